@@ -1,0 +1,3 @@
+from ipcsreader.cli import main
+
+main()

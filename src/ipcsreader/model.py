@@ -1,0 +1,331 @@
+"""The domain model: what a page says, as plain frozen dataclasses. No I/O here.
+
+A parsed page is either an :class:`Article` (one commentary, possibly cut off) or a
+:class:`Listing` (a columnist page or a column's listing page). Pages about the same
+article number are merged later into one :class:`Record`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+SITE = "https://www.ipcs.org"
+
+Layout = Literal["old", "new"]
+SourceFormat = Literal["text", "html"]
+BlockKind = Literal["text", "heading", "epigraph", "attribution", "speaker"]
+
+
+def article_url(number: int) -> str:
+    """The canonical ipcs.org address of article ``number``."""
+    return f"{SITE}/comm_select.php?articleNo={number}"
+
+
+@dataclass(frozen=True)
+class Author:
+    """A person as printed on a page.
+
+    ``name`` carries no honorific ("Sandip Kumar Mishra"); the honorific printed before
+    it ("Dr", "Prof", "Vice Admiral (Retd.)") is kept in ``honorific``.
+    """
+
+    name: str
+    affiliation: str | None = None
+    honorific: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "affiliation": self.affiliation, "honorific": self.honorific}
+
+
+@dataclass(frozen=True)
+class Block:
+    """One paragraph of an article body, with what it is on the page.
+
+    ``heading`` is a sub-heading inside the body; ``epigraph`` a quotation opening the body
+    and ``attribution`` the line naming its source; ``speaker`` a name line introducing a
+    speaker's remarks in a discussion report.
+    """
+
+    text: str
+    kind: BlockKind = "text"
+
+
+@dataclass(frozen=True)
+class ColumnistEntry:
+    """One columnist in the "IPCS Columnists" sidebar: column, columnist, recent titles."""
+
+    column: str | None
+    columnist: Author
+    titles: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Sidebars:
+    """The side columns of an old-layout page."""
+
+    columnists: tuple[ColumnistEntry, ...] = ()
+    same_author: tuple[str, ...] = ()
+    contributors: tuple[str, ...] = ()
+    taxonomies: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    archive_years: tuple[int, ...] = ()
+
+    def is_empty(self) -> bool:
+        return not (
+            self.columnists
+            or self.same_author
+            or self.contributors
+            or self.taxonomies
+            or self.archive_years
+        )
+
+
+@dataclass(frozen=True)
+class Article:
+    """One commentary as one page shows it."""
+
+    layout: Layout
+    number: int | None = None
+    source: str | None = None
+    format: SourceFormat = "text"
+    region: str | None = None
+    date: dt.date | None = None
+    column: str | None = None
+    title: str | None = None
+    authors: tuple[Author, ...] = ()
+    teaser: str | None = None
+    blocks: tuple[Block, ...] = ()
+    truncated: bool = False
+    sidebars: Sidebars = field(default_factory=Sidebars)
+
+    kind: Literal["article"] = "article"
+
+    @property
+    def paragraphs(self) -> tuple[str, ...]:
+        return tuple(b.text for b in self.blocks)
+
+    @property
+    def url(self) -> str | None:
+        return article_url(self.number) if self.number is not None else None
+
+
+@dataclass(frozen=True)
+class ListingEntry:
+    """A title a listing names, with what the listing gives of it."""
+
+    title: str
+    number: int | None = None
+    date: dt.date | None = None
+    teaser: str | None = None
+    authors: tuple[Author, ...] = ()
+
+
+@dataclass(frozen=True)
+class Listing:
+    """A columnist page or a column listing page.
+
+    ``page`` is ``"columnist"`` (a columnist's page: column, columnist, titles, and the
+    latest article set in full) or ``"column"`` (``columns_select.php``: a column's titles
+    with author, date, number and an excerpt). ``article`` is the article a columnist
+    page shows below its list, when the page has one.
+    """
+
+    layout: Layout
+    page: Literal["columnist", "column"]
+    source: str | None = None
+    format: SourceFormat = "text"
+    column: str | None = None
+    columnist: Author | None = None
+    entries: tuple[ListingEntry, ...] = ()
+    page_number: int | None = None
+    truncated: bool = False
+    article: Article | None = None
+
+    kind: Literal["listing"] = "listing"
+
+
+Page = Article | Listing
+
+
+@dataclass(frozen=True)
+class Record:
+    """Everything known about one article number, merged from every page that names it.
+
+    ``listing_only`` is true when no page with the article's text is in the corpus, only
+    listings that name it. ``sources`` are the files that contributed, ``layouts`` the
+    page layouts among them.
+    """
+
+    number: int
+    title: str | None = None
+    date: dt.date | None = None
+    column: str | None = None
+    region: str | None = None
+    authors: tuple[Author, ...] = ()
+    teaser: str | None = None
+    blocks: tuple[Block, ...] = ()
+    truncated: bool = False
+    listing_only: bool = False
+    sources: tuple[str, ...] = ()
+    layouts: tuple[str, ...] = ()
+    same_author: tuple[str, ...] = ()
+
+    @property
+    def paragraphs(self) -> tuple[str, ...]:
+        return tuple(b.text for b in self.blocks)
+
+    @property
+    def url(self) -> str:
+        return article_url(self.number)
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One search result: the record's headline fields and a plain-text snippet.
+
+    ``highlights`` are (start, end) character spans of matched terms inside ``snippet``.
+    """
+
+    number: int
+    score: float
+    title: str | None
+    date: dt.date | None
+    authors: tuple[Author, ...]
+    column: str | None
+    snippet: str
+    highlights: tuple[tuple[int, int], ...] = ()
+    listing_only: bool = False
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    """A page of hits, with the total over all pages and optional facet counts."""
+
+    query: str
+    total: int
+    hits: tuple[Hit, ...]
+    seconds: float
+    page: int = 1
+    limit: int = 10
+    facets: dict[str, tuple[tuple[str, int], ...]] = field(default_factory=dict)
+    suggestion: str | None = None
+
+
+def _iso(d: dt.date | None) -> str | None:
+    return d.isoformat() if d else None
+
+
+def _none_if_blank(value: str | None) -> str | None:
+    return value if value else None
+
+
+def article_to_dict(article: Article, file: str | None = None) -> dict[str, Any]:
+    """The JSON shape of a parsed article (``ipcs parse --json``)."""
+    out: dict[str, Any] = {
+        "file": file if file is not None else article.source,
+        "kind": "article",
+        "layout": article.layout,
+        "format": article.format,
+        "number": article.number,
+        "url": article.url,
+        "date": _iso(article.date),
+        "region": _none_if_blank(article.region),
+        "column": _none_if_blank(article.column),
+        "title": _none_if_blank(article.title),
+        "authors": [a.to_dict() for a in article.authors],
+        "teaser": _none_if_blank(article.teaser),
+        "paragraphs": list(article.paragraphs),
+        "blocks": [{"kind": b.kind, "text": b.text} for b in article.blocks],
+        "truncated": article.truncated,
+    }
+    if not article.sidebars.is_empty():
+        out["sidebars"] = sidebars_to_dict(article.sidebars)
+    return out
+
+
+def sidebars_to_dict(s: Sidebars) -> dict[str, Any]:
+    return {
+        "columnists": [
+            {"column": c.column, "columnist": c.columnist.to_dict(), "titles": list(c.titles)}
+            for c in s.columnists
+        ],
+        "same_author": list(s.same_author),
+        "contributors": list(s.contributors),
+        "taxonomies": {name: list(items) for name, items in s.taxonomies},
+        "archive_years": list(s.archive_years),
+    }
+
+
+def listing_to_dict(listing: Listing, file: str | None = None) -> dict[str, Any]:
+    """The JSON shape of a parsed listing page."""
+    return {
+        "file": file if file is not None else listing.source,
+        "kind": "listing",
+        "layout": listing.layout,
+        "format": listing.format,
+        "page": listing.page,
+        "number": None,
+        "date": None,
+        "region": None,
+        "column": _none_if_blank(listing.column),
+        "title": None,
+        "columnist": listing.columnist.to_dict() if listing.columnist else None,
+        "authors": [listing.columnist.to_dict()] if listing.columnist else [],
+        "teaser": None,
+        "paragraphs": [],
+        "page_number": listing.page_number,
+        "truncated": listing.truncated,
+        "entries": [
+            {
+                "title": e.title,
+                "number": e.number,
+                "date": _iso(e.date),
+                "teaser": e.teaser,
+                "authors": [a.to_dict() for a in e.authors],
+            }
+            for e in listing.entries
+        ],
+        "article": article_to_dict(listing.article, file) if listing.article else None,
+    }
+
+
+def page_to_dict(page: Page, file: str | None = None) -> dict[str, Any]:
+    if isinstance(page, Listing):
+        return listing_to_dict(page, file)
+    return article_to_dict(page, file)
+
+
+def record_to_dict(record: Record) -> dict[str, Any]:
+    """The JSON shape of a merged record (``ipcs read --format json``, exports)."""
+    return {
+        "number": record.number,
+        "url": record.url,
+        "title": record.title,
+        "date": _iso(record.date),
+        "column": record.column,
+        "region": record.region,
+        "authors": [a.to_dict() for a in record.authors],
+        "teaser": record.teaser,
+        "paragraphs": list(record.paragraphs),
+        "blocks": [{"kind": b.kind, "text": b.text} for b in record.blocks],
+        "truncated": record.truncated,
+        "listing_only": record.listing_only,
+        "sources": list(record.sources),
+        "layouts": list(record.layouts),
+        "same_author": list(record.same_author),
+    }
+
+
+def hit_to_dict(hit: Hit) -> dict[str, Any]:
+    return {
+        "number": hit.number,
+        "score": round(hit.score, 4),
+        "title": hit.title,
+        "date": _iso(hit.date),
+        "authors": [a.name for a in hit.authors],
+        "column": hit.column,
+        "snippet": hit.snippet,
+        "listing_only": hit.listing_only,
+        "url": article_url(hit.number),
+    }

@@ -1,0 +1,1 @@
+"""Renderers: model objects in, Rich renderables out. Nothing here prints."""
