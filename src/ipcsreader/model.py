@@ -34,9 +34,15 @@ class Author:
     name: str
     affiliation: str | None = None
     honorific: str | None = None
+    email: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {"name": self.name, "affiliation": self.affiliation, "honorific": self.honorific}
+        return {
+            "name": self.name,
+            "affiliation": self.affiliation,
+            "honorific": self.honorific,
+            "email": self.email,
+        }
 
 
 @dataclass(frozen=True)

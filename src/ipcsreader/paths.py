@@ -1,0 +1,36 @@
+"""Where things live: the shipped corpus, the user's own pages, the index."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+APP_NAME = "ipcsreader"
+
+
+def user_data_dir() -> Path:
+    """The user's data folder (``IPCS_DATA_DIR`` overrides the platform's default)."""
+    override = os.environ.get("IPCS_DATA_DIR")
+    if override:
+        return Path(override)
+    from platformdirs import user_data_path
+
+    return user_data_path(APP_NAME, appauthor=False)
+
+
+def user_corpus_dir() -> Path:
+    """Pages the user added or fetched."""
+    return user_data_dir() / "corpus"
+
+
+def default_index_dir() -> Path:
+    return user_data_dir() / "index"
+
+
+def shipped_corpus_dir() -> Path:
+    """The corpus that ships with ipcs: inside the installed package, or the checkout's."""
+    packaged = Path(__file__).resolve().parent / "corpus"
+    if packaged.is_dir():
+        return packaged
+    # An editable install runs from the checkout, where the corpus sits at the top.
+    return Path(__file__).resolve().parents[2] / "corpus"
