@@ -216,6 +216,8 @@ class SearchResult:
     limit: int = 10
     facets: dict[str, tuple[tuple[str, int], ...]] = field(default_factory=dict)
     suggestion: str | None = None
+    # True when no article had every word and the hits are those with any of them.
+    relaxed: bool = False
 
 
 def _iso(d: dt.date | None) -> str | None:

@@ -1,1 +1,259 @@
-"""Commands: (to be written)."""
+"""Commands: cite, export, trend, stats, open (working with what you read)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from ipcsreader.cli.app import app
+from ipcsreader.cli.common import (
+    ColorMode,
+    ColorOpt,
+    CorpusOpt,
+    IndexOpt,
+    JsonOpt,
+    emit_json,
+    make_console,
+    warn,
+)
+from ipcsreader.errors import IpcsError, NotFoundError, UsageError
+
+if TYPE_CHECKING:
+    from ipcsreader.library import Library
+    from ipcsreader.model import Record
+
+
+class CiteStyle(StrEnum):
+    bibtex = "bibtex"
+    ris = "ris"
+    apa = "apa"
+    chicago = "chicago"
+    mla = "mla"
+
+
+class ExportFormat(StrEnum):
+    jsonl = "jsonl"
+    csv = "csv"
+    markdown = "markdown"
+
+
+class TrendPeriod(StrEnum):
+    year = "year"
+    month = "month"
+
+
+def _matching_numbers(lib: Library, query: str, *, facets: tuple[str, ...] = ()) -> list[int]:
+    """Every article the query finds, in the search's order."""
+    from ipcsreader.search import SearchQuery
+
+    result = lib.search(SearchQuery(text=query, limit=None, highlight=False, facets=facets))
+    if not result.hits:
+        raise NotFoundError(f"No articles match {query!r}")
+    return [h.number for h in result.hits]
+
+
+def _full_records(lib: Library, numbers: list[int]) -> list[Record]:
+    # record() re-reads the pages: references and exports need the body (proper nouns for
+    # APA titles, every field for exports), which the headline records do not carry.
+    return [lib.record(n) for n in numbers]
+
+
+def _parse_accessed(value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise UsageError(f"--accessed must be a date like 2025-01-31, not {value!r}") from None
+
+
+@app.command("cite")
+def cite(
+    numbers: Annotated[
+        list[int] | None, typer.Argument(help="Article numbers (as in #4842).", show_default=False)
+    ] = None,
+    style: Annotated[
+        CiteStyle, typer.Option("--style", "-s", help="bibtex, ris, apa, chicago or mla.")
+    ] = CiteStyle.apa,
+    all_hits: Annotated[
+        str | None,
+        typer.Option("--all-hits", metavar="QUERY", help="Cite every article this search finds."),
+    ] = None,
+    accessed: Annotated[
+        str | None,
+        typer.Option(
+            "--accessed",
+            metavar="YYYY-MM-DD",
+            help="Access date, where the style gives one [default: today].",
+        ),
+    ] = None,
+    json: JsonOpt = False,
+    color: ColorOpt = ColorMode.auto,
+    corpus: CorpusOpt = None,
+    index: IndexOpt = None,
+) -> None:
+    """Print references to articles in a citation style (APA unless --style says otherwise).
+
+    Example: ipcs cite 4842 --style chicago
+    """
+    from ipcsreader.cite import cite_all
+    from ipcsreader.cli.common import open_library
+
+    if numbers and all_hits is not None:
+        raise UsageError("give article numbers or --all-hits QUERY, not both")
+    if not numbers and all_hits is None:
+        raise UsageError("give article numbers to cite, or --all-hits QUERY")
+    today = _parse_accessed(accessed)
+    lib = open_library(corpus, index)
+    wanted = list(dict.fromkeys(numbers)) if numbers else _matching_numbers(lib, all_hits or "")
+    citations = cite_all(_full_records(lib, wanted), style.value, today=today)
+    if json:
+        from ipcsreader.model import article_url
+
+        emit_json(
+            [
+                {"number": c.number, "style": c.style, "url": article_url(c.number), "text": c.text}
+                for c in citations
+            ]
+        )
+        return
+    from ipcsreader.render.cite import render_citations
+
+    # soft_wrap: a reference is one line however long, so that it pastes whole.
+    make_console(color).print(render_citations(citations), soft_wrap=True)
+
+
+@app.command("export")
+def export(
+    query: Annotated[
+        str | None,
+        typer.Argument(help="Export what this search finds [default: the whole corpus]."),
+    ] = None,
+    format: Annotated[
+        ExportFormat, typer.Option("--format", "-f", help="jsonl, csv or markdown.")
+    ] = ExportFormat.jsonl,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output", "-o", help="Write to this file [default: standard output].", dir_okay=False
+        ),
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Overwrite the --output file if it exists.")
+    ] = False,
+    corpus: CorpusOpt = None,
+    index: IndexOpt = None,
+) -> None:
+    """Export articles, every field, as JSON Lines, CSV or Markdown.
+
+    Example: ipcs export "North Korea" --format csv --output korea.csv
+    """
+    from ipcsreader.cli.common import open_library
+    from ipcsreader.export import check_output, export_text, write_export
+
+    if output is not None:
+        check_output(output, force=force)  # before the work, not only after it
+    lib = open_library(corpus, index)
+    numbers = _matching_numbers(lib, query) if query else lib.numbers()
+    records = _full_records(lib, numbers)
+    text = export_text(records, format.value)
+    if output is None:
+        sys.stdout.write(text)
+        return
+    write_export(text, output, force=force)
+    warn(f"Wrote {len(records)} article{'s' if len(records) != 1 else ''} to {output}")
+
+
+@app.command("trend")
+def trend(
+    query: Annotated[str, typer.Argument(help="What to count, in the search syntax.")],
+    by: Annotated[
+        TrendPeriod, typer.Option("--by", help="Count per year or per month.")
+    ] = TrendPeriod.year,
+    json: JsonOpt = False,
+    color: ColorOpt = ColorMode.auto,
+    corpus: CorpusOpt = None,
+    index: IndexOpt = None,
+) -> None:
+    """Show how many matching articles each year (or month) holds, as a bar chart.
+
+    Example: ipcs trend "North Korea" --by month
+    """
+    from ipcsreader.cli.common import open_library
+    from ipcsreader.search import SearchQuery
+    from ipcsreader.stats import trend as make_trend
+    from ipcsreader.stats import trend_to_dict
+
+    lib = open_library(corpus, index)
+    # One hit is enough: the facet counts cover every match, whatever the limit.
+    result = lib.search(SearchQuery(text=query, limit=1, highlight=False, facets=(by.value,)))
+    if result.total == 0:
+        raise NotFoundError(f"No articles match {query!r}")
+    data = make_trend(query, by.value, result.total, result.facets.get(by.value, ()))
+    if json:
+        emit_json(trend_to_dict(data))
+        return
+    from ipcsreader.render.stats import render_trend
+
+    make_console(color).print(render_trend(data))
+
+
+@app.command("stats")
+def stats(
+    json: JsonOpt = False,
+    color: ColorOpt = ColorMode.auto,
+    corpus: CorpusOpt = None,
+    index: IndexOpt = None,
+) -> None:
+    """Show the corpus at a glance: articles, pages, dates, years, columns, authors, index.
+
+    Example: ipcs stats
+    """
+    from ipcsreader.cli.common import open_library
+    from ipcsreader.stats import corpus_stats, stats_to_dict
+
+    lib = open_library(corpus, index)
+    status = lib.status()
+    data = corpus_stats(
+        lib.records(),
+        lib.pages(),
+        index_bytes=lib.index_size_bytes(),
+        index_updated=lib.last_updated(),
+        index_state=status.state,
+        index_changed=status.changed,
+    )
+    if json:
+        emit_json(stats_to_dict(data))
+        return
+    from ipcsreader.render.stats import render_stats
+
+    make_console(color).print(render_stats(data))
+
+
+@app.command("open")
+def open_article(
+    number: Annotated[int, typer.Argument(help="The article number (as in #4842).", min=1)],
+    browser: Annotated[
+        bool,
+        typer.Option("--browser/--no-browser", help="Open a browser, or only print the address."),
+    ] = True,
+) -> None:
+    """Open an article on ipcs.org in your web browser ($BROWSER is honoured).
+
+    The address is printed too, so it can be copied where no browser can start.
+
+    Example: ipcs open 4842
+    """
+    import webbrowser
+
+    from ipcsreader.model import article_url
+
+    url = article_url(number)
+    typer.echo(url)
+    if browser and not webbrowser.open(url):
+        raise IpcsError("no web browser could be started; set $BROWSER or open the address above")

@@ -7,13 +7,16 @@ import os
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
 
 from ipcsreader.errors import IpcsError
 from ipcsreader.render.safe import clean
+
+if TYPE_CHECKING:
+    from ipcsreader.library import Library, UpdateSummary
 
 
 class ColorMode(StrEnum):
@@ -85,3 +88,49 @@ class IpcsGroup(typer.core.TyperGroup):
         except IpcsError as error:
             warn(f"Error: {error.message}")
             ctx.exit(int(error.exit_status))
+
+
+def open_library(corpus: Path | None, index: Path | None, *, refresh: bool = True) -> Library:
+    """The library for ``--corpus``/``--index``, its index brought up to date first if need be.
+
+    Saying so on stderr: one line, and a progress bar only when stderr is a terminal.
+    """
+    from ipcsreader.library import Library
+
+    library = Library.open(corpus, index)
+    if refresh:
+        status = library.status()
+        if status.state != "fresh":
+            if status.state == "missing":
+                warn(f"Building the search index ({_files(status.changed)})…")
+            else:
+                warn(f"Updating the search index ({_files(status.changed)} changed)…")
+            summary = update_library(library)
+            if summary.failed:
+                warn(f"{_files(len(summary.failed))} could not be read; `ipcs index` lists them.")
+    return library
+
+
+def update_library(library: Library, *, rebuild: bool = False) -> UpdateSummary:
+    """Run :meth:`Library.update`, with a progress bar on stderr when it is a terminal."""
+    if not sys.stderr.isatty():
+        return library.update(rebuild=rebuild)
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    with Progress(
+        TextColumn("Indexing"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        console=make_console(stderr=True),
+        transient=True,
+    ) as bar:
+        task = bar.add_task("index", total=None)
+
+        def advance(done: int, total: int, _file: str) -> None:
+            bar.update(task, completed=done, total=total)
+
+        return library.update(rebuild=rebuild, progress=advance)
+
+
+def _files(count: int) -> str:
+    return f"{count} file" if count == 1 else f"{count} files"

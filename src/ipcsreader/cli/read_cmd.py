@@ -1,1 +1,310 @@
-"""Commands: (to be written)."""
+"""Commands: read, columns, authors, browse (reading the archive like on paper)."""
+
+from __future__ import annotations
+
+import re
+import sys
+from enum import StrEnum
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from ipcsreader.cli.app import app
+from ipcsreader.cli.common import (
+    ColorMode,
+    ColorOpt,
+    CorpusOpt,
+    IndexOpt,
+    JsonOpt,
+    emit_json,
+    make_console,
+)
+from ipcsreader.errors import UsageError
+
+if TYPE_CHECKING:
+    from rich.console import Console, RenderableType
+
+    from ipcsreader.known import KnownTitle
+    from ipcsreader.model import Hit, Record
+
+MIN_WIDTH = 20
+
+
+class ReadFormat(StrEnum):
+    text = "text"
+    markdown = "markdown"
+    json = "json"
+
+
+# Shell completion: quiet and forgiving, since anything printed would land in the shell.
+def _completion_library(ctx: typer.Context) -> Any:
+    try:
+        from ipcsreader.library import Library
+
+        lib = Library.open(ctx.params.get("corpus"), ctx.params.get("index"))
+        return None if lib.status().state == "missing" else lib
+    except Exception:
+        return None
+
+
+def _word_starts(name: str, typed: str) -> bool:
+    return any(w.startswith(typed.casefold()) for w in name.casefold().split())
+
+
+def complete_number(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    """Article numbers starting with what is typed, each with its title."""
+    lib = _completion_library(ctx)
+    records = lib.records() if lib else []
+    return [(str(r.number), r.title or "") for r in records if str(r.number).startswith(incomplete)]
+
+
+def complete_author(ctx: typer.Context, incomplete: str) -> list[str]:
+    """Author names with a word starting with what is typed."""
+    from ipcsreader.people import identify_all
+
+    lib = _completion_library(ctx)
+    people = identify_all(lib.records() if lib else [], ())
+    return [p.name for p in people.persons if _word_starts(p.name, incomplete)]
+
+
+def complete_column(ctx: typer.Context, incomplete: str) -> list[str]:
+    """Column names (from articles and the columnists sidebar) with a word starting so."""
+    from ipcsreader.columns import gather_columns
+
+    lib = _completion_library(ctx)
+    if lib is None:
+        return []
+    names = [c.name for c in gather_columns(lib.records(), lib.pages()) if c.name]
+    return [n for n in names if _word_starts(n, incomplete)]
+
+
+@app.command("read")
+def read(
+    number: Annotated[
+        int,
+        typer.Argument(help="The article number (as in #4842).", autocompletion=complete_number),
+    ],
+    format: Annotated[
+        ReadFormat, typer.Option("--format", "-f", help="text, markdown or json.")
+    ] = ReadFormat.text,
+    width: Annotated[
+        int | None,
+        typer.Option("--width", "-w", help="Line width [default: the terminal's, at most 88]."),
+    ] = None,
+    pager: Annotated[
+        bool | None,
+        typer.Option(
+            "--pager/--no-pager",
+            help="Page through $PAGER [default: when longer than the screen on a terminal].",
+        ),
+    ] = None,
+    highlight: Annotated[
+        str | None, typer.Option("--highlight", help="Words to mark in the text.")
+    ] = None,
+    color: ColorOpt = ColorMode.auto,
+    corpus: CorpusOpt = None,
+    index: IndexOpt = None,
+) -> None:
+    """Read one article, set like a page: header, text, more by the author, related.
+
+    Example: ipcs read 4842 --highlight "North Korea"
+    """
+    from ipcsreader.authors import more_by
+    from ipcsreader.cli.common import open_library
+    from ipcsreader.model import hit_to_dict, record_to_dict
+
+    if width is not None and width < MIN_WIDTH:
+        raise UsageError(f"--width must be at least {MIN_WIDTH}, not {width}")
+    lib = open_library(corpus, index)
+    record = lib.record(number)
+    more = more_by(record, lib.records())
+    related = [h for h in lib.more_like(number, 5) if h.number != number]
+
+    if format is ReadFormat.json:
+        data = record_to_dict(record)
+        data["more_by"] = [t.to_dict() for t in more]
+        data["related"] = [hit_to_dict(h) for h in related]
+        emit_json(data)
+        return
+    if format is ReadFormat.markdown:
+        from ipcsreader.render.read import article_markdown
+
+        typer.echo(article_markdown(record, more_by=more, related=related), nl=False)
+        return
+    _print_article(
+        record, more, related, width=width, pager=pager, highlight=highlight, color=color
+    )
+
+
+def _print_article(
+    record: Record,
+    more: list[KnownTitle],
+    related: list[Hit],
+    *,
+    width: int | None,
+    pager: bool | None,
+    highlight: str | None,
+    color: ColorMode,
+) -> None:
+    from ipcsreader.cli.pager import page, should_page
+    from ipcsreader.render.read import MEASURE, highlight_pattern, render_article
+
+    console = make_console(color)
+    renderable = render_article(
+        record,
+        width=width or min(MEASURE, console.width),
+        highlight=highlight_pattern(highlight),
+        plain=console.no_color or console.color_system is None,
+        more_by=more,
+        related=related,
+    )
+    text = _rendered(console, renderable)
+    # --color always forces styles, not a terminal: ask stdout itself whether to page.
+    is_terminal = sys.stdout.isatty()
+    if should_page(pager, is_terminal=is_terminal, lines=text.count("\n"), height=console.height):
+        page(text)
+    else:
+        console.file.write(text)
+
+
+# Trailing spaces Rich pads lines with, before any closing style codes.
+_TRAILING = re.compile(r" +((?:\x1b\[[0-9;]*m)*)$", re.MULTILINE)
+
+
+def _rendered(console: Console, renderable: RenderableType) -> str:
+    """The renderable as the console would print it, without trailing spaces."""
+    with console.capture() as captured:
+        console.print(renderable)
+    return _TRAILING.sub(r"\1", captured.get())
+
+
+def _show(console: Console, renderable: RenderableType) -> None:
+    console.file.write(_rendered(console, renderable))
+
+
+@app.command("columns")
+def columns(
+    author: Annotated[
+        str | None,
+        typer.Option(
+            "--author", "-a", help="Only columns by this columnist.", autocompletion=complete_author
+        ),
+    ] = None,
+    column: Annotated[
+        str | None,
+        typer.Option(
+            "--column",
+            "-c",
+            help="Only columns whose name contains this.",
+            autocompletion=complete_column,
+        ),
+    ] = None,
+    json: JsonOpt = False,
+    color: ColorOpt = ColorMode.auto,
+    corpus: CorpusOpt = None,
+    index: IndexOpt = None,
+) -> None:
+    """The IPCS columns: columnists, their latest affiliation, articles held, recent titles.
+
+    Gathered from article pages, the "IPCS Columnists" sidebar, columnist pages and column
+    listing pages. With --author or --column every known title is shown.
+
+    Example: ipcs columns --author Mishra
+    """
+    from ipcsreader.cli.common import open_library
+    from ipcsreader.columns import gather_columns, select_columns
+
+    lib = open_library(corpus, index)
+    chosen = select_columns(
+        gather_columns(lib.records(), lib.pages()), author=author, column=column
+    )
+    if json:
+        emit_json([c.to_dict() for c in chosen])
+        return
+    from ipcsreader.render.columns import render_columns
+
+    _show(make_console(color), render_columns(chosen, recent=None if author or column else 3))
+
+
+@app.command("authors")
+def authors(
+    name: Annotated[
+        str | None,
+        typer.Argument(help="An author's name (any part of it).", autocompletion=complete_author),
+    ] = None,
+    json: JsonOpt = False,
+    color: ColorOpt = ColorMode.auto,
+    corpus: CorpusOpt = None,
+    index: IndexOpt = None,
+) -> None:
+    """Authors with article counts and years active; with NAME, that author's profile.
+
+    A profile gives affiliations over time, columns, articles newest first, and titles
+    known only from listings ("Article by same Author").
+
+    Example: ipcs authors Mishra
+    """
+    from ipcsreader.authors import Authors
+    from ipcsreader.cli.common import open_library
+
+    lib = open_library(corpus, index)
+    known = Authors(lib.records(), lib.pages())
+    console = make_console(color)
+    if name is None:
+        rows = known.table()
+        if json:
+            emit_json([r.to_dict() for r in rows])
+            return
+        from ipcsreader.render.authors import render_author_table
+
+        _show(console, render_author_table(rows))
+        return
+    profiles = [known.profile(p) for p in known.find(name)]
+    if json:
+        emit_json([p.to_dict() for p in profiles])
+        return
+    from ipcsreader.render.authors import render_profiles
+
+    _show(console, render_profiles(profiles))
+
+
+@app.command("browse")
+def browse(
+    year: Annotated[int | None, typer.Option("--year", "-y", help="Only this year.")] = None,
+    month: Annotated[
+        int | None, typer.Option("--month", "-m", help="Only this month (1-12).")
+    ] = None,
+    column: Annotated[
+        str | None,
+        typer.Option(
+            "--column",
+            "-c",
+            help="Only this column (any part of its name).",
+            autocompletion=complete_column,
+        ),
+    ] = None,
+    region: Annotated[
+        str | None, typer.Option("--region", "-r", help="Only this region (any part of it).")
+    ] = None,
+    json: JsonOpt = False,
+    color: ColorOpt = ColorMode.auto,
+    corpus: CorpusOpt = None,
+    index: IndexOpt = None,
+) -> None:
+    """The archive in date order, grouped by year and month, with counts.
+
+    Example: ipcs browse --year 2015 --column "East Asia Compass"
+    """
+    from ipcsreader.browse import browse as browse_archive
+    from ipcsreader.browse import check_month
+    from ipcsreader.cli.common import open_library
+
+    check_month(month)
+    lib = open_library(corpus, index)
+    archive = browse_archive(lib.records(), year=year, month=month, column=column, region=region)
+    if json:
+        emit_json(archive.to_dict())
+        return
+    from ipcsreader.render.browse import render_archive
+
+    _show(make_console(color), render_archive(archive))

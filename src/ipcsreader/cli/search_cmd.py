@@ -1,1 +1,160 @@
-"""Commands: (to be written)."""
+"""Commands: ``ipcs index`` (keep the search index fresh) and ``ipcs search``."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Annotated
+
+import typer
+
+from ipcsreader.cli.app import app
+from ipcsreader.cli.common import (
+    ColorMode,
+    ColorOpt,
+    CorpusOpt,
+    IndexOpt,
+    JsonOpt,
+    emit_json,
+    make_console,
+    open_library,
+    update_library,
+    warn,
+)
+from ipcsreader.errors import ExitStatus
+
+
+class SortOrder(StrEnum):
+    relevance = "relevance"
+    newest = "newest"
+    oldest = "oldest"
+
+
+@app.command("index")
+def index_command(
+    rebuild: Annotated[
+        bool, typer.Option("--rebuild", help="Throw the index away and build it again.")
+    ] = False,
+    json: JsonOpt = False,
+    corpus: CorpusOpt = None,
+    index: IndexOpt = None,
+) -> None:
+    """Bring the search index up to date with the saved pages.
+
+    Only new, changed and removed files are read again (a file's size and time tell, its
+    content confirms). Other commands do this by themselves when they need to; run it to
+    see what changed and which files could not be read (exit code 1 if any).
+
+    Example: ipcs index --rebuild
+    """
+    library = open_library(corpus, index, refresh=False)
+    summary = update_library(library, rebuild=rebuild)
+    if json:
+        emit_json(
+            {
+                "added": summary.added,
+                "updated": summary.updated,
+                "removed": summary.removed,
+                "unchanged": summary.unchanged,
+                "failed": [{"file": f, "reason": r} for f, r in summary.failed],
+                "rebuilt": summary.rebuilt,
+                "index": str(library.index_dir),
+            }
+        )
+    else:
+        typer.echo(
+            f"{'Rebuilt' if summary.rebuilt else 'Updated'} the index in {library.index_dir}: "
+            f"{summary.added} added, {summary.updated} updated, {summary.removed} removed, "
+            f"{summary.unchanged} unchanged, {len(summary.failed)} failed."
+        )
+        for file, reason in summary.failed:
+            warn(f"failed: {file}: {reason}")
+    if summary.failed:
+        raise typer.Exit(int(ExitStatus.FAILURE))
+
+
+@app.command("search")
+def search_command(
+    query: Annotated[
+        list[str] | None,
+        typer.Argument(help="What to look for (see the query language above).", show_default=False),
+    ] = None,
+    author: Annotated[str | None, typer.Option(help="Only articles by this author.")] = None,
+    column: Annotated[str | None, typer.Option(help="Only articles in this column.")] = None,
+    region: Annotated[
+        str | None, typer.Option(help="Only articles filed under this region.")
+    ] = None,
+    year: Annotated[int | None, typer.Option(help="Only articles from this year.")] = None,
+    since: Annotated[str | None, typer.Option(help="Only articles on or after this date.")] = None,
+    until: Annotated[str | None, typer.Option(help="Only articles on or before this date.")] = None,
+    sort: Annotated[SortOrder, typer.Option(help="Order of the hits.")] = SortOrder.relevance,
+    limit: Annotated[int, typer.Option(help="Hits per page.")] = 10,
+    page: Annotated[int, typer.Option(help="Which page of hits to show.")] = 1,
+    facets: Annotated[
+        bool, typer.Option("--facets", help="Count all hits by column, author and year.")
+    ] = False,
+    json: JsonOpt = False,
+    color: ColorOpt = ColorMode.auto,
+    corpus: CorpusOpt = None,
+    index: IndexOpt = None,
+) -> None:
+    """Search the archive; the best matches come first.
+
+    \b
+    Query language:
+      north korea              every word must appear (in any form: visit, visits, visited)
+      "north korea"            a phrase
+      russia OR china          either word
+      korea NOT south          leave out articles with a word ("korea -south" too)
+      title:korea              a word in the title; also author:, column:, region:
+      author:"sandip mishra"   a name, or any part of it
+      year:2015                articles from 2015; date:[2014 to 2016] a span of years
+      nucl*                    words starting with "nucl"
+      nucelar~2                words within two edits of "nucelar"
+
+    Dates for --since and --until: YYYY, YYYY-MM or YYYY-MM-DD.
+    Exit code 1 when nothing matches, 2 when the query cannot be understood.
+
+    \b
+    Examples:
+      ipcs search "North Korea"
+      ipcs search maoist attack --since 2014 --sort newest
+      ipcs search "title:forecast" --column "Red Affairs" --facets
+    """
+    from ipcsreader.search import SearchQuery
+
+    request = SearchQuery(
+        text=" ".join(query or []),
+        author=author,
+        column=column,
+        region=region,
+        year=year,
+        since=since,
+        until=until,
+        sort=sort.value,
+        limit=limit,
+        page=page,
+        facets=("column", "author", "year") if facets else (),
+    )
+    library = open_library(corpus, index)
+    result = library.search(request)
+    if json:
+        from ipcsreader.model import hit_to_dict
+
+        out = {
+            "query": result.query,
+            "total": result.total,
+            "page": result.page,
+            "hits": [hit_to_dict(h) for h in result.hits],
+            "suggestion": result.suggestion,
+            "relaxed": result.relaxed,
+        }
+        if facets:
+            out["facets"] = {name: dict(counts) for name, counts in result.facets.items()}
+        emit_json(out)
+    else:
+        from ipcsreader.render.search import render_no_hits, render_results
+
+        console = make_console(color)
+        console.print(render_results(result) if result.total else render_no_hits(result))
+    if not result.total:
+        raise typer.Exit(int(ExitStatus.FAILURE))

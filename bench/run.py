@@ -1,0 +1,497 @@
+"""Benchmark ipcs on a synthetic corpus and print each figure next to its target.
+
+    python bench/run.py --articles 10000
+
+Generates (or reuses) a corpus in --workdir, then measures, each in a fresh process:
+the full index build, an incremental update after 10 pages change, the staleness check,
+in-process search latency over bench/queries.jsonl, and the wall time and peak memory of
+whole `ipcs` commands against the import floor of the stack. Targets are those of issue 6
+(2-core machine); `--json FILE` keeps the figures for comparing corpus sizes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import hashlib
+import io
+import json
+import os
+import pstats
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+EDITED_PAGES = 10
+FLOOR_IMPORTS = "import typer, rich, whoosh.index, whoosh.qparser"
+
+
+# -- helpers --------------------------------------------------------------------------
+
+
+def _mb(kilobytes: float) -> float:
+    return kilobytes / 1024  # ru_maxrss is in KiB on Linux
+
+
+def _percentile(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    k = (len(ordered) - 1) * p
+    lo = int(k)
+    hi = min(lo + 1, len(ordered) - 1)
+    return ordered[lo] + (ordered[hi] - ordered[lo]) * (k - lo)
+
+
+def _generator_version() -> str:
+    """Changes whenever the generator does, so a cached corpus is never stale."""
+    digest = hashlib.sha256()
+    for name in ("generate.py", "words.py"):
+        digest.update((HERE / name).read_bytes())
+    return digest.hexdigest()[:16]
+
+
+class Paths:
+    def __init__(self, workdir: Path) -> None:
+        self.work = workdir
+        self.corpus = workdir / "corpus"
+        self.index = workdir / "index"
+        self.data = workdir / "data"  # IPCS_DATA_DIR: keeps the user's own folder out of it
+        self.manifest = workdir / "manifest.json"
+
+
+# -- corpus -------------------------------------------------------------------------
+
+
+def prepare_corpus(paths: Paths, articles: int, seed: int) -> dict[str, Any]:
+    """Generate the corpus unless the workdir already holds this very one."""
+    import generate
+
+    version = _generator_version()
+    if paths.manifest.is_file():
+        manifest = json.loads(paths.manifest.read_text(encoding="utf-8"))
+        wanted = (manifest.get("articles"), manifest.get("seed"), manifest.get("version"))
+        if wanted == (articles, seed, version) and paths.corpus.is_dir():
+            print(f"corpus: reusing {manifest['files']} pages in {paths.corpus}")
+            return manifest
+    shutil.rmtree(paths.corpus, ignore_errors=True)
+    started = time.perf_counter()
+    corpus = generate.generate(paths.corpus, articles, seed)
+    seconds = time.perf_counter() - started
+    manifest = corpus.manifest() | {"version": version, "edited": _pick_edits(corpus)}
+    paths.manifest.write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
+    print(f"corpus: generated {manifest['files']} pages in {seconds:.1f} s into {paths.corpus}")
+    return manifest
+
+
+def _pick_edits(corpus: Any) -> list[int]:
+    """Ten articles spread over the archive, each saved in one layout (ten files)."""
+    single = [s.number for s in corpus.specs if len(s.layouts) == 1]
+    step = max(1, len(single) // EDITED_PAGES)
+    return single[step // 2 :: step][:EDITED_PAGES]
+
+
+def rewrite_pages(paths: Paths, manifest: dict[str, Any], revision: int) -> None:
+    """Re-render the edited pages at ``revision`` (0 is the original text)."""
+    import generate
+
+    corpus = generate.Corpus(manifest["articles"], manifest["seed"])
+    specs = [corpus.specs[corpus.by_number[n]] for n in manifest["edited"]]
+    # a revision must look changed to a stat check even within one mtime tick
+    corpus.write(paths.corpus, specs, revision)
+    bump = time.time_ns()
+    for spec in specs:
+        for name in corpus.files(spec):
+            os.utime(paths.corpus / name, ns=(bump, bump))
+
+
+# -- phases, each run in a child process so its time and memory are its own ----------
+
+
+def _library(paths: Paths) -> Any:
+    from ipcsreader.library import Library
+
+    return Library.open(corpus=paths.corpus, index=paths.index)
+
+
+def phase_build(paths: Paths, profile: bool) -> dict[str, Any]:
+    shutil.rmtree(paths.index, ignore_errors=True)
+    lib = _library(paths)
+    profiler = cProfile.Profile() if profile else None
+    started = time.perf_counter()
+    if profiler:
+        profiler.enable()
+    summary = lib.update(rebuild=True)
+    if profiler:
+        profiler.disable()
+    seconds = time.perf_counter() - started
+    out = {
+        "seconds": seconds,
+        "added": summary.added,
+        "failed": len(summary.failed),
+        "failed_sample": summary.failed[:3],
+        "index_bytes": lib.index_size_bytes(),
+        "peak_mb": _mb(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss),
+        "children_peak_mb": _mb(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss),
+    }
+    if profiler:
+        profiler.dump_stats(str(paths.work / "build.prof"))
+        text = io.StringIO()
+        stats = pstats.Stats(profiler, stream=text).strip_dirs()
+        stats.sort_stats("cumulative").print_stats(30)
+        stats.sort_stats("tottime").print_stats(30)
+        (paths.work / "build-profile.txt").write_text(text.getvalue(), encoding="utf-8")
+    return out
+
+
+def phase_update(paths: Paths) -> dict[str, Any]:
+    lib = _library(paths)
+    started = time.perf_counter()
+    status = lib.status()
+    summary = lib.update()
+    seconds = time.perf_counter() - started
+    return {
+        "seconds": seconds,
+        "state_before": status.state,
+        "changed_before": status.changed,
+        "updated": summary.updated,
+        "added": summary.added,
+        "removed": summary.removed,
+        "failed": len(summary.failed),
+    }
+
+
+def phase_status(paths: Paths, repeat: int) -> dict[str, Any]:
+    started = time.perf_counter()
+    lib = _library(paths)
+    status = lib.status()
+    first = time.perf_counter() - started
+    times = []
+    for _ in range(repeat):
+        t = time.perf_counter()
+        status = lib.status()
+        times.append(time.perf_counter() - t)
+    return {"first": first, "median": statistics.median(times), "state": status.state}
+
+
+def load_queries(manifest: dict[str, Any]) -> list[dict[str, Any]]:
+    queries = []
+    for line in (HERE / "queries.jsonl").read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        q = json.loads(line)
+        for key, value in q.items():
+            if isinstance(value, str):
+                q[key] = value.format(**manifest)
+        queries.append(q)
+    return queries
+
+
+def phase_latency(paths: Paths, manifest: dict[str, Any], repeat: int) -> dict[str, Any]:
+    from ipcsreader.search import SearchQuery
+
+    lib = _library(paths)
+    started = time.perf_counter()
+    lib.search(SearchQuery(text="security", highlight=False))  # opens the index
+    first = time.perf_counter() - started
+    rows = []
+    every: list[float] = []
+    for q in load_queries(manifest):
+        label = q.pop("label")
+        q.setdefault("highlight", False)
+        if "facets" in q:
+            q["facets"] = tuple(q["facets"])
+        query = SearchQuery(**q)
+        times = []
+        total = 0
+        try:
+            for _ in range(repeat + 1):
+                t = time.perf_counter()
+                result = lib.search(query)
+                times.append(time.perf_counter() - t)
+                total = result.total
+        except Exception as error:  # a broken query is reported, the others still measured
+            rows.append({"label": label, "error": f"{type(error).__name__}: {error}"})
+            continue
+        times = times[1:]  # the first run of each query warms its caches
+        every += times
+        rows.append({"label": label, "median": statistics.median(times), "total": total})
+    return {
+        "first_query": first,
+        "p50": _percentile(every, 0.50),
+        "p95": _percentile(every, 0.95),
+        "queries": rows,
+    }
+
+
+def run_phase(paths: Paths, name: str, args: argparse.Namespace) -> dict[str, Any]:
+    """Run one phase in a fresh interpreter and read back its JSON."""
+    result = paths.work / f"phase-{name}.json"
+    result.unlink(missing_ok=True)
+    cmd = [sys.executable, __file__, "--phase", name, "--workdir", str(paths.work)]
+    cmd += ["--repeat", str(args.repeat)]
+    if args.profile and name == "build":
+        cmd.append("--profile")
+    proc = subprocess.run(cmd, env=_env(paths), capture_output=True, text=True)
+    if proc.returncode != 0 or not result.is_file():
+        tail = (proc.stderr or proc.stdout).strip().splitlines()[-6:]
+        return {"error": "\n    ".join(["", *tail]) if tail else f"exit {proc.returncode}"}
+    return json.loads(result.read_text(encoding="utf-8"))
+
+
+# -- whole processes ----------------------------------------------------------------
+
+
+def _env(paths: Paths) -> dict[str, str]:
+    env = dict(os.environ)
+    env.update(
+        IPCS_CORPUS=str(paths.corpus),
+        IPCS_INDEX=str(paths.index),
+        IPCS_DATA_DIR=str(paths.data),
+        COLUMNS="80",
+        NO_COLOR="1",
+    )
+    return env
+
+
+def time_process(cmd: list[str], env: dict[str, str], repeat: int) -> dict[str, Any]:
+    """Median wall time and peak memory of ``cmd`` over ``repeat`` runs after one warm-up.
+
+    Peak memory comes from /usr/bin/time: a child forked straight from this (larger) process
+    would report this process's memory as its own floor in ``ru_maxrss``.
+    """
+    gnu_time = shutil.which("time", path="/usr/bin:/bin")
+    walls, peaks = [], []
+    code = 0
+    with tempfile.TemporaryDirectory() as tmp:
+        usage = Path(tmp, "usage")
+        wrapped = [gnu_time, "-q", "-f", "%M", "-o", str(usage), *cmd] if gnu_time else cmd
+        for i in range(repeat + 1):
+            with open(Path(tmp, "out"), "wb") as out, open(Path(tmp, "err"), "wb") as err:
+                started = time.perf_counter()
+                proc = subprocess.run(
+                    wrapped, stdout=out, stderr=err, stdin=subprocess.DEVNULL, env=env
+                )
+                wall = time.perf_counter() - started
+            code = proc.returncode
+            if i == 0:
+                continue
+            walls.append(wall)
+            if gnu_time:
+                peaks.append(_mb(float(usage.read_text().split()[-1])))
+        out_bytes = Path(tmp, "out").stat().st_size
+        err_text = Path(tmp, "err").read_text(encoding="utf-8", errors="replace").strip()
+    return {
+        "wall": statistics.median(walls),
+        "min": min(walls),
+        "peak_mb": statistics.median(peaks) if peaks else None,
+        "exit": code,
+        "stdout_bytes": out_bytes,
+        "stderr": err_text[-300:],
+    }
+
+
+def measure_processes(paths: Paths, manifest: dict[str, Any], repeat: int) -> dict[str, Any]:
+    bindir = Path(sys.executable).parent
+    ipcs = shutil.which("ipcs", path=str(bindir)) or shutil.which("ipcs") or "ipcs"
+    py = sys.executable
+    commands = {
+        "python -c pass": [py, "-c", "pass"],
+        "floor": [py, "-c", FLOOR_IMPORTS],
+        "ipcs --help": [ipcs, "--help"],
+        'ipcs search "North Korea"': [ipcs, "search", "North Korea"],
+        f"ipcs read {manifest['middle_number']}": [ipcs, "read", str(manifest["middle_number"])],
+        "ipcs columns": [ipcs, "columns"],
+    }
+    env = _env(paths)
+    return {label: time_process(cmd, env, repeat) for label, cmd in commands.items()}
+
+
+# -- report -------------------------------------------------------------------------
+
+
+class Report:
+    def __init__(self) -> None:
+        self.rows: list[tuple[str, str, str, str]] = []
+        self.figures: dict[str, Any] = {}
+        self.problems: list[str] = []
+
+    def failed(self, name: str, why: str) -> None:
+        """A figure that could not be measured: a short row, the reason after the table."""
+        self.note(name, "FAILED (below)")
+        self.problems.append(f"{name}: {why}")
+        self.figures[name] = None
+
+    def problem(self, text: str) -> None:
+        self.problems.append(text)
+
+    def add(self, name: str, value: float | None, unit: str, target: float | None = None) -> None:
+        self.figures[name] = value
+        if value is None:
+            self.rows.append((name, "n/a", _target(target, unit), ""))
+            return
+        shown = f"{value:.3g}" if unit in ("x", "") else f"{value:,.1f}"
+        met = "" if target is None else ("met" if value <= target else "NOT MET")
+        self.rows.append((name, f"{shown} {unit}".strip(), _target(target, unit), met))
+
+    def note(self, name: str, text: str) -> None:
+        self.rows.append((name, text, "", ""))
+
+    def print(self) -> None:
+        w = max(len(r[0]) for r in self.rows)
+        v = max(len(r[1]) for r in self.rows)
+        t = max(len(r[2]) for r in self.rows)
+        print(f"\n{'figure':<{w}}  {'measured':>{v}}  {'target':<{t}}  met?")
+        for name, value, target, met in self.rows:
+            print(f"{name:<{w}}  {value:>{v}}  {target:<{t}}  {met}".rstrip())
+        for text in self.problems:
+            print(f"\n{text}")
+
+
+def _target(target: float | None, unit: str) -> str:
+    if target is None:
+        return ""
+    return f"<= {target:g} {unit}".strip()
+
+
+def report_build(rep: Report, build: dict[str, Any], articles: int) -> None:
+    if "error" in build:
+        rep.failed("full index build", build["error"])
+        return
+    target = 30.0 * articles / 10_000  # the issue's 30 s at 10k, scaled linearly
+    rep.add(f"full index build ({build['added']} files)", build["seconds"], "s", target)
+    rep.add("index size", build["index_bytes"] / 2**20, "MB")
+    rep.add("build peak memory (parent)", build["peak_mb"], "MB")
+    if build["children_peak_mb"]:
+        rep.add("build peak memory (largest child)", build["children_peak_mb"], "MB")
+    if build["failed"]:
+        rep.failed("pages", f"{build['failed']} failed to parse, e.g. {build['failed_sample']}")
+
+
+def report_update(rep: Report, name: str, update: dict[str, Any]) -> None:
+    if "error" in update:
+        rep.failed(name, update["error"])
+        return
+    rep.add(name, update["seconds"] * 1000, "ms", 2000)
+    rep.note(
+        "  seen / updated",
+        f"{update['state_before']} ({update['changed_before']} changed) / {update['updated']}",
+    )
+
+
+def report_latency(rep: Report, latency: dict[str, Any]) -> None:
+    if "error" in latency:
+        rep.failed("search latency", latency["error"])
+        return
+    rep.add("first search (opens index)", latency["first_query"] * 1000, "ms")
+    rep.add("search latency p50", latency["p50"] * 1000, "ms", 20)
+    rep.add("search latency p95", latency["p95"] * 1000, "ms", 60)
+    for row in latency["queries"]:
+        if "error" in row:
+            rep.failed(f"  query {row['label']!r}", row["error"])
+        else:
+            rep.add(f"  {row['label']} ({row['total']} hits)", row["median"] * 1000, "ms")
+
+
+def report_processes(rep: Report, procs: dict[str, Any]) -> None:
+    floor = procs["floor"]["wall"]
+    for label, p in procs.items():
+        if p["exit"] != 0:
+            rep.failed(label, f"exit {p['exit']}: {p['stderr'][-300:]}")
+            continue
+        target = 1.3 * floor if label.startswith("ipcs search") else None
+        rep.add(f"{label}: wall", p["wall"] * 1000, "ms", target and target * 1000)
+        mem_target = 150 if label.startswith("ipcs search") else None
+        if p["peak_mb"] is not None:
+            rep.add(f"{label}: peak memory", p["peak_mb"], "MB", mem_target)
+    search = next((p for k, p in procs.items() if k.startswith("ipcs search")), None)
+    if search and search["exit"] == 0:
+        rep.add("ipcs search / floor", search["wall"] / floor, "x", 1.3)
+
+
+# -- main ---------------------------------------------------------------------------
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--articles", type=int, default=10_000)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--workdir", type=Path, help="where corpus and index live (reused)")
+    parser.add_argument("--repeat", type=int, default=7, help="runs per timed item")
+    parser.add_argument("--profile", action="store_true", help="profile the build (cProfile)")
+    parser.add_argument("--skip-build", action="store_true", help="reuse the index as it is")
+    parser.add_argument("--json", type=Path, help="also write the figures here")
+    parser.add_argument("--phase", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+
+    workdir = args.workdir or Path(tempfile.gettempdir()) / "ipcs-bench" / (
+        f"a{args.articles}-s{args.seed}"
+    )
+    paths = Paths(workdir.resolve())
+    if args.phase:
+        return _child(paths, args)
+
+    paths.work.mkdir(parents=True, exist_ok=True)
+    manifest = prepare_corpus(paths, args.articles, args.seed)
+    rewrite_pages(paths, manifest, 0)  # undo edits a previous run may have left
+    rep = Report()
+    rep.note("articles / page files", f"{manifest['articles']} / {manifest['files']}")
+
+    if not args.skip_build:
+        print("building the index …", flush=True)
+        report_build(rep, run_phase(paths, "build", args), args.articles)
+    else:
+        run_phase(paths, "update", args)  # bring it up to date after the undo above
+
+    status = run_phase(paths, "status", args)
+    if "error" in status:
+        rep.failed("staleness check", status["error"])
+    else:
+        rep.add(f"staleness check, first ({status['state']})", status["first"] * 1000, "ms")
+        rep.add("staleness check, warm", status["median"] * 1000, "ms", 20)
+
+    print("measuring search latency …", flush=True)
+    report_latency(rep, run_phase(paths, "latency", args))
+
+    print("timing whole processes …", flush=True)
+    report_processes(rep, measure_processes(paths, manifest, args.repeat))
+
+    print("incremental updates …", flush=True)
+    for revision, what in ((1, "edited"), (0, "restored")):
+        rewrite_pages(paths, manifest, revision)
+        update = run_phase(paths, "update", args)
+        report_update(rep, f"incremental update, {EDITED_PAGES} pages {what}", update)
+
+    rep.print()
+    if args.profile:
+        print(f"\nbuild profile: {paths.work / 'build-profile.txt'} (pstats: build.prof)")
+    if args.json:
+        args.json.write_text(json.dumps(rep.figures, indent=2) + "\n", encoding="utf-8")
+    return 0
+
+
+def _child(paths: Paths, args: argparse.Namespace) -> int:
+    manifest = json.loads(paths.manifest.read_text(encoding="utf-8"))
+    if args.phase == "build":
+        out = phase_build(paths, args.profile)
+    elif args.phase == "update":
+        out = phase_update(paths)
+    elif args.phase == "status":
+        out = phase_status(paths, args.repeat)
+    elif args.phase == "latency":
+        out = phase_latency(paths, manifest, args.repeat)
+    else:
+        raise SystemExit(f"unknown phase {args.phase}")
+    (paths.work / f"phase-{args.phase}.json").write_text(json.dumps(out), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,151 @@
+"""The archive in date order, grouped by year and month like the site's archive."""
+
+from __future__ import annotations
+
+import calendar
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from ipcsreader.errors import NotFoundError, UsageError
+from ipcsreader.model import Record
+from ipcsreader.people import column_key, did_you_mean
+
+
+@dataclass(frozen=True)
+class Month:
+    year: int
+    month: int
+    records: tuple[Record, ...]
+
+    @property
+    def name(self) -> str:
+        return calendar.month_name[self.month]
+
+
+@dataclass(frozen=True)
+class Year:
+    """A year's months in date order; ``year`` None holds the undated records."""
+
+    year: int | None
+    months: tuple[Month, ...]
+    undated: tuple[Record, ...] = ()
+
+    @property
+    def count(self) -> int:
+        return sum(len(m.records) for m in self.months) + len(self.undated)
+
+
+@dataclass(frozen=True)
+class Archive:
+    years: tuple[Year, ...]
+    filters: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def count(self) -> int:
+        return sum(y.count for y in self.years)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "filters": dict(self.filters),
+            "count": self.count,
+            "years": [
+                {
+                    "year": y.year,
+                    "count": y.count,
+                    "months": [
+                        {
+                            "month": m.month,
+                            "name": m.name,
+                            "count": len(m.records),
+                            "articles": [_entry(r) for r in m.records],
+                        }
+                        for m in y.months
+                    ],
+                    "undated": [_entry(r) for r in y.undated],
+                }
+                for y in self.years
+            ],
+        }
+
+
+def _entry(r: Record) -> dict[str, Any]:
+    return {
+        "number": r.number,
+        "date": r.date.isoformat() if r.date else None,
+        "title": r.title,
+        "authors": [a.name for a in r.authors],
+        "column": r.column,
+        "region": r.region,
+        "listing_only": r.listing_only,
+    }
+
+
+def browse(
+    records: Sequence[Record],
+    *,
+    year: int | None = None,
+    month: int | None = None,
+    column: str | None = None,
+    region: str | None = None,
+) -> Archive:
+    """The records that pass the filters, oldest first; NotFoundError when none does.
+
+    ``column`` and ``region`` match any part of the name, forgiving case and accents.
+    """
+    check_month(month)
+    chosen = list(records)
+    filters: list[tuple[str, str]] = []
+    if column:
+        chosen = _containing(chosen, "column", column)
+        filters.append(("column", column))
+    if region:
+        chosen = _containing(chosen, "region", region)
+        filters.append(("region", region))
+    if year is not None:
+        chosen = [r for r in chosen if r.date and r.date.year == year]
+        filters.append(("year", str(year)))
+    if month is not None:
+        chosen = [r for r in chosen if r.date and r.date.month == month]
+        filters.append(("month", calendar.month_name[month]))
+    if not chosen:
+        raise NotFoundError(_nothing(records, filters))
+    return Archive(_group(chosen), tuple(filters))
+
+
+def check_month(month: int | None) -> None:
+    """UsageError for a month that is not 1 to 12 (checked before any work is done)."""
+    if month is not None and not 1 <= month <= 12:
+        raise UsageError(f"--month must be between 1 and 12, not {month}")
+
+
+def _containing(records: list[Record], attr: str, wanted: str) -> list[Record]:
+    key = column_key(wanted) or ""
+    picked = [r for r in records if key in (column_key(getattr(r, attr)) or "")]
+    if not picked:
+        names = {getattr(r, attr) for r in records if getattr(r, attr)}
+        raise NotFoundError(f"No {attr} matching {wanted!r}{did_you_mean(wanted, names)}")
+    return picked
+
+
+def _nothing(records: Sequence[Record], filters: list[tuple[str, str]]) -> str:
+    said = ", ".join(f"{k} {v}" for k, v in filters)
+    years = sorted({r.date.year for r in records if r.date})
+    span = f"; the archive runs {years[0]}–{years[-1]}" if years else ""
+    return f"No articles for {said}{span}"
+
+
+def _group(records: list[Record]) -> tuple[Year, ...]:
+    dated = sorted((r for r in records if r.date), key=lambda r: (r.date, r.number))
+    years: dict[int, dict[int, list[Record]]] = {}
+    for r in dated:
+        assert r.date is not None
+        years.setdefault(r.date.year, {}).setdefault(r.date.month, []).append(r)
+    out = [
+        Year(y, tuple(Month(y, m, tuple(rs)) for m, rs in months.items()))
+        for y, months in years.items()
+    ]
+    undated = tuple(sorted((r for r in records if not r.date), key=lambda r: r.number))
+    if undated:
+        out.append(Year(None, (), undated))
+    return tuple(out)

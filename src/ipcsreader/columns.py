@@ -1,0 +1,230 @@
+"""The IPCS columns, gathered from every page that mentions them.
+
+Article pages give a column, its author and the article; the "IPCS Columnists" sidebar
+gives each column's columnist and recent titles; columnist pages and column listing pages
+give titles with numbers and dates. A columnist printed in the sidebar without a column
+name stays without one (``Column.name is None``) rather than being guessed into one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from ipcsreader.errors import NotFoundError
+from ipcsreader.known import KnownTitle, RecordsByTitle, TitleBook, date_range, from_record
+from ipcsreader.model import Article, Author, Listing, Page, Record
+from ipcsreader.people import (
+    People,
+    Person,
+    column_key,
+    did_you_mean,
+    identify_all,
+    mentions_in,
+)
+
+
+@dataclass(frozen=True)
+class Affiliation:
+    """An affiliation as printed, with the date of the page that printed it."""
+
+    text: str
+    date: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class Columnist:
+    """A person writing a column: ``articles`` counts the articles the corpus holds."""
+
+    person: Person
+    affiliation: Affiliation | None
+    articles: int
+    first: dt.date | None
+    last: dt.date | None
+    titles: tuple[KnownTitle, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.person.name,
+            "names": list(self.person.names),
+            "honorific": self.person.honorific,
+            "affiliation": self.affiliation.text if self.affiliation else None,
+            "affiliation_date": _iso(self.affiliation.date if self.affiliation else None),
+            "articles": self.articles,
+            "first": _iso(self.first),
+            "last": _iso(self.last),
+            "titles": [t.to_dict() for t in self.titles],
+        }
+
+
+@dataclass(frozen=True)
+class Column:
+    """A column (``name`` None: columnists the sidebar names without a column)."""
+
+    name: str | None
+    columnists: tuple[Columnist, ...]
+    unsigned: tuple[KnownTitle, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "column": self.name,
+            "columnists": [c.to_dict() for c in self.columnists],
+            "unsigned": [t.to_dict() for t in self.unsigned],
+        }
+
+
+def _iso(d: dt.date | None) -> str | None:
+    return d.isoformat() if d else None
+
+
+@dataclass
+class _Gathered:
+    names: Counter[str] = field(default_factory=Counter)
+    from_sidebar: set[str] = field(default_factory=set)
+    books: dict[str, TitleBook] = field(default_factory=dict)
+    unsigned: TitleBook | None = None
+
+
+class _Gatherer:
+    def __init__(self, records: Sequence[Record], people: People) -> None:
+        self.index = RecordsByTitle(records)
+        self.people = people
+        self.columns: dict[str | None, _Gathered] = defaultdict(_Gathered)
+
+    def _column(self, name: str | None, *, sidebar: bool = False) -> _Gathered:
+        g = self.columns[column_key(name)]
+        if name:
+            g.names[name.strip()] += 1
+            if sidebar:
+                g.from_sidebar.add(name.strip())
+        return g
+
+    def add(self, column: str | None, author: Author | None, seen: KnownTitle | None) -> None:
+        g = self._column(column)
+        person = self.people.of(author.name) if author else None
+        if person is None:
+            if seen is not None:
+                g.unsigned = g.unsigned or TitleBook(self.index)
+                g.unsigned.add(seen)
+            return
+        book = g.books.setdefault(person.key, TitleBook(self.index))
+        if seen is not None:
+            book.add(seen)
+
+    def add_record(self, r: Record) -> None:
+        if not r.column:
+            return
+        for author in r.authors or (None,):
+            self.add(r.column, author, from_record(r))
+
+    def add_article(self, a: Article) -> None:
+        for entry in a.sidebars.columnists:
+            self._column(entry.column, sidebar=True)
+            self.add(entry.column, entry.columnist, None)
+            for title in entry.titles:
+                self.add(entry.column, entry.columnist, KnownTitle(title, column=entry.column))
+
+    def add_listing(self, page: Listing) -> None:
+        if page.columnist is not None:
+            self.add(page.column, page.columnist, None)
+        for e in page.entries:
+            seen = KnownTitle(e.title, e.number, e.date, page.column)
+            for author in e.authors or (page.columnist,):
+                self.add(page.column, author, seen)
+        if page.article is not None:
+            self.add_article(page.article)
+            if page.article.title:
+                a = page.article
+                for author in a.authors or (page.columnist,):
+                    seen = KnownTitle(a.title or "", a.number, a.date, page.column)
+                    self.add(page.column, author, seen)
+
+
+def gather_columns(records: Sequence[Record], pages: Sequence[Page]) -> list[Column]:
+    """Every column with its columnists, alphabetically; the column-less group last."""
+    people = identify_all(records, pages)
+    g = _Gatherer(records, people)
+    for r in records:
+        g.add_record(r)
+    for page in pages:
+        if isinstance(page, Listing):
+            g.add_listing(page)
+        else:
+            g.add_article(page)
+    affiliations = latest_affiliations(records, pages, people)
+    persons = {p.key: p for p in people.persons}
+
+    out: list[Column] = []
+    for key, gathered in g.columns.items():
+        columnists = [
+            _columnist(persons[pk], book, affiliations.get(pk))
+            for pk, book in gathered.books.items()
+        ]
+        columnists.sort(key=lambda c: (-(c.last or dt.date.min).toordinal(), c.person.name))
+        unsigned = tuple(gathered.unsigned.titles()) if gathered.unsigned else ()
+        if key is None and not columnists:
+            continue
+        out.append(Column(_display(gathered), tuple(columnists), unsigned))
+    out.sort(key=lambda c: (c.name is None, column_key(c.name) or ""))
+    return out
+
+
+def _display(g: _Gathered) -> str | None:
+    if not g.names:
+        return None
+    # The sidebar spells the column as the site meant it; else the most printed spelling.
+    pool = Counter({n: c for n, c in g.names.items() if n in g.from_sidebar}) or g.names
+    return max(pool, key=lambda n: (pool[n], n))
+
+
+def _columnist(person: Person, book: TitleBook, affiliation: Affiliation | None) -> Columnist:
+    titles = book.titles()
+    held = [t for t in titles if t.held]
+    first, last = date_range(held)
+    return Columnist(person, affiliation, len(held), first, last, tuple(titles))
+
+
+def latest_affiliations(
+    records: Sequence[Record], pages: Sequence[Page], people: People
+) -> dict[str, Affiliation]:
+    """Each person's most recently printed affiliation (undated printings count as oldest)."""
+    best: dict[str, Affiliation] = {}
+    for m in mentions_in(records, pages):
+        person = people.of(m.author.name)
+        if person is None or not m.author.affiliation:
+            continue
+        old = best.get(person.key)
+        if old is None or (m.date or dt.date.min) > (old.date or dt.date.min):
+            best[person.key] = Affiliation(m.author.affiliation, m.date)
+    return best
+
+
+def select_columns(
+    columns: Sequence[Column], *, author: str | None = None, column: str | None = None
+) -> list[Column]:
+    """The columns whose name contains ``column`` and, with ``author``, only their columnists
+    that the name matches. Raises NotFoundError when nothing is left."""
+    chosen = list(columns)
+    if column:
+        wanted = column_key(column) or ""
+        chosen = [c for c in chosen if wanted in (column_key(c.name) or "")]
+        if not chosen:
+            names = [c.name for c in columns if c.name]
+            raise NotFoundError(f"No column matching {column!r}{did_you_mean(column, names)}")
+    if author:
+        picked = []
+        for c in chosen:
+            mine = tuple(w for w in c.columnists if w.person.matches(author))
+            if mine:
+                picked.append(Column(c.name, mine))
+        if not picked:
+            names = sorted({w.person.name for c in chosen for w in c.columnists})
+            where = f" in {chosen[0].name}" if column and len(chosen) == 1 else ""
+            raise NotFoundError(
+                f"No columnist matching {author!r}{where}{did_you_mean(author, names)}"
+            )
+        chosen = picked
+    return chosen

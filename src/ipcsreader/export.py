@@ -1,0 +1,175 @@
+"""Records out to other tools: JSON Lines, CSV or Markdown. Pure formatting plus one
+careful write; the command line chooses the records.
+
+Every field of :func:`ipcsreader.model.record_to_dict` is carried. JSON Lines keeps the
+nesting; CSV flattens it (lists joined, authors spread over aligned columns); Markdown is
+for reading, with page text escaped so that it stays text.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Literal, get_args
+
+from ipcsreader.cite import MONTHS
+from ipcsreader.errors import UsageError
+from ipcsreader.fsutil import atomic_write
+from ipcsreader.model import Record, record_to_dict
+from ipcsreader.render.safe import clean
+
+Format = Literal["jsonl", "csv", "markdown"]
+FORMATS: tuple[str, ...] = get_args(Format)
+
+# Names and tags are short and never hold "; "; titles and paragraphs may, so those are
+# joined by line breaks, which CSV quotes.
+NAME_SEP = "; "
+LINE_SEP = "\n"
+PARAGRAPH_SEP = "\n\n"
+
+CSV_COLUMNS = (
+    "number",
+    "url",
+    "title",
+    "date",
+    "column",
+    "region",
+    "authors",
+    "author_honorifics",
+    "author_affiliations",
+    "author_emails",
+    "teaser",
+    "text",
+    "block_kinds",
+    "truncated",
+    "listing_only",
+    "sources",
+    "layouts",
+    "same_author",
+)
+
+
+def to_jsonl(records: Iterable[Record]) -> str:
+    """One JSON object per line, the shape of ``ipcs read --format json``."""
+    return "".join(json.dumps(record_to_dict(r), ensure_ascii=False) + "\n" for r in records)
+
+
+def csv_row(record: Record) -> dict[str, str]:
+    """The record flattened to :data:`CSV_COLUMNS`.
+
+    Author columns are aligned: the n-th name, honorific, affiliation and e-mail belong to
+    the same person (an empty slot where the page gives none). ``text`` holds the
+    paragraphs, ``block_kinds`` what each of them is, in the same order.
+    """
+
+    def joined(values: Iterable[str | None], sep: str = NAME_SEP) -> str:
+        return sep.join(clean(v or "") for v in values)
+
+    authors = record.authors
+    return {
+        "number": str(record.number),
+        "url": record.url,
+        "title": clean(record.title),
+        "date": record.date.isoformat() if record.date else "",
+        "column": clean(record.column),
+        "region": clean(record.region),
+        "authors": joined(a.name for a in authors),
+        "author_honorifics": joined(a.honorific for a in authors),
+        "author_affiliations": joined(a.affiliation for a in authors),
+        "author_emails": joined(a.email for a in authors),
+        "teaser": clean(record.teaser),
+        "text": joined(record.paragraphs, PARAGRAPH_SEP),
+        "block_kinds": joined(b.kind for b in record.blocks),
+        "truncated": str(record.truncated).lower(),
+        "listing_only": str(record.listing_only).lower(),
+        "sources": joined(record.sources),
+        "layouts": joined(record.layouts),
+        "same_author": joined(record.same_author, LINE_SEP),
+    }
+
+
+def to_csv(records: Iterable[Record]) -> str:
+    """A header row, then one row per record (RFC 4180 quoting, CRLF line ends)."""
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS)
+    writer.writeheader()
+    for record in records:
+        writer.writerow(csv_row(record))
+    return out.getvalue()
+
+
+# Characters Markdown would read as syntax anywhere in a line, and at a line's start.
+_MD_INLINE = re.compile(r"([\\`*_\[\]<>|~])")
+_MD_LINE_START = re.compile(r"^(\s*)([#>+\-=]|\d+[.)])", re.MULTILINE)
+
+
+def md_escape(text: str | None) -> str:
+    """Page text made literal for Markdown (and cleaned of terminal controls)."""
+    escaped = _MD_INLINE.sub(r"\\\1", clean(text))
+    return _MD_LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), escaped)
+
+
+def _markdown_record(record: Record) -> str:
+    lines = [f"## {md_escape(record.title) or f'Article {record.number}'}", ""]
+    facts = []
+    if record.authors:
+        facts.append(", ".join(md_escape(a.name) for a in record.authors))
+    if record.column:
+        facts.append(f"*{md_escape(record.column)}*")
+    if record.date:
+        facts.append(f"{record.date.day} {MONTHS[record.date.month - 1]} {record.date.year}")
+    facts.append(f"[#{record.number}]({record.url})")
+    lines += [" · ".join(facts), ""]
+    if record.listing_only:
+        lines += ["*Only listed in the corpus: the text is not saved.*", ""]
+    if record.teaser and not record.blocks:
+        lines += [md_escape(record.teaser), ""]
+    for block in record.blocks:
+        text = md_escape(block.text)
+        if block.kind == "heading":
+            lines.append(f"### {text}")
+        elif block.kind in ("epigraph", "attribution"):
+            lines.append(f"> {text}")
+        elif block.kind == "speaker":
+            lines.append(f"**{text}**")
+        else:
+            lines.append(text)
+        lines.append("")
+    if record.truncated:
+        lines += ["*The saved page is cut off here.*", ""]
+    return "\n".join(lines)
+
+
+def to_markdown(records: Sequence[Record]) -> str:
+    """A Markdown document: one section per record, separated by rules."""
+    sections = [_markdown_record(r) for r in records]
+    return "# IPCS articles\n\n" + "---\n\n".join(sections)
+
+
+def export_text(records: Sequence[Record], fmt: Format) -> str:
+    """``records`` in ``fmt``."""
+    if fmt == "jsonl":
+        return to_jsonl(records)
+    if fmt == "csv":
+        return to_csv(records)
+    if fmt == "markdown":
+        return to_markdown(records)
+    raise ValueError(f"unknown export format {fmt!r}")
+
+
+def check_output(path: Path, *, force: bool = False) -> None:
+    """Refuse a folder, and an existing file unless ``force``."""
+    if path.is_dir():
+        raise UsageError(f"{path} is a folder; give a file name to --output")
+    if path.exists() and not force:
+        raise UsageError(f"{path} already exists; add --force to overwrite it")
+
+
+def write_export(text: str, path: Path, *, force: bool = False) -> None:
+    """Write ``text`` to ``path`` atomically; an existing file only with ``force``."""
+    check_output(path, force=force)
+    atomic_write(path, text)

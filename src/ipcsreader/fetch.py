@@ -1,0 +1,287 @@
+"""A polite HTTP client for ipcs.org: one site, a slow pace, robots.txt obeyed.
+
+Every request goes to the configured base address (``IPCS_BASE_URL``) and nowhere else:
+redirects are followed by hand so that one pointing at another host can be refused. At
+most one request leaves per ``delay`` seconds; a timeout, a 5xx answer or the site's
+"connection unsuccessful" page is retried with exponential backoff; an answer larger than
+``max_bytes`` is cut off and refused. The clock and ``sleep`` are injectable so that tests
+never wait for real.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
+from urllib.parse import urljoin, urlsplit
+from urllib.robotparser import RobotFileParser
+
+from ipcsreader import __version__
+from ipcsreader.errors import FetchError, NotFoundError, UsageError
+
+if TYPE_CHECKING:
+    import httpx
+
+DEFAULT_BASE_URL = "https://www.ipcs.org"
+USER_AGENT = f"ipcsreader/{__version__} (a terminal reader for the IPCS archive; polite crawler)"
+# The site's own error page arrives as a 200 whose body says this.
+UNSUCCESSFUL_MARKER = b"connection unsuccessful"
+_REDIRECTS = frozenset({301, 302, 303, 307, 308})
+_MAX_REDIRECTS = 5
+_MAX_BACKOFF = 60.0
+
+
+def article_path(number: int) -> str:
+    """The site-relative address of article ``number``."""
+    return f"/comm_select.php?articleNo={number}"
+
+
+@dataclass(frozen=True)
+class FetchSettings:
+    """How the client behaves; :meth:`from_env` reads ``IPCS_BASE_URL`` and ``IPCS_DELAY``."""
+
+    base_url: str = DEFAULT_BASE_URL
+    delay: float = 1.0  # seconds between two requests, at least
+    timeout: float = 30.0  # per request, connecting and reading
+    retries: int = 3  # further attempts after a failed one
+    backoff: float = 2.0  # first wait before a retry; doubles each time
+    max_bytes: int = 5_000_000
+    user_agent: str = field(default_factory=lambda: _user_agent())
+
+    @classmethod
+    def from_env(cls, **overrides: object) -> FetchSettings:
+        """Settings from the environment; ``overrides`` that are not None win."""
+        settings = cls()
+        base = os.environ.get("IPCS_BASE_URL")
+        if base:
+            settings = replace(settings, base_url=base)
+        delay = os.environ.get("IPCS_DELAY")
+        if delay:
+            settings = replace(settings, delay=_parse_delay(delay, "IPCS_DELAY"))
+        settings = replace(settings, **{k: v for k, v in overrides.items() if v is not None})
+        settings.check()
+        return settings
+
+    def check(self) -> None:
+        """Raise :class:`UsageError` for settings the client cannot work with."""
+        parts = urlsplit(self.base_url)
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            raise UsageError(f"IPCS_BASE_URL must be an http(s) address, not {self.base_url!r}")
+        if self.delay < 0:
+            raise UsageError(f"the delay between requests must not be negative, not {self.delay:g}")
+        if self.timeout <= 0 or self.retries < 0 or self.max_bytes <= 0 or self.backoff < 0:
+            raise UsageError(
+                "timeout and size limit must be positive, retries and backoff not negative"
+            )
+
+
+def _user_agent() -> str:
+    # Site operators can reach whoever runs the crawl when IPCS_CONTACT names them.
+    contact = os.environ.get("IPCS_CONTACT")
+    return f"{USER_AGENT[:-1]}; +{contact})" if contact else USER_AGENT
+
+
+def _parse_delay(raw: str, name: str) -> float:
+    try:
+        value = float(raw)
+    except ValueError:
+        raise UsageError(f"{name} must be a number of seconds, not {raw!r}") from None
+    if value < 0:
+        raise UsageError(f"{name} must not be negative, not {raw!r}")
+    return value
+
+
+class RefusedError(FetchError):
+    """A page we will not fetch: robots.txt forbids it, it leads off the site, or is too large."""
+
+
+class _Retryable(Exception):
+    """A failure worth another attempt; ``wait`` is what the server asked for, if anything."""
+
+    def __init__(self, reason: str, wait: float | None = None) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.wait = wait
+
+
+class Client:
+    """Fetches pages of one site, politely. Use as a context manager, or call :meth:`close`."""
+
+    def __init__(
+        self,
+        settings: FetchSettings | None = None,
+        *,
+        clock: Callable[[], float] = time.monotonic,
+        sleep: Callable[[float], None] = time.sleep,
+    ) -> None:
+        import httpx
+
+        self.settings = settings or FetchSettings.from_env()
+        self.settings.check()
+        self._clock = clock
+        self._sleep = sleep
+        self._last_request: float | None = None
+        self._robots: RobotFileParser | None = None
+        self._origin = _origin(self.settings.base_url)
+        self.requests = 0  # how many requests left this client, retries included
+        self._http = httpx.Client(
+            headers={"User-Agent": self.settings.user_agent},
+            timeout=httpx.Timeout(self.settings.timeout),
+            follow_redirects=False,
+            trust_env=False,  # no proxies or .netrc credentials from the environment
+        )
+
+    def __enter__(self) -> Client:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self._http.close()
+
+    def url(self, path: str) -> str:
+        """The absolute address of a site-relative ``path``; never one on another site."""
+        url = urljoin(self.settings.base_url.rstrip("/") + "/", path.lstrip("/"))
+        if _origin(url) != self._origin:
+            raise RefusedError(f"{path} is not on {self.settings.base_url}")
+        return url
+
+    def allowed(self, path: str) -> bool:
+        """Whether robots.txt lets us request ``path`` (read once, on first use)."""
+        return self._robot_rules().can_fetch(self.settings.user_agent, self.url(path))
+
+    def get(self, path: str) -> bytes:
+        """The body of ``path`` on the site.
+
+        Raises :class:`NotFoundError` for a 404 or 410; :class:`RefusedError` when
+        robots.txt forbids the page, a redirect leaves the site or the answer is too large;
+        :class:`FetchError` when the site refuses us or still fails after every retry.
+        """
+        url = self.url(path)
+        if not self.allowed(path):
+            raise RefusedError(f"robots.txt forbids {path}")
+        status, reason, body = self._get_with_retries(url)
+        if status in (404, 410):
+            raise NotFoundError(f"{url} does not exist ({status} {reason})")
+        if status != 200:
+            raise FetchError(f"{url}: {status} {reason}")
+        return body
+
+    def _robot_rules(self) -> RobotFileParser:
+        if self._robots is None:
+            url = self.url("/robots.txt")
+            status, _, body = self._get_with_retries(url)
+            rules = RobotFileParser(url)
+            # As urllib.robotparser does: refused means nothing is allowed, absent means all is.
+            if status in (401, 403):
+                rules.disallow_all = True
+            elif status == 200:
+                rules.parse(body.decode("utf-8", "replace").splitlines())
+            else:
+                rules.allow_all = True
+            self._robots = rules
+        return self._robots
+
+    def _pace_delay(self) -> float:
+        """The gap between requests: ours, or robots.txt's Crawl-delay when that is longer."""
+        asked = self._robots.crawl_delay(self.settings.user_agent) if self._robots else None
+        return max(self.settings.delay, float(asked or 0))
+
+    def _get_with_retries(self, url: str) -> tuple[int, str, bytes]:
+        wait = self.settings.backoff
+        attempt = 0
+        while True:
+            try:
+                return self._follow(url)
+            except _Retryable as failure:
+                if attempt >= self.settings.retries:
+                    raise FetchError(
+                        f"{url}: {failure.reason} (gave up after {attempt + 1} attempts)"
+                    ) from None
+                self._sleep(min(max(wait, failure.wait or 0), _MAX_BACKOFF))
+                wait *= 2
+                attempt += 1
+
+    def _follow(self, url: str) -> tuple[int, str, bytes]:
+        for _ in range(_MAX_REDIRECTS + 1):
+            status, reason, location, body = self._request(url)
+            if status not in _REDIRECTS:
+                return status, reason, body
+            if not location:
+                raise FetchError(f"{url}: redirect ({status}) without a Location")
+            target = urljoin(url, location)
+            if _origin(target) != self._origin:
+                raise RefusedError(f"{url}: refused a redirect to another site: {target}")
+            if self._robots is not None and not self._robots.can_fetch(
+                self.settings.user_agent, target
+            ):
+                raise RefusedError(f"{url}: redirects to {target}, which robots.txt forbids")
+            url = target
+        raise FetchError(f"{url}: more than {_MAX_REDIRECTS} redirects")
+
+    def _request(self, url: str) -> tuple[int, str, str | None, bytes]:
+        """One request, after waiting our turn: (status, reason, Location header, body).
+
+        The body is read only from a 200 answer.
+        """
+        import httpx
+
+        self._wait_turn()
+        self.requests += 1
+        try:
+            with self._http.stream("GET", url) as response:
+                status, reason = response.status_code, response.reason_phrase
+                if status >= 500:
+                    raise _Retryable(f"{status} {reason}", _retry_after(response))
+                if status != 200:
+                    return status, reason, response.headers.get("Location"), b""
+                body = self._read_capped(url, response)
+        except httpx.TimeoutException:
+            raise _Retryable(f"no answer within {self.settings.timeout:g} s") from None
+        except httpx.TransportError as error:
+            raise _Retryable(f"connection failed ({type(error).__name__})") from None
+        if UNSUCCESSFUL_MARKER in body.lower():
+            raise _Retryable('the site answered "connection unsuccessful"')
+        return status, reason, None, body
+
+    def _read_capped(self, url: str, response: httpx.Response) -> bytes:
+        limit = self.settings.max_bytes
+        too_large = RefusedError(f"{url}: the answer is larger than {limit:,} bytes; refused")
+        declared = response.headers.get("Content-Length", "")
+        if declared.isdigit() and int(declared) > limit:
+            raise too_large
+        started = self._clock()
+        chunks: list[bytes] = []
+        size = 0
+        for chunk in response.iter_bytes():
+            size += len(chunk)
+            if size > limit:
+                raise too_large
+            chunks.append(chunk)
+            # The read timeout is per chunk; a server dripping bytes must not hold us forever.
+            if self._clock() - started > self.settings.timeout:
+                raise _Retryable(f"the answer took longer than {self.settings.timeout:g} s")
+        return b"".join(chunks)
+
+    def _wait_turn(self) -> None:
+        now = self._clock()
+        if self._last_request is not None:
+            remaining = self._last_request + self._pace_delay() - now
+            if remaining > 0:
+                self._sleep(remaining)
+                now = self._clock()
+        self._last_request = now
+
+
+def _origin(url: str) -> tuple[str, str, int | None]:
+    parts = urlsplit(url)
+    port = parts.port or {"http": 80, "https": 443}.get(parts.scheme)
+    return parts.scheme, (parts.hostname or "").lower(), port
+
+
+def _retry_after(response: httpx.Response) -> float | None:
+    value = response.headers.get("Retry-After", "")
+    return float(value) if value.isdigit() else None

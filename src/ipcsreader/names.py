@@ -1,0 +1,177 @@
+"""People's names as pages print them: honorifics, name-shaped lines, a teaser's leading name."""
+
+from __future__ import annotations
+
+import re
+
+from ipcsreader.model import Author
+from ipcsreader.text import fold
+
+__all__ = [
+    "author",
+    "fold",
+    "is_name_like",
+    "leading_names",
+    "split_authors",
+    "split_honorific",
+]
+
+# Titles and ranks printed before a name, as token sequences compared without dots.
+_HONORIFICS: tuple[tuple[str, ...], ...] = tuple(
+    sorted(
+        (
+            tuple(h.split())
+            for h in (
+                "Dr",
+                "Prof",
+                "Professor",
+                "Amb",
+                "Ambassador",
+                "Mr",
+                "Mrs",
+                "Ms",
+                "Shri",
+                "Smt",
+                "Sir",
+                "Hon",
+                "Admiral",
+                "Vice Admiral",
+                "Rear Admiral",
+                "General",
+                "Gen",
+                "Lt Gen",
+                "Lieutenant General",
+                "Maj Gen",
+                "Major General",
+                "Brig",
+                "Brigadier",
+                "Col",
+                "Colonel",
+                "Lt Col",
+                "Maj",
+                "Major",
+                "Capt",
+                "Captain",
+                "Cdr",
+                "Commander",
+                "Cmde",
+                "Commodore",
+                "Wg Cdr",
+                "Gp Capt",
+                "Air Marshal",
+                "Air Vice Marshal",
+                "Air Chief Marshal",
+            )
+        ),
+        key=len,
+        reverse=True,
+    )
+)
+_RETIRED = re.compile(r"^\(?retd\.?\)?$|^\(?retired\)?$", re.IGNORECASE)
+
+# Lowercase words that may sit inside a name ("Harun ur Rashid", "Ahmad bin Ali").
+_PARTICLES = frozenset(
+    "ur ul bin binti bint ibn al el de da das del della di dos du la le van von der den ter".split()
+)
+# Capitalised words that start sentences, never names.
+_NOT_NAMES = frozenset(
+    "The An In On At As With This These That What How Why When Where While After Before "
+    "Since For From By To Of It Its Our We Is Are Was Will Can".split()
+)
+
+
+def _bare(token: str) -> str:
+    return token.rstrip(".,").casefold()
+
+
+def split_honorific(raw: str) -> tuple[str | None, str]:
+    """("Dr Sandip Mishra") → ("Dr", "Sandip Mishra"); chained titles and "(Retd.)" kept.
+
+    The honorific is returned as printed; the name is what follows it.
+    """
+    tokens = raw.split()
+    taken = 0
+    while taken < len(tokens):
+        for honorific in _HONORIFICS:
+            end = taken + len(honorific)
+            if [_bare(t) for t in tokens[taken:end]] == [h.casefold() for h in honorific]:
+                taken = end
+                break
+        else:
+            break
+    if taken == 0:
+        return None, raw.strip()
+    while taken < len(tokens) and _RETIRED.match(tokens[taken]):
+        taken += 1
+    return " ".join(tokens[:taken]), " ".join(tokens[taken:])
+
+
+def is_name_like(line: str, max_tokens: int = 6) -> bool:
+    """Whether ``line`` reads as a person's name (capitalised tokens, initials, particles)."""
+    _, rest = split_honorific(line)
+    tokens = rest.rstrip(".").split()
+    if not 1 <= len(tokens) <= max_tokens or tokens[0] in _NOT_NAMES:
+        return False
+    if any(ch.isdigit() for ch in rest) or any(ch in rest for ch in ':;?!"“”'):
+        return False
+    for i, token in enumerate(tokens):
+        if token in _PARTICLES and 0 < i < len(tokens) - 1:
+            continue
+        if not token[0].isupper():
+            return False
+    return True
+
+
+def author(raw: str, affiliation: str | None = None, email: str | None = None) -> Author:
+    """An :class:`Author` from a printed name ("Prof Varun Sahni", "Asanga Abeyagoonasekera.")."""
+    honorific, name = split_honorific(raw)
+    tokens = name.split()
+    # A stray full stop after a surname, not after an initial ("P.R.").
+    if tokens and tokens[-1].endswith(".") and len(tokens[-1].rstrip(".")) > 2:
+        tokens[-1] = tokens[-1].rstrip(".")
+    return Author(" ".join(tokens), affiliation or None, honorific, email or None)
+
+
+_AND = re.compile(r"\s*,\s*|\s+(?:and|&)\s+")
+
+
+def split_authors(line: str) -> list[str]:
+    """ "A and B" → ["A", "B"] when every part is a name; otherwise the line as one name."""
+    parts = [p for p in _AND.split(line.strip()) if p]
+    if len(parts) > 1 and all(is_name_like(p) for p in parts):
+        return parts
+    return [line.strip()]
+
+
+def leading_names(teaser: str) -> list[Author]:
+    """The authors a teaser opens with: "Dr Vijay Sakhuja analyses …" → [Vijay Sakhuja (Dr)].
+
+    A name is the leading capitalised tokens (initials and inner particles allowed) up to
+    the first lowercase word; "A and B verb …" gives two. A single author must be followed
+    by a verb in the third person ("analyses", "comments"), so that a teaser opening with
+    a place or a subject is not read as a byline.
+    """
+    tokens = teaser.split()
+    names: list[list[str]] = []
+    i = 0
+    while i < len(tokens):
+        honorific, _ = split_honorific(" ".join(tokens[i : i + 4]))
+        start = i + (len(honorific.split()) if honorific else 0)
+        j = start
+        while j < len(tokens) and (
+            tokens[j][0].isupper()
+            or (tokens[j] in _PARTICLES and j + 1 < len(tokens) and tokens[j + 1][0].isupper())
+        ):
+            j += 1
+        name = tokens[start:j]
+        if not name or name[0] in _NOT_NAMES or (len(name) < 2 and not honorific):
+            return []
+        names.append(tokens[i:j])
+        if j < len(tokens) and tokens[j] in ("and", "&"):
+            i = j + 1
+            continue
+        verb = tokens[j] if j < len(tokens) else ""
+        if not verb or (len(names) == 1 and not verb.endswith("s")):
+            return []
+        break
+    return [author(" ".join(n).rstrip(",")) for n in names]

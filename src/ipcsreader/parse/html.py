@@ -1,0 +1,134 @@
+"""A page saved as HTML → the lines a browser shows, for the same text parsers.
+
+Block elements become line breaks the way a browser's ``innerText`` makes them:
+a paragraph stands between blank lines, other blocks on lines of their own, ``<br>``
+breaks a line. Scripts, styles, forms, navigation chrome and the footer are dropped.
+Where the markup says more than the text (the title's element, sub-headings set as
+headings or bold paragraphs, author links), that is passed along.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bs4 import BeautifulSoup, NavigableString, Tag
+from bs4.element import Comment, Declaration, Doctype, ProcessingInstruction
+
+from ipcsreader.parse.decode import normalise
+from ipcsreader.text import clean_line, repair_mojibake
+
+_DROP = (
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "head",
+    "iframe",
+    "svg",
+    "form",
+    "button",
+    "select",
+    "textarea",
+    "footer",
+    "object",
+    "embed",
+    "canvas",
+)
+_PARAGRAPHS = ("p",)
+_BLOCKS = (
+    "address article aside blockquote center dd div dl dt fieldset figcaption figure h1 h2 h3 "
+    "h4 h5 h6 header hr li main nav ol pre section table tbody thead tfoot tr ul"
+).split()
+_CELLS = ("td", "th")
+_HEADING_TAGS = ("h2", "h3", "h4", "h5", "h6")
+_BOLD = ("strong", "b")
+
+# Break markers put into the tree, resolved after the text is taken out.
+_LINE, _PARA, _BR = "\x01", "\x02", "\x03"
+_MARKERS = re.compile(f"([{_LINE}{_PARA}{_BR}])")
+_SPACE = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class Converted:
+    lines: list[str]
+    headings: frozenset[str]
+    title: str | None
+    people: tuple[str, ...]
+
+
+def _text(tag: Tag) -> str:
+    return clean_line(repair_mojibake(_SPACE.sub(" ", tag.get_text())))
+
+
+def _headings(soup: BeautifulSoup) -> frozenset[str]:
+    """Lines the markup sets as sub-headings: h2–h6, or a paragraph that is all bold."""
+    found = {_text(h) for h in soup.find_all(_HEADING_TAGS)}
+    for p in soup.find_all("p"):
+        bold = clean_line(" ".join(_text(b) for b in p.find_all(_BOLD)))
+        if bold and bold == _text(p):
+            found.add(bold)
+    return frozenset(x for x in found if x)
+
+
+def _people(soup: BeautifulSoup) -> tuple[str, ...]:
+    names: list[str] = []
+    for link in soup.find_all("a", href=True):
+        if "people_select" in str(link["href"]):
+            name = _text(link)
+            if name and name not in names:
+                names.append(name)
+    return tuple(names)
+
+
+def _resolve(text: str) -> str:
+    """Text with break markers turned into newlines (the most breaks asked for wins)."""
+    out: list[str] = []
+    pending = 0
+    for token in _MARKERS.split(text):
+        if token == _LINE:
+            pending = max(pending, 1)
+        elif token == _PARA:
+            pending = max(pending, 2)
+        elif token == _BR:
+            out.append("\n" * max(pending, 1) if out else "")
+            pending = 0
+            out.append("\u200b")  # holds the line open so that <br><br> leaves a blank line
+        elif token.strip():
+            if out:
+                out.append("\n" * pending)
+            out.append(token)
+            pending = 0
+    return "".join(out)
+
+
+def to_lines(markup: str) -> Converted:
+    """The visible lines of an HTML page, with what its structure tells."""
+    soup = BeautifulSoup(markup, "html.parser")
+    for node in soup.find_all(string=True):
+        if isinstance(node, Comment | Declaration | Doctype | ProcessingInstruction):
+            node.extract()
+    for tag in soup.find_all(_DROP):
+        tag.decompose()
+    for tag in soup.select("#comments"):
+        tag.decompose()
+    title_tag = soup.select_one(".main_title h5")
+    title = _text(title_tag) if title_tag else None
+    headings = _headings(soup)
+    people = _people(soup)
+    for node in soup.find_all(string=True):
+        if isinstance(node, NavigableString) and node.parent and node.parent.name != "pre":
+            node.replace_with(_SPACE.sub(" ", str(node)))
+    for tag in soup.find_all("br"):
+        tag.replace_with(_BR)
+    for tag in soup.find_all(_PARAGRAPHS):
+        tag.insert_before(_PARA)
+        tag.insert_after(_PARA)
+    for tag in soup.find_all(_BLOCKS):
+        tag.insert_before(_LINE)
+        tag.insert_after(_LINE)
+    for tag in soup.find_all(_CELLS):
+        tag.insert_after(" ")
+    lines = normalise(_resolve(soup.get_text()))
+    return Converted(lines, headings, title or None, people)

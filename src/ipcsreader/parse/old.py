@@ -1,0 +1,130 @@
+"""Old-site article pages (www.ipcs.org/article/…, until 2017).
+
+Header: "Home Contact Us", the region line ("China - Articles"), the share line, the stamp
+"#4842, 2 March 2015", the column line, then the title group: title / author /
+affiliation / e-mail lines. The body follows after a blank line and ends at the second
+share line; the sidebars come after it. Any of it may be cut off.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ipcsreader.model import Article, Author, SourceFormat
+from ipcsreader.names import author, split_authors
+from ipcsreader.parse import body, sidebar
+from ipcsreader.parse.stamps import REGION, Stamp, find, is_share_line, old_stamp
+
+_EMAIL = re.compile(r"^(?:e-?mail\s*:?\s*)?(\S+@\S+\.\w+)$", re.IGNORECASE)
+_BODY_MIN_WORDS = 16
+_STATEMENT_END = re.compile("[.!][\"'”’)]*$")
+
+
+def _groups(lines: list[str]) -> list[tuple[int, int]]:
+    """(start, end) index ranges of runs of non-blank lines."""
+    runs: list[tuple[int, int]] = []
+    start = None
+    for i, line in enumerate([*lines, ""]):
+        if line and start is None:
+            start = i
+        elif not line and start is not None:
+            runs.append((start, i))
+            start = None
+    return runs
+
+
+def _is_body_line(line: str) -> bool:
+    """A paragraph rather than a header line: long, or a sentence of some length."""
+    words = len(line.split())
+    return words >= _BODY_MIN_WORDS or (words > 8 and bool(_STATEMENT_END.search(line)))
+
+
+def _authors(group: list[str]) -> tuple[Author, ...]:
+    """Authors from the lines under a title: names, affiliations, e-mail addresses."""
+    emails = [m[1] for m in map(_EMAIL.match, group) if m]
+    rest = [line for line in group if not _EMAIL.match(line)]
+    if not rest:
+        return ()
+    names = split_authors(rest[0])
+    affiliations = rest[1:]
+    out = []
+    for i, name in enumerate(names):
+        if len(affiliations) == len(names) and len(names) > 1:
+            affiliation = affiliations[i]
+        else:
+            affiliation = "; ".join(affiliations) or None
+        email = emails[i] if i < len(emails) else None
+        out.append(author(name, affiliation, email))
+    return tuple(out)
+
+
+def article_after_stamp(
+    lines: list[str],
+    at: int,
+    stamp: Stamp | None,
+    *,
+    region: str | None = None,
+    column: str | None = None,
+    source: str | None = None,
+    fmt: SourceFormat = "text",
+    headings: frozenset[str] = frozenset(),
+) -> Article:
+    """The article whose stamp is ``lines[at]``: column, title group, body, sidebars."""
+    rest = lines[at + 1 :]
+    end = next((i for i, line in enumerate(rest) if is_share_line(line)), None)
+    content = rest if end is None else rest[:end]
+    groups = _groups(content)
+    title = None
+    authors: tuple[Author, ...] = ()
+    body_from = len(content)
+    if groups:
+        g0 = content[slice(*groups[0])]
+        nxt = content[slice(*groups[1])] if len(groups) > 1 else None
+        if len(g0) == 1 and (nxt is None or not _is_body_line(nxt[0])):
+            column = g0[0]
+            groups = groups[1:]
+        if groups and not _is_body_line(content[groups[0][0]]):
+            head = content[slice(*groups[0])]
+            title, authors = head[0], _authors(head[1:])
+            body_from = groups[0][1]
+        elif groups:
+            body_from = groups[0][0]
+    blocks = body.blocks(content[body_from:], headings)
+    truncated = end is None
+    if not truncated:
+        bars = sidebar.parse(rest[end + 1 :])
+    else:
+        bars = sidebar.parse([])
+    return Article(
+        layout="old",
+        number=stamp.number if stamp else None,
+        source=source,
+        format=fmt,
+        region=region,
+        date=stamp.date if stamp else None,
+        column=column,
+        title=title,
+        authors=authors,
+        blocks=blocks,
+        truncated=truncated,
+        sidebars=bars,
+    )
+
+
+def parse(
+    lines: list[str],
+    *,
+    source: str | None = None,
+    fmt: SourceFormat = "text",
+    headings: frozenset[str] = frozenset(),
+) -> Article:
+    """An old-layout article page (possibly cut off anywhere, even inside the header)."""
+    found = find(lines, old_stamp)
+    limit = found[0] if found else len(lines)
+    region = next((m[1] for m in map(REGION.match, lines[:limit]) if m), None)
+    if found is None:
+        return Article(layout="old", source=source, format=fmt, region=region, truncated=True)
+    at, stamp = found
+    return article_after_stamp(
+        lines, at, stamp, region=region, source=source, fmt=fmt, headings=headings
+    )

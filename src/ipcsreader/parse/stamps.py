@@ -1,0 +1,82 @@
+"""The date-and-number stamps of both layouts, and listing meta lines."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+
+_DATE = r"(\d{1,2})\s*([A-Za-z]{3,9})\.?\s*,?\s*(\d{4})"
+# "#4842, 2 March 2015"
+OLD_STAMP = re.compile(rf"^#\s*(\d{{1,6}})\s*,\s*{_DATE}$")
+# "03 Feb, 2014 · 4286", with any spacing (or none) around the middle dot.
+NEW_STAMP = re.compile(rf"^{_DATE}\s*[·•]\s*(\d{{1,6}})$")
+# "Vijay Shankar · 06 Jul, 2015 · 4896" under a title in a column listing.
+LISTING_META = re.compile(rf"^(.+?)\s*·\s*{_DATE}\s*·\s*(\d{{1,6}})$")
+# "IPCS · 27 Feb, 2020 · 206 · Special Report": a publication, not a commentary.
+PUBLICATION_META = re.compile(rf"^(.*?)\s*·\s*{_DATE}\s*·\s*(\d{{1,6}})\s*·\s*(.+)$")
+# "Home Contact Us" … "China - Articles": the old site's category line.
+REGION = re.compile(r"^(.+?)\s+[-–]\s+Articles$")
+SHARE_LINE = "Print Bookmark Email Facebook Subscribe"
+
+
+@dataclass(frozen=True)
+class Stamp:
+    number: int
+    date: dt.date | None
+
+
+def make_date(day: str, month: str, year: str) -> dt.date | None:
+    """A date from printed parts ("2", "March", "2015"); None when they make no date."""
+    number = _MONTHS.get(month.casefold())
+    if number is None:
+        return None
+    try:
+        return dt.date(int(year), number, int(day))
+    except ValueError:
+        return None
+
+
+def old_stamp(line: str) -> Stamp | None:
+    m = OLD_STAMP.match(line)
+    return Stamp(int(m[1]), make_date(m[2], m[3], m[4])) if m else None
+
+
+def new_stamp(line: str) -> Stamp | None:
+    m = NEW_STAMP.match(line)
+    return Stamp(int(m[4]), make_date(m[1], m[2], m[3])) if m else None
+
+
+def find(lines: list[str], parse, start: int = 0) -> tuple[int, Stamp] | None:
+    """The index and stamp of the first line from ``start`` that ``parse`` reads as a stamp."""
+    for i in range(start, len(lines)):
+        stamp = parse(lines[i]) if lines[i] else None
+        if stamp is not None:
+            return i, stamp
+    return None
+
+
+def is_share_line(line: str) -> bool:
+    return line.casefold() == SHARE_LINE.casefold()

@@ -1,0 +1,303 @@
+"""Who is who: match the names a reader types, and tell when two printed names are one person.
+
+Pages print one person in several ways: "Dr Sandip Mishra" in a sidebar, "Sandip Kumar
+Mishra" in a byline, "Bibhu Prasad" in a sidebar and "Bibhu Prasad Routray" on his own
+page. Matching forgives case, accents, honorifics and middle names. Two printed names are
+taken for one person only with evidence: the same surname and compatible given names (or
+one name the start of the other), and a column both names wrote for.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from ipcsreader.model import Article, Author, Listing, Page, Record
+from ipcsreader.names import split_honorific
+from ipcsreader.text import fold
+
+# "P.R." and "PR" are initials; a short all-capital token in a name is a run of initials.
+_INITIALS = re.compile(r"^[A-Z]{2,3}$")
+_TOKEN = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+
+
+@dataclass(frozen=True)
+class Name:
+    """A printed name cut into folded given names and a surname (honorific removed)."""
+
+    given: tuple[str, ...]
+    surname: str
+
+    @property
+    def tokens(self) -> tuple[str, ...]:
+        return (*self.given, self.surname)
+
+    @property
+    def key(self) -> str:
+        """Equal for names printed alike up to case, accents, dots and honorifics."""
+        return " ".join(self.tokens)
+
+
+def parse_name(raw: str) -> Name | None:
+    """The :class:`Name` in ``raw``, or None when it holds no letters."""
+    _, bare = split_honorific(raw.strip())
+    tokens: list[str] = []
+    for word in _TOKEN.findall(bare):
+        if _INITIALS.match(word):
+            tokens.extend(fold(word))
+        else:
+            tokens.append(fold(word).replace("'", "").replace("’", ""))
+    if not tokens:
+        return None
+    return Name(tuple(tokens[:-1]), tokens[-1])
+
+
+def _same_given(a: str, b: str) -> bool:
+    """One given name against another: equal, or an initial of it."""
+    if len(a) == 1 or len(b) == 1:
+        return a[0] == b[0]
+    return a == b
+
+
+def compatible_given(a: Name, b: Name) -> bool:
+    """Given names that may belong to one person: the first agrees, middle names are forgiven.
+
+    A missing given name (a surname alone) is compatible with any.
+    """
+    if not a.given or not b.given:
+        return True
+    return _same_given(a.given[0], b.given[0])
+
+
+def _is_prefix(a: Name, b: Name) -> bool:
+    """One name starts the other ("Bibhu Prasad", "Bibhu Prasad Routray"), two words at least."""
+    short, long_ = (a.tokens, b.tokens) if len(a.tokens) <= len(b.tokens) else (b.tokens, a.tokens)
+    return len(short) >= 2 and long_[: len(short)] == short
+
+
+def may_be_same(a: Name, b: Name) -> bool:
+    """Whether two names can belong to one person (columns decide whether they do)."""
+    if a.key == b.key:
+        return True
+    return (a.surname == b.surname and compatible_given(a, b)) or _is_prefix(a, b)
+
+
+def _subsequence(query: Sequence[str], tokens: Sequence[str]) -> bool:
+    it = iter(tokens)
+    return all(any(_same_given(q, t) if len(q) == 1 else q == t for t in it) for q in query)
+
+
+def matches(query: str, name: str) -> bool:
+    """Whether what the reader typed names this printed name.
+
+    ``Mishra``, ``sandip mishra``, ``Dr S Mishra`` and ``Sandip Kumar Mishra`` all match
+    "Sandip Kumar Mishra" and "Sandip Mishra".
+    """
+    q, n = parse_name(query), parse_name(name)
+    if q is None or n is None:
+        return False
+    if _subsequence(q.tokens, n.tokens):
+        return True
+    return bool(q.given) and q.surname == n.surname and compatible_given(q, n)
+
+
+def column_key(column: str | None) -> str | None:
+    """A column's name folded so that "The Indo-Pacific" and "Indo-pacific" agree."""
+    if not column:
+        return None
+    words = re.findall(r"\w+", fold(column))
+    if len(words) > 1 and words[0] == "the":
+        words = words[1:]
+    return " ".join(words) or None
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A person printed on a page: in which column, on which date, and where."""
+
+    author: Author
+    column: str | None = None
+    date: dt.date | None = None
+    number: int | None = None
+
+
+@dataclass(frozen=True)
+class Person:
+    """One person, with every way the pages print the name."""
+
+    name: str
+    names: tuple[str, ...]
+    honorific: str | None
+    key: str
+
+    def matches(self, query: str) -> bool:
+        return any(matches(query, n) for n in self.names)
+
+    @property
+    def surname(self) -> str:
+        parsed = parse_name(self.name)
+        return parsed.surname if parsed else self.name
+
+
+class People:
+    """The persons behind a set of mentions, and a way from a printed name to its person."""
+
+    def __init__(self, persons: Sequence[Person], by_key: dict[str, Person]) -> None:
+        self.persons = tuple(persons)
+        self._by_key = by_key
+
+    def of(self, name: str) -> Person | None:
+        """The person a printed name belongs to (None for a name never mentioned)."""
+        parsed = parse_name(name)
+        return self._by_key.get(parsed.key) if parsed else None
+
+    def find(self, query: str) -> list[Person]:
+        """Every person the query names, in the order of :attr:`persons`."""
+        return [p for p in self.persons if p.matches(query)]
+
+
+class _Variant:
+    """Every mention of one name key."""
+
+    def __init__(self, name: Name) -> None:
+        self.name = name
+        self.columns: set[str] = set()
+        self.mentions: list[Mention] = []
+
+
+def _fullness(name: Name) -> tuple[int, int]:
+    # The fullest printing names the person: more words, then fewer bare initials.
+    return (len(name.tokens), -sum(len(t) == 1 for t in name.tokens))
+
+
+def identify(mentions: Iterable[Mention]) -> People:
+    """Group mentions into persons (see the module's rules)."""
+    variants: dict[str, _Variant] = {}
+    for m in mentions:
+        parsed = parse_name(m.author.name)
+        if parsed is None:
+            continue
+        v = variants.setdefault(parsed.key, _Variant(parsed))
+        v.mentions.append(m)
+        if (ck := column_key(m.column)) is not None:
+            v.columns.add(ck)
+
+    groups: dict[str, list[_Variant]] = {k: [v] for k, v in variants.items()}
+    owner: dict[str, str] = {k: k for k in variants}
+    keys = sorted(variants)
+    for i, a in enumerate(keys):
+        for b in keys[i + 1 :]:
+            va, vb = variants[a], variants[b]
+            ga, gb = owner[a], owner[b]
+            if ga == gb or not (va.columns & vb.columns):
+                continue
+            # Every name of one group must fit every name of the other, so that "S Mishra"
+            # cannot join "Sandip Mishra" and "Sunil Mishra" into one person.
+            if all(may_be_same(x.name, y.name) for x in groups[ga] for y in groups[gb]):
+                groups[ga].extend(groups.pop(gb))
+                for v in groups[ga]:
+                    owner[v.name.key] = ga
+
+    persons: list[Person] = []
+    by_key: dict[str, Person] = {}
+    for members in groups.values():
+        person = _person(members)
+        persons.append(person)
+        for v in members:
+            by_key[v.name.key] = person
+    persons.sort(key=lambda p: (p.surname.casefold(), p.name.casefold()))
+    return People(persons, by_key)
+
+
+def _person(members: list[_Variant]) -> Person:
+    best = max(members, key=lambda v: (_fullness(v.name), len(v.mentions), v.name.key))
+    printed = [m.author.name.strip(" .") for m in best.mentions]
+    name = max(set(printed), key=lambda s: (printed.count(s), s))
+    names = sorted({m.author.name.strip(" .") for v in members for m in v.mentions})
+    mentions = [m for v in members for m in v.mentions]
+    honorifics = [m for m in mentions if m.author.honorific]
+    latest = max(honorifics, key=lambda m: m.date or dt.date.min, default=None)
+    return Person(
+        name=name,
+        names=tuple(names),
+        honorific=latest.author.honorific if latest else None,
+        key=max(members, key=lambda v: _fullness(v.name)).name.key,
+    )
+
+
+def mentions_in(records: Iterable[Record], pages: Iterable[Page]) -> list[Mention]:
+    """Every person the records and pages print, with column and date where known."""
+    out: list[Mention] = []
+    for r in records:
+        out.extend(Mention(a, r.column, r.date, r.number) for a in r.authors)
+    for page in pages:
+        if isinstance(page, Listing):
+            out.extend(_listing_mentions(page))
+        else:
+            out.extend(_article_mentions(page))
+    return out
+
+
+def _article_mentions(article: Article) -> list[Mention]:
+    out = [Mention(a, article.column, article.date, article.number) for a in article.authors]
+    out.extend(Mention(c.columnist, c.column) for c in article.sidebars.columnists)
+    return out
+
+
+def _listing_mentions(listing: Listing) -> list[Mention]:
+    out: list[Mention] = []
+    if listing.columnist is not None:
+        out.append(Mention(listing.columnist, listing.column, listing_date(listing)))
+    for e in listing.entries:
+        out.extend(Mention(a, listing.column, e.date, e.number) for a in e.authors)
+    if listing.article is not None:
+        out.extend(_article_mentions(listing.article))
+    return out
+
+
+def listing_date(listing: Listing) -> dt.date | None:
+    """When a listing was printed, as near as the page tells: its article, else its newest entry."""
+    if listing.article is not None and listing.article.date is not None:
+        return listing.article.date
+    return max((e.date for e in listing.entries if e.date), default=None)
+
+
+def identify_all(records: Iterable[Record], pages: Iterable[Page]) -> People:
+    """The persons behind every record and page."""
+    return identify(mentions_in(records, pages))
+
+
+def group_by_person(people: People, mentions: Iterable[Mention]) -> dict[str, list[Mention]]:
+    """Mentions keyed by their person's key."""
+    out: dict[str, list[Mention]] = defaultdict(list)
+    for m in mentions:
+        person = people.of(m.author.name)
+        if person is not None:
+            out[person.key].append(m)
+    return out
+
+
+def suggest(query: str, names: Iterable[str], n: int = 3) -> list[str]:
+    """Names close to a query that matched none of them (a typo in any word of the name)."""
+    q = " ".join(parse_name(query).tokens) if parse_name(query) else fold(query)
+    scored: list[tuple[float, str]] = []
+    for name in set(names):
+        parsed = parse_name(name)
+        if parsed is None:
+            continue
+        candidates = [parsed.key, *parsed.tokens]
+        score = max(difflib.SequenceMatcher(None, q, c).ratio() for c in candidates)
+        if score >= 0.6:
+            scored.append((score, name))
+    scored.sort(key=lambda s: (-s[0], s[1]))
+    return [name for _, name in scored[:n]]
+
+
+def did_you_mean(query: str, names: Iterable[str]) -> str:
+    """ "; did you mean: …?" with the names nearest to ``query``, or nothing."""
+    close = suggest(query, names)
+    return f"; did you mean: {', '.join(close)}?" if close else ""

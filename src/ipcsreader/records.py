@@ -1,0 +1,154 @@
+"""Merge pages into one :class:`Record` per article number. Pure: no I/O.
+
+An article can be known from its old-layout page, its new-layout page, a columnist page
+that sets it in full, and listing entries that name it (by number, or only by title). Each
+field of the record takes the most complete value any of them gives.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from typing import TypeVar
+
+from ipcsreader.model import Article, Author, Block, Listing, ListingEntry, Page, Record
+
+T = TypeVar("T")
+
+# "Pakistan?s": an apostrophe the old site lost on the way to the page.
+_MOJIBAKE = re.compile(r"\w\?\w")
+
+
+@dataclass(frozen=True)
+class _View:
+    """What one page says about one article number."""
+
+    source: str
+    layout: str
+    article: Article | None = None
+    entry: ListingEntry | None = None
+    listing: Listing | None = None
+
+
+def merge(pages: Iterable[tuple[str, Page]]) -> list[Record]:
+    """One record per article number named by ``pages`` ((source, page) pairs), by number."""
+    from ipcsreader.text import title_key
+
+    articles: list[_View] = []
+    entries: list[_View] = []
+    for source, page in pages:
+        if isinstance(page, Article):
+            if page.number is not None:
+                articles.append(_View(source, page.layout, article=page))
+            continue
+        if page.article is not None and page.article.number is not None:
+            articles.append(_View(source, page.layout, article=page.article))
+        entries.extend(_View(source, page.layout, entry=e, listing=page) for e in page.entries)
+
+    # A listing entry that gives no number is matched by its title, unless two articles
+    # share that title (a guess then could merge two different articles).
+    by_title: dict[str, set[int]] = defaultdict(set)
+    for view in articles:
+        if view.article and view.article.title:
+            by_title[title_key(view.article.title)].add(_number(view))
+    for view in entries:
+        if view.entry and view.entry.number is not None:
+            by_title[title_key(view.entry.title)].add(view.entry.number)
+
+    grouped: dict[int, list[_View]] = defaultdict(list)
+    for view in articles:
+        grouped[_number(view)].append(view)
+    for view in entries:
+        assert view.entry is not None
+        number = view.entry.number
+        if number is None:
+            candidates = by_title.get(title_key(view.entry.title), set())
+            if len(candidates) != 1:
+                continue
+            number = next(iter(candidates))
+        grouped[number].append(view)
+
+    return [_record(number, views) for number, views in sorted(grouped.items())]
+
+
+def body_source(record: Record, pages: Mapping[str, Page]) -> str | None:
+    """The source whose paragraphs the record carries (``pages`` by source), if any."""
+    if not record.blocks:
+        return None
+    for source in record.sources:
+        article = _article_of(pages.get(source))
+        if article is not None and article.blocks == record.blocks:
+            return source
+    return None
+
+
+def _article_of(page: Page | None) -> Article | None:
+    if isinstance(page, Listing):
+        return page.article
+    return page
+
+
+def _number(view: _View) -> int:
+    assert view.article is not None and view.article.number is not None
+    return view.article.number
+
+
+def _record(number: int, views: list[_View]) -> Record:
+    arts = [v.article for v in views if v.article is not None]
+    ents = [(v.entry, v.listing) for v in views if v.entry is not None and v.listing]
+
+    titles = [(a.title, 1) for a in arts] + [(e.title, 0) for e, _ in ents]
+    title = _best(titles, lambda t: (not _MOJIBAKE.search(t[0]), t[1], len(t[0])))
+
+    teasers = [(a.teaser, 1) for a in arts] + [(e.teaser, 0) for e, _ in ents]
+    teaser = _best(teasers, lambda t: (t[1], len(t[0])))
+
+    author_sets = [(a.authors, 1) for a in arts] + [
+        (e.authors or ((lst.columnist,) if lst.columnist else ()), 0) for e, lst in ents
+    ]
+    authors = _best(author_sets, lambda t: (_completeness(t[0]), t[1])) or ()
+
+    body = max(
+        (a for a in arts if a.blocks),
+        key=lambda a: (not a.truncated, sum(len(b.text) for b in a.blocks)),
+        default=None,
+    )
+    blocks: tuple[Block, ...] = body.blocks if body else ()
+
+    same_author: dict[str, None] = {}
+    for a in arts:
+        same_author.update(dict.fromkeys(a.sidebars.same_author))
+
+    return Record(
+        number=number,
+        title=title,
+        date=_first([a.date for a in arts] + [e.date for e, _ in ents]),
+        column=_first([a.column for a in arts] + [lst.column for _, lst in ents]),
+        region=_first([a.region for a in arts]),
+        authors=authors,
+        teaser=teaser,
+        blocks=blocks,
+        truncated=body.truncated if body else any(a.truncated for a in arts),
+        listing_only=not arts,
+        sources=tuple(sorted({v.source for v in views})),
+        layouts=tuple(sorted({v.layout for v in views})),
+        same_author=tuple(same_author),
+    )
+
+
+def _best(candidates: list[tuple[T | None, int]], score: Callable[[tuple[T, int]], object]) -> T:
+    """The non-empty value with the highest score (earliest wins ties), else None."""
+    present = [(value, rank) for value, rank in candidates if value]
+    if not present:
+        return None  # type: ignore[return-value]
+    return max(present, key=score)[0]  # type: ignore[arg-type]
+
+
+def _first(values: list[T | None]) -> T | None:
+    return next((v for v in values if v), None)
+
+
+def _completeness(authors: tuple[Author, ...]) -> int:
+    return sum(1 + bool(a.affiliation) + bool(a.honorific) + bool(a.email) for a in authors)

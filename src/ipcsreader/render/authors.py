@@ -1,0 +1,78 @@
+"""Authors: the table of everyone, and one person's profile."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich import box
+from rich.console import Group, RenderableType
+from rich.padding import Padding
+from rich.table import Table
+from rich.text import Text
+
+from ipcsreader.authors import AuthorRow, Profile
+from ipcsreader.render.parts import DIM, date_span, names_text, plural, title_rows
+from ipcsreader.render.safe import safe
+
+
+def render_author_table(rows: Sequence[AuthorRow]) -> RenderableType:
+    """Name, articles held (and titles known), years active; long names wrap in place."""
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, title_justify="left")
+    table.title = f"{plural(len(rows), 'author')}"
+    table.add_column("Author", ratio=1, overflow="fold")
+    table.add_column("Articles", justify="right", no_wrap=True)
+    table.add_column("Years", no_wrap=True)
+    for r in rows:
+        count = Text(str(r.articles))
+        if r.known > r.articles:
+            count.append(f" /{r.known}", DIM)
+        years = ""
+        if r.first_year is not None:
+            years = str(r.first_year)
+            if r.last_year != r.first_year:
+                years += f"–{r.last_year}"
+        table.add_row(safe(r.person.name), count, years)
+    caption = Text("Articles: held in the corpus /titles known in all", DIM)
+    return Group(table, caption)
+
+
+def render_profiles(profiles: Sequence[Profile]) -> RenderableType:
+    parts: list[RenderableType] = []
+    for i, p in enumerate(profiles):
+        if i:
+            parts.append(Text(""))
+        parts.append(render_profile(p))
+    return Group(*parts)
+
+
+def render_profile(p: Profile) -> RenderableType:
+    """Names, columns, affiliations over time, articles newest first, titles only listed."""
+    name = safe(p.person.name, "bold")
+    if p.person.honorific:
+        name = Text.assemble(safe(p.person.honorific), " ", name)
+    parts: list[RenderableType] = [name]
+    others = [n for n in p.person.names if n != p.person.name]
+    if others:
+        parts.append(Text.assemble(("Also printed as: ", DIM), names_text(others)))
+    if p.columns:
+        parts.append(Text.assemble(("Columns: ", DIM), names_text(p.columns)))
+    if p.affiliations:
+        parts += [Text(""), Text("Affiliations", "bold underline")]
+        grid = Table.grid(padding=(0, 2))
+        grid.add_column(ratio=1)
+        for a in p.affiliations:
+            when = date_span(a.first, a.last) or "undated"
+            grid.add_row(Text.assemble(safe(a.text), "\n", (when, DIM)))
+        parts.append(Padding(grid, (0, 0, 0, 2)))
+    held = sum(t.held for t in p.articles)
+    parts += [Text(""), Text(f"Articles ({held} in the corpus)", "bold underline")]
+    if p.articles:
+        parts.append(Padding(title_rows(p.articles, show_column=True), (0, 0, 0, 2)))
+        if held < len(p.articles):
+            parts.append(Text("  Titles in italics are known from listings only.", DIM))
+    else:
+        parts.append(Text("  none", DIM))
+    if p.listed:
+        parts += [Text(""), Text("Known only from listings", "bold underline")]
+        parts.append(Padding(title_rows(p.listed), (0, 0, 0, 2)))
+    return Group(*parts)

@@ -1,0 +1,51 @@
+"""The archive by year and month, with counts."""
+
+from __future__ import annotations
+
+from rich.console import Group, RenderableType
+from rich.padding import Padding
+from rich.table import Table
+from rich.text import Text
+
+from ipcsreader.browse import Archive
+from ipcsreader.model import Record
+from ipcsreader.render.parts import DIM, NUMBER_STYLE, plural
+from ipcsreader.render.safe import safe
+
+
+def render_archive(archive: Archive) -> RenderableType:
+    head = Text(plural(archive.count, "article"), "bold")
+    if archive.filters:
+        head.append(" · ", DIM)
+        head.append_text(safe(", ".join(f"{k} {v}" for k, v in archive.filters), DIM))
+    parts: list[RenderableType] = [head]
+    for year in archive.years:
+        parts.append(Text(""))
+        label = str(year.year) if year.year is not None else "Undated"
+        parts.append(Text.assemble((label, "bold underline"), (f" ({year.count})", DIM)))
+        for month in year.months:
+            parts.append(
+                Text.assemble(("  " + month.name, "bold"), (f" ({len(month.records)})", DIM))
+            )
+            parts.append(Padding(_rows(month.records, day=True), (0, 0, 0, 4)))
+        if year.undated:
+            parts.append(Padding(_rows(year.undated, day=False), (0, 0, 0, 4)))
+    return Group(*parts)
+
+
+def _rows(records: tuple[Record, ...], *, day: bool) -> Table:
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True, justify="right")
+    grid.add_column(no_wrap=True, justify="right")
+    grid.add_column(ratio=1)
+    for r in records:
+        line = safe(r.title or "(untitled)", "italic" if r.listing_only else "")
+        if r.authors:
+            line.append(" — ", DIM)
+            line.append_text(safe(", ".join(a.name for a in r.authors), DIM))
+        if r.column:
+            line.append(" · ", DIM)
+            line.append_text(safe(r.column, DIM))
+        when = f"{r.date.day} {r.date:%b}" if day and r.date else ""
+        grid.add_row(Text(f"#{r.number}", NUMBER_STYLE), Text(when, DIM), line)
+    return grid

@@ -1,0 +1,57 @@
+"""What ``ipcs fetch`` and ``ipcs sync`` did, as Rich text: one line per article, a summary."""
+
+from __future__ import annotations
+
+from rich.text import Text
+
+from ipcsreader.render.safe import safe
+from ipcsreader.sync import Report
+
+_LABELS = {
+    "saved": ("saved", "green"),
+    "planned": ("would fetch", "cyan"),
+    "missing": ("missing", "yellow"),
+    "refused": ("refused", "red"),
+    "failed": ("failed", "red"),
+}
+
+
+def outcome_lines(report: Report) -> Text:
+    """``saved    5086  Title`` for each article, in the order they were handled."""
+    out = Text()
+    for outcome in report.outcomes:
+        label, style = _LABELS[outcome.status]
+        out.append(f"{label:<11} ", style=style)
+        out.append(f"{outcome.number:>6}  ")
+        out.append_text(safe(outcome.detail))
+        out.append("\n")
+    return out
+
+
+def _count(n: int, what: str = "article") -> str:
+    return f"{n} {what}" + ("" if n == 1 else "s")
+
+
+def summary(report: Report, *, sync: bool) -> Text:
+    """One closing line: how many were saved, missing, refused, failed."""
+    saved = len(report.numbers("saved"))
+    planned = len(report.numbers("planned"))
+    if planned:
+        line = f"Would fetch {_count(planned)} (dry run: nothing saved)"
+    elif sync and not report.outcomes:
+        line = "Nothing new: the corpus is up to date"
+    else:
+        line = f"Saved {_count(saved)}"
+    if sync:
+        line += f", after reading {_count(report.listings, 'listing page')}"
+    extras = [
+        f"{len(report.numbers(status))} {status}"
+        for status in ("missing", "refused", "failed")
+        if report.numbers(status)
+    ]
+    if extras:
+        line += "; " + ", ".join(extras)
+    line += "."
+    if report.stopped_at_max:
+        line += " Stopped at --max; run `ipcs sync` again to go on."
+    return Text(line)

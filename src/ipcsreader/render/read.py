@@ -1,0 +1,220 @@
+"""One article set as a page: header, body, and what to read next (text and markdown)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+
+from rich.console import Group, RenderableType
+from rich.constrain import Constrain
+from rich.padding import Padding
+from rich.rule import Rule
+from rich.table import Table
+from rich.text import Text
+
+from ipcsreader.known import KnownTitle
+from ipcsreader.model import Block, Hit, Record, article_url
+from ipcsreader.render.parts import (
+    DIM,
+    NUMBER_STYLE,
+    author_text,
+    long_date,
+    short_date,
+    title_rows,
+)
+from ipcsreader.render.safe import clean, safe
+
+MEASURE = 88  # the widest line that still reads comfortably
+HIGHLIGHT_STYLE = "bold black on yellow"
+
+
+def highlight_pattern(words: str | Sequence[str] | None) -> re.Pattern[str] | None:
+    """A pattern for the start of each word ("sanction" marks "sanctions"), or None."""
+    if not words:
+        return None
+    parts = words.split() if isinstance(words, str) else [w for ws in words for w in ws.split()]
+    parts = [p.strip("\"'") for p in parts if p.strip("\"'")]
+    if not parts:
+        return None
+    alternatives = "|".join(re.escape(p) for p in sorted(set(parts), key=len, reverse=True))
+    return re.compile(rf"\b(?:{alternatives})\w*", re.IGNORECASE)
+
+
+def marked(text: str, pattern: re.Pattern[str] | None, *, plain: bool, style: str = "") -> Text:
+    """Page text as Text with matches styled, or wrapped in ``*`` when colour is off."""
+    out = Text(style=style)
+    cleaned = clean(text)
+    if pattern is None:
+        out.append(cleaned)
+        return out
+    pos = 0
+    for m in pattern.finditer(cleaned):
+        out.append(cleaned[pos : m.start()])
+        out.append(f"*{m.group()}*" if plain else m.group(), HIGHLIGHT_STYLE)
+        pos = m.end()
+    out.append(cleaned[pos:])
+    return out
+
+
+def render_article(
+    record: Record,
+    *,
+    width: int = MEASURE,
+    highlight: re.Pattern[str] | None = None,
+    plain: bool = False,
+    more_by: Sequence[KnownTitle] = (),
+    related: Sequence[Hit] = (),
+) -> RenderableType:
+    """The record as a reader wants it, no wider than ``width`` columns.
+
+    ``plain`` marks highlighted words with ``*`` for a terminal without styles.
+    """
+    parts: list[RenderableType] = [_header(record), Text("")]
+    if record.listing_only:
+        parts.extend(_listing_only(record))
+    else:
+        parts.extend(_body(record.blocks, highlight, plain))
+        if record.truncated:
+            parts.append(Text("[The saved page ends here; the rest was cut off.]", "italic dim"))
+    if more_by:
+        names = " and ".join(a.name for a in record.authors) or "the same author"
+        parts.extend([Text(""), Rule(style=DIM), _section(f"More by {names}")])
+        parts.append(title_rows(more_by, show_column=True))
+    if related:
+        parts.extend([Text(""), _section("Related"), _hits(related)])
+    return Constrain(Group(*parts), width)
+
+
+def _section(title: str) -> Text:
+    return Text(title, "bold underline")
+
+
+def _header(record: Record) -> Group:
+    lines: list[RenderableType] = [safe(record.title or f"Article #{record.number}", "bold")]
+    if record.column:
+        lines.append(safe(record.column, "italic"))
+    lines.extend(author_text(a) for a in record.authors)
+    facts = Text(style=DIM)
+    for i, part in enumerate(
+        p for p in (long_date(record.date), clean(record.region), f"#{record.number}") if p
+    ):
+        facts.append(" · " if i else "")
+        facts.append(part, NUMBER_STYLE if part.startswith("#") else DIM)
+    lines.append(facts)
+    lines.append(Text(record.url, "underline blue"))
+    return Group(*lines)
+
+
+def _body(blocks: Sequence[Block], pattern: re.Pattern[str] | None, plain: bool) -> list:
+    out: list[RenderableType] = []
+    for i, block in enumerate(blocks):
+        # A blank line between blocks, but an attribution sits right under its quotation.
+        if i and not (block.kind == "attribution" and blocks[i - 1].kind == "epigraph"):
+            out.append(Text(""))
+        if block.kind == "heading":
+            out.append(marked(block.text, pattern, plain=plain, style="bold"))
+        elif block.kind == "epigraph":
+            out.append(Padding(marked(block.text, pattern, plain=plain, style="italic"), (0, 4)))
+        elif block.kind == "attribution":
+            line = marked(block.text, pattern, plain=plain, style=DIM)
+            out.append(Padding(Text("— ", DIM) + line, (0, 4, 0, 8)))
+        elif block.kind == "speaker":
+            out.append(marked(block.text, pattern, plain=plain, style="bold italic"))
+        else:
+            out.append(marked(block.text, pattern, plain=plain))
+    return out
+
+
+def _listing_only(record: Record) -> list[RenderableType]:
+    out: list[RenderableType] = []
+    if record.teaser:
+        out.extend([safe(record.teaser, "italic"), Text("")])
+    out.append(
+        Text.assemble(
+            ("The text of this article is not in the corpus; only listings name it. ", DIM),
+            ("Get it with: ", DIM),
+            (f"ipcs fetch {record.number}", "bold"),
+        )
+    )
+    return out
+
+
+def _hits(hits: Sequence[Hit]) -> Table:
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True, justify="right")
+    grid.add_column(ratio=1)
+    for h in hits:
+        line = Text()
+        if h.date:
+            line.append(short_date(h.date), DIM)
+            line.append("  ")
+        line.append_text(safe(h.title or "(untitled)"))
+        if h.authors:
+            line.append(" — ", DIM)
+            line.append_text(safe(", ".join(a.name for a in h.authors), DIM))
+        grid.add_row(Text(f"#{h.number}", NUMBER_STYLE), line)
+    return grid
+
+
+# Markdown: one line per paragraph (markdown viewers wrap), page text escaped.
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")
+
+
+def md_escape(text: str | None) -> str:
+    return _MD_SPECIAL.sub(r"\\\1", clean(text))
+
+
+def article_markdown(
+    record: Record, *, more_by: Sequence[KnownTitle] = (), related: Sequence[Hit] = ()
+) -> str:
+    """The record as Markdown."""
+    lines = [f"# {md_escape(record.title or f'Article #{record.number}')}", ""]
+    if record.column:
+        lines += [f"*{md_escape(record.column)}*", ""]
+    for a in record.authors:
+        name = f"{a.honorific} {a.name}" if a.honorific else a.name
+        aff = f", {md_escape(a.affiliation)}" if a.affiliation else ""
+        lines += [f"**{md_escape(name)}**{aff}  "]
+    facts = [long_date(record.date), md_escape(record.region), f"[#{record.number}]({record.url})"]
+    lines += [" · ".join(f for f in facts if f), ""]
+    if record.listing_only:
+        if record.teaser:
+            lines += [f"*{md_escape(record.teaser)}*", ""]
+        lines += [
+            "The text of this article is not in the corpus; only listings name it. "
+            f"Get it with: `ipcs fetch {record.number}`",
+            "",
+        ]
+    blocks = record.blocks
+    for i, block in enumerate(blocks):
+        text = md_escape(block.text)
+        if block.kind == "heading":
+            lines += [f"## {text}", ""]
+        elif block.kind == "epigraph":
+            # Keep an attribution inside the quotation's block.
+            follows = i + 1 < len(blocks) and blocks[i + 1].kind == "attribution"
+            lines += [f"> *{text}*", ">" if follows else ""]
+        elif block.kind == "attribution":
+            lines += [f"> — {text}", ""]
+        elif block.kind == "speaker":
+            lines += [f"**{text}**", ""]
+        else:
+            lines += [text, ""]
+    if record.truncated and not record.listing_only:
+        lines += ["*\\[The saved page ends here; the rest was cut off.\\]*", ""]
+    if more_by:
+        names = " and ".join(md_escape(a.name) for a in record.authors) or "the same author"
+        lines += ["---", "", f"## More by {names}", ""]
+        lines += [_md_title(t.number, t.date, t.title) for t in more_by] + [""]
+    if related:
+        lines += ["## Related", ""]
+        lines += [_md_title(h.number, h.date, h.title or "(untitled)") for h in related] + [""]
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def _md_title(number: int | None, date: dt.date | None, title: str) -> str:
+    when = f" ({short_date(date)})" if date else ""
+    if number is None:
+        return f"- {md_escape(title)}{when}"
+    return f"- [#{number}]({article_url(number)}) {md_escape(title)}{when}"

@@ -1,0 +1,127 @@
+"""Search results as Rich renderables: numbered hits, the tally, suggestions and facets."""
+
+from __future__ import annotations
+
+import shlex
+
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from ipcsreader.model import Hit, SearchResult
+from ipcsreader.render.parts import DIM, NUMBER_STYLE, long_date, names_text, plural
+from ipcsreader.render.safe import safe
+from ipcsreader.search import plain_words
+
+MATCH_STYLE = "bold yellow"
+FACET_TITLES = {"column": "Column", "author": "Author", "year": "Year", "month": "Month"}
+FACET_ROWS = 10
+
+
+def render_results(result: SearchResult) -> RenderableType:
+    """The hits of one page, then the tally, a suggestion, the facets and a reading hint."""
+    parts: list[RenderableType] = []
+    if result.relaxed:
+        parts.append(Text("No article has all of these words; showing those with any.\n", DIM))
+    first = (result.page - 1) * result.limit + 1 if result.limit else 1
+    for position, hit in enumerate(result.hits, first):
+        parts.append(render_hit(position, hit))
+    parts.append(_tally(result))
+    if result.suggestion:
+        parts.append(_did_you_mean(result.suggestion))
+    if result.facets:
+        parts.append(render_facets(result.facets))
+    if result.hits:
+        parts.append(_hint(result.hits[0].number, result.query))
+    return Group(*parts)
+
+
+def render_no_hits(result: SearchResult) -> RenderableType:
+    """What to say when nothing matched, and what to try instead."""
+    what = f'"{result.query}"' if result.query else "these filters"
+    parts: list[RenderableType] = [safe(f"No articles match {what}.")]
+    if result.suggestion:
+        parts.append(_did_you_mean(result.suggestion))
+    else:
+        parts.append(
+            Text(
+                "Try fewer or other words, OR between words, a prefix (nucl*) or a fuzzy "
+                "word (nucelar~2); see ipcs search --help.",
+                DIM,
+            )
+        )
+    return Group(*parts)
+
+
+def render_hit(position: int, hit: Hit) -> RenderableType:
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(justify="right", no_wrap=True, min_width=3)
+    grid.add_column(ratio=1)
+
+    head = Text()
+    head.append(f"#{hit.number}", NUMBER_STYLE)
+    for extra in (long_date(hit.date), hit.column):
+        if extra:
+            head.append(" · ", DIM)
+            head.append_text(safe(extra, DIM))
+    if hit.listing_only:
+        head.append(" · ", DIM)
+        head.append("listed only, no text in the corpus", DIM)
+    lines = [head, safe(hit.title or "(untitled)", "bold")]
+    if hit.authors:
+        lines.append(names_text([a.name for a in hit.authors]))
+    if hit.snippet:
+        lines.append(snippet_text(hit))
+    grid.add_row(Text(f"{position}."), Group(*lines))
+    return Group(grid, Text(""))
+
+
+def snippet_text(hit: Hit) -> Text:
+    """The snippet with matched words styled; each piece cleaned on its own so spans hold."""
+    text = Text()
+    cursor = 0
+    for start, end in hit.highlights:
+        text.append_text(safe(hit.snippet[cursor:start]))
+        text.append_text(safe(hit.snippet[start:end], MATCH_STYLE))
+        cursor = end
+    text.append_text(safe(hit.snippet[cursor:]))
+    return text
+
+
+def render_facets(facets: dict[str, tuple[tuple[str, int], ...]]) -> RenderableType:
+    tables: list[RenderableType] = []
+    for name, counts in facets.items():
+        table = Table(box=None, padding=(0, 1, 0, 0))
+        table.add_column(FACET_TITLES.get(name, name))
+        table.add_column("Hits", justify="right")
+        for value, count in counts[:FACET_ROWS]:
+            table.add_row(safe(value), str(count))
+        if len(counts) > FACET_ROWS:
+            table.add_row(Text(f"… {len(counts) - FACET_ROWS} more", DIM), "")
+        tables.append(table)
+        tables.append(Text(""))
+    return Group(*tables)
+
+
+def _tally(result: SearchResult) -> Text:
+    line = f"{plural(result.total, 'hit')} in {result.seconds:.2f} s"
+    if result.limit and result.total > result.limit:
+        line += f" (page {result.page} of {-(-result.total // result.limit)})"
+    return Text(line, DIM)
+
+
+def _did_you_mean(suggestion: str) -> Text:
+    text = Text("Did you mean ")
+    text.append_text(safe(suggestion, "bold"))
+    text.append("?")
+    return text
+
+
+def _hint(number: int, query: str) -> Text:
+    words = " ".join(plain_words(query))
+    command = f"ipcs read {number}"
+    if words:
+        command += f" --highlight {shlex.quote(words)}"
+    text = Text("\nRead one: ", DIM)
+    text.append_text(safe(command))
+    return text

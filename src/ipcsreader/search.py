@@ -1,0 +1,162 @@
+"""What a search asks for, checked and turned into a plan the index can run.
+
+No Whoosh here: :mod:`ipcsreader.index` runs the plan. Mistakes in options raise
+:class:`UsageError`, mistakes in the query text :class:`QueryError` (both exit 2).
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from ipcsreader.errors import QueryError, UsageError
+
+Sort = Literal["relevance", "newest", "oldest"]
+SORTS: tuple[str, ...] = ("relevance", "newest", "oldest")
+FACETS: tuple[str, ...] = ("column", "author", "year", "month")
+
+_DATE = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
+# A word with inner apostrophes and hyphens kept whole ("Jong-un’s"): the index's tokens.
+WORD_PATTERN = r"\w+(?:['’‘\-‐‑]\w+)*"
+_OPERATORS = {"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE"}
+
+
+@dataclass(frozen=True)
+class SearchQuery:
+    """A search as a reader asks for it (see ``ipcs search --help`` for the query language)."""
+
+    text: str = ""
+    author: str | None = None
+    column: str | None = None
+    region: str | None = None
+    year: int | None = None
+    since: str | None = None
+    until: str | None = None
+    sort: str = "relevance"
+    limit: int | None = 10
+    page: int = 1
+    facets: tuple[str, ...] = ()
+    highlight: bool = True
+
+
+@dataclass(frozen=True)
+class Filters:
+    """Conditions every hit must meet, whatever the query text says."""
+
+    author: str | None = None
+    column: str | None = None
+    region: str | None = None
+    year: int | None = None
+    since: dt.date | None = None
+    until: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class Plan:
+    """A checked search, ready for the index."""
+
+    text: str
+    filters: Filters
+    sort: str
+    limit: int | None
+    page: int
+    facets: tuple[str, ...]
+    highlight: bool
+
+    @property
+    def offset(self) -> int:
+        return 0 if self.limit is None else (self.page - 1) * self.limit
+
+
+def plan(query: SearchQuery) -> Plan:
+    """Check every option of ``query``; raise a one-line error naming the first problem."""
+    text = " ".join(query.text.split())
+    check_syntax(text)
+    if query.sort not in SORTS:
+        raise UsageError(f"--sort must be one of {', '.join(SORTS)}, not {query.sort!r}")
+    if query.limit is not None and query.limit < 1:
+        raise UsageError(f"--limit must be at least 1, not {query.limit}")
+    if query.page < 1:
+        raise UsageError(f"--page must be at least 1, not {query.page}")
+    unknown = [f for f in query.facets if f not in FACETS]
+    if unknown:
+        raise UsageError(f"unknown facet {unknown[0]!r}; choose from {', '.join(FACETS)}")
+    if query.year is not None and not 1000 <= query.year <= 9999:
+        raise UsageError(f"--year must be a four-digit year, not {query.year}")
+    since = parse_date(query.since, "--since", end=False)
+    until = parse_date(query.until, "--until", end=True)
+    if since and until and since > until:
+        raise UsageError(f"--since {query.since} is after --until {query.until}")
+    filters = Filters(
+        author=_blank_to_none(query.author),
+        column=_blank_to_none(query.column),
+        region=_blank_to_none(query.region),
+        year=query.year,
+        since=since,
+        until=until,
+    )
+    return Plan(
+        text=text,
+        filters=filters,
+        sort=query.sort,
+        limit=query.limit,
+        page=query.page,
+        facets=tuple(dict.fromkeys(query.facets)),
+        highlight=query.highlight,
+    )
+
+
+def parse_date(value: str | None, option: str, *, end: bool) -> dt.date | None:
+    """YYYY, YYYY-MM or YYYY-MM-DD as the first day it covers (or the last, with ``end``)."""
+    if value is None or not value.strip():
+        return None
+    match = _DATE.fullmatch(value.strip())
+    problem = f"{option} {value!r} is not a date: use YYYY, YYYY-MM or YYYY-MM-DD"
+    if not match:
+        raise UsageError(problem)
+    year = int(match[1])
+    month = int(match[2]) if match[2] else (12 if end else 1)
+    try:
+        if match[3]:
+            return dt.date(year, month, int(match[3]))
+        day = calendar.monthrange(year, month)[1] if end else 1
+        return dt.date(year, month, day)
+    except (ValueError, calendar.IllegalMonthError):
+        raise UsageError(problem) from None
+
+
+def check_syntax(text: str) -> None:
+    """Catch what the query parser would silently guess at: unclosed quotes and brackets."""
+    if text.count('"') % 2:
+        raise QueryError('the query has an unclosed quote (")')
+    depth = 0
+    for char in re.sub(r'"[^"]*"', "", text):
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+            if depth < 0:
+                raise QueryError("the query has a ')' with no '(' before it")
+    if depth:
+        raise QueryError("the query has a '(' that is never closed")
+    if re.search(r"[\[{][^\]}]*$", text):
+        raise QueryError("the query has a range ('[' or '{') that is never closed")
+    if re.search(r"(?:^|\s)(?:AND|OR)\s*$|^\s*(?:AND|OR)(?:\s|$)", text):
+        raise QueryError("AND and OR need a word on each side")
+
+
+def _blank_to_none(value: str | None) -> str | None:
+    return value.strip() if value and value.strip() else None
+
+
+def plain_words(text: str) -> list[str]:
+    """The words of a query, without operators, field names or syntax."""
+    words = []
+    for token in re.findall(r"(?:\w+:)?\S+", text):
+        if token in _OPERATORS or ":" in token:
+            continue
+        words.extend(re.findall(WORD_PATTERN, token))
+    return words

@@ -1,0 +1,84 @@
+"""Text clean-up shared by every parser: whitespace, mojibake, `?` apostrophes, title keys.
+
+Curly quotes stay as printed; only damage that has one reading is repaired.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+import ftfy
+
+# Spaces that are not plain spaces, and invisible characters that pages carry by accident.
+_ODD_SPACES = re.compile("[\u00a0\u2000-\u200a\u202f\u205f\u3000\t\f\v]")
+_INVISIBLE = re.compile("[\u00ad\u200b-\u200d\u2060\ufeff]")
+_RUNS = re.compile(" {2,}")
+
+# cp1252 bytes read as Mac Central European: ’→í, “→ď, ”→Ē, ‘→Ď, –→Ė, —→ó.
+# Each rule below matches only where the damaged character cannot be a real letter.
+_MAC_APOSTROPHE = re.compile(r"(?<=[A-Za-z])í(?=(?:s|t|d|m|ll|re|ve)\b)")
+_MAC_DOUBLE = re.compile(r"ď([^ďĒ\n]{1,400}?)Ē")
+_MAC_SINGLE = re.compile(r"Ď([^ĎíĒď\n]{1,400}?)í(?![A-Za-z])")
+_MAC_EN_DASH = re.compile(r"(?<=[ \d])Ė(?=[ \d])")
+_MAC_EM_DASH = re.compile(r"(?<= )ó(?= )")
+
+# A `?` printed for an apostrophe: between a letter and a contraction ending.
+_QMARK_APOSTROPHE = re.compile(r"(?<=[A-Za-z])\?(?=(?:s|t|d|m|ll|re|ve)\b)")
+
+_APOSTROPHES = re.compile("['’‘`´?]")
+_NON_WORD = re.compile(r"[^\w]+")
+
+# What may end a complete paragraph (a sentence mark, possibly inside quotes or brackets).
+_SENTENCE_END = re.compile("[.?!…][\"'”’)\\]]*$|[\"”’')\\]]$")
+
+
+def clean_line(line: str) -> str:
+    """One line with odd spaces made plain, invisible characters dropped, runs collapsed."""
+    line = _INVISIBLE.sub("", _ODD_SPACES.sub(" ", line))
+    return _RUNS.sub(" ", line).strip()
+
+
+def repair_mojibake(text: str) -> str:
+    """Undo the encoding damage that has one reading.
+
+    UTF-8 read as cp1252 ("â€™") goes through ftfy's ``fix_encoding`` (which leaves curly
+    quotes alone); cp1252 read as Mac Central European ("Nepalís", "ďQuoteĒ") is repaired
+    only where the damaged character cannot be a letter of the word.
+    """
+    text = ftfy.fix_encoding(text)
+    if not ("í" in text or "ď" in text or "Ď" in text):
+        return text
+    fixed = _MAC_APOSTROPHE.sub("’", text)
+    fixed = _MAC_DOUBLE.sub(r"“\1”", fixed)
+    fixed = _MAC_SINGLE.sub(r"‘\1’", fixed)
+    if fixed != text:  # the page is damaged this way: dashes read the same way too
+        fixed = _MAC_EM_DASH.sub("—", _MAC_EN_DASH.sub("–", fixed))
+    return fixed
+
+
+def repair_question_apostrophes(text: str) -> str:
+    """ "Pakistan?s" → "Pakistan’s"; every other `?` stays as printed."""
+    return _QMARK_APOSTROPHE.sub("’", text)
+
+
+def ends_sentence(text: str) -> bool:
+    """Whether ``text`` ends the way a complete paragraph does."""
+    return bool(_SENTENCE_END.search(text.rstrip()))
+
+
+def fold(text: str) -> str:
+    """Casefolded, accents stripped ("Communiqué" → "communique")."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def title_key(title: str) -> str:
+    """A key under which one title printed in different ways matches itself.
+
+    Case, accents, apostrophes and quotes of any kind (including a `?` printed for one),
+    other punctuation and spacing are ignored; "&" reads as "and".
+    """
+    text = fold(title).replace("&", " and ")
+    text = _APOSTROPHES.sub("", text)
+    return " ".join(_NON_WORD.sub(" ", text).split())

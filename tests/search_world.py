@@ -1,0 +1,62 @@
+"""Pages written for the search tests: small old- and new-layout articles and a listing."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from pathlib import Path
+
+
+def old_page(
+    number: int,
+    title: str,
+    paragraphs: Sequence[str],
+    *,
+    date: dt.date = dt.date(2015, 3, 2),
+    column: str = "East Asia Compass",
+    author: str = "Sandip Kumar Mishra",
+    affiliation: str = "Assistant Professor, University of Delhi",
+    region: str = "China",
+) -> str:
+    body = "\n\n".join(paragraphs)
+    return (
+        f"Home Contact Us  \n\n{region} - Articles\n\n"
+        "Print Bookmark Email Facebook Subscribe\n"
+        f"#{number}, {date.day} {date:%B %Y}\n\n{column}\n\n{title}\n{author}\n{affiliation}\n\n"
+        f"{body}\n\nPrint Bookmark Email Facebook Subscribe\n"
+    )
+
+
+def new_page(
+    number: int,
+    title: str,
+    paragraphs: Sequence[str],
+    *,
+    date: dt.date = dt.date(2015, 3, 2),
+    column: str = "East Asia Compass",
+    teaser: str = "Dr Sandip Mishra looks at what the visit means",
+) -> str:
+    body = "\n\n".join(paragraphs)
+    return f"{column}\n\n{title}\n\n{date:%d %b, %Y}    ·   {number}\n\n{teaser}\n\n{body}\n"
+
+
+def column_listing(column: str, author: str, entries: Sequence[tuple[str, dt.date, int, str]]) -> str:
+    lines = [f"{column} by {author}"]
+    for title, date, number, excerpt in entries:
+        lines.append(f"  • {title}")
+        lines.append(f"    {author}   ·    {date:%d %b, %Y}   ·    {number}")
+        lines.append(f"    {excerpt} ...")
+    return "\n".join(lines) + "\n"
+
+
+FILLER = (
+    "The government announced a new budget for roads and schools this year, and the "
+    "opposition said it would examine the numbers closely before the session ends."
+)
+
+
+def write(folder: Path, name: str, text: str) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path

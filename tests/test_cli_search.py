@@ -1,0 +1,234 @@
+"""`ipcs index` and `ipcs search` through the command line."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from rich.console import Console
+from search_world import FILLER, old_page, write
+from test_index import build
+from typer.testing import CliRunner
+
+from ipcsreader import paths
+from ipcsreader.cli import app
+from ipcsreader.model import Author, Hit, SearchResult
+from ipcsreader.render.search import render_results
+
+runner = CliRunner()
+
+
+@pytest.fixture
+def dirs(tmp_path: Path) -> list[str]:
+    return ["--corpus", str(build(tmp_path)), "--index", str(tmp_path / "index")]
+
+
+def run(*args: str):  # type: ignore[no-untyped-def]
+    return runner.invoke(app, list(args))
+
+
+def test_search_builds_the_index_first_and_says_so(dirs: list[str]) -> None:
+    result = run("search", "moscow", *dirs, "--color", "never")
+    assert result.exit_code == 0, result.output
+    assert result.stderr == "Building the search index (6 files)…\n"
+    assert "1. #9001 · 2 March 2015 · East Asia Compass" in result.stdout
+    assert "Russia and North Korea: Old Games" in result.stdout
+    assert "Read one: ipcs read 9001 --highlight moscow" in result.stdout
+
+    again = run("search", "moscow", *dirs)
+    assert again.stderr == ""
+
+
+def test_search_notices_a_stale_index(dirs: list[str]) -> None:
+    run("index", *dirs)
+    write(Path(dirs[1]), "9005-old.txt", old_page(9005, "Monsoon Diplomacy", [FILLER]))
+    result = run("search", "monsoon", *dirs)
+    assert result.stderr == "Updating the search index (1 file changed)…\n"
+    assert "#9005" in result.stdout
+
+
+def test_several_words_need_no_quotes(dirs: list[str]) -> None:
+    result = run("search", "north", "korea", "--json", *dirs)
+    assert [h["number"] for h in json.loads(result.stdout)["hits"]] == [9001, 9003, 9004]
+
+
+def test_search_json(dirs: list[str]) -> None:
+    result = run("search", "moscow", "--json", *dirs)
+    assert result.exit_code == 0
+    data = json.loads(result.stdout)
+    assert data["total"] == 1
+    (hit,) = data["hits"]
+    assert {k: hit[k] for k in ("number", "title", "date", "authors", "column")} == {
+        "number": 9001,
+        "title": "Russia and North Korea: Old Games",
+        "date": "2015-03-02",
+        "authors": ["Sandip Kumar Mishra"],
+        "column": "East Asia Compass",
+    }
+    assert hit["snippet"].startswith("Kim Jong-un’s visit to Moscow")
+    assert hit["score"] > 0
+
+
+def test_options_and_facets(dirs: list[str]) -> None:
+    args = ["search", "--author", "sahni", "--sort", "oldest", "--limit", "1", "--page", "2"]
+    result = run(*args, "--json", "--facets", *dirs)
+    data = json.loads(result.stdout)
+    assert [h["number"] for h in data["hits"]] == [9004]
+    assert data["total"] == 2
+    assert data["facets"] == {
+        "column": {"Big Picture": 2},
+        "author": {"Varun Sahni": 2},
+        "year": {"2014": 2},
+    }
+    text = run(*args, "--facets", *dirs, "--color", "never").stdout
+    assert "2. #9004" in text and "(page 2 of 2)" in text
+    assert "Big Picture    2" in text
+
+
+def test_filters_through_the_cli(dirs: list[str]) -> None:
+    def found(*args: str) -> list[int]:
+        return [h["number"] for h in json.loads(run("search", *args, "--json", *dirs).stdout)["hits"]]
+
+    assert found("--column", "dateline colombo") == [9002]
+    assert found("--region", "india", "--sort", "oldest") == [9003, 9004]
+    assert found("--year", "2015") == [9001]
+    assert found("--since", "2016") == [9002]
+    assert found("--until", "2014-01") == [9003]
+
+
+def test_no_hits_exit_1_with_a_suggestion(dirs: list[str]) -> None:
+    result = run("search", "Sirisna", *dirs, "--color", "never")
+    assert result.exit_code == 1
+    assert result.stdout == 'No articles match "Sirisna".\nDid you mean Sirisena?\n'
+
+
+def test_no_hits_without_a_suggestion(dirs: list[str]) -> None:
+    result = run("search", "xylophone", *dirs, "--color", "never")
+    assert result.exit_code == 1
+    assert result.stdout.startswith('No articles match "xylophone".\nTry fewer or other words')
+    as_json = run("search", "xylophone", "--json", *dirs)
+    assert as_json.exit_code == 1
+    assert json.loads(as_json.stdout)["total"] == 0
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["search", '"north korea'], 'Error: the query has an unclosed quote (")\n'),
+        (["search", "year:abc"], None),
+        (["search", "x", "--limit", "0"], "Error: --limit must be at least 1, not 0\n"),
+        (["search", "x", "--page", "0"], "Error: --page must be at least 1, not 0\n"),
+        (
+            ["search", "x", "--since", "soon"],
+            "Error: --since 'soon' is not a date: use YYYY, YYYY-MM or YYYY-MM-DD\n",
+        ),
+        (["search", "x", "--since", "2016", "--until", "2015"], "Error: --since 2016 is after --until 2015\n"),
+        (["search", "x", "--year", "15"], "Error: --year must be a four-digit year, not 15\n"),
+    ],
+)
+def test_errors_exit_2_with_one_line(dirs: list[str], args: list[str], message: str | None) -> None:
+    run("index", *dirs)
+    result = run(*args, *dirs)
+    assert result.exit_code == 2
+    if message is None:
+        assert result.stderr.startswith("Error: cannot understand the query: ")
+        assert result.stderr.count("\n") == 1
+    else:
+        assert result.stderr == message
+
+
+def test_a_bad_sort_is_refused_by_the_option_parser(dirs: list[str]) -> None:
+    result = run("search", "x", "--sort", "best", *dirs)
+    assert result.exit_code == 2
+    assert "'best' is not one of 'relevance', 'newest', 'oldest'" in result.stderr
+
+
+def test_a_missing_corpus_folder(tmp_path: Path) -> None:
+    result = run("search", "x", "--corpus", str(tmp_path / "nowhere"))
+    assert result.exit_code == 2
+    assert result.stderr == f"Error: the corpus folder {tmp_path / 'nowhere'} does not exist\n"
+
+
+def test_index_command_summary_and_failures(dirs: list[str], tmp_path: Path) -> None:
+    result = run("index", *dirs)
+    assert result.exit_code == 0
+    assert result.stdout == (
+        f"Rebuilt the index in {tmp_path / 'index'}: "
+        "6 added, 0 updated, 0 removed, 0 unchanged, 0 failed.\n"
+    )
+    bad = write(Path(dirs[1]), "junk.txt", "nothing like an IPCS page\n")
+    result = run("index", *dirs)
+    assert result.exit_code == 1
+    assert "1 added" not in result.stdout and "6 unchanged, 1 failed." in result.stdout
+    assert result.stderr.startswith(f"failed: {bad.resolve()}: ")
+
+    data = json.loads(run("index", "--json", *dirs).stdout)
+    assert (data["unchanged"], data["rebuilt"]) == (6, False)
+    assert data["failed"][0]["file"] == str(bad.resolve())
+
+    rebuilt = json.loads(run("index", "--rebuild", "--json", *dirs).stdout)
+    assert (rebuilt["added"], rebuilt["rebuilt"]) == (6, True)
+
+
+def test_environment_variables_choose_corpus_and_index(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("IPCS_CORPUS", str(build(tmp_path)))
+    monkeypatch.setenv("IPCS_INDEX", str(tmp_path / "elsewhere"))
+    assert run("search", "moscow", "--json").exit_code == 0
+    assert (tmp_path / "elsewhere" / "catalog.json").is_file()
+
+
+def test_default_corpus_is_the_shipped_one_plus_the_users(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write(paths.user_corpus_dir(), "9005-old.txt", old_page(9005, "Monsoon Diplomacy", [FILLER]))
+    monkeypatch.chdir(tmp_path)  # any working directory will do
+    result = run("search", "North Korea", "--json")
+    assert result.exit_code == 0
+    assert 4842 in [h["number"] for h in json.loads(result.stdout)["hits"]]
+    assert [h["number"] for h in json.loads(run("search", "monsoon", "--json").stdout)["hits"]] == [9005]
+    assert paths.default_index_dir().joinpath("catalog.json").is_file()
+
+
+def test_index_help_has_an_example() -> None:
+    assert "Example: ipcs index --rebuild" in run("index", "--help").stdout
+    assert 'date:[2014 to 2016]' in run("search", "--help").stdout
+
+
+def test_render_results_golden() -> None:
+    result = SearchResult(
+        query="north korea",
+        total=12,
+        hits=(
+            Hit(
+                number=4842,
+                score=3.5,
+                title="Russia and North Korea: [bold]Old[/bold] Games",
+                date=None,
+                authors=(Author("Sandip Kumar Mishra"),),
+                column="East Asia Compass",
+                snippet="… visit of North Korea\x1b[31m …",
+                highlights=((11, 16), (17, 22)),
+            ),
+        ),
+        seconds=0.0123,
+        page=2,
+        limit=10,
+        suggestion="north korean",
+    )
+    console = Console(width=80, color_system=None, record=True)
+    console.print(render_results(result))
+    lines = [line.rstrip() for line in console.export_text().splitlines()]
+    assert "\n".join(lines) + "\n" == (
+        "11. #4842 · East Asia Compass\n"
+        "    Russia and North Korea: [bold]Old[/bold] Games\n"
+        "    Sandip Kumar Mishra\n"
+        "    … visit of North Korea …\n"
+        "\n"
+        "12 hits in 0.01 s (page 2 of 2)\n"
+        "Did you mean north korean?\n"
+        "\n"
+        "Read one: ipcs read 4842 --highlight 'north korea'\n"
+    )

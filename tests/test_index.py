@@ -1,0 +1,329 @@
+"""The index through the library: analysis, ranking, freshness, snippets, spelling."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+
+import pytest
+from search_world import FILLER, column_listing, new_page, old_page, write
+
+from ipcsreader.errors import IndexUnavailableError, NotFoundError, QueryError
+from ipcsreader.library import Library
+from ipcsreader.search import SearchQuery
+
+KIM = (
+    "Kim Jong-un’s visit to Moscow for the celebrations was finalised in November. "
+    "Russia wants a role in East Asia again, vis-à-vis China and the United States."
+)
+
+
+def build(folder: Path) -> Path:
+    """A small corpus: one article in two layouts, a listing, and articles to rank."""
+    corpus = folder / "corpus"
+    write(corpus, "9001-old.txt", old_page(9001, "Russia and North Korea: Old Games", [KIM, FILLER]))
+    write(
+        corpus,
+        "9001-new.txt",
+        new_page(9001, "Russia and North Korea: Old Games", [KIM], teaser="An old game replayed"),
+    )
+    write(
+        corpus,
+        "9002-old.txt",
+        old_page(
+            9002,
+            "Nuclear Talks Stall Again",
+            [
+                "The nuclear talks stalled once more. " + FILLER,
+                "Left-wing parties opposed the deal; Sirisena's allies stayed silent.",
+            ],
+            date=dt.date(2016, 5, 4),
+            column="Dateline Colombo",
+            author="Asanga Abeyagoonasekera",
+            region="South Asia",
+        ),
+    )
+    # Mentions North Korea once, deep in the body.
+    write(
+        corpus,
+        "9003-old.txt",
+        old_page(
+            9003,
+            "Budget Season in Delhi",
+            [FILLER, FILLER, "A visitor from North Korea watched the debate. " + FILLER],
+            date=dt.date(2014, 1, 10),
+            column="Big Picture",
+            author="Varun Sahni",
+            region="India",
+        ),
+    )
+    # The words of a phrase, far apart.
+    write(
+        corpus,
+        "9004-old.txt",
+        old_page(
+            9004,
+            "Coastal Roads",
+            ["The north of the state built roads. " + FILLER, FILLER, "Korea sent engineers."],
+            date=dt.date(2014, 6, 1),
+            column="Big Picture",
+            author="Varun Sahni",
+            region="India",
+        ),
+    )
+    write(
+        corpus,
+        "red-affairs-other.txt",
+        column_listing(
+            "Red Affairs",
+            "Bibhu Prasad Routray",
+            [("Return of the Native", dt.date(2014, 12, 15), 9090, "A former cadre walks home")],
+        ),
+    )
+    return corpus
+
+
+@pytest.fixture(scope="module")
+def library(tmp_path_factory: pytest.TempPathFactory) -> Library:
+    folder = tmp_path_factory.mktemp("lib")
+    lib = Library([build(folder)], folder / "index")
+    lib.update()
+    return lib
+
+
+def numbers(lib: Library, text: str, **options: object) -> list[int]:
+    return [h.number for h in lib.search(SearchQuery(text, **options)).hits]  # type: ignore[arg-type]
+
+
+# Analysis.
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["Jong-un's", "Jong-un’s", "jong-un", "JONG-UN", "jongun", "vis-a-vis", "vis-à-vis", "visits"],
+)
+def test_words_are_found_in_every_spelling(library: Library, query: str) -> None:
+    assert numbers(library, query) == [9001]
+
+
+@pytest.mark.parametrize("query", ["left wing", "left-wing", "leftwing", '"left wing"'])
+def test_hyphenated_words_are_found_whole_and_by_parts(library: Library, query: str) -> None:
+    assert numbers(library, query) == [9002]
+
+
+@pytest.mark.parametrize("query", ["author:asanga", "author:abeyagoonasekera", "Abeyagoonasekera"])
+def test_authors_are_found_by_any_part_of_the_name(library: Library, query: str) -> None:
+    assert numbers(library, query) == [9002]
+
+
+def test_number_and_year_and_date_fields(library: Library) -> None:
+    assert numbers(library, "number:9002") == [9002]
+    assert numbers(library, "year:2016") == [9002]
+    assert numbers(library, "date:[2014 to 2014]", sort="oldest") == [9003, 9004, 9090]
+
+
+def test_query_language(library: Library) -> None:
+    assert sorted(numbers(library, "nuclear OR moscow")) == [9001, 9002]
+    assert numbers(library, "roads NOT nuclear", sort="oldest") == [9003, 9004, 9001]
+    assert numbers(library, "roads -nuclear", sort="oldest") == [9003, 9004, 9001]
+    assert numbers(library, "title:nuclear") == [9002]
+    assert numbers(library, 'column:"dateline colombo"') == [9002]
+    assert numbers(library, "region:china") == [9001]
+    assert numbers(library, "nucl*") == [9002]
+    assert numbers(library, "nucelar~2") == [9002]
+
+
+def test_a_query_the_parser_cannot_take(library: Library) -> None:
+    with pytest.raises(QueryError, match="cannot understand the query"):
+        library.search(SearchQuery("year:nineteen"))
+
+
+# Ranking.
+
+
+def test_the_old_and_new_page_of_one_article_give_one_hit(library: Library) -> None:
+    result = library.search(SearchQuery("Russia"))
+    assert [h.number for h in result.hits] == [9001]
+    assert result.total == 1
+
+
+def test_a_title_match_outranks_a_passing_mention(library: Library) -> None:
+    assert numbers(library, "north korea")[0] == 9001
+
+
+def test_a_phrase_outranks_its_words_far_apart(library: Library) -> None:
+    # 9003 has "North Korea" once; 9004 has "north" and "Korea" paragraphs apart.
+    assert numbers(library, "north korea") == [9001, 9003, 9004]
+    assert numbers(library, '"north korea"') == [9001, 9003]
+
+
+def test_no_article_has_all_words_falls_back_to_any(library: Library) -> None:
+    result = library.search(SearchQuery("nuclear budget zebra"))
+    assert result.relaxed
+    assert [h.number for h in result.hits][:1] == [9002]
+
+
+# Records and listings.
+
+
+def test_a_listing_only_article_is_indexed_and_marked(library: Library) -> None:
+    (hit,) = library.search(SearchQuery("native")).hits
+    assert (hit.number, hit.listing_only, hit.snippet) == (9090, True, "A former cadre walks home")
+    assert library.record(9090).listing_only
+
+
+def test_record_rereads_paragraphs_from_the_corpus(library: Library) -> None:
+    record = library.record(9001)
+    assert record.paragraphs == (KIM, FILLER)
+    assert record.teaser == "An old game replayed"
+    assert len(record.sources) == 2
+    headline = {r.number: r for r in library.records()}[9001]
+    assert headline.blocks == () and headline.title == record.title
+
+
+def test_an_unknown_number_names_its_neighbours(library: Library) -> None:
+    with pytest.raises(NotFoundError, match=r"^No article 9050 in the corpus; nearest: 9004, 9090$"):
+        library.record(9050)
+
+
+def test_numbers_and_pages(library: Library) -> None:
+    assert library.numbers() == [9001, 9002, 9003, 9004, 9090]
+    assert len(library.pages()) == 6
+    assert all(not getattr(p, "blocks", ()) for p in library.pages())
+
+
+# Snippets, filters, sorting, facets, suggestions.
+
+
+def test_snippets_highlight_the_matched_words(library: Library) -> None:
+    (hit,) = library.search(SearchQuery("moscow")).hits
+    assert [hit.snippet[a:b] for a, b in hit.highlights] == ["Moscow"]
+    assert hit.snippet.startswith("Kim Jong-un’s visit to Moscow")
+
+
+def test_a_title_only_match_shows_the_teaser(library: Library) -> None:
+    (hit,) = library.search(SearchQuery("title:games")).hits
+    assert hit.snippet == "An old game replayed"
+
+
+def test_filters(library: Library) -> None:
+    assert numbers(library, "", author="sahni", sort="oldest") == [9003, 9004]
+    assert numbers(library, "", column="big picture", since="2014-02") == [9004]
+    assert numbers(library, "", region="south asia") == [9002]
+    assert numbers(library, "", year=2015) == [9001]
+    assert numbers(library, "", until="2014-01-10") == [9003]
+    assert numbers(library, "", since="2014-12-15", until="2014-12") == [9090]
+
+
+def test_sorting_and_paging(library: Library) -> None:
+    assert numbers(library, "") == [9002, 9001, 9090, 9004, 9003]
+    assert numbers(library, "", sort="oldest", limit=2, page=2) == [9090, 9001]
+    result = library.search(SearchQuery("", limit=None))
+    assert (result.total, len(result.hits)) == (5, 5)
+
+
+def test_facets_count_all_hits(library: Library) -> None:
+    result = library.search(
+        SearchQuery("", limit=1, facets=("column", "author", "year", "month"))
+    )
+    assert len(result.hits) == 1
+    assert result.facets["column"] == (
+        ("Big Picture", 2),
+        ("Dateline Colombo", 1),
+        ("East Asia Compass", 1),
+        ("Red Affairs", 1),
+    )
+    assert result.facets["author"][0] == ("Varun Sahni", 2)
+    assert result.facets["year"] == (("2016", 1), ("2015", 1), ("2014", 3))
+    assert result.facets["month"][0] == ("2016-05", 1)
+
+
+@pytest.mark.parametrize(
+    ("query", "suggestion"),
+    [("Sirisna", "Sirisena"), ("nucelar talks", "nuclear talks"), ("moscw", "moscow")],
+)
+def test_did_you_mean(library: Library, query: str, suggestion: str) -> None:
+    assert library.search(SearchQuery(query)).suggestion == suggestion
+
+
+def test_no_suggestion_for_words_the_corpus_has(library: Library) -> None:
+    assert library.search(SearchQuery("nuclear")).suggestion is None
+
+
+def test_more_like(library: Library) -> None:
+    assert 9001 not in [h.number for h in library.more_like(9001)]
+
+
+# Freshness.
+
+
+def test_incremental_update_add_change_delete_and_touch(tmp_path: Path) -> None:
+    corpus = build(tmp_path)
+    lib = Library([corpus], tmp_path / "index")
+    assert lib.status().state == "missing"
+    first = lib.update()
+    assert (first.added, first.rebuilt, first.failed) == (6, True, [])
+    assert lib.status().state == "fresh"
+
+    write(corpus, "9005-old.txt", old_page(9005, "Monsoon Diplomacy", [FILLER]))
+    write(corpus, "9002-old.txt", old_page(9002, "Fisheries Dispute", [FILLER]))
+    (corpus / "9003-old.txt").unlink()
+    touched = corpus / "9004-old.txt"
+    os.utime(touched, ns=(touched.stat().st_atime_ns, touched.stat().st_mtime_ns + 10**9))
+    assert lib.status().state == "stale" and lib.status().changed == 4
+
+    summary = lib.update()
+    assert (summary.added, summary.updated, summary.removed, summary.unchanged) == (1, 1, 1, 4)
+    assert not summary.rebuilt
+    assert numbers(lib, "monsoon") == [9005]
+    assert numbers(lib, "fisheries") == [9002]
+    assert numbers(lib, "nuclear") == []
+    assert numbers(lib, "budget", sort="oldest") == [9004, 9001, 9002, 9005]  # 9003 is gone
+    assert lib.status().state == "fresh"  # the touched file's new time was remembered
+
+    again = lib.update()
+    assert (again.added, again.updated, again.removed, again.unchanged) == (0, 0, 0, 6)
+
+
+def test_removing_one_layout_keeps_the_other(tmp_path: Path) -> None:
+    corpus = build(tmp_path)
+    lib = Library([corpus], tmp_path / "index")
+    lib.update()
+    (corpus / "9001-old.txt").unlink()
+    lib.update()
+    (hit,) = lib.search(SearchQuery("russia")).hits
+    assert hit.number == 9001
+    assert len(lib.record(9001).sources) == 1
+
+
+def test_a_file_the_parser_rejects_fails_alone(tmp_path: Path) -> None:
+    corpus = build(tmp_path)
+    bad = write(corpus, "junk.txt", "nothing like an IPCS page\n")
+    lib = Library([corpus], tmp_path / "index")
+    summary = lib.update()
+    assert summary.added == 6
+    assert [f for f, _ in summary.failed] == [str(bad.resolve())]
+    assert lib.status().state == "fresh"
+    assert lib.update().failed == summary.failed  # still reported, not re-read
+
+
+def test_rebuild_starts_over(tmp_path: Path) -> None:
+    lib = Library([build(tmp_path)], tmp_path / "index")
+    lib.update()
+    summary = lib.update(rebuild=True)
+    assert (summary.added, summary.unchanged, summary.rebuilt) == (6, 0, True)
+    assert numbers(lib, "moscow") == [9001]
+
+
+def test_progress_is_reported(tmp_path: Path) -> None:
+    lib = Library([build(tmp_path)], tmp_path / "index")
+    seen: list[tuple[int, int]] = []
+    lib.update(progress=lambda done, total, _f: seen.append((done, total)))
+    assert seen[0] == (0, 6) and seen[-1] == (6, 6)
+
+
+def test_searching_without_an_index(tmp_path: Path) -> None:
+    lib = Library([build(tmp_path)], tmp_path / "index")
+    with pytest.raises(IndexUnavailableError, match="there is no index yet; run: ipcs index"):
+        lib.search(SearchQuery("x"))

@@ -1,0 +1,52 @@
+from ipcsreader.model import Author
+from ipcsreader.names import fold, is_name_like, leading_names, split_authors, split_honorific
+
+
+def test_split_honorific():
+    assert split_honorific("Dr Sandip Mishra") == ("Dr", "Sandip Mishra")
+    assert split_honorific("Dr. Arvind Gupta") == ("Dr.", "Arvind Gupta")
+    assert split_honorific("Vice Admiral Vijay Shankar") == ("Vice Admiral", "Vijay Shankar")
+    assert split_honorific("Lt Gen (Retd.) Kiran Sethi") == ("Lt Gen (Retd.)", "Kiran Sethi")
+    assert split_honorific("Amb TCA Rangachari") == ("Amb", "TCA Rangachari")
+    assert split_honorific("D Suba Chandran") == (None, "D Suba Chandran")
+    assert split_honorific("Vice Admiral (Retd.)") == ("Vice Admiral (Retd.)", "")
+
+
+def test_fold():
+    assert fold("Communiqué ÉTAT") == "communique etat"
+
+
+def test_is_name_like():
+    assert is_name_like("Harun ur Rashid")
+    assert is_name_like("P.R. Chari")
+    assert not is_name_like("The Indian Ocean")
+    assert not is_name_like("Forecast 2016: East Asia")
+    assert not is_name_like("it is a name")
+
+
+def test_split_authors():
+    assert split_authors("Dr Anil Verma and Sara Qureshi") == ["Dr Anil Verma", "Sara Qureshi"]
+    assert split_authors("Centre for Land and Sea") == ["Centre for Land and Sea"]
+
+
+def test_leading_names_from_teasers():
+    assert leading_names("Dr Vijay Sakhuja analyses the Chinese interests") == [
+        Author("Vijay Sakhuja", honorific="Dr")
+    ]
+    assert leading_names("Professor Shankari Sundararaman takes stock of it") == [
+        Author("Shankari Sundararaman", honorific="Professor")
+    ]
+    assert leading_names("D Suba Chandran analyses the future") == [Author("D Suba Chandran")]
+    assert leading_names("Dr Vijay Sakhhuja comments on the attacks") == [
+        Author("Vijay Sakhhuja", honorific="Dr")
+    ]
+    assert leading_names("A Rao and Harun ur Rashid analyse the talks") == [
+        Author("A Rao"),
+        Author("Harun ur Rashid"),
+    ]
+
+
+def test_leading_names_ignores_teasers_without_a_byline():
+    assert leading_names("The Indian Ocean States meet again") == []
+    assert leading_names("New Delhi and Beijing talk again") == []
+    assert leading_names("") == []

@@ -1,0 +1,126 @@
+"""What the parser refuses, and that it refuses nothing with anything but PageError."""
+
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from ipcsreader.errors import PageError
+from ipcsreader.parse import parse_bytes, parse_file, parse_text
+
+PAGES = Path(__file__).parent / "fixtures" / "pages"
+
+
+def _reason(call, *args) -> str:
+    with pytest.raises(PageError) as caught:
+        call(*args)
+    return caught.value.reason
+
+
+def test_empty_and_blank_files():
+    assert _reason(parse_bytes, b"") == "an empty file"
+    assert _reason(parse_bytes, b" \n\t\r\n") == "an empty file"
+
+
+def test_binary_data():
+    assert _reason(parse_bytes, bytes(range(256)) * 4) == "a binary file, not a saved web page"
+    assert _reason(parse_bytes, b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR") == (
+        "a binary file, not a saved web page"
+    )
+
+
+def test_not_an_ipcs_page():
+    assert _reason(parse_file, PAGES / "other-not-ipcs.txt") == (
+        "not an IPCS page: no article stamp, columnist page or column listing found"
+    )
+
+
+def test_book_review_is_named_as_such():
+    assert _reason(parse_file, PAGES / "other-book-review.txt") == (
+        "an IPCS book review page, not a commentary or listing"
+    )
+
+
+def test_missing_file_and_folder(tmp_path):
+    with pytest.raises(PageError) as caught:
+        parse_file(tmp_path / "gone.txt")
+    assert caught.value.message == f"{tmp_path / 'gone.txt'}: no such file"
+    assert _reason(parse_file, tmp_path) == "a folder, not a page file"
+
+
+def test_source_is_named_in_the_error():
+    with pytest.raises(PageError) as caught:
+        parse_bytes(b"", "empty.txt")
+    assert (caught.value.file, caught.value.message) == ("empty.txt", "empty.txt: an empty file")
+
+
+def test_cp1252_file_is_read():
+    text = (PAGES / "new-spaced.txt").read_text(encoding="utf-8")
+    text = text.replace("Ports and Promises", "Ports’ “Promises”").replace("·", "·")
+    page = parse_bytes(text.encode("cp1252"), "cp.txt")
+    assert page.title == "Ports’ “Promises”: A Coastal Ledger"
+    assert page.number == 3901
+
+
+def test_utf8_bom_and_crlf():
+    data = "\ufeff".encode() + (PAGES / "new-spaced.txt").read_bytes().replace(b"\n", b"\r\n")
+    assert parse_bytes(data).title == "Ports and Promises: A Coastal Ledger"
+
+
+def test_utf16_with_bom():
+    data = (PAGES / "new-spaced.txt").read_text(encoding="utf-8").encode("utf-16")
+    assert parse_bytes(data).number == 3901
+
+
+def test_layout_comes_from_content_not_file_name(tmp_path):
+    misleading = tmp_path / "4842-old.txt"
+    misleading.write_bytes((PAGES / "new-spaced.txt").read_bytes())
+    assert parse_file(misleading).layout == "new"
+
+
+_settings = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+_page_words = st.sampled_from(
+    [
+        "#4842, 2 March 2015",
+        "03 Feb, 2014 · 4286",
+        "China - Articles",
+        "Print Bookmark Email Facebook Subscribe",
+        "IPCS Columnists",
+        "• A Title",
+        "Name · 06 Jul, 2015 · 4896",
+        "Home Contact Us",
+        "Dr Vijay Sakhuja analyses it",
+        "A line.",
+        "“Quote.”",
+        "<p>",
+        "<html>",
+        "",
+        " ",
+    ]
+)
+
+
+def _only_page_errors(call, arg) -> None:
+    try:
+        call(arg)
+    except PageError:
+        pass
+
+
+@_settings
+@given(st.text())
+def test_arbitrary_text_raises_only_page_error(text):
+    _only_page_errors(parse_text, text)
+
+
+@_settings
+@given(st.binary())
+def test_arbitrary_bytes_raise_only_page_error(data):
+    _only_page_errors(parse_bytes, data)
+
+
+@_settings
+@given(st.lists(st.one_of(_page_words, st.text(max_size=40)), max_size=40))
+def test_page_shaped_text_raises_only_page_error(lines):
+    _only_page_errors(parse_text, "\n".join(lines))

@@ -1,0 +1,53 @@
+"""Columnist pages and column listing pages."""
+
+import datetime as dt
+from pathlib import Path
+
+from ipcsreader.model import Author, ListingEntry
+from ipcsreader.parse import parse_file
+
+PAGES = Path(__file__).parent / "fixtures" / "pages"
+
+
+def test_columnist_page_with_embedded_article():
+    page = parse_file(PAGES / "columnist-page.txt")
+    assert (page.kind, page.page, page.layout) == ("listing", "columnist", "old")
+    assert page.column == "Harbour Notes"
+    assert page.columnist == Author("Meera Iyer", "Senior Fellow, Centre for Coastal Affairs, Kochi")
+    assert page.entries == (
+        ListingEntry("Ports and Promises: A Coastal Ledger", 3901, dt.date(2012, 8, 14)),
+        ListingEntry("The Island’s Quiet Dockyards"),
+        ListingEntry("Tides and Turning Points"),
+    )
+    article = page.article
+    assert (article.number, article.region, article.column) == (3901, None, "Harbour Notes")
+    assert article.title == "Ports and Promises: A Coastal Ledger"
+    assert article.authors == (Author("Meera Iyer", "Senior Fellow, Centre for Coastal Affairs"),)
+    assert article.paragraphs[-1] == "Officials speak of capacity in the abst"
+    assert article.truncated and page.truncated
+
+
+def test_column_listing_entries():
+    page = parse_file(PAGES / "column-listing.txt")
+    assert (page.page, page.layout, page.column) == ("column", "new", "Harbour Notes")
+    assert page.columnist == Author("Meera Iyer")
+    first, second = page.entries
+    assert first == ListingEntry(
+        "Ports and Promises: A Coastal Ledger",
+        3901,
+        dt.date(2012, 8, 14),
+        "The fishing towns along the southern coast have seen three new harbour schemes "
+        "announced in as many years, and none of them ha",
+        (Author("Meera Iyer"),),
+    )
+    assert second.teaser.endswith("the harbour plans are redrawn")
+    assert not page.truncated
+
+
+def test_column_listing_with_rank_line_cut_in_an_entry():
+    page = parse_file(PAGES / "column-listing-rank-cut.txt")
+    assert page.column == "The Mountain Column"
+    assert page.columnist == Author("Kiran Sethi", honorific="Lt Gen (Retd.)")
+    assert [e.title for e in page.entries] == ["Valley Roads: A Second Look", "Passes That Close in Win"]
+    assert page.entries[1].number is None
+    assert page.truncated

@@ -1,0 +1,69 @@
+"""New-layout article pages (comm_select.php), on fixture pages written for each quirk."""
+
+import datetime as dt
+from pathlib import Path
+
+from ipcsreader.model import Author, Block
+from ipcsreader.parse import parse_file
+
+PAGES = Path(__file__).parent / "fixtures" / "pages"
+
+
+def test_spaced_page_with_tabbed_stamp_and_teaser_author():
+    a = parse_file(PAGES / "new-spaced.txt")
+    assert (a.layout, a.number, a.date) == ("new", 3901, dt.date(2012, 8, 14))
+    assert (a.region, a.column) == (None, "Harbour Notes")
+    assert a.title == "Ports and Promises: A Coastal Ledger"
+    assert a.teaser == "Dr Meera Iyer examines why the southern harbour schemes have stalled"
+    assert a.authors == (Author("Meera Iyer", honorific="Dr"),)
+    assert [b.kind for b in a.blocks] == ["text", "heading", "text", "text", "text"]
+    # a one-line question set apart by blank lines is a paragraph, not a sub-heading
+    assert a.blocks[3] == Block("Today, after the third announcement, is anyone still counting?")
+    assert not a.truncated
+
+
+def test_unspaced_page_without_column_and_stamp_without_spaces():
+    a = parse_file(PAGES / "new-unspaced.txt")
+    assert (a.number, a.date, a.column) == (4010, dt.date(2013, 1, 21), None)
+    assert a.title == "Valley Roads: A Second Look"
+    assert a.authors == (Author("Kiran Sethi", honorific="Prof"),)
+    assert [b.kind for b in a.blocks] == ["text", "heading", "text"]
+    assert a.truncated
+    assert a.paragraphs[-1].endswith("because the snow clearing contracts")
+
+
+def test_author_block_and_epigraph_attribution_is_not_an_author():
+    a = parse_file(PAGES / "new-author-block.txt")
+    assert a.authors == (Author("Ravi Fernando", "Visiting Fellow"),)
+    assert a.blocks[:2] == (
+        Block(
+            "“The tide goes out twice a day, but the promises made to the harbour towns never "
+            "come back in.”",
+            "epigraph",
+        ),
+        Block("Nimal Perera", "attribution"),
+    )
+    assert "Ravi Fernando" not in " ".join(a.paragraphs)
+
+
+def test_teaser_with_two_authors():
+    a = parse_file(PAGES / "new-two-authors.txt")
+    assert a.column is None
+    assert a.authors == (Author("D Anil Verma"), Author("Sara bin Qureshi Khan"))
+
+
+def test_mac_central_european_mojibake_repaired():
+    a = parse_file(PAGES / "new-mojibake-mac.txt")
+    assert a.paragraphs == (
+        "The harbour at Kovalam’s north end was meant to open in 2011 – now the ministry’s own "
+        "report calls it “a scheme in waiting”, and the town calls it ‘The Wall’.",
+    )
+
+
+def test_utf8_read_as_cp1252_repaired_in_stamp_and_body():
+    a = parse_file(PAGES / "new-mojibake-utf8.txt")
+    assert (a.number, a.date) == (3901, dt.date(2012, 8, 14))
+    assert a.paragraphs == (
+        "The harbour at Kovalam’s north end was meant to open in 2011 – now the report calls it "
+        "“a scheme in waiting”.",
+    )

@@ -1,0 +1,109 @@
+"""Old-layout article pages, on fixture pages written for each quirk."""
+
+import datetime as dt
+from pathlib import Path
+
+from ipcsreader.model import Author, Block
+from ipcsreader.parse import parse_file
+
+PAGES = Path(__file__).parent / "fixtures" / "pages"
+
+
+def test_whole_page_header_body_and_end():
+    a = parse_file(PAGES / "old-whole.txt")
+    assert (a.layout, a.format, a.number, a.date) == ("old", "text", 3901, dt.date(2012, 8, 14))
+    assert a.region == "East Asia: Japan, Australia and the Koreas"
+    assert a.column == "Harbour Notes"
+    assert a.title == "Ports and Promises: A Coastal Ledger"
+    assert a.authors == (
+        Author(
+            "Meera Iyer",
+            "Senior Fellow, Centre for Coastal Affairs, Kochi",
+            email="meera.iyer@example.org",
+        ),
+    )
+    assert [b.kind for b in a.blocks] == ["text", "heading", "text", "text"]
+    assert a.blocks[1] == Block("Counting the Berths", "heading")
+    assert a.paragraphs[-1].endswith("what a harbour is for.")
+    assert not a.truncated
+    assert a.url == "https://www.ipcs.org/comm_select.php?articleNo=3901"
+
+
+def test_whole_page_sidebars():
+    bars = parse_file(PAGES / "old-whole.txt").sidebars
+    assert [(c.column, c.columnist) for c in bars.columnists] == [
+        ("Harbour Notes", Author("Meera Iyer")),
+        ("Mountain Letters", Author("Kiran Sethi", honorific="Dr")),
+        (None, Author("Lata Menon", honorific="Prof")),
+        (None, Author("Arjun Rao")),
+    ]
+    assert bars.columnists[0].titles == (
+        "Ports and Promises: A Coastal Ledger",
+        "The Island’s Quiet Dockyards",
+        "Tides and ?Turning Points?",
+    )
+    assert bars.columnists[2].titles == ("Rivers We Share", "Who Owns the Monsoon?")
+    assert bars.contributors == ("Nisha Kapoor", "Farid ul Haq", "Nisha Kapoor")
+    assert bars.taxonomies == (
+        ("Publications", ("Issue Briefs", "Special Reports")),
+        ("Issues", ("Coastal Security", "Water Disputes")),
+    )
+    assert bars.same_author == ("The Island’s Quiet Dockyards", "Tides and ?Turning Points?")
+    assert bars.archive_years == (2013, 2012, 2011, 2010, 2009)
+
+
+def test_body_never_holds_sidebar_or_footer_text():
+    text = " ".join(parse_file(PAGES / "old-whole.txt").paragraphs)
+    for printed in ("Print Bookmark", "IPCS Columnists", "Copyright", "meera.iyer@"):
+        assert printed not in text
+
+
+def test_page_cut_inside_the_header():
+    a = parse_file(PAGES / "old-cut-header.txt")
+    assert (a.number, a.date, a.title, a.blocks) == (None, None, None, ())
+    assert a.region == "Peace Audit and Ceasefire Monitor"
+    assert a.truncated
+
+
+def test_no_affiliation_bare_email_and_epigraph_without_opening_mark():
+    a = parse_file(PAGES / "old-no-affiliation-email.txt")
+    assert a.authors == (Author("Ravi Fernando", email="ravi.fernando@example.org"),)
+    assert a.blocks[0].kind == "epigraph"
+    assert a.blocks[0].text.startswith("The tide goes out")
+    assert a.blocks[1] == Block("A Harbour Master, Galle", "attribution")
+    assert a.blocks[2].kind == "text"
+    assert a.truncated
+    assert a.paragraphs[-1].endswith("the council no longer")
+
+
+def test_two_authors_with_shared_affiliation_and_labelled_emails():
+    a = parse_file(PAGES / "old-two-authors.txt")
+    affiliation = "Research Officers, Centre for River Studies"
+    assert a.region == "India & the World"
+    assert a.authors == (
+        Author("Anil Verma", affiliation, "Dr", "anil.verma@example.org"),
+        Author("Sara Qureshi", affiliation, None, "sara.q@example.org"),
+    )
+    assert a.paragraphs == (
+        "Two neighbours that share five rivers have never agreed on a single map of any of "
+        "them, and the disagreement is older than either state.",
+    )
+    assert a.truncated  # no closing share line: the page stops before its footer
+
+
+def test_discussion_report_without_author_has_speakers():
+    a = parse_file(PAGES / "old-discussion.txt")
+    assert a.column == "IPCS Discussion"
+    assert a.title == "Rivers and Rulers: Report of a Panel"
+    assert a.authors == ()
+    assert [b.kind for b in a.blocks] == [
+        "text",
+        "speaker",
+        "attribution",
+        "text",
+        "speaker",
+        "attribution",
+        "text",
+    ]
+    assert a.blocks[1].text == "Amb Rohan Das"
+    assert a.blocks[5].text == "Water Engineer, Lahore"

@@ -1,0 +1,98 @@
+"""Person identity: name matching and merging printed names into people."""
+
+from __future__ import annotations
+
+import pytest
+
+from ipcsreader.model import Author
+from ipcsreader.people import Mention, column_key, identify, matches, parse_name, suggest
+
+EAC = "East Asia Compass"
+
+
+def test_parse_name_drops_honorific_dots_and_case():
+    assert parse_name("Dr Sandip Mishra").key == "sandip mishra"
+    assert parse_name("P.R. Chari") == parse_name("PR Chari") == parse_name("p r chari")
+    assert parse_name("Asanga Abeyagoonasekera.").surname == "abeyagoonasekera"
+    assert parse_name("  ") is None
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["Mishra", "mishra", "MISHRÁ", "Sandip Mishra", "Dr S Mishra", "Sandip Kumar Mishra"],
+)
+def test_query_finds_both_printings(query):
+    assert matches(query, "Sandip Kumar Mishra")
+    assert matches(query, "Dr Sandip Mishra")
+
+
+@pytest.mark.parametrize("query", ["Sunil Mishra", "Misra", "Sandip Sharma", ""])
+def test_query_that_names_someone_else(query):
+    assert not matches(query, "Sandip Kumar Mishra")
+
+
+def test_accents_are_forgiven_in_names():
+    assert matches("Jose Perez", "José Pérez")
+
+
+def _people(*mentions: tuple[str, str | None]):
+    return identify(Mention(Author(n), c) for n, c in mentions)
+
+
+def test_middle_name_and_honorific_merge_within_a_column():
+    people = _people(("Sandip Mishra", EAC), ("Sandip Kumar Mishra", EAC))
+    assert len(people.persons) == 1
+    person = people.persons[0]
+    assert person.name == "Sandip Kumar Mishra"
+    assert person.names == ("Sandip Kumar Mishra", "Sandip Mishra")
+    assert people.of("Dr Sandip Mishra") is person
+
+
+def test_column_spelling_does_not_split_a_person():
+    people = _people(("Sandip Mishra", "The East Asia Compass"), ("Sandip Kumar Mishra", EAC))
+    assert len(people.persons) == 1
+
+
+def test_no_shared_column_no_merge():
+    people = _people(("Sandip Mishra", None), ("Sandip Kumar Mishra", EAC))
+    assert [p.name for p in people.persons] == ["Sandip Kumar Mishra", "Sandip Mishra"]
+
+
+def test_incompatible_given_names_stay_apart():
+    people = _people(("Sandip Mishra", EAC), ("Sunil Mishra", EAC))
+    assert len(people.persons) == 2
+
+
+def test_an_initial_cannot_join_two_people():
+    people = _people(("S Mishra", EAC), ("Sandip Mishra", EAC), ("Sunil Mishra", EAC))
+    assert len(people.persons) == 2
+    assert {len(p.names) for p in people.persons} == {1, 2}
+
+
+def test_a_name_that_starts_another_in_the_same_column():
+    people = _people(("Bibhu Prasad", "Red Affairs"), ("Bibhu Prasad Routray", "Red Affairs"))
+    assert [p.name for p in people.persons] == ["Bibhu Prasad Routray"]
+
+
+def test_latest_honorific_is_kept():
+    import datetime as dt
+
+    people = identify(
+        [
+            Mention(Author("Vijay Shankar", honorific="Rear Admiral"), "S", dt.date(2010, 1, 1)),
+            Mention(Author("Vijay Shankar", honorific="Vice Admiral"), "S", dt.date(2015, 1, 1)),
+        ]
+    )
+    assert people.persons[0].honorific == "Vice Admiral"
+
+
+def test_column_key():
+    assert column_key("The Indo-Pacific") == column_key("indo pacific") == "indo pacific"
+    assert column_key("The Strategist") == "strategist"
+    assert column_key(None) is None
+
+
+def test_suggest_catches_a_typo_in_any_word():
+    names = ["Sandip Kumar Mishra", "D Suba Chandran"]
+    assert suggest("Mishar", names) == ["Sandip Kumar Mishra"]
+    assert suggest("Zzyzx", names) == []

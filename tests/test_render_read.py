@@ -1,0 +1,70 @@
+"""The article view (text and markdown), pinned with golden files at 80 and 40 columns."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from golden_files import assert_golden, render_plain
+from read_world import MISHRA, RECORDS, record_4842
+from rich.console import Console
+
+from ipcsreader.authors import more_by
+from ipcsreader.model import Hit
+from ipcsreader.render.read import article_markdown, highlight_pattern, marked, render_article
+
+RELATED = [
+    Hit(
+        4917,
+        1.0,
+        "India-Japan-US Trilateral: India’s Policy for the Indo-Pacific",
+        dt.date(2015, 10, 5),
+        (MISHRA,),
+        "East Asia Compass",
+        "",
+    ),
+]
+
+
+@pytest.mark.parametrize("width", [80, 40])
+def test_article_golden(width):
+    record = record_4842()
+    view = render_article(record, width=width, more_by=more_by(record, RECORDS), related=RELATED)
+    assert_golden(f"read-4842-{width}.txt", render_plain(view, width))
+
+
+def test_measure_caps_lines_on_a_wide_terminal():
+    text = render_plain(render_article(record_4842(), width=60), 200)
+    assert max(len(line) for line in text.splitlines()) <= 60
+
+
+def test_listing_only_golden():
+    record = next(r for r in RECORDS if r.listing_only)
+    assert_golden("read-listing-only-80.txt", render_plain(render_article(record), 80))
+
+
+def test_markdown_golden():
+    record = record_4842()
+    md = article_markdown(record, more_by=more_by(record, RECORDS), related=RELATED)
+    assert_golden("read-4842.md", md)
+
+
+def test_page_text_is_data():
+    record = next(r for r in RECORDS if r.number == 9001)
+    text = render_plain(render_article(record), 80)
+    assert "A [bold]loud[/bold] red title" in text
+    assert "\x1b" not in text
+    console = Console(width=80, force_terminal=True, color_system="truecolor", record=True)
+    console.print(render_article(record))
+    assert "\x1b[31m" not in console.export_text(styles=True)
+    assert article_markdown(record).startswith("# A \\[bold\\]loud\\[/bold\\] red title\n")
+
+
+def test_highlight_marks_word_starts():
+    pattern = highlight_pattern("korea RUSSIA")
+    plain = marked("Russian and North Korean ties; Koreans", pattern, plain=True)
+    assert plain.plain == "*Russian* and North *Korean* ties; *Koreans*"
+    styled = marked("North Korea", pattern, plain=False)
+    assert styled.plain == "North Korea"
+    assert [(s.start, s.end) for s in styled.spans] == [(6, 11)]
+    assert highlight_pattern("  ") is None

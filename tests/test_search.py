@@ -1,0 +1,108 @@
+"""Checking search options and query text before the index sees them."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from ipcsreader.errors import QueryError, UsageError
+from ipcsreader.search import SearchQuery, parse_date, plain_words, plan
+
+
+def test_plan_normalises_and_keeps_options() -> None:
+    p = plan(
+        SearchQuery(
+            "  north   korea ",
+            author=" mishra ",
+            column="",
+            year=2015,
+            since="2015-03",
+            until="2016",
+            sort="newest",
+            limit=5,
+            page=3,
+            facets=("year", "column", "year"),
+        )
+    )
+    assert p.text == "north korea"
+    assert p.filters.author == "mishra" and p.filters.column is None
+    assert (p.filters.since, p.filters.until) == (dt.date(2015, 3, 1), dt.date(2016, 12, 31))
+    assert (p.offset, p.limit, p.facets) == (10, 5, ("year", "column"))
+
+
+def test_no_limit_means_every_hit() -> None:
+    assert plan(SearchQuery("x", limit=None, page=4)).offset == 0
+
+
+@pytest.mark.parametrize(
+    ("value", "end", "expected"),
+    [
+        ("2015", False, dt.date(2015, 1, 1)),
+        ("2015", True, dt.date(2015, 12, 31)),
+        ("2016-02", True, dt.date(2016, 2, 29)),
+        ("2016-2-5", False, dt.date(2016, 2, 5)),
+        (None, False, None),
+    ],
+)
+def test_parse_date(value: str | None, end: bool, expected: dt.date | None) -> None:
+    assert parse_date(value, "--since", end=end) == expected
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        (SearchQuery(sort="best"), "--sort must be one of relevance, newest, oldest, not 'best'"),
+        (SearchQuery(limit=0), "--limit must be at least 1, not 0"),
+        (SearchQuery(page=0), "--page must be at least 1, not 0"),
+        (SearchQuery(facets=("colour",)), "unknown facet 'colour'; choose from column, author, year, month"),
+        (SearchQuery(year=15), "--year must be a four-digit year, not 15"),
+        (
+            SearchQuery(since="March 2015"),
+            "--since 'March 2015' is not a date: use YYYY, YYYY-MM or YYYY-MM-DD",
+        ),
+        (
+            SearchQuery(until="2015-13"),
+            "--until '2015-13' is not a date: use YYYY, YYYY-MM or YYYY-MM-DD",
+        ),
+        (
+            SearchQuery(until="2015-02-30"),
+            "--until '2015-02-30' is not a date: use YYYY, YYYY-MM or YYYY-MM-DD",
+        ),
+        (SearchQuery(since="2016", until="2015"), "--since 2016 is after --until 2015"),
+    ],
+)
+def test_bad_options(query: SearchQuery, message: str) -> None:
+    with pytest.raises(UsageError) as caught:
+        plan(query)
+    assert caught.value.message == message
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ('"north korea', 'the query has an unclosed quote (")'),
+        ("(russia OR china", "the query has a '(' that is never closed"),
+        ("russia) china", "the query has a ')' with no '(' before it"),
+        ("date:[2014 to 2016", "the query has a range ('[' or '{') that is never closed"),
+        ("russia OR", "AND and OR need a word on each side"),
+        ("AND russia", "AND and OR need a word on each side"),
+    ],
+)
+def test_bad_query_text(text: str, message: str) -> None:
+    with pytest.raises(QueryError) as caught:
+        plan(SearchQuery(text))
+    assert caught.value.message == message
+
+
+def test_brackets_inside_a_phrase_are_text() -> None:
+    assert plan(SearchQuery('"(sic"')).text == '"(sic"'
+
+
+def test_plain_words_leave_out_syntax() -> None:
+    assert plain_words('title:korea "Jong-un’s visit" OR nucl* NOT -south') == [
+        "Jong-un’s",
+        "visit",
+        "nucl",
+        "south",
+    ]
