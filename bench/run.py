@@ -358,7 +358,7 @@ class Report:
 def _target(target: float | None, unit: str) -> str:
     if target is None:
         return ""
-    return f"<= {target:g} {unit}".strip()
+    return f"<= {target:.4g} {unit}".strip()
 
 
 def report_build(rep: Report, build: dict[str, Any], articles: int) -> None:
@@ -469,6 +469,8 @@ def main(argv: list[str] | None = None) -> int:
         update = run_phase(paths, "update", args)
         report_update(rep, f"incremental update, {EDITED_PAGES} pages {what}", update)
 
+    load = " / ".join(f"{x:.1f}" for x in os.getloadavg())
+    rep.note("machine load (1/5/15 min)", f"{load} on {os.cpu_count()} cores")
     rep.print()
     if args.profile:
         print(f"\nbuild profile: {paths.work / 'build-profile.txt'} (pstats: build.prof)")

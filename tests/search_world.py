@@ -40,7 +40,9 @@ def new_page(
     return f"{column}\n\n{title}\n\n{date:%d %b, %Y}    ·   {number}\n\n{teaser}\n\n{body}\n"
 
 
-def column_listing(column: str, author: str, entries: Sequence[tuple[str, dt.date, int, str]]) -> str:
+def column_listing(
+    column: str, author: str, entries: Sequence[tuple[str, dt.date, int, str]]
+) -> str:
     lines = [f"{column} by {author}"]
     for title, date, number, excerpt in entries:
         lines.append(f"  • {title}")

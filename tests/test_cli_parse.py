@@ -53,7 +53,13 @@ def test_each_bad_file_gets_one_line_and_the_others_are_read(tmp_path, monkeypat
     Path("review.txt").write_bytes((PAGES / "other-book-review.txt").read_bytes())
     Path("folder").mkdir()
     result = _run(
-        "empty.txt", "good.txt", "blob.bin", "missing.txt", "recipe.txt", "review.txt", "folder",
+        "empty.txt",
+        "good.txt",
+        "blob.bin",
+        "missing.txt",
+        "recipe.txt",
+        "review.txt",
+        "folder",
         "--json",
     )
     assert result.exit_code == 1
@@ -71,7 +77,11 @@ def test_each_bad_file_gets_one_line_and_the_others_are_read(tmp_path, monkeypat
 
 
 def test_cp1252_file_is_parsed(tmp_path):
-    text = (PAGES / "new-spaced.txt").read_text(encoding="utf-8").replace("and Promises", "’n’ Promises")
+    text = (
+        (PAGES / "new-spaced.txt")
+        .read_text(encoding="utf-8")
+        .replace("and Promises", "’n’ Promises")
+    )
     page = tmp_path / "win.txt"
     page.write_bytes(text.encode("cp1252"))
     result = _run("--json", str(page))

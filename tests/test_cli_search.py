@@ -88,7 +88,9 @@ def test_options_and_facets(dirs: list[str]) -> None:
 
 def test_filters_through_the_cli(dirs: list[str]) -> None:
     def found(*args: str) -> list[int]:
-        return [h["number"] for h in json.loads(run("search", *args, "--json", *dirs).stdout)["hits"]]
+        return [
+            h["number"] for h in json.loads(run("search", *args, "--json", *dirs).stdout)["hits"]
+        ]
 
     assert found("--column", "dateline colombo") == [9002]
     assert found("--region", "india", "--sort", "oldest") == [9003, 9004]
@@ -123,7 +125,10 @@ def test_no_hits_without_a_suggestion(dirs: list[str]) -> None:
             ["search", "x", "--since", "soon"],
             "Error: --since 'soon' is not a date: use YYYY, YYYY-MM or YYYY-MM-DD\n",
         ),
-        (["search", "x", "--since", "2016", "--until", "2015"], "Error: --since 2016 is after --until 2015\n"),
+        (
+            ["search", "x", "--since", "2016", "--until", "2015"],
+            "Error: --since 2016 is after --until 2015\n",
+        ),
         (["search", "x", "--year", "15"], "Error: --year must be a four-digit year, not 15\n"),
     ],
 )
@@ -188,13 +193,15 @@ def test_default_corpus_is_the_shipped_one_plus_the_users(
     result = run("search", "North Korea", "--json")
     assert result.exit_code == 0
     assert 4842 in [h["number"] for h in json.loads(result.stdout)["hits"]]
-    assert [h["number"] for h in json.loads(run("search", "monsoon", "--json").stdout)["hits"]] == [9005]
+    assert [h["number"] for h in json.loads(run("search", "monsoon", "--json").stdout)["hits"]] == [
+        9005
+    ]
     assert paths.default_index_dir().joinpath("catalog.json").is_file()
 
 
 def test_index_help_has_an_example() -> None:
     assert "Example: ipcs index --rebuild" in run("index", "--help").stdout
-    assert 'date:[2014 to 2016]' in run("search", "--help").stdout
+    assert "date:[2014 to 2016]" in run("search", "--help").stdout
 
 
 def test_render_results_golden() -> None:

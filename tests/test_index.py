@@ -22,7 +22,9 @@ KIM = (
 def build(folder: Path) -> Path:
     """A small corpus: one article in two layouts, a listing, and articles to rank."""
     corpus = folder / "corpus"
-    write(corpus, "9001-old.txt", old_page(9001, "Russia and North Korea: Old Games", [KIM, FILLER]))
+    write(
+        corpus, "9001-old.txt", old_page(9001, "Russia and North Korea: Old Games", [KIM, FILLER])
+    )
     write(
         corpus,
         "9001-new.txt",
@@ -183,7 +185,9 @@ def test_record_rereads_paragraphs_from_the_corpus(library: Library) -> None:
 
 
 def test_an_unknown_number_names_its_neighbours(library: Library) -> None:
-    with pytest.raises(NotFoundError, match=r"^No article 9050 in the corpus; nearest: 9004, 9090$"):
+    with pytest.raises(
+        NotFoundError, match=r"^No article 9050 in the corpus; nearest: 9004, 9090$"
+    ):
         library.record(9050)
 
 
@@ -224,9 +228,7 @@ def test_sorting_and_paging(library: Library) -> None:
 
 
 def test_facets_count_all_hits(library: Library) -> None:
-    result = library.search(
-        SearchQuery("", limit=1, facets=("column", "author", "year", "month"))
-    )
+    result = library.search(SearchQuery("", limit=1, facets=("column", "author", "year", "month")))
     assert len(result.hits) == 1
     assert result.facets["column"] == (
         ("Big Picture", 2),

@@ -27,7 +27,9 @@ def test_new_site_html_page():
             "exist and the ones that were promised."
         ),
         Block("What the Ministries Want", "heading"),
-        Block("A second difficulty is that the schemes were planned by three different ministries."),
+        Block(
+            "A second difficulty is that the schemes were planned by three different ministries."
+        ),
         Block("Meera Iyer is a Senior Fellow at an invented centre."),
     )
     assert not a.truncated
@@ -56,3 +58,17 @@ def test_html_author_links_when_the_page_prints_no_author_block():
     a = parse_text(page)
     assert (a.number, a.title) == (5001, "A Title Here")
     assert a.authors == (Author("Meera Iyer"),)
+
+
+def test_related_items_after_the_article_are_not_body():
+    page = (
+        "<html><body><div class='content_section'><div class='main_title'><h5>A Title Here</h5>"
+        "</div><p>05 May, 2016 · 5001</p><p>Meera Iyer weighs the harbour schemes</p>"
+        "<p>One paragraph that ends here.</p></div>"
+        "<div class='content_section'><h4>Related</h4><p>Another Article Entirely</p>"
+        "<p>Ravi Fernando · 04 May, 2016 · 5000</p></div></body></html>"
+    )
+    a = parse_text(page)
+    assert a.paragraphs == ("One paragraph that ends here.",)
+    assert a.authors == (Author("Meera Iyer"),)
+    assert not a.truncated

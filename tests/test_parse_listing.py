@@ -13,7 +13,9 @@ def test_columnist_page_with_embedded_article():
     page = parse_file(PAGES / "columnist-page.txt")
     assert (page.kind, page.page, page.layout) == ("listing", "columnist", "old")
     assert page.column == "Harbour Notes"
-    assert page.columnist == Author("Meera Iyer", "Senior Fellow, Centre for Coastal Affairs, Kochi")
+    assert page.columnist == Author(
+        "Meera Iyer", "Senior Fellow, Centre for Coastal Affairs, Kochi"
+    )
     assert page.entries == (
         ListingEntry("Ports and Promises: A Coastal Ledger", 3901, dt.date(2012, 8, 14)),
         ListingEntry("The Island’s Quiet Dockyards"),
@@ -48,6 +50,9 @@ def test_column_listing_with_rank_line_cut_in_an_entry():
     page = parse_file(PAGES / "column-listing-rank-cut.txt")
     assert page.column == "The Mountain Column"
     assert page.columnist == Author("Kiran Sethi", honorific="Lt Gen (Retd.)")
-    assert [e.title for e in page.entries] == ["Valley Roads: A Second Look", "Passes That Close in Win"]
+    assert [e.title for e in page.entries] == [
+        "Valley Roads: A Second Look",
+        "Passes That Close in Win",
+    ]
     assert page.entries[1].number is None
     assert page.truncated

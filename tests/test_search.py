@@ -55,7 +55,10 @@ def test_parse_date(value: str | None, end: bool, expected: dt.date | None) -> N
         (SearchQuery(sort="best"), "--sort must be one of relevance, newest, oldest, not 'best'"),
         (SearchQuery(limit=0), "--limit must be at least 1, not 0"),
         (SearchQuery(page=0), "--page must be at least 1, not 0"),
-        (SearchQuery(facets=("colour",)), "unknown facet 'colour'; choose from column, author, year, month"),
+        (
+            SearchQuery(facets=("colour",)),
+            "unknown facet 'colour'; choose from column, author, year, month",
+        ),
         (SearchQuery(year=15), "--year must be a four-digit year, not 15"),
         (
             SearchQuery(since="March 2015"),

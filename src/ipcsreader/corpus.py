@@ -40,28 +40,24 @@ def is_page(path: Path) -> bool:
     return path.suffix.lower() in PAGE_SUFFIXES
 
 
-def file_key(path: Path) -> str:
-    return str(path.resolve())
-
-
 def scan(dirs: Iterable[Path]) -> dict[str, FileStat]:
     """Every page file under ``dirs`` (recursively), by key. Missing folders hold nothing."""
     found: dict[str, FileStat] = {}
     for top in dirs:
         if not top.is_dir():
             continue
-        for root, subdirs, files in os.walk(top):
+        # Resolve the folder once: resolving every file costs a system call per path part.
+        for root, subdirs, files in os.walk(top.resolve()):
             # Hidden folders (.git, caches) hold no pages.
             subdirs[:] = [d for d in subdirs if not d.startswith(".")]
             for name in files:
-                path = Path(root, name)
-                if not is_page(path):
+                key = os.path.join(root, name)
+                if not is_page(Path(name)):
                     continue
                 try:
-                    st = path.stat()
+                    st = os.stat(key)
                 except OSError:
                     continue  # vanished between listing and stat
-                key = file_key(path)
                 found[key] = FileStat(key, st.st_size, st.st_mtime_ns)
     return found
 

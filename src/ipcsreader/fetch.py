@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 from urllib.parse import urljoin, urlsplit
 from urllib.robotparser import RobotFileParser
@@ -40,7 +40,7 @@ def article_path(number: int) -> str:
 
 @dataclass(frozen=True)
 class FetchSettings:
-    """How the client behaves; :meth:`from_env` reads ``IPCS_BASE_URL`` and ``IPCS_DELAY``."""
+    """How the client behaves; :meth:`from_env` reads them from ``IPCS_*`` variables."""
 
     base_url: str = DEFAULT_BASE_URL
     delay: float = 1.0  # seconds between two requests, at least
@@ -52,15 +52,20 @@ class FetchSettings:
 
     @classmethod
     def from_env(cls, **overrides: object) -> FetchSettings:
-        """Settings from the environment; ``overrides`` that are not None win."""
-        settings = cls()
+        """Settings from IPCS_BASE_URL, IPCS_DELAY, IPCS_TIMEOUT, IPCS_RETRIES.
+
+        ``overrides`` that are not None win over the environment.
+        """
+        found: dict[str, object] = {}
         base = os.environ.get("IPCS_BASE_URL")
         if base:
-            settings = replace(settings, base_url=base)
-        delay = os.environ.get("IPCS_DELAY")
-        if delay:
-            settings = replace(settings, delay=_parse_delay(delay, "IPCS_DELAY"))
-        settings = replace(settings, **{k: v for k, v in overrides.items() if v is not None})
+            found["base_url"] = base
+        for name, key, kind in _NUMBERS:
+            raw = os.environ.get(name)
+            if raw:
+                found[key] = _number(raw, name, kind)
+        found.update({k: v for k, v in overrides.items() if v is not None})
+        settings = cls(**found)  # type: ignore[arg-type]
         settings.check()
         return settings
 
@@ -83,11 +88,19 @@ def _user_agent() -> str:
     return f"{USER_AGENT[:-1]}; +{contact})" if contact else USER_AGENT
 
 
-def _parse_delay(raw: str, name: str) -> float:
+_NUMBERS = (
+    ("IPCS_DELAY", "delay", float),
+    ("IPCS_TIMEOUT", "timeout", float),
+    ("IPCS_RETRIES", "retries", int),
+)
+
+
+def _number(raw: str, name: str, kind: type[float] | type[int]) -> float:
     try:
-        value = float(raw)
+        value = kind(raw)
     except ValueError:
-        raise UsageError(f"{name} must be a number of seconds, not {raw!r}") from None
+        what = "a number of seconds" if kind is float else "a whole number"
+        raise UsageError(f"{name} must be {what}, not {raw!r}") from None
     if value < 0:
         raise UsageError(f"{name} must not be negative, not {raw!r}")
     return value

@@ -56,6 +56,8 @@ _PLAIN_QUERY = re.compile(r"[\w\s'’‘\-‐‑.,;!?]+")
 
 def fold(text: str) -> str:
     """Lower case without accents; curly apostrophes made straight."""
+    if text.isascii():
+        return text.lower()  # most words: skip the Unicode work
     text = text.replace("’", "'").replace("‘", "'")
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(c for c in decomposed if not unicodedata.combining(c))
@@ -77,9 +79,8 @@ class SearchIndex:
         self._ix: Any = None
 
     def exists(self) -> bool:
-        from whoosh.index import exists_in
-
-        return self.path.is_dir() and exists_in(str(self.path))
+        # Whoosh's table of contents marks a committed index; looking for it costs no import.
+        return self.path.is_dir() and any(self.path.glob("_MAIN_*.toc"))
 
     def size_bytes(self) -> int:
         if not self.path.is_dir():
@@ -104,7 +105,8 @@ class SearchIndex:
         from whoosh.index import LockError, create_in
 
         self._ix = None
-        if rebuild or not self.exists():
+        fresh = rebuild or not self.exists()
+        if fresh:
             if self.path.is_dir():
                 shutil.rmtree(self.path)
             self.path.mkdir(parents=True, exist_ok=True)
@@ -118,7 +120,7 @@ class SearchIndex:
                 f"the index in {self.path} is being updated by another ipcs; try again shortly"
             ) from None
         try:
-            yield _Writer(writer)
+            yield _Writer(writer, fresh=fresh)
         except BaseException:
             writer.cancel()
             raise
@@ -166,11 +168,13 @@ class SearchIndex:
 class _Writer:
     """Adds, replaces and deletes documents inside one commit."""
 
-    def __init__(self, writer: Any) -> None:
+    def __init__(self, writer: Any, *, fresh: bool) -> None:
         self._writer = writer
+        # In a new index there is nothing to replace: adding skips the look-up per document.
+        self._add = writer.add_document if fresh else writer.update_document
 
     def put(self, item: IndexedRecord, body: str) -> None:
-        self._writer.update_document(**_document(item, body))
+        self._add(**_document(item, body))
 
     def delete(self, number: int) -> None:
         self._writer.delete_by_term("number", number)
@@ -407,7 +411,7 @@ def _parser(group: Any) -> Any:
 
 
 def _signs_to_operators(text: str) -> str:
-    """"-word" means NOT word, "+word" just word (Whoosh's own plugin splits "Jong-un")."""
+    """ "-word" means NOT word, "+word" just word (Whoosh's own plugin splits "Jong-un")."""
     text = re.sub(r"(^|\s)-(?=[\w\"(])", r"\1NOT ", text)
     return re.sub(r"(^|\s)\+(?=[\w\"(])", r"\1", text)
 

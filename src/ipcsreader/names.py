@@ -71,12 +71,69 @@ _RETIRED = re.compile(r"^\(?retd\.?\)?$|^\(?retired\)?$", re.IGNORECASE)
 
 # Lowercase words that may sit inside a name ("Harun ur Rashid", "Ahmad bin Ali").
 _PARTICLES = frozenset(
-    "ur ul bin binti bint ibn al el de da das del della di dos du la le van von der den ter".split()
+    [
+        "ur",
+        "ul",
+        "bin",
+        "binti",
+        "bint",
+        "ibn",
+        "al",
+        "el",
+        "de",
+        "da",
+        "das",
+        "del",
+        "della",
+        "di",
+        "dos",
+        "du",
+        "la",
+        "le",
+        "van",
+        "von",
+        "der",
+        "den",
+        "ter",
+    ]
 )
 # Capitalised words that start sentences, never names.
 _NOT_NAMES = frozenset(
-    "The An In On At As With This These That What How Why When Where While After Before "
-    "Since For From By To Of It Its Our We Is Are Was Will Can".split()
+    [
+        "The",
+        "An",
+        "In",
+        "On",
+        "At",
+        "As",
+        "With",
+        "This",
+        "These",
+        "That",
+        "What",
+        "How",
+        "Why",
+        "When",
+        "Where",
+        "While",
+        "After",
+        "Before",
+        "Since",
+        "For",
+        "From",
+        "By",
+        "To",
+        "Of",
+        "It",
+        "Its",
+        "Our",
+        "We",
+        "Is",
+        "Are",
+        "Was",
+        "Will",
+        "Can",
+    ]
 )
 
 

@@ -56,7 +56,9 @@ DelayOpt = Annotated[
 def fetch_command(
     numbers: Annotated[
         list[str],
-        typer.Argument(help="Article numbers or ranges: 4842, 4840-4845.", show_default=False),
+        typer.Argument(
+            help="Article numbers or ranges: 4842, 4840-4845.", metavar="N|A-B", show_default=False
+        ),
     ],
     dry_run: DryRunOpt = False,
     delay: DelayOpt = None,
@@ -98,7 +100,14 @@ def fetch_command(
 def sync_command(
     section: Annotated[
         list[Section] | None,
-        typer.Option("--section", help="Only this section (repeatable) [default: all]."),
+        typer.Option(
+            "--section",
+            metavar="<name>",
+            help=(
+                "Only this section (repeatable): commentaries, issue-briefs, special-reports, "
+                "research-papers, discussion-reports [default: all]."
+            ),
+        ),
     ] = None,
     max_new: Annotated[
         int | None,
@@ -178,9 +187,10 @@ def _finish(
     if json:
         emit_json(report.to_dict())
         return
+    # Soft wrap: one line per article and for the summary, whatever the width.
     console = make_console(color)
-    console.print(outcome_lines(report), end="")
-    console.print(summary(report, sync=sync))
+    console.print(outcome_lines(report), end="", soft_wrap=True)
+    console.print(summary(report, sync=sync), soft_wrap=True)
 
 
 def _numbers(numbers: list[int]) -> str:

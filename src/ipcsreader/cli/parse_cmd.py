@@ -16,9 +16,7 @@ from ipcsreader.errors import ExitStatus, PageError
 def parse_command(
     paths: Annotated[
         list[str],
-        typer.Argument(
-            help="Saved IPCS pages (text or HTML).", metavar="PATH", show_default=False
-        ),
+        typer.Argument(help="Saved IPCS pages (text or HTML).", metavar="PATH", show_default=False),
     ],
     json_out: JsonOpt = False,
     color: ColorOpt = ColorMode.auto,

@@ -15,9 +15,60 @@ _OPENING_QUOTES = "“\"‘'«"
 _CLOSING_QUOTES = "”\"’'»"
 # Short words a title-cased heading leaves in lowercase.
 _SMALL_WORDS = frozenset(
-    "a an and as at but by for from in into is it nor of off on onto or over per so than "
-    "that the this to up upon via vs with within without versus amid amidst among across "
-    "about after before between through toward towards under are was were be its".split()
+    [
+        "a",
+        "an",
+        "and",
+        "as",
+        "at",
+        "but",
+        "by",
+        "for",
+        "from",
+        "in",
+        "into",
+        "is",
+        "it",
+        "nor",
+        "of",
+        "off",
+        "on",
+        "onto",
+        "or",
+        "over",
+        "per",
+        "so",
+        "than",
+        "that",
+        "the",
+        "this",
+        "to",
+        "up",
+        "upon",
+        "via",
+        "vs",
+        "with",
+        "within",
+        "without",
+        "versus",
+        "amid",
+        "amidst",
+        "among",
+        "across",
+        "about",
+        "after",
+        "before",
+        "between",
+        "through",
+        "toward",
+        "towards",
+        "under",
+        "are",
+        "was",
+        "were",
+        "be",
+        "its",
+    ]
 )
 _HEADING_MAX_WORDS = 14
 _ATTRIBUTION_MAX_WORDS = 14

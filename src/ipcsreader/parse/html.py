@@ -36,10 +36,40 @@ _DROP = (
     "canvas",
 )
 _PARAGRAPHS = ("p",)
-_BLOCKS = (
-    "address article aside blockquote center dd div dl dt fieldset figcaption figure h1 h2 h3 "
-    "h4 h5 h6 header hr li main nav ol pre section table tbody thead tfoot tr ul"
-).split()
+_BLOCKS = [
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "center",
+    "dd",
+    "div",
+    "dl",
+    "dt",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hr",
+    "li",
+    "main",
+    "nav",
+    "ol",
+    "pre",
+    "section",
+    "table",
+    "tbody",
+    "thead",
+    "tfoot",
+    "tr",
+    "ul",
+]
 _CELLS = ("td", "th")
 _HEADING_TAGS = ("h2", "h3", "h4", "h5", "h6")
 _BOLD = ("strong", "b")
@@ -113,6 +143,11 @@ def to_lines(markup: str) -> Converted:
         tag.decompose()
     for tag in soup.select("#comments"):
         tag.decompose()
+    # On the live site the article ends where a `.content_section` (related items) starts;
+    # one that holds the title is the article's own wrapper and stays.
+    for tag in soup.select(".content_section"):
+        if tag.select_one(".main_title") is None:
+            tag.decompose()
     title_tag = soup.select_one(".main_title h5")
     title = _text(title_tag) if title_tag else None
     headings = _headings(soup)

@@ -9,6 +9,7 @@ Column listing: "The Strategist by Vijay Shankar" / [name] / [role] then entries
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import replace
 
@@ -45,9 +46,7 @@ def is_columnist_page(lines: list[str]) -> bool:
 def is_column_listing(lines: list[str]) -> bool:
     """Bulleted titles, each over a "Name · date · number" line."""
     filled = [x for x in lines if x]
-    return any(
-        _BULLET.match(a) and LISTING_META.match(b) for a, b in zip(filled, filled[1:], strict=False)
-    )
+    return any(_BULLET.match(a) and LISTING_META.match(b) for a, b in itertools.pairwise(filled))
 
 
 def columnist_page(lines: list[str], *, source: str | None, fmt: SourceFormat) -> Listing:

@@ -91,10 +91,7 @@ def article_after_stamp(
             body_from = groups[0][0]
     blocks = body.blocks(content[body_from:], headings)
     truncated = end is None
-    if not truncated:
-        bars = sidebar.parse(rest[end + 1 :])
-    else:
-        bars = sidebar.parse([])
+    bars = sidebar.parse(rest[end + 1 :]) if not truncated else sidebar.parse([])
     return Article(
         layout="old",
         number=stamp.number if stamp else None,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 _MONTHS = {
@@ -69,7 +70,9 @@ def new_stamp(line: str) -> Stamp | None:
     return Stamp(int(m[4]), make_date(m[1], m[2], m[3])) if m else None
 
 
-def find(lines: list[str], parse, start: int = 0) -> tuple[int, Stamp] | None:
+def find(
+    lines: list[str], parse: Callable[[str], Stamp | None], start: int = 0
+) -> tuple[int, Stamp] | None:
     """The index and stamp of the first line from ``start`` that ``parse`` reads as a stamp."""
     for i in range(start, len(lines)):
         stamp = parse(lines[i]) if lines[i] else None

@@ -58,9 +58,9 @@ def _heading(text: str) -> Text:
 def render_trend(trend: Trend) -> Group:
     """Heading, one bar per period, and the total."""
     per = "year" if trend.by == "year" else "month"
-    heading = Text("Articles matching ", HEADING_STYLE)
+    heading = Text("Articles matching “", HEADING_STYLE)
     heading.append_text(safe(trend.query, HEADING_STYLE))
-    heading.append(f" per {per}", HEADING_STYLE)
+    heading.append(f"” per {per}", HEADING_STYLE)
     total = Text(f"Total: {plural(trend.total, 'article')}")
     if trend.undated:
         total.append(f" ({trend.undated} without a date)", DIM)

@@ -1,0 +1,220 @@
+"""`ipcs fetch` and `ipcs sync` through the command line, against the stand-in site."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+from ipcs_site import Reply, Site
+from ipcs_site import site_fixture as site_fixture  # the `site` fixture
+from typer.testing import CliRunner
+
+from ipcsreader import paths
+from ipcsreader.cli import app
+from ipcsreader.fetch import article_path
+
+
+@pytest.fixture
+def live(site: Site, monkeypatch: pytest.MonkeyPatch) -> Site:
+    """Three commentaries, robots.txt forbidding the middle one; the CLI pointed at it."""
+    site.add(
+        5101,
+        "Jharkhand's Counter-LWE Policy",
+        date=dt.date(2016, 7, 20),
+        column="Red Affairs",
+        author="Bibhu Prasad Routray",
+        role="Visiting Fellow",
+        paragraphs=(
+            "Given that a force-centric policy has taken precedence over the rest.",
+            "The state had been carved out of Bihar in 2000.",
+        ),
+    )
+    site.add(5102, "Forbidden Fruit of the Archive")
+    site.add(
+        5103,
+        "Sri Lanka: A Silent Revolution",
+        date=dt.date(2016, 8, 2),
+        column="Dateline Colombo",
+        author="Asanga Abeyagoonasekera",
+        role="Columnist",
+        paragraphs=("The dramatic change of government in Colombo surprised many observers.",),
+    )
+    site.robots_txt = "User-agent: *\nDisallow: /comm_select.php?articleNo=5102\n"
+    monkeypatch.setenv("IPCS_BASE_URL", site.base_url)
+    monkeypatch.setenv("IPCS_DELAY", "0")
+    monkeypatch.setenv("IPCS_RETRIES", "0")
+    return site
+
+
+def ipcs(*args: str):
+    return CliRunner().invoke(app, list(args))
+
+
+def test_sync_brings_a_fresh_corpus_up_to_date(live: Site) -> None:
+    result = ipcs("sync")
+    assert result.exit_code == 0, result.output
+    assert result.stdout == (
+        "saved         5103  Sri Lanka: A Silent Revolution\n"
+        f"refused       5102  robots.txt forbids {article_path(5102)}\n"
+        "saved         5101  Jharkhand's Counter-LWE Policy\n"
+        "Saved 2 articles, after reading 5 listing pages; 1 refused.\n"
+    )
+    assert sorted(p.name for p in paths.user_corpus_dir().iterdir()) == ["5101.html", "5103.html"]
+    assert article_path(5102) not in live.log
+
+
+def test_fetched_articles_can_be_read_and_searched(live: Site) -> None:
+    ipcs("sync")
+    shown = ipcs("read", "5101", "--color", "never")
+    assert shown.exit_code == 0, shown.output
+    for text in (
+        "Jharkhand's Counter-LWE Policy",
+        "Red Affairs",
+        "20 July 2016",
+        "Bibhu Prasad Routray",
+        "Given that a force-centric policy has taken precedence over the rest.",
+        "The state had been carved out of Bihar in 2000.",
+    ):
+        assert text in shown.stdout
+    found = ipcs("search", "colombo", "--json")
+    assert found.exit_code == 0, found.output
+    assert [hit["number"] for hit in json.loads(found.stdout)["hits"]] == [5103]
+
+
+def test_a_second_sync_fetches_nothing(live: Site) -> None:
+    ipcs("sync")
+    live.log.clear()
+    result = ipcs("sync")
+    assert result.exit_code == 0, result.output
+    assert result.stdout == (
+        "Nothing new: the corpus is up to date, after reading 5 listing pages.\n"
+    )
+    assert live.article_requests() == []
+
+
+def test_sync_of_one_section_as_json(live: Site) -> None:
+    live.add(7001, "A Brief on Water", section="issue_briefs.php")
+    result = ipcs("sync", "--section", "issue-briefs", "--json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert (data["saved"], data["listing_pages"], data["error"]) == ([7001], 1, None)
+    assert data["outcomes"][0]["file"] == str(paths.user_corpus_dir() / "7001.html")
+
+
+def test_sync_max_stops_and_the_next_sync_goes_on(live: Site) -> None:
+    first = ipcs("sync", "--max", "1")
+    assert first.exit_code == 0, first.output
+    assert first.stdout.endswith(
+        "Saved 1 article, after reading 1 listing page. "
+        "Stopped at --max; run `ipcs sync` again to go on.\n"
+    )
+    second = ipcs("sync", "--json")
+    assert json.loads(second.stdout)["saved"] == [5101]
+
+
+def test_sync_dry_run_saves_nothing(live: Site) -> None:
+    result = ipcs("sync", "--dry-run", "--section", "commentaries")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.endswith(
+        "Would fetch 3 articles (dry run: nothing saved), after reading 1 listing page.\n"
+    )
+    assert live.article_requests() == []
+    assert not paths.user_corpus_dir().exists()
+
+
+def test_sync_max_must_be_positive(live: Site) -> None:
+    result = ipcs("sync", "--max", "0")
+    assert result.exit_code == 2
+    assert result.stderr == "Error: --max must be at least 1, not 0\n"
+
+
+def test_sync_rejects_an_unknown_section(live: Site) -> None:
+    result = ipcs("sync", "--section", "poems")
+    assert result.exit_code == 2
+    assert result.stderr.endswith(
+        "Error: Invalid value for '--section': Value error, 'poems' is not one of "
+        "'commentaries', 'issue-briefs', 'special-reports', 'research-papers', "
+        "'discussion-reports'.\n"
+    )
+
+
+def test_a_failing_site_ends_sync_with_an_error(live: Site) -> None:
+    live.script("/commentaries.php", Reply(500))
+    result = ipcs("sync")
+    assert result.exit_code == 1
+    assert result.stderr.endswith(
+        f"Error: {live.base_url}/commentaries.php: 500 Internal Server Error "
+        "(gave up after 1 attempts); run `ipcs sync` again to go on from here\n"
+    )
+
+
+def test_fetch_numbers_and_a_range(live: Site) -> None:
+    result = ipcs("fetch", "5103", "5100-5101")
+    assert result.exit_code == 0, result.output
+    assert result.stdout == (
+        "saved         5103  Sri Lanka: A Silent Revolution\n"
+        "missing       5100  no such page (404)\n"
+        "saved         5101  Jharkhand's Counter-LWE Policy\n"
+        "Saved 2 articles; 1 missing.\n"
+    )
+    shown = ipcs("read", "5103", "--color", "never")
+    assert "The dramatic change of government in Colombo" in shown.stdout
+
+
+def test_fetch_of_a_single_missing_number_fails(live: Site) -> None:
+    result = ipcs("fetch", "9999")
+    assert result.exit_code == 1
+    assert result.stderr == f"Error: No article 9999 on {live.base_url}: no such page (404)\n"
+
+
+def test_fetch_of_a_forbidden_number_fails_without_asking(live: Site) -> None:
+    result = ipcs("fetch", "5102")
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"Error: No article 5102 on {live.base_url}: robots.txt forbids {article_path(5102)}\n"
+    )
+    assert article_path(5102) not in live.log
+
+
+def test_fetch_of_a_failing_page_fails(live: Site) -> None:
+    live.script(article_path(5101), Reply(503))
+    result = ipcs("fetch", "5101", "5103")
+    assert result.exit_code == 1
+    assert result.stderr.endswith("Error: article 5101 could not be downloaded; try again later\n")
+    assert (paths.user_corpus_dir() / "5103.html").exists()
+
+
+def test_fetch_dry_run_downloads_nothing(live: Site) -> None:
+    result = ipcs("fetch", "5101", "--dry-run")
+    assert result.exit_code == 0, result.output
+    assert result.stdout == (
+        f"would fetch   5101  {live.base_url}{article_path(5101)}\n"
+        "Would fetch 1 article (dry run: nothing saved).\n"
+    )
+    assert live.article_requests() == []
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["fetch", "48x"], "not an article number or range (like 4842 or 4840-4845): '48x'"),
+        (["fetch", "9-3"], "a range must go up, not '9-3'"),
+        (
+            ["fetch", "1", "--delay", "-1"],
+            "the delay between requests must not be negative, not -1",
+        ),
+    ],
+)
+def test_fetch_usage_errors(live: Site, args: list[str], message: str) -> None:
+    result = ipcs(*args)
+    assert result.exit_code == 2
+    assert result.stderr == f"Error: {message}\n"
+    assert live.log == []
+
+
+def test_a_bad_base_url_is_a_usage_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("IPCS_BASE_URL", "ipcs.org")
+    result = ipcs("fetch", "1")
+    assert result.exit_code == 2
+    assert result.stderr == "Error: IPCS_BASE_URL must be an http(s) address, not 'ipcs.org'\n"

@@ -1,0 +1,79 @@
+"""Search over the real IPCS pages (copied into tmp_path; skipped where they are absent)."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from ipcsreader.library import Library
+from ipcsreader.search import SearchQuery
+
+# What a reader might type, and the article they mean.
+QUERIES = {
+    "Maoist CRPF attack": 4777,
+    "Russia North Korea Kim visit": 4842,
+    "search and rescue Chinese capabilities": 4374,
+    "Modi Myanmar act east": 4742,
+    "Kabul Islamabad relations": 4762,
+    "Indonesia West Papua": 4781,
+    "Sri Lanka diaspora": 4896,
+    "Naga Myanmar New Delhi": 4920,
+    "Nepal constitution peace": 4914,
+    "Xi Modi China India": 4707,
+    "Modi Obama meet": 4770,
+    "Karachi maritime terrorism": 4680,
+    "Taliban Afghan elections spring offensive": 4489,
+    "Durand Line": 4321,
+    "Shinzo Abe North Korea": 5378,
+    "brain drain Sri Lanka": 4887,
+    "India Japan US trilateral": 4917,
+    "Bay of Bengal shipping": 5386,
+    "Jharkhand Maoists": 5086,
+    "Indian Ocean forecast 2016": 4959,
+    "Pakistan forecast review": 4830,
+    "Kim Jong-un’s visit to Moscow": 4842,
+}
+
+
+@pytest.fixture(scope="module")
+def library(tmp_path_factory: pytest.TempPathFactory) -> Library:
+    from conftest import SHARED_PAGES
+
+    if not SHARED_PAGES.is_dir():
+        pytest.skip(f"real IPCS pages not found at {SHARED_PAGES}")
+    folder = tmp_path_factory.mktemp("real")
+    corpus = folder / "corpus"
+    shutil.copytree(SHARED_PAGES, corpus)
+    lib = Library([corpus], folder / "index")
+    lib.update()
+    return lib
+
+
+@pytest.mark.parametrize(("query", "number"), QUERIES.items())
+def test_the_article_meant_comes_first(library: Library, query: str, number: int) -> None:
+    hits = library.search(SearchQuery(query)).hits
+    assert hits and hits[0].number == number
+
+
+def test_no_article_appears_twice(library: Library) -> None:
+    for query in ("India", "North Korea", "Maoist", "Pakistan OR China"):
+        found = [h.number for h in library.search(SearchQuery(query, limit=None)).hits]
+        assert len(found) == len(set(found))
+
+
+def test_every_article_page_is_indexed_once(library: Library) -> None:
+    everything = library.search(SearchQuery("", limit=None))
+    assert everything.total == len(library.numbers())
+    assert 4842 in library.numbers() and 4781 in library.numbers()
+
+
+def test_real_spelling_suggestions(library: Library) -> None:
+    assert library.search(SearchQuery("Sirisna")).suggestion == "Sirisena"
+    assert library.search(SearchQuery("nucelar")).suggestion == "nuclear"
+
+
+def test_the_three_pages_of_4781_make_one_record(library: Library) -> None:
+    record = library.record(4781)
+    assert len(record.sources) == 3
+    assert [h.number for h in library.search(SearchQuery("West Papua")).hits] == [4781]
