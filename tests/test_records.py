@@ -111,3 +111,22 @@ def test_a_columnist_page_article_counts_as_the_article_text() -> None:
 
 def test_pages_without_a_number_make_no_record() -> None:
     assert merge([("x", Article(layout="new", title="No number"))]) == []
+
+
+def test_each_author_takes_the_fullest_name_affiliation_and_honorific() -> None:
+    new = Article(
+        layout="new",
+        number=4920,
+        title="Myanmar in New Delhi's Naga Riddle",
+        authors=(Author("Sandip Mishra", "Visiting Fellow", "Dr"),),
+    )
+    old = Article(
+        layout="old",
+        number=4920,
+        title="Myanmar in New Delhi's Naga Riddle",
+        authors=(Author("Sandip Kumar Mishra", "Assistant Professor, University of Delhi"),),
+    )
+    (record,) = merge([("new.txt", new), ("old.txt", old)])
+    assert record.authors == (
+        Author("Sandip Kumar Mishra", "Assistant Professor, University of Delhi", "Dr"),
+    )

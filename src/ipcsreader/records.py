@@ -108,7 +108,7 @@ def _record(number: int, views: list[_View]) -> Record:
     author_sets = [(a.authors, 1) for a in arts] + [
         (e.authors or ((lst.columnist,) if lst.columnist else ()), 0) for e, lst in ents
     ]
-    authors = _best(author_sets, lambda t: (_completeness(t[0]), t[1])) or ()
+    authors = _merge_authors(author_sets)
 
     body = max(
         (a for a in arts if a.blocks),
@@ -152,3 +152,34 @@ def _first(values: list[T | None]) -> T | None:
 
 def _completeness(authors: tuple[Author, ...]) -> int:
     return sum(1 + bool(a.affiliation) + bool(a.honorific) + bool(a.email) for a in authors)
+
+
+def _merge_authors(author_sets: list[tuple[tuple[Author, ...], int]]) -> tuple[Author, ...]:
+    """The most complete author list, each author filled in from the other pages.
+
+    The old page prints "Sandip Kumar Mishra" with an affiliation, the new one "Dr Sandip
+    Mishra" with none: the record keeps the fuller name, the longer affiliation and the
+    honorific, matching people across pages by folded surname.
+    """
+    from ipcsreader.names import fold
+
+    base = _best(author_sets, lambda t: (len(t[0]), t[1], _completeness(t[0])))
+    if not base:
+        return ()
+    others = [a for authors, _ in author_sets for a in authors]
+
+    def surname(author: Author) -> str:
+        return fold(author.name).split()[-1] if author.name.split() else ""
+
+    merged = []
+    for author in base:
+        same = [o for o in others if surname(o) == surname(author)]
+        merged.append(
+            Author(
+                name=max((o.name for o in same), key=lambda n: (len(n.split()), len(n))),
+                affiliation=max((o.affiliation or "" for o in same), key=len) or None,
+                honorific=_first([author.honorific] + [o.honorific for o in same]),
+                email=_first([author.email] + [o.email for o in same]),
+            )
+        )
+    return tuple(merged)
