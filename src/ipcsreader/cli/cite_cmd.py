@@ -19,6 +19,7 @@ from ipcsreader.cli.common import (
     JsonOpt,
     emit_json,
     make_console,
+    show,
     warn,
 )
 from ipcsreader.errors import IpcsError, NotFoundError, UsageError
@@ -200,7 +201,7 @@ def trend(
         return
     from ipcsreader.render.stats import render_trend
 
-    make_console(color).print(render_trend(data))
+    show(make_console(color), render_trend(data))
 
 
 @app.command("stats")
@@ -232,7 +233,7 @@ def stats(
         return
     from ipcsreader.render.stats import render_stats
 
-    make_console(color).print(render_stats(data))
+    show(make_console(color), render_stats(data))
 
 
 @app.command("open")

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.console import Console
+from rich.console import Console, RenderableType
 
 from ipcsreader.errors import IpcsError
 from ipcsreader.render.safe import clean
@@ -62,6 +63,22 @@ def make_console(color: ColorMode = ColorMode.auto, *, stderr: bool = False) -> 
         emoji=False,
         no_color="NO_COLOR" in os.environ or None,
     )
+
+
+# Trailing spaces Rich pads lines with, before any closing style codes.
+_TRAILING = re.compile(r" +((?:\x1b\[[0-9;]*m)*)$", re.MULTILINE)
+
+
+def rendered(console: Console, renderable: RenderableType) -> str:
+    """The renderable as the console would print it, without trailing spaces."""
+    with console.capture() as captured:
+        console.print(renderable)
+    return _TRAILING.sub(r"\1", captured.get())
+
+
+def show(console: Console, renderable: RenderableType) -> None:
+    """Print ``renderable`` without the trailing spaces Rich pads lines with."""
+    console.file.write(rendered(console, renderable))
 
 
 def emit_json(data: Any) -> None:

@@ -8,7 +8,15 @@ from typing import Annotated
 import typer
 
 from ipcsreader.cli.app import app
-from ipcsreader.cli.common import ColorMode, ColorOpt, JsonOpt, emit_json_line, make_console, warn
+from ipcsreader.cli.common import (
+    ColorMode,
+    ColorOpt,
+    JsonOpt,
+    emit_json_line,
+    make_console,
+    show,
+    warn,
+)
 from ipcsreader.errors import ExitStatus, PageError
 
 
@@ -46,6 +54,6 @@ def parse_command(
         else:
             from ipcsreader.render.parse import page_summary
 
-            console.print(page_summary(page, path))
+            show(console, page_summary(page, path))
     if failed:
         raise typer.Exit(int(ExitStatus.FAILURE))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import sys
 from enum import StrEnum
 from typing import TYPE_CHECKING, Annotated, Any
@@ -18,12 +17,12 @@ from ipcsreader.cli.common import (
     JsonOpt,
     emit_json,
     make_console,
+    rendered,
+    show,
 )
 from ipcsreader.errors import UsageError
 
 if TYPE_CHECKING:
-    from rich.console import Console, RenderableType
-
     from ipcsreader.known import KnownTitle
     from ipcsreader.model import Hit, Record
 
@@ -158,28 +157,13 @@ def _print_article(
         more_by=more,
         related=related,
     )
-    text = _rendered(console, renderable)
+    text = rendered(console, renderable)
     # --color always forces styles, not a terminal: ask stdout itself whether to page.
     is_terminal = sys.stdout.isatty()
     if should_page(pager, is_terminal=is_terminal, lines=text.count("\n"), height=console.height):
         page(text)
     else:
         console.file.write(text)
-
-
-# Trailing spaces Rich pads lines with, before any closing style codes.
-_TRAILING = re.compile(r" +((?:\x1b\[[0-9;]*m)*)$", re.MULTILINE)
-
-
-def _rendered(console: Console, renderable: RenderableType) -> str:
-    """The renderable as the console would print it, without trailing spaces."""
-    with console.capture() as captured:
-        console.print(renderable)
-    return _TRAILING.sub(r"\1", captured.get())
-
-
-def _show(console: Console, renderable: RenderableType) -> None:
-    console.file.write(_rendered(console, renderable))
 
 
 @app.command("columns")
@@ -223,7 +207,7 @@ def columns(
         return
     from ipcsreader.render.columns import render_columns
 
-    _show(make_console(color), render_columns(chosen, recent=None if author or column else 3))
+    show(make_console(color), render_columns(chosen, recent=None if author or column else 3))
 
 
 @app.command("authors")
@@ -257,7 +241,7 @@ def authors(
             return
         from ipcsreader.render.authors import render_author_table
 
-        _show(console, render_author_table(rows))
+        show(console, render_author_table(rows))
         return
     profiles = [known.profile(p) for p in known.find(name)]
     if json:
@@ -265,7 +249,7 @@ def authors(
         return
     from ipcsreader.render.authors import render_profiles
 
-    _show(console, render_profiles(profiles))
+    show(console, render_profiles(profiles))
 
 
 @app.command("browse")
@@ -307,4 +291,4 @@ def browse(
         return
     from ipcsreader.render.browse import render_archive
 
-    _show(make_console(color), render_archive(archive))
+    show(make_console(color), render_archive(archive))

@@ -17,6 +17,7 @@ from ipcsreader.cli.common import (
     emit_json,
     make_console,
     open_library,
+    show,
     update_library,
     warn,
 )
@@ -155,6 +156,6 @@ def search_command(
         from ipcsreader.render.search import render_no_hits, render_results
 
         console = make_console(color)
-        console.print(render_results(result) if result.total else render_no_hits(result))
+        show(console, render_results(result) if result.total else render_no_hits(result))
     if not result.total:
         raise typer.Exit(int(ExitStatus.FAILURE))
