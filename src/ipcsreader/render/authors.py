@@ -16,23 +16,23 @@ from ipcsreader.render.safe import safe
 
 
 def render_author_table(rows: Sequence[AuthorRow]) -> RenderableType:
-    """Name, articles held (and titles known), years active; long names wrap in place."""
+    """Name, articles held, titles known in all, years active; long names wrap in place."""
     table = Table(box=box.SIMPLE_HEAD, pad_edge=False, title_justify="left")
     table.title = f"{plural(len(rows), 'author')}"
     table.add_column("Author", ratio=1, overflow="fold")
-    table.add_column("Articles", justify="right", no_wrap=True)
+    table.add_column("Held", justify="right", no_wrap=True)
+    table.add_column("Known", justify="right", no_wrap=True)
     table.add_column("Years", no_wrap=True)
     for r in rows:
-        count = Text(str(r.articles))
-        if r.known > r.articles:
-            count.append(f" /{r.known}", DIM)
         years = ""
         if r.first_year is not None:
             years = str(r.first_year)
             if r.last_year != r.first_year:
                 years += f"–{r.last_year}"
-        table.add_row(safe(r.person.name), count, years)
-    caption = Text("Articles: held in the corpus /titles known in all", DIM)
+        table.add_row(safe(r.person.name), str(r.articles), Text(str(r.known), DIM), years)
+    caption = Text(
+        "Held: articles whose text is in the corpus. Known: all titles, with listings.", DIM
+    )
     return Group(table, caption)
 
 
