@@ -34,10 +34,14 @@ class FileStat:
 
 def is_page(path: Path) -> bool:
     """Whether ``path`` names a page: a text or HTML file that is not a README or hidden."""
-    name = path.name
-    if name.startswith(".") or name.upper().startswith("README"):
+    return _is_page_name(path.name)
+
+
+def _is_page_name(name: str) -> bool:
+    # On plain strings: the staleness check runs this for every file before every command.
+    if name.startswith(".") or name[:6].upper() == "README":
         return False
-    return path.suffix.lower() in PAGE_SUFFIXES
+    return os.path.splitext(name)[1].lower() in PAGE_SUFFIXES
 
 
 def scan(dirs: Iterable[Path]) -> dict[str, FileStat]:
@@ -47,19 +51,29 @@ def scan(dirs: Iterable[Path]) -> dict[str, FileStat]:
         if not top.is_dir():
             continue
         # Resolve the folder once: resolving every file costs a system call per path part.
-        for root, subdirs, files in os.walk(top.resolve()):
-            # Hidden folders (.git, caches) hold no pages.
-            subdirs[:] = [d for d in subdirs if not d.startswith(".")]
-            for name in files:
-                key = os.path.join(root, name)
-                if not is_page(Path(name)):
-                    continue
-                try:
-                    st = os.stat(key)
-                except OSError:
-                    continue  # vanished between listing and stat
-                found[key] = FileStat(key, st.st_size, st.st_mtime_ns)
+        _scan_dir(str(top.resolve()), found)
     return found
+
+
+def _scan_dir(folder: str, found: dict[str, FileStat]) -> None:
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return
+    for entry in entries:
+        name = entry.name
+        try:
+            if entry.is_dir():
+                # Hidden folders (.git, caches) hold no pages.
+                if not name.startswith("."):
+                    _scan_dir(entry.path, found)
+                continue
+            if not _is_page_name(name):
+                continue
+            st = entry.stat()
+        except OSError:
+            continue  # vanished between listing and stat
+        found[entry.path] = FileStat(entry.path, st.st_size, st.st_mtime_ns)
 
 
 def content_hash(path: Path) -> str:

@@ -10,15 +10,16 @@ written, never when this module is imported.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import json
 import re
-import shutil
 import time
 import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
+from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -52,6 +53,12 @@ _FRAGMENT_CHARS = 130
 _LEAD_CHARS = 300
 _DASHES = re.compile(r"[-‐‑]")
 _PLAIN_QUERY = re.compile(r"[\w\s'’‘\-‐‑.,;!?]+")
+_WORD_CACHE_SIZE = 500_000
+# How much of the body lends words to "Did you mean …?" (with the title and teaser).
+_SPELL_CHARS = 2000
+# Words a query's wildcards, fuzzy words and ranges may stand for, in all: beyond this a
+# search gets slow (every one of them is looked up and highlighted).
+MAX_EXPANSIONS = 1000
 
 
 def fold(text: str) -> str:
@@ -89,10 +96,14 @@ class SearchIndex:
 
     def _open(self) -> Any:
         if self._ix is None:
-            from whoosh.index import EmptyIndexError, open_dir
+            from whoosh.filedb.filestore import FileStorage
+            from whoosh.index import EmptyIndexError
 
             try:
-                self._ix = open_dir(str(self.path))
+                # Without mmap Whoosh reads the parts it needs; with it, it copies every
+                # memory-mapped file into memory first, a cost that grows with the index.
+                storage = FileStorage(str(self.path), supports_mmap=False)
+                self._ix = storage.open_index()
             except (EmptyIndexError, OSError) as error:
                 raise IndexUnavailableError(
                     f"cannot open the index in {self.path} ({error}); run: ipcs index --rebuild"
@@ -100,15 +111,19 @@ class SearchIndex:
         return self._ix
 
     @contextmanager
-    def writing(self, *, rebuild: bool) -> Iterator[_Writer]:
-        """A writer that commits on success; ``rebuild`` starts from an empty index."""
+    def writing(self, *, rebuild: bool, discard: bool = False) -> Iterator[_Writer]:
+        """A writer that commits on success; ``rebuild`` starts from an empty index.
+
+        A rebuild replaces the old index only when it commits: until then readers (and a
+        process killed mid-way) keep the last committed one. ``discard`` throws a damaged
+        or outdated index away first. Files in the folder that are not Whoosh's stay.
+        """
         from whoosh.index import LockError, create_in
+        from whoosh.writing import CLEAR
 
         self._ix = None
-        fresh = rebuild or not self.exists()
-        if fresh:
-            if self.path.is_dir():
-                shutil.rmtree(self.path)
+        fresh = rebuild or discard or not self.exists()
+        if discard or not self.exists():
             self.path.mkdir(parents=True, exist_ok=True)
             ix = create_in(str(self.path), _schema())
         else:
@@ -119,12 +134,21 @@ class SearchIndex:
             raise IndexUnavailableError(
                 f"the index in {self.path} is being updated by another ipcs; try again shortly"
             ) from None
+        # Millions of postings stay alive until the commit: the cyclic garbage collector
+        # would walk them all again and again (a third of the build time), for nothing.
+        collecting = gc.isenabled()
+        gc.disable()
         try:
-            yield _Writer(writer, fresh=fresh)
-        except BaseException:
-            writer.cancel()
-            raise
-        writer.commit()
+            try:
+                yield _Writer(writer, fresh=fresh)
+            except BaseException:
+                writer.cancel()
+                raise
+            # CLEAR drops every older segment in the same commit that adds the new one.
+            writer.commit(mergetype=CLEAR if fresh else None)
+        finally:
+            if collecting:
+                gc.enable()
         self._ix = None
 
     def search(self, plan: Plan, load_body: BodyLoader) -> SearchResult:
@@ -189,34 +213,71 @@ def _word_filter_class() -> type:
 
     "Jong-un’s" gives "jong", "un" (the possessive dropped) and, when indexing, "jongun" at
     the position of "jong": so "jong-un" (a phrase of its parts), "jongun" and "Jong-un's"
-    all find it. Queries get the parts only, so phrases keep their positions.
+    all find it. Queries get the parts only, so phrases keep their positions. With ``stem``
+    each word is also reduced to its English stem.
+
+    Indexing spends most of its time here, once per word of every page: what a word becomes
+    is worked out once and kept in a dict, so a word seen before costs one look-up (Whoosh's
+    own stemming cache is bounded and slow once the vocabulary outgrows it).
     """
     from whoosh.analysis import Filter
 
     class WordFilter(Filter):
-        def __init__(self, join: bool = True) -> None:
+        def __init__(self, join: bool = True, stem: bool = False) -> None:
             self.join = join
+            self.stem = stem
+            self._cache = _word_cache(join, stem)
 
         def __eq__(self, other: object) -> bool:
-            return isinstance(other, WordFilter) and other.join == self.join
+            return (
+                isinstance(other, WordFilter)
+                and other.join == self.join
+                and other.stem == self.stem
+            )
+
+        def __getstate__(self) -> dict[str, Any]:
+            return {"join": self.join, "stem": self.stem}
+
+        def __setstate__(self, state: dict[str, Any]) -> None:
+            self.join = state["join"]
+            self.stem = state.get("stem", False)
+            # Whoosh unpickles the schema afresh for every searcher: the cache outlives it.
+            self._cache = _word_cache(self.join, self.stem)
+
+        def _words(self, original: str) -> tuple[tuple[tuple[str, int, int], ...], str]:
+            """The words of one token with their offsets in it, and the words joined."""
+            stem = _stemmer() if self.stem else None
+            words = []
+            offset = 0
+            pieces = _DASHES.split(original)
+            for i, raw in enumerate(pieces):
+                word = fold(raw)
+                if i == len(pieces) - 1 and word.endswith("'s"):
+                    word = word[:-2]
+                word = word.replace("'", "")
+                if word:
+                    words.append((word, offset, offset + len(raw)))
+                offset += len(raw) + 1
+            joined = "".join(w for w, _, _ in words)
+            if stem:
+                words = [(stem(w), b, e) for w, b, e in words]
+                # The joined form is used only for words with parts: stemming costs.
+                joined = stem(joined) if len(words) > 1 else words[0][0] if words else ""
+            if len(self._cache) > _WORD_CACHE_SIZE:
+                self._cache.clear()  # a bound on memory; the common words come back first
+            found = self._cache[original] = (tuple(words), joined)
+            return found
 
         def __call__(self, tokens: Iterator[Any]) -> Iterator[Any]:
             pos = 0
+            cache = self._cache
             for t in tokens:
-                original, start = t.text, t.startchar if t.chars else 0
-                words = []
-                offset = 0
-                pieces = _DASHES.split(original)
-                for i, raw in enumerate(pieces):
-                    word = fold(raw)
-                    if i == len(pieces) - 1 and word.endswith("'s"):
-                        word = word[:-2]
-                    word = word.replace("'", "")
-                    if word:
-                        words.append((word, offset, offset + len(raw)))
-                    offset += len(raw) + 1
+                original = t.text
+                found = cache.get(original) or self._words(original)
+                words = found[0]
                 if not words:
                     continue
+                start = t.startchar if t.chars else 0
                 first_pos = pos
                 for word, begin, end in words:
                     t.text = word
@@ -227,7 +288,7 @@ def _word_filter_class() -> type:
                     pos += 1
                     yield t
                 if self.join and len(words) > 1 and t.mode == "index":
-                    t.text = "".join(w for w, _, _ in words)
+                    t.text = found[1]
                     if t.positions:
                         t.pos = first_pos
                     if t.chars:
@@ -240,6 +301,19 @@ def _word_filter_class() -> type:
     return WordFilter
 
 
+@cache
+def _word_cache(join: bool, stem: bool) -> dict[str, Any]:
+    """One cache of analysed words per kind of word filter, shared by all its copies."""
+    return {}
+
+
+@cache
+def _stemmer() -> Callable[[str], str]:
+    from whoosh.lang import stemmer_for_language
+
+    return stemmer_for_language("en")
+
+
 def __getattr__(name: str) -> Any:
     if name == "WordFilter":
         return _word_filter_class()
@@ -248,12 +322,12 @@ def __getattr__(name: str) -> Any:
 
 @cache
 def _analyzers() -> dict[str, Any]:
-    from whoosh.analysis import RegexTokenizer, StemFilter
+    from whoosh.analysis import RegexTokenizer
 
     words = _word_filter_class()
     tokenizer = RegexTokenizer(WORD_PATTERN)
     return {
-        "text": tokenizer | words(join=True) | StemFilter(lang="en", cachesize=50000),
+        "text": tokenizer | words(join=True, stem=True),
         "name": tokenizer | words(join=True),
         "spell": tokenizer | words(join=False),
     }
@@ -306,7 +380,7 @@ def _document(item: IndexedRecord, body: str) -> dict[str, Any]:
         "column_f": r.column or "",
         "author_f": ",".join(n.replace(",", " ") for n in names),
         "listing_only": r.listing_only,
-        "spell": "\n".join(filter(None, (r.title, r.teaser, body))),
+        "spell": _spelling_words(r.title, r.teaser, body),
         "data": json.dumps(
             {
                 "title": r.title,
@@ -326,6 +400,17 @@ def _document(item: IndexedRecord, body: str) -> dict[str, Any]:
         doc["year"] = r.date.year
         doc["month"] = f"{r.date.year:04d}-{r.date.month:02d}"
     return doc
+
+
+def _spelling_words(*texts: str | None) -> str:
+    """Each distinct word of the title, teaser and opening of the body, once.
+
+    Suggestions need only which articles use a word: the opening of each body names the
+    subject's words, and a word list a few times shorter makes indexing much cheaper.
+    """
+    title, teaser, body = texts
+    text = "\n".join(filter(None, (title, teaser, (body or "")[:_SPELL_CHARS])))
+    return " ".join(dict.fromkeys(re.findall(WORD_PATTERN, text)))
 
 
 # Running a query.
@@ -380,8 +465,12 @@ class _Run:
     def _parse(self, group: Any) -> Any:
         from whoosh import query
 
-        q = _parser(group).parse(_signs_to_operators(self.plan.text))
+        try:
+            q = _parser(group).parse(_signs_to_operators(self.plan.text))
+        except Exception as error:  # Whoosh's parser trips in many ways over odd input
+            raise QueryError(_parse_failure(error)) from None
         _check(q)
+        _check_expansions(q, self.searcher.reader())
         words = plain_words(self.plan.text) if _PLAIN_QUERY.fullmatch(self.plan.text) else []
         boosts = _proximity(words)
         return query.AndMaybe(q, boosts) if boosts is not None else q
@@ -422,6 +511,34 @@ def _check(q: Any) -> None:
         error = getattr(sub, "error", None)
         if error:
             raise QueryError(f"cannot understand the query: {error}")
+
+
+def _parse_failure(error: Exception) -> str:
+    # Whoosh words its own messages (a bad date) as a bare Exception; the rest mean nothing.
+    if type(error) is Exception:
+        return f"cannot understand the query: {error}"
+    return "cannot understand the query; check its operators (AND, OR, NOT), fields and brackets"
+
+
+def _check_expansions(q: Any, reader: Any) -> None:
+    """Refuse wildcards, fuzzy words and ranges that stand for too many words to be fast."""
+    from whoosh.query import FuzzyTerm, MultiTerm, Prefix, Wildcard
+
+    left = MAX_EXPANSIONS
+    for sub in _walk(q):
+        if isinstance(sub, MultiTerm):
+            left -= sum(1 for _ in islice(sub.expanded_terms(reader), left + 1))
+            if left < 0:
+                if isinstance(sub, Prefix):
+                    typed = f"{sub.text}*"
+                elif isinstance(sub, FuzzyTerm):
+                    typed = f"{sub.text}~{sub.maxdist}"
+                else:
+                    typed = sub.text if isinstance(sub, Wildcard) else str(sub)
+                raise QueryError(
+                    f"'{typed}' stands for more than {MAX_EXPANSIONS:,} different words; "
+                    "make it longer"
+                )
 
 
 def _walk(q: Any) -> Iterator[Any]:

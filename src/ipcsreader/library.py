@@ -4,6 +4,10 @@ Commands use this facade and nothing below it. It keeps the index in step with t
 (:meth:`Library.status` is one ``stat`` per file; :meth:`Library.update` parses only new and
 changed files), merges pages into records, and re-reads paragraphs from the corpus when a
 record or a snippet needs them.
+
+Only one process writes at a time (:mod:`ipcsreader.lock`); readers never wait for it. An
+index found damaged or written by an older version (:mod:`ipcsreader.integrity`) is rebuilt
+from the corpus, saying so through ``notify``. Nothing here ever writes to the corpus.
 """
 
 from __future__ import annotations
@@ -13,24 +17,40 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TypeVar
 
-from ipcsreader import catalog, corpus, paths, records
+from ipcsreader import catalog, corpus, integrity, paths, records
 from ipcsreader.catalog import Catalog, FileEntry
-from ipcsreader.errors import IndexUnavailableError, NotFoundError, PageError, UsageError
+from ipcsreader.errors import (
+    IndexUnavailableError,
+    IpcsError,
+    NotFoundError,
+    PageError,
+    UsageError,
+)
 from ipcsreader.index import IndexedRecord, SearchIndex
+from ipcsreader.lock import IndexLock, is_locked
 from ipcsreader.model import Hit, Listing, Page, Record, SearchResult
 from ipcsreader.search import SearchQuery, plan
 
 Progress = Callable[[int, int, str], None]
+_T = TypeVar("_T")
+Notify = Callable[[str], None]
 
 
 @dataclass(frozen=True)
 class IndexStatus:
-    """``state`` is "missing", "stale" or "fresh"; ``changed`` counts files to (re)index."""
+    """``state`` is "missing", "stale" or "fresh"; ``changed`` counts files to (re)index.
+
+    ``damage`` says why a stale index must be rebuilt; ``interrupted``: an update died (or
+    is running) after committing the search index and before recording it.
+    """
 
     state: str
     changed: int
     files: int
+    damage: str | None = None
+    interrupted: bool = False
 
 
 @dataclass
@@ -48,28 +68,41 @@ class UpdateSummary:
 
 
 class Library:
-    def __init__(self, corpus_dirs: list[Path], index_dir: Path) -> None:
+    def __init__(
+        self, corpus_dirs: list[Path], index_dir: Path, *, notify: Notify | None = None
+    ) -> None:
         self.corpus_dirs = corpus_dirs
         self.index_dir = index_dir
+        self._notify = notify or (lambda _message: None)
+        self._lock = IndexLock(index_dir)
         self._index = SearchIndex(index_dir)
         self._catalog: Catalog | None = None
         self._bodies: dict[str, str | None] = {}
 
     @classmethod
-    def open(cls, corpus: Path | None = None, index: Path | None = None) -> Library:
-        """The library over ``corpus`` (default: shipped pages plus the user's) and ``index``."""
+    def open(
+        cls, corpus: Path | None = None, index: Path | None = None, *, notify: Notify | None = None
+    ) -> Library:
+        """The library over ``corpus`` (default: shipped pages plus the user's) and ``index``.
+
+        ``notify`` hears what the person at the terminal should know: waiting for another
+        ipcs, rebuilding a damaged index.
+        """
         if corpus is not None:
             if not corpus.is_dir():
                 raise UsageError(f"the corpus folder {corpus} does not exist")
             dirs = [corpus]
         else:
             dirs = [paths.shipped_corpus_dir(), paths.user_corpus_dir()]
-        return cls(dirs, index if index is not None else paths.default_index_dir())
+        return cls(dirs, index if index is not None else paths.default_index_dir(), notify=notify)
 
     # Keeping the index fresh.
 
     def status(self) -> IndexStatus:
         found = corpus.scan(self.corpus_dirs)
+        damage, interrupted = self._diagnose()
+        if damage:
+            return IndexStatus("stale", len(found), len(found), damage=damage)
         loaded = catalog.load_files(self.index_dir)
         if loaded is None or not self._index.exists():
             return IndexStatus("missing", len(found), len(found))
@@ -79,10 +112,55 @@ class Library:
             for key, st in found.items()
             if key not in known or (known[key].size, known[key].mtime_ns) != (st.size, st.mtime_ns)
         )
-        return IndexStatus("stale" if changed else "fresh", changed, len(found))
+        state = "stale" if changed or interrupted else "fresh"
+        return IndexStatus(state, changed, len(found), interrupted=interrupted)
+
+    def busy(self) -> bool:
+        """Whether another process is writing the index right now."""
+        return not self._lock.held and is_locked(self.index_dir)
+
+    def _diagnose(self) -> tuple[str | None, bool]:
+        """Why the index on disk cannot be trusted (None: whole, or simply absent), and
+        whether an update was cut off after Whoosh committed."""
+        has_catalog = (self.index_dir / catalog.CATALOG_FILE).exists()
+        if not (has_catalog and self._index.exists()):
+            return None, False
+        found = integrity.check(self.index_dir)
+        if found.damage is None and catalog.load_files(self.index_dir) is None:
+            return "its catalog is unreadable", False
+        return found.damage, found.interrupted
 
     def update(self, *, rebuild: bool = False, progress: Progress | None = None) -> UpdateSummary:
-        """Bring the index in step with the corpus; ``rebuild`` starts it over."""
+        """Bring the index in step with the corpus; ``rebuild`` starts it over.
+
+        Holds the writer lock throughout (waiting for another writer, within bounds). A
+        damaged index is thrown away and rebuilt; otherwise the old index stays readable
+        until the new state commits.
+        """
+        self._lock.acquire(on_wait=self._notify)
+        try:
+            integrity.remove_leftovers(self.index_dir)
+            damage, _ = self._diagnose()
+            if damage:
+                self._notify(f"Rebuilding the search index in {self.index_dir}: {damage}.")
+            # Whoosh's files are kept (and a rebuild commits over them) only when whole.
+            whole = (
+                damage is None
+                and self._index.exists()
+                and (self.index_dir / catalog.CATALOG_FILE).exists()
+            )
+            discard = not whole
+            if discard:
+                # Should this rebuild die half-way, the index reads as missing, not as whole.
+                integrity.forget(self.index_dir)
+                (self.index_dir / catalog.CATALOG_FILE).unlink(missing_ok=True)
+            summary = self._update(rebuild or discard, discard, progress)
+            integrity.write_manifest(self.index_dir)
+        finally:
+            self._lock.release()
+        return summary
+
+    def _update(self, rebuild: bool, discard: bool, progress: Progress | None) -> UpdateSummary:
         old = None if rebuild else catalog.load(self.index_dir)
         if old is None or not self._index.exists():
             old, rebuild = Catalog(), True
@@ -145,7 +223,7 @@ class Library:
             affected = {n for key in changed if key in old.files for n in old.files[key].numbers}
             affected |= {n for n, r in merged.items() if changed.intersection(r.sources)}
 
-        with self._index.writing(rebuild=rebuild) as writer:
+        with self._index.writing(rebuild=rebuild, discard=discard) as writer:
             for number in sorted(affected):
                 headline = merged.get(number)
                 if headline is None:
@@ -191,9 +269,38 @@ class Library:
     def _loaded(self) -> Catalog:
         if self._catalog is None:
             self._catalog = catalog.load(self.index_dir)
+            if self._catalog is None and (self.index_dir / catalog.CATALOG_FILE).exists():
+                # A writer may be replacing the two files right now: wait for it, look again.
+                self._repair()
+                self._catalog = catalog.load(self.index_dir)
             if self._catalog is None:
                 raise IndexUnavailableError("there is no index yet; run: ipcs index")
         return self._catalog
+
+    def _repair(self) -> None:
+        """After a failed read: wait for any writer, then rebuild if the index is damaged."""
+        self._catalog = None
+        self._index = SearchIndex(self.index_dir)  # drop Whoosh's view of the old files
+        with self._lock:
+            damage, _ = self._diagnose()
+            if damage is None and not self._index.exists():
+                damage = "its table of contents is missing"
+            if damage:
+                self.update()  # says why it rebuilds
+
+    def _guarded(self, read: Callable[[], _T]) -> _T:
+        """``read`` from the index; should it fail on the files, repair and read once more.
+
+        A reader can trip over a damaged index, or over files a writer has just replaced.
+        Mistakes in the request (an IpcsError) and a second failure go to the caller.
+        """
+        try:
+            return read()
+        except IpcsError:
+            raise
+        except Exception:  # whatever Whoosh raises on files it cannot read
+            self._repair()
+        return read()
 
     def numbers(self) -> list[int]:
         return sorted({n for e in self._loaded().files.values() for n in e.numbers})
@@ -232,13 +339,13 @@ class Library:
     def search(self, query: SearchQuery) -> SearchResult:
         checked = plan(query)
         self._require_index()
-        return self._index.search(checked, self._body)
+        return self._guarded(lambda: self._index.search(checked, self._body))
 
     def more_like(self, number: int, limit: int = 5) -> list[Hit]:
         record = self.record(number)
         self._require_index()
         text = "\n\n".join(filter(None, (record.title, record.teaser, *record.paragraphs)))
-        return self._index.more_like(number, text, limit)
+        return self._guarded(lambda: self._index.more_like(number, text, limit))
 
     def _require_index(self) -> None:
         if not self._index.exists():

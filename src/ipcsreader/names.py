@@ -137,6 +137,9 @@ _NOT_NAMES = frozenset(
 )
 
 
+_HONORIFICS_FOLDED = tuple(tuple(t.casefold() for t in h) for h in _HONORIFICS)
+
+
 def _bare(token: str) -> str:
     return token.rstrip(".,").casefold()
 
@@ -149,9 +152,9 @@ def split_honorific(raw: str) -> tuple[str | None, str]:
     tokens = raw.split()
     taken = 0
     while taken < len(tokens):
-        for honorific in _HONORIFICS:
+        for honorific in _HONORIFICS_FOLDED:
             end = taken + len(honorific)
-            if [_bare(t) for t in tokens[taken:end]] == [h.casefold() for h in honorific]:
+            if tuple(_bare(t) for t in tokens[taken:end]) == honorific:
                 taken = end
                 break
         else:

@@ -15,6 +15,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ipcsreader.model import Article, Author, Listing, Page, Record
 from ipcsreader.names import split_honorific
@@ -42,6 +43,7 @@ class Name:
         return " ".join(self.tokens)
 
 
+@lru_cache(maxsize=1 << 16)
 def parse_name(raw: str) -> Name | None:
     """The :class:`Name` in ``raw``, or None when it holds no letters."""
     _, bare = split_honorific(raw.strip())

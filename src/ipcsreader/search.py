@@ -23,6 +23,14 @@ _DATE = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
 WORD_PATTERN = r"\w+(?:['’‘\-‐‑]\w+)*"
 _OPERATORS = {"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE"}
 
+# Bounds that keep any query fast: a pasted paragraph fits, a pasted page does not.
+MAX_QUERY_CHARS = 1000
+MAX_QUERY_WORDS = 64
+MAX_FUZZY_EDITS = 2
+# A wildcard that starts a word ("*ism", "?") makes Whoosh read the whole vocabulary.
+_LEADING_WILDCARD = re.compile(r"(?:^|[\s:(\"'+-])[*?]")
+_FUZZY = re.compile(r"\w~(\d+)")
+
 
 @dataclass(frozen=True)
 class SearchQuery:
@@ -129,11 +137,24 @@ def parse_date(value: str | None, option: str, *, end: bool) -> dt.date | None:
 
 
 def check_syntax(text: str) -> None:
-    """Catch what the query parser would silently guess at: unclosed quotes and brackets."""
+    """Catch what the query parser would silently guess at (unclosed quotes and brackets)
+    and what would take too long to answer (huge queries, words that match every word)."""
+    if len(text) > MAX_QUERY_CHARS:
+        raise QueryError(
+            f"the query is {len(text):,} characters long; the most is {MAX_QUERY_CHARS:,}"
+        )
+    if len(re.findall(r"\S+", text)) > MAX_QUERY_WORDS:
+        raise QueryError(f"the query has more than {MAX_QUERY_WORDS} words; use fewer")
     if text.count('"') % 2:
         raise QueryError('the query has an unclosed quote (")')
+    unquoted = re.sub(r'"[^"]*"', " ", text)  # phrases take their words literally
+    if _LEADING_WILDCARD.search(unquoted):
+        raise QueryError("a word cannot start with '*' or '?'; put letters before them (nucl*)")
+    edits = max((int(n) for n in _FUZZY.findall(unquoted)), default=0)
+    if edits > MAX_FUZZY_EDITS:
+        raise QueryError(f"'~' allows at most {MAX_FUZZY_EDITS} edits (nucelar~2), not {edits}")
     depth = 0
-    for char in re.sub(r'"[^"]*"', "", text):
+    for char in unquoted:
         if char == "(":
             depth += 1
         elif char == ")":

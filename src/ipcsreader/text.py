@@ -7,8 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-
-import ftfy
+from functools import lru_cache
 
 # Spaces that are not plain spaces, and invisible characters that pages carry by accident.
 _ODD_SPACES = re.compile("[\u00a0\u2000-\u200a\u202f\u205f\u3000\t\f\v]")
@@ -22,6 +21,12 @@ _MAC_DOUBLE = re.compile(r"ď([^ďĒ\n]{1,400}?)Ē")
 _MAC_SINGLE = re.compile(r"Ď([^ĎíĒď\n]{1,400}?)í(?![A-Za-z])")
 _MAC_EN_DASH = re.compile(r"(?<=[ \d])Ė(?=[ \d])")
 _MAC_EM_DASH = re.compile(r"(?<= )ó(?= )")
+
+# Characters that may stand in clean text without calling for ftfy (importing it costs
+# ~80 ms): mojibake needs a lead character (Â–ô, or a letter or symbol of the code pages
+# ftfy tries), and none of these is one when it is not followed by another of its kind.
+_CLEAN_NON_ASCII = frozenset("‘’“”–—…©•°·\u00a0")
+_ASCII = frozenset(map(chr, range(128)))
 
 # A `?` printed for an apostrophe: between a letter and a contraction ending.
 _QMARK_APOSTROPHE = re.compile(r"(?<=[A-Za-z])\?(?=(?:s|t|d|m|ll|re|ve)\b)")
@@ -46,7 +51,10 @@ def repair_mojibake(text: str) -> str:
     quotes alone); cp1252 read as Mac Central European ("Nepalís", "ďQuoteĒ") is repaired
     only where the damaged character cannot be a letter of the word.
     """
-    text = ftfy.fix_encoding(text)
+    if not _surely_clean(text):
+        import ftfy
+
+        text = ftfy.fix_encoding(text)
     if not ("í" in text or "ď" in text or "Ď" in text):
         return text
     fixed = _MAC_APOSTROPHE.sub("’", text)
@@ -55,6 +63,14 @@ def repair_mojibake(text: str) -> str:
     if fixed != text:  # the page is damaged this way: dashes read the same way too
         fixed = _MAC_EM_DASH.sub("—", _MAC_EN_DASH.sub("–", fixed))
     return fixed
+
+
+def _surely_clean(text: str) -> bool:
+    """Whether ``text`` cannot hold mojibake ftfy would repair: cheap, so ftfy loads rarely."""
+    if text.isascii():
+        return True
+    odd = set(text) - _ASCII
+    return odd <= _CLEAN_NON_ASCII and not any(a + b in text for a in odd for b in odd)
 
 
 def repair_question_apostrophes(text: str) -> str:
@@ -67,8 +83,11 @@ def ends_sentence(text: str) -> bool:
     return bool(_SENTENCE_END.search(text.rstrip()))
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """Casefolded, accents stripped ("Communiqué" → "communique")."""
+    if text.isascii():
+        return text.casefold()
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 

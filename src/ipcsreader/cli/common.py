@@ -11,12 +11,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.console import Console, RenderableType
 
 from ipcsreader.errors import IpcsError
-from ipcsreader.render.safe import clean
 
 if TYPE_CHECKING:
+    from rich.console import Console, RenderableType
+
     from ipcsreader.library import Library, UpdateSummary
 
 
@@ -53,6 +53,9 @@ IndexOpt = Annotated[
 
 def make_console(color: ColorMode = ColorMode.auto, *, stderr: bool = False) -> Console:
     """A console for stdout (or stderr) that honours ``--color`` and ``NO_COLOR``."""
+    # Rich is imported here, not at the top, so `--help` and JSON output never load it.
+    from rich.console import Console
+
     if color is ColorMode.never:
         return Console(stderr=stderr, color_system=None, highlight=False, emoji=False)
     if color is ColorMode.always:
@@ -93,6 +96,8 @@ def emit_json_line(data: Any) -> None:
 
 def warn(message: str) -> None:
     """One line on stderr; page-derived text in it is made inert."""
+    from ipcsreader.render.safe import clean
+
     typer.echo(clean(message), err=True)
 
 
@@ -114,13 +119,18 @@ def open_library(corpus: Path | None, index: Path | None, *, refresh: bool = Tru
     """
     from ipcsreader.library import Library
 
-    library = Library.open(corpus, index)
+    library = Library.open(corpus, index, notify=warn)
     if refresh:
         status = library.status()
-        if status.state != "fresh":
+        if status.state == "stale" and status.damage is None and library.busy():
+            # Readers never wait for a writer: they read its last committed state.
+            warn("Another ipcs is updating the search index; searching it as it was.")
+        elif status.state != "fresh":
             if status.state == "missing":
                 warn(f"Building the search index ({_files(status.changed)})…")
-            else:
+            elif status.interrupted and not status.changed:
+                warn("Finishing an interrupted update of the search index…")
+            elif status.damage is None:  # the library itself says why it rebuilds
                 warn(f"Updating the search index ({_files(status.changed)} changed)…")
             summary = update_library(library)
             if summary.failed:
