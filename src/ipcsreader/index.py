@@ -526,6 +526,10 @@ def _check_expansions(q: Any, reader: Any) -> None:
 
     left = MAX_EXPANSIONS
     for sub in _walk(q):
+        if isinstance(sub, FuzzyTerm):
+            # Words within n edits are sought among those sharing the first n letters:
+            # walking the whole vocabulary for two edits takes seconds.
+            sub.prefixlength = max(sub.prefixlength, min(sub.maxdist, len(sub.text)))
         if isinstance(sub, MultiTerm):
             left -= sum(1 for _ in islice(sub.expanded_terms(reader), left + 1))
             if left < 0:

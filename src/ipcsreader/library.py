@@ -137,10 +137,14 @@ class Library:
         damaged index is thrown away and rebuilt; otherwise the old index stays readable
         until the new state commits.
         """
+        return self._write(rebuild, progress, damage=None)
+
+    def _write(self, rebuild: bool, progress: Progress | None, damage: str | None) -> UpdateSummary:
+        """:meth:`update`; a ``damage`` found by the caller throws the index away too."""
         self._lock.acquire(on_wait=self._notify)
         try:
             integrity.remove_leftovers(self.index_dir)
-            damage, _ = self._diagnose()
+            damage = damage or self._diagnose()[0]
             if damage:
                 self._notify(f"Rebuilding the search index in {self.index_dir}: {damage}.")
             # Whoosh's files are kept (and a rebuild commits over them) only when whole.
@@ -278,21 +282,28 @@ class Library:
         return self._catalog
 
     def _repair(self) -> None:
-        """After a failed read: wait for any writer, then rebuild if the index is damaged."""
+        """After a failed read: wait for any writer, then rebuild the index if it is damaged,
+        or finish an update that died half-way."""
         self._catalog = None
         self._index = SearchIndex(self.index_dir)  # drop Whoosh's view of the old files
         with self._lock:
-            damage, _ = self._diagnose()
-            if damage is None and not self._index.exists():
-                damage = "its table of contents is missing"
-            if damage:
-                self.update()  # says why it rebuilds
+            damage, interrupted = self._diagnose()
+            if (
+                damage
+                or interrupted
+                or not self._index.exists()
+                or catalog.load(self.index_dir) is None
+            ):
+                self.update()  # says why, when it rebuilds
 
     def _guarded(self, read: Callable[[], _T]) -> _T:
         """``read`` from the index; should it fail on the files, repair and read once more.
 
         A reader can trip over a damaged index, or over files a writer has just replaced.
-        Mistakes in the request (an IpcsError) and a second failure go to the caller.
+        A file garbled in place (the manifest cannot see that) fails the second read too,
+        and a plain listing of the index as well: then the index is rebuilt, once. Mistakes
+        in the request (an IpcsError), a failure the listing does not share (a bug, not
+        damage) and a third failure go to the caller.
         """
         try:
             return read()
@@ -300,7 +311,24 @@ class Library:
             raise
         except Exception:  # whatever Whoosh raises on files it cannot read
             self._repair()
+        try:
+            return read()
+        except IpcsError:
+            raise
+        except Exception as error:
+            self._index = SearchIndex(self.index_dir)
+            if self._readable():
+                raise
+            self._write(True, None, damage=f"reading it failed ({type(error).__name__})")
         return read()
+
+    def _readable(self) -> bool:
+        """Whether the index answers the simplest search: every article, one shown."""
+        try:
+            self._index.search(plan(SearchQuery(limit=1, highlight=False)), self._body)
+        except Exception:  # damage shows as any exception Whoosh happens to hit
+            return False
+        return True
 
     def numbers(self) -> list[int]:
         return sorted({n for e in self._loaded().files.values() for n in e.numbers})

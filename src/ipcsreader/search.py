@@ -29,7 +29,7 @@ MAX_QUERY_WORDS = 64
 MAX_FUZZY_EDITS = 2
 # A wildcard that starts a word ("*ism", "?") makes Whoosh read the whole vocabulary.
 _LEADING_WILDCARD = re.compile(r"(?:^|[\s:(\"'+-])[*?]")
-_FUZZY = re.compile(r"\w~(\d+)")
+_FUZZY = re.compile(r"(\w+)~(\d*)")
 
 
 @dataclass(frozen=True)
@@ -150,9 +150,16 @@ def check_syntax(text: str) -> None:
     unquoted = re.sub(r'"[^"]*"', " ", text)  # phrases take their words literally
     if _LEADING_WILDCARD.search(unquoted):
         raise QueryError("a word cannot start with '*' or '?'; put letters before them (nucl*)")
-    edits = max((int(n) for n in _FUZZY.findall(unquoted)), default=0)
-    if edits > MAX_FUZZY_EDITS:
-        raise QueryError(f"'~' allows at most {MAX_FUZZY_EDITS} edits (nucelar~2), not {edits}")
+    for word, number in _FUZZY.findall(unquoted):
+        edits = int(number or 1)
+        if edits > MAX_FUZZY_EDITS:
+            raise QueryError(f"'~' allows at most {MAX_FUZZY_EDITS} edits (nucelar~2), not {edits}")
+        # A short word within a few edits is nearly any short word: slow, and no help.
+        if len(word) < 2 * edits + 1:
+            raise QueryError(
+                f"'{word}~{number}' is too short for {edits} edit{'s' if edits > 1 else ''}: "
+                f"give a word of at least {2 * edits + 1} letters"
+            )
     depth = 0
     for char in unquoted:
         if char == "(":

@@ -14,6 +14,23 @@ _ODD_SPACES = re.compile("[\u00a0\u2000-\u200a\u202f\u205f\u3000\t\f\v]")
 _INVISIBLE = re.compile("[\u00ad\u200b-\u200d\u2060\ufeff]")
 _RUNS = re.compile(" {2,}")
 
+# Terminal escape sequences a hostile page may carry, taken out whole (dropping the ESC
+# alone leaves "[31m" in the text): CSI; OSC (window titles, hyperlinks) up to BEL or ST;
+# DCS, SOS, PM and APC up to ST; any other ESC sequence. A cut-off one ends with its line.
+ESCAPES = re.compile(
+    r"""
+    \x1b\[[0-?]*[ -/]*[@-~]?
+  | \x1b\][^\x07\x1b\n]*(?:\x07|\x1b\\)?
+  | \x1b[PX^_][^\x1b\n]*(?:\x1b\\)?
+  | \x1b[ -/]*[0-~]?
+    """,
+    re.VERBOSE,
+)
+# Control characters (C0 but tab, line and page breaks; DEL; C1, whose 8-bit escape
+# sequences are harmless without them) and the bidi embeddings, overrides and isolates
+# that would reorder what a reader sees.
+_CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
 # cp1252 bytes read as Mac Central European: ’→í, “→ď, ”→Ē, ‘→Ď, –→Ė, —→ó.
 # Each rule below matches only where the damaged character cannot be a real letter.
 _MAC_APOSTROPHE = re.compile(r"(?<=[A-Za-z])í(?=(?:s|t|d|m|ll|re|ve)\b)")
@@ -39,7 +56,9 @@ _SENTENCE_END = re.compile("[.?!…][\"'”’)\\]]*$|[\"”’')\\]]$")
 
 
 def clean_line(line: str) -> str:
-    """One line with odd spaces made plain, invisible characters dropped, runs collapsed."""
+    """One line with odd spaces made plain, invisible and control characters dropped (escape
+    sequences whole), runs collapsed."""
+    line = _CONTROLS.sub("", ESCAPES.sub("", line))
     line = _INVISIBLE.sub("", _ODD_SPACES.sub(" ", line))
     return _RUNS.sub(" ", line).strip()
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from ipcsreader.errors import PageError
 from ipcsreader.model import Page, SourceFormat
 from ipcsreader.names import author
-from ipcsreader.parse import listing, new, old, other
+from ipcsreader.parse import limits, listing, new, old, other
 from ipcsreader.parse.decode import check_text, decode, normalise
 from ipcsreader.parse.stamps import REGION, find, is_share_line, new_stamp, old_stamp
 
@@ -37,6 +37,7 @@ def parse_file(path: Path) -> Page:
 def parse_bytes(data: bytes, source: str | None = None) -> Page:
     """The page in ``data`` (UTF-8, UTF-16 with BOM, or cp1252)."""
     try:
+        limits.check_bytes(data)
         text = decode(data)
     except PageError as error:
         raise error.for_file(source) if source else error from None
@@ -46,6 +47,7 @@ def parse_bytes(data: bytes, source: str | None = None) -> Page:
 def parse_text(text: str, source: str | None = None) -> Page:
     """The page in ``text``: detects HTML, then the layout, and parses it."""
     try:
+        limits.check_text(text)
         return _parse(check_text(text), source)
     except PageError as error:
         raise error.for_file(source) if source and error.file is None else error from None
@@ -59,6 +61,7 @@ def _parse(text: str, source: str | None) -> Page:
     if _looks_like_html(text):
         from ipcsreader.parse import html  # bs4 only when a page needs it
 
+        limits.check_html(text)
         converted = html.to_lines(text)
         lines, headings, title, fmt = converted.lines, converted.headings, converted.title, "html"
         people = converted.people

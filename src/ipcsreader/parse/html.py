@@ -36,7 +36,7 @@ _DROP = (
     "canvas",
 )
 _PARAGRAPHS = ("p",)
-_BLOCKS = [
+_BLOCKS = {
     "address",
     "article",
     "aside",
@@ -69,7 +69,7 @@ _BLOCKS = [
     "tfoot",
     "tr",
     "ul",
-]
+}
 _CELLS = ("td", "th")
 _HEADING_TAGS = ("h2", "h3", "h4", "h5", "h6")
 _BOLD = ("strong", "b")
@@ -152,18 +152,33 @@ def to_lines(markup: str) -> Converted:
     title = _text(title_tag) if title_tag else None
     headings = _headings(soup)
     people = _people(soup)
-    for node in soup.find_all(string=True):
-        if isinstance(node, NavigableString) and node.parent and node.parent.name != "pre":
-            node.replace_with(_SPACE.sub(" ", str(node)))
-    for tag in soup.find_all("br"):
-        tag.replace_with(_BR)
-    for tag in soup.find_all(_PARAGRAPHS):
-        tag.insert_before(_PARA)
-        tag.insert_after(_PARA)
-    for tag in soup.find_all(_BLOCKS):
-        tag.insert_before(_LINE)
-        tag.insert_after(_LINE)
-    for tag in soup.find_all(_CELLS):
-        tag.insert_after(" ")
-    lines = normalise(_resolve(soup.get_text()))
+    lines = normalise(_resolve(_marked_text(soup)))
     return Converted(lines, headings, title or None, people)
+
+
+def _marked_text(root: Tag) -> str:
+    """The text under ``root`` with break markers where paragraphs, blocks and ``<br>`` fall.
+
+    One walk over the tree, without recursion: putting markers into the tree instead costs
+    a search of the parent's children per marker, which a page of thousands of sibling
+    elements turns into minutes.
+    """
+    out: list[str] = []
+    stack: list[Tag | str] = [root]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, NavigableString):
+            keep = node.parent is not None and node.parent.name == "pre"
+            out.append(str(node) if keep else _SPACE.sub(" ", str(node)))
+        elif isinstance(node, str):  # a marker put on the stack below
+            out.append(node)
+        elif node.name == "br":
+            out.append(_BR)
+        else:
+            name = node.name
+            mark = _PARA if name in _PARAGRAPHS else _LINE if name in _BLOCKS else ""
+            after = mark or (" " if name in _CELLS else "")
+            out.append(mark)
+            stack.append(after)
+            stack.extend(reversed(node.contents))
+    return "".join(out)

@@ -13,14 +13,42 @@ from ipcsreader.errors import PageError
 
 MAX_PAGE_BYTES = 4_000_000
 MAX_LINES = 20_000
-MAX_HTML_TAGS = 40_000
+MAX_HTML_TAGS = 25_000
 MAX_HTML_DEPTH = 200
 
 _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]*)[^<>]*?(/?)>")
 # Elements that hold no content, and those browsers close by themselves: neither nests.
 _NO_NESTING = frozenset(
-    "area base br col embed hr img input link meta param source track wbr "
-    "p li dt dd tr td th option thead tbody tfoot colgroup rp rt".split()
+    [
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "param",
+        "source",
+        "track",
+        "wbr",
+        "p",
+        "li",
+        "dt",
+        "dd",
+        "tr",
+        "td",
+        "th",
+        "option",
+        "thead",
+        "tbody",
+        "tfoot",
+        "colgroup",
+        "rp",
+        "rt",
+    ]
 )
 
 
@@ -46,7 +74,9 @@ def check_text(text: str) -> None:
         )
     lines = text.count("\n") + 1
     if lines > MAX_LINES:
-        raise PageError(f"too many lines for a saved web page ({lines:,}; the most is {MAX_LINES:,})")
+        raise PageError(
+            f"too many lines for a saved web page ({lines:,}; the most is {MAX_LINES:,})"
+        )
 
 
 def check_html(markup: str) -> None:

@@ -1,0 +1,72 @@
+"""Run ``ipcs`` in a child process that stops at a chosen point of an index update.
+
+``python tests/killable.py POINT ARGS…`` runs ``ipcs ARGS…``; when the update reaches
+POINT it prints ``PAUSED`` on stdout and waits: the test then kills it (SIGKILL), or lets it
+go on with SIGUSR1. POINT ``none`` never stops. The points:
+
+- ``parse``: while reading pages (at the second page);
+- ``segments``: Whoosh's new segment written, its table of contents not yet;
+- ``committed``: Whoosh committed, the catalog not yet written;
+- ``catalog-half``: pages.json written, catalog.json not yet (their generations differ);
+- ``temp-file``: pages.json written in full to its temporary file, not yet renamed;
+- ``manifest``: everything written but the manifest.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import sys
+from collections.abc import Callable
+from typing import Any
+
+
+def pause() -> None:
+    sys.stdout.write("PAUSED\n")
+    sys.stdout.flush()
+    signal.pause()  # until SIGKILL, or SIGUSR1 lets the update go on
+
+
+def before(owner: Any, name: str, when: Callable[..., bool] = lambda *a, **k: True) -> None:
+    """Pause before ``owner.name`` runs (the first time ``when`` holds for its arguments)."""
+    original = getattr(owner, name)
+    fired = False
+
+    def hooked(*args: Any, **kwargs: Any) -> Any:
+        nonlocal fired
+        if not fired and when(*args, **kwargs):
+            fired = True
+            pause()
+        return original(*args, **kwargs)
+
+    setattr(owner, name, hooked)
+
+
+def install(point: str) -> None:
+    from whoosh.writing import SegmentWriter
+
+    from ipcsreader import catalog, corpus, fsutil, integrity
+
+    calls = iter(range(1_000_000))
+    if point == "parse":
+        before(corpus, "read_page", lambda *a, **k: next(calls) == 1)
+    elif point == "segments":
+        before(SegmentWriter, "_commit_toc")
+    elif point == "committed":
+        before(catalog, "save")
+    elif point == "catalog-half":
+        before(catalog, "atomic_write", lambda path, *a, **k: path.name == catalog.CATALOG_FILE)
+    elif point == "temp-file":
+        before(fsutil.os, "replace", lambda src, dst: os.path.basename(dst) == catalog.PAGES_FILE)
+    elif point == "manifest":
+        before(integrity, "write_manifest")
+    elif point != "none":
+        raise SystemExit(f"unknown point {point}")
+
+
+if __name__ == "__main__":
+    signal.signal(signal.SIGUSR1, lambda *_: None)
+    install(sys.argv[1])
+    from ipcsreader.cli import app
+
+    app(args=sys.argv[2:], prog_name="ipcs")

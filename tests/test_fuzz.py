@@ -1,0 +1,188 @@
+"""Fuzzing the parser and the query path: any input gives a result or one of our errors.
+
+Thousands of cases in all, seconds in CI: the parser gets random bytes, random text and
+real-looking pages with random damage; the query path gets random query strings against
+a small index built once.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from search_world import FILLER, new_page, old_page, write
+
+from ipcsreader.errors import PageError, QueryError, UsageError
+from ipcsreader.library import Library
+from ipcsreader.model import Article, Listing
+from ipcsreader.parse import parse_bytes, parse_text
+from ipcsreader.render.safe import clean
+from ipcsreader.search import SearchQuery
+
+FAST = settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+# Characters that break parsers and terminals, mixed with the page's own.
+NASTY = st.sampled_from(
+    [
+        "\x1b[31m",
+        "\x1b]8;;http://x\x07",
+        "\x1b",
+        "\x9b",
+        "\x00",
+        "\r",
+        "\u202e",
+        "\u200b",
+        "\ufeff",
+        "[bold]",
+        "[/]",
+        "<div>",
+        "</p>",
+        "<!--",
+        "#4842, 2 March 2015",
+        "·",
+        "’",
+        "â€™",
+        "ď",
+        "Ē",
+        "\n\n",
+        "    ",
+        "<html><body>",
+        "Print Bookmark Email Facebook Subscribe",
+    ]
+)
+TEXT = st.lists(st.one_of(st.text(max_size=40), NASTY), max_size=60).map("".join)
+
+
+def check_page(page: object) -> None:
+    assert isinstance(page, Article | Listing)
+    if isinstance(page, Article):
+        for field in (page.title, page.teaser, page.column, *(a.name for a in page.authors)):
+            assert field is None or ("\x1b" not in field and "\u202e" not in field)
+
+
+@FAST
+@given(st.binary(max_size=4000))
+def test_random_bytes(data: bytes) -> None:
+    try:
+        check_page(parse_bytes(data, "fuzz"))
+    except PageError as error:
+        assert error.reason and error.file == "fuzz"
+
+
+@FAST
+@given(TEXT)
+def test_random_text(text: str) -> None:
+    try:
+        check_page(parse_text(text))
+    except PageError as error:
+        assert error.reason
+
+
+@st.composite
+def damaged_pages(draw: st.DrawFn) -> str:
+    """A real-looking page with random text spliced in at random places."""
+    layout = draw(st.sampled_from([old_page, new_page]))
+    title = draw(TEXT) or "Title"
+    page = layout(draw(st.integers(1, 99999)), title, [FILLER, draw(TEXT)])
+    for _ in range(draw(st.integers(0, 3))):
+        at = draw(st.integers(0, len(page)))
+        cut = draw(st.integers(0, 40))
+        page = page[:at] + draw(TEXT) + page[at + cut :]
+    return page
+
+
+@FAST
+@given(damaged_pages())
+def test_damaged_pages(text: str) -> None:
+    try:
+        check_page(parse_text(text))
+    except PageError as error:
+        assert error.reason
+
+
+@FAST
+@given(damaged_pages())
+def test_damaged_pages_as_html(text: str) -> None:
+    markup = "<html><body>" + "".join(f"<p>{line}</p>" for line in text.split("\n")) + "</body>"
+    try:
+        check_page(parse_text(markup))
+    except PageError as error:
+        assert error.reason
+
+
+@FAST
+@given(TEXT)
+def test_clean_leaves_nothing_a_terminal_acts_on(text: str) -> None:
+    shown = clean(text)
+    assert not any(c in shown for c in "\x1b\x9b\x9d\r\x00\u202e\u2066\u200b")
+
+
+@pytest.fixture(scope="module")
+def library(tmp_path_factory: pytest.TempPathFactory) -> Library:
+    root = tmp_path_factory.mktemp("fuzz")
+    corpus = root / "corpus"
+    for n, title in enumerate(["North Korea Visits", "Maoist Attack", "Monsoon Session"]):
+        write(corpus, f"{9001 + n}-old.txt", old_page(9001 + n, title, [FILLER]))
+    lib = Library.open(corpus, root / "index")
+    lib.update()
+    return lib
+
+
+QUERY_PARTS = st.sampled_from(
+    [
+        "korea",
+        "north",
+        "AND",
+        "OR",
+        "NOT",
+        "-",
+        "+",
+        '"',
+        "(",
+        ")",
+        "[",
+        "]",
+        "{",
+        "}",
+        "*",
+        "?",
+        "~",
+        "~2",
+        "^",
+        ":",
+        "title:",
+        "author:",
+        "date:",
+        "year:",
+        "number:",
+        "nosuch:",
+        "TO",
+        "2015",
+        " ",
+        "'",
+        "\\",
+        "/",
+        "mao*",
+        "\x00",
+        "\u202e",
+    ]
+)
+QUERIES = st.lists(st.one_of(QUERY_PARTS, st.text(max_size=8)), max_size=20).map("".join)
+
+
+@settings(max_examples=800, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(QUERIES, st.sampled_from(["relevance", "newest"]))
+def test_random_queries(library: Library, text: str, sort: str) -> None:
+    try:
+        result = library.search(SearchQuery(text=text, sort=sort, facets=("year",)))
+    except (QueryError, UsageError) as error:
+        assert error.message and "\n" not in error.message
+    else:
+        assert result.total >= len(result.hits)
+
+
+def test_the_fuzz_corpus_is_intact(library: Library) -> None:
+    assert library.numbers() == [9001, 9002, 9003]
+    assert all(p.suffix == ".txt" for p in Path(library.corpus_dirs[0]).iterdir())
