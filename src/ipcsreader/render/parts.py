@@ -48,23 +48,37 @@ def author_text(author: Author, *, affiliation: bool = True) -> Text:
     return text
 
 
-def title_rows(titles: Iterable[KnownTitle], *, show_column: bool = False) -> Table:
-    """One row per title: number (or a blank), date, title; the title wraps under itself."""
+def dated_rows(rows: Iterable[tuple[int | None, dt.date | None, Text]]) -> Table:
+    """One row per (number, date, text): the number right-aligned, the dates in a column of
+    their own when any row has one, the text wrapping under itself."""
+    rows = list(rows)
+    dated = any(date for _, date, _ in rows)
     grid = Table.grid(padding=(0, 1))
     grid.add_column(no_wrap=True, justify="right")
+    if dated:
+        grid.add_column(no_wrap=True, justify="right", style=DIM)
+        grid.add_column(width=0)  # a spacer: two spaces between date and text
     grid.add_column(ratio=1)
+    for number, date, text in rows:
+        cells: list[Text | str] = [
+            Text(f"#{number}", NUMBER_STYLE) if number is not None else Text("")
+        ]
+        if dated:
+            cells += [short_date(date), ""]
+        grid.add_row(*cells, text)
+    return grid
+
+
+def title_rows(titles: Iterable[KnownTitle], *, show_column: bool = False) -> Table:
+    """Known titles: italic when only listings name them; the column after the title."""
+    rows = []
     for t in titles:
-        number = Text(f"#{t.number}", NUMBER_STYLE) if t.number is not None else Text("")
-        line = Text()
-        if t.date:
-            line.append(short_date(t.date), DIM)
-            line.append("  ")
-        line.append_text(safe(t.title, "" if t.held or t.number is None else "italic"))
+        line = safe(t.title, "" if t.held or t.number is None else "italic")
         if show_column and t.column:
             line.append(" · ")
             line.append_text(safe(t.column, DIM))
-        grid.add_row(number, line)
-    return grid
+        rows.append((t.number, t.date, line))
+    return dated_rows(rows)
 
 
 def names_text(names: Sequence[str]) -> Text:

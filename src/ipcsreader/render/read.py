@@ -19,6 +19,7 @@ from ipcsreader.render.parts import (
     DIM,
     NUMBER_STYLE,
     author_text,
+    dated_rows,
     long_date,
     short_date,
     title_rows,
@@ -141,20 +142,14 @@ def _listing_only(record: Record) -> list[RenderableType]:
 
 
 def _hits(hits: Sequence[Hit]) -> Table:
-    grid = Table.grid(padding=(0, 1))
-    grid.add_column(no_wrap=True, justify="right")
-    grid.add_column(ratio=1)
+    rows = []
     for h in hits:
-        line = Text()
-        if h.date:
-            line.append(short_date(h.date), DIM)
-            line.append("  ")
-        line.append_text(safe(h.title or "(untitled)"))
+        line = safe(h.title or "(untitled)")
         if h.authors:
             line.append(" — ", DIM)
             line.append_text(safe(", ".join(a.name for a in h.authors), DIM))
-        grid.add_row(Text(f"#{h.number}", NUMBER_STYLE), line)
-    return grid
+        rows.append((h.number, h.date, line))
+    return dated_rows(rows)
 
 
 # Markdown: one line per paragraph (markdown viewers wrap), page text escaped.
