@@ -7,14 +7,13 @@ go on with SIGUSR1. POINT ``none`` never stops. The points:
 - ``parse``: while reading pages (at the second page);
 - ``segments``: Whoosh's new segment written, its table of contents not yet;
 - ``committed``: Whoosh committed, the catalog not yet written;
-- ``catalog-half``: pages.json written, catalog.json not yet (their generations differ);
-- ``temp-file``: pages.json written in full to its temporary file, not yet renamed;
+- ``catalog-half``: inside the catalog's transaction, pages and records written, files not;
+- ``catalog-commit``: every row of the catalog written, the transaction not committed;
 - ``manifest``: everything written but the manifest.
 """
 
 from __future__ import annotations
 
-import os
 import signal
 import sys
 from collections.abc import Callable
@@ -45,7 +44,7 @@ def before(owner: Any, name: str, when: Callable[..., bool] = lambda *a, **k: Tr
 def install(point: str) -> None:
     from whoosh.writing import SegmentWriter
 
-    from ipcsreader import catalog, corpus, fsutil, integrity
+    from ipcsreader import catalog, corpus, integrity
 
     calls = iter(range(1_000_000))
     if point == "parse":
@@ -55,9 +54,9 @@ def install(point: str) -> None:
     elif point == "committed":
         before(catalog, "save")
     elif point == "catalog-half":
-        before(catalog, "atomic_write", lambda path, *a, **k: path.name == catalog.CATALOG_FILE)
-    elif point == "temp-file":
-        before(fsutil.os, "replace", lambda src, dst: os.path.basename(dst) == catalog.PAGES_FILE)
+        before(catalog, "_put_files")
+    elif point == "catalog-commit":
+        before(catalog, "_finish")
     elif point == "manifest":
         before(integrity, "write_manifest")
     elif point != "none":

@@ -1,13 +1,15 @@
-"""The index's memory of the corpus: fingerprints and headline pages, written atomically."""
+"""The index's memory of the corpus: fingerprints, headline pages and records, in SQLite."""
 
 from __future__ import annotations
 
 import datetime as dt
-import json
+import sqlite3
+from contextlib import closing
+from dataclasses import replace
 from pathlib import Path
 
 from ipcsreader import catalog
-from ipcsreader.catalog import Catalog, FileEntry
+from ipcsreader.catalog import Catalog, Changes, FileEntry
 from ipcsreader.model import (
     Article,
     Author,
@@ -17,6 +19,8 @@ from ipcsreader.model import (
     ListingEntry,
     Sidebars,
 )
+from ipcsreader.records import merge
+from ipcsreader.text import title_key
 
 SIDEBARS = Sidebars(
     columnists=(ColumnistEntry("Red Affairs", Author("Bibhu Prasad Routray"), ("A", "B")),),
@@ -54,19 +58,27 @@ LISTING = Listing(
 )
 
 
-def _catalog() -> Catalog:
-    return Catalog(
-        files={
-            "/c/4842-old.txt": FileEntry(10, 20, "ab" * 32, None, (4842,)),
-            "/c/columnist.txt": FileEntry(11, 21, "cd" * 32, None, (4842, 9090)),
-            "/c/bad.txt": FileEntry(12, 22, "ef" * 32, "not an IPCS page", ()),
-        },
-        pages={
-            "/c/4842-old.txt": catalog.headline(ARTICLE),
-            "/c/columnist.txt": catalog.headline(LISTING),
-        },
-        updated=dt.datetime(2024, 5, 1, 12, 0, tzinfo=dt.UTC),
-    )
+UPDATED = dt.datetime(2024, 5, 1, 12, 0, tzinfo=dt.UTC)
+FILES = {
+    "/c/4842-old.txt": FileEntry(10, 20, "ab" * 32, None, (4842,)),
+    "/c/columnist.txt": FileEntry(11, 21, "cd" * 32, None, (4842, 9090)),
+    "/c/bad.txt": FileEntry(12, 22, "ef" * 32, "not an IPCS page", ()),
+}
+PAGES = {
+    "/c/4842-old.txt": catalog.headline(ARTICLE),
+    "/c/columnist.txt": catalog.headline(LISTING),
+}
+RECORDS = merge(sorted(PAGES.items()))
+
+
+def _first() -> Changes:
+    return Changes("digest-1", UPDATED, dict(FILES), pages=dict(PAGES), records=list(RECORDS))
+
+
+def _open(index: Path) -> Catalog:
+    store = Catalog.open(index)
+    assert store is not None
+    return store
 
 
 def test_headline_drops_paragraphs_only() -> None:
@@ -79,49 +91,99 @@ def test_headline_drops_paragraphs_only() -> None:
 
 
 def test_round_trip(tmp_path: Path) -> None:
-    original = _catalog()
-    catalog.save(tmp_path, original)
-    loaded = catalog.load(tmp_path)
-    assert loaded is not None
-    assert loaded.files == original.files
-    assert loaded.pages == original.pages
-    assert loaded.updated == original.updated
+    catalog.save(tmp_path, _first())
+    store = _open(tmp_path)
+    assert store.files() == FILES
+    assert store.pages() == PAGES
+    assert store.pages(["/c/columnist.txt"]) == {"/c/columnist.txt": PAGES["/c/columnist.txt"]}
+    assert store.records() == RECORDS
+    assert [r.number for r in RECORDS] == store.numbers() == [4842, 9090]
+    assert store.records([9090, 1]) == [RECORDS[1]]
+    assert (store.updated(), store.fingerprint()) == (UPDATED, "digest-1")
 
 
-def test_load_files_reads_fingerprints_alone(tmp_path: Path) -> None:
-    catalog.save(tmp_path, _catalog())
-    (tmp_path / catalog.PAGES_FILE).unlink()
-    loaded = catalog.load_files(tmp_path)
-    assert loaded is not None
-    assert loaded[0]["/c/bad.txt"].error == "not an IPCS page"
-    assert catalog.load(tmp_path) is None  # the pages are needed for a full load
+def test_heads_carry_only_what_merging_needs(tmp_path: Path) -> None:
+    catalog.save(tmp_path, _first())
+    head = _open(tmp_path).heads()["/c/4842-old.txt"]
+    assert isinstance(head, Article)
+    assert head.sidebars == Sidebars(same_author=SIDEBARS.same_author)
+    assert merge(sorted(_open(tmp_path).heads().items())) == RECORDS
 
 
-def test_a_shared_side_bar_is_stored_once(tmp_path: Path) -> None:
-    cat = _catalog()
-    cat.pages["/c/other.txt"] = catalog.headline(ARTICLE)
-    catalog.save(tmp_path, cat)
-    data = json.loads((tmp_path / catalog.PAGES_FILE).read_text())
-    assert len(data["sidebars"]) == 1
+def test_look_ups_by_author_name_and_title(tmp_path: Path) -> None:
+    catalog.save(tmp_path, _first())
+    store = _open(tmp_path)
+    assert sorted(store.author_names()) == ["Bibhu Prasad Routray", "Sandip Kumar Mishra"]
+    assert store.numbers_by(["Bibhu Prasad Routray", "Nobody"]) == {9090}
+    assert store.numbers_titled([title_key("RETURN of the native"), "nothing"]) == {9090}
+
+
+def test_an_update_writes_only_what_it_is_given(tmp_path: Path) -> None:
+    catalog.save(tmp_path, _first())
+    store = _open(tmp_path)
+    retitled = replace(RECORDS[0], title="Another Title")
+    assert store.changed_records([retitled]) == ([retitled], {9090})
+    catalog.save(
+        tmp_path,
+        Changes(
+            "digest-2",
+            UPDATED,
+            {"/c/4842-old.txt": replace(FILES["/c/4842-old.txt"], size=99)},
+            gone_files={"/c/bad.txt"},
+            gone_pages={"/c/columnist.txt"},
+            records=[retitled],
+            gone_records={9090},
+        ),
+    )
+    assert store.fingerprint() == "digest-2"  # an open catalog sees the last commit
+    assert store.files() == {
+        "/c/4842-old.txt": replace(FILES["/c/4842-old.txt"], size=99),
+        "/c/columnist.txt": FILES["/c/columnist.txt"],
+    }
+    assert store.pages() == {"/c/4842-old.txt": PAGES["/c/4842-old.txt"]}
+    assert store.records() == [retitled]
+    assert store.numbers_by(["Bibhu Prasad Routray"]) == set()
+    assert store.changed_records([retitled]) == ([], set())
+
+
+def test_a_shared_side_bar_is_stored_once_and_dropped_with_its_last_page(tmp_path: Path) -> None:
+    changes = _first()
+    changes.pages["/c/other.txt"] = catalog.headline(ARTICLE)
+    catalog.save(tmp_path, changes)
+
+    def bars() -> int:
+        with closing(sqlite3.connect(tmp_path / catalog.CATALOG_FILE)) as db:
+            return db.execute("SELECT count(*) FROM sidebars").fetchone()[0]
+
+    assert bars() == 1  # the listing's article and both article pages share it
+    gone = {"/c/4842-old.txt", "/c/other.txt", "/c/columnist.txt"}
+    catalog.save(tmp_path, Changes("d", UPDATED, gone_pages=gone))
+    assert bars() == 0
+
+
+def test_a_rebuild_starts_from_empty_tables(tmp_path: Path) -> None:
+    catalog.save(tmp_path, _first())
+    only = {"/c/4842-old.txt": PAGES["/c/4842-old.txt"]}
+    catalog.save(tmp_path, Changes("d", UPDATED, pages=only, rebuild=True))
+    store = _open(tmp_path)
+    assert (store.files(), store.pages(), store.records()) == ({}, only, [])
 
 
 def test_missing_damaged_or_old_catalogs_mean_rebuild(tmp_path: Path) -> None:
-    assert catalog.load(tmp_path) is None
-    catalog.save(tmp_path, _catalog())
+    assert Catalog.open(tmp_path) is None
+    catalog.save(tmp_path, _first())
     path = tmp_path / catalog.CATALOG_FILE
-    data = json.loads(path.read_text())
+    with closing(sqlite3.connect(path)) as db:
+        db.execute(f"PRAGMA user_version = {catalog.VERSION - 1}")
+    assert Catalog.open(tmp_path) is None
 
-    path.write_text(json.dumps({**data, "version": catalog.VERSION - 1}))
-    assert catalog.load(tmp_path) is None
-    assert catalog.load_files(tmp_path) is None
-
-    path.write_text(json.dumps({**data, "generation": "another"}))
-    assert catalog.load(tmp_path) is None  # pages from a different write
-
-    path.write_text("{not json")
-    assert catalog.load(tmp_path) is None
+    path.write_bytes(b"{not a database" * 300)
+    assert Catalog.open(tmp_path) is None
 
 
-def test_save_leaves_no_temporary_files(tmp_path: Path) -> None:
-    catalog.save(tmp_path, _catalog())
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["catalog.json", "pages.json"]
+def test_save_leaves_no_journal_and_remove_deletes_everything(tmp_path: Path) -> None:
+    catalog.save(tmp_path, _first())
+    assert sorted(p.name for p in tmp_path.iterdir()) == [catalog.CATALOG_FILE]
+    (tmp_path / "catalog.json").write_text("{}")  # left by version 1
+    catalog.remove(tmp_path)
+    assert list(tmp_path.iterdir()) == []

@@ -182,7 +182,7 @@ def test_environment_variables_choose_corpus_and_index(
     monkeypatch.setenv("IPCS_CORPUS", str(build(tmp_path)))
     monkeypatch.setenv("IPCS_INDEX", str(tmp_path / "elsewhere"))
     assert run("search", "moscow", "--json").exit_code == 0
-    assert (tmp_path / "elsewhere" / "catalog.json").is_file()
+    assert (tmp_path / "elsewhere" / "catalog.sqlite").is_file()
 
 
 def test_default_corpus_is_the_shipped_one_plus_the_users(
@@ -196,7 +196,7 @@ def test_default_corpus_is_the_shipped_one_plus_the_users(
     assert [h["number"] for h in json.loads(run("search", "monsoon", "--json").stdout)["hits"]] == [
         9005
     ]
-    assert paths.default_index_dir().joinpath("catalog.json").is_file()
+    assert paths.default_index_dir().joinpath("catalog.sqlite").is_file()
 
 
 def test_index_help_has_an_example() -> None:

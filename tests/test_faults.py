@@ -11,9 +11,11 @@ import json
 import os
 import random
 import signal
+import sqlite3
 import subprocess
 import sys
 from collections.abc import Iterator
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -101,18 +103,32 @@ def dirs(corpus: Path, index: Path) -> list[str]:
 # 1. Crash safety.
 
 # Where the update dies, and what the index answers with until the next update: Whoosh's
-# commit (the table of contents' rename) is the moment the new state appears.
+# commit (the table of contents' rename) is the moment the new state appears. The catalog
+# commits after it, in one transaction: before "manifest" it still holds the old state.
 KILL_POINTS = [
     ("parse", False, BEFORE),
     ("segments", False, BEFORE),
     ("committed", False, AFTER),
     ("catalog-half", False, AFTER),
-    ("temp-file", False, AFTER),
+    ("catalog-commit", False, AFTER),
     ("manifest", False, AFTER),
     ("parse", True, BEFORE),
     ("segments", True, BEFORE),
     ("committed", True, AFTER),
+    ("catalog-commit", True, AFTER),
 ]
+
+
+def catalog_numbers(index: Path) -> set[int]:
+    """The articles the catalog holds, read as any reader would (a hot journal is rolled back)."""
+    with closing(sqlite3.connect(index / catalog.CATALOG_FILE)) as db:
+        assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    store = catalog.Catalog.open(index)
+    assert store is not None
+    try:
+        return set(store.numbers())
+    finally:
+        store.close()
 
 
 @pytest.mark.parametrize(
@@ -132,8 +148,7 @@ def test_a_killed_index_run_leaves_a_working_index(
 
     assert not is_locked(index)  # the kernel dropped the dead process's lock
     assert numbers(index, corpus) == answers  # the last committed state, readable as is
-    for name in (catalog.CATALOG_FILE, catalog.PAGES_FILE):
-        json.loads((index / name).read_text(encoding="utf-8"))  # never half a file
+    assert catalog_numbers(index) == (AFTER if point == "manifest" else BEFORE)  # never half
 
     result = runner.invoke(app, ["index", "--json", *dirs(corpus, index)])
     assert result.exit_code == 0, result.output
@@ -227,6 +242,13 @@ def test_the_lock_is_reentrant_and_exclusive(tmp_path: Path) -> None:
 # 3. A damaged index.
 
 
+def garble(path: Path, start: int, end: int) -> None:
+    """Overwrite bytes ``start:end`` with others: same size, so the manifest cannot tell."""
+    data = bytearray(path.read_bytes())
+    data[start:end] = bytes(b ^ 0x5A for b in data[start:end])
+    path.write_bytes(bytes(data))
+
+
 def seg(index: Path) -> Path:
     return sorted(index.glob("MAIN_*.seg"))[0]
 
@@ -240,9 +262,9 @@ DAMAGE = {
     "segment-truncated": lambda ix: os.truncate(seg(ix), seg(ix).stat().st_size // 2),
     "toc-garbage": lambda ix: toc(ix).write_bytes(os.urandom(toc(ix).stat().st_size)),
     "toc-deleted": lambda ix: toc(ix).unlink(),
-    "catalog-garbage": lambda ix: (ix / "catalog.json").write_text("{not json"),
-    "catalog-deleted": lambda ix: (ix / "catalog.json").unlink(),
-    "pages-deleted": lambda ix: (ix / "pages.json").unlink(),
+    "catalog-garbage": lambda ix: (ix / catalog.CATALOG_FILE).write_text("{not json"),
+    "catalog-deleted": lambda ix: (ix / catalog.CATALOG_FILE).unlink(),
+    "catalog-header-garbled": lambda ix: garble(ix / catalog.CATALOG_FILE, 0, 100),
     "manifest-garbage": lambda ix: (ix / integrity.MANIFEST_FILE).write_text("[1, 2"),
     "older-version": lambda ix: (ix / integrity.MANIFEST_FILE).unlink(),
 }
@@ -254,11 +276,11 @@ MESSAGES = {
     "toc-garbage": "Rebuilding the search index in {ix}: its table of contents is damaged.\n",
     "toc-deleted": "Building the search index (4 files)…\n",
     "catalog-garbage": (
-        "Rebuilding the search index in {ix}: the file catalog.json has been cut short or "
+        "Rebuilding the search index in {ix}: the file catalog.sqlite has been cut short or "
         "changed.\n"
     ),
     "catalog-deleted": "Building the search index (4 files)…\n",
-    "pages-deleted": "Rebuilding the search index in {ix}: the file pages.json is missing.\n",
+    "catalog-header-garbled": "Rebuilding the search index in {ix}: its catalog is unreadable.\n",
     "manifest-garbage": "Rebuilding the search index in {ix}: its manifest is unreadable.\n",
     "older-version": (
         "Rebuilding the search index in {ix}: it was made by an older version of ipcs.\n"
@@ -316,6 +338,23 @@ def test_a_segment_garbled_in_place_is_rebuilt_when_reading_fails(
     assert result.exit_code == 0, result.output
     assert result.stderr.startswith(f"Rebuilding the search index in {index}: reading it failed (")
     assert len(json.loads(result.stdout)["hits"]) == 4
+
+
+def test_a_catalog_damaged_inside_is_rebuilt_when_reading_fails(
+    world: tuple[Path, Path],
+) -> None:
+    corpus, index = world
+    path = index / catalog.CATALOG_FILE
+    page = 4096  # SQLite's default page size: page 1 is the schema, page 2 the meta table
+    with closing(sqlite3.connect(path)) as db:
+        assert db.execute("PRAGMA page_size").fetchone() == (page,)
+    data = path.read_bytes()
+    path.write_bytes(data[: 2 * page] + bytes(len(data) - 2 * page))  # every table but meta
+    result = runner.invoke(app, ["read", "9001", "--format", "json", *dirs(corpus, index)])
+    assert result.exit_code == 0, result.output
+    assert result.stderr == f"Rebuilding the search index in {index}: its catalog is damaged.\n"
+    assert json.loads(result.stdout)["title"] == "Article 9001 on Korea"
+    assert Library.open(corpus, index).status().state == "fresh"
 
 
 def test_reading_never_writes_to_the_corpus(world: tuple[Path, Path]) -> None:

@@ -1,23 +1,30 @@
-"""The index's memory of the corpus, kept beside the Whoosh index.
+"""The index's memory of the corpus: one SQLite database beside the Whoosh index.
 
-Two JSON files: ``catalog.json`` holds, per page file, its fingerprint (size, mtime_ns,
-sha256), the reason it failed if it did, and the article numbers it contributes to; it is
-small, so the staleness check on every command stays cheap. ``pages.json`` holds each
-page's headline data (everything but the paragraphs, which are re-read from the corpus
-when needed) and is loaded only when records or pages are asked for. Both carry the same
-generation token; a mismatch, a missing file or an old ``version`` means "rebuild".
+``catalog.sqlite`` holds, per page file, its fingerprint (size, mtime_ns, sha256), the
+reason it failed if it did, and the article numbers it contributes to; each page's headline
+data (everything but the paragraphs, which are re-read from the corpus when needed); each
+article's merged headline record, with its authors' names and its title key so that a
+reader can fetch the few records it needs; and one digest of the whole corpus as last
+indexed, so that the staleness check compares one value when nothing changed.
+
+An update writes only the rows that changed, in one transaction (rollback journal): a
+reader sees the old state or the new one, and a writer killed half-way leaves a journal
+that SQLite rolls back on the next open. A missing, unreadable or older database means
+"rebuild".
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
-import uuid
+import sqlite3
+from collections.abc import Iterable, Sequence
+from contextlib import closing
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from ipcsreader.fsutil import atomic_write
 from ipcsreader.model import (
     Article,
     Author,
@@ -25,12 +32,29 @@ from ipcsreader.model import (
     Listing,
     ListingEntry,
     Page,
+    Record,
     Sidebars,
 )
 
-VERSION = 1
-CATALOG_FILE = "catalog.json"
-PAGES_FILE = "pages.json"
+VERSION = 2  # the database's user_version: bump when the schema or an encoding changes
+CATALOG_FILE = "catalog.sqlite"
+# What a rebuild deletes with the database: its journal (a hot journal beside a new database
+# would be "rolled back" into it) and the JSON files of catalog version 1.
+_COMPANIONS = (f"{CATALOG_FILE}-journal", "catalog.json", "pages.json")
+_WAIT_SECONDS = 30.0  # a reader waits this long for a writer's commit, at most
+
+_SCHEMA = """
+CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE files (
+    key TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL,
+    sha256 TEXT NOT NULL, error TEXT, numbers TEXT NOT NULL);
+CREATE TABLE sidebars (id INTEGER PRIMARY KEY, digest TEXT NOT NULL UNIQUE, data TEXT NOT NULL);
+CREATE TABLE pages (key TEXT PRIMARY KEY, data TEXT NOT NULL, sidebars INTEGER);
+CREATE TABLE records (number INTEGER PRIMARY KEY, title_key TEXT, data TEXT NOT NULL);
+CREATE INDEX records_by_title ON records (title_key);
+CREATE TABLE record_authors (
+    name TEXT NOT NULL, number INTEGER NOT NULL, PRIMARY KEY (name, number)) WITHOUT ROWID;
+"""
 
 
 @dataclass
@@ -45,10 +69,21 @@ class FileEntry:
 
 
 @dataclass
-class Catalog:
+class Changes:
+    """One update's writes: rows to put, keys and numbers to drop, the corpus's digest.
+
+    ``rebuild`` empties every table first. ``pages`` are headline pages (see :func:`headline`).
+    """
+
+    fingerprint: str
+    updated: dt.datetime
     files: dict[str, FileEntry] = field(default_factory=dict)
+    gone_files: set[str] = field(default_factory=set)
     pages: dict[str, Page] = field(default_factory=dict)
-    updated: dt.datetime | None = None
+    gone_pages: set[str] = field(default_factory=set)
+    records: list[Record] = field(default_factory=list)
+    gone_records: set[int] = field(default_factory=set)
+    rebuild: bool = False
 
 
 def headline(page: Page) -> Page:
@@ -60,101 +95,229 @@ def headline(page: Page) -> Page:
     return replace(page, blocks=())
 
 
-def load_files(index_dir: Path) -> tuple[dict[str, FileEntry], dt.datetime | None] | None:
-    """The fingerprints and when they were written, or None when absent, damaged or old."""
-    return _decode_files(_read_json(index_dir / CATALOG_FILE))
-
-
-def _decode_files(
-    data: dict[str, Any] | None,
-) -> tuple[dict[str, FileEntry], dt.datetime | None] | None:
-    if data is None:
-        return None
-    try:
-        files = {
-            key: FileEntry(e["size"], e["mtime_ns"], e["sha256"], e["error"], tuple(e["numbers"]))
-            for key, e in data["files"].items()
-        }
-        return files, dt.datetime.fromisoformat(data["updated"])
-    except (KeyError, TypeError, ValueError):
-        return None
-
-
-def load(index_dir: Path) -> Catalog | None:
-    """The whole catalog, pages included, or None when it must be rebuilt."""
-    meta = _read_json(index_dir / CATALOG_FILE)
-    loaded = _decode_files(meta)
-    if meta is None or loaded is None:
-        return None
-    pages = _read_json(index_dir / PAGES_FILE)
-    if pages is None:
-        return None
-    if pages.get("generation") != meta.get("generation"):
-        return None
-    try:
-        shared = [_decode_sidebars(s) for s in pages["sidebars"]]
-        decoded = {key: _decode_page(p, shared) for key, p in pages["pages"].items()}
-    except (KeyError, TypeError, ValueError):
-        return None
-    return Catalog(files=loaded[0], pages=decoded, updated=loaded[1])
-
-
-def save(index_dir: Path, catalog: Catalog) -> None:
-    """Write both files atomically, pages first: the catalog's generation commits them."""
-    generation = uuid.uuid4().hex
-    sidebars: dict[str, int] = {}
-    encoded = {key: _encode_page(page, sidebars) for key, page in catalog.pages.items()}
-    atomic_write(
-        index_dir / PAGES_FILE,
-        json.dumps(
-            {
-                "version": VERSION,
-                "generation": generation,
-                "sidebars": [json.loads(s) for s in sidebars],
-                "pages": encoded,
-            },
-            ensure_ascii=False,
-            separators=(",", ":"),
-        ),
-    )
-    updated = catalog.updated or dt.datetime.now(dt.UTC)
-    files = {
-        key: {
-            "size": e.size,
-            "mtime_ns": e.mtime_ns,
-            "sha256": e.sha256,
-            "error": e.error,
-            "numbers": list(e.numbers),
-        }
-        for key, e in catalog.files.items()
-    }
-    atomic_write(
-        index_dir / CATALOG_FILE,
-        json.dumps(
-            {
-                "version": VERSION,
-                "generation": generation,
-                "updated": updated.isoformat(),
-                "files": files,
-            },
-            ensure_ascii=False,
-            separators=(",", ":"),
-        ),
+def _connect(path: Path, *, create: bool = False) -> sqlite3.Connection:
+    # Autocommit: every read sees the last commit; writes open their own transaction.
+    mode = "rwc" if create else "rw"
+    return sqlite3.connect(
+        f"{path.resolve().as_uri()}?mode={mode}",
+        uri=True,
+        timeout=_WAIT_SECONDS,
+        isolation_level=None,
     )
 
 
-def _read_json(path: Path) -> dict[str, Any] | None:
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+class Catalog:
+    """An open catalog database. Reads raise :class:`sqlite3.Error` on a damaged file."""
+
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self._db = db
+
+    @classmethod
+    def open(cls, index_dir: Path) -> Catalog | None:
+        """The catalog in ``index_dir``, or None when it is absent, unreadable or older."""
+        path = index_dir / CATALOG_FILE
+        if not path.is_file():
+            return None
+        try:
+            db = _connect(path)
+        except sqlite3.Error:
+            return None
+        try:
+            version = db.execute("PRAGMA user_version").fetchone()[0]
+            if version == VERSION and db.execute("SELECT count(*) FROM meta").fetchone()[0]:
+                return cls(db)
+        except sqlite3.Error:
+            pass
+        db.close()
         return None
-    if not isinstance(data, dict) or data.get("version") != VERSION:
-        return None
-    return data
+
+    def close(self) -> None:
+        self._db.close()
+
+    def _meta(self, name: str) -> str | None:
+        row = self._db.execute("SELECT value FROM meta WHERE name = ?", (name,)).fetchone()
+        return row[0] if row else None
+
+    def updated(self) -> dt.datetime | None:
+        value = self._meta("updated")
+        return dt.datetime.fromisoformat(value) if value else None
+
+    def fingerprint(self) -> str | None:
+        """The digest of the corpus as the last update saw it (:func:`corpus.fingerprint`)."""
+        return self._meta("fingerprint")
+
+    def files(self) -> dict[str, FileEntry]:
+        rows = self._db.execute("SELECT key, size, mtime_ns, sha256, error, numbers FROM files")
+        return {
+            key: FileEntry(size, mtime, sha, error, tuple(json.loads(numbers)))
+            for key, size, mtime, sha, error, numbers in rows
+        }
+
+    def heads(self) -> dict[str, Page]:
+        """Every headline page for merging records: side bars hold only ``same_author``."""
+        rows = self._db.execute("SELECT key, data FROM pages")
+        return {key: _decode_page(json.loads(data), None) for key, data in rows}
+
+    def pages(self, keys: Iterable[str] | None = None) -> dict[str, Page]:
+        """Headline pages with their side bars: every one, or those of ``keys``."""
+        query = (
+            "SELECT p.key, p.data, s.id, s.data FROM pages p LEFT JOIN sidebars s"
+            " ON s.id = p.sidebars"
+        )
+        if keys is None:
+            rows = self._db.execute(query).fetchall()
+        else:
+            one = f"{query} WHERE p.key = ?"
+            rows = [row for key in keys for row in self._db.execute(one, (key,))]
+        shared: dict[int, Sidebars] = {}
+        out: dict[str, Page] = {}
+        for key, data, bar_id, bar in rows:
+            if bar_id is not None and bar_id not in shared:
+                shared[bar_id] = _decode_sidebars(json.loads(bar))
+            out[key] = _decode_page(json.loads(data), shared.get(bar_id))
+        return out
+
+    def records(self, numbers: Iterable[int] | None = None) -> list[Record]:
+        """Headline records by number: every one, or those of ``numbers``."""
+        if numbers is None:
+            rows = self._db.execute("SELECT data FROM records ORDER BY number")
+            return [_decode_record(json.loads(data)) for (data,) in rows]
+        query = "SELECT data FROM records WHERE number = ?"
+        rows = [row for n in sorted(set(numbers)) for row in self._db.execute(query, (n,))]
+        return [_decode_record(json.loads(data)) for (data,) in rows]
+
+    def numbers(self) -> list[int]:
+        return [n for (n,) in self._db.execute("SELECT number FROM records ORDER BY number")]
+
+    def author_names(self) -> list[str]:
+        """Every name printed as a record's author."""
+        return [n for (n,) in self._db.execute("SELECT DISTINCT name FROM record_authors")]
+
+    def numbers_by(self, names: Iterable[str]) -> set[int]:
+        """The records with an author printed as one of ``names``."""
+        query = "SELECT number FROM record_authors WHERE name = ?"
+        return {n for name in set(names) for (n,) in self._db.execute(query, (name,))}
+
+    def numbers_titled(self, title_keys: Iterable[str]) -> set[int]:
+        """The records whose title has one of these :func:`text.title_key` keys."""
+        query = "SELECT number FROM records WHERE title_key = ?"
+        return {n for key in set(title_keys) for (n,) in self._db.execute(query, (key,))}
+
+    def changed_records(self, merged: Sequence[Record]) -> tuple[list[Record], set[int]]:
+        """Of the records an update merged: those that differ from the stored ones, and the
+        stored numbers no longer among them."""
+        stored = dict(self._db.execute("SELECT number, data FROM records"))
+        changed = [r for r in merged if stored.pop(r.number, None) != _encode_record(r)]
+        return changed, set(stored)
 
 
-# Encoding: compact dicts; a side bar (the same on hundreds of old-layout pages) is stored
-# once and referred to by its position.
+def save(index_dir: Path, changes: Changes) -> None:
+    """Write ``changes`` in one transaction (creating the database when there is none)."""
+    path = index_dir / CATALOG_FILE
+    fresh = not path.exists()
+    index_dir.mkdir(parents=True, exist_ok=True)
+    with closing(_connect(path, create=True)) as db:
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            if fresh or db.execute("PRAGMA user_version").fetchone()[0] != VERSION:
+                _create(db)
+            elif changes.rebuild:
+                for table in ("meta", "files", "sidebars", "pages", "records", "record_authors"):
+                    db.execute(f"DELETE FROM {table}")
+            _put_pages(db, changes)
+            _put_records(db, changes)
+            _put_files(db, changes)
+            _finish(db, changes)
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+
+
+def remove(index_dir: Path) -> None:
+    """Delete the database and its companions (call with the writer lock held)."""
+    for name in (CATALOG_FILE, *_COMPANIONS):
+        (index_dir / name).unlink(missing_ok=True)
+
+
+def _create(db: sqlite3.Connection) -> None:
+    for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall():
+        db.execute(f'DROP TABLE "{name}"')
+    for statement in _SCHEMA.split(";"):
+        if statement.strip():
+            db.execute(statement)
+    db.execute(f"PRAGMA user_version = {VERSION}")
+
+
+def _put_pages(db: sqlite3.Connection, changes: Changes) -> None:
+    db.executemany("DELETE FROM pages WHERE key = ?", ((k,) for k in changes.gone_pages))
+    rows = []
+    for key, page in changes.pages.items():
+        data, rest = _encode_page(page)
+        bar = None
+        if rest is not None:
+            text = json.dumps(rest, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+            digest = hashlib.sha256(text.encode()).hexdigest()
+            db.execute(
+                "INSERT OR IGNORE INTO sidebars (digest, data) VALUES (?, ?)", (digest, text)
+            )
+            (bar,) = db.execute("SELECT id FROM sidebars WHERE digest = ?", (digest,)).fetchone()
+        rows.append((key, _dumps(data), bar))
+    db.executemany("INSERT OR REPLACE INTO pages (key, data, sidebars) VALUES (?, ?, ?)", rows)
+    if changes.gone_pages or changes.pages:
+        # Side bars no page refers to any more (a page changed or went away).
+        db.execute(
+            "DELETE FROM sidebars WHERE id NOT IN"
+            " (SELECT sidebars FROM pages WHERE sidebars IS NOT NULL)"
+        )
+
+
+def _put_records(db: sqlite3.Connection, changes: Changes) -> None:
+    from ipcsreader.text import title_key
+
+    gone = changes.gone_records | {r.number for r in changes.records}
+    db.executemany("DELETE FROM records WHERE number = ?", ((n,) for n in gone))
+    db.executemany("DELETE FROM record_authors WHERE number = ?", ((n,) for n in gone))
+    db.executemany(
+        "INSERT INTO records (number, title_key, data) VALUES (?, ?, ?)",
+        (
+            (r.number, title_key(r.title) if r.title else None, _encode_record(r))
+            for r in changes.records
+        ),
+    )
+    db.executemany(
+        "INSERT OR IGNORE INTO record_authors (name, number) VALUES (?, ?)",
+        ((a.name, r.number) for r in changes.records for a in r.authors),
+    )
+
+
+def _put_files(db: sqlite3.Connection, changes: Changes) -> None:
+    db.executemany("DELETE FROM files WHERE key = ?", ((k,) for k in changes.gone_files))
+    db.executemany(
+        "INSERT OR REPLACE INTO files (key, size, mtime_ns, sha256, error, numbers)"
+        " VALUES (?, ?, ?, ?, ?, ?)",
+        (
+            (key, e.size, e.mtime_ns, e.sha256, e.error, json.dumps(list(e.numbers)))
+            for key, e in changes.files.items()
+        ),
+    )
+
+
+def _finish(db: sqlite3.Connection, changes: Changes) -> None:
+    """Stamp the update and commit: until this, no reader sees any of it."""
+    db.executemany(
+        "INSERT OR REPLACE INTO meta (name, value) VALUES (?, ?)",
+        [("updated", changes.updated.isoformat()), ("fingerprint", changes.fingerprint)],
+    )
+    db.execute("COMMIT")
+
+
+def _dumps(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+# Encoding: compact JSON per row. A page's side bars, but for its "Article by same Author"
+# titles (merging records needs those, and nothing else of them), go to the sidebars table,
+# stored once however many old-layout pages repeat them.
 
 
 def _date(value: str | None) -> dt.date | None:
@@ -179,7 +342,6 @@ def _encode_sidebars(s: Sidebars) -> dict[str, Any]:
         "columnists": [
             [c.column, _encode_author(c.columnist), list(c.titles)] for c in s.columnists
         ],
-        "same_author": list(s.same_author),
         "contributors": list(s.contributors),
         "taxonomies": [[name, list(items)] for name, items in s.taxonomies],
         "archive_years": list(s.archive_years),
@@ -192,14 +354,13 @@ def _decode_sidebars(d: dict[str, Any]) -> Sidebars:
             ColumnistEntry(column, _decode_author(author), tuple(titles))
             for column, author, titles in d["columnists"]
         ),
-        same_author=tuple(d["same_author"]),
         contributors=tuple(d["contributors"]),
         taxonomies=tuple((name, tuple(items)) for name, items in d["taxonomies"]),
         archive_years=tuple(d["archive_years"]),
     )
 
 
-def _encode_article(a: Article, sidebars: dict[str, int]) -> dict[str, Any]:
+def _encode_article(a: Article) -> tuple[dict[str, Any], dict[str, Any] | None]:
     out: dict[str, Any] = {
         "layout": a.layout,
         "number": a.number,
@@ -212,14 +373,13 @@ def _encode_article(a: Article, sidebars: dict[str, int]) -> dict[str, Any]:
         "authors": [_encode_author(x) for x in a.authors],
         "teaser": a.teaser,
         "truncated": a.truncated,
+        "same_author": list(a.sidebars.same_author),
     }
-    if not a.sidebars.is_empty():
-        text = json.dumps(_encode_sidebars(a.sidebars), ensure_ascii=False, sort_keys=True)
-        out["sidebars"] = sidebars.setdefault(text, len(sidebars))
-    return out
+    rest = replace(a.sidebars, same_author=())
+    return out, None if rest.is_empty() else _encode_sidebars(rest)
 
 
-def _decode_article(d: dict[str, Any], shared: list[Sidebars]) -> Article:
+def _decode_article(d: dict[str, Any], rest: Sidebars | None) -> Article:
     return Article(
         layout=d["layout"],
         number=d["number"],
@@ -232,13 +392,19 @@ def _decode_article(d: dict[str, Any], shared: list[Sidebars]) -> Article:
         authors=tuple(_decode_author(x) for x in d["authors"]),
         teaser=d["teaser"],
         truncated=d["truncated"],
-        sidebars=shared[d["sidebars"]] if "sidebars" in d else Sidebars(),
+        sidebars=replace(rest or _NO_SIDEBARS, same_author=tuple(d["same_author"])),
     )
 
 
-def _encode_page(page: Page, sidebars: dict[str, int]) -> dict[str, Any]:
+_NO_SIDEBARS = Sidebars()
+
+
+def _encode_page(page: Page) -> tuple[dict[str, Any], dict[str, Any] | None]:
+    """The page's row, and its side bars (but ``same_author``) when it has any."""
     if isinstance(page, Article):
-        return {"kind": "article", **_encode_article(page, sidebars)}
+        article, rest = _encode_article(page)
+        return {"kind": "article", **article}, rest
+    article, rest = _encode_article(page.article) if page.article else (None, None)
     return {
         "kind": "listing",
         "layout": page.layout,
@@ -253,13 +419,13 @@ def _encode_page(page: Page, sidebars: dict[str, int]) -> dict[str, Any]:
         ],
         "page_number": page.page_number,
         "truncated": page.truncated,
-        "article": _encode_article(page.article, sidebars) if page.article else None,
-    }
+        "article": article,
+    }, rest
 
 
-def _decode_page(d: dict[str, Any], shared: list[Sidebars]) -> Page:
+def _decode_page(d: dict[str, Any], rest: Sidebars | None) -> Page:
     if d["kind"] == "article":
-        return _decode_article(d, shared)
+        return _decode_article(d, rest)
     return Listing(
         layout=d["layout"],
         page=d["page"],
@@ -273,5 +439,42 @@ def _decode_page(d: dict[str, Any], shared: list[Sidebars]) -> Page:
         ),
         page_number=d["page_number"],
         truncated=d["truncated"],
-        article=_decode_article(d["article"], shared) if d["article"] else None,
+        article=_decode_article(d["article"], rest) if d["article"] else None,
+    )
+
+
+def _encode_record(r: Record) -> str:
+    """A headline record (no paragraphs) as its row's text."""
+    return _dumps(
+        [
+            r.number,
+            r.title,
+            _iso(r.date),
+            r.column,
+            r.region,
+            [_encode_author(a) for a in r.authors],
+            r.teaser,
+            r.truncated,
+            r.listing_only,
+            list(r.sources),
+            list(r.layouts),
+            list(r.same_author),
+        ]
+    )
+
+
+def _decode_record(v: list[Any]) -> Record:
+    return Record(
+        number=v[0],
+        title=v[1],
+        date=_date(v[2]),
+        column=v[3],
+        region=v[4],
+        authors=tuple(_decode_author(a) for a in v[5]),
+        teaser=v[6],
+        truncated=v[7],
+        listing_only=v[8],
+        sources=tuple(v[9]),
+        layouts=tuple(v[10]),
+        same_author=tuple(v[11]),
     )

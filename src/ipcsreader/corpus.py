@@ -3,25 +3,27 @@
 A page file is identified by its absolute path (the *key*); the index keeps the key, the
 size and the nanosecond mtime of every file it has seen, so that noticing a change costs one
 ``stat`` per file, and a content hash decides whether a touched file really changed.
+:func:`fingerprint` folds a whole scan into one digest, so that "nothing changed" is one
+comparison with the digest the index stored.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
 from pathlib import Path
+from typing import NamedTuple
 
 from ipcsreader.errors import PageError
 from ipcsreader.model import Page
 
 PAGE_SUFFIXES = frozenset({".txt", ".html", ".htm"})
+_SUFFIXES = tuple(PAGE_SUFFIXES)
 
 
-@dataclass(frozen=True)
-class FileStat:
-    """One page file as ``stat`` sees it."""
+class FileStat(NamedTuple):
+    """One page file as ``stat`` sees it (a tuple: the scan makes one per file, every command)."""
 
     key: str
     size: int
@@ -41,7 +43,7 @@ def _is_page_name(name: str) -> bool:
     # On plain strings: the staleness check runs this for every file before every command.
     if name.startswith(".") or name[:6].upper() == "README":
         return False
-    return os.path.splitext(name)[1].lower() in PAGE_SUFFIXES
+    return name.lower().endswith(_SUFFIXES)
 
 
 def scan(dirs: Iterable[Path]) -> dict[str, FileStat]:
@@ -74,6 +76,13 @@ def _scan_dir(folder: str, found: dict[str, FileStat]) -> None:
         except OSError:
             continue  # vanished between listing and stat
         found[entry.path] = FileStat(entry.path, st.st_size, st.st_mtime_ns)
+
+
+def fingerprint(found: Mapping[str, FileStat]) -> str:
+    """One digest of every file's key, size and mtime: equal digests, identical scans."""
+    # NUL cannot occur in a path, so the encoding is unambiguous.
+    text = "".join(f"{s.key}\0{s.size}\0{s.mtime_ns}\0" for s in sorted(found.values()))
+    return hashlib.sha256(text.encode("utf-8", "surrogateescape")).hexdigest()
 
 
 def content_hash(path: Path) -> str:

@@ -2,8 +2,8 @@
 
 One document per article number. Title, teaser and body are stemmed English; author,
 column and region are names (folded, not stemmed); ``spell`` keeps the unstemmed words for
-"Did you mean …?". Paragraphs are not stored: snippets re-read them from the corpus through
-a callback, so the index stays small. Whoosh is imported only when an index is opened or
+"Did you mean …?". The body's text is also stored, compressed, so that snippets never
+re-read the corpus. Whoosh is imported only when an index is opened or
 written, never when this module is imported.
 """
 
@@ -15,11 +15,13 @@ import json
 import re
 import time
 import unicodedata
-from collections.abc import Callable, Iterator, Sequence
+import zlib
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from functools import cache
-from itertools import islice
+from functools import cache, lru_cache
+from itertools import islice, pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -41,17 +43,21 @@ FIELD_BOOSTS = {
 }
 # Extra weight for query words found next to each other, as typed.
 PROXIMITY_BOOST = {"title": 3.0, "teaser": 1.5, "body": 1.0}
+# How many of the best hits by plain score get that extra weight.
+RESCORE_TOP = 200
 USER_FIELDS = ("title", "teaser", "body", "author", "column", "region", "year", "date", "number")
 FIELD_ALIASES = {"author": ["authors", "by"], "number": ["no", "article"]}
 FACET_FIELDS = {"column": "column_f", "author": "author_f", "year": "year", "month": "month"}
 
-BodyLoader = Callable[[int, str], str | None]
-"""(article number, source file) → the article's paragraphs as text, or None."""
-
 _SNIPPET_CHARS = 240
 _FRAGMENT_CHARS = 130
+# Snippets come from a stretch of the body that starts just before the first word that
+# looks like a query word: analysing the whole body costs several times as much per hit.
+_HIGHLIGHT_CHARS = 1000
+_HIGHLIGHT_LEAD = 80
 _LEAD_CHARS = 300
 _DASHES = re.compile(r"[-‐‑]")
+_APOSTROPHES_DASHES = re.compile(r"['’‘\-‐‑]")
 _PLAIN_QUERY = re.compile(r"[\w\s'’‘\-‐‑.,;!?]+")
 _WORD_CACHE_SIZE = 500_000
 # How much of the body lends words to "Did you mean …?" (with the title and teaser).
@@ -151,20 +157,22 @@ class SearchIndex:
                 gc.enable()
         self._ix = None
 
-    def search(self, plan: Plan, load_body: BodyLoader) -> SearchResult:
+    def search(self, plan: Plan) -> SearchResult:
+        from whoosh.searching import Results
+
         started = time.perf_counter()
         ix = self._open()
         with ix.searcher(weighting=_weighting()) as searcher:
             run = _Run(searcher, plan)
-            results, relaxed = run.execute()
-            results.highlighter = highlighter()
-            total = len(results)
+            ranked, relaxed = run.execute()
+            total = len(ranked)
             limit_end = None if plan.limit is None else plan.offset + plan.limit
-            hits = tuple(
-                _hit(h, plan.highlight and bool(plan.text), load_body)
-                for h in results[plan.offset : limit_end]
-            )
-            facets = {name: _facet_counts(results, name) for name in plan.facets if total}
+            # Whoosh's own results object, for the page only: it reads stored fields and
+            # highlights (with the query's words) hit by hit.
+            results = Results(searcher, run.query, ranked[plan.offset : limit_end])
+            hits = tuple(_hit(h, plan.highlight and bool(plan.text)) for h in results)
+            docnums = [docnum for _, docnum in ranked]
+            facets = {name: _facet_counts(searcher, docnums, name) for name in plan.facets if total}
             suggestion = _suggest(searcher, plan.text) if total < 3 and plan.text else None
         return SearchResult(
             query=plan.text,
@@ -186,7 +194,7 @@ class SearchIndex:
             if docnum is None:
                 return []
             results = searcher.more_like(docnum, "body", text=text, top=limit)
-            return [_hit(h, False, None) for h in results]
+            return [_hit(h, False) for h in results]
 
 
 class _Writer:
@@ -354,6 +362,7 @@ def _schema() -> Any:
         listing_only=BOOLEAN(),
         spell=TEXT(analyzer=a["spell"], phrase=False),
         data=STORED(),
+        text=STORED(),
     )
 
 
@@ -381,6 +390,8 @@ def _document(item: IndexedRecord, body: str) -> dict[str, Any]:
         "author_f": ",".join(n.replace(",", " ") for n in names),
         "listing_only": r.listing_only,
         "spell": _spelling_words(r.title, r.teaser, body),
+        # Compressed: a third of the size, and the index files stay in the page cache.
+        "text": zlib.compress(body.encode("utf-8")),
         "data": json.dumps(
             {
                 "title": r.title,
@@ -417,63 +428,89 @@ def _spelling_words(*texts: str | None) -> str:
 
 
 class _Run:
-    """One search: parse, filter, sort, and fall back to any-word matching if need be."""
+    """One search: filter, match, rank or sort, and fall back to any-word matching if need be.
+
+    Whoosh matches and scores; filters, date order and facets read the sortable columns
+    in bulk (:class:`_Columns`), far faster than Whoosh's document-at-a-time sorting.
+    """
 
     def __init__(self, searcher: Any, plan: Plan) -> None:
+        from whoosh import query
+
         self.searcher = searcher
         self.plan = plan
+        self.columns = _Columns(searcher)
+        self.query: Any = query.Every()
 
-    def execute(self) -> tuple[Any, bool]:
+    def execute(self) -> tuple[list[tuple[float, int]], bool]:
+        """Every hit as (score, document number), best or newest first; and whether the
+        query was relaxed to any of its words."""
         from whoosh import qparser
 
         plan = self.plan
-        results = self._run(qparser.AndGroup)
-        if len(results) == 0 and plan.text and len(plain_words(plan.text)) > 1:
-            relaxed = self._run(qparser.OrGroup.factory(0.9))
-            if len(relaxed):
+        allowed = _allowed(self.searcher, plan, self.columns)
+        if allowed is not None and not allowed:
+            return [], False
+        if not plan.text:
+            reader = self.searcher.reader()
+            if allowed is None:
+                docs: Iterator[int] | set[int] = reader.all_doc_ids()
+            elif reader.has_deletions():
+                docs = {d for d in allowed if not reader.is_deleted(d)}
+            else:
+                docs = allowed
+            return self._by_date(docs), False
+        ranked = self._run(qparser.AndGroup, allowed)
+        if not ranked and len(plain_words(plan.text)) > 1:
+            relaxed = self._run(qparser.OrGroup.factory(0.9), allowed)
+            if relaxed:
                 return relaxed, True
-        return results, False
+        return ranked, False
 
-    def _run(self, group: Any) -> Any:
-        from whoosh import query, sorting
+    def _run(self, group: Any, allowed: set[int] | None) -> list[tuple[float, int]]:
+        self.query = self._parse(group)
+        # Every match at once: the total needs them all, and scoring them in the same pass
+        # is cheaper than Whoosh counting them again after picking the top ones.
+        results = self.searcher.search(self.query, limit=None, filter=allowed)
+        if self.plan.sort != "relevance":
+            return self._by_date(docnum for _, docnum in results.top_n)
+        return self._boost_adjacent(list(results.top_n))
 
-        plan = self.plan
-        q = self._parse(group) if plan.text else query.Every()
-        sortedby = None
-        reverse = False
-        if plan.sort != "relevance" or not plan.text:
-            sortedby = [sorting.FieldFacet("date"), sorting.FieldFacet("number")]
-            reverse = plan.sort != "oldest"
-        groupedby = None
-        if plan.facets:
-            groupedby = sorting.Facets()
-            for name in plan.facets:
-                groupedby.add_field(
-                    FACET_FIELDS[name], allow_overlap=name == "author", maptype=sorting.Count
-                )
-        limit = None if plan.limit is None else plan.offset + plan.limit
-        return self.searcher.search(
-            q,
-            limit=limit,
-            filter=_filter(plan),
-            sortedby=sortedby,
-            reverse=reverse,
-            groupedby=groupedby,
-            terms=plan.highlight,
+    def _by_date(self, docs: Iterable[int]) -> list[tuple[float, int]]:
+        dates = self.columns.raw("date")
+        numbers = self.columns.raw("number")
+        order = sorted(
+            docs, key=lambda d: (dates[d], numbers[d]), reverse=self.plan.sort != "oldest"
         )
+        return [(0.0, d) for d in order]
+
+    def _boost_adjacent(self, ranked: list[tuple[float, int]]) -> list[tuple[float, int]]:
+        """The best hits re-ranked with extra score for query words found side by side.
+
+        Only the first :data:`RESCORE_TOP` by plain score are looked at: checking word
+        positions in every match takes seconds for common words, and the boost is a
+        tie-breaker among the hits that match the words best anyway.
+        """
+        text = self.plan.text
+        words = plain_words(text) if _PLAIN_QUERY.fullmatch(text) else []
+        analyzer = _analyzers()["text"]
+        tokens = [t.text for w in words for t in analyzer(w, mode="query")]
+        if len(tokens) < 2 or not ranked:
+            return ranked
+        head = ranked[:RESCORE_TOP]
+        extra = _adjacency(self.searcher, tokens, sorted(d for _, d in head))
+        boosted = [(score + extra.get(d, 0.0), d) for score, d in head]
+        boosted.sort(key=lambda sd: (-sd[0], sd[1]))
+        return boosted + ranked[RESCORE_TOP:]
 
     def _parse(self, group: Any) -> Any:
-        from whoosh import query
-
         try:
             q = _parser(group).parse(_signs_to_operators(self.plan.text))
         except Exception as error:  # Whoosh's parser trips in many ways over odd input
             raise QueryError(_parse_failure(error)) from None
         _check(q)
         _check_expansions(q, self.searcher.reader())
-        words = plain_words(self.plan.text) if _PLAIN_QUERY.fullmatch(self.plan.text) else []
-        boosts = _proximity(words)
-        return query.AndMaybe(q, boosts) if boosts is not None else q
+        return q
 
 
 @cache
@@ -551,61 +588,171 @@ def _walk(q: Any) -> Iterator[Any]:
         yield from _walk(child)
 
 
-def _proximity(words: Sequence[str]) -> Any:
-    """Extra score for adjacent query words found adjacent, in title, teaser and body."""
+def _adjacency(searcher: Any, tokens: Sequence[str], docnums: Sequence[int]) -> dict[int, float]:
+    """The extra score of each of ``docnums`` (ascending) for adjacent query words found
+    adjacent in its title, teaser and body.
+
+    The same score a phrase query of each pair would give (the pair's word scores, times
+    the field's :data:`PROXIMITY_BOOST`), but worked out from the words' positions in
+    these documents only, instead of searching the whole index for each pair.
+    """
     from whoosh import query
 
-    analyzer = _analyzers()["text"]
-    tokens = [t.text for w in words for t in analyzer(w, mode="query")]
-    if len(tokens) < 2:
-        return None
-    pairs = [tokens[i : i + 2] for i in range(len(tokens) - 1)]
-    clauses = [
-        query.Phrase(field, pair, boost=boost)
-        for field, boost in PROXIMITY_BOOST.items()
-        for pair in pairs
-    ]
-    return query.Or(clauses)
+    pairs = list(pairwise(tokens))
+    extra: dict[int, float] = defaultdict(float)
+    for leaf, offset in searcher.leaf_searchers():
+        end = offset + leaf.doc_count_all()
+        local = [d - offset for d in docnums if offset <= d < end]
+        if not local:
+            continue
+        for field, boost in PROXIMITY_BOOST.items():
+            matchers = {}
+            for token in set(tokens):
+                m = query.Term(field, token).matcher(leaf)
+                if m.is_active():
+                    matchers[token] = m
+            if len(matchers) < 2:
+                continue
+            for doc in local:
+                here = {}
+                for token, m in matchers.items():
+                    if m.is_active() and m.id() < doc:
+                        m.skip_to(doc)
+                    if m.is_active() and m.id() == doc:
+                        here[token] = m
+                positions: dict[str, set[int]] = {}
+                for a, b in pairs:
+                    if a not in here or b not in here:
+                        continue
+                    for token in (a, b):
+                        if token not in positions:
+                            positions[token] = set(here[token].value_as("positions"))
+                    if any(p + 1 in positions[b] for p in positions[a]):
+                        extra[doc + offset] += boost * (here[a].score() + here[b].score())
+    return extra
 
 
-def _filter(plan: Plan) -> Any:
+def _allowed(searcher: Any, plan: Plan, columns: _Columns) -> set[int] | None:
+    """The document numbers the filters let through (None: no filters).
+
+    A plain set: Whoosh checks a filter once per match, and its own bit sets take time
+    in proportion to the index for each check.
+    """
     from whoosh import query
 
     f = plan.filters
-    clauses: list[Any] = []
+    found: set[int] | None = None
+
+    def narrow(docs: Iterable[int]) -> None:
+        nonlocal found
+        found = set(docs) if found is None else found.intersection(docs)
+
     names = _analyzers()["name"]
     for field, value in (("author", f.author), ("column", f.column), ("region", f.region)):
         if value:
             tokens = [t.text for t in names(value, mode="query")]
             if not tokens:
                 raise QueryError(f"--{field} {value!r} has no words to look for")
-            clauses.append(query.And([query.Term(field, t) for t in tokens]))
+            narrow(searcher.docs_for_query(query.And([query.Term(field, t) for t in tokens])))
     if f.year is not None:
-        clauses.append(query.Term("year", f.year))
+        narrow(searcher.docs_for_query(query.Term("year", f.year)))
     if f.since or f.until:
-        start = dt.datetime.combine(f.since, dt.time.min) if f.since else None
-        end = dt.datetime.combine(f.until, dt.time.max) if f.until else None
-        clauses.append(query.DateRange("date", start, end))
-    if not clauses:
-        return None
-    return query.And(clauses)
+        # The date column, read whole, answers a range at once; the indexed date terms
+        # would need a search per step of the range.
+        field = searcher.schema["date"]
+        dates, missing = columns.raw("date"), columns.missing("date")
+        low = field.to_column_value(dt.datetime.combine(f.since, dt.time.min)) if f.since else 0
+        high = (
+            field.to_column_value(dt.datetime.combine(f.until, dt.time.max))
+            if f.until
+            else missing - 1
+        )
+        narrow(d for d, value in enumerate(dates) if low <= value <= high and value != missing)
+    return found
 
 
-def _facet_counts(results: Any, name: str) -> tuple[tuple[str, int], ...]:
-    groups = results.groups(FACET_FIELDS[name])
-    counts = [(str(k), v) for k, v in groups.items() if k not in (None, "", b"")]
+class _Columns:
+    """Whoosh's sortable columns, each read whole in one go, by global document number.
+
+    Whoosh reads a column value by value, a seek and a read each: sorting or counting
+    thousands of hits that way takes a tenth of a second. These read each segment's
+    column with a single read; a column kind not handled here falls back to Whoosh's.
+    """
+
+    def __init__(self, searcher: Any) -> None:
+        self._searcher = searcher
+        self._raw: dict[str, list[Any]] = {}
+
+    def raw(self, field: str) -> list[Any]:
+        if field not in self._raw:
+            values: list[Any] = []
+            for leaf, _offset in self._searcher.leaf_searchers():
+                reader = leaf.reader()
+                column = reader.column_reader(field, translate=False)
+                values.extend(_read_column(column, reader.doc_count_all()))
+            self._raw[field] = values
+        return self._raw[field]
+
+    def missing(self, field: str) -> Any:
+        """The raw value of a document that has none."""
+        return self._searcher.schema[field].column_type.default_value()
+
+    def values(self, field: str) -> list[Any]:
+        """The column as the field's own values (None for documents without one)."""
+        kind = self._searcher.schema[field]
+        missing = self.missing(field)
+        translated: dict[Any, Any] = {missing: None}
+        out = []
+        for raw in self.raw(field):
+            if raw not in translated:
+                translated[raw] = kind.from_column_value(raw)
+            out.append(translated[raw])
+        return out
+
+
+def _read_column(column: Any, count: int) -> list[Any]:
+    """All ``count`` values of one segment's column (Whoosh's private layout, checked)."""
+    import struct
+
+    from whoosh.columns import NumericColumn, VarBytesColumn
+
+    if type(column) is NumericColumn.Reader:
+        stored = column._count
+        data = column._dbfile.get(column._basepos, stored * column._fixedlen)
+        values = list(struct.unpack(f"!{stored}{column._typecode}", data))
+        return values + [column._default] * (count - stored)
+    if type(column) is VarBytesColumn.Reader and column._offsets is not None:
+        data = column._dbfile.get(column._basepos, column._length)
+        spans = zip(column._offsets, column._lengths, strict=True)
+        return [data[start : start + length] for start, length in spans]
+    return list(column)
+
+
+def _facet_counts(searcher: Any, docnums: Sequence[int], name: str) -> tuple[tuple[str, int], ...]:
+    field = FACET_FIELDS[name]
+    counts: Counter[Any] = Counter()
+    if name == "author":
+        # Several authors per article: each name's documents, from its postings.
+        reader = searcher.reader()
+        docs = set(docnums)
+        decode = searcher.schema[field].from_bytes
+        for term in reader.lexicon(field):
+            postings = reader.postings(field, term)
+            counts[decode(term)] = sum(1 for d in postings.all_ids() if d in docs)
+    else:
+        values = _Columns(searcher).values(field)
+        counts.update(values[d] for d in docnums)
+    found = [(str(k), v) for k, v in counts.items() if v and k not in (None, "", b"")]
     if name in ("year", "month"):
-        return tuple(sorted(counts, reverse=True))
-    return tuple(sorted(counts, key=lambda kv: (-kv[1], kv[0])))
+        return tuple(sorted(found, reverse=True))
+    return tuple(sorted(found, key=lambda kv: (-kv[1], kv[0])))
 
 
-def _hit(h: Any, highlight: bool, load_body: BodyLoader | None) -> Hit:
+def _hit(h: Any, highlight: bool) -> Hit:
     data = json.loads(h["data"])
     snippet, spans = "", ()
-    if highlight and load_body and data["body_source"]:
-        body = load_body(h["number"], data["body_source"])
-        if body:
-            snippet, spans = h.highlights("body", text=body, top=2)
+    if highlight:
+        snippet, spans = _highlight(h, zlib.decompress(h["text"]).decode("utf-8"))
     if not snippet:
         snippet = _flat(data["teaser"] or data["lead"] or "")
         if len(snippet) > _SNIPPET_CHARS:
@@ -628,8 +775,66 @@ def _flat(text: str) -> str:
     return " ".join(text.split())
 
 
-def highlighter() -> Any:
-    """A Whoosh highlighter whose output is (plain snippet, spans of matched words)."""
+def _highlight(h: Any, body: str) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """The best passages of ``body`` for hit ``h``, with the spans of the matched words.
+
+    As Whoosh's highlighter would find them, with two shortcuts: only words that start
+    like a query word are analysed (stemming every word of a body costs more than all
+    the rest of a search), and only a stretch from the first such word is looked at,
+    unless it holds no match after all.
+    """
+    from whoosh import highlight
+
+    terms = h.results.query_terms(expand=True, fieldname="body")
+    words = frozenset(t.decode("utf-8") for _, t in terms)
+    if not words:
+        return "", ()
+    # Index words are stems ("korea", "countri"): a word starting with the stem less its
+    # last letter may be one of them; the word filter then says whether it is.
+    heads = sorted({s[:-1] if len(s) > 3 else s for s in words}, key=len, reverse=True)
+    likely = re.compile("|".join(map(re.escape, heads)))
+    first = re.search(rf"(?<!\w)(?:{likely.pattern})", body, re.IGNORECASE)
+    start = max(0, first.start() - _HIGHLIGHT_LEAD) if first else 0
+    stretches = [(start, start + _HIGHLIGHT_CHARS)] if first else []
+    stretches.append((0, highlight.DEFAULT_CHARLIMIT))
+    for begin, end in stretches:
+        tokens = _marked_tokens(body, begin, words, likely)
+        merged = highlight.Highlighter._merge_matched_tokens(tokens)
+        fragments = _fragmenter(end).fragment_tokens(body, merged)
+        best = highlight.top_fragments(
+            fragments, 2, highlight.BasicFragmentScorer(), highlight.FIRST, minscore=1
+        )
+        if best:
+            return _span_formatter().format(best)
+    return "", ()
+
+
+def _marked_tokens(text: str, start: int, words: frozenset[str], likely: re.Pattern[str]) -> Any:
+    """The body's tokens from ``start``, those that analyse to one of ``words`` marked."""
+    tokenizer, word_filter = _analyzers()["text"].items
+    for t in tokenizer(text[start:], positions=True, chars=True, start_char=start, mode="index"):
+        folded = fold(t.text)
+        if likely.match(folded) or (
+            not folded.isalnum() and likely.match(_APOSTROPHES_DASHES.sub("", folded))
+        ):
+            for part in word_filter(iter([t])):
+                part.matched = part.text in words
+                yield part
+        else:
+            t.matched = False
+            yield t
+
+
+@lru_cache(maxsize=64)  # one per stretch end: bounded, a long-lived process sees many
+def _fragmenter(charlimit: int) -> Any:
+    from whoosh import highlight
+
+    return highlight.ContextFragmenter(maxchars=_FRAGMENT_CHARS, surround=40, charlimit=charlimit)
+
+
+@cache
+def _span_formatter() -> Any:
+    """A Whoosh formatter whose output is (plain snippet, spans of matched words)."""
     from whoosh import highlight
 
     class SpanFormatter(highlight.Formatter):
@@ -664,10 +869,7 @@ def highlighter() -> Any:
                 out.append(" …")
             return "".join(out), tuple(spans)
 
-    return highlight.Highlighter(
-        fragmenter=highlight.ContextFragmenter(maxchars=_FRAGMENT_CHARS, surround=40),
-        formatter=SpanFormatter(),
-    )
+    return SpanFormatter()
 
 
 def _flat_keep(text: str) -> str:

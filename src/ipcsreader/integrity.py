@@ -1,7 +1,7 @@
 """Is the index on disk whole? A manifest written after each update answers cheaply.
 
 After every committed update the library records which files make up the index (Whoosh's
-table of contents with its hash, the segment files, the catalog's two files) and their
+table of contents with its hash, the segment files, the catalog's database) and their
 sizes. Checking costs one directory listing and a ``stat`` per file, so every command can
 afford it: a deleted or truncated file, a garbage table of contents or an index written by
 an older version of ipcs shows up before Whoosh trips over it.
@@ -19,7 +19,7 @@ from ipcsreader import catalog
 from ipcsreader.fsutil import atomic_write
 
 # Bump when the index's schema or analysis (index.py) changes: older indexes get rebuilt.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 MANIFEST_FILE = ".manifest.json"
 _TOC = re.compile(r"_MAIN_(\d+)\.toc")
 _SEGMENT = re.compile(r"MAIN_[0-9a-z]+\.\w+")
@@ -66,7 +66,7 @@ def write_manifest(index_dir: Path) -> None:
     names = [
         p.name
         for p in index_dir.iterdir()
-        if _SEGMENT.fullmatch(p.name) or p.name in (catalog.CATALOG_FILE, catalog.PAGES_FILE)
+        if _SEGMENT.fullmatch(p.name) or p.name == catalog.CATALOG_FILE
     ]
     data = {
         "format": _format(),

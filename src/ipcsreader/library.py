@@ -3,7 +3,7 @@
 Commands use this facade and nothing below it. It keeps the index in step with the corpus
 (:meth:`Library.status` is one ``stat`` per file; :meth:`Library.update` parses only new and
 changed files), merges pages into records, and re-reads paragraphs from the corpus when a
-record or a snippet needs them.
+record needs them (snippets come from the text the index keeps).
 
 Only one process writes at a time (:mod:`ipcsreader.lock`); readers never wait for it. An
 index found damaged or written by an older version (:mod:`ipcsreader.integrity`) is rebuilt
@@ -13,6 +13,7 @@ from the corpus, saying so through ``notify``. Nothing here ever writes to the c
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -20,7 +21,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from ipcsreader import catalog, corpus, integrity, paths, records
-from ipcsreader.catalog import Catalog, FileEntry
+from ipcsreader.catalog import Catalog, Changes, FileEntry
 from ipcsreader.errors import (
     IndexUnavailableError,
     IpcsError,
@@ -30,7 +31,7 @@ from ipcsreader.errors import (
 )
 from ipcsreader.index import IndexedRecord, SearchIndex
 from ipcsreader.lock import IndexLock, is_locked
-from ipcsreader.model import Hit, Listing, Page, Record, SearchResult
+from ipcsreader.model import Hit, Page, Record, SearchResult
 from ipcsreader.search import SearchQuery, plan
 
 Progress = Callable[[int, int, str], None]
@@ -76,8 +77,7 @@ class Library:
         self._notify = notify or (lambda _message: None)
         self._lock = IndexLock(index_dir)
         self._index = SearchIndex(index_dir)
-        self._catalog: Catalog | None = None
-        self._bodies: dict[str, str | None] = {}
+        self._catalog: Catalog | None = None  # open while this library lives
 
     @classmethod
     def open(
@@ -99,19 +99,32 @@ class Library:
     # Keeping the index fresh.
 
     def status(self) -> IndexStatus:
+        """Whether the index is in step with the corpus: one ``stat`` per page file.
+
+        A file counts as changed when its size or mtime (to the nanosecond) differs from
+        what the last update saw, or it came or went; when the digest of the whole scan
+        equals the stored one, nothing did and no fingerprint is loaded.
+        """
         found = corpus.scan(self.corpus_dirs)
         damage, interrupted = self._diagnose()
         if damage:
             return IndexStatus("stale", len(found), len(found), damage=damage)
-        loaded = catalog.load_files(self.index_dir)
-        if loaded is None or not self._index.exists():
+        store = self._catalog_or_none()
+        if store is None or not self._index.exists():
             return IndexStatus("missing", len(found), len(found))
-        known = loaded[0]
-        changed = len(known.keys() - found.keys()) + sum(
-            1
-            for key, st in found.items()
-            if key not in known or (known[key].size, known[key].mtime_ns) != (st.size, st.mtime_ns)
-        )
+        try:
+            if store.fingerprint() == corpus.fingerprint(found):
+                changed = 0
+            else:
+                known = store.files()
+                changed = len(known.keys() - found.keys()) + sum(
+                    1
+                    for key, st in found.items()
+                    if key not in known
+                    or (known[key].size, known[key].mtime_ns) != (st.size, st.mtime_ns)
+                )
+        except sqlite3.Error:
+            return IndexStatus("stale", len(found), len(found), damage=_UNREADABLE)
         state = "stale" if changed or interrupted else "fresh"
         return IndexStatus(state, changed, len(found), interrupted=interrupted)
 
@@ -126,9 +139,20 @@ class Library:
         if not (has_catalog and self._index.exists()):
             return None, False
         found = integrity.check(self.index_dir)
-        if found.damage is None and catalog.load_files(self.index_dir) is None:
-            return "its catalog is unreadable", False
+        if found.damage is None and self._catalog_or_none() is None:
+            return _UNREADABLE, False
         return found.damage, found.interrupted
+
+    def _catalog_or_none(self) -> Catalog | None:
+        """The open catalog (opened on first use), or None when it is absent or unreadable."""
+        if self._catalog is None:
+            self._catalog = Catalog.open(self.index_dir)
+        return self._catalog
+
+    def _forget_catalog(self) -> None:
+        if self._catalog is not None:
+            self._catalog.close()
+            self._catalog = None
 
     def update(self, *, rebuild: bool = False, progress: Progress | None = None) -> UpdateSummary:
         """Bring the index in step with the corpus; ``rebuild`` starts it over.
@@ -145,53 +169,81 @@ class Library:
         try:
             integrity.remove_leftovers(self.index_dir)
             damage = damage or self._diagnose()[0]
-            if damage:
-                self._notify(f"Rebuilding the search index in {self.index_dir}: {damage}.")
-            # Whoosh's files are kept (and a rebuild commits over them) only when whole.
-            whole = (
-                damage is None
-                and self._index.exists()
-                and (self.index_dir / catalog.CATALOG_FILE).exists()
-            )
-            discard = not whole
-            if discard:
-                # Should this rebuild die half-way, the index reads as missing, not as whole.
-                integrity.forget(self.index_dir)
-                (self.index_dir / catalog.CATALOG_FILE).unlink(missing_ok=True)
-            summary = self._update(rebuild or discard, discard, progress)
+            try:
+                summary = self._rewrite(rebuild, progress, damage)
+            except sqlite3.DatabaseError:
+                if damage:
+                    raise
+                # The catalog opened, then failed inside: the manifest cannot see that.
+                summary = self._rewrite(True, progress, _DAMAGED)
             integrity.write_manifest(self.index_dir)
         finally:
             self._lock.release()
         return summary
 
+    def _rewrite(
+        self, rebuild: bool, progress: Progress | None, damage: str | None
+    ) -> UpdateSummary:
+        if damage:
+            self._notify(f"Rebuilding the search index in {self.index_dir}: {damage}.")
+        # Whoosh's files are kept (and a rebuild commits over them) only when whole.
+        whole = (
+            damage is None
+            and self._index.exists()
+            and (self.index_dir / catalog.CATALOG_FILE).exists()
+        )
+        discard = not whole
+        if discard:
+            # Should this rebuild die half-way, the index reads as missing, not as whole.
+            integrity.forget(self.index_dir)
+            self._forget_catalog()
+            catalog.remove(self.index_dir)
+        return self._update(rebuild or discard, discard, progress)
+
     def _update(self, rebuild: bool, discard: bool, progress: Progress | None) -> UpdateSummary:
-        old = None if rebuild else catalog.load(self.index_dir)
+        self._forget_catalog()  # reopened by the next read, after this commit
+        old = None if rebuild else Catalog.open(self.index_dir)
         if old is None or not self._index.exists():
-            old, rebuild = Catalog(), True
+            rebuild = True
+        try:
+            return self._update_from(None if rebuild else old, discard, progress)
+        finally:
+            if old is not None:
+                old.close()
+
+    def _update_from(
+        self, old: Catalog | None, discard: bool, progress: Progress | None
+    ) -> UpdateSummary:
+        """Index what changed since ``old`` (None: everything), then record it in the catalog.
+
+        Only new and changed files are parsed; every record is merged again from the stored
+        headline pages (a listing entry may join another article when titles change), and
+        only the rows that differ are written.
+        """
+        rebuild = old is None
         summary = UpdateSummary(rebuilt=rebuild)
         found = corpus.scan(self.corpus_dirs)
-        new = Catalog(updated=dt.datetime.now(dt.UTC))
+        known = old.files() if old else {}
+        files: dict[str, FileEntry] = {}
         fresh: dict[str, Page] = {}  # pages parsed in this run, paragraphs included
         changed: set[str] = set()
         for done, key in enumerate(sorted(found)):
             if progress:
                 progress(done, len(found), key)
-            st, prev = found[key], old.files.get(key)
+            st, prev = found[key], known.get(key)
             if prev and (prev.size, prev.mtime_ns) == (st.size, st.mtime_ns):
-                self._keep(key, prev, old, new, summary)
+                files[key] = _kept(key, prev, summary)
                 continue
             try:
                 digest = corpus.content_hash(st.path)
             except OSError as error:
                 reason = f"cannot read the file ({error.strerror})"
-                new.files[key] = FileEntry(st.size, st.mtime_ns, "", error=reason)
+                files[key] = FileEntry(st.size, st.mtime_ns, "", error=reason)
                 summary.failed.append((key, reason))
                 continue
             if prev and prev.sha256 == digest:
                 # Touched but identical: remember the new mtime, index nothing.
-                self._keep(
-                    key, replace(prev, size=st.size, mtime_ns=st.mtime_ns), old, new, summary
-                )
+                files[key] = _kept(key, replace(prev, size=st.size, mtime_ns=st.mtime_ns), summary)
                 continue
             changed.add(key)
             entry = FileEntry(st.size, st.mtime_ns, digest)
@@ -202,30 +254,41 @@ class Library:
                 summary.failed.append((key, error.reason))
             else:
                 fresh[key] = page
-                new.pages[key] = catalog.headline(page)
                 if prev:
                     summary.updated += 1
                 else:
                     summary.added += 1
-            new.files[key] = entry
-        removed = old.files.keys() - found.keys()
+            files[key] = entry
+        removed = known.keys() - found.keys()
         summary.removed = len(removed)
         changed |= removed
         if progress:
             progress(len(found), len(found), "")
 
-        merged = {r.number: r for r in records.merge(new.pages.items())}
+        stored = old.heads() if old else {}
+        heads = {
+            key: stored[key]
+            for key, entry in files.items()
+            if key not in fresh and not entry.error and key in stored
+        }
+        heads.update((key, catalog.headline(page)) for key, page in fresh.items())
+        merged_list = records.merge(sorted(heads.items()))
+        merged = {r.number: r for r in merged_list}
         contributes: dict[str, list[int]] = defaultdict(list)
-        for r in merged.values():
+        for r in merged_list:
             for source in r.sources:
                 contributes[source].append(r.number)
-        for key, entry in new.files.items():
-            entry.numbers = tuple(contributes.get(key, ()))
-        if rebuild:
+        for key, entry in files.items():
+            files[key] = replace(entry, numbers=tuple(contributes.get(key, ())))
+        if old is None:
+            rewritten, gone = merged_list, set()
             affected = set(merged)
         else:
-            affected = {n for key in changed if key in old.files for n in old.files[key].numbers}
+            rewritten, gone = old.changed_records(merged_list)
+            affected = {n for key in changed if key in known for n in known[key].numbers}
             affected |= {n for n, r in merged.items() if changed.intersection(r.sources)}
+            # A record can change without its files: a listing entry matched by title.
+            affected |= {r.number for r in rewritten} | gone
 
         with self._index.writing(rebuild=rebuild, discard=discard) as writer:
             for number in sorted(affected):
@@ -235,21 +298,21 @@ class Library:
                     continue
                 full, body_source = self._with_body(headline, fresh)
                 writer.put(IndexedRecord(full, body_source), "\n\n".join(full.paragraphs))
-        catalog.save(self.index_dir, new)
-        self._catalog = new
-        self._bodies.clear()
+        catalog.save(
+            self.index_dir,
+            Changes(
+                fingerprint=corpus.fingerprint(found),
+                updated=dt.datetime.now(dt.UTC),
+                files={key: e for key, e in files.items() if known.get(key) != e},
+                gone_files=removed,
+                pages={key: heads[key] for key in fresh},
+                gone_pages=stored.keys() - heads.keys(),
+                records=rewritten,
+                gone_records=gone,
+                rebuild=rebuild,
+            ),
+        )
         return summary
-
-    @staticmethod
-    def _keep(
-        key: str, entry: FileEntry, old: Catalog, new: Catalog, summary: UpdateSummary
-    ) -> None:
-        new.files[key] = entry
-        if entry.error:
-            summary.failed.append((key, entry.error))
-            return
-        new.pages[key] = old.pages[key]
-        summary.unchanged += 1
 
     def _with_body(self, headline: Record, fresh: dict[str, Page]) -> tuple[Record, str | None]:
         """``headline`` with the paragraphs of its most complete page, and that page's file."""
@@ -270,30 +333,33 @@ class Library:
 
     # Reading.
 
-    def _loaded(self) -> Catalog:
-        if self._catalog is None:
-            self._catalog = catalog.load(self.index_dir)
-            if self._catalog is None and (self.index_dir / catalog.CATALOG_FILE).exists():
-                # A writer may be replacing the two files right now: wait for it, look again.
-                self._repair()
-                self._catalog = catalog.load(self.index_dir)
-            if self._catalog is None:
-                raise IndexUnavailableError("there is no index yet; run: ipcs index")
-        return self._catalog
+    def _read(self, read: Callable[[Catalog], _T]) -> _T:
+        """``read`` from the catalog; one found damaged inside is rebuilt, and read again."""
+        try:
+            return read(self._open_catalog())
+        except sqlite3.DatabaseError:
+            self._forget_catalog()
+            self._write(True, None, damage=_DAMAGED)
+        return read(self._open_catalog())
+
+    def _open_catalog(self) -> Catalog:
+        store = self._catalog_or_none()
+        if store is None and (self.index_dir / catalog.CATALOG_FILE).exists():
+            # Unreadable: wait for any writer, rebuild if need be, look again.
+            self._repair()
+            store = self._catalog_or_none()
+        if store is None:
+            raise IndexUnavailableError("there is no index yet; run: ipcs index")
+        return store
 
     def _repair(self) -> None:
         """After a failed read: wait for any writer, then rebuild the index if it is damaged,
         or finish an update that died half-way."""
-        self._catalog = None
+        self._forget_catalog()
         self._index = SearchIndex(self.index_dir)  # drop Whoosh's view of the old files
         with self._lock:
             damage, interrupted = self._diagnose()
-            if (
-                damage
-                or interrupted
-                or not self._index.exists()
-                or catalog.load(self.index_dir) is None
-            ):
+            if damage or interrupted or not self._index.exists() or self._catalog_or_none() is None:
                 self.update()  # says why, when it rebuilds
 
     def _guarded(self, read: Callable[[], _T]) -> _T:
@@ -325,34 +391,72 @@ class Library:
     def _readable(self) -> bool:
         """Whether the index answers the simplest search: every article, one shown."""
         try:
-            self._index.search(plan(SearchQuery(limit=1, highlight=False)), self._body)
+            self._index.search(plan(SearchQuery(limit=1, highlight=False)))
         except Exception:  # damage shows as any exception Whoosh happens to hit
             return False
         return True
 
     def numbers(self) -> list[int]:
-        return sorted({n for e in self._loaded().files.values() for n in e.numbers})
+        return self._read(Catalog.numbers)
 
     def pages(self) -> list[Page]:
-        loaded = self._loaded()
-        return [loaded.pages[key] for key in sorted(loaded.pages)]
+        return [page for _, page in sorted(self._read(Catalog.pages).items())]
 
     def records(self) -> list[Record]:
-        return records.merge(sorted(self._loaded().pages.items()))
+        return self._read(Catalog.records)
 
     def record(self, number: int) -> Record:
         """Everything known of article ``number``, paragraphs re-read from the corpus."""
-        sources = sorted(k for k, e in self._loaded().files.items() if number in e.numbers)
+        found = self._read(lambda c: c.records([number]))
+        if not found:
+            raise NotFoundError(self._not_found(number))
+        sources = found[0].sources
         pages: dict[str, Page] = {}
+        stored: dict[str, Page] | None = None
         for source in sources:
             try:
                 pages[source] = _parse(Path(source))
-            except PageError:
-                pages[source] = self._loaded().pages[source]  # changed since: headline only
-        found = [r for r in records.merge(pages.items()) if r.number == number]
-        if not found:
-            raise NotFoundError(self._not_found(number))
-        return found[0]
+            except PageError:  # changed since: headline only
+                stored = stored if stored is not None else self._read(lambda c: c.pages(sources))
+                if source in stored:
+                    pages[source] = stored[source]
+        merged = [r for r in records.merge(pages.items()) if r.number == number]
+        return merged[0] if merged else found[0]
+
+    def author_records(self, record: Record) -> list[Record]:
+        """The records :func:`authors.more_by` needs for ``record``, not every record.
+
+        Those by anyone whose printed name may be one of its authors' (and so on, as far
+        as names chain), and those titled as an "Article by same Author" of theirs: people
+        are told apart, and sidebar titles matched, only among these, so ``more_by`` over
+        them gives what it gives over all records.
+        """
+        from ipcsreader.people import may_be_same, parse_name
+        from ipcsreader.text import title_key
+
+        def gather(store: Catalog) -> list[Record]:
+            printed: dict[str, list[str]] = defaultdict(list)
+            parsed = {}
+            for name in store.author_names():
+                if (p := parse_name(name)) is not None:
+                    printed[p.key].append(name)
+                    parsed[p.key] = p
+            todo = [p for a in record.authors if (p := parse_name(a.name)) is not None]
+            reached: set[str] = set()
+            while todo:
+                name = todo.pop()
+                if name.key in reached:
+                    continue
+                reached.add(name.key)
+                todo.extend(
+                    p for key, p in parsed.items() if key not in reached and may_be_same(name, p)
+                )
+            numbers = store.numbers_by(n for key in reached for n in printed.get(key, ()))
+            near = store.records(numbers)
+            titles = {title_key(t) for r in [*near, record] for t in r.same_author}
+            return store.records(numbers | store.numbers_titled(titles))
+
+        return self._read(gather)
 
     def _not_found(self, number: int) -> str:
         known = self.numbers()
@@ -367,7 +471,7 @@ class Library:
     def search(self, query: SearchQuery) -> SearchResult:
         checked = plan(query)
         self._require_index()
-        return self._guarded(lambda: self._index.search(checked, self._body))
+        return self._guarded(lambda: self._index.search(checked))
 
     def more_like(self, number: int, limit: int = 5) -> list[Hit]:
         record = self.record(number)
@@ -379,23 +483,28 @@ class Library:
         if not self._index.exists():
             raise IndexUnavailableError("there is no index yet; run: ipcs index")
 
-    def _body(self, number: int, source: str) -> str | None:
-        """The paragraphs of ``source``, for snippets (cached for this library's lifetime)."""
-        if source not in self._bodies:
-            try:
-                page = _parse(Path(source))
-            except PageError:
-                page = None
-            article = page.article if isinstance(page, Listing) else page
-            self._bodies[source] = "\n\n".join(article.paragraphs) if article else None
-        return self._bodies[source]
-
     def index_size_bytes(self) -> int:
         return self._index.size_bytes()
 
     def last_updated(self) -> dt.datetime | None:
-        loaded = catalog.load_files(self.index_dir)
-        return loaded[1] if loaded else None
+        store = self._catalog_or_none()
+        try:
+            return store.updated() if store else None
+        except sqlite3.Error:
+            return None
+
+
+_UNREADABLE = "its catalog is unreadable"
+_DAMAGED = "its catalog is damaged"
+
+
+def _kept(key: str, entry: FileEntry, summary: UpdateSummary) -> FileEntry:
+    """Count a file the update leaves as it was (failed before: failed still)."""
+    if entry.error:
+        summary.failed.append((key, entry.error))
+    else:
+        summary.unchanged += 1
+    return entry
 
 
 def _parse(path: Path) -> Page:

@@ -116,7 +116,7 @@ def read(
         raise UsageError(f"--width must be at least {MIN_WIDTH}, not {width}")
     lib = open_library(corpus, index)
     record = lib.record(number)
-    more = more_by(record, lib.records())
+    more = more_by(record, lib.author_records(record))
     related = [h for h in lib.more_like(number, 5) if h.number != number]
 
     if format is ReadFormat.json:

@@ -58,13 +58,14 @@ def _parse(text: str, source: str | None) -> Page:
     headings: frozenset[str] = frozenset()
     title = None
     people: tuple[str, ...] = ()
+    soup = None
     if _looks_like_html(text):
         from ipcsreader.parse import html  # bs4 only when a page needs it
 
         limits.check_html(text)
         converted = html.to_lines(text)
         lines, headings, title, fmt = converted.lines, converted.headings, converted.title, "html"
-        people = converted.people
+        people, soup = converted.people, converted.soup
     else:
         lines = normalise(text)
     if not any(lines):
@@ -76,6 +77,12 @@ def _parse(text: str, source: str | None) -> Page:
     if find(lines, old_stamp) or _old_header(lines):
         return old.parse(lines, source=source, fmt=fmt, headings=headings)
     if find(lines, new_stamp):
+        if soup is not None:  # read from the markup's structure where it has one
+            from ipcsreader.parse import html_article
+
+            structured = html_article.parse(soup, source)
+            if structured is not None:
+                return structured
         article = new.parse(lines, source=source, fmt=fmt, headings=headings, title=title)
         if people and not article.authors:  # the author links the page's markup names
             article = replace(article, authors=tuple(author(p) for p in people))

@@ -5,18 +5,23 @@ a paragraph stands between blank lines, other blocks on lines of their own, ``<b
 breaks a line. Scripts, styles, forms, navigation chrome and the footer are dropped.
 Where the markup says more than the text (the title's element, sub-headings set as
 headings or bold paragraphs, author links), that is passed along.
+
+:func:`runs` gives the same text as runs that keep their element, for
+:mod:`ipcsreader.parse.html_article`, which reads an article from the page's structure.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from bs4 import BeautifulSoup, NavigableString, Tag
 from bs4.element import Comment, Declaration, Doctype, ProcessingInstruction
 
 from ipcsreader.parse.decode import normalise
-from ipcsreader.text import clean_line, repair_mojibake
+from ipcsreader.parse.html_runs import LINE_BLOCKS as _BLOCKS
+from ipcsreader.parse.html_runs import tag_text
+from ipcsreader.text import clean_line
 
 _DROP = (
     "script",
@@ -36,40 +41,6 @@ _DROP = (
     "canvas",
 )
 _PARAGRAPHS = ("p",)
-_BLOCKS = {
-    "address",
-    "article",
-    "aside",
-    "blockquote",
-    "center",
-    "dd",
-    "div",
-    "dl",
-    "dt",
-    "fieldset",
-    "figcaption",
-    "figure",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "header",
-    "hr",
-    "li",
-    "main",
-    "nav",
-    "ol",
-    "pre",
-    "section",
-    "table",
-    "tbody",
-    "thead",
-    "tfoot",
-    "tr",
-    "ul",
-}
 _CELLS = ("td", "th")
 _HEADING_TAGS = ("h2", "h3", "h4", "h5", "h6")
 _BOLD = ("strong", "b")
@@ -86,18 +57,16 @@ class Converted:
     headings: frozenset[str]
     title: str | None
     people: tuple[str, ...]
-
-
-def _text(tag: Tag) -> str:
-    return clean_line(repair_mojibake(_SPACE.sub(" ", tag.get_text())))
+    # The cleaned tree, for reading the article from its structure.
+    soup: BeautifulSoup | None = field(default=None, compare=False, repr=False)
 
 
 def _headings(soup: BeautifulSoup) -> frozenset[str]:
     """Lines the markup sets as sub-headings: h2–h6, or a paragraph that is all bold."""
-    found = {_text(h) for h in soup.find_all(_HEADING_TAGS)}
+    found = {tag_text(h) for h in soup.find_all(_HEADING_TAGS)}
     for p in soup.find_all("p"):
-        bold = clean_line(" ".join(_text(b) for b in p.find_all(_BOLD)))
-        if bold and bold == _text(p):
+        bold = clean_line(" ".join(tag_text(b) for b in p.find_all(_BOLD)))
+        if bold and bold == tag_text(p):
             found.add(bold)
     return frozenset(x for x in found if x)
 
@@ -106,7 +75,7 @@ def _people(soup: BeautifulSoup) -> tuple[str, ...]:
     names: list[str] = []
     for link in soup.find_all("a", href=True):
         if "people_select" in str(link["href"]):
-            name = _text(link)
+            name = tag_text(link)
             if name and name not in names:
                 names.append(name)
     return tuple(names)
@@ -149,11 +118,11 @@ def to_lines(markup: str) -> Converted:
         if tag.select_one(".main_title") is None:
             tag.decompose()
     title_tag = soup.select_one(".main_title h5")
-    title = _text(title_tag) if title_tag else None
+    title = tag_text(title_tag) if title_tag else None
     headings = _headings(soup)
     people = _people(soup)
     lines = normalise(_resolve(_marked_text(soup)))
-    return Converted(lines, headings, title or None, people)
+    return Converted(lines, headings, title or None, people, soup)
 
 
 def _marked_text(root: Tag) -> str:
