@@ -101,8 +101,32 @@ def warn(message: str) -> None:
     typer.echo(clean(message), err=True)
 
 
+# The order of `ipcs --help`: the everyday commands first, upkeep last.
+COMMAND_ORDER = (
+    "search",
+    "read",
+    "columns",
+    "authors",
+    "browse",
+    "cite",
+    "export",
+    "trend",
+    "stats",
+    "open",
+    "fetch",
+    "sync",
+    "index",
+    "parse",
+)
+
+
 class IpcsGroup(typer.core.TyperGroup):
     """Turns the core's :class:`IpcsError` into one ``Error: …`` line and its exit code."""
+
+    def list_commands(self, ctx: typer.Context) -> list[str]:
+        names = super().list_commands(ctx)
+        rank = {name: i for i, name in enumerate(COMMAND_ORDER)}
+        return sorted(names, key=lambda n: rank.get(n, len(rank)))
 
     def invoke(self, ctx: typer.Context) -> Any:
         try:
