@@ -123,3 +123,9 @@ def test_arbitrary_bytes_raise_only_page_error(data):
 @given(st.lists(st.one_of(_page_words, st.text(max_size=40)), max_size=40))
 def test_page_shaped_text_raises_only_page_error(lines):
     _only_page_errors(parse_text, "\n".join(lines))
+
+
+def test_html_the_parser_rejects_is_a_page_error() -> None:
+    # Found by hypothesis: html.parser gives up on a bare "<![" before a closing tag.
+    with pytest.raises(PageError, match="HTML the parser cannot read"):
+        parse_text("<html><body><p></p><![</p><p></p></body></html>")

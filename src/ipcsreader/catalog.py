@@ -3,9 +3,10 @@
 ``catalog.sqlite`` holds, per page file, its fingerprint (size, mtime_ns, sha256), the
 reason it failed if it did, and the article numbers it contributes to; each page's headline
 data (everything but the paragraphs, which are re-read from the corpus when needed); each
-article's merged headline record, with its authors' names and its title key so that a
-reader can fetch the few records it needs; and one digest of the whole corpus as last
-indexed, so that the staleness check compares one value when nothing changed.
+article's merged headline record, with its authors' name keys (:func:`people.parse_name`)
+and its title key, so that a reader can fetch the few records it needs; and one digest of
+the whole corpus as last indexed, so that the staleness check compares one value when
+nothing changed.
 
 An update writes only the rows that changed, in one transaction (rollback journal): a
 reader sees the old state or the new one, and a writer killed half-way leaves a journal
@@ -22,6 +23,7 @@ import sqlite3
 from collections.abc import Iterable, Sequence
 from contextlib import closing
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -53,7 +55,7 @@ CREATE TABLE pages (key TEXT PRIMARY KEY, data TEXT NOT NULL, sidebars INTEGER);
 CREATE TABLE records (number INTEGER PRIMARY KEY, title_key TEXT, data TEXT NOT NULL);
 CREATE INDEX records_by_title ON records (title_key);
 CREATE TABLE record_authors (
-    name TEXT NOT NULL, number INTEGER NOT NULL, PRIMARY KEY (name, number)) WITHOUT ROWID;
+    name_key TEXT NOT NULL, number INTEGER NOT NULL, PRIMARY KEY (name_key, number)) WITHOUT ROWID;
 """
 
 
@@ -109,8 +111,10 @@ def _connect(path: Path, *, create: bool = False) -> sqlite3.Connection:
 class Catalog:
     """An open catalog database. Reads raise :class:`sqlite3.Error` on a damaged file."""
 
-    def __init__(self, db: sqlite3.Connection) -> None:
+    def __init__(self, db: sqlite3.Connection, path: Path) -> None:
         self._db = db
+        self._path = path
+        self._identity = _identity(path)
 
     @classmethod
     def open(cls, index_dir: Path) -> Catalog | None:
@@ -125,7 +129,7 @@ class Catalog:
         try:
             version = db.execute("PRAGMA user_version").fetchone()[0]
             if version == VERSION and db.execute("SELECT count(*) FROM meta").fetchone()[0]:
-                return cls(db)
+                return cls(db, path)
         except sqlite3.Error:
             pass
         db.close()
@@ -133,6 +137,10 @@ class Catalog:
 
     def close(self) -> None:
         self._db.close()
+
+    def replaced(self) -> bool:
+        """Whether the file was deleted or replaced (a rebuild) since it was opened."""
+        return _identity(self._path) != self._identity
 
     def _meta(self, name: str) -> str | None:
         row = self._db.execute("SELECT value FROM meta WHERE name = ?", (name,)).fetchone()
@@ -189,14 +197,15 @@ class Catalog:
     def numbers(self) -> list[int]:
         return [n for (n,) in self._db.execute("SELECT number FROM records ORDER BY number")]
 
-    def author_names(self) -> list[str]:
-        """Every name printed as a record's author."""
-        return [n for (n,) in self._db.execute("SELECT DISTINCT name FROM record_authors")]
+    def author_keys(self) -> list[str]:
+        """The :func:`people.parse_name` key of every name printed as a record's author."""
+        query = "SELECT DISTINCT name_key FROM record_authors"
+        return [key for (key,) in self._db.execute(query)]
 
-    def numbers_by(self, names: Iterable[str]) -> set[int]:
-        """The records with an author printed as one of ``names``."""
-        query = "SELECT number FROM record_authors WHERE name = ?"
-        return {n for name in set(names) for (n,) in self._db.execute(query, (name,))}
+    def numbers_by(self, name_keys: Iterable[str]) -> set[int]:
+        """The records with an author whose name has one of these keys."""
+        query = "SELECT number FROM record_authors WHERE name_key = ?"
+        return {n for key in set(name_keys) for (n,) in self._db.execute(query, (key,))}
 
     def numbers_titled(self, title_keys: Iterable[str]) -> set[int]:
         """The records whose title has one of these :func:`text.title_key` keys."""
@@ -209,6 +218,14 @@ class Catalog:
         stored = dict(self._db.execute("SELECT number, data FROM records"))
         changed = [r for r in merged if stored.pop(r.number, None) != _encode_record(r)]
         return changed, set(stored)
+
+
+def _identity(path: Path) -> tuple[int, int] | None:
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return st.st_dev, st.st_ino
 
 
 def save(index_dir: Path, changes: Changes) -> None:
@@ -272,6 +289,7 @@ def _put_pages(db: sqlite3.Connection, changes: Changes) -> None:
 
 
 def _put_records(db: sqlite3.Connection, changes: Changes) -> None:
+    from ipcsreader.people import parse_name
     from ipcsreader.text import title_key
 
     gone = changes.gone_records | {r.number for r in changes.records}
@@ -284,9 +302,11 @@ def _put_records(db: sqlite3.Connection, changes: Changes) -> None:
             for r in changes.records
         ),
     )
+    names = {a.name for r in changes.records for a in r.authors}
+    keys = {name: parsed.key for name in names if (parsed := parse_name(name)) is not None}
     db.executemany(
-        "INSERT OR IGNORE INTO record_authors (name, number) VALUES (?, ?)",
-        ((a.name, r.number) for r in changes.records for a in r.authors),
+        "INSERT OR IGNORE INTO record_authors (name_key, number) VALUES (?, ?)",
+        ((keys[a.name], r.number) for r in changes.records for a in r.authors if a.name in keys),
     )
 
 
@@ -334,7 +354,21 @@ def _encode_author(a: Author) -> list[str | None]:
 
 def _decode_author(v: list[str | None]) -> Author:
     name, affiliation, honorific, email = v
-    return Author(str(name), affiliation, honorific, email)
+    return _author(str(name), affiliation, honorific, email)
+
+
+# Decoded values are shared, not rebuilt: a few hundred people fill a hundred thousand bylines
+# and side-bar entries, and building a dataclass costs more than finding it again.
+@lru_cache(maxsize=1 << 14)
+def _author(name: str, affiliation: str | None, honorific: str | None, email: str | None) -> Author:
+    return Author(name, affiliation, honorific, email)
+
+
+@lru_cache(maxsize=1 << 14)
+def _columnist(
+    column: str | None, author: tuple[str | None, ...], titles: tuple[str, ...]
+) -> ColumnistEntry:
+    return ColumnistEntry(column, _decode_author(list(author)), titles)
 
 
 def _encode_sidebars(s: Sidebars) -> dict[str, Any]:
@@ -351,7 +385,7 @@ def _encode_sidebars(s: Sidebars) -> dict[str, Any]:
 def _decode_sidebars(d: dict[str, Any]) -> Sidebars:
     return Sidebars(
         columnists=tuple(
-            ColumnistEntry(column, _decode_author(author), tuple(titles))
+            _columnist(column, tuple(author), tuple(titles))
             for column, author, titles in d["columnists"]
         ),
         contributors=tuple(d["contributors"]),

@@ -16,7 +16,7 @@ from typing import Any
 
 from ipcsreader.errors import NotFoundError
 from ipcsreader.known import KnownTitle, RecordsByTitle, TitleBook, date_range, from_record
-from ipcsreader.model import Article, Author, Listing, Page, Record
+from ipcsreader.model import Article, Author, ColumnistEntry, Listing, Page, Record
 from ipcsreader.people import (
     People,
     Person,
@@ -93,6 +93,8 @@ class _Gatherer:
         self.index = RecordsByTitle(records)
         self.people = people
         self.columns: dict[str | None, _Gathered] = defaultdict(_Gathered)
+        # Side-bar entries whose every title is a record, with their column's group.
+        self.resolved: dict[ColumnistEntry, _Gathered] = {}
 
     def _column(self, name: str | None, *, sidebar: bool = False) -> _Gathered:
         g = self.columns[column_key(name)]
@@ -122,10 +124,19 @@ class _Gatherer:
 
     def add_article(self, a: Article) -> None:
         for entry in a.sidebars.columnists:
+            g = self.resolved.get(entry)
+            if g is not None:
+                # Printed again on another page: adding its titles again would change no
+                # title book, but each printing counts towards the spelling, as below.
+                if entry.column:
+                    g.names[entry.column.strip()] += 2 + len(entry.titles)
+                continue
             self._column(entry.column, sidebar=True)
             self.add(entry.column, entry.columnist, None)
             for title in entry.titles:
                 self.add(entry.column, entry.columnist, KnownTitle(title, column=entry.column))
+            if all(self.index.find(title) is not None for title in entry.titles):
+                self.resolved[entry] = self.columns[column_key(entry.column)]
 
     def add_listing(self, page: Listing) -> None:
         if page.columnist is not None:

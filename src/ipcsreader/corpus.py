@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+from array import array
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import NamedTuple
@@ -58,31 +59,48 @@ def scan(dirs: Iterable[Path]) -> dict[str, FileStat]:
 
 
 def _scan_dir(folder: str, found: dict[str, FileStat]) -> None:
+    # Listing through a descriptor makes each stat resolve one name, not the whole path.
     try:
-        entries = list(os.scandir(folder))
+        fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
     except OSError:
         return
-    for entry in entries:
-        name = entry.name
-        try:
-            if entry.is_dir():
-                # Hidden folders (.git, caches) hold no pages.
-                if not name.startswith("."):
-                    _scan_dir(entry.path, found)
-                continue
-            if not _is_page_name(name):
-                continue
-            st = entry.stat()
-        except OSError:
-            continue  # vanished between listing and stat
-        found[entry.path] = FileStat(entry.path, st.st_size, st.st_mtime_ns)
+    prefix = folder.rstrip(os.sep) + os.sep
+    folders = []
+    try:
+        with os.scandir(fd) as entries:
+            for entry in entries:
+                name = entry.name
+                # Hidden folders (.git, caches) hold no pages, and hidden files are none.
+                if name.startswith("."):
+                    continue
+                try:
+                    if entry.is_dir():
+                        folders.append(prefix + name)
+                        continue
+                    if not _is_page_name(name):
+                        continue
+                    st = entry.stat()
+                except OSError:
+                    continue  # vanished between listing and stat
+                path = prefix + name
+                found[path] = FileStat(path, st.st_size, st.st_mtime_ns)
+    except OSError:
+        pass  # the folder went away while being listed: what was seen stands
+    finally:
+        os.close(fd)
+    for sub in folders:
+        _scan_dir(sub, found)
 
 
 def fingerprint(found: Mapping[str, FileStat]) -> str:
     """One digest of every file's key, size and mtime: equal digests, identical scans."""
-    # NUL cannot occur in a path, so the encoding is unambiguous.
-    text = "".join(f"{s.key}\0{s.size}\0{s.mtime_ns}\0" for s in sorted(found.values()))
-    return hashlib.sha256(text.encode("utf-8", "surrogateescape")).hexdigest()
+    keys = sorted(found)
+    # Keys cannot hold NUL, and the numbers have a fixed width after a text of known length.
+    text = "\0".join(keys).encode("utf-8", "surrogateescape")
+    digest = hashlib.sha256(len(text).to_bytes(8, "little"))
+    digest.update(text)
+    digest.update(array("q", [n for key in keys for n in found[key][1:]]).tobytes())
+    return digest.hexdigest()
 
 
 def content_hash(path: Path) -> str:

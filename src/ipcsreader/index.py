@@ -3,8 +3,8 @@
 One document per article number. Title, teaser and body are stemmed English; author,
 column and region are names (folded, not stemmed); ``spell`` keeps the unstemmed words for
 "Did you mean …?". The body's text is also stored, compressed, so that snippets never
-re-read the corpus. Whoosh is imported only when an index is opened or
-written, never when this module is imported.
+re-read the corpus. Whoosh is imported only when an index is opened or written, never
+when this module is imported.
 """
 
 from __future__ import annotations
@@ -163,16 +163,19 @@ class SearchIndex:
         started = time.perf_counter()
         ix = self._open()
         with ix.searcher(weighting=_weighting()) as searcher:
+            _load_lengths(searcher)
             run = _Run(searcher, plan)
             ranked, relaxed = run.execute()
             total = len(ranked)
             limit_end = None if plan.limit is None else plan.offset + plan.limit
-            # Whoosh's own results object, for the page only: it reads stored fields and
-            # highlights (with the query's words) hit by hit.
+            # Whoosh's own results object, for the page only: it reads the stored fields
+            # and gives the query's words for highlighting, hit by hit.
             results = Results(searcher, run.query, ranked[plan.offset : limit_end])
             hits = tuple(_hit(h, plan.highlight and bool(plan.text)) for h in results)
             docnums = [docnum for _, docnum in ranked]
-            facets = {name: _facet_counts(searcher, docnums, name) for name in plan.facets if total}
+            facets = {
+                name: _facet_counts(run.columns, docnums, name) for name in plan.facets if total
+            }
             suggestion = _suggest(searcher, plan.text) if total < 3 and plan.text else None
         return SearchResult(
             query=plan.text,
@@ -343,7 +346,8 @@ def _analyzers() -> dict[str, Any]:
 
 @cache
 def _schema() -> Any:
-    from whoosh.fields import BOOLEAN, DATETIME, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
+    from whoosh.columns import VarBytesColumn
+    from whoosh.fields import BOOLEAN, COLUMN, DATETIME, ID, NUMERIC, STORED, TEXT, Schema
 
     a = _analyzers()
     return Schema(
@@ -358,7 +362,8 @@ def _schema() -> Any:
         month=ID(sortable=True),
         date=DATETIME(sortable=True),
         column_f=ID(sortable=True),
-        author_f=KEYWORD(commas=True, lowercase=False, vector=True),
+        # Not searched: only counted, from a column read whole (names one per line).
+        author_f=COLUMN(VarBytesColumn()),
         listing_only=BOOLEAN(),
         spell=TEXT(analyzer=a["spell"], phrase=False),
         data=STORED(),
@@ -387,7 +392,7 @@ def _document(item: IndexedRecord, body: str) -> dict[str, Any]:
         "column": r.column or "",
         "region": r.region or "",
         "column_f": r.column or "",
-        "author_f": ",".join(n.replace(",", " ") for n in names),
+        "author_f": "\n".join(names).encode("utf-8"),
         "listing_only": r.listing_only,
         "spell": _spelling_words(r.title, r.teaser, body),
         # Compressed: a third of the size, and the index files stay in the page cache.
@@ -510,7 +515,7 @@ class _Run:
             raise QueryError(_parse_failure(error)) from None
         _check(q)
         _check_expansions(q, self.searcher.reader())
-        return q
+        return q.accept(_fast_phrase)
 
 
 @cache
@@ -586,6 +591,61 @@ def _walk(q: Any) -> Iterator[Any]:
     yield q
     for child in q.children():
         yield from _walk(child)
+
+
+def _fast_phrase(q: Any) -> Any:
+    """``q``, or for an exact phrase the same phrase matched by :func:`_phrase_class`."""
+    from whoosh import query
+
+    if type(q) is query.Phrase and q.slop == 1:
+        return _phrase_class()(q.fieldname, q.words, boost=q.boost, char_ranges=q.char_ranges)
+    return q
+
+
+@cache
+def _phrase_class() -> type:
+    """A phrase query that finds its words side by side by comparing position lists.
+
+    Whoosh's own builds span objects for every position of every word in every document
+    that has all the words: for a phrase of common words, most of a search's time. The
+    matches and their scores (the sum of the words' scores) are the same.
+    """
+    from whoosh import matching, query
+    from whoosh.query.spans import Span, SpanNear2
+
+    class PhraseMatcher(SpanNear2.SpanNear2Matcher):
+        def __init__(self, ms: list[Any]) -> None:
+            super().__init__(ms)
+
+        def copy(self) -> Any:
+            return self.__class__([m.copy() for m in self.ms])
+
+        def _get_spans(self) -> list[Any]:
+            # The word used least in this document first: most documents fail early,
+            # before the positions of a word like "of" are decoded.
+            order = sorted(range(len(self.ms)), key=lambda i: self.ms[i].weight())
+            first = order[0]
+            starts = {p - first for p in self.ms[first].value_as("positions")}
+            for i in order[1:]:
+                starts.intersection_update(p - i for p in self.ms[i].value_as("positions"))
+                if not starts:
+                    return []
+            last = len(self.ms) - 1
+            return [Span(p, p + last) for p in sorted(starts)]
+
+    class Phrase(query.Phrase):
+        def matcher(self, searcher: Any, context: Any = None) -> Any:
+            schema = searcher.schema
+            field = schema[self.fieldname] if self.fieldname in schema.names() else None
+            if field is None or not field.format or not field.format.supports("positions"):
+                return super().matcher(searcher, context)  # Whoosh's way, errors and all
+            ms = [query.Term(self.fieldname, w).matcher(searcher, context) for w in self.words]
+            if not all(m.is_active() for m in ms):
+                return matching.NullMatcher()
+            m = PhraseMatcher(ms)
+            return matching.WrappingMatcher(m, boost=self.boost) if self.boost != 1.0 else m
+
+    return Phrase
 
 
 def _adjacency(searcher: Any, tokens: Sequence[str], docnums: Sequence[int]) -> dict[int, float]:
@@ -671,6 +731,34 @@ def _allowed(searcher: Any, plan: Plan, columns: _Columns) -> set[int] | None:
     return found
 
 
+def _load_lengths(searcher: Any) -> None:
+    """Read each searched field's lengths (a byte per document) into memory at once.
+
+    BM25 asks for a field's length for every match it scores, and Whoosh reads each one
+    with a seek and a read of its own: a third of the time of a query matching thousands.
+    Whoosh keeps the reader of each length column in a dict; a byte string answers the
+    same questions (the value of document n, the smallest, the largest). Should Whoosh's
+    inner layout differ, its own reading stays.
+    """
+    from whoosh.codec.whoosh3 import W3PerDocReader, _lenfield
+
+    for leaf, _offset in searcher.leaf_searchers():
+        perdoc = getattr(leaf.reader(), "_perdoc", None)
+        if type(perdoc) is not W3PerDocReader:
+            continue
+        for field in FIELD_BOOSTS:
+            name = _lenfield(field)
+            if name in perdoc._readers or not perdoc.has_column(name):
+                continue
+            colfile, offset, length = perdoc._get_column_file(name)
+            try:
+                data = colfile.get(offset, length)
+            finally:
+                colfile.close()
+            # Documents after the last with a length of its own were not written: zero.
+            perdoc._readers[name] = data + bytes(max(0, perdoc._doccount - len(data)))
+
+
 class _Columns:
     """Whoosh's sortable columns, each read whole in one go, by global document number.
 
@@ -721,28 +809,28 @@ def _read_column(column: Any, count: int) -> list[Any]:
         data = column._dbfile.get(column._basepos, stored * column._fixedlen)
         values = list(struct.unpack(f"!{stored}{column._typecode}", data))
         return values + [column._default] * (count - stored)
-    if type(column) is VarBytesColumn.Reader and column._offsets is not None:
+    if type(column) is VarBytesColumn.Reader:
         data = column._dbfile.get(column._basepos, column._length)
         spans = zip(column._offsets, column._lengths, strict=True)
         return [data[start : start + length] for start, length in spans]
     return list(column)
 
 
-def _facet_counts(searcher: Any, docnums: Sequence[int], name: str) -> tuple[tuple[str, int], ...]:
+def _facet_counts(
+    columns: _Columns, docnums: Sequence[int], name: str
+) -> tuple[tuple[str, int], ...]:
     field = FACET_FIELDS[name]
     counts: Counter[Any] = Counter()
     if name == "author":
-        # Several authors per article: each name's documents, from its postings.
-        reader = searcher.reader()
-        docs = set(docnums)
-        decode = searcher.schema[field].from_bytes
-        for term in reader.lexicon(field):
-            postings = reader.postings(field, term)
-            counts[decode(term)] = sum(1 for d in postings.all_ids() if d in docs)
+        # Several authors per article, one per line: count each distinct list once.
+        raw = columns.raw(field)
+        for names, n in Counter(raw[d] for d in docnums).items():
+            for author in dict.fromkeys(names.decode("utf-8").split("\n")):
+                counts[author] += n
     else:
-        values = _Columns(searcher).values(field)
+        values = columns.values(field)
         counts.update(values[d] for d in docnums)
-    found = [(str(k), v) for k, v in counts.items() if v and k not in (None, "", b"")]
+    found = [(str(k), v) for k, v in counts.items() if k not in (None, "", b"")]
     if name in ("year", "month"):
         return tuple(sorted(found, reverse=True))
     return tuple(sorted(found, key=lambda kv: (-kv[1], kv[0])))

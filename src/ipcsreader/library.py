@@ -78,6 +78,7 @@ class Library:
         self._lock = IndexLock(index_dir)
         self._index = SearchIndex(index_dir)
         self._catalog: Catalog | None = None  # open while this library lives
+        self._full: dict[int, Record] = {}  # records read in full, until the next update
 
     @classmethod
     def open(
@@ -124,7 +125,7 @@ class Library:
                     or (known[key].size, known[key].mtime_ns) != (st.size, st.mtime_ns)
                 )
         except sqlite3.Error:
-            return IndexStatus("stale", len(found), len(found), damage=_UNREADABLE)
+            return IndexStatus("stale", len(found), len(found), damage=_DAMAGED)
         state = "stale" if changed or interrupted else "fresh"
         return IndexStatus(state, changed, len(found), interrupted=interrupted)
 
@@ -145,6 +146,8 @@ class Library:
 
     def _catalog_or_none(self) -> Catalog | None:
         """The open catalog (opened on first use), or None when it is absent or unreadable."""
+        if self._catalog is not None and self._catalog.replaced():
+            self._forget_catalog()  # another process rebuilt it: read the new one
         if self._catalog is None:
             self._catalog = Catalog.open(self.index_dir)
         return self._catalog
@@ -279,7 +282,8 @@ class Library:
             for source in r.sources:
                 contributes[source].append(r.number)
         for key, entry in files.items():
-            files[key] = replace(entry, numbers=tuple(contributes.get(key, ())))
+            numbers = tuple(contributes.get(key, ()))
+            files[key] = FileEntry(entry.size, entry.mtime_ns, entry.sha256, entry.error, numbers)
         if old is None:
             rewritten, gone = merged_list, set()
             affected = set(merged)
@@ -312,6 +316,7 @@ class Library:
                 rebuild=rebuild,
             ),
         )
+        self._full.clear()
         return summary
 
     def _with_body(self, headline: Record, fresh: dict[str, Page]) -> tuple[Record, str | None]:
@@ -407,6 +412,11 @@ class Library:
 
     def record(self, number: int) -> Record:
         """Everything known of article ``number``, paragraphs re-read from the corpus."""
+        if number not in self._full:
+            self._full[number] = self._record(number)
+        return self._full[number]
+
+    def _record(self, number: int) -> Record:
         found = self._read(lambda c: c.records([number]))
         if not found:
             raise NotFoundError(self._not_found(number))
@@ -431,16 +441,16 @@ class Library:
         are told apart, and sidebar titles matched, only among these, so ``more_by`` over
         them gives what it gives over all records.
         """
-        from ipcsreader.people import may_be_same, parse_name
+        from ipcsreader.people import Name, may_be_same, parse_name
         from ipcsreader.text import title_key
 
         def gather(store: Catalog) -> list[Record]:
-            printed: dict[str, list[str]] = defaultdict(list)
-            parsed = {}
-            for name in store.author_names():
-                if (p := parse_name(name)) is not None:
-                    printed[p.key].append(name)
-                    parsed[p.key] = p
+            # A key is the parsed name's words joined by spaces (words never hold one).
+            names = [
+                Name(tuple(words[:-1]), words[-1])
+                for k in store.author_keys()
+                if (words := k.split(" "))
+            ]
             todo = [p for a in record.authors if (p := parse_name(a.name)) is not None]
             reached: set[str] = set()
             while todo:
@@ -448,10 +458,8 @@ class Library:
                 if name.key in reached:
                     continue
                 reached.add(name.key)
-                todo.extend(
-                    p for key, p in parsed.items() if key not in reached and may_be_same(name, p)
-                )
-            numbers = store.numbers_by(n for key in reached for n in printed.get(key, ()))
+                todo.extend(p for p in names if p.key not in reached and may_be_same(name, p))
+            numbers = store.numbers_by(reached)
             near = store.records(numbers)
             titles = {title_key(t) for r in [*near, record] for t in r.same_author}
             return store.records(numbers | store.numbers_titled(titles))

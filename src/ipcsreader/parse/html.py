@@ -17,7 +17,9 @@ from dataclasses import dataclass, field
 
 from bs4 import BeautifulSoup, NavigableString, Tag
 from bs4.element import Comment, Declaration, Doctype, ProcessingInstruction
+from bs4.exceptions import ParserRejectedMarkup
 
+from ipcsreader.errors import PageError
 from ipcsreader.parse.decode import normalise
 from ipcsreader.parse.html_runs import LINE_BLOCKS as _BLOCKS
 from ipcsreader.parse.html_runs import tag_text
@@ -102,9 +104,18 @@ def _resolve(text: str) -> str:
     return "".join(out)
 
 
+def make_soup(markup: str | bytes) -> BeautifulSoup:
+    """The page's tree; markup the parser gives up on is a :class:`PageError`."""
+    try:
+        return BeautifulSoup(markup, "html.parser")
+    except ParserRejectedMarkup as error:
+        detail = str(error).strip().splitlines()[-1].strip()
+        raise PageError(f"HTML the parser cannot read ({detail})") from None
+
+
 def to_lines(markup: str) -> Converted:
     """The visible lines of an HTML page, with what its structure tells."""
-    soup = BeautifulSoup(markup, "html.parser")
+    soup = make_soup(markup)
     for node in soup.find_all(string=True):
         if isinstance(node, Comment | Declaration | Doctype | ProcessingInstruction):
             node.extract()

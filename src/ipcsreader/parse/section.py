@@ -47,9 +47,9 @@ def parse_section(data: bytes | str, source: str | None = None) -> SectionPage:
 
     Raises :class:`PageError` when the page has neither rows nor pagination: not a listing.
     """
-    from bs4 import BeautifulSoup
+    from ipcsreader.parse.html import make_soup
 
-    soup = BeautifulSoup(data, "html.parser")
+    soup = make_soup(data)
     entries: list[ListingEntry] = []
     columns: list[str | None] = []
     seen: set[int] = set()

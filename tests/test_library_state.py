@@ -1,0 +1,98 @@
+"""The library's corpus state: records and pages from the catalog, kept exact by updates,
+the few records "More by" needs, and the staleness check."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from search_world import FILLER, old_page, write
+
+from ipcsreader import catalog, corpus, records
+from ipcsreader.authors import more_by
+from ipcsreader.errors import PageError
+from ipcsreader.library import Library
+
+# Name variants: one person in two printings, a name that starts another, a namesake.
+AUTHORS = {
+    9001: ("Sandip Kumar Mishra", "East Asia Compass"),
+    9002: ("Sandip Mishra", "East Asia Compass"),
+    9003: ("Sunil Mishra", "Nuke Street"),
+    9004: ("Bibhu Prasad", "Red Affairs"),
+    9005: ("Bibhu Prasad Routray", "Red Affairs"),
+    9006: ("D Suba Chandran", "Red Affairs"),
+    9007: ("D Suba Chandran", "Spotlight"),
+}
+
+
+@pytest.fixture
+def world(tmp_path: Path) -> tuple[Path, Library]:
+    folder = tmp_path / "corpus"
+    for number, (author, column) in AUTHORS.items():
+        page = old_page(number, f"Article {number}", [FILLER], author=author, column=column)
+        write(folder, f"{number}-old.txt", page)
+    lib = Library.open(folder, tmp_path / "index")
+    lib.update()
+    return folder, lib
+
+
+def merged_from_scratch(folder: Path) -> list:
+    """What the records are, merged again from every page of the corpus."""
+    pages = {}
+    for key in sorted(corpus.scan([folder])):
+        try:
+            pages[key] = catalog.headline(corpus.read_page(Path(key)))
+        except PageError:
+            continue
+    return records.merge(pages.items())
+
+
+def test_author_records_give_more_by_what_all_records_give(world: tuple[Path, Library]) -> None:
+    _, lib = world
+    everything = lib.records()
+    for number in AUTHORS:
+        record = lib.record(number)
+        near = lib.author_records(record)
+        assert more_by(record, near) == more_by(record, everything)
+    near = {r.number for r in lib.author_records(lib.record(9001))}
+    assert near == {9001, 9002}  # not Sunil Mishra, nor Prasad, nor Chandran
+    assert {r.number for r in lib.author_records(lib.record(9004))} == {9004, 9005}
+
+
+def test_updates_keep_records_and_pages_as_a_fresh_merge_would(
+    world: tuple[Path, Library],
+) -> None:
+    folder, lib = world
+    write(folder, "9001-old.txt", old_page(9001, "Monsoon Politics", [FILLER]))
+    (folder / "9006-old.txt").unlink()
+    write(folder, "9008-old.txt", old_page(9008, "Article 9008", [FILLER], author="Sunil Mishra"))
+    write(folder, "junk.txt", "nothing like an IPCS page\n")
+    summary = lib.update()
+    assert (summary.added, summary.updated, summary.removed, len(summary.failed)) == (1, 1, 1, 1)
+    assert lib.records() == merged_from_scratch(folder)
+    assert lib.numbers() == [9001, 9002, 9003, 9004, 9005, 9007, 9008]
+    assert [p.source for p in lib.pages()] == [
+        str(p) for p in sorted(folder.resolve().glob("9*.txt"))
+    ]
+    assert lib.record(9001).title == "Monsoon Politics"
+    assert {r.number for r in lib.author_records(lib.record(9003))} == {9003, 9008}
+
+
+def test_the_staleness_check_sees_every_kind_of_change(world: tuple[Path, Library]) -> None:
+    folder, lib = world
+    assert (lib.status().state, lib.status().changed) == ("fresh", 0)
+
+    page = folder / "9002-old.txt"
+    stat = page.stat()
+    page.write_text(page.read_text().replace("Article", "Articel"))  # same size
+    os.utime(page, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1))  # one nanosecond later
+    assert (lib.status().state, lib.status().changed) == ("stale", 1)
+    lib.update()
+    assert lib.status().state == "fresh"
+
+    page.rename(folder / "renamed.txt")  # same size and time, another name
+    assert (lib.status().state, lib.status().changed) == ("stale", 2)
+    lib.update()
+    assert lib.status().state == "fresh"
+    assert lib.record(9002).sources == (str((folder / "renamed.txt").resolve()),)
