@@ -206,6 +206,18 @@ def test_snippets_highlight_the_matched_words(library: Library) -> None:
     assert hit.snippet.startswith("Kim Jong-un’s visit to Moscow")
 
 
+def test_a_snippet_finds_the_match_past_look_alike_words(tmp_path: Path) -> None:
+    # "Northern" looks like "north" but is another word; the real match comes much later.
+    late = "A delegation from North Korea arrived."
+    paragraphs = ["Northern roads were closed. " + FILLER, *[FILLER] * 10, late]
+    write(tmp_path / "corpus", "9100-old.txt", old_page(9100, "Roads", paragraphs))
+    lib = Library([tmp_path / "corpus"], tmp_path / "index")
+    lib.update()
+    (hit,) = lib.search(SearchQuery('"north korea"')).hits
+    assert [hit.snippet[a:b] for a, b in hit.highlights] == ["North", "Korea"]
+    assert hit.snippet.startswith("… ") and "delegation from North Korea arrived" in hit.snippet
+
+
 def test_a_title_only_match_shows_the_teaser(library: Library) -> None:
     (hit,) = library.search(SearchQuery("title:games")).hits
     assert hit.snippet == "An old game replayed"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from ipcsreader.model import Article, Author, Block, Listing, ListingEntry, Sidebars
-from ipcsreader.records import body_source, merge
+from ipcsreader.records import merge
 
 OLD = Article(
     layout="old",
@@ -49,7 +49,6 @@ def test_a_whole_body_beats_a_longer_cut_one() -> None:
     whole = Article(layout="old", number=1, blocks=(Block("short"),))
     (record,) = merge([("cut", cut), ("whole", whole)])
     assert record.blocks == whole.blocks
-    assert body_source(record, {"cut": cut, "whole": whole}) == "whole"
 
 
 def test_a_title_with_lost_apostrophes_loses_to_a_clean_one() -> None:
@@ -89,7 +88,6 @@ def test_listing_entries_join_by_number_or_by_title() -> None:
     only = records[9090]
     assert only.listing_only
     assert (only.title, only.teaser, only.blocks) == ("Return of the Native", "An excerpt", ())
-    assert body_source(only, {"l": listing}) is None
 
 
 def test_a_title_two_articles_share_is_not_guessed() -> None:
@@ -106,7 +104,6 @@ def test_a_columnist_page_article_counts_as_the_article_text() -> None:
     (record,) = merge([("c", listing)])
     assert not record.listing_only
     assert record.blocks == article.blocks
-    assert body_source(record, {"c": listing}) == "c"
 
 
 def test_pages_without_a_number_make_no_record() -> None:

@@ -19,7 +19,6 @@ import zlib
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
 from functools import cache, lru_cache
 from itertools import islice, pairwise
 from pathlib import Path
@@ -74,14 +73,6 @@ def fold(text: str) -> str:
     text = text.replace("’", "'").replace("‘", "'")
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
-@dataclass(frozen=True)
-class IndexedRecord:
-    """A record with the text to index and the file its paragraphs come from."""
-
-    record: Record
-    body_source: str | None = None
 
 
 class SearchIndex:
@@ -208,8 +199,8 @@ class _Writer:
         # In a new index there is nothing to replace: adding skips the look-up per document.
         self._add = writer.add_document if fresh else writer.update_document
 
-    def put(self, item: IndexedRecord, body: str) -> None:
-        self._add(**_document(item, body))
+    def put(self, record: Record, body: str) -> None:
+        self._add(**_document(record, body))
 
     def delete(self, number: int) -> None:
         self._writer.delete_by_term("number", number)
@@ -379,8 +370,7 @@ def _weighting() -> Any:
     return BM25F(B=0.75, K1=1.2, title_B=0.4, author_B=0.0, column_B=0.0)
 
 
-def _document(item: IndexedRecord, body: str) -> dict[str, Any]:
-    r = item.record
+def _document(r: Record, body: str) -> dict[str, Any]:
     names = [a.name for a in r.authors]
     lead = "" if r.teaser else body[:_LEAD_CHARS]
     doc: dict[str, Any] = {
@@ -406,7 +396,6 @@ def _document(item: IndexedRecord, body: str) -> dict[str, Any]:
                 "teaser": r.teaser,
                 "lead": lead,
                 "listing_only": r.listing_only,
-                "body_source": item.body_source,
             },
             ensure_ascii=False,
         ),

@@ -29,7 +29,7 @@ from ipcsreader.errors import (
     PageError,
     UsageError,
 )
-from ipcsreader.index import IndexedRecord, SearchIndex
+from ipcsreader.index import SearchIndex
 from ipcsreader.lock import IndexLock, is_locked
 from ipcsreader.model import Hit, Page, Record, SearchResult
 from ipcsreader.search import SearchQuery, plan
@@ -300,8 +300,8 @@ class Library:
                 if headline is None:
                     writer.delete(number)
                     continue
-                full, body_source = self._with_body(headline, fresh)
-                writer.put(IndexedRecord(full, body_source), "\n\n".join(full.paragraphs))
+                full = self._with_body(headline, fresh)
+                writer.put(full, "\n\n".join(full.paragraphs))
         catalog.save(
             self.index_dir,
             Changes(
@@ -319,8 +319,8 @@ class Library:
         self._full.clear()
         return summary
 
-    def _with_body(self, headline: Record, fresh: dict[str, Page]) -> tuple[Record, str | None]:
-        """``headline`` with the paragraphs of its most complete page, and that page's file."""
+    def _with_body(self, headline: Record, fresh: dict[str, Page]) -> Record:
+        """``headline`` with the paragraphs of its most complete page."""
         pages: dict[str, Page] = {}
         for source in headline.sources:
             page = fresh.get(source)
@@ -332,9 +332,8 @@ class Library:
             pages[source] = page
         full = next((r for r in records.merge(pages.items()) if r.number == headline.number), None)
         if full is None:
-            return headline, None
-        record = replace(headline, blocks=full.blocks, truncated=full.truncated)
-        return record, records.body_source(record, pages)
+            return headline
+        return replace(headline, blocks=full.blocks, truncated=full.truncated)
 
     # Reading.
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TypeVar
 
@@ -71,17 +71,6 @@ def merge(pages: Iterable[tuple[str, Page]]) -> list[Record]:
         grouped[number].append(view)
 
     return [_record(number, views) for number, views in sorted(grouped.items())]
-
-
-def body_source(record: Record, pages: Mapping[str, Page]) -> str | None:
-    """The source whose paragraphs the record carries (``pages`` by source), if any."""
-    if not record.blocks:
-        return None
-    for source in record.sources:
-        article = _article_of(pages.get(source))
-        if article is not None and article.blocks == record.blocks:
-            return source
-    return None
 
 
 def _article_of(page: Page | None) -> Article | None:
