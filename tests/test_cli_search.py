@@ -161,6 +161,7 @@ def test_index_command_summary_and_failures(dirs: list[str], tmp_path: Path) -> 
     assert result.stdout == (
         f"Rebuilt the index in {tmp_path / 'index'}: "
         "6 added, 0 updated, 0 removed, 0 unchanged, 0 failed.\n"
+        f"Pages read from: {Path(dirs[1]).resolve()}\n"
     )
     bad = write(Path(dirs[1]), "junk.txt", "nothing like an IPCS page\n")
     result = run("index", *dirs)

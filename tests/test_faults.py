@@ -184,7 +184,8 @@ def test_a_second_index_run_waits_for_the_first(world: tuple[Path, Path]) -> Non
     code, out, _ = first.resume()
     assert (code, out) == (
         0,
-        f"Updated the index in {index}: 1 added, 1 updated, 1 removed, 2 unchanged, 0 failed.\n",
+        f"Updated the index in {index}: 1 added, 1 updated, 1 removed, 2 unchanged, 0 failed.\n"
+        f"Pages read from: {corpus.resolve()}\n",
     )
     out, err = second.proc.communicate()
     assert second.proc.returncode == 0, err

@@ -59,6 +59,7 @@ def index_command(
                 "failed": [{"file": f, "reason": r} for f, r in summary.failed],
                 "rebuilt": summary.rebuilt,
                 "index": str(library.index_dir),
+                "corpus": [str(d) for d in library.corpus_dirs],
             }
         )
     else:
@@ -67,6 +68,8 @@ def index_command(
             f"{summary.added} added, {summary.updated} updated, {summary.removed} removed, "
             f"{summary.unchanged} unchanged, {len(summary.failed)} failed."
         )
+        # Where to put pages of one's own: the corpus folders, the user's own last.
+        typer.echo("Pages read from: " + ", ".join(str(d) for d in library.corpus_dirs))
         for file, reason in summary.failed:
             warn(f"failed: {file}: {reason}")
     if summary.failed:
