@@ -8,21 +8,22 @@ pages (old layout, new layout, listings) print it.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from ipcsreader.errors import NotFoundError
 from ipcsreader.known import KnownTitle, RecordsByTitle, TitleBook, from_record
-from ipcsreader.model import Listing, Page, Record
+from ipcsreader.model import Author, Listing, Page, Record
 from ipcsreader.people import (
+    ByEntry,
     Mention,
     People,
     Person,
+    count_mentions,
     did_you_mean,
     group_by_person,
-    identify_all,
-    mentions_in,
+    identify,
 )
 from ipcsreader.text import fold
 
@@ -100,25 +101,45 @@ class Authors:
     """The people of a corpus with every title known for each."""
 
     def __init__(self, records: Sequence[Record], pages: Sequence[Page]) -> None:
-        self.people: People = identify_all(records, pages)
-        self._mentions = group_by_person(self.people, mentions_in(records, pages))
+        mentions = count_mentions(records, pages)
+        self.people: People = identify(mentions)
+        self._mentions = group_by_person(self.people, mentions)
         index = RecordsByTitle(records)
         self._books: dict[str, TitleBook] = {}
+        # Side bars and "Article by same Author" lists are printed again and again; once
+        # all their titles are settled in a book, printing them again changes nothing.
+        self._again: ByEntry[list[KnownTitle]] = ByEntry()
+        self._settled_lists: set[tuple[str, tuple[str, ...]]] = set()
         for r in records:
             self._sightings(r.authors, [from_record(r)], index)
-            if len(r.authors) == 1:
-                self._sightings(r.authors, [KnownTitle(t) for t in r.same_author], index)
+            self._same_author(r.authors, r.same_author, index)
         for page in pages:
             self._page(page, index)
 
-    def _sightings(self, authors: Sequence[Any], seen: list[KnownTitle], index: RecordsByTitle):
+    def _sightings(
+        self, authors: Sequence[Any], seen: list[KnownTitle], index: RecordsByTitle
+    ) -> bool:
+        """Add ``seen`` to each author's book; whether all of it is settled there."""
+        settled = True
         for author in authors:
             person = self.people.of(author.name)
             if person is None:
                 continue
-            book = self._books.setdefault(person.key, TitleBook(index))
+            book = self._books.get(person.key)
+            if book is None:
+                book = self._books[person.key] = TitleBook(index)
             for t in seen:
-                book.add(t)
+                settled = book.add(t) and settled
+        return settled
+
+    def _same_author(
+        self, authors: Sequence[Author], titles: tuple[str, ...], index: RecordsByTitle
+    ) -> None:
+        """The "Article by same Author" titles, when the article has one author."""
+        if len(authors) != 1 or (key := (authors[0].name, titles)) in self._settled_lists:
+            return
+        if self._sightings(authors, [KnownTitle(t) for t in titles], index):
+            self._settled_lists.add(key)
 
     def _page(self, page: Page, index: RecordsByTitle) -> None:
         article = page.article if isinstance(page, Listing) else page
@@ -130,11 +151,14 @@ class Authors:
         if article is None:
             return
         for c in article.sidebars.columnists:
-            seen = [KnownTitle(t, column=c.column) for t in c.titles]
-            self._sightings([c.columnist], seen, index)
-        if len(article.authors) == 1:
-            seen = [KnownTitle(t) for t in article.sidebars.same_author]
-            self._sightings(article.authors, seen, index)
+            again = self._again.get(c)
+            if again is None:
+                seen = [KnownTitle(t, column=c.column) for t in c.titles]
+                settled = self._sightings([c.columnist], seen, index)
+                self._again.put(c, [] if settled else seen)
+            elif again:
+                self._sightings([c.columnist], again, index)
+        self._same_author(article.authors, article.sidebars.same_author, index)
 
     def titles(self, person: Person) -> list[KnownTitle]:
         book = self._books.get(person.key)
@@ -169,7 +193,7 @@ class Authors:
 
     def profile(self, person: Person) -> Profile:
         titles = self.titles(person)
-        mentions = self._mentions.get(person.key, [])
+        mentions = self._mentions.get(person.key, {})
         columns: dict[str, str] = {}
         for t in titles:
             if t.column and t.number is not None:
@@ -186,16 +210,17 @@ class Authors:
         )
 
 
-def affiliation_spans(mentions: Sequence[Mention]) -> list[AffiliationSpan]:
-    """Each printed affiliation with when it was printed, oldest first (undated last)."""
+def affiliation_spans(mentions: Mapping[Mention, int]) -> list[AffiliationSpan]:
+    """Each printed affiliation with when it was printed, oldest first (undated last);
+    ``mentions`` are counted, each with how often it is printed."""
     spans: dict[str, list[Any]] = {}
-    for m in mentions:
+    for m, printed in mentions.items():
         text = " ".join((m.author.affiliation or "").split())
         if not text:
             continue
         key = fold(text).rstrip(".")
         span = spans.setdefault(key, [text, None, None, 0])
-        span[3] += 1
+        span[3] += printed
         if m.date:
             span[1] = min(span[1] or m.date, m.date)
             span[2] = max(span[2] or m.date, m.date)

@@ -10,20 +10,22 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from ipcsreader.errors import NotFoundError
 from ipcsreader.known import KnownTitle, RecordsByTitle, TitleBook, date_range, from_record
-from ipcsreader.model import Article, Author, ColumnistEntry, Listing, Page, Record
+from ipcsreader.model import Article, Author, Listing, Page, Record
 from ipcsreader.people import (
+    ByEntry,
+    Mention,
     People,
     Person,
     column_key,
+    count_mentions,
     did_you_mean,
-    identify_all,
-    mentions_in,
+    identify,
 )
 
 
@@ -94,7 +96,7 @@ class _Gatherer:
         self.people = people
         self.columns: dict[str | None, _Gathered] = defaultdict(_Gathered)
         # Side-bar entries whose every title is a record, with their column's group.
-        self.resolved: dict[ColumnistEntry, _Gathered] = {}
+        self.resolved: ByEntry[_Gathered] = ByEntry()
 
     def _column(self, name: str | None, *, sidebar: bool = False) -> _Gathered:
         g = self.columns[column_key(name)]
@@ -136,7 +138,7 @@ class _Gatherer:
             for title in entry.titles:
                 self.add(entry.column, entry.columnist, KnownTitle(title, column=entry.column))
             if all(self.index.find(title) is not None for title in entry.titles):
-                self.resolved[entry] = self.columns[column_key(entry.column)]
+                self.resolved.put(entry, self.columns[column_key(entry.column)])
 
     def add_listing(self, page: Listing) -> None:
         if page.columnist is not None:
@@ -156,7 +158,8 @@ class _Gatherer:
 
 def gather_columns(records: Sequence[Record], pages: Sequence[Page]) -> list[Column]:
     """Every column with its columnists, alphabetically; the column-less group last."""
-    people = identify_all(records, pages)
+    mentions = count_mentions(records, pages)
+    people = identify(mentions)
     g = _Gatherer(records, people)
     for r in records:
         g.add_record(r)
@@ -165,7 +168,7 @@ def gather_columns(records: Sequence[Record], pages: Sequence[Page]) -> list[Col
             g.add_listing(page)
         else:
             g.add_article(page)
-    affiliations = latest_affiliations(records, pages, people)
+    affiliations = latest_affiliations(mentions, people)
     persons = {p.key: p for p in people.persons}
 
     out: list[Column] = []
@@ -198,12 +201,10 @@ def _columnist(person: Person, book: TitleBook, affiliation: Affiliation | None)
     return Columnist(person, affiliation, len(held), first, last, tuple(titles))
 
 
-def latest_affiliations(
-    records: Sequence[Record], pages: Sequence[Page], people: People
-) -> dict[str, Affiliation]:
+def latest_affiliations(mentions: Mapping[Mention, int], people: People) -> dict[str, Affiliation]:
     """Each person's most recently printed affiliation (undated printings count as oldest)."""
     best: dict[str, Affiliation] = {}
-    for m in mentions_in(records, pages):
+    for m in mentions:
         person = people.of(m.author.name)
         if person is None or not m.author.affiliation:
             continue

@@ -9,11 +9,15 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from ipcsreader.model import Record
-from ipcsreader.text import title_key
+from ipcsreader.text import title_key as _title_key
+
+# The same few thousand titles are looked up again for every page that lists them.
+title_key = lru_cache(maxsize=1 << 16)(_title_key)
 
 
 @dataclass(frozen=True)
@@ -52,6 +56,7 @@ class RecordsByTitle:
     def __init__(self, records: Iterable[Record]) -> None:
         self.by_number: dict[int, Record] = {}
         self._by_key: dict[str, Record] = {}
+        self._known: dict[int, KnownTitle] = {}
         for r in records:
             self.by_number[r.number] = r
             if r.title:
@@ -62,6 +67,16 @@ class RecordsByTitle:
             return self.by_number[number]
         return self._by_key.get(title_key(title))
 
+    def known(self, title: str, number: int | None = None) -> KnownTitle | None:
+        """What the record :meth:`find` finds tells of its article."""
+        record = self.find(title, number)
+        if record is None:
+            return None
+        made = self._known.get(record.number)
+        if made is None:
+            made = self._known[record.number] = from_record(record)
+        return made
+
 
 class TitleBook:
     """Sightings of titles, merged: the first sighting keeps its place among undated ones."""
@@ -69,17 +84,28 @@ class TitleBook:
     def __init__(self, records: RecordsByTitle) -> None:
         self._records = records
         self._items: dict[str, KnownTitle] = {}
+        # Sightings merged into a numbered title: seen again, they add nothing to it (it
+        # keeps its key, and only gains what they have), so they are not merged again.
+        self._settled: set[KnownTitle] = set()
 
-    def add(self, seen: KnownTitle) -> None:
-        record = self._records.find(seen.title, seen.number)
+    def add(self, seen: KnownTitle) -> bool:
+        """Merge a sighting in; whether it is settled (seeing it again would change nothing)."""
+        if seen in self._settled:
+            return True
+        sighting = seen
+        record = self._records.known(seen.title, seen.number)
         if record is not None:
-            seen = _richer(seen, from_record(record))
+            seen = _richer(seen, record)
         key = str(seen.number) if seen.number is not None else title_key(seen.title)
         if key in self._items:
             seen = _richer(self._items[key], seen)
         elif seen.number is not None and (old := self._items.pop(title_key(seen.title), None)):
             seen = _richer(old, seen)
         self._items[key] = seen
+        if seen.number is None:
+            return False
+        self._settled.add(sighting)
+        return True
 
     def titles(self) -> list[KnownTitle]:
         """Newest first; undated titles after the dated ones, in the order first seen."""
@@ -95,8 +121,7 @@ def _newest_first(t: KnownTitle) -> tuple[int, int]:
 
 def _richer(a: KnownTitle, b: KnownTitle) -> KnownTitle:
     """``a`` with what ``b`` adds; a held record's own title wins over a listing's."""
-    return replace(
-        a,
+    return KnownTitle(
         title=b.title if b.held and not a.held else a.title,
         number=a.number if a.number is not None else b.number,
         date=a.date or b.date,

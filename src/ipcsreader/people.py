@@ -12,12 +12,13 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
-from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Generic, TypeVar
 
-from ipcsreader.model import Article, Author, Listing, Page, Record
+from ipcsreader.model import Author, ColumnistEntry, Listing, Page, Record
 from ipcsreader.names import split_honorific
 from ipcsreader.text import fold
 
@@ -107,6 +108,7 @@ def matches(query: str, name: str) -> bool:
     return bool(q.given) and q.surname == n.surname and compatible_given(q, n)
 
 
+@lru_cache(maxsize=1 << 12)
 def column_key(column: str | None) -> str | None:
     """A column's name folded so that "The Indo-Pacific" and "Indo-pacific" agree."""
     if not column:
@@ -163,12 +165,13 @@ class People:
 
 
 class _Variant:
-    """Every mention of one name key."""
+    """Every mention of one name key, with how often each is printed."""
 
     def __init__(self, name: Name) -> None:
         self.name = name
         self.columns: set[str] = set()
-        self.mentions: list[Mention] = []
+        self.mentions: dict[Mention, int] = {}
+        self.printed = 0
 
 
 def _fullness(name: Name) -> tuple[int, int]:
@@ -176,33 +179,38 @@ def _fullness(name: Name) -> tuple[int, int]:
     return (len(name.tokens), -sum(len(t) == 1 for t in name.tokens))
 
 
-def identify(mentions: Iterable[Mention]) -> People:
-    """Group mentions into persons (see the module's rules)."""
+def identify(mentions: Iterable[Mention] | Mapping[Mention, int]) -> People:
+    """Group mentions into persons (see the module's rules).
+
+    ``mentions`` may come counted (as :func:`count_mentions` gives them): a mention printed
+    a thousand times weighs a thousand, and is matched once.
+    """
+    counts = mentions if isinstance(mentions, Mapping) else Counter(mentions)
     variants: dict[str, _Variant] = {}
-    for m in mentions:
+    for m, n in counts.items():
         parsed = parse_name(m.author.name)
         if parsed is None:
             continue
-        v = variants.setdefault(parsed.key, _Variant(parsed))
-        v.mentions.append(m)
+        v = variants.get(parsed.key)
+        if v is None:
+            v = variants[parsed.key] = _Variant(parsed)
+        v.mentions[m] = n
+        v.printed += n
         if (ck := column_key(m.column)) is not None:
             v.columns.add(ck)
 
     groups: dict[str, list[_Variant]] = {k: [v] for k, v in variants.items()}
     owner: dict[str, str] = {k: k for k in variants}
-    keys = sorted(variants)
-    for i, a in enumerate(keys):
-        for b in keys[i + 1 :]:
-            va, vb = variants[a], variants[b]
-            ga, gb = owner[a], owner[b]
-            if ga == gb or not (va.columns & vb.columns):
-                continue
-            # Every name of one group must fit every name of the other, so that "S Mishra"
-            # cannot join "Sandip Mishra" and "Sunil Mishra" into one person.
-            if all(may_be_same(x.name, y.name) for x in groups[ga] for y in groups[gb]):
-                groups[ga].extend(groups.pop(gb))
-                for v in groups[ga]:
-                    owner[v.name.key] = ga
+    for a, b in _candidates(variants):
+        ga, gb = owner[a], owner[b]
+        if ga == gb:
+            continue
+        # Every name of one group must fit every name of the other, so that "S Mishra"
+        # cannot join "Sandip Mishra" and "Sunil Mishra" into one person.
+        if all(may_be_same(x.name, y.name) for x in groups[ga] for y in groups[gb]):
+            groups[ga].extend(groups.pop(gb))
+            for v in groups[ga]:
+                owner[v.name.key] = ga
 
     persons: list[Person] = []
     by_key: dict[str, Person] = {}
@@ -215,13 +223,33 @@ def identify(mentions: Iterable[Mention]) -> People:
     return People(persons, by_key)
 
 
+def _candidates(variants: Mapping[str, _Variant]) -> list[tuple[str, str]]:
+    """The pairs of name keys that may merge, in the order they are tried (sorted).
+
+    Only names sharing a column and fitting each other can merge, so only those pairs are
+    made: a column's names against each other, not every name against every other.
+    """
+    by_column: dict[str, list[str]] = {}
+    for key, v in variants.items():
+        for ck in v.columns:
+            by_column.setdefault(ck, []).append(key)
+    pairs = {
+        (a, b) if a < b else (b, a)
+        for keys in by_column.values()
+        for i, a in enumerate(keys)
+        for b in keys[i + 1 :]
+    }
+    return sorted(p for p in pairs if may_be_same(variants[p[0]].name, variants[p[1]].name))
+
+
 def _person(members: list[_Variant]) -> Person:
-    best = max(members, key=lambda v: (_fullness(v.name), len(v.mentions), v.name.key))
-    printed = [m.author.name.strip(" .") for m in best.mentions]
-    name = max(set(printed), key=lambda s: (printed.count(s), s))
+    best = max(members, key=lambda v: (_fullness(v.name), v.printed, v.name.key))
+    printed: Counter[str] = Counter()
+    for m, n in best.mentions.items():
+        printed[m.author.name.strip(" .")] += n
+    name = max(printed, key=lambda s: (printed[s], s))
     names = sorted({m.author.name.strip(" .") for v in members for m in v.mentions})
-    mentions = [m for v in members for m in v.mentions]
-    honorifics = [m for m in mentions if m.author.honorific]
+    honorifics = (m for v in members for m in v.mentions if m.author.honorific)
     latest = max(honorifics, key=lambda m: m.date or dt.date.min, default=None)
     return Person(
         name=name,
@@ -231,34 +259,66 @@ def _person(members: list[_Variant]) -> Person:
     )
 
 
-def mentions_in(records: Iterable[Record], pages: Iterable[Page]) -> list[Mention]:
-    """Every person the records and pages print, with column and date where known."""
-    out: list[Mention] = []
+_T = TypeVar("_T")
+
+
+class ByEntry(Generic[_T]):
+    """What was made of a side-bar entry, for when the same entry is printed again.
+
+    The catalog hands out one object per distinct "IPCS Columnists" entry, repeated on
+    thousands of pages; found by identity, a repeat costs a look-up where hashing the entry
+    would cost more than the work saved. Equal entries read apart are just done twice.
+    """
+
+    def __init__(self) -> None:
+        self._made: dict[int, tuple[ColumnistEntry, _T]] = {}
+
+    def get(self, entry: ColumnistEntry) -> _T | None:
+        made = self._made.get(id(entry))
+        return made[1] if made is not None else None
+
+    def put(self, entry: ColumnistEntry, made: _T) -> _T:
+        self._made[id(entry)] = (entry, made)  # holding the entry keeps its id unique
+        return made
+
+    def values(self) -> list[_T]:
+        return [made for _, made in self._made.values()]
+
+
+def count_mentions(records: Iterable[Record], pages: Iterable[Page]) -> Counter[Mention]:
+    """Every person the records and pages print, with column and date where known: each
+    distinct mention with how often it is printed, in the order first printed."""
+    counts: Counter[Mention] = Counter()
+    sidebar: ByEntry[_Printings] = ByEntry()
     for r in records:
-        out.extend(Mention(a, r.column, r.date, r.number) for a in r.authors)
+        counts.update(Mention(a, r.column, r.date, r.number) for a in r.authors)
     for page in pages:
+        article = page.article if isinstance(page, Listing) else page
         if isinstance(page, Listing):
-            out.extend(_listing_mentions(page))
-        else:
-            out.extend(_article_mentions(page))
-    return out
+            if page.columnist is not None:
+                counts[Mention(page.columnist, page.column, listing_date(page))] += 1
+            for e in page.entries:
+                counts.update(Mention(a, page.column, e.date, e.number) for a in e.authors)
+        if article is None:
+            continue
+        counts.update(
+            Mention(a, article.column, article.date, article.number) for a in article.authors
+        )
+        for entry in article.sidebars.columnists:
+            seen = sidebar.get(entry)
+            if seen is None:
+                seen = sidebar.put(entry, _Printings(Mention(entry.columnist, entry.column)))
+                counts.setdefault(seen.mention, 0)  # its place: where first printed
+            seen.n += 1
+    for seen in sidebar.values():
+        counts[seen.mention] += seen.n
+    return counts
 
 
-def _article_mentions(article: Article) -> list[Mention]:
-    out = [Mention(a, article.column, article.date, article.number) for a in article.authors]
-    out.extend(Mention(c.columnist, c.column) for c in article.sidebars.columnists)
-    return out
-
-
-def _listing_mentions(listing: Listing) -> list[Mention]:
-    out: list[Mention] = []
-    if listing.columnist is not None:
-        out.append(Mention(listing.columnist, listing.column, listing_date(listing)))
-    for e in listing.entries:
-        out.extend(Mention(a, listing.column, e.date, e.number) for a in e.authors)
-    if listing.article is not None:
-        out.extend(_article_mentions(listing.article))
-    return out
+@dataclass
+class _Printings:
+    mention: Mention
+    n: int = 0
 
 
 def listing_date(listing: Listing) -> dt.date | None:
@@ -270,16 +330,16 @@ def listing_date(listing: Listing) -> dt.date | None:
 
 def identify_all(records: Iterable[Record], pages: Iterable[Page]) -> People:
     """The persons behind every record and page."""
-    return identify(mentions_in(records, pages))
+    return identify(count_mentions(records, pages))
 
 
-def group_by_person(people: People, mentions: Iterable[Mention]) -> dict[str, list[Mention]]:
-    """Mentions keyed by their person's key."""
-    out: dict[str, list[Mention]] = defaultdict(list)
-    for m in mentions:
+def group_by_person(people: People, mentions: Mapping[Mention, int]) -> dict[str, Counter[Mention]]:
+    """Counted mentions keyed by their person's key."""
+    out: dict[str, Counter[Mention]] = {}
+    for m, n in mentions.items():
         person = people.of(m.author.name)
         if person is not None:
-            out[person.key].append(m)
+            out.setdefault(person.key, Counter())[m] += n
     return out
 
 
