@@ -9,6 +9,8 @@ Multi-word entries ("Line of Control") are emitted as one unit so phrases occur.
 
 from __future__ import annotations
 
+from ipcsreader import model
+
 
 def _split(text: str) -> list[str]:
     return text.split()
@@ -686,17 +688,4 @@ SUBHEADINGS = [
 
 SHARE_LINE = "Print Bookmark Email Facebook Subscribe"
 
-MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
+MONTHS = model.MONTHS

@@ -40,7 +40,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal, get_args
 
-from ipcsreader.model import Author, Record
+from ipcsreader.model import MONTHS, Author, Record
 from ipcsreader.titlecase import (
     LETTERS,
     MINOR,
@@ -56,21 +56,6 @@ STYLES: tuple[str, ...] = get_args(Style)
 PUBLISHER = "Institute of Peace and Conflict Studies"
 PUBLISHER_PLACE = "New Delhi"
 
-# Spelled out: calendar.month_name would follow the process locale.
-MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
 # MLA 9 abbreviates months longer than four letters.
 MLA_MONTHS = [
     "Jan.",

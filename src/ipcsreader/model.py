@@ -12,6 +12,21 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 SITE = "https://www.ipcs.org"
+# The site prints dates in English whatever the reader's locale (strftime would follow it).
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 
 Layout = Literal["old", "new"]
 SourceFormat = Literal["text", "html"]

@@ -16,14 +16,13 @@ from typing import TYPE_CHECKING
 from urllib.parse import parse_qs, urlsplit
 
 from ipcsreader.errors import PageError
-from ipcsreader.model import Author, ListingEntry
+from ipcsreader.model import MONTHS, Author, ListingEntry
 
 if TYPE_CHECKING:
     from bs4 import Tag
 
 _DATE = re.compile(r"\b(\d{1,2})\s+([A-Z][a-z]{2})[a-z]*,?\s+(\d{4})\b")
-_MONTH_NAMES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-_MONTHS = {name: number for number, name in enumerate(_MONTH_NAMES, 1)}
+_MONTHS = {name[:3]: number for number, name in enumerate(MONTHS, 1)}
 # What separates the author, date and number on a row: middle dots, bullets, bars, spaces.
 _SEPARATORS = re.compile(r"^[\s\u00b7\u2022|,\-–—]*$")
 
