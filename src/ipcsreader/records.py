@@ -73,12 +73,6 @@ def merge(pages: Iterable[tuple[str, Page]]) -> list[Record]:
     return [_record(number, views) for number, views in sorted(grouped.items())]
 
 
-def _article_of(page: Page | None) -> Article | None:
-    if isinstance(page, Listing):
-        return page.article
-    return page
-
-
 def _number(view: _View) -> int:
     assert view.article is not None and view.article.number is not None
     return view.article.number

@@ -28,7 +28,7 @@ from ipcsreader.parse.html_runs import (
     runs,
     tag_text,
 )
-from ipcsreader.parse.new import _author_blocks, _with_teaser_honorifics
+from ipcsreader.parse.new import author_blocks, with_teaser_honorifics
 from ipcsreader.parse.stamps import LISTING_META, PUBLICATION_META, Stamp, new_stamp
 from ipcsreader.text import clean_line, ends_sentence, fold
 
@@ -151,7 +151,7 @@ class _Page:
         if not authors:
             authors = self._printed_byline(max(head_end, teaser_at or -1) + 1)
         if authors:
-            authors = _with_teaser_honorifics(authors, teaser)
+            authors = with_teaser_honorifics(authors, teaser)
         else:
             authors = leading_names(teaser or "")
         blocks = self._body(head_end)
@@ -311,7 +311,7 @@ class _Page:
     def _printed_byline(self, start: int) -> list[Author]:
         """Without person links: a printed "Name" / "Name" / "Role" block at ``start``."""
         lines = [r.text for r in self.rs[start:]]
-        found, taken = _author_blocks(lines, 0)
+        found, taken = author_blocks(lines, 0)
         self.used.update(range(start, start + taken))
         return found
 

@@ -18,7 +18,7 @@ from ipcsreader.text import ends_sentence, fold
 _ROLE_MAX_WORDS = 20
 
 
-def _author_blocks(lines: list[str], i: int) -> tuple[list[Author], int]:
+def author_blocks(lines: list[str], i: int) -> tuple[list[Author], int]:
     """Author blocks ("Name" / "Name" / "Role") starting at the first non-blank from ``i``."""
     found: list[Author] = []
     while True:
@@ -42,7 +42,7 @@ def _repeats(lines: list[str], j: int) -> bool:
     return following == [lines[j]]
 
 
-def _with_teaser_honorifics(authors: list[Author], teaser: str | None) -> list[Author]:
+def with_teaser_honorifics(authors: list[Author], teaser: str | None) -> list[Author]:
     """Fill an author block's missing honorific from the teaser ("Dr Bibhu Prasad Routray …")."""
     named = {fold(a.name): a.honorific for a in leading_names(teaser or "")}
     return [
@@ -77,8 +77,8 @@ def parse(
     if rows and not _repeats(after, rows[0]):
         teaser = after[rows[0]]
         start = rows[0] + 1
-    authors, start = _author_blocks(after, start)
-    authors = _with_teaser_honorifics(authors, teaser) if authors else leading_names(teaser or "")
+    authors, start = author_blocks(after, start)
+    authors = with_teaser_honorifics(authors, teaser) if authors else leading_names(teaser or "")
     blocks = body.blocks(after[start:], headings)
     return Article(
         layout="new",
