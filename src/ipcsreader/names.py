@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ipcsreader.model import Author
 from ipcsreader.text import fold
@@ -137,13 +138,21 @@ _NOT_NAMES = frozenset(
 )
 
 
-_HONORIFICS_FOLDED = tuple(tuple(t.casefold() for t in h) for h in _HONORIFICS)
+# Honorifics by their first word (in their order of preference): a token that starts
+# none of them is looked at once, not once per honorific.
+_HONORIFICS_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
+for _h in _HONORIFICS:
+    _folded = tuple(t.casefold() for t in _h)
+    _HONORIFICS_BY_FIRST.setdefault(_folded[0], []).append(_folded)
 
 
 def _bare(token: str) -> str:
     return token.rstrip(".,").casefold()
 
 
+# Sidebars repeat the same lines on every page of the old site: parsing a corpus asks
+# about the same few thousand lines again and again.
+@lru_cache(maxsize=8192)
 def split_honorific(raw: str) -> tuple[str | None, str]:
     """("Dr Sandip Mishra") → ("Dr", "Sandip Mishra"); chained titles and "(Retd.)" kept.
 
@@ -152,9 +161,9 @@ def split_honorific(raw: str) -> tuple[str | None, str]:
     tokens = raw.split()
     taken = 0
     while taken < len(tokens):
-        for honorific in _HONORIFICS_FOLDED:
+        for honorific in _HONORIFICS_BY_FIRST.get(_bare(tokens[taken]), ()):
             end = taken + len(honorific)
-            if tuple(_bare(t) for t in tokens[taken:end]) == honorific:
+            if tuple(_bare(t) for t in tokens[taken + 1 : end]) == honorific[1:]:
                 taken = end
                 break
         else:

@@ -6,7 +6,7 @@ import codecs
 import re
 
 from ipcsreader.errors import PageError
-from ipcsreader.text import ESCAPES, clean_line, repair_mojibake
+from ipcsreader.text import ESCAPES, clean_lines, repair_mojibake
 
 # Control characters a text page never holds (tab, newline, CR and form feed are fine).
 _CONTROLS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f]")
@@ -47,4 +47,4 @@ def normalise(text: str) -> list[str]:
     """Lines of ``text`` with mojibake repaired and whitespace cleaned; blank lines are ""."""
     # Escape sequences go whole, before their ESC is dropped on its own with the controls.
     text = ESCAPES.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
-    return [clean_line(_CONTROLS.sub("", line)) for line in repair_mojibake(text).split("\n")]
+    return clean_lines(_CONTROLS.sub("", repair_mojibake(text)))
