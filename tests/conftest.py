@@ -28,3 +28,16 @@ def _isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: p
     monkeypatch.delenv("IPCS_INDEX", raising=False)
     monkeypatch.delenv("NO_COLOR", raising=False)
     monkeypatch.setenv("COLUMNS", "80")
+
+
+@pytest.fixture(params=["after", "in a child"])
+def checking(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Both ways the staleness check before a search looks at the files: after the search,
+    or in a child forked to do it meanwhile (for a corpus of any size)."""
+    from ipcsreader import forked
+
+    if request.param == "in a child":
+        if not forked.available():
+            pytest.skip("no child can be forked here")
+        monkeypatch.setattr("ipcsreader.library._FORK_FROM_FILES", 0)
+    return request.param

@@ -5,7 +5,7 @@ POINT it prints ``PAUSED`` on stdout and waits: the test then kills it (SIGKILL)
 go on with SIGUSR1. POINT ``none`` never stops. The points:
 
 - ``parse``: while reading pages (at the second page);
-- ``segments``: Whoosh's new segment written, its table of contents not yet;
+- ``segments``: Whoosh's new segments written, its table of contents not yet;
 - ``committed``: Whoosh committed, the catalog not yet written;
 - ``catalog-half``: inside the catalog's transaction, pages and records written, files not;
 - ``catalog-commit``: every row of the catalog written, the transaction not committed;
@@ -42,7 +42,7 @@ def before(owner: Any, name: str, when: Callable[..., bool] = lambda *a, **k: Tr
 
 
 def install(point: str) -> None:
-    from whoosh.writing import SegmentWriter
+    from whoosh.index import TOC
 
     from ipcsreader import catalog, corpus, integrity
 
@@ -50,7 +50,7 @@ def install(point: str) -> None:
     if point == "parse":
         before(corpus, "read_page", lambda *a, **k: next(calls) == 1)
     elif point == "segments":
-        before(SegmentWriter, "_commit_toc")
+        before(TOC, "write")
     elif point == "committed":
         before(catalog, "save")
     elif point == "catalog-half":

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import select
 from pathlib import Path
 
 import pytest
@@ -11,10 +13,14 @@ from search_world import FILLER, old_page, write
 from test_index import build
 from typer.testing import CliRunner
 
-from ipcsreader import paths
+from ipcsreader import corpus, paths
 from ipcsreader.cli import app
+from ipcsreader.cli.common import fresh_result
+from ipcsreader.errors import QueryError
+from ipcsreader.library import Library
 from ipcsreader.model import Author, Hit, SearchResult
 from ipcsreader.render.search import render_results
+from ipcsreader.search import SearchQuery
 
 runner = CliRunner()
 
@@ -240,3 +246,91 @@ def test_render_results_golden() -> None:
         "\n"
         "Read one: ipcs read 4842 --highlight 'north korea'\n"
     )
+
+
+def _edit_in_place(page: Path, old: str, new: str) -> None:
+    """Change a word for another as long: the size stays, only the time tells."""
+    assert len(old) == len(new)
+    stat = page.stat()
+    page.write_text(page.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+    os.utime(page, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1))
+
+
+def test_search_sees_a_page_edited_in_place(dirs: list[str], checking: str) -> None:
+    run("index", *dirs)
+    _edit_in_place(Path(dirs[1]) / "9002-old.txt", "Nuclear", "Atomics")
+    result = run("search", "atomics", *dirs, "--json")
+    assert result.exit_code == 0
+    assert result.stderr == "Updating the search index (1 file changed)…\n"
+    assert [h["number"] for h in json.loads(result.stdout)["hits"]] == [9002]
+
+
+def test_a_change_made_while_the_search_runs_is_caught(
+    dirs: list[str], monkeypatch: pytest.MonkeyPatch, checking: str
+) -> None:
+    run("index", *dirs)
+    began, searching = os.pipe()  # a byte through it: the search has begun
+    searches: list[int] = []
+    scan, search, parent = corpus.scan, Library.search, os.getpid()
+
+    def edit_then_search(self: Library, query: SearchQuery) -> SearchResult:
+        if not searches:  # the page changes once the search has begun, before it is done
+            _edit_in_place(Path(dirs[1]) / "9002-old.txt", "Nuclear", "Atomics")
+            os.write(searching, b".")
+        result = search(self, query)
+        searches.append(result.total)
+        return result
+
+    def scan_once_searching(folders: list[Path]) -> dict[str, corpus.FileStat]:
+        if os.getpid() != parent:  # the checking child looks only once the search has begun
+            select.select([began], [], [], 30)  # (a check run first would fail the test)
+        return scan(folders)
+
+    monkeypatch.setattr(Library, "search", edit_then_search)
+    monkeypatch.setattr(corpus, "scan", scan_once_searching)
+    try:
+        result = run("search", "atomics", *dirs, "--json")
+    finally:
+        os.close(began)
+        os.close(searching)
+    assert searches == [0, 1]  # the first search missed it; the second is what is shown
+    assert result.exit_code == 0
+    assert result.stderr == "Updating the search index (1 file changed)…\n"
+    assert [h["number"] for h in json.loads(result.stdout)["hits"]] == [9002]
+
+
+def test_an_error_from_a_stale_index_is_asked_again_once_updated(dirs: list[str]) -> None:
+    run("index", *dirs)
+    write(Path(dirs[1]), "9005-old.txt", old_page(9005, "Monsoon Diplomacy", [FILLER]))
+    tries: list[int] = []
+
+    def compute(library: Library) -> int:
+        tries.append(len(library.numbers()))
+        if len(tries) == 1:
+            raise QueryError("stale")
+        return tries[-1]
+
+    corpus_dir, index_dir = Path(dirs[1]), Path(dirs[3])
+    _, numbers = fresh_result(corpus_dir, index_dir, compute)
+    assert tries[1] == tries[0] + 1 == numbers  # 9005 is there the second time
+
+    def refuse(_library: Library) -> int:
+        raise QueryError("always")
+
+    with pytest.raises(QueryError, match="always"):  # fresh: the error stands
+        fresh_result(corpus_dir, index_dir, refuse)
+
+
+def test_meanwhile_runs_once_while_the_check_finishes(dirs: list[str], checking: str) -> None:
+    run("index", *dirs)
+    _edit_in_place(Path(dirs[1]) / "9002-old.txt", "Nuclear", "Atomics")
+    calls: list[str] = []
+
+    def compute(library: Library) -> int:
+        calls.append("compute")
+        return library.search(SearchQuery(text="atomics")).total
+
+    _, total = fresh_result(
+        Path(dirs[1]), Path(dirs[3]), compute, meanwhile=lambda: calls.append("meanwhile")
+    )
+    assert (calls, total) == (["compute", "meanwhile", "compute"], 1)

@@ -332,12 +332,38 @@ def test_rebuild_starts_over(tmp_path: Path) -> None:
 
 def test_progress_is_reported(tmp_path: Path) -> None:
     lib = Library([build(tmp_path)], tmp_path / "index")
-    seen: list[tuple[int, int]] = []
-    lib.update(progress=lambda done, total, _f: seen.append((done, total)))
-    assert seen[0] == (0, 6) and seen[-1] == (6, 6)
+    seen: list[tuple[int, int, str]] = []
+    lib.update(progress=lambda done, total, counted: seen.append((done, total, counted)))
+    read = [s for s in seen if s[2] == "pages read"]
+    indexed = [s for s in seen if s[2] == "articles indexed"]
+    assert seen == read + indexed
+    assert read[0] == (0, 6, "pages read") and read[-1] == (6, 6, "pages read")
+    assert indexed[-1] == (5, 5, "articles indexed")
 
 
 def test_searching_without_an_index(tmp_path: Path) -> None:
     lib = Library([build(tmp_path)], tmp_path / "index")
     with pytest.raises(IndexUnavailableError, match="there is no index yet; run: ipcs index"):
         lib.search(SearchQuery("x"))
+
+
+def test_an_update_that_finds_most_files_changed_rebuilds(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ipcsreader import library
+
+    monkeypatch.setattr(library, "_REBUILD_FROM", 3)
+    corpus = tmp_path / "corpus"
+    write(corpus, "9101-old.txt", old_page(9101, "Water Talks", [FILLER]))
+    write(corpus, "9102-old.txt", old_page(9102, "River Talks", [FILLER]))
+    lib = Library([corpus], tmp_path / "index")
+    assert lib.update().rebuilt
+    write(corpus, "9103-old.txt", old_page(9103, "Dam Talks", [FILLER]))
+    summary = lib.update()  # one file in three: updated in place
+    assert (summary.rebuilt, summary.added, summary.unchanged) == (False, 1, 2)
+    for n in (9104, 9105, 9106):
+        write(corpus, f"{n}-old.txt", old_page(n, f"Canal Talks {n}", [FILLER]))
+    summary = lib.update()  # three in six: written anew
+    assert (summary.rebuilt, summary.added) == (True, 6)
+    result = lib.search(SearchQuery("talks", limit=None))
+    assert sorted(h.number for h in result.hits) == [9101, 9102, 9103, 9104, 9105, 9106]

@@ -12,7 +12,7 @@ from search_world import FILLER, old_page, write
 from ipcsreader import catalog, corpus, records
 from ipcsreader.authors import more_by
 from ipcsreader.errors import PageError
-from ipcsreader.library import Library
+from ipcsreader.library import IndexStatus, Library
 
 # Name variants: one person in two printings, a name that starts another, a namesake.
 AUTHORS = {
@@ -96,3 +96,47 @@ def test_the_staleness_check_sees_every_kind_of_change(world: tuple[Path, Librar
     lib.update()
     assert lib.status().state == "fresh"
     assert lib.record(9002).sources == (str((folder / "renamed.txt").resolve()),)
+
+
+def test_the_check_begun_beside_a_search_judges_as_status_does(
+    world: tuple[Path, Library], checking: str
+) -> None:
+    folder, lib = world
+    check = lib.check_status()
+    assert not check.doubtful
+    assert check.result() == lib.status() == IndexStatus("fresh", 0, 7)
+
+    page = folder / "9003-old.txt"
+    stat = page.stat()
+    page.write_text(page.read_text().replace("Article", "Articel"))  # same size
+    os.utime(page, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1))
+    check = lib.check_status()
+    assert not check.doubtful  # an edit in place shows only in the files
+    assert (check.result().state, check.result().changed) == ("stale", 1)
+
+    write(folder, "9009-old.txt", old_page(9009, "Article 9009", [FILLER]))
+    (folder / "9001-old.txt").unlink()
+    assert lib.check_status().result() == lib.status()
+    assert (lib.status().changed, lib.status().files) == (3, 7)
+
+
+def test_the_check_knows_a_missing_index_at_once(tmp_path: Path, checking: str) -> None:
+    write(tmp_path / "corpus", "9001-old.txt", old_page(9001, "Article 9001", [FILLER]))
+    lib = Library.open(tmp_path / "corpus", tmp_path / "index")
+    check = lib.check_status()
+    assert check.doubtful
+    assert (check.result().state, check.result().changed) == ("missing", 1)
+
+
+def test_a_failing_scan_reaches_whoever_asks_for_the_result(
+    world: tuple[Path, Library], monkeypatch: pytest.MonkeyPatch, checking: str
+) -> None:
+    _, lib = world
+
+    def broken(_dirs: object) -> None:
+        raise PermissionError("no entry")
+
+    monkeypatch.setattr(corpus, "scan", broken)
+    check = lib.check_status()
+    with pytest.raises(PermissionError, match="no entry"):
+        check.result()

@@ -154,6 +154,10 @@ class Catalog:
         """The digest of the corpus as the last update saw it (:func:`corpus.fingerprint`)."""
         return self._meta("fingerprint")
 
+    def file_count(self) -> int:
+        """How many files the last update saw."""
+        return self._db.execute("SELECT count(*) FROM files").fetchone()[0]
+
     def files(self) -> dict[str, FileEntry]:
         rows = self._db.execute("SELECT key, size, mtime_ns, sha256, error, numbers FROM files")
         return {

@@ -103,21 +103,18 @@ def fingerprint(found: Mapping[str, FileStat]) -> str:
     return digest.hexdigest()
 
 
-def content_hash(path: Path) -> str:
-    """The SHA-256 of the file's bytes, in hex."""
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for chunk in iter(lambda: handle.read(1 << 16), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
+def content_hash(data: bytes) -> str:
+    """The SHA-256 of a file's bytes, in hex."""
+    return hashlib.sha256(data).hexdigest()
 
 
-def read_page(path: Path) -> Page:
-    """Parse one page file; anything unreadable becomes a :class:`PageError` naming the file."""
-    from ipcsreader.parse import parse_file
+def read_page(path: Path, data: bytes | None = None) -> Page:
+    """Parse one page file (``data``: its bytes, when already read); anything unreadable
+    becomes a :class:`PageError` naming the file."""
+    from ipcsreader.parse import parse_bytes, parse_file
 
     try:
-        return parse_file(path)
+        return parse_file(path) if data is None else parse_bytes(data, str(path))
     except PageError as error:
         raise error.for_file(str(path)) from None
     except OSError as error:

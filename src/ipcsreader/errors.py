@@ -36,6 +36,10 @@ class PageError(IpcsError):
     def for_file(self, file: str) -> PageError:
         return PageError(self.reason, file)
 
+    def __reduce__(self) -> tuple[type[PageError], tuple[str, str | None]]:
+        # Pages are parsed in worker processes: the error must cross back whole.
+        return PageError, (self.reason, self.file)
+
 
 class QueryError(IpcsError):
     """A search query or filter the query parser cannot take."""

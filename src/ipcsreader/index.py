@@ -10,7 +10,6 @@ when this module is imported.
 from __future__ import annotations
 
 import datetime as dt
-import gc
 import json
 import re
 import time
@@ -24,6 +23,7 @@ from itertools import islice, pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ipcsreader import matching
 from ipcsreader.errors import IndexUnavailableError, QueryError
 from ipcsreader.model import Author, Hit, Record, SearchResult
 from ipcsreader.search import WORD_PATTERN, plain_words
@@ -81,6 +81,7 @@ class SearchIndex:
     def __init__(self, path: Path) -> None:
         self.path = path
         self._ix: Any = None
+        self._kept: _Kept | None = None  # the reader of the last search, see _reader()
 
     def exists(self) -> bool:
         # Whoosh's table of contents marks a committed index; looking for it costs no import.
@@ -108,15 +109,22 @@ class SearchIndex:
         return self._ix
 
     @contextmanager
-    def writing(self, *, rebuild: bool, discard: bool = False) -> Iterator[_Writer]:
+    def writing(
+        self,
+        *,
+        rebuild: bool,
+        discard: bool = False,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> Iterator[_Writer | _Batch]:
         """A writer that commits on success; ``rebuild`` starts from an empty index.
 
         A rebuild replaces the old index only when it commits: until then readers (and a
         process killed mid-way) keep the last committed one. ``discard`` throws a damaged
         or outdated index away first. Files in the folder that are not Whoosh's stay.
+        A new index is written at the end, all at once, telling ``progress`` how many of
+        how many documents are done.
         """
-        from whoosh.index import LockError, create_in
-        from whoosh.writing import CLEAR
+        from whoosh.index import create_in
 
         self._ix = None
         fresh = rebuild or discard or not self.exists()
@@ -125,37 +133,24 @@ class SearchIndex:
             ix = create_in(str(self.path), _schema())
         else:
             ix = self._open()
-        try:
-            writer = ix.writer()
-        except LockError:
-            raise IndexUnavailableError(
-                f"the index in {self.path} is being updated by another ipcs; try again shortly"
-            ) from None
-        # Millions of postings stay alive until the commit: the cyclic garbage collector
-        # would walk them all again and again (a third of the build time), for nothing.
-        collecting = gc.isenabled()
-        gc.disable()
-        try:
-            try:
-                yield _Writer(writer, fresh=fresh)
-            except BaseException:
-                writer.cancel()
-                raise
-            # CLEAR drops every older segment in the same commit that adds the new one.
-            writer.commit(mergetype=CLEAR if fresh else None)
-        finally:
-            if collecting:
-                gc.enable()
+        if fresh:
+            with _write_lock(ix, self.path):
+                batch = _Batch()
+                yield batch
+                _commit_segments(ix, batch.documents, progress)
+        else:
+            with _updating(ix, self.path) as writer:
+                yield writer
         self._ix = None
 
     def search(self, plan: Plan) -> SearchResult:
-        from whoosh.searching import Results
+        from whoosh.searching import Results, Searcher
 
         started = time.perf_counter()
-        ix = self._open()
-        with ix.searcher(weighting=_weighting()) as searcher:
+        kept = self._reader()
+        with Searcher(kept.reader, weighting=_weighting(), closereader=False) as searcher:
             _load_lengths(searcher)
-            run = _Run(searcher, plan)
+            run = _Run(searcher, plan, kept.columns)
             ranked, relaxed = run.execute()
             total = len(ranked)
             limit_end = None if plan.limit is None else plan.offset + plan.limit
@@ -163,7 +158,7 @@ class SearchIndex:
             # and gives the query's words for highlighting, hit by hit.
             results = Results(searcher, run.query, ranked[plan.offset : limit_end])
             hits = tuple(_hit(h, plan.highlight and bool(plan.text)) for h in results)
-            docnums = [docnum for _, docnum in ranked]
+            docnums = [docnum for _, docnum in ranked] if plan.facets else []
             facets = {
                 name: _facet_counts(run.columns, docnums, name) for name in plan.facets if total
             }
@@ -180,6 +175,23 @@ class SearchIndex:
             relaxed=relaxed,
         )
 
+    def _reader(self) -> _Kept:
+        """The index's reader, kept from one search to the next while the index is the same.
+
+        Opening one reads every segment's tables; the first search through it reads the
+        stored fields' offsets, the field lengths and the columns it sorts and counts by.
+        A process that searches again (Whoosh's advice: keep the searcher) starts from
+        there. Once a writer has committed, here or in another process, a new one opens.
+        """
+        ix = self._open()
+        kept = self._kept
+        if kept is None or kept.ix is not ix or kept.generation != ix.latest_generation():
+            if kept is not None:
+                kept.reader.close()
+            reader = ix.reader()
+            kept = self._kept = _Kept(ix, reader, reader.generation())
+        return kept
+
     def more_like(self, number: int, text: str, limit: int) -> list[Hit]:
         """Articles whose words are most like ``text`` (the article ``number``'s own)."""
         ix = self._open()
@@ -191,19 +203,106 @@ class SearchIndex:
             return [_hit(h, False) for h in results]
 
 
+class _Kept:
+    """A reader kept between searches, with the columns read whole through it."""
+
+    def __init__(self, ix: Any, reader: Any, generation: int) -> None:
+        self.ix = ix
+        self.reader = reader
+        self.generation = generation
+        self.columns: dict[tuple[str, str], list[Any]] = {}
+
+
 class _Writer:
     """Adds, replaces and deletes documents inside one commit."""
 
-    def __init__(self, writer: Any, *, fresh: bool) -> None:
+    def __init__(self, writer: Any) -> None:
         self._writer = writer
-        # In a new index there is nothing to replace: adding skips the look-up per document.
-        self._add = writer.add_document if fresh else writer.update_document
 
     def put(self, record: Record, body: str) -> None:
-        self._add(**_document(record, body))
+        self._writer.update_document(**_document(record, body))
 
     def delete(self, number: int) -> None:
         self._writer.delete_by_term("number", number)
+
+
+class _Batch:
+    """The documents of a new index, written all at once (:func:`_commit_segments`)."""
+
+    def __init__(self) -> None:
+        self.documents: list[tuple[Record, str]] = []
+
+    def put(self, record: Record, body: str) -> None:
+        self.documents.append((record, body))
+
+    def delete(self, number: int) -> None:
+        pass  # a new index holds nothing to delete
+
+
+@contextmanager
+def _updating(ix: Any, path: Path) -> Iterator[_Writer]:
+    """Whoosh's own writer, for changes to an index: they go into a new small segment."""
+    from whoosh.index import LockError
+
+    try:
+        writer = ix.writer()
+    except LockError:
+        raise _busy(path) from None
+    try:
+        yield _Writer(writer)
+    except BaseException:
+        writer.cancel()
+        raise
+    writer.commit()
+
+
+@contextmanager
+def _write_lock(ix: Any, path: Path) -> Iterator[None]:
+    lock = ix.lock("WRITELOCK")
+    if not lock.acquire(False):
+        raise _busy(path)
+    try:
+        yield
+    finally:
+        lock.release()
+
+
+def _busy(path: Path) -> IndexUnavailableError:
+    return IndexUnavailableError(
+        f"the index in {path} is being updated by another ipcs; try again shortly"
+    )
+
+
+def _commit_segments(
+    ix: Any, documents: list[tuple[Record, str]], progress: Callable[[int, int], None] | None
+) -> None:
+    """Write ``documents`` as new segments (one per core) and make them the whole index."""
+    from whoosh.index import TOC, clean_files
+
+    from ipcsreader import segments, workers
+
+    schema = _schema()
+    written = (
+        segments.write(
+            ix.storage,
+            schema,
+            ix.indexname,
+            documents,
+            _document_of,
+            _fast_analysers(),
+            jobs=workers.jobs_for(len(documents), segments.PER_JOB),
+            progress=progress and (lambda done: progress(done, len(documents))),
+        )
+        if documents
+        else []
+    )
+    generation = ix.latest_generation() + 1
+    TOC(schema, written, generation).write(ix.storage, ix.indexname)
+    clean_files(ix.storage, ix.indexname, generation, written)
+
+
+def _document_of(item: tuple[Record, str]) -> dict[str, Any]:
+    return _document(*item)
 
 
 # The schema and its analysis.
@@ -229,6 +328,7 @@ def _word_filter_class() -> type:
             self.join = join
             self.stem = stem
             self._cache = _word_cache(join, stem)
+            self._single = _single_word_cache(join, stem)
 
         def __eq__(self, other: object) -> bool:
             return (
@@ -245,6 +345,7 @@ def _word_filter_class() -> type:
             self.stem = state.get("stem", False)
             # Whoosh unpickles the schema afresh for every searcher: the cache outlives it.
             self._cache = _word_cache(self.join, self.stem)
+            self._single = _single_word_cache(self.join, self.stem)
 
         def _words(self, original: str) -> tuple[tuple[tuple[str, int, int], ...], str]:
             """The words of one token with their offsets in it, and the words joined."""
@@ -267,7 +368,55 @@ def _word_filter_class() -> type:
                 joined = stem(joined) if len(words) > 1 else words[0][0] if words else ""
             if len(self._cache) > _WORD_CACHE_SIZE:
                 self._cache.clear()  # a bound on memory; the common words come back first
+                self._single.clear()
             found = self._cache[original] = (tuple(words), joined)
+            if len(words) == 1:
+                self._single[original] = words[0][0]
+            return found
+
+        def positions(self, text: str) -> dict[str, list[int]]:
+            """Each term of ``text`` indexed through this filter, with its positions.
+
+            The same terms and positions as the tokenizer and :meth:`__call__` give when
+            indexing, without a token object per word: a full build uses this.
+            """
+            cache = self._cache
+            single = self._single.get
+            found_at: defaultdict[str, list[int]] = defaultdict(list)
+            pos = 0
+            for original in _word_pattern().findall(text):
+                word = single(original)
+                if word is not None:  # most tokens: a word seen before, no parts
+                    found_at[word].append(pos)
+                    pos += 1
+                    continue
+                found = cache.get(original) or self._words(original)
+                words = found[0]
+                first_pos = pos
+                for word, _, _ in words:
+                    found_at[word].append(pos)
+                    pos += 1
+                if self.join and len(words) > 1:
+                    found_at[found[1]].append(first_pos)
+            return found_at
+
+        def counts(self, text: str) -> Counter[str]:
+            """How often each term of ``text`` is indexed through this filter.
+
+            :meth:`positions` without the positions, worked out once per distinct word.
+            """
+            single = self._single.get
+            found: Counter[str] = Counter()
+            for original, count in Counter(_word_pattern().findall(text)).items():
+                word = single(original)
+                if word is not None:
+                    found[word] += count
+                    continue
+                words, joined = self._cache.get(original) or self._words(original)
+                for word, _, _ in words:
+                    found[word] += count
+                if self.join and len(words) > 1:
+                    found[joined] += count
             return found
 
         def __call__(self, tokens: Iterator[Any]) -> Iterator[Any]:
@@ -304,6 +453,12 @@ def _word_filter_class() -> type:
 
 
 @cache
+def _single_word_cache(join: bool, stem: bool) -> dict[str, str]:
+    """Of the words in :func:`_word_cache`, those that give one word: that word."""
+    return {}
+
+
+@cache
 def _word_cache(join: bool, stem: bool) -> dict[str, Any]:
     """One cache of analysed words per kind of word filter, shared by all its copies."""
     return {}
@@ -333,6 +488,30 @@ def _analyzers() -> dict[str, Any]:
         "name": tokenizer | words(join=True),
         "spell": tokenizer | words(join=False),
     }
+
+
+@cache
+def _word_pattern() -> re.Pattern[str]:
+    return re.compile(WORD_PATTERN)
+
+
+@cache
+def _fast_analysers() -> dict[str, Any]:
+    """For each field analysed by a word filter, that filter: its ``positions`` and
+    ``counts`` are shortcuts past the tokens."""
+    schema = _schema()
+    words = _word_filter_class()
+    found = {}
+    for name in schema.names():
+        analyzer = getattr(schema[name], "analyzer", None)
+        parts = getattr(analyzer, "items", ())
+        if (
+            len(parts) == 2
+            and parts[0].expression.pattern == WORD_PATTERN
+            and isinstance(parts[-1], words)
+        ):
+            found[name] = parts[-1]
+    return found
 
 
 @cache
@@ -385,8 +564,9 @@ def _document(r: Record, body: str) -> dict[str, Any]:
         "author_f": "\n".join(names).encode("utf-8"),
         "listing_only": r.listing_only,
         "spell": _spelling_words(r.title, r.teaser, body),
-        # Compressed: a third of the size, and the index files stay in the page cache.
-        "text": zlib.compress(body.encode("utf-8")),
+        # Compressed: a third of the size, and the index files stay in the page cache
+        # (level 1: several times faster to write than the default, as fast to read).
+        "text": zlib.compress(body.encode("utf-8"), 1),
         "data": json.dumps(
             {
                 "title": r.title,
@@ -424,17 +604,22 @@ def _spelling_words(*texts: str | None) -> str:
 class _Run:
     """One search: filter, match, rank or sort, and fall back to any-word matching if need be.
 
-    Whoosh matches and scores; filters, date order and facets read the sortable columns
+    Whoosh parses the query and builds its matchers, :mod:`ipcsreader.matching` runs them
+    a posting list at a time; filters, date order and facets read the sortable columns
     in bulk (:class:`_Columns`), far faster than Whoosh's document-at-a-time sorting.
     """
 
-    def __init__(self, searcher: Any, plan: Plan) -> None:
+    def __init__(
+        self, searcher: Any, plan: Plan, columns: dict[tuple[str, str], list[Any]]
+    ) -> None:
         from whoosh import query
 
         self.searcher = searcher
         self.plan = plan
-        self.columns = _Columns(searcher)
+        self.columns = _Columns(searcher, columns)
         self.query: Any = query.Every()
+        # Shared by the query, its fallback and the adjacency boost: postings read once.
+        self.segments = matching.segments(searcher)
 
     def execute(self) -> tuple[list[tuple[float, int]], bool]:
         """Every hit as (score, document number), best or newest first; and whether the
@@ -465,10 +650,10 @@ class _Run:
         self.query = self._parse(group)
         # Every match at once: the total needs them all, and scoring them in the same pass
         # is cheaper than Whoosh counting them again after picking the top ones.
-        results = self.searcher.search(self.query, limit=None, filter=allowed)
+        found = matching.collect(self.searcher, self.query, allowed, self.segments)
         if self.plan.sort != "relevance":
-            return self._by_date(docnum for _, docnum in results.top_n)
-        return self._boost_adjacent(list(results.top_n))
+            return self._by_date(docnum for _, docnum in found)
+        return self._boost_adjacent(found)
 
     def _by_date(self, docs: Iterable[int]) -> list[tuple[float, int]]:
         dates = self.columns.raw("date")
@@ -492,7 +677,7 @@ class _Run:
         if len(tokens) < 2 or not ranked:
             return ranked
         head = ranked[:RESCORE_TOP]
-        extra = _adjacency(self.searcher, tokens, sorted(d for _, d in head))
+        extra = _adjacency(self.segments, tokens, sorted(d for _, d in head))
         boosted = [(score + extra.get(d, 0.0), d) for score, d in head]
         boosted.sort(key=lambda sd: (-sd[0], sd[1]))
         return boosted + ranked[RESCORE_TOP:]
@@ -504,7 +689,7 @@ class _Run:
             raise QueryError(_parse_failure(error)) from None
         _check(q)
         _check_expansions(q, self.searcher.reader())
-        return q.accept(_fast_phrase)
+        return matching.prepare(q)
 
 
 @cache
@@ -582,62 +767,9 @@ def _walk(q: Any) -> Iterator[Any]:
         yield from _walk(child)
 
 
-def _fast_phrase(q: Any) -> Any:
-    """``q``, or for an exact phrase the same phrase matched by :func:`_phrase_class`."""
-    from whoosh import query
-
-    if type(q) is query.Phrase and q.slop == 1:
-        return _phrase_class()(q.fieldname, q.words, boost=q.boost, char_ranges=q.char_ranges)
-    return q
-
-
-@cache
-def _phrase_class() -> type:
-    """A phrase query that finds its words side by side by comparing position lists.
-
-    Whoosh's own builds span objects for every position of every word in every document
-    that has all the words: for a phrase of common words, most of a search's time. The
-    matches and their scores (the sum of the words' scores) are the same.
-    """
-    from whoosh import matching, query
-    from whoosh.query.spans import Span, SpanNear2
-
-    class PhraseMatcher(SpanNear2.SpanNear2Matcher):
-        def __init__(self, ms: list[Any]) -> None:
-            super().__init__(ms)
-
-        def copy(self) -> Any:
-            return self.__class__([m.copy() for m in self.ms])
-
-        def _get_spans(self) -> list[Any]:
-            # The word used least in this document first: most documents fail early,
-            # before the positions of a word like "of" are decoded.
-            order = sorted(range(len(self.ms)), key=lambda i: self.ms[i].weight())
-            first = order[0]
-            starts = {p - first for p in self.ms[first].value_as("positions")}
-            for i in order[1:]:
-                starts.intersection_update(p - i for p in self.ms[i].value_as("positions"))
-                if not starts:
-                    return []
-            last = len(self.ms) - 1
-            return [Span(p, p + last) for p in sorted(starts)]
-
-    class Phrase(query.Phrase):
-        def matcher(self, searcher: Any, context: Any = None) -> Any:
-            schema = searcher.schema
-            field = schema[self.fieldname] if self.fieldname in schema.names() else None
-            if field is None or not field.format or not field.format.supports("positions"):
-                return super().matcher(searcher, context)  # Whoosh's way, errors and all
-            ms = [query.Term(self.fieldname, w).matcher(searcher, context) for w in self.words]
-            if not all(m.is_active() for m in ms):
-                return matching.NullMatcher()
-            m = PhraseMatcher(ms)
-            return matching.WrappingMatcher(m, boost=self.boost) if self.boost != 1.0 else m
-
-    return Phrase
-
-
-def _adjacency(searcher: Any, tokens: Sequence[str], docnums: Sequence[int]) -> dict[int, float]:
+def _adjacency(
+    segments: list[tuple[matching.Segment, int]], tokens: Sequence[str], docnums: Sequence[int]
+) -> dict[int, float]:
     """The extra score of each of ``docnums`` (ascending) for adjacent query words found
     adjacent in its title, teaser and body.
 
@@ -645,39 +777,29 @@ def _adjacency(searcher: Any, tokens: Sequence[str], docnums: Sequence[int]) -> 
     the field's :data:`PROXIMITY_BOOST`), but worked out from the words' positions in
     these documents only, instead of searching the whole index for each pair.
     """
-    from whoosh import query
-
     pairs = list(pairwise(tokens))
     extra: dict[int, float] = defaultdict(float)
-    for leaf, offset in searcher.leaf_searchers():
-        end = offset + leaf.doc_count_all()
-        local = [d - offset for d in docnums if offset <= d < end]
+    for segment, offset in segments:
+        end = offset + segment.searcher.doc_count_all()
+        local = {d - offset for d in docnums if offset <= d < end}
         if not local:
             continue
         for field, boost in PROXIMITY_BOOST.items():
-            matchers = {}
-            for token in set(tokens):
-                m = query.Term(field, token).matcher(leaf)
-                if m.is_active():
-                    matchers[token] = m
-            if len(matchers) < 2:
+            terms = segment.terms(field, set(tokens))
+            if len(terms) < 2:
                 continue
+            found = {t: segment.docs(m) & local for t, m in terms.items()}
+            scores = {t: segment.scores(terms[t], docs) for t, docs in found.items()}
             for doc in local:
-                here = {}
-                for token, m in matchers.items():
-                    if m.is_active() and m.id() < doc:
-                        m.skip_to(doc)
-                    if m.is_active() and m.id() == doc:
-                        here[token] = m
                 positions: dict[str, set[int]] = {}
                 for a, b in pairs:
-                    if a not in here or b not in here:
+                    if doc not in found.get(a, ()) or doc not in found.get(b, ()):
                         continue
                     for token in (a, b):
                         if token not in positions:
-                            positions[token] = set(here[token].value_as("positions"))
+                            positions[token] = set(segment.positions(terms[token], doc))
                     if any(p + 1 in positions[b] for p in positions[a]):
-                        extra[doc + offset] += boost * (here[a].score() + here[b].score())
+                        extra[doc + offset] += boost * (scores[a][doc] + scores[b][doc])
     return extra
 
 
@@ -754,21 +876,23 @@ class _Columns:
     Whoosh reads a column value by value, a seek and a read each: sorting or counting
     thousands of hits that way takes a tenth of a second. These read each segment's
     column with a single read; a column kind not handled here falls back to Whoosh's.
+    ``kept`` holds what was read, for the searches that follow through the same reader.
     """
 
-    def __init__(self, searcher: Any) -> None:
+    def __init__(self, searcher: Any, kept: dict[tuple[str, str], list[Any]]) -> None:
         self._searcher = searcher
-        self._raw: dict[str, list[Any]] = {}
+        self._kept = kept
 
     def raw(self, field: str) -> list[Any]:
-        if field not in self._raw:
-            values: list[Any] = []
+        found = self._kept.get(("raw", field))
+        if found is None:
+            found = []
             for leaf, _offset in self._searcher.leaf_searchers():
                 reader = leaf.reader()
                 column = reader.column_reader(field, translate=False)
-                values.extend(_read_column(column, reader.doc_count_all()))
-            self._raw[field] = values
-        return self._raw[field]
+                found.extend(_read_column(column, reader.doc_count_all()))
+            self._kept["raw", field] = found
+        return found
 
     def missing(self, field: str) -> Any:
         """The raw value of a document that has none."""
@@ -776,15 +900,17 @@ class _Columns:
 
     def values(self, field: str) -> list[Any]:
         """The column as the field's own values (None for documents without one)."""
-        kind = self._searcher.schema[field]
-        missing = self.missing(field)
-        translated: dict[Any, Any] = {missing: None}
-        out = []
-        for raw in self.raw(field):
-            if raw not in translated:
-                translated[raw] = kind.from_column_value(raw)
-            out.append(translated[raw])
-        return out
+        found = self._kept.get(("values", field))
+        if found is None:
+            kind = self._searcher.schema[field]
+            translated: dict[Any, Any] = {self.missing(field): None}
+            found = []
+            for raw in self.raw(field):
+                if raw not in translated:
+                    translated[raw] = kind.from_column_value(raw)
+                found.append(translated[raw])
+            self._kept["values", field] = found
+        return found
 
 
 def _read_column(column: Any, count: int) -> list[Any]:

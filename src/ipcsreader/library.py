@@ -13,14 +13,15 @@ from the corpus, saying so through ``notify``. Nothing here ever writes to the c
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import sqlite3
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TypeVar
 
-from ipcsreader import catalog, corpus, integrity, paths, records
+from ipcsreader import catalog, corpus, forked, integrity, paths, records, workers
 from ipcsreader.catalog import Catalog, Changes, FileEntry
 from ipcsreader.errors import (
     IndexUnavailableError,
@@ -34,8 +35,17 @@ from ipcsreader.lock import IndexLock, is_locked
 from ipcsreader.model import Hit, Page, Record, SearchResult
 from ipcsreader.search import SearchQuery, plan
 
+# How far an update got: done, out of total, and what is counted (one of STAGES).
 Progress = Callable[[int, int, str], None]
+STAGES = ("pages read", "articles indexed")
 _T = TypeVar("_T")
+# A file's digest, and its page or why it has none.
+_Reading = tuple[str, Page | PageError | OSError]
+# Pages a worker process must have to read to be worth starting (about a millisecond each).
+_READS_PER_JOB = 1000
+_REPORT_EVERY = 100
+# An update that finds at least this many files changed, and half of all, rebuilds.
+_REBUILD_FROM = 1000
 Notify = Callable[[str], None]
 
 
@@ -52,6 +62,37 @@ class IndexStatus:
     files: int
     damage: str | None = None
     interrupted: bool = False
+
+
+class StatusCheck:
+    """A :meth:`Library.status` under way, beside a search say.
+
+    The costly half, a ``stat`` per page file and one digest of them all, is done by a
+    child process (:mod:`ipcsreader.forked`) while the caller goes on; for a small corpus,
+    or where no child can be forked, by :meth:`result`, once the caller is done. What the
+    index says of itself (missing, damaged, an update cut off) is known at once, as
+    :attr:`doubtful`. Only the calling thread touches the catalog.
+    """
+
+    def __init__(self, library: Library) -> None:
+        self._library = library
+        damage, interrupted = library._diagnose()
+        self.doubtful = bool(damage or interrupted) or not library._index_present()
+        self._child = None
+        if not self.doubtful and library._known_files() >= _FORK_FROM_FILES:
+            dirs = library.corpus_dirs  # the child's work touches nothing but the files
+            self._child = forked.start(lambda: _scan_summary(dirs))
+
+    def result(self) -> IndexStatus:
+        """The status, as :meth:`Library.status` gives it (waiting for the child)."""
+        if self._child is None:
+            return self._library.status()
+        told = (self._child.result() or b"").decode().split()
+        if len(told) == 2 and told[1].isdigit():
+            digest, files = told[0], int(told[1])
+            if self._library._unchanged_since(digest):
+                return IndexStatus("fresh", 0, files)
+        return self._library.status()  # changed (or the child failed): count it all here
 
 
 @dataclass
@@ -129,6 +170,33 @@ class Library:
         state = "stale" if changed or interrupted else "fresh"
         return IndexStatus(state, changed, len(found), interrupted=interrupted)
 
+    def check_status(self) -> StatusCheck:
+        """:meth:`status`, begun: the files are looked at in a child process while the
+        caller goes on (a search, say), until it asks :meth:`StatusCheck.result`."""
+        return StatusCheck(self)
+
+    def _index_present(self) -> bool:
+        return self._catalog_or_none() is not None and self._index.exists()
+
+    def _known_files(self) -> int:
+        store = self._catalog_or_none()
+        try:
+            return store.file_count() if store else 0
+        except sqlite3.Error:
+            return 0
+
+    def _unchanged_since(self, digest: str) -> bool:
+        """Whether the index is whole and was last updated from a scan fingerprinted
+        ``digest``."""
+        damage, interrupted = self._diagnose()
+        store = self._catalog_or_none()
+        if damage or interrupted or store is None or not self._index.exists():
+            return False
+        try:
+            return store.fingerprint() == digest
+        except sqlite3.Error:
+            return False
+
     def busy(self) -> bool:
         """Whether another process is writing the index right now."""
         return not self._lock.held and is_locked(self.index_dir)
@@ -169,6 +237,10 @@ class Library:
     def _write(self, rebuild: bool, progress: Progress | None, damage: str | None) -> UpdateSummary:
         """:meth:`update`; a ``damage`` found by the caller throws the index away too."""
         self._lock.acquire(on_wait=self._notify)
+        # An update keeps every page, record and posting alive until it commits: the
+        # cyclic garbage collector would walk them all again and again, for nothing.
+        collecting = gc.isenabled()
+        gc.disable()
         try:
             integrity.remove_leftovers(self.index_dir)
             damage = damage or self._diagnose()[0]
@@ -181,6 +253,8 @@ class Library:
                 summary = self._rewrite(True, progress, _DAMAGED)
             integrity.write_manifest(self.index_dir)
         finally:
+            if collecting:
+                gc.enable()
             self._lock.release()
         return summary
 
@@ -230,17 +304,29 @@ class Library:
         files: dict[str, FileEntry] = {}
         fresh: dict[str, Page] = {}  # pages parsed in this run, paragraphs included
         changed: set[str] = set()
-        for done, key in enumerate(sorted(found)):
-            if progress:
-                progress(done, len(found), key)
+        unseen: list[str] = []
+        for key in sorted(found):
             st, prev = found[key], known.get(key)
             if prev and (prev.size, prev.mtime_ns) == (st.size, st.mtime_ns):
                 files[key] = _kept(key, prev, summary)
-                continue
-            try:
-                digest = corpus.content_hash(st.path)
-            except OSError as error:
-                reason = f"cannot read the file ({error.strerror})"
+            else:
+                unseen.append(key)
+        if old is not None and len(unseen) >= _REBUILD_FROM and 2 * len(unseen) >= len(found):
+            # Most files are new or changed: writing the index anew (on every core, in
+            # one go) is quicker than adding them one by one to the old one.
+            return self._update_from(None, discard, progress)
+        if progress:
+            progress(len(files), len(found), STAGES[0])
+        readings = workers.map_shares(
+            _read_share,
+            [found[key].path for key in unseen],
+            workers.jobs_for(len(unseen), _READS_PER_JOB),
+            progress and (lambda done: progress(len(files) + done, len(found), STAGES[0])),
+        )
+        for key, (digest, page) in zip(unseen, readings, strict=True):
+            st, prev = found[key], known.get(key)
+            if isinstance(page, OSError):
+                reason = f"cannot read the file ({page.strerror})"
                 files[key] = FileEntry(st.size, st.mtime_ns, "", error=reason)
                 summary.failed.append((key, reason))
                 continue
@@ -250,11 +336,9 @@ class Library:
                 continue
             changed.add(key)
             entry = FileEntry(st.size, st.mtime_ns, digest)
-            try:
-                page = _parse(st.path)
-            except PageError as error:
-                entry.error = error.reason
-                summary.failed.append((key, error.reason))
+            if isinstance(page, PageError):
+                entry.error = page.reason
+                summary.failed.append((key, page.reason))
             else:
                 fresh[key] = page
                 if prev:
@@ -266,7 +350,7 @@ class Library:
         summary.removed = len(removed)
         changed |= removed
         if progress:
-            progress(len(found), len(found), "")
+            progress(len(found), len(found), STAGES[0])
 
         stored = old.heads() if old else {}
         heads = {
@@ -294,7 +378,8 @@ class Library:
             # A record can change without its files: a listing entry matched by title.
             affected |= {r.number for r in rewritten} | gone
 
-        with self._index.writing(rebuild=rebuild, discard=discard) as writer:
+        indexed = progress and (lambda done, total: progress(done, total, STAGES[1]))
+        with self._index.writing(rebuild=rebuild, discard=discard, progress=indexed) as writer:
             for number in sorted(affected):
                 headline = merged.get(number)
                 if headline is None:
@@ -505,6 +590,16 @@ _UNREADABLE = "its catalog is unreadable"
 _DAMAGED = "its catalog is damaged"
 
 
+# Below this many files a scan (about 5 µs a file) costs less than forking a child for it.
+_FORK_FROM_FILES = 1000
+
+
+def _scan_summary(dirs: list[Path]) -> bytes:
+    """What a :class:`StatusCheck` child reports: the fingerprint of a scan, and its size."""
+    found = corpus.scan(dirs)
+    return f"{corpus.fingerprint(found)} {len(found)}".encode()
+
+
 def _kept(key: str, entry: FileEntry, summary: UpdateSummary) -> FileEntry:
     """Count a file the update leaves as it was (failed before: failed still)."""
     if entry.error:
@@ -514,10 +609,29 @@ def _kept(key: str, entry: FileEntry, summary: UpdateSummary) -> FileEntry:
     return entry
 
 
-def _parse(path: Path) -> Page:
+def _read_share(paths: Sequence[Path], report: workers.Report) -> list[_Reading]:
+    """Each file's digest and page (or why it has none), telling how many are done."""
+    found: list[_Reading] = []
+    for path in paths:
+        try:
+            data = path.read_bytes()
+        except OSError as error:
+            found.append(("", error))
+            continue
+        digest = corpus.content_hash(data)
+        try:
+            found.append((digest, _parse(path, data)))
+        except PageError as error:
+            found.append((digest, error))
+        if len(found) % _REPORT_EVERY == 0:
+            report(len(found))
+    return found
+
+
+def _parse(path: Path, data: bytes | None = None) -> Page:
     """Read one page; a parser crash on a strange file fails that file, not the update."""
     try:
-        return corpus.read_page(path)
+        return corpus.read_page(path, data)
     except PageError:
         raise
     except Exception as error:  # one bad file must not stop the rest

@@ -6,6 +6,7 @@ the commands so that ``ipcs --help`` stays quick.
 
 from __future__ import annotations
 
+import gc
 from typing import Annotated
 
 import typer
@@ -38,4 +39,12 @@ def _root(
 
 
 def main() -> None:
-    app()
+    from ipcsreader.cli import lean
+
+    lean.install()
+    try:
+        app()
+    finally:
+        # All that is left goes with the process: spare the collector its last walks over
+        # every object (an open search index's among them) as Python shuts down, 20-40 ms.
+        gc.freeze()

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import sys
+from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 
@@ -17,7 +17,9 @@ from ipcsreader.errors import IpcsError
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
 
-    from ipcsreader.library import Library, UpdateSummary
+    from ipcsreader.library import IndexStatus, Library, UpdateSummary
+
+_T = TypeVar("_T")
 
 
 class ColorMode(StrEnum):
@@ -86,11 +88,15 @@ def show(console: Console, renderable: RenderableType) -> None:
 
 def emit_json(data: Any) -> None:
     """Write ``data`` as indented JSON to stdout (non-ASCII kept readable)."""
+    import json  # here: `--help` and plain output never need it
+
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
 
 def emit_json_line(data: Any) -> None:
     """Write ``data`` as one line of JSON to stdout."""
+    import json
+
     sys.stdout.write(json.dumps(data, ensure_ascii=False) + "\n")
 
 
@@ -123,6 +129,20 @@ COMMAND_ORDER = (
 class IpcsGroup(typer.core.TyperGroup):
     """Turns the core's :class:`IpcsError` into one ``Error: …`` line and its exit code."""
 
+    def parse_args(self, ctx: typer.Context, args: list[str]) -> list[str]:
+        from ipcsreader.cli.coerce import speed_up
+
+        speed_up(self, ctx)  # before any option is read: spares a command importing Pydantic
+        return super().parse_args(ctx, args)
+
+    def get_command(self, ctx: typer.Context, cmd_name: str) -> Any:
+        command = super().get_command(ctx, cmd_name)
+        if command is not None:
+            from ipcsreader.cli.coerce import speed_up
+
+            speed_up(command, ctx)
+        return command
+
     def list_commands(self, ctx: typer.Context) -> list[str]:
         names = super().list_commands(ctx)
         rank = {name: i for i, name in enumerate(COMMAND_ORDER)}
@@ -145,21 +165,65 @@ def open_library(corpus: Path | None, index: Path | None, *, refresh: bool = Tru
 
     library = Library.open(corpus, index, notify=warn)
     if refresh:
-        status = library.status()
-        if status.state == "stale" and status.damage is None and library.busy():
-            # Readers never wait for a writer: they read its last committed state.
-            warn("Another ipcs is updating the search index; searching it as it was.")
-        elif status.state != "fresh":
-            if status.state == "missing":
-                warn(f"Building the search index ({_files(status.changed)})…")
-            elif status.interrupted and not status.changed:
-                warn("Finishing an interrupted update of the search index…")
-            elif status.damage is None:  # the library itself says why it rebuilds
-                warn(f"Updating the search index ({_files(status.changed)} changed)…")
-            summary = update_library(library)
-            if summary.failed:
-                warn(f"{_files(len(summary.failed))} could not be read; `ipcs index` lists them.")
+        _refresh(library, library.status())
     return library
+
+
+def fresh_result(
+    corpus: Path | None,
+    index: Path | None,
+    compute: Callable[[Library], _T],
+    *,
+    meanwhile: Callable[[], object] | None = None,
+) -> tuple[Library, _T]:
+    """``compute`` over the library, as :func:`open_library` would, but sooner.
+
+    The costly half of the staleness check (a ``stat`` per page file) is done by another
+    process while ``compute`` runs, and then ``meanwhile`` (importing what will show the
+    result, say), which may hide what is left of it. Should it find the index stale, the
+    index is brought up to date and ``compute`` runs again, so what it returns reflects
+    the corpus as it was when the command started. ``compute`` must show nothing: it may
+    run twice.
+    """
+    from ipcsreader.library import Library
+
+    library = Library.open(corpus, index, notify=warn)
+    check = library.check_status()
+    if check.doubtful:  # missing, damaged or half-updated: no use looking in it first
+        _refresh(library, check.result())
+        return library, compute(library)
+    try:
+        result = compute(library)
+    except IpcsError:
+        if not _refresh(library, check.result()):
+            raise
+        result = compute(library)  # the error may have come from a stale index
+    else:
+        if meanwhile is not None:
+            meanwhile()
+        if _refresh(library, check.result()):
+            result = compute(library)
+    return library, result
+
+
+def _refresh(library: Library, status: IndexStatus) -> bool:
+    """Update the index when ``status`` says it is not fresh (saying so); whether it did."""
+    if status.state == "fresh":
+        return False
+    if status.state == "stale" and status.damage is None and library.busy():
+        # Readers never wait for a writer: they read its last committed state.
+        warn("Another ipcs is updating the search index; searching it as it was.")
+        return False
+    if status.state == "missing":
+        warn(f"Building the search index ({_files(status.changed)})…")
+    elif status.interrupted and not status.changed:
+        warn("Finishing an interrupted update of the search index…")
+    elif status.damage is None:  # the library itself says why it rebuilds
+        warn(f"Updating the search index ({_files(status.changed)} changed)…")
+    summary = update_library(library)
+    if summary.failed:
+        warn(f"{_files(len(summary.failed))} could not be read; `ipcs index` lists them.")
+    return True
 
 
 def update_library(library: Library, *, rebuild: bool = False) -> UpdateSummary:
@@ -169,16 +233,17 @@ def update_library(library: Library, *, rebuild: bool = False) -> UpdateSummary:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
     with Progress(
-        TextColumn("Indexing"),
+        TextColumn("Indexing:"),
         BarColumn(),
         MofNCompleteColumn(),
+        TextColumn("{task.description}"),
         console=make_console(stderr=True),
         transient=True,
     ) as bar:
-        task = bar.add_task("index", total=None)
+        task = bar.add_task("", total=None)
 
-        def advance(done: int, total: int, _file: str) -> None:
-            bar.update(task, completed=done, total=total)
+        def advance(done: int, total: int, counted: str) -> None:
+            bar.update(task, completed=done, total=total, description=counted)
 
         return library.update(rebuild=rebuild, progress=advance)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import sys
 from enum import StrEnum
 from typing import TYPE_CHECKING, Annotated, Any
@@ -24,6 +25,7 @@ from ipcsreader.errors import UsageError
 
 if TYPE_CHECKING:
     from ipcsreader.known import KnownTitle
+    from ipcsreader.library import Library
     from ipcsreader.model import Hit, Record
 
 MIN_WIDTH = 20
@@ -109,15 +111,26 @@ def read(
     Example: ipcs read 4842 --highlight "North Korea"
     """
     from ipcsreader.authors import more_by
-    from ipcsreader.cli.common import open_library
+    from ipcsreader.cli.common import fresh_result
     from ipcsreader.model import hit_to_dict, record_to_dict
 
     if width is not None and width < MIN_WIDTH:
         raise UsageError(f"--width must be at least {MIN_WIDTH}, not {width}")
-    lib = open_library(corpus, index)
-    record = lib.record(number)
-    more = more_by(record, lib.author_records(record))
-    related = [h for h in lib.more_like(number, 5) if h.number != number]
+
+    def gather(lib: Library) -> tuple[Record, list[KnownTitle], list[Hit]]:
+        record = lib.record(number)
+        more = more_by(record, lib.author_records(record))
+        return record, more, [h for h in lib.more_like(number, 5) if h.number != number]
+
+    _, (record, more, related) = fresh_result(
+        corpus,
+        index,
+        gather,
+        # The renderer is imported while the staleness check may still be going on.
+        meanwhile=None
+        if format is ReadFormat.json
+        else lambda: importlib.import_module("ipcsreader.render.read"),
+    )
 
     if format is ReadFormat.json:
         data = record_to_dict(record)

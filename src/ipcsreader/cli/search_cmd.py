@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 from enum import StrEnum
 from typing import Annotated
 
@@ -15,6 +16,7 @@ from ipcsreader.cli.common import (
     IndexOpt,
     JsonOpt,
     emit_json,
+    fresh_result,
     make_console,
     open_library,
     show,
@@ -139,8 +141,13 @@ def search_command(
         page=page,
         facets=("column", "author", "year") if facets else (),
     )
-    library = open_library(corpus, index)
-    result = library.search(request)
+    _, result = fresh_result(
+        corpus,
+        index,
+        lambda library: library.search(request),
+        # The renderer is imported while the staleness check may still be going on.
+        meanwhile=None if json else lambda: importlib.import_module("ipcsreader.render.search"),
+    )
     if json:
         from ipcsreader.model import hit_to_dict
 
@@ -156,7 +163,7 @@ def search_command(
             out["facets"] = {name: dict(counts) for name, counts in result.facets.items()}
         emit_json(out)
     else:
-        from ipcsreader.render.search import render_no_hits, render_results
+        from ipcsreader.render.search import render_no_hits, render_results  # loaded already
 
         console = make_console(color)
         show(console, render_results(result) if result.total else render_no_hits(result))

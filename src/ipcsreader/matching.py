@@ -1,0 +1,502 @@
+"""Whoosh's matcher trees, run a whole posting list at a time.
+
+Whoosh finds a query's matches document by document: for every document each node of the
+matcher tree is asked where it stands and what it scores, a dozen Python calls per word
+and field. A search that needs every match with its score (for the total, the facets and
+the ranking) spends most of its time there. Here the very tree Whoosh builds is run node
+by node instead: a posting list is read block by block into a dict, unions and
+intersections are set operations, and only the documents that match in the end are
+scored. Scores are added in the order Whoosh's own matchers add them, so they are the same
+numbers to the last bit; a node of a kind not known here is run Whoosh's way.
+
+Whoosh is imported only when a search runs, like everywhere in :mod:`ipcsreader.index`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from functools import cache
+from itertools import accumulate
+from operator import itemgetter
+from pickle import loads
+from typing import Any
+
+Scores = dict[int, float]
+
+
+def prepare(q: Any) -> Any:
+    """``q`` with the parts this module runs quicker in their place; it matches the same.
+
+    An exact phrase becomes a :func:`phrase_class` phrase. An OR is built as Whoosh builds
+    it for a segment of over 5,000 documents (a tree of unions), whatever the segment's
+    size: for smaller ones Whoosh would sum the scores in an array, part by part, as soon
+    as the matcher is made, a slow start that matching in bulk cannot skip. The scores
+    are the same but for the order the fields' scores are added in (the last bit or
+    two), and the same as a single large segment would give.
+    """
+    from whoosh import query
+    from whoosh.query.compound import DefaultOr
+
+    def swap(q: Any) -> Any:
+        if type(q) is query.Phrase and q.slop == 1:
+            phrase = phrase_class()
+            return phrase(q.fieldname, q.words, boost=q.boost, char_ranges=q.char_ranges)
+        if type(q) is query.Or:
+            return DefaultOr(q.subqueries, boost=q.boost, minmatch=q.minmatch, scale=q.scale)
+        return q
+
+    return q.accept(swap)
+
+
+def segments(searcher: Any) -> list[tuple[Segment, int]]:
+    """A :class:`Segment` for each of the searcher's segments, with its first document's
+    global number. One search may run several queries over them: a term's postings are
+    read once."""
+    return [(Segment(leaf), offset) for leaf, offset in searcher.leaf_searchers()]
+
+
+def collect(
+    searcher: Any, q: Any, allowed: set[int] | None, parts: list[tuple[Segment, int]]
+) -> list[tuple[float, int]]:
+    """Every match of ``q`` as (score, global document number), best first.
+
+    The same list as ``searcher.search(q, limit=None, filter=allowed).top_n``: ties in
+    score go by document number, and ``allowed`` (global numbers) keeps only those.
+    ``parts`` are the searcher's :func:`segments`.
+    """
+    if searcher.weighting.use_final:  # a final pass over scores is not reproduced here
+        return list(searcher.search(q, limit=None, filter=allowed).top_n)
+    context = searcher.context()  # what Whoosh's own collector would hand the query
+    found: list[tuple[float, int]] = []
+    for segment, offset in parts:
+        m = q.matcher(segment.searcher, context)
+        docs = segment.docs(m)
+        if allowed is not None:
+            docs = {d for d in docs if d + offset in allowed}
+        scores = segment.scores(m, docs)
+        found += zip(scores.values(), map(offset.__add__, scores), strict=True)
+    # By document, then (a stable sort) by score, best first: Whoosh's order.
+    found.sort(key=itemgetter(1))
+    found.sort(key=itemgetter(0), reverse=True)
+    return found
+
+
+class _Postings:
+    """A term's postings in one segment, all of them: weights and raw values by document."""
+
+    __slots__ = ("decode", "first", "values", "weights")
+
+    def __init__(self, m: Any) -> None:
+        fmt = _format(m)
+        self.decode = _positions_decoder(fmt) if fmt and fmt.supports("positions") else None
+        self.weights: Scores = {}
+        self.values: dict[int, Any] = {}
+        m.reset()  # from the first posting, wherever Whoosh had moved it to
+        self.first = m.id() if m.is_active() else 0
+        if _is_block_matcher(m):
+            self._read_blocks(m)
+        else:
+            self._read_steps(m)
+
+    def _read_blocks(self, m: Any) -> None:
+        # Whoosh's private block layout (checked by type): a block's ids, weights and
+        # values come from one read; the matcher is used up.
+        weights, values = self.weights, self.values
+        keep_values = self.decode is not None
+        while m.is_active():
+            if m._ids is None:
+                # As m._read_ids() does, with the gaps added up in C.
+                if m._data is None:
+                    m._read_data()
+                gaps = m._data[0]
+                m._ids = gaps if m._byteids else tuple(accumulate(gaps))
+            if m._weights is None:
+                m._read_weights()
+            weights.update(zip(m._ids, m._weights, strict=True))
+            if keep_values:
+                if m._values is None:
+                    m._read_values()
+                values.update(zip(m._ids, m._values, strict=True))
+            m._next_block()
+
+    def _read_steps(self, m: Any) -> None:
+        keep_values = self.decode is not None
+        while m.is_active():
+            d = m.id()
+            self.weights[d] = m.weight()
+            if keep_values:
+                self.values[d] = m.value()
+            m.next()
+
+    def positions(self, doc: int) -> Iterable[int]:
+        assert self.decode is not None
+        return self.decode(self.values[doc])
+
+
+def _positions_decoder(fmt: Any) -> Callable[[bytes], Iterable[int]]:
+    """The format's own decoder of positions; for Whoosh's plain positions, the same
+    numbers from a quicker one (the deltas are added up in C)."""
+    from whoosh.formats import Positions
+    from whoosh.system import _INT_SIZE
+
+    if type(fmt) is not Positions:
+        return fmt.decoder("positions")
+
+    def decode(value: bytes) -> Iterable[int]:
+        # As Positions.decode_positions: a count, then the pickled gaps (their final
+        # stop mark may have been left off).
+        if not value.endswith(b"."):
+            value += b"."
+        return accumulate(loads(value[_INT_SIZE:]))
+
+    return decode
+
+
+@cache
+def _types() -> dict[str, type]:
+    from whoosh.codec.whoosh3 import W3LeafMatcher
+    from whoosh.matching import binary, combo, mcore, wrappers
+    from whoosh.scoring import BM25FScorer
+
+    return {
+        "block": W3LeafMatcher,
+        "list": mcore.ListMatcher,
+        "null": mcore.NullMatcherClass,
+        "filter": wrappers.FilterMatcher,
+        "wrap": wrappers.WrappingMatcher,
+        "union": binary.UnionMatcher,
+        "and": binary.IntersectionMatcher,
+        "andnot": binary.AndNotMatcher,
+        "andmaybe": binary.AndMaybeMatcher,
+        "array": combo.ArrayUnionMatcher,
+        "bm25f": BM25FScorer,
+        "phrase": phrase_class().matcher_class,
+    }
+
+
+def _is_block_matcher(m: Any) -> bool:
+    return type(m) is _types()["block"]
+
+
+def _scorer(m: Any) -> Any:
+    """The scorer of a term's matcher (the two kinds name it differently)."""
+    return m.scorer if _is_block_matcher(m) else m._scorer
+
+
+def _format(m: Any) -> Any:
+    return m.format if _is_block_matcher(m) else m._format
+
+
+def _term_leaf(m: Any) -> Any:
+    """The postings matcher of a term scored by BM25F, through its deletion filter and
+    boost, or None."""
+    t = _types()
+    while type(m) is t["filter"] or type(m) is t["wrap"]:
+        m = m.child
+    if type(m) is not t["block"] and type(m) is not t["list"]:
+        return None
+    return m if type(_scorer(m)) is t["bm25f"] else None
+
+
+class Segment:
+    """Runs matcher trees over one segment (document numbers local to it).
+
+    :meth:`docs` says which documents a node matches, :meth:`scores` what it scores for
+    some of them; each node's documents are worked out once and kept for the scoring.
+    """
+
+    def __init__(self, searcher: Any) -> None:
+        self.searcher = searcher
+        self.reader = searcher.reader()
+        self._docs: dict[int, set[int]] = {}
+        self._postings: dict[Any, _Postings] = {}
+        self._whole: dict[int, Scores] = {}  # nodes scored in full when first met
+        self._nodes: list[Any] = []  # keeps each node alive, so that its id() stays its own
+        self._norms: dict[tuple[str, float, float, float], list[float] | None] = {}
+
+    # Which documents match.
+
+    def docs(self, m: Any) -> set[int]:
+        key = id(m)
+        found = self._docs.get(key)
+        if found is None:
+            self._nodes.append(m)
+            found = self._docs[key] = self._match(m)
+        return found
+
+    def _match(self, m: Any) -> set[int]:
+        t = _types()
+        kind = type(m)
+        if kind is t["null"]:
+            return set()
+        if kind is t["block"] or kind is t["list"]:
+            if type(_scorer(m)) is t["bm25f"]:
+                return self._term_docs(m)
+        elif kind is t["filter"]:
+            docs = self.docs(m.child)
+            return docs - m._ids if m._exclude else docs & m._ids
+        elif kind is t["wrap"]:
+            return self.docs(m.child)
+        elif kind is t["union"]:
+            return self.docs(m.a) | self.docs(m.b)
+        elif kind is t["and"]:
+            return self.docs(m.a) & self.docs(m.b)
+        elif kind is t["andnot"]:
+            return self.docs(m.a) - self.docs(m.b)
+        elif kind is t["andmaybe"]:
+            return set(self.docs(m.a))
+        elif kind is t["phrase"]:
+            return self._phrase_docs(m)
+        elif kind is t["array"]:
+            return set(self._scored_array(m))
+        whole = self._whole[id(m)] = _step(m)
+        return set(whole)
+
+    # What they score.
+
+    def scores(self, m: Any, docs: set[int]) -> Scores:
+        """The score of ``m`` for each of ``docs`` (all among :meth:`docs` of ``m``)."""
+        if not docs:
+            return {}
+        whole = self._whole.get(id(m))
+        if whole is not None:
+            return {d: whole[d] for d in docs}
+        t = _types()
+        kind = type(m)
+        if kind is t["block"] or kind is t["list"]:
+            return self._leaf_scores(m, docs)
+        if kind is t["filter"] or kind is t["wrap"] or kind is t["phrase"]:
+            return _boosted(self.scores(m.child, docs), m.boost)
+        if kind is t["and"]:
+            a, b = self.scores(m.a, docs), self.scores(m.b, docs)
+            return {d: a[d] + b[d] for d in docs}
+        if kind is t["union"] or kind is t["andmaybe"]:
+            a = self.scores(m.a, docs & self.docs(m.a))
+            b = self.scores(m.b, docs & self.docs(m.b))
+            both = {d: a[d] + b[d] for d in a.keys() & b.keys()}
+            a.update(b)
+            a.update(both)
+            return a
+        if kind is t["andnot"]:
+            return self.scores(m.a, docs)
+        raise AssertionError(f"no scores for {kind.__name__}")  # every other kind is whole
+
+    def _scored_array(self, m: Any) -> Scores:
+        """An array union, scored whole as Whoosh adds it up: sub by sub, from zero, each
+        score times the boost.
+
+        Whoosh reads it in parts of a few thousand documents; within a part a document
+        whose sum is not above zero does not match, but the first of each part always
+        does (it stops there before looking). The part in hand is already summed.
+        """
+        if not m.is_active():
+            return {}
+        first, offset, limit, part = m._docnum, m._offset, m._limit, m._a
+        whole = {first: part[first - offset]}
+        whole.update(
+            (offset + i, s)
+            for i, s in enumerate(part[first - offset + 1 : limit - offset], first - offset + 1)
+            if s > 0
+        )
+        rest: Scores = {}
+        for sub in m._submatchers:
+            if not m._scored:
+                rest.update(dict.fromkeys(self.docs(sub), 1.0))
+                continue
+            boost = m._boost
+            for d, s in self.scores(sub, self.docs(sub)).items():
+                rest[d] = rest.get(d, 0.0) + s * boost
+        if all(s > 0 for s in rest.values()):
+            whole.update(rest)
+        else:
+            for d in sorted(rest):
+                if d >= limit:  # the first of a new part
+                    limit = min(d + m._partsize, m._doccount)
+                    whole[d] = rest[d]
+                elif rest[d] > 0:
+                    whole[d] = rest[d]
+        self._whole[id(m)] = whole
+        return whole
+
+    # Terms.
+
+    def leaf(self, m: Any) -> _Postings:
+        """The postings of the term of matcher ``m``; read once per term, through the
+        first matcher met (which is used up)."""
+        key = m._term if m._term is not None else id(m)
+        found = self._postings.get(key)
+        if found is None:
+            self._nodes.append(m)
+            found = self._postings[key] = _Postings(m)
+        return found
+
+    def _term_docs(self, m: Any) -> set[int]:
+        """The documents from where matcher ``m`` stands on."""
+        if not m.is_active():
+            return set()
+        start = m.id()
+        postings = self.leaf(m)
+        if start <= postings.first:
+            return set(postings.weights)
+        return {d for d in postings.weights if d >= start}
+
+    def _leaf_scores(self, m: Any, docs: set[int]) -> Scores:
+        """BM25F as Whoosh's scorer works it out, with the field length's part of the
+        formula looked up per length byte instead of computed per posting."""
+        scorer = _scorer(m)
+        weights = self.leaf(m).weights
+        idf, k1 = scorer.idf, scorer.K1
+        field = m._term[0] if m._term else None
+        norms = self._length_norms(field, scorer) if field else None
+        if norms is None:
+            dfl = scorer.dfl
+            return {d: scorer._score(weights[d], dfl(d)) for d in docs}
+        lengths, table = norms
+        return {
+            d: idf * ((tf * (k1 + 1)) / (tf + table[lengths[d]]))
+            for d in docs
+            for tf in (weights[d],)
+        }
+
+    def _length_norms(self, field: str, scorer: Any) -> tuple[bytes, list[float]] | None:
+        """The document lengths of ``field`` (a byte each, read whole by the index) and
+        ``K1 * ((1 - B) + B * length / average)`` for each byte; None if not at hand."""
+        key = (field, scorer.B, scorer.K1, scorer.avgfl)
+        if key not in self._norms:
+            self._norms[key] = _norm_table(self.reader, *key)
+        table = self._norms[key]
+        if table is None:
+            return None
+        return _lengths(self.reader, field), table
+
+    def terms(self, field: str, tokens: Iterable[str]) -> dict[str, Any]:
+        """Each of ``tokens`` that ``field`` holds in this segment, with its matcher."""
+        from whoosh import query
+
+        found = {}
+        for token in tokens:
+            m = query.Term(field, token).matcher(self.searcher)
+            if m.is_active():
+                found[token] = m
+        return found
+
+    def positions(self, m: Any, doc: int) -> Iterable[int]:
+        """Where the term of matcher ``m`` (see :meth:`terms`) stands in ``doc``."""
+        term = _term_leaf(m)
+        if term is None:
+            raise ValueError(f"no positions at hand for {m!r}")
+        return self.leaf(term).positions(doc)
+
+    # Phrases.
+
+    def _phrase_docs(self, m: Any) -> set[int]:
+        terms = [_term_leaf(w) for w in m.ms]
+        if any(w is None or not (_format(w) and _format(w).supports("positions")) for w in terms):
+            whole = self._whole[id(m)] = _step(m)
+            return set(whole)
+        candidates = self.docs(m.child)
+        words = [(i, self.leaf(w)) for i, w in enumerate(terms)]
+        # The rarest word first: most documents fail before a common word is decoded.
+        words.sort(key=lambda iw: len(iw[1].weights))
+        (first, rarest), rest = words[0], words[1:]
+        found = set()
+        for d in candidates:
+            # Where the phrase would start, by its rarest word; then kept only where each
+            # other word stands at its place after that start.
+            starts = [p - first for p in rarest.positions(d)]
+            for i, postings in rest:
+                if not starts:
+                    break
+                at = set(postings.positions(d))
+                starts = [p for p in starts if p + i in at]
+            if starts:
+                found.add(d)
+        return found
+
+
+def _boosted(scores: Scores, boost: float) -> Scores:
+    if boost == 1.0:  # x * 1.0 is x
+        return scores
+    return {d: s * boost for d, s in scores.items()}
+
+
+def _step(m: Any) -> Scores:
+    """Whoosh's way: every remaining match of ``m`` and its score, one by one."""
+    found: Scores = {}
+    while m.is_active():
+        found[m.id()] = m.score()
+        m.next()
+    return found
+
+
+def _lengths(reader: Any, field: str) -> bytes:
+    from whoosh.codec.whoosh3 import _lenfield
+
+    return reader._perdoc._readers[_lenfield(field)]
+
+
+def _norm_table(reader: Any, field: str, b: float, k1: float, avgfl: float) -> list[float] | None:
+    """Per length byte, the part of BM25 that depends on the field's length; None unless
+    the lengths were read whole into a byte string (see ``index._load_lengths``)."""
+    from whoosh.codec.whoosh3 import W3PerDocReader, _lenfield
+    from whoosh.util.numeric import byte_to_length
+
+    perdoc = getattr(reader, "_perdoc", None)
+    if type(perdoc) is not W3PerDocReader:
+        return None
+    if type(perdoc._readers.get(_lenfield(field))) is not bytes:
+        return None
+    # The same operations, in the same order, as whoosh.scoring.bm25.
+    return [k1 * ((1 - b) + b * byte_to_length(n) / avgfl) for n in range(256)]
+
+
+# Phrases: Whoosh's phrase query, matched by comparing position lists.
+
+
+@cache
+def phrase_class() -> type:
+    """A phrase query that finds its words side by side by comparing position lists.
+
+    Whoosh's own builds span objects for every position of every word in every document
+    that has all the words: for a phrase of common words, most of a search's time. The
+    matches and their scores (the sum of the words' scores) are the same. Its matcher is
+    ``phrase_class().matcher_class``; :class:`Segment` runs it in bulk.
+    """
+    from whoosh import matching, query
+    from whoosh.query.spans import Span, SpanNear2
+
+    class PhraseMatcher(SpanNear2.SpanNear2Matcher):
+        def __init__(self, ms: list[Any]) -> None:
+            super().__init__(ms)
+
+        def copy(self) -> Any:
+            return self.__class__([m.copy() for m in self.ms])
+
+        def _get_spans(self) -> list[Any]:
+            # The word used least in this document first: most documents fail early,
+            # before the positions of a word like "of" are decoded.
+            order = sorted(range(len(self.ms)), key=lambda i: self.ms[i].weight())
+            first = order[0]
+            starts = {p - first for p in self.ms[first].value_as("positions")}
+            for i in order[1:]:
+                starts.intersection_update(p - i for p in self.ms[i].value_as("positions"))
+                if not starts:
+                    return []
+            last = len(self.ms) - 1
+            return [Span(p, p + last) for p in sorted(starts)]
+
+    class Phrase(query.Phrase):
+        matcher_class = PhraseMatcher
+
+        def matcher(self, searcher: Any, context: Any = None) -> Any:
+            schema = searcher.schema
+            field = schema[self.fieldname] if self.fieldname in schema.names() else None
+            if field is None or not field.format or not field.format.supports("positions"):
+                return super().matcher(searcher, context)  # Whoosh's way, errors and all
+            ms = [query.Term(self.fieldname, w).matcher(searcher, context) for w in self.words]
+            if not all(m.is_active() for m in ms):
+                return matching.NullMatcher()
+            m = PhraseMatcher(ms)
+            return matching.WrappingMatcher(m, boost=self.boost) if self.boost != 1.0 else m
+
+    return Phrase

@@ -1,0 +1,109 @@
+"""Work shared among forked processes, one consecutive share of the items each.
+
+Forked workers see the parent's memory as it was: the items (and anything they refer to)
+reach them without being sent. Only results travel back, pickled, with word of progress
+as the work goes on. Where processes cannot fork (outside Linux) everything runs here.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from ipcsreader.errors import IpcsError
+
+if TYPE_CHECKING:  # multiprocessing is imported only when work is shared out
+    from multiprocessing.connection import Connection
+
+_T = TypeVar("_T")
+_R = TypeVar("_R")
+
+_MAX_JOBS = 4
+
+Report = Callable[[int], None]
+
+
+def jobs_for(count: int, per_job: int) -> int:
+    """How many processes to share ``count`` items among, each worth at least ``per_job``."""
+    if not sys.platform.startswith("linux"):
+        return 1  # elsewhere workers would start afresh and need every item sent
+    cores = len(os.sched_getaffinity(0))
+    return max(1, min(cores, _MAX_JOBS, count // per_job))
+
+
+def map_shares(
+    function: Callable[[Sequence[_T], Report], list[_R]],
+    items: Sequence[_T],
+    jobs: int,
+    progress: Report | None = None,
+) -> list[_R]:
+    """The results of ``function`` over consecutive shares of ``items``, joined in order.
+
+    ``function`` is given a share and a callable to tell how many of its items it has
+    done; ``progress`` hears how many are done in all.
+    """
+    if jobs <= 1 or len(items) < 2:
+        return function(items, progress or _quiet)
+    import multiprocessing
+
+    size = -(-len(items) // jobs)
+    context = multiprocessing.get_context("fork")
+    workers: list[tuple[Any, Connection]] = []
+    for start in range(0, len(items), size):
+        receive, send = context.Pipe(duplex=False)
+        share = items[start : start + size]
+        process = context.Process(target=_work, args=(send, function, share), daemon=True)
+        process.start()
+        send.close()
+        workers.append((process, receive))
+    return _collect(workers, progress)
+
+
+def _collect(workers: list[tuple[Any, Connection]], progress: Report | None) -> list[Any]:
+    from multiprocessing.connection import wait
+
+    done = [0] * len(workers)
+    results: list[Any] = [None] * len(workers)
+    waiting = {receive: i for i, (_, receive) in enumerate(workers)}
+    failure = None
+    while waiting:
+        for receive in wait(list(waiting)):
+            i = waiting[receive]
+            try:
+                kind, value = receive.recv()  # type: ignore[union-attr]
+            except EOFError:
+                code = workers[i][0].exitcode
+                kind, value = "failed", f"a worker stopped (exit status {code})"
+            if kind == "progress":
+                done[i] = value
+                if progress:
+                    progress(sum(done))
+                continue
+            del waiting[receive]
+            if kind == "failed":
+                failure = failure or value
+            else:
+                results[i] = value
+    for process, receive in workers:
+        process.join()
+        receive.close()
+    if failure:
+        raise IpcsError(f"a worker process failed: {failure}")
+    return [result for share in results for result in share]
+
+
+def _work(send: Connection, function: Callable[..., list[Any]], share: Sequence[Any]) -> None:
+    try:
+        send.send(("done", function(share, lambda n: send.send(("progress", n)))))
+    except BaseException:  # reported to the parent, which raises there
+        import traceback
+
+        send.send(("failed", traceback.format_exc(limit=3).strip().splitlines()[-1]))
+    finally:
+        send.close()
+
+
+def _quiet(done: int) -> None:
+    pass

@@ -1,0 +1,50 @@
+"""Whoosh imported without urllib.request and asyncio, and working the same."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+# Run in a fresh interpreter: this one has long imported Whoosh the ordinary way.
+SCRIPT = """
+import json, sys
+from ipcsreader.cli import lean
+
+lean.install()
+lean.install()  # once is enough; twice does no harm
+from whoosh import fields, index, query
+from whoosh.searching import Searcher
+
+heavy = ("urllib.request", "asyncio", "cached_property", "ssl", "http.client")
+loaded = [name for name in heavy if name in sys.modules]
+
+folder = sys.argv[1]
+ix = index.create_in(folder, fields.Schema(n=fields.ID(stored=True), t=fields.TEXT))
+with ix.writer() as w:
+    for n, t in (("1", "north korea"), ("2", "south korea"), ("3", "north pole")):
+        w.add_document(n=n, t=t)
+with ix.writer() as w:
+    w.delete_by_term("n", "3")
+with ix.searcher() as s:
+    hits = [h["n"] for h in s.search(query.Term("t", "north"))]
+    deleted = sorted(s.reader().deleted_docs_set)
+
+from whoosh.compat import urlretrieve
+import urllib.request
+
+copy = folder + "/copy"
+urlretrieve("file://" + folder + "/_MAIN_2.toc", copy)
+real = urllib.request.urlretrieve is not urlretrieve and hasattr(urllib.request, "Request")
+print(json.dumps({"loaded": loaded, "hits": hits, "deleted": deleted, "real": real}))
+"""
+
+
+def test_whoosh_works_without_what_it_does_not_use(tmp_path: Path) -> None:
+    ran = subprocess.run(
+        [sys.executable, "-c", SCRIPT, str(tmp_path)], capture_output=True, text=True, check=True
+    )
+    assert json.loads(ran.stdout) == {"loaded": [], "hits": ["1"], "deleted": [2], "real": True}
+    # The download helper still downloads, through the real urllib.request.
+    assert (tmp_path / "copy").read_bytes() == (tmp_path / "_MAIN_2.toc").read_bytes()
