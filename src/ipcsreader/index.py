@@ -185,11 +185,11 @@ class SearchIndex:
         """
         ix = self._open()
         kept = self._kept
-        if kept is None or kept.ix is not ix or kept.generation != ix.latest_generation():
+        stamp = _toc_stamp(ix, self.path)
+        if kept is None or kept.ix is not ix or stamp is None or kept.stamp != stamp:
             if kept is not None:
                 kept.reader.close()
-            reader = ix.reader()
-            kept = self._kept = _Kept(ix, reader, reader.generation())
+            kept = self._kept = _Kept(ix, ix.reader(), stamp)
         return kept
 
     def more_like(self, number: int, text: str, limit: int) -> list[Hit]:
@@ -206,11 +206,23 @@ class SearchIndex:
 class _Kept:
     """A reader kept between searches, with the columns read whole through it."""
 
-    def __init__(self, ix: Any, reader: Any, generation: int) -> None:
+    def __init__(self, ix: Any, reader: Any, stamp: tuple[int, ...] | None) -> None:
         self.ix = ix
         self.reader = reader
-        self.generation = generation
+        self.stamp = stamp
         self.columns: dict[tuple[str, str], list[Any]] = {}
+
+
+def _toc_stamp(ix: Any, path: Path) -> tuple[int, ...] | None:
+    """What tells one committed state of the index from another: the latest generation
+    and its table of contents' file (an index made anew counts generations from 0 again).
+    None when that file went away meanwhile."""
+    generation = ix.latest_generation()
+    try:
+        st = (path / f"_{ix.indexname}_{generation}.toc").stat()
+    except OSError:
+        return None
+    return (generation, st.st_ino, st.st_mtime_ns, st.st_size)
 
 
 class _Writer:
@@ -656,11 +668,8 @@ class _Run:
         return self._boost_adjacent(found)
 
     def _by_date(self, docs: Iterable[int]) -> list[tuple[float, int]]:
-        dates = self.columns.raw("date")
-        numbers = self.columns.raw("number")
-        order = sorted(
-            docs, key=lambda d: (dates[d], numbers[d]), reverse=self.plan.sort != "oldest"
-        )
+        rank = self.columns.date_rank()
+        order = sorted(docs, key=rank.__getitem__, reverse=self.plan.sort != "oldest")
         return [(0.0, d) for d in order]
 
     def _boost_adjacent(self, ranked: list[tuple[float, int]]) -> list[tuple[float, int]]:
@@ -824,9 +833,9 @@ def _allowed(searcher: Any, plan: Plan, columns: _Columns) -> set[int] | None:
             tokens = [t.text for t in names(value, mode="query")]
             if not tokens:
                 raise QueryError(f"--{field} {value!r} has no words to look for")
-            narrow(searcher.docs_for_query(query.And([query.Term(field, t) for t in tokens])))
+            narrow(matching.matched(searcher, query.And([query.Term(field, t) for t in tokens])))
     if f.year is not None:
-        narrow(searcher.docs_for_query(query.Term("year", f.year)))
+        narrow(matching.matched(searcher, query.Term("year", f.year)))
     if f.since or f.until:
         # The date column, read whole, answers a range at once; the indexed date terms
         # would need a search per step of the range.
@@ -892,6 +901,19 @@ class _Columns:
                 column = reader.column_reader(field, translate=False)
                 found.extend(_read_column(column, reader.doc_count_all()))
             self._kept["raw", field] = found
+        return found
+
+    def date_rank(self) -> list[int]:
+        """Each document's place in date order (then by number: no two articles share
+        one), worked out once for all the searches through the reader."""
+        found = self._kept.get(("rank", "date"))
+        if found is None:
+            dates, numbers = self.raw("date"), self.raw("number")
+            order = sorted(range(len(dates)), key=lambda d: (dates[d], numbers[d]))
+            found = [0] * len(order)
+            for place, d in enumerate(order):
+                found[d] = place
+            self._kept["rank", "date"] = found
         return found
 
     def missing(self, field: str) -> Any:

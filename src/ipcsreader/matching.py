@@ -22,6 +22,7 @@ from pickle import loads
 from typing import Any
 
 Scores = dict[int, float]
+_REPLACE_EVERY = 10  # as whoosh.collectors.ScoredCollector
 
 
 def prepare(q: Any) -> Any:
@@ -70,7 +71,7 @@ def collect(
     found: list[tuple[float, int]] = []
     for segment, offset in parts:
         m = q.matcher(segment.searcher, context)
-        docs = segment.docs(m)
+        docs = segment.docs(m, whole=_steps_only(m))
         if allowed is not None:
             docs = {d for d in docs if d + offset in allowed}
         scores = segment.scores(m, docs)
@@ -78,6 +79,16 @@ def collect(
     # By document, then (a stable sort) by score, best first: Whoosh's order.
     found.sort(key=itemgetter(1))
     found.sort(key=itemgetter(0), reverse=True)
+    return found
+
+
+def matched(searcher: Any, q: Any) -> set[int]:
+    """The global numbers of the documents ``q`` matches, unscored: Whoosh's
+    ``searcher.docs_for_query(q)``, as a set."""
+    found: set[int] = set()
+    for leaf, offset in searcher.leaf_searchers():
+        m = q.matcher(leaf, leaf.boolean_context())
+        found.update(map(offset.__add__, Segment(leaf, scored=False).docs(m)))
     return found
 
 
@@ -91,11 +102,13 @@ class _Postings:
         self.decode = _positions_decoder(fmt) if fmt and fmt.supports("positions") else None
         self.weights: Scores = {}
         self.values: dict[int, Any] = {}
-        m.reset()  # from the first posting, wherever Whoosh had moved it to
-        self.first = m.id() if m.is_active() else 0
         if _is_block_matcher(m):
+            _rewind(m)
+            self.first = m.id() if m.is_active() else 0
             self._read_blocks(m)
         else:
+            m.reset()  # from the first posting, wherever Whoosh had moved it to
+            self.first = m.id() if m.is_active() else 0
             self._read_steps(m)
 
     def _read_blocks(self, m: Any) -> None:
@@ -131,6 +144,15 @@ class _Postings:
     def positions(self, doc: int) -> Iterable[int]:
         assert self.decode is not None
         return self.decode(self.values[doc])
+
+
+def _rewind(m: Any) -> None:
+    """Take block matcher ``m`` back to its first posting, keeping the block it holds if
+    that is the first: Whoosh decodes it when the matcher is made, once is enough."""
+    held = (m._dataoffset, m._data, m._ids, m._weights, m._values)
+    m.reset()
+    if m._dataoffset == held[0]:
+        m._data, m._ids, m._weights, m._values = held[1:]
 
 
 def _positions_decoder(fmt: Any) -> Callable[[bytes], Iterable[int]]:
@@ -169,6 +191,8 @@ def _types() -> dict[str, type]:
         "andnot": binary.AndNotMatcher,
         "andmaybe": binary.AndMaybeMatcher,
         "array": combo.ArrayUnionMatcher,
+        "coord": wrappers.CoordMatcher,
+        "inverse": wrappers.InverseMatcher,
         "bm25f": BM25FScorer,
         "phrase": phrase_class().matcher_class,
     }
@@ -205,23 +229,33 @@ class Segment:
     some of them; each node's documents are worked out once and kept for the scoring.
     """
 
-    def __init__(self, searcher: Any) -> None:
+    def __init__(self, searcher: Any, *, scored: bool = True) -> None:
         self.searcher = searcher
         self.reader = searcher.reader()
+        # Unscored: a term matched without a scorer (Whoosh's boolean searches) is read
+        # like any other; scored, such a term is some wrapper's business (run whole).
+        self.scored = scored
         self._docs: dict[int, set[int]] = {}
         self._postings: dict[Any, _Postings] = {}
         self._whole: dict[int, Scores] = {}  # nodes scored in full when first met
         self._nodes: list[Any] = []  # keeps each node alive, so that its id() stays its own
         self._norms: dict[tuple[str, float, float, float], list[float] | None] = {}
+        self._unscored: Segment | None = None  # for what a NOT leaves out
 
     # Which documents match.
 
-    def docs(self, m: Any) -> set[int]:
+    def docs(self, m: Any, *, whole: bool = False) -> set[int]:
+        """The documents ``m`` matches from where it stands; ``whole``: found (and scored)
+        Whoosh's way, a match at a time."""
         key = id(m)
         found = self._docs.get(key)
         if found is None:
             self._nodes.append(m)
-            found = self._docs[key] = self._match(m)
+            if whole:
+                self._whole[key] = _step(m)
+                found = self._docs[key] = set(self._whole[key])
+            else:
+                found = self._docs[key] = self._match(m)
         return found
 
     def _match(self, m: Any) -> set[int]:
@@ -230,7 +264,8 @@ class Segment:
         if kind is t["null"]:
             return set()
         if kind is t["block"] or kind is t["list"]:
-            if type(_scorer(m)) is t["bm25f"]:
+            scorer = _scorer(m)
+            if type(scorer) is t["bm25f"] or (scorer is None and not self.scored):
                 return self._term_docs(m)
         elif kind is t["filter"]:
             docs = self.docs(m.child)
@@ -249,6 +284,8 @@ class Segment:
             return self._phrase_docs(m)
         elif kind is t["array"]:
             return set(self._scored_array(m))
+        elif kind is t["inverse"]:
+            return self._inverse_docs(m)
         whole = self._whole[id(m)] = _step(m)
         return set(whole)
 
@@ -279,6 +316,8 @@ class Segment:
             return a
         if kind is t["andnot"]:
             return self.scores(m.a, docs)
+        if kind is t["inverse"]:
+            return dict.fromkeys(docs, m._weight)
         raise AssertionError(f"no scores for {kind.__name__}")  # every other kind is whole
 
     def _scored_array(self, m: Any) -> Scores:
@@ -318,12 +357,27 @@ class Segment:
         self._whole[id(m)] = whole
         return whole
 
+    def _inverse_docs(self, m: Any) -> set[int]:
+        """A NOT: the documents from where it stands on that its query (matched, not
+        scored) does not, less those it counts as missing (the deleted ones)."""
+        if not m.is_active():
+            return set()
+        if self._unscored is None:
+            self._unscored = Segment(self.searcher, scored=False)
+        found = set(range(m.id(), m.limit)) - self._unscored.docs(m.child)
+        if m.missing == self.reader.is_deleted:
+            return found - self.reader.deleted_docs_set
+        return {d for d in found if not m.missing(d)}
+
     # Terms.
 
     def leaf(self, m: Any) -> _Postings:
         """The postings of the term of matcher ``m``; read once per term, through the
         first matcher met (which is used up)."""
-        key = m._term if m._term is not None else id(m)
+        # A term's own postings are known by the term; a list Whoosh made up (a constant
+        # score's matches) is not the term's postings, whatever term it names.
+        own = _is_block_matcher(m) or m._terminfo is not None
+        key = m._term if own and m._term is not None else id(m)
         found = self._postings.get(key)
         if found is None:
             self._nodes.append(m)
@@ -420,10 +474,29 @@ def _boosted(scores: Scores, boost: float) -> Scores:
     return {d: s * boost for d, s in scores.items()}
 
 
+def _steps_only(m: Any) -> bool:
+    """Whether the tree holds a coordination matcher (an OR that rewards documents with
+    more of its words): its scores change as the collector replaces its finished parts,
+    so only Whoosh's own way of stepping through the whole tree gives them."""
+    coord = _types()["coord"]
+    return type(m) is coord or any(_steps_only(c) for c in m.children())
+
+
 def _step(m: Any) -> Scores:
-    """Whoosh's way: every remaining match of ``m`` and its score, one by one."""
+    """Whoosh's way: every remaining match of ``m`` and its score, one by one.
+
+    As Whoosh's collector steps, ``m`` is replaced by its simpler self every ten matches:
+    a coordination matcher's score depends on it (it counts the words left).
+    """
     found: Scores = {}
+    countdown = 0
     while m.is_active():
+        if not countdown:
+            m = m.replace(0)
+            if not m.is_active():
+                break
+            countdown = _REPLACE_EVERY
+        countdown -= 1
         found[m.id()] = m.score()
         m.next()
     return found

@@ -1,0 +1,103 @@
+"""Work shared among forked processes: results in order, progress, failures."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+import pytest
+from search_world import FILLER, old_page, write
+
+from ipcsreader import library, workers
+from ipcsreader.errors import IpcsError
+from ipcsreader.library import Library
+from ipcsreader.search import SearchQuery
+
+linux_only = pytest.mark.skipif(
+    not sys.platform.startswith("linux"), reason="work is shared among processes on Linux only"
+)
+
+
+def squares_with_pids(share: Sequence[int], report: workers.Report) -> list[tuple[int, int]]:
+    found = []
+    for n in share:
+        found.append((n * n, os.getpid()))
+        report(len(found))
+    return found
+
+
+@linux_only
+def test_results_come_back_in_order_from_several_processes() -> None:
+    heard: list[int] = []
+    results = workers.map_shares(squares_with_pids, list(range(10)), 3, heard.append)
+    assert [square for square, _ in results] == [n * n for n in range(10)]
+    pids = {pid for _, pid in results}
+    assert len(pids) == 3 and os.getpid() not in pids
+    assert heard[-1] == 10 and heard == sorted(heard)
+
+
+def test_one_job_runs_here() -> None:
+    heard: list[int] = []
+    results = workers.map_shares(squares_with_pids, [1, 2, 3], 1, heard.append)
+    assert results == [(1, os.getpid()), (4, os.getpid()), (9, os.getpid())]
+    assert heard == [1, 2, 3]
+
+
+def failing(share: Sequence[int], report: workers.Report) -> list[int]:
+    if 3 in share:
+        raise ValueError("three is not allowed")
+    return list(share)
+
+
+@linux_only
+def test_a_failure_in_a_process_is_raised_here() -> None:
+    with pytest.raises(IpcsError, match="a worker process failed: ValueError: three is not"):
+        workers.map_shares(failing, [1, 2, 3, 4], 2)
+
+
+def dying(share: Sequence[int], report: workers.Report) -> list[int]:
+    if 3 in share:
+        os._exit(7)
+    return list(share)
+
+
+@linux_only
+def test_a_process_that_dies_is_reported() -> None:
+    with pytest.raises(IpcsError, match=r"a worker stopped \(exit status 7\)"):
+        workers.map_shares(dying, [1, 2, 3, 4], 2)
+
+
+def test_jobs_are_bounded_by_cores_and_work() -> None:
+    assert workers.jobs_for(0, 100) == 1
+    assert workers.jobs_for(150, 100) == 1
+    assert workers.jobs_for(10**6, 100) <= max(1, len(os.sched_getaffinity(0)))
+
+
+@linux_only
+def test_pages_read_in_several_processes_index_as_in_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    corpus = tmp_path / "corpus"
+    for n in range(9201, 9209):
+        write(corpus, f"{n}-old.txt", old_page(n, f"Harbour Talks {n}", [FILLER]))
+    write(corpus, "broken.txt", "not a page at all")
+    results = {}
+    for jobs in (1, 2):
+        monkeypatch.setattr(workers, "jobs_for", lambda count, per_job, jobs=jobs: jobs)
+        lib = Library([corpus], tmp_path / f"index{jobs}")
+        summary = lib.update()
+        hits = lib.search(SearchQuery("harbour", limit=None)).hits
+        results[jobs] = (summary.added, [f for f, _ in summary.failed], [h.number for h in hits])
+    assert results[1] == results[2]
+    assert results[2][0] == 8 and len(results[2][1]) == 1
+
+
+def test_an_unreadable_file_fails_alone(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    write(corpus, "9301-old.txt", old_page(9301, "Harbour Talks", [FILLER]))
+    (corpus / "9302-old.txt").mkdir()  # read as a file, it cannot be
+    found = library._read_share(sorted(corpus.iterdir()), lambda done: None)
+    assert found[0][1].number == 9301  # type: ignore[union-attr]
+    assert found[1][0] == "" and isinstance(found[1][1], OSError)
