@@ -29,7 +29,10 @@ def squares_with_pids(share: Sequence[int], report: workers.Report) -> list[tupl
 
 
 @linux_only
-def test_results_come_back_in_order_from_several_processes() -> None:
+def test_results_come_back_in_order_from_several_processes(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(workers, "_PART", 2)  # results in several parts from each
     heard: list[int] = []
     results = workers.map_shares(squares_with_pids, list(range(10)), 3, heard.append)
     assert [square for square, _ in results] == [n * n for n in range(10)]
@@ -98,6 +101,6 @@ def test_an_unreadable_file_fails_alone(tmp_path: Path) -> None:
     corpus = tmp_path / "corpus"
     write(corpus, "9301-old.txt", old_page(9301, "Harbour Talks", [FILLER]))
     (corpus / "9302-old.txt").mkdir()  # read as a file, it cannot be
-    found = library._read_share(sorted(corpus.iterdir()), lambda done: None)
+    found = list(library._read_share(sorted(corpus.iterdir()), lambda done: None))
     assert found[0][1].number == 9301  # type: ignore[union-attr]
     assert found[1][0] == "" and isinstance(found[1][1], OSError)

@@ -60,7 +60,7 @@ _APOSTROPHES_DASHES = re.compile(r"['’‘\-‐‑]")
 _PLAIN_QUERY = re.compile(r"[\w\s'’‘\-‐‑.,;!?]+")
 _WORD_CACHE_SIZE = 500_000
 # How much of the body lends words to "Did you mean …?" (with the title and teaser).
-_SPELL_CHARS = 2000
+_SPELL_CHARS = 1200
 # Words a query's wildcards, fuzzy words and ranges may stand for, in all: beyond this a
 # search gets slow (every one of them is looked up and highlighted).
 MAX_EXPANSIONS = 1000
@@ -478,9 +478,11 @@ def _word_cache(join: bool, stem: bool) -> dict[str, Any]:
 
 @cache
 def _stemmer() -> Callable[[str], str]:
-    from whoosh.lang import stemmer_for_language
+    # Snowball's own English stemmer, compiled: several times faster than Whoosh's
+    # pure-Python copy (which also wrongly takes "international" to "intern").
+    import Stemmer
 
-    return stemmer_for_language("en")
+    return Stemmer.Stemmer("english").stemWord
 
 
 def __getattr__(name: str) -> Any:

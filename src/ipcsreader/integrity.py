@@ -19,7 +19,7 @@ from ipcsreader import catalog
 from ipcsreader.fsutil import atomic_write
 
 # Bump when the index's schema or analysis (index.py) changes: older indexes get rebuilt.
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 MANIFEST_FILE = ".manifest.json"
 _TOC = re.compile(r"_MAIN_(\d+)\.toc")
 _SEGMENT = re.compile(r"MAIN_[0-9a-z]+\.\w+")

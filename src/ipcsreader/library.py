@@ -16,7 +16,7 @@ import datetime as dt
 import gc
 import sqlite3
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TypeVar
@@ -609,23 +609,21 @@ def _kept(key: str, entry: FileEntry, summary: UpdateSummary) -> FileEntry:
     return entry
 
 
-def _read_share(paths: Sequence[Path], report: workers.Report) -> list[_Reading]:
+def _read_share(paths: Sequence[Path], report: workers.Report) -> Iterator[_Reading]:
     """Each file's digest and page (or why it has none), telling how many are done."""
-    found: list[_Reading] = []
-    for path in paths:
+    for done, path in enumerate(paths, 1):
         try:
             data = path.read_bytes()
         except OSError as error:
-            found.append(("", error))
+            yield "", error
             continue
         digest = corpus.content_hash(data)
         try:
-            found.append((digest, _parse(path, data)))
+            yield digest, _parse(path, data)
         except PageError as error:
-            found.append((digest, error))
-        if len(found) % _REPORT_EVERY == 0:
-            report(len(found))
-    return found
+            yield digest, error
+        if done % _REPORT_EVERY == 0:
+            report(done)
 
 
 def _parse(path: Path, data: bytes | None = None) -> Page:

@@ -31,7 +31,7 @@ from ipcsreader.workers import Report, map_shares
 _BLOCK = 128
 _COMPRESSION = 1
 # Encoded blocks shorter than this many bytes are not compressed.
-_COMPRESS_FROM = 160
+_COMPRESS_FROM = 512
 _MAGIC = b"W3Bl"
 # Documents between two words of progress.
 _REPORT_EVERY = 100

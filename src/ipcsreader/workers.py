@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from ipcsreader.errors import IpcsError
@@ -21,6 +21,8 @@ _T = TypeVar("_T")
 _R = TypeVar("_R")
 
 _MAX_JOBS = 4
+# Results sent back at a time.
+_PART = 256
 
 Report = Callable[[int], None]
 
@@ -34,7 +36,7 @@ def jobs_for(count: int, per_job: int) -> int:
 
 
 def map_shares(
-    function: Callable[[Sequence[_T], Report], list[_R]],
+    function: Callable[[Sequence[_T], Report], Iterable[_R]],
     items: Sequence[_T],
     jobs: int,
     progress: Report | None = None,
@@ -42,10 +44,11 @@ def map_shares(
     """The results of ``function`` over consecutive shares of ``items``, joined in order.
 
     ``function`` is given a share and a callable to tell how many of its items it has
-    done; ``progress`` hears how many are done in all.
+    done; ``progress`` hears how many are done in all. Results travel back as they come,
+    a few hundred at a time, so that taking them in overlaps the work.
     """
     if jobs <= 1 or len(items) < 2:
-        return function(items, progress or _quiet)
+        return list(function(items, progress or _quiet))
     import multiprocessing
 
     size = -(-len(items) // jobs)
@@ -65,7 +68,7 @@ def _collect(workers: list[tuple[Any, Connection]], progress: Report | None) -> 
     from multiprocessing.connection import wait
 
     done = [0] * len(workers)
-    results: list[Any] = [None] * len(workers)
+    results: list[list[Any]] = [[] for _ in workers]
     waiting = {receive: i for i, (_, receive) in enumerate(workers)}
     failure = None
     while waiting:
@@ -80,12 +83,12 @@ def _collect(workers: list[tuple[Any, Connection]], progress: Report | None) -> 
                 done[i] = value
                 if progress:
                     progress(sum(done))
-                continue
-            del waiting[receive]
-            if kind == "failed":
-                failure = failure or value
+            elif kind == "part":
+                results[i].extend(value)
             else:
-                results[i] = value
+                del waiting[receive]
+                if kind == "failed":
+                    failure = failure or value
     for process, receive in workers:
         process.join()
         receive.close()
@@ -94,9 +97,16 @@ def _collect(workers: list[tuple[Any, Connection]], progress: Report | None) -> 
     return [result for share in results for result in share]
 
 
-def _work(send: Connection, function: Callable[..., list[Any]], share: Sequence[Any]) -> None:
+def _work(send: Connection, function: Callable[..., Iterable[Any]], share: Sequence[Any]) -> None:
     try:
-        send.send(("done", function(share, lambda n: send.send(("progress", n)))))
+        part = []
+        for result in function(share, lambda n: send.send(("progress", n))):
+            part.append(result)
+            if len(part) == _PART:
+                send.send(("part", part))
+                part = []
+        send.send(("part", part))
+        send.send(("done", None))
     except BaseException:  # reported to the parent, which raises there
         import traceback
 
