@@ -1,4 +1,6 @@
-"""The search index: the one module that imports Whoosh.
+"""The search index, over Whoosh (which only this module, :mod:`ipcsreader.matching` and
+:mod:`ipcsreader.segments`, its helpers for running queries and writing whole indexes,
+import).
 
 One document per article number. Title, teaser and body are stemmed English; author,
 column and region are names (folded, not stemmed); ``spell`` keeps the unstemmed words for
