@@ -6,6 +6,7 @@ import json
 import os
 import select
 from pathlib import Path
+from typing import Any
 
 import pytest
 from rich.console import Console
@@ -334,3 +335,36 @@ def test_meanwhile_runs_once_while_the_check_finishes(dirs: list[str], checking:
         Path(dirs[1]), Path(dirs[3]), compute, meanwhile=lambda: calls.append("meanwhile")
     )
     assert (calls, total) == (["compute", "meanwhile", "compute"], 1)
+
+
+@pytest.mark.parametrize(("position", "width"), [(1, 80), (7, 40), (100, 40), (1234, 30)])
+def test_a_hit_is_laid_out_as_a_two_column_grid_would(position: int, width: int) -> None:
+    from rich.console import Group
+    from rich.table import Table
+
+    from ipcsreader.render.search import render_hit
+
+    hit = Hit(
+        number=4842,
+        score=1.0,
+        title="Russia and North Korea: Replaying Old Games in a Very Long Title Indeed",
+        date=None,
+        authors=(Author("Sandip Kumar Mishra"), Author("Ruhee Neog")),
+        column="East Asia Compass",
+        snippet="… a snippet long enough to wrap over several lines of a narrow terminal …",
+        highlights=((2, 9),),
+    )
+
+    def text(renderable: Any) -> str:
+        console = Console(width=width, color_system=None, record=True)
+        console.print(renderable)
+        return "\n".join(line.rstrip() for line in console.export_text().splitlines())
+
+    ours = render_hit(position, hit)
+    content = ours.renderables[0].content  # type: ignore[attr-defined]
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(justify="right", no_wrap=True, min_width=3)
+    grid.add_column(ratio=1)
+    grid.add_row(f"{position}.", content)
+    assert text(ours) == text(Group(grid, ""))
+    assert text(ours).count("\n") >= 4  # it wrapped, or the test shows little

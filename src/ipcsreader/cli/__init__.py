@@ -7,19 +7,50 @@ the commands so that ``ipcs --help`` stays quick.
 from __future__ import annotations
 
 import gc
-from typing import Annotated
+import importlib
+import sys
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from ipcsreader import __version__
-from ipcsreader.cli import (  # noqa: F401  (each module registers its commands)
-    cite_cmd,
-    fetch_cmd,
-    parse_cmd,
-    read_cmd,
-    search_cmd,
-)
-from ipcsreader.cli.app import app
+from ipcsreader.cli.application import app as _app
+
+if TYPE_CHECKING:
+    from ipcsreader.cli.application import app as app
+
+# The module that adds each command: a run imports only its command's (building every
+# command's options costs a one-shot search several milliseconds).
+_COMMAND_MODULES = {
+    "search": "search_cmd",
+    "index": "search_cmd",
+    "read": "read_cmd",
+    "columns": "read_cmd",
+    "authors": "read_cmd",
+    "browse": "read_cmd",
+    "cite": "cite_cmd",
+    "export": "cite_cmd",
+    "trend": "cite_cmd",
+    "stats": "cite_cmd",
+    "open": "cite_cmd",
+    "fetch": "fetch_cmd",
+    "sync": "fetch_cmd",
+    "parse": "parse_cmd",
+}
+
+
+def load_commands(names: list[str] | None = None) -> None:
+    """Add the commands ``names`` to the application (every command if None)."""
+    wanted = _COMMAND_MODULES.values() if names is None else map(_COMMAND_MODULES.get, names)
+    for module in sorted(set(wanted)):
+        importlib.import_module(f"ipcsreader.cli.{module}")
+
+
+def __getattr__(name: str) -> Any:
+    if name == "app":  # the whole application, every command in it
+        load_commands()
+        return _app
+    raise AttributeError(name)
 
 
 def _version(value: bool) -> None:
@@ -28,7 +59,7 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-@app.callback()
+@_app.callback()
 def _root(
     version: Annotated[
         bool,
@@ -42,8 +73,12 @@ def main() -> None:
     from ipcsreader.cli import lean
 
     lean.install()
+    # "ipcs search …" needs the search command only; anything else (help, a typo, an
+    # option first) gets them all.
+    first = sys.argv[1] if len(sys.argv) > 1 else ""
+    load_commands([first] if first in _COMMAND_MODULES else None)
     try:
-        app()
+        _app()
     finally:
         # All that is left goes with the process: spare the collector its last walks over
         # every object (an open search index's among them) as Python shuts down, 20-40 ms.

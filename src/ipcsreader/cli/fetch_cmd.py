@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ipcsreader.cli.app import app
+from ipcsreader.cli.application import app
 from ipcsreader.cli.common import (
     ColorMode,
     ColorOpt,

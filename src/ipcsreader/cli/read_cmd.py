@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from ipcsreader.cli.app import app
+from ipcsreader.cli.application import app
 from ipcsreader.cli.common import (
     ColorMode,
     ColorOpt,

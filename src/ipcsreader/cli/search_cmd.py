@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from ipcsreader.cli.app import app
+from ipcsreader.cli.application import app
 from ipcsreader.cli.common import (
     ColorMode,
     ColorOpt,

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
-from rich.table import Table
 from rich.text import Text
 
 from ipcsreader.known import KnownTitle
 from ipcsreader.model import Author
 from ipcsreader.render.safe import safe
+
+if TYPE_CHECKING:  # tables are built on demand: a search's results need none
+    from rich.table import Table
 
 NUMBER_STYLE = "cyan"
 DIM = "dim"
@@ -53,6 +56,8 @@ def dated_rows(rows: Iterable[tuple[int | None, dt.date | None, Text]]) -> Table
     their own when any row has one, the text wrapping under itself."""
     rows = list(rows)
     dated = any(date for _, date, _ in rows)
+    from rich.table import Table
+
     grid = Table.grid(padding=(0, 1))
     grid.add_column(no_wrap=True, justify="right")
     if dated:

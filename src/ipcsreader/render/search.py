@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import shlex
 
-from rich.console import Group, RenderableType
-from rich.table import Table
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
+from rich.segment import Segment
 from rich.text import Text
 
 from ipcsreader.model import Hit, SearchResult
@@ -54,10 +54,6 @@ def render_no_hits(result: SearchResult) -> RenderableType:
 
 
 def render_hit(position: int, hit: Hit) -> RenderableType:
-    grid = Table.grid(padding=(0, 1))
-    grid.add_column(justify="right", no_wrap=True, min_width=3)
-    grid.add_column(ratio=1)
-
     head = Text()
     head.append(f"#{hit.number}", NUMBER_STYLE)
     for extra in (long_date(hit.date), hit.column):
@@ -72,8 +68,28 @@ def render_hit(position: int, hit: Hit) -> RenderableType:
         lines.append(names_text([a.name for a in hit.authors]))
     if hit.snippet:
         lines.append(snippet_text(hit))
-    grid.add_row(Text(f"{position}."), Group(*lines))
-    return Group(grid, Text(""))
+    return Group(_Numbered(f"{position}.", Group(*lines)), Text(""))
+
+
+class _Numbered:
+    """``content`` indented, ``label`` right-aligned in the margin of its first line.
+
+    What a two-column grid would show, without a table's layout work for every hit.
+    """
+
+    def __init__(self, label: str, content: RenderableType) -> None:
+        self.label = label
+        self.content = content
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        margin = max(3, len(self.label)) + 1
+        lines = console.render_lines(
+            self.content, options.update_width(max(1, options.max_width - margin)), pad=False
+        )
+        for i, line in enumerate(lines):
+            yield Segment(self.label.rjust(margin - 1) + " " if i == 0 else " " * margin)
+            yield from line
+            yield Segment.line()
 
 
 def snippet_text(hit: Hit) -> Text:
@@ -90,6 +106,8 @@ def snippet_text(hit: Hit) -> Text:
 
 def render_facets(facets: dict[str, tuple[tuple[str, int], ...]]) -> RenderableType:
     tables: list[RenderableType] = []
+    from rich.table import Table  # only facets need one: plain searches skip its import
+
     for name, counts in facets.items():
         table = Table(box=None, padding=(0, 1, 0, 0))
         table.add_column(FACET_TITLES.get(name, name))
