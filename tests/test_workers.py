@@ -6,6 +6,7 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import pytest
 from search_world import FILLER, old_page, write
@@ -104,3 +105,47 @@ def test_an_unreadable_file_fails_alone(tmp_path: Path) -> None:
     found = list(library._read_share(sorted(corpus.iterdir()), lambda done: None))
     assert found[0][1].number == 9301  # type: ignore[union-attr]
     assert found[1][0] == "" and isinstance(found[1][1], OSError)
+
+
+def test_no_work_is_shared_out_beside_another_thread() -> None:
+    import threading
+
+    release = threading.Event()
+    other = threading.Thread(target=release.wait)
+    other.start()
+    try:
+        assert workers.jobs_for(10**6, 1) == 1
+    finally:
+        release.set()
+        other.join()
+
+
+def test_the_progress_bar_leaves_the_update_free_to_fork(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import io
+    import threading
+
+    from ipcsreader.cli import common
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    monkeypatch.setattr(common.sys, "stderr", Terminal())
+    corpus = tmp_path / "corpus"
+    write(corpus, "9401-old.txt", old_page(9401, "Harbour Talks", [FILLER]))
+    lib = Library([corpus], tmp_path / "index")
+    threads: list[int] = []
+    update = lib.update
+
+    def watched(rebuild: bool = False, progress: Any = None) -> Any:
+        def spy(*args: Any) -> None:
+            threads.append(threading.active_count())
+            progress(*args)
+
+        return update(rebuild=rebuild, progress=spy)
+
+    monkeypatch.setattr(lib, "update", watched)
+    assert common.update_library(lib).added == 1
+    assert threads and set(threads) == {1}  # the bar redraws without a thread of its own

@@ -12,6 +12,7 @@ import sys
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from ipcsreader import forked
 from ipcsreader.errors import IpcsError
 
 if TYPE_CHECKING:  # multiprocessing is imported only when work is shared out
@@ -29,8 +30,10 @@ Report = Callable[[int], None]
 
 def jobs_for(count: int, per_job: int) -> int:
     """How many processes to share ``count`` items among, each worth at least ``per_job``."""
-    if not sys.platform.startswith("linux"):
-        return 1  # elsewhere workers would start afresh and need every item sent
+    if not sys.platform.startswith("linux") or not forked.available():
+        # Elsewhere workers would start afresh and need every item sent; beside another
+        # thread, a fork could copy a lock that thread holds.
+        return 1
     cores = len(os.sched_getaffinity(0))
     return max(1, min(cores, _MAX_JOBS, count // per_job))
 

@@ -239,11 +239,14 @@ def update_library(library: Library, *, rebuild: bool = False) -> UpdateSummary:
         TextColumn("{task.description}"),
         console=make_console(stderr=True),
         transient=True,
+        # Redrawn as progress is reported, with no thread of its own: the update forks
+        # worker processes, which a running thread would make unsafe (and rules out).
+        auto_refresh=False,
     ) as bar:
         task = bar.add_task("", total=None)
 
         def advance(done: int, total: int, counted: str) -> None:
-            bar.update(task, completed=done, total=total, description=counted)
+            bar.update(task, completed=done, total=total, description=counted, refresh=True)
 
         return library.update(rebuild=rebuild, progress=advance)
 
