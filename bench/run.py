@@ -124,6 +124,7 @@ def _library(paths: Paths) -> Any:
 
 def phase_build(paths: Paths, profile: bool) -> dict[str, Any]:
     from ipcsreader import workers
+    from ipcsreader.library import STAGES
 
     shutil.rmtree(paths.index, ignore_errors=True)
     lib = _library(paths)
@@ -144,11 +145,12 @@ def phase_build(paths: Paths, profile: bool) -> dict[str, Any]:
     if profiler:
         profiler.disable()
     seconds = time.perf_counter() - started
-    read = stages.get("pages read", started) - started
+    reading, indexing = STAGES
+    read = stages.get(reading, started) - started
     out = {
         "seconds": seconds,
         "reading": read,
-        "writing": stages.get("articles indexed", started) - started - read,
+        "writing": stages.get(indexing, started) - started - read,
         "added": summary.added,
         "failed": len(summary.failed),
         "failed_sample": summary.failed[:3],

@@ -173,9 +173,8 @@ TEXT = st.lists(
 @settings(max_examples=300, deadline=None)
 @given(TEXT)
 def test_the_shortcut_analysis_equals_the_analyzers(text: str) -> None:
-    for name, words in index._fast_analysers().items():
+    for name, positions in index._fast_analysers().items():
         expected: dict[str, list[int]] = {}
         for token in index._schema()[name].analyzer(text, positions=True, mode="index"):
             expected.setdefault(token.text, []).append(token.pos)
-        assert dict(words.positions(text)) == expected, name
-        assert dict(words.counts(text)) == {k: len(v) for k, v in expected.items()}, name
+        assert dict(positions(text)) == expected, name

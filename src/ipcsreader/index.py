@@ -414,25 +414,6 @@ def _word_filter_class() -> type:
                     found_at[found[1]].append(first_pos)
             return found_at
 
-        def counts(self, text: str) -> Counter[str]:
-            """How often each term of ``text`` is indexed through this filter.
-
-            :meth:`positions` without the positions, worked out once per distinct word.
-            """
-            single = self._single.get
-            found: Counter[str] = Counter()
-            for original, count in Counter(_word_pattern().findall(text)).items():
-                word = single(original)
-                if word is not None:
-                    found[word] += count
-                    continue
-                words, joined = self._cache.get(original) or self._words(original)
-                for word, _, _ in words:
-                    found[word] += count
-                if self.join and len(words) > 1:
-                    found[joined] += count
-            return found
-
         def __call__(self, tokens: Iterator[Any]) -> Iterator[Any]:
             pos = 0
             cache = self._cache
@@ -512,9 +493,8 @@ def _word_pattern() -> re.Pattern[str]:
 
 
 @cache
-def _fast_analysers() -> dict[str, Any]:
-    """For each field analysed by a word filter, that filter: its ``positions`` and
-    ``counts`` are shortcuts past the tokens."""
+def _fast_analysers() -> dict[str, Callable[[str], dict[str, list[int]]]]:
+    """For each field analysed by a word filter, that filter's shortcut past the tokens."""
     schema = _schema()
     words = _word_filter_class()
     found = {}
@@ -526,7 +506,7 @@ def _fast_analysers() -> dict[str, Any]:
             and parts[0].expression.pattern == WORD_PATTERN
             and isinstance(parts[-1], words)
         ):
-            found[name] = parts[-1]
+            found[name] = parts[-1].positions
     return found
 
 

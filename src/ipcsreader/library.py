@@ -43,7 +43,6 @@ _T = TypeVar("_T")
 _Reading = tuple[str, Page | PageError | OSError]
 # Pages a worker process must have to read to be worth starting (about a millisecond each).
 _READS_PER_JOB = 1000
-_REPORT_EVERY = 100
 # An update that finds at least this many files changed, and half of all, rebuilds.
 _REBUILD_FROM = 1000
 Notify = Callable[[str], None]
@@ -622,7 +621,7 @@ def _read_share(paths: Sequence[Path], report: workers.Report) -> Iterator[_Read
             yield digest, _parse(path, data)
         except PageError as error:
             yield digest, error
-        if done % _REPORT_EVERY == 0:
+        if done % workers.REPORT_EVERY == 0:
             report(done)
 
 

@@ -24,7 +24,7 @@ from typing import Any
 from whoosh.system import pack_int, pack_uint, pack_ushort
 from whoosh.util.numeric import length_to_byte
 
-from ipcsreader.workers import Report, map_shares
+from ipcsreader.workers import REPORT_EVERY, Report, map_shares
 
 # Postings per block (Whoosh's W3 codec's default), and the zlib level of blocks (its
 # default is 3: level 1 compresses about twice as fast, a few per cent larger).
@@ -33,11 +33,11 @@ _COMPRESSION = 1
 # Encoded blocks shorter than this many bytes are not compressed.
 _COMPRESS_FROM = 512
 _MAGIC = b"W3Bl"
-# Documents between two words of progress.
-_REPORT_EVERY = 100
 # Below this many documents a share is not worth a process of its own.
 PER_JOB = 500
 
+# Each term of a text with its positions in it.
+Analyse = Callable[[str], dict[str, list[int]]]
 # One posting: document number, weight, encoded value, the field's length in the document.
 _Posting = tuple[int, float, bytes, int]
 
@@ -48,53 +48,39 @@ def write(
     indexname: str,
     documents: Sequence[Any],
     to_fields: Callable[[Any], dict[str, Any]],
-    analysers: dict[str, Any],
+    analysers: dict[str, Analyse],
     jobs: int,
     progress: Report | None = None,
 ) -> list[Any]:
     """Segments holding ``documents`` (made into field values by ``to_fields``), in order.
 
-    ``analysers`` give, for the text fields they name, each term's ``positions`` (or
-    ``counts``, where the field keeps no positions); other fields are indexed by Whoosh.
-    Each of ``jobs`` processes writes the segment of one consecutive share; ``progress``
-    hears how many documents are done.
+    ``analysers`` give, for the text fields they name, each term's positions; other fields
+    are indexed by Whoosh. Each of ``jobs`` processes writes the segment of one
+    consecutive share; ``progress`` hears how many documents are done.
     """
+    from whoosh.codec import default_codec
 
     def write_share(share: Sequence[Any], report: Report) -> list[Any]:
-        return [_write_one(storage, schema, indexname, share, to_fields, analysers, report)]
+        codec = default_codec()
+        segment = codec.new_segment(storage, indexname)
+        builder = _Builder(schema, analysers, codec.per_document_writer(storage, segment))
+        for done, document in enumerate(share, 1):
+            builder.add(to_fields(document))
+            if done % REPORT_EVERY == 0:
+                report(done)
+        builder.perdoc.close()
+        segment.set_doc_count(builder.count)
+        _write_postings(storage, segment, builder.fields)
+        segment.create_compound_file(storage)
+        segment.compound = True
+        report(len(share))
+        return [segment]
 
     try:
         return map_shares(write_share, documents, jobs, progress)
     finally:
         # The codec's writers keep their columns in this folder until the segment is done.
         storage.temp_storage(f"{indexname}.tmp").destroy()
-
-
-def _write_one(
-    storage: Any,
-    schema: Any,
-    indexname: str,
-    documents: Sequence[Any],
-    to_fields: Callable[[Any], dict[str, Any]],
-    analysers: dict[str, Any],
-    report: Report,
-) -> Any:
-    from whoosh.codec import default_codec
-
-    codec = default_codec()
-    segment = codec.new_segment(storage, indexname)
-    builder = _Builder(schema, analysers, codec.per_document_writer(storage, segment))
-    for done, document in enumerate(documents, 1):
-        builder.add(to_fields(document))
-        if done % _REPORT_EVERY == 0:
-            report(done)
-    builder.perdoc.close()
-    segment.set_doc_count(builder.count)
-    _write_postings(storage, segment, builder.fields)
-    segment.create_compound_file(storage)
-    segment.compound = True
-    report(len(documents))
-    return segment
 
 
 class _Encoded:
@@ -227,7 +213,7 @@ class _Field:
 class _Builder:
     """Adds documents: their postings to :attr:`fields`, the rest to the per-document writer."""
 
-    def __init__(self, schema: Any, analysers: dict[str, Any], perdoc: Any) -> None:
+    def __init__(self, schema: Any, analysers: dict[str, Analyse], perdoc: Any) -> None:
         self.schema = schema
         self.analysers = analysers
         self.perdoc = perdoc
@@ -264,16 +250,14 @@ class _Builder:
             for term, _, weight, encoded in indexed:
                 target.post(term, (docnum, weight, encoded, length))
             return length
+        positions = analyse(value)
+        length = sum(map(len, positions.values())) if field.scorable else 0
         boost = field.format.field_boost
         if field.format.fixed_value_size() is not None:  # frequencies, no positions
-            counts = analyse.counts(value)
-            length = sum(counts.values()) if field.scorable else 0
-            for term, count in counts.items():
-                encoded = _ONCE if count == 1 else pack_uint(count)
-                target.post(term, (docnum, count * boost, encoded, length))
+            for term, at in positions.items():
+                encoded = _ONCE if len(at) == 1 else pack_uint(len(at))
+                target.post(term, (docnum, len(at) * boost, encoded, length))
             return length
-        positions = analyse.positions(value)
-        length = sum(map(len, positions.values())) if field.scorable else 0
         # The loop below runs once per term of every document: it is kept to the bone.
         pending = target.pending
         single = _SINGLE_POSITION

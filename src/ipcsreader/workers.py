@@ -24,6 +24,8 @@ _R = TypeVar("_R")
 _MAX_JOBS = 4
 # Results sent back at a time.
 _PART = 256
+# Items done between two words of progress, in the work shared out here.
+REPORT_EVERY = 100
 
 Report = Callable[[int], None]
 
