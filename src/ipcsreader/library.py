@@ -76,7 +76,7 @@ class StatusCheck:
     def __init__(self, library: Library) -> None:
         self._library = library
         damage, interrupted = library._diagnose()
-        self.doubtful = bool(damage or interrupted) or not library._index_present()
+        self.doubtful = bool(damage or interrupted) or library._present_catalog() is None
         self._child = None
         if not self.doubtful and library._known_files() >= _FORK_FROM_FILES:
             dirs = library.corpus_dirs  # the child's work touches nothing but the files
@@ -150,8 +150,8 @@ class Library:
         damage, interrupted = self._diagnose()
         if damage:
             return IndexStatus("stale", len(found), len(found), damage=damage)
-        store = self._catalog_or_none()
-        if store is None or not self._index.exists():
+        store = self._present_catalog()
+        if store is None:
             return IndexStatus("missing", len(found), len(found))
         try:
             if store.fingerprint() == corpus.fingerprint(found):
@@ -174,8 +174,10 @@ class Library:
         caller goes on (a search, say), until it asks :meth:`StatusCheck.result`."""
         return StatusCheck(self)
 
-    def _index_present(self) -> bool:
-        return self._catalog_or_none() is not None and self._index.exists()
+    def _present_catalog(self) -> Catalog | None:
+        """The catalog, when both it and the search index are there (else None)."""
+        store = self._catalog_or_none()
+        return store if store is not None and self._index.exists() else None
 
     def _known_files(self) -> int:
         store = self._catalog_or_none()
@@ -187,9 +189,9 @@ class Library:
     def _unchanged_since(self, digest: str) -> bool:
         """Whether the index is whole and was last updated from a scan fingerprinted
         ``digest``."""
-        damage, interrupted = self._diagnose()
-        store = self._catalog_or_none()
-        if damage or interrupted or store is None or not self._index.exists():
+        damage, interrupted = self._diagnose()  # again: the search may have taken a while
+        store = self._present_catalog()
+        if damage or interrupted or store is None:
             return False
         try:
             return store.fingerprint() == digest
