@@ -14,7 +14,7 @@ from search_world import FILLER, old_page, write
 from whoosh import qparser, query
 from whoosh.index import create_in
 
-from ipcsreader import index, matching
+from ipcsreader import fields, index, matching
 from ipcsreader.library import Library
 from ipcsreader.search import SearchQuery
 
@@ -35,7 +35,7 @@ def searcher(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
     """Three segments, as updates leave them (the first with deleted documents), with
     posting lists of one posting (kept in the term's entry) and of several blocks."""
     folder = tmp_path_factory.mktemp("segments")
-    ix = create_in(str(folder), index._schema())
+    ix = create_in(str(folder), fields.schema())
     rng = random.Random(7)
     number = 0
     for size in (300, 60, 25):

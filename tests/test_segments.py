@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ipcsreader import index, segments, workers
+from ipcsreader import fields, segments, workers
 from ipcsreader.errors import IpcsError
 from ipcsreader.model import Author, Record
 
@@ -59,10 +59,10 @@ def whoosh_index(path: Path, documents: list[tuple[Record, str]]) -> Any:
     from whoosh.index import create_in
 
     path.mkdir()
-    ix = create_in(str(path), index._schema())
+    ix = create_in(str(path), fields.schema())
     writer = ix.writer()
     for record, body in documents:
-        writer.add_document(**index._document(record, body))
+        writer.add_document(**fields.document(record, body))
     writer.commit()
     return ix
 
@@ -71,19 +71,19 @@ def our_index(path: Path, documents: list[tuple[Record, str]], jobs: int) -> Any
     from whoosh.index import create_in
 
     path.mkdir()
-    ix = create_in(str(path), index._schema())
+    ix = create_in(str(path), fields.schema())
     written = segments.write(
         ix.storage,
-        index._schema(),
+        fields.schema(),
         ix.indexname,
         documents,
-        index._document_of,
-        index._fast_analysers(),
+        fields.document_of,
+        fields.fast_analysers(),
         jobs=jobs,
     )
     from whoosh.index import TOC
 
-    TOC(index._schema(), written, 1).write(ix.storage, ix.indexname)
+    TOC(fields.schema(), written, 1).write(ix.storage, ix.indexname)
     return ix.refresh()
 
 
@@ -150,13 +150,13 @@ def test_a_failing_worker_is_reported(tmp_path: Path) -> None:
     from whoosh.index import create_in
 
     (tmp_path / "ix").mkdir()
-    ix = create_in(str(tmp_path / "ix"), index._schema())
+    ix = create_in(str(tmp_path / "ix"), fields.schema())
 
     def broken(item: Any) -> dict[str, Any]:
         raise ValueError("no such field")
 
     with pytest.raises(IpcsError, match="a worker process failed: ValueError: no such field"):
-        segments.write(ix.storage, index._schema(), ix.indexname, [1, 2, 3, 4], broken, {}, jobs=2)
+        segments.write(ix.storage, fields.schema(), ix.indexname, [1, 2, 3, 4], broken, {}, jobs=2)
 
 
 def test_jobs_need_enough_documents() -> None:
@@ -173,8 +173,8 @@ TEXT = st.lists(
 @settings(max_examples=300, deadline=None)
 @given(TEXT)
 def test_the_shortcut_analysis_equals_the_analyzers(text: str) -> None:
-    for name, positions in index._fast_analysers().items():
+    for name, positions in fields.fast_analysers().items():
         expected: dict[str, list[int]] = {}
-        for token in index._schema()[name].analyzer(text, positions=True, mode="index"):
+        for token in fields.schema()[name].analyzer(text, positions=True, mode="index"):
             expected.setdefault(token.text, []).append(token.pos)
         assert dict(positions(text)) == expected, name

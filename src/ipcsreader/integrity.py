@@ -18,8 +18,9 @@ from pathlib import Path
 from ipcsreader import catalog
 from ipcsreader.fsutil import atomic_write
 
-# Bump when the index's schema or analysis (index.py) changes: older indexes get rebuilt.
-SCHEMA_VERSION = 4
+# Bump when the index's schema or analysis (fields.py) changes, or moves (the schema is
+# pickled with the index, by module name): older indexes get rebuilt.
+SCHEMA_VERSION = 5
 MANIFEST_FILE = ".manifest.json"
 _TOC = re.compile(r"_MAIN_(\d+)\.toc")
 _SEGMENT = re.compile(r"MAIN_[0-9a-z]+\.\w+")

@@ -1,0 +1,306 @@
+"""The index's fields: the schema, how words are analysed, and each record's document.
+
+Title, teaser and body are stemmed English; author, column and region are names (folded,
+not stemmed); ``spell`` keeps the unstemmed words for "Did you mean …?". The body's text
+is also stored, compressed, so that snippets never re-read the corpus. Whoosh is imported
+only when a schema or analyzer is first asked for, never when this module is imported.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import unicodedata
+import zlib
+from collections import defaultdict
+from collections.abc import Callable, Iterator
+from functools import cache
+from typing import Any
+
+from ipcsreader.model import Record
+from ipcsreader.search import WORD_PATTERN
+
+_LEAD_CHARS = 300
+_DASHES = re.compile(r"[-‐‑]")
+_WORD_CACHE_SIZE = 500_000
+# How much of the body lends words to "Did you mean …?" (with the title and teaser).
+_SPELL_CHARS = 1200
+
+
+def fold(text: str) -> str:
+    """Lower case without accents; curly apostrophes made straight."""
+    if text.isascii():
+        return text.lower()  # most words: skip the Unicode work
+    text = text.replace("’", "'").replace("‘", "'")
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+@cache
+def _word_filter_class() -> type:
+    """Fold each word; split hyphenated words into parts (and, if ``join``, add them whole).
+
+    "Jong-un’s" gives "jong", "un" (the possessive dropped) and, when indexing, "jongun" at
+    the position of "jong": so "jong-un" (a phrase of its parts), "jongun" and "Jong-un's"
+    all find it. Queries get the parts only, so phrases keep their positions. With ``stem``
+    each word is also reduced to its English stem.
+
+    Indexing spends most of its time here, once per word of every page: what a word becomes
+    is worked out once and kept in a dict, so a word seen before costs one look-up (Whoosh's
+    own stemming cache is bounded and slow once the vocabulary outgrows it).
+    """
+    from whoosh.analysis import Filter
+
+    class WordFilter(Filter):
+        def __init__(self, join: bool = True, stem: bool = False) -> None:
+            self.join = join
+            self.stem = stem
+            self._cache = _word_cache(join, stem)
+            self._single = _single_word_cache(join, stem)
+
+        def __eq__(self, other: object) -> bool:
+            return (
+                isinstance(other, WordFilter)
+                and other.join == self.join
+                and other.stem == self.stem
+            )
+
+        def __getstate__(self) -> dict[str, Any]:
+            return {"join": self.join, "stem": self.stem}
+
+        def __setstate__(self, state: dict[str, Any]) -> None:
+            self.join = state["join"]
+            self.stem = state.get("stem", False)
+            # Whoosh unpickles the schema afresh for every searcher: the cache outlives it.
+            self._cache = _word_cache(self.join, self.stem)
+            self._single = _single_word_cache(self.join, self.stem)
+
+        def _words(self, original: str) -> tuple[tuple[tuple[str, int, int], ...], str]:
+            """The words of one token with their offsets in it, and the words joined."""
+            stem = _stemmer() if self.stem else None
+            words = []
+            offset = 0
+            pieces = _DASHES.split(original)
+            for i, raw in enumerate(pieces):
+                word = fold(raw)
+                if i == len(pieces) - 1 and word.endswith("'s"):
+                    word = word[:-2]
+                word = word.replace("'", "")
+                if word:
+                    words.append((word, offset, offset + len(raw)))
+                offset += len(raw) + 1
+            joined = "".join(w for w, _, _ in words)
+            if stem:
+                words = [(stem(w), b, e) for w, b, e in words]
+                # The joined form is used only for words with parts: stemming costs.
+                joined = stem(joined) if len(words) > 1 else words[0][0] if words else ""
+            if len(self._cache) > _WORD_CACHE_SIZE:
+                self._cache.clear()  # a bound on memory; the common words come back first
+                self._single.clear()
+            found = self._cache[original] = (tuple(words), joined)
+            if len(words) == 1:
+                self._single[original] = words[0][0]
+            return found
+
+        def positions(self, text: str) -> dict[str, list[int]]:
+            """Each term of ``text`` indexed through this filter, with its positions.
+
+            The same terms and positions as the tokenizer and :meth:`__call__` give when
+            indexing, without a token object per word: a full build uses this.
+            """
+            cache = self._cache
+            single = self._single.get
+            found_at: defaultdict[str, list[int]] = defaultdict(list)
+            pos = 0
+            for original in _word_pattern().findall(text):
+                word = single(original)
+                if word is not None:  # most tokens: a word seen before, no parts
+                    found_at[word].append(pos)
+                    pos += 1
+                    continue
+                found = cache.get(original) or self._words(original)
+                words = found[0]
+                first_pos = pos
+                for word, _, _ in words:
+                    found_at[word].append(pos)
+                    pos += 1
+                if self.join and len(words) > 1:
+                    found_at[found[1]].append(first_pos)
+            return found_at
+
+        def __call__(self, tokens: Iterator[Any]) -> Iterator[Any]:
+            pos = 0
+            cache = self._cache
+            for t in tokens:
+                original = t.text
+                found = cache.get(original) or self._words(original)
+                words = found[0]
+                if not words:
+                    continue
+                start = t.startchar if t.chars else 0
+                first_pos = pos
+                for word, begin, end in words:
+                    t.text = word
+                    if t.positions:
+                        t.pos = pos
+                    if t.chars:
+                        t.startchar, t.endchar = start + begin, start + end
+                    pos += 1
+                    yield t
+                if self.join and len(words) > 1 and t.mode == "index":
+                    t.text = found[1]
+                    if t.positions:
+                        t.pos = first_pos
+                    if t.chars:
+                        t.startchar, t.endchar = start, start + len(original)
+                    yield t
+
+    # Whoosh pickles the schema with the index: the class must be found by its name here.
+    WordFilter.__module__ = __name__
+    WordFilter.__qualname__ = WordFilter.__name__ = "WordFilter"
+    return WordFilter
+
+
+@cache
+def _single_word_cache(join: bool, stem: bool) -> dict[str, str]:
+    """Of the words in :func:`_word_cache`, those that give one word: that word."""
+    return {}
+
+
+@cache
+def _word_cache(join: bool, stem: bool) -> dict[str, Any]:
+    """One cache of analysed words per kind of word filter, shared by all its copies."""
+    return {}
+
+
+@cache
+def _stemmer() -> Callable[[str], str]:
+    # Snowball's own English stemmer, compiled: several times faster than Whoosh's
+    # pure-Python copy (which also wrongly takes "international" to "intern").
+    import Stemmer
+
+    return Stemmer.Stemmer("english").stemWord
+
+
+def __getattr__(name: str) -> Any:
+    if name == "WordFilter":
+        return _word_filter_class()
+    raise AttributeError(name)
+
+
+@cache
+def analyzers() -> dict[str, Any]:
+    from whoosh.analysis import RegexTokenizer
+
+    words = _word_filter_class()
+    tokenizer = RegexTokenizer(WORD_PATTERN)
+    return {
+        "text": tokenizer | words(join=True, stem=True),
+        "name": tokenizer | words(join=True),
+        "spell": tokenizer | words(join=False),
+    }
+
+
+@cache
+def _word_pattern() -> re.Pattern[str]:
+    return re.compile(WORD_PATTERN)
+
+
+@cache
+def fast_analysers() -> dict[str, Callable[[str], dict[str, list[int]]]]:
+    """For each field analysed by a word filter, that filter's shortcut past the tokens."""
+    full = schema()
+    words = _word_filter_class()
+    found = {}
+    for name in full.names():
+        analyzer = getattr(full[name], "analyzer", None)
+        parts = getattr(analyzer, "items", ())
+        if (
+            len(parts) == 2
+            and parts[0].expression.pattern == WORD_PATTERN
+            and isinstance(parts[-1], words)
+        ):
+            found[name] = parts[-1].positions
+    return found
+
+
+@cache
+def schema() -> Any:
+    from whoosh.columns import VarBytesColumn
+    from whoosh.fields import BOOLEAN, COLUMN, DATETIME, ID, NUMERIC, STORED, TEXT, Schema
+
+    a = analyzers()
+    return Schema(
+        number=NUMERIC(int, stored=True, unique=True, sortable=True, signed=False),
+        title=TEXT(analyzer=a["text"], multitoken_query="phrase"),
+        teaser=TEXT(analyzer=a["text"], multitoken_query="phrase"),
+        body=TEXT(analyzer=a["text"], multitoken_query="phrase"),
+        author=TEXT(analyzer=a["name"], multitoken_query="phrase"),
+        column=TEXT(analyzer=a["name"], multitoken_query="phrase"),
+        region=TEXT(analyzer=a["name"], multitoken_query="phrase"),
+        year=NUMERIC(int, sortable=True, signed=False),
+        month=ID(sortable=True),
+        date=DATETIME(sortable=True),
+        column_f=ID(sortable=True),
+        # Not searched: only counted, from a column read whole (names one per line).
+        author_f=COLUMN(VarBytesColumn()),
+        listing_only=BOOLEAN(),
+        spell=TEXT(analyzer=a["spell"], phrase=False),
+        data=STORED(),
+        text=STORED(),
+    )
+
+
+def document(r: Record, body: str) -> dict[str, Any]:
+    names = [a.name for a in r.authors]
+    lead = "" if r.teaser else body[:_LEAD_CHARS]
+    doc: dict[str, Any] = {
+        "number": r.number,
+        "title": r.title or "",
+        "teaser": r.teaser or "",
+        "body": body,
+        "author": "\n".join(names),
+        "column": r.column or "",
+        "region": r.region or "",
+        "column_f": r.column or "",
+        "author_f": "\n".join(names).encode("utf-8"),
+        "listing_only": r.listing_only,
+        "spell": _spelling_words(r.title, r.teaser, body),
+        # Compressed: a third of the size, and the index files stay in the page cache
+        # (level 1: several times faster to write than the default, as fast to read).
+        "text": zlib.compress(body.encode("utf-8"), 1),
+        "data": json.dumps(
+            {
+                "title": r.title,
+                "date": r.date.isoformat() if r.date else None,
+                "column": r.column,
+                "authors": [[a.name, a.affiliation, a.honorific, a.email] for a in r.authors],
+                "teaser": r.teaser,
+                "lead": lead,
+                "listing_only": r.listing_only,
+            },
+            ensure_ascii=False,
+        ),
+    }
+    if r.date:
+        doc["date"] = dt.datetime(r.date.year, r.date.month, r.date.day)
+        doc["year"] = r.date.year
+        doc["month"] = f"{r.date.year:04d}-{r.date.month:02d}"
+    return doc
+
+
+def _spelling_words(*texts: str | None) -> str:
+    """Each distinct word of the title, teaser and opening of the body, once.
+
+    Suggestions need only which articles use a word: the opening of each body names the
+    subject's words, and a word list a few times shorter makes indexing much cheaper.
+    """
+    title, teaser, body = texts
+    text = "\n".join(filter(None, (title, teaser, (body or "")[:_SPELL_CHARS])))
+    return " ".join(dict.fromkeys(re.findall(WORD_PATTERN, text)))
+
+
+def document_of(item: tuple[Record, str]) -> dict[str, Any]:
+    """:func:`document` of a (record, body) pair."""
+    return document(*item)
