@@ -123,8 +123,8 @@ def _library(paths: Paths) -> Any:
 
 
 def phase_build(paths: Paths, profile: bool) -> dict[str, Any]:
-    from ipcsreader import workers
     from ipcsreader.library import STAGES
+    from ipcsreader.store import workers
 
     shutil.rmtree(paths.index, ignore_errors=True)
     lib = _library(paths)
@@ -227,7 +227,7 @@ def load_queries(manifest: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 def phase_latency(paths: Paths, manifest: dict[str, Any], repeat: int) -> dict[str, Any]:
-    from ipcsreader.search import SearchQuery
+    from ipcsreader.archive.search import SearchQuery
 
     lib = _library(paths)
     started = time.perf_counter()

@@ -34,7 +34,7 @@ def _isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: p
 def checking(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
     """Both ways the staleness check before a search looks at the files: after the search,
     or in a child forked to do it meanwhile (for a corpus of any size)."""
-    from ipcsreader import forked
+    from ipcsreader.store import forked
 
     if request.param == "in a child":
         if not forked.available():

@@ -44,7 +44,7 @@ def before(owner: Any, name: str, when: Callable[..., bool] = lambda *a, **k: Tr
 def install(point: str) -> None:
     from whoosh.index import TOC
 
-    from ipcsreader import catalog, corpus, integrity
+    from ipcsreader.store import catalog, corpus, integrity
 
     calls = iter(range(1_000_000))
     if point == "parse":

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from read_world import PAGES, RECORDS, record_4842
 
-from ipcsreader.authors import Authors, more_by
+from ipcsreader.archive.authors import Authors, more_by
 from ipcsreader.errors import NotFoundError
 
 

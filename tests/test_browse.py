@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from read_world import RECORDS
 
-from ipcsreader.browse import browse
+from ipcsreader.archive.browse import browse
 from ipcsreader.errors import NotFoundError, UsageError
 
 

@@ -8,8 +8,7 @@ from contextlib import closing
 from dataclasses import replace
 from pathlib import Path
 
-from ipcsreader import catalog
-from ipcsreader.catalog import Catalog, Changes, FileEntry
+from ipcsreader.archive.records import merge
 from ipcsreader.model import (
     Article,
     Author,
@@ -19,7 +18,8 @@ from ipcsreader.model import (
     ListingEntry,
     Sidebars,
 )
-from ipcsreader.records import merge
+from ipcsreader.store import catalog
+from ipcsreader.store.catalog import Catalog, Changes, FileEntry
 from ipcsreader.text import title_key
 
 SIDEBARS = Sidebars(

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from golden_files import assert_golden, render_plain
 
-from ipcsreader.cite import STYLES, bibtex_key, cite, cite_all, initials, split_name
+from ipcsreader.cite.styles import STYLES, bibtex_key, cite, cite_all, initials, split_name
+from ipcsreader.cite.titlecase import headline_case, sentence_case
 from ipcsreader.model import Author, Block, Record
 from ipcsreader.render.cite import render_citations
-from ipcsreader.titlecase import headline_case, sentence_case
 
 TODAY = dt.date(2025, 1, 31)
 PAGE_4842 = Path(__file__).resolve().parents[1] / "corpus" / "4842-old.txt"

@@ -14,7 +14,7 @@ from typer._coercion import build_runtime_param
 from typer.testing import CliRunner
 
 from ipcsreader.cli import app
-from ipcsreader.cli.coerce import _QuickParam
+from ipcsreader.compat.typer_coerce import _QuickParam
 
 
 def commands() -> Iterator[tuple[Any, typer.Context]]:

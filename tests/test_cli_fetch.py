@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 
 from ipcsreader import paths
 from ipcsreader.cli import app
-from ipcsreader.fetch import article_path
+from ipcsreader.web.fetch import article_path
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ from pathlib import Path
 # Run in a fresh interpreter: this one has long imported Whoosh the ordinary way.
 SCRIPT = """
 import json, sys
-from ipcsreader.cli import lean
+from ipcsreader.compat import whoosh_lean as lean
 
 lean.install()
 lean.install()  # once is enough; twice does no harm

@@ -14,14 +14,15 @@ from search_world import FILLER, old_page, write
 from test_index import build
 from typer.testing import CliRunner
 
-from ipcsreader import corpus, paths
+from ipcsreader import paths
+from ipcsreader.archive.search import SearchQuery
 from ipcsreader.cli import app
 from ipcsreader.cli.common import fresh_result
 from ipcsreader.errors import QueryError
 from ipcsreader.library import Library
 from ipcsreader.model import Author, Hit, SearchResult
 from ipcsreader.render.search import render_results
-from ipcsreader.search import SearchQuery
+from ipcsreader.store import corpus
 
 runner = CliRunner()
 

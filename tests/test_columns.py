@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from read_world import EAC, PAGES, RECORDS
 
-from ipcsreader.columns import gather_columns, select_columns
+from ipcsreader.archive.columns import gather_columns, select_columns
 from ipcsreader.errors import NotFoundError
 from ipcsreader.parse import parse_file
 

@@ -6,8 +6,8 @@ import shutil
 
 import pytest
 
+from ipcsreader.archive.search import SearchQuery
 from ipcsreader.library import Library
-from ipcsreader.search import SearchQuery
 
 # What a reader might type, and the article they mean.
 QUERIES = {

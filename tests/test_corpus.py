@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from search_world import FILLER, old_page, write
 
-from ipcsreader import corpus
 from ipcsreader.errors import PageError
 from ipcsreader.model import Article
+from ipcsreader.store import corpus
 
 
 @pytest.mark.parametrize(

@@ -9,8 +9,7 @@ import json
 
 import pytest
 
-from ipcsreader.errors import UsageError
-from ipcsreader.export import (
+from ipcsreader.cite.export import (
     CSV_COLUMNS,
     check_output,
     export_text,
@@ -20,6 +19,7 @@ from ipcsreader.export import (
     to_markdown,
     write_export,
 )
+from ipcsreader.errors import UsageError
 from ipcsreader.model import Author, Block, Record, record_to_dict
 
 FULL = Record(

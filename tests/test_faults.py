@@ -22,11 +22,11 @@ import pytest
 from search_world import FILLER, old_page, write
 from typer.testing import CliRunner
 
-from ipcsreader import catalog, fsutil, integrity
+from ipcsreader.archive.search import SearchQuery
 from ipcsreader.cli import app
 from ipcsreader.library import Library
-from ipcsreader.lock import IndexLock, is_locked
-from ipcsreader.search import SearchQuery
+from ipcsreader.store import catalog, fsutil, integrity
+from ipcsreader.store.lock import IndexLock, is_locked
 
 runner = CliRunner()
 KILLABLE = Path(__file__).with_name("killable.py")

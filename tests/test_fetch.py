@@ -8,7 +8,7 @@ from ipcs_site import site_fixture as site_fixture  # the `site` fixture
 
 from ipcsreader import __version__
 from ipcsreader.errors import FetchError, NotFoundError, UsageError
-from ipcsreader.fetch import Client, FetchSettings, RefusedError, article_path
+from ipcsreader.web.fetch import Client, FetchSettings, RefusedError, article_path
 
 ARTICLE = article_path(5)
 

@@ -14,12 +14,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from search_world import FILLER, new_page, old_page, write
 
+from ipcsreader.archive.search import SearchQuery
 from ipcsreader.errors import PageError, QueryError, UsageError
 from ipcsreader.library import Library
 from ipcsreader.model import Article, Listing
 from ipcsreader.parse import parse_bytes, parse_text
 from ipcsreader.render.safe import clean
-from ipcsreader.search import SearchQuery
 
 FAST = settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

@@ -13,12 +13,12 @@ import pytest
 from search_world import FILLER, column_listing, old_page, write
 from typer.testing import CliRunner
 
+from ipcsreader.archive.search import SearchQuery, check_syntax
 from ipcsreader.cli import app
 from ipcsreader.errors import PageError, QueryError
 from ipcsreader.library import Library
 from ipcsreader.parse import limits, parse_bytes, parse_text
 from ipcsreader.render.safe import clean
-from ipcsreader.search import SearchQuery, check_syntax
 
 runner = CliRunner()
 

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from search_world import FILLER, column_listing, new_page, old_page, write
 
+from ipcsreader.archive.search import SearchQuery
 from ipcsreader.errors import IndexUnavailableError, NotFoundError, QueryError
 from ipcsreader.library import Library
-from ipcsreader.search import SearchQuery
 
 KIM = (
     "Kim Jong-un’s visit to Moscow for the celebrations was finalised in November. "

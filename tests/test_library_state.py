@@ -9,10 +9,11 @@ from pathlib import Path
 import pytest
 from search_world import FILLER, old_page, write
 
-from ipcsreader import catalog, corpus, records
-from ipcsreader.authors import more_by
+from ipcsreader.archive import records
+from ipcsreader.archive.authors import more_by
 from ipcsreader.errors import PageError
 from ipcsreader.library import IndexStatus, Library
+from ipcsreader.store import catalog, corpus
 
 # Name variants: one person in two printings, a name that starts another, a namesake.
 AUTHORS = {

@@ -14,9 +14,10 @@ from search_world import FILLER, old_page, write
 from whoosh import qparser, query
 from whoosh.index import create_in
 
-from ipcsreader import fields, index, matching
+from ipcsreader.archive.search import SearchQuery
+from ipcsreader.compat import whoosh_matching as matching
 from ipcsreader.library import Library
-from ipcsreader.search import SearchQuery
+from ipcsreader.store import fields, index
 
 # A few words, some common (long posting lists), some rare (a posting or two).
 WORDS = [

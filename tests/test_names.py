@@ -1,5 +1,11 @@
+from ipcsreader.archive.names import (
+    fold,
+    is_name_like,
+    leading_names,
+    split_authors,
+    split_honorific,
+)
 from ipcsreader.model import Author
-from ipcsreader.names import fold, is_name_like, leading_names, split_authors, split_honorific
 
 
 def test_split_honorific():

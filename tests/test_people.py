@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from ipcsreader.archive.people import Mention, column_key, identify, matches, parse_name, suggest
 from ipcsreader.model import Author
-from ipcsreader.people import Mention, column_key, identify, matches, parse_name, suggest
 
 EAC = "East Asia Compass"
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from ipcsreader.archive.records import merge
 from ipcsreader.model import Article, Author, Block, Listing, ListingEntry, Sidebars
-from ipcsreader.records import merge
 
 OLD = Article(
     layout="old",

@@ -9,7 +9,7 @@ from golden_files import assert_golden, render_plain
 from read_world import MISHRA, RECORDS, record_4842
 from rich.console import Console
 
-from ipcsreader.authors import more_by
+from ipcsreader.archive.authors import more_by
 from ipcsreader.model import Hit
 from ipcsreader.render.read import article_markdown, highlight_pattern, marked, render_article
 

@@ -6,9 +6,9 @@ import pytest
 from golden_files import assert_golden, render_plain
 from read_world import PAGES, RECORDS
 
-from ipcsreader.authors import Authors
-from ipcsreader.browse import browse
-from ipcsreader.columns import gather_columns
+from ipcsreader.archive.authors import Authors
+from ipcsreader.archive.browse import browse
+from ipcsreader.archive.columns import gather_columns
 from ipcsreader.render.authors import render_author_table, render_profiles
 from ipcsreader.render.browse import render_archive
 from ipcsreader.render.columns import render_columns

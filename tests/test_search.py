@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
+from ipcsreader.archive.search import SearchQuery, parse_date, plain_words, plan
 from ipcsreader.errors import QueryError, UsageError
-from ipcsreader.search import SearchQuery, parse_date, plain_words, plan
 
 
 def test_plan_normalises_and_keeps_options() -> None:

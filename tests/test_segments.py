@@ -11,9 +11,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ipcsreader import fields, segments, workers
+from ipcsreader.compat import whoosh_segments as segments
 from ipcsreader.errors import IpcsError
 from ipcsreader.model import Author, Record
+from ipcsreader.store import fields, workers
 
 PROSE = (
     "the of and to in a is that Korea Korea’s North-East Jong-un’s nuclear talks "

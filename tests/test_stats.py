@@ -6,9 +6,9 @@ import datetime as dt
 
 from golden_files import render_plain
 
+from ipcsreader.archive.stats import corpus_stats, fill_periods, stats_to_dict, trend, trend_to_dict
 from ipcsreader.model import Article, Author, Listing, Record
 from ipcsreader.render.stats import bar, human_bytes, render_stats, render_trend
-from ipcsreader.stats import corpus_stats, fill_periods, stats_to_dict, trend, trend_to_dict
 
 MISHRA = Author("Sandip Kumar Mishra")
 RECORDS = [

@@ -11,8 +11,8 @@ from ipcs_site import FIXTURES, FakeClock, Reply, Site, article_html
 from ipcs_site import site_fixture as site_fixture  # the `site` fixture
 
 from ipcsreader.errors import FetchError, UsageError
-from ipcsreader.fetch import Client, FetchSettings, article_path
-from ipcsreader.sync import (
+from ipcsreader.web.fetch import Client, FetchSettings, article_path
+from ipcsreader.web.sync import (
     Downloader,
     Outcome,
     Report,

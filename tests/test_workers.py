@@ -11,10 +11,11 @@ from typing import Any
 import pytest
 from search_world import FILLER, old_page, write
 
-from ipcsreader import library, workers
+from ipcsreader import library
+from ipcsreader.archive.search import SearchQuery
 from ipcsreader.errors import IpcsError
 from ipcsreader.library import Library
-from ipcsreader.search import SearchQuery
+from ipcsreader.store import workers
 
 linux_only = pytest.mark.skipif(
     not sys.platform.startswith("linux"), reason="work is shared among processes on Linux only"

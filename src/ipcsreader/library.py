@@ -5,8 +5,8 @@ Commands use this facade and nothing below it. It keeps the index in step with t
 changed files), merges pages into records, and re-reads paragraphs from the corpus when a
 record needs them (snippets come from the text the index keeps).
 
-Only one process writes at a time (:mod:`ipcsreader.lock`); readers never wait for it. An
-index found damaged or written by an older version (:mod:`ipcsreader.integrity`) is rebuilt
+Only one process writes at a time (:mod:`ipcsreader.store.lock`); readers never wait for it. An
+index found damaged or written by an older version (:mod:`ipcsreader.store.integrity`) is rebuilt
 from the corpus, saying so through ``notify``. Nothing here ever writes to the corpus.
 """
 
@@ -21,8 +21,9 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TypeVar
 
-from ipcsreader import catalog, corpus, forked, integrity, paths, records, workers
-from ipcsreader.catalog import Catalog, Changes, FileEntry
+from ipcsreader import paths
+from ipcsreader.archive import records
+from ipcsreader.archive.search import SearchQuery, plan
 from ipcsreader.errors import (
     IndexUnavailableError,
     IpcsError,
@@ -30,10 +31,11 @@ from ipcsreader.errors import (
     PageError,
     UsageError,
 )
-from ipcsreader.index import SearchIndex
-from ipcsreader.lock import IndexLock, is_locked
 from ipcsreader.model import Hit, Page, Record, SearchResult
-from ipcsreader.search import SearchQuery, plan
+from ipcsreader.store import catalog, corpus, forked, integrity, workers
+from ipcsreader.store.catalog import Catalog, Changes, FileEntry
+from ipcsreader.store.index import SearchIndex
+from ipcsreader.store.lock import IndexLock, is_locked
 
 # How far an update got: done, out of total, and what is counted (one of STAGES).
 Progress = Callable[[int, int, str], None]
@@ -67,7 +69,7 @@ class StatusCheck:
     """A :meth:`Library.status` under way, beside a search say.
 
     The costly half, a ``stat`` per page file and one digest of them all, is done by a
-    child process (:mod:`ipcsreader.forked`) while the caller goes on; for a small corpus,
+    child process (:mod:`ipcsreader.store.forked`) while the caller goes on; for a small corpus,
     or where no child can be forked, by :meth:`result`, once the caller is done. What the
     index says of itself (missing, damaged, an update cut off) is known at once, as
     :attr:`doubtful`. Only the calling thread touches the catalog.
@@ -526,7 +528,7 @@ class Library:
         are told apart, and sidebar titles matched, only among these, so ``more_by`` over
         them gives what it gives over all records.
         """
-        from ipcsreader.people import Name, may_be_same, parse_name
+        from ipcsreader.archive.people import Name, may_be_same, parse_name
         from ipcsreader.text import title_key
 
         def gather(store: Catalog) -> list[Record]:

@@ -70,7 +70,7 @@ def _root(
 
 
 def main() -> None:
-    from ipcsreader.cli import lean
+    from ipcsreader.compat import whoosh_lean as lean
 
     lean.install()
     # "ipcs search …" needs the search command only; anything else (help, a typo, an

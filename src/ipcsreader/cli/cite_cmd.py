@@ -50,7 +50,7 @@ class TrendPeriod(StrEnum):
 
 def _matching_numbers(lib: Library, query: str, *, facets: tuple[str, ...] = ()) -> list[int]:
     """Every article the query finds, in the search's order."""
-    from ipcsreader.search import SearchQuery
+    from ipcsreader.archive.search import SearchQuery
 
     result = lib.search(SearchQuery(text=query, limit=None, highlight=False, facets=facets))
     if not result.hits:
@@ -102,7 +102,7 @@ def cite(
 
     Example: ipcs cite 4842 --style chicago
     """
-    from ipcsreader.cite import cite_all
+    from ipcsreader.cite.styles import cite_all
     from ipcsreader.cli.common import open_library
 
     if numbers and all_hits is not None:
@@ -154,8 +154,8 @@ def export(
 
     Example: ipcs export "North Korea" --format csv --output korea.csv
     """
+    from ipcsreader.cite.export import check_output, export_text, write_export
     from ipcsreader.cli.common import open_library
-    from ipcsreader.export import check_output, export_text, write_export
 
     if output is not None:
         check_output(output, force=force)  # before the work, not only after it
@@ -185,10 +185,10 @@ def trend(
 
     Example: ipcs trend "North Korea" --by month
     """
+    from ipcsreader.archive.search import SearchQuery
+    from ipcsreader.archive.stats import trend as make_trend
+    from ipcsreader.archive.stats import trend_to_dict
     from ipcsreader.cli.common import open_library
-    from ipcsreader.search import SearchQuery
-    from ipcsreader.stats import trend as make_trend
-    from ipcsreader.stats import trend_to_dict
 
     lib = open_library(corpus, index)
     # One hit is enough: the facet counts cover every match, whatever the limit.
@@ -215,8 +215,8 @@ def stats(
 
     Example: ipcs stats
     """
+    from ipcsreader.archive.stats import corpus_stats, stats_to_dict
     from ipcsreader.cli.common import open_library
-    from ipcsreader.stats import corpus_stats, stats_to_dict
 
     lib = open_library(corpus, index)
     status = lib.status()

@@ -130,7 +130,7 @@ class IpcsGroup(typer.core.TyperGroup):
     """Turns the core's :class:`IpcsError` into one ``Error: …`` line and its exit code."""
 
     def parse_args(self, ctx: typer.Context, args: list[str]) -> list[str]:
-        from ipcsreader.cli.coerce import speed_up
+        from ipcsreader.compat.typer_coerce import speed_up
 
         speed_up(self, ctx)  # before any option is read: spares a command importing Pydantic
         return super().parse_args(ctx, args)
@@ -138,7 +138,7 @@ class IpcsGroup(typer.core.TyperGroup):
     def get_command(self, ctx: typer.Context, cmd_name: str) -> Any:
         command = super().get_command(ctx, cmd_name)
         if command is not None:
-            from ipcsreader.cli.coerce import speed_up
+            from ipcsreader.compat.typer_coerce import speed_up
 
             speed_up(command, ctx)
         return command

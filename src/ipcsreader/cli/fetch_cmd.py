@@ -26,8 +26,8 @@ from ipcsreader.cli.common import (
 from ipcsreader.errors import FetchError, NotFoundError, UsageError
 
 if TYPE_CHECKING:
-    from ipcsreader.fetch import Client
-    from ipcsreader.sync import Outcome, Report
+    from ipcsreader.web.fetch import Client
+    from ipcsreader.web.sync import Outcome, Report
 
 
 class Section(StrEnum):
@@ -77,7 +77,7 @@ def fetch_command(
     Example: ipcs fetch 4842 5086-5090
     """
     from ipcsreader import paths
-    from ipcsreader.sync import Downloader, fetch_numbers, parse_numbers
+    from ipcsreader.web.sync import Downloader, fetch_numbers, parse_numbers
 
     wanted, alone = parse_numbers(numbers)
     with _client(delay) as client, _progress(len(wanted), "Fetching") as advance:
@@ -129,7 +129,7 @@ def sync_command(
     Example: ipcs sync --section commentaries --max 50
     """
     from ipcsreader import paths
-    from ipcsreader.sync import SECTIONS, Downloader, Syncer, SyncState, state_path
+    from ipcsreader.web.sync import SECTIONS, Downloader, Syncer, SyncState, state_path
 
     if max_new is not None and max_new < 1:
         raise UsageError(f"--max must be at least 1, not {max_new}")
@@ -149,7 +149,7 @@ def sync_command(
 
 @contextmanager
 def _client(delay: float | None) -> Iterator[Client]:
-    from ipcsreader.fetch import Client, FetchSettings
+    from ipcsreader.web.fetch import Client, FetchSettings
 
     with Client(FetchSettings.from_env(delay=delay)) as client:
         yield client

@@ -24,7 +24,7 @@ from ipcsreader.cli.common import (
 from ipcsreader.errors import UsageError
 
 if TYPE_CHECKING:
-    from ipcsreader.known import KnownTitle
+    from ipcsreader.archive.known import KnownTitle
     from ipcsreader.library import Library
     from ipcsreader.model import Hit, Record
 
@@ -61,7 +61,7 @@ def complete_number(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]
 
 def complete_author(ctx: typer.Context, incomplete: str) -> list[str]:
     """Author names with a word starting with what is typed."""
-    from ipcsreader.people import identify_all
+    from ipcsreader.archive.people import identify_all
 
     lib = _completion_library(ctx)
     people = identify_all(lib.records() if lib else [], ())
@@ -70,7 +70,7 @@ def complete_author(ctx: typer.Context, incomplete: str) -> list[str]:
 
 def complete_column(ctx: typer.Context, incomplete: str) -> list[str]:
     """Column names (from articles and the columnists sidebar) with a word starting so."""
-    from ipcsreader.columns import gather_columns
+    from ipcsreader.archive.columns import gather_columns
 
     lib = _completion_library(ctx)
     if lib is None:
@@ -110,7 +110,7 @@ def read(
 
     Example: ipcs read 4842 --highlight "North Korea"
     """
-    from ipcsreader.authors import more_by
+    from ipcsreader.archive.authors import more_by
     from ipcsreader.cli.common import fresh_result
     from ipcsreader.model import hit_to_dict, record_to_dict
 
@@ -208,8 +208,8 @@ def columns(
 
     Example: ipcs columns --author Mishra
     """
+    from ipcsreader.archive.columns import gather_columns, select_columns
     from ipcsreader.cli.common import open_library
-    from ipcsreader.columns import gather_columns, select_columns
 
     lib = open_library(corpus, index)
     chosen = select_columns(
@@ -241,7 +241,7 @@ def authors(
 
     Example: ipcs authors Mishra
     """
-    from ipcsreader.authors import Authors
+    from ipcsreader.archive.authors import Authors
     from ipcsreader.cli.common import open_library
 
     lib = open_library(corpus, index)
@@ -292,8 +292,8 @@ def browse(
 
     Example: ipcs browse --year 2015 --column "East Asia Compass"
     """
-    from ipcsreader.browse import browse as browse_archive
-    from ipcsreader.browse import check_month
+    from ipcsreader.archive.browse import browse as browse_archive
+    from ipcsreader.archive.browse import check_month
     from ipcsreader.cli.common import open_library
 
     check_month(month)

@@ -126,7 +126,7 @@ def search_command(
       ipcs search maoist attack --since 2014 --sort newest
       ipcs search "title:forecast" --column "Red Affairs" --facets
     """
-    from ipcsreader.search import SearchQuery
+    from ipcsreader.archive.search import SearchQuery
 
     request = SearchQuery(
         text=" ".join(query or []),

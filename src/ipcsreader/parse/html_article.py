@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 
 from bs4 import BeautifulSoup, Tag
 
+from ipcsreader.archive.names import author, is_name_like, leading_names, split_authors
 from ipcsreader.model import Article, Author, Block
-from ipcsreader.names import author, is_name_like, leading_names, split_authors
 from ipcsreader.parse import body
 from ipcsreader.parse.html_runs import (
     HEADINGS,

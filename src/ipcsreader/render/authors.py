@@ -10,7 +10,7 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from ipcsreader.authors import AuthorRow, Profile
+from ipcsreader.archive.authors import AuthorRow, Profile
 from ipcsreader.render.parts import DIM, date_span, names_text, plural, title_rows
 from ipcsreader.render.safe import safe
 

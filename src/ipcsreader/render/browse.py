@@ -7,7 +7,7 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from ipcsreader.browse import Archive
+from ipcsreader.archive.browse import Archive
 from ipcsreader.model import Record
 from ipcsreader.render.parts import DIM, NUMBER_STYLE, plural
 from ipcsreader.render.safe import safe

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from rich.console import Group
 from rich.text import Text
 
-from ipcsreader.cite import Citation
+from ipcsreader.cite.styles import Citation
 from ipcsreader.render.safe import safe
 
 

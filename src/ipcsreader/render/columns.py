@@ -8,7 +8,7 @@ from rich.console import Group, RenderableType
 from rich.padding import Padding
 from rich.text import Text
 
-from ipcsreader.columns import Column, Columnist
+from ipcsreader.archive.columns import Column, Columnist
 from ipcsreader.render.parts import DIM, date_span, plural, short_date, title_rows
 from ipcsreader.render.safe import safe
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 
 from ipcsreader.render.safe import safe
-from ipcsreader.sync import Report
+from ipcsreader.web.sync import Report
 
 _LABELS = {
     "saved": ("saved", "green"),

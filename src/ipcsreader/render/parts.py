@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from rich.text import Text
 
-from ipcsreader.known import KnownTitle
+from ipcsreader.archive.known import KnownTitle
 from ipcsreader.model import Author
 from ipcsreader.render.safe import safe
 

@@ -13,7 +13,7 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
-from ipcsreader.known import KnownTitle
+from ipcsreader.archive.known import KnownTitle
 from ipcsreader.model import Block, Hit, Record, article_url
 from ipcsreader.render.parts import (
     DIM,

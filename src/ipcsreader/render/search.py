@@ -8,10 +8,10 @@ from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderR
 from rich.segment import Segment
 from rich.text import Text
 
+from ipcsreader.archive.search import plain_words
 from ipcsreader.model import Hit, SearchResult
 from ipcsreader.render.parts import DIM, NUMBER_STYLE, long_date, names_text, plural
 from ipcsreader.render.safe import safe
-from ipcsreader.search import plain_words
 
 MATCH_STYLE = "bold yellow"
 FACET_TITLES = {"column": "Column", "author": "Author", "year": "Year", "month": "Month"}

@@ -8,9 +8,9 @@ from rich.console import Console, ConsoleOptions, Group, RenderResult
 from rich.table import Table
 from rich.text import Text
 
+from ipcsreader.archive.stats import CorpusStats, Trend
 from ipcsreader.render.parts import DIM, date_span, plural
 from ipcsreader.render.safe import safe
-from ipcsreader.stats import CorpusStats, Trend
 
 BAR_STYLE = "cyan"
 HEADING_STYLE = "bold"

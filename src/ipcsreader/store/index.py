@@ -1,10 +1,10 @@
 """The search index, over Whoosh: opening, writing and searching it.
 
-One document per article number, with the fields of :mod:`ipcsreader.fields`. Only this
-module and its helpers :mod:`ipcsreader.fields` (the schema and analysis),
-:mod:`ipcsreader.matching` (running queries) and :mod:`ipcsreader.segments` (writing a
-whole index) import Whoosh, and only when an index is opened or written, never when they
-are imported.
+One document per article number, with the fields of :mod:`ipcsreader.store.fields`. Only this
+module and its helpers :mod:`ipcsreader.store.fields` (the schema and analysis),
+:mod:`ipcsreader.compat.whoosh_matching` (running queries) and
+:mod:`ipcsreader.compat.whoosh_segments` (writing a whole index) import Whoosh, and only
+when an index is opened or written, never when they are imported.
 """
 
 from __future__ import annotations
@@ -22,13 +22,14 @@ from itertools import islice, pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ipcsreader import fields, matching
+from ipcsreader.archive.search import plain_words
+from ipcsreader.compat import whoosh_matching as matching
 from ipcsreader.errors import IndexUnavailableError, QueryError
 from ipcsreader.model import Author, Hit, Record, SearchResult
-from ipcsreader.search import plain_words
+from ipcsreader.store import fields
 
 if TYPE_CHECKING:
-    from ipcsreader.search import Plan
+    from ipcsreader.archive.search import Plan
 
 # How much more a match weighs in each field than one in the body.
 FIELD_BOOSTS = {
@@ -276,7 +277,8 @@ def _commit_segments(
     """Write ``documents`` as new segments (one per core) and make them the whole index."""
     from whoosh.index import TOC, clean_files
 
-    from ipcsreader import segments, workers
+    from ipcsreader.compat import whoosh_segments as segments
+    from ipcsreader.store import workers
 
     schema = fields.schema()
     written = (
@@ -312,8 +314,8 @@ def _weighting() -> Any:
 class _Run:
     """One search: filter, match, rank or sort, and fall back to any-word matching if need be.
 
-    Whoosh parses the query and builds its matchers, :mod:`ipcsreader.matching` runs them
-    a posting list at a time; filters, date order and facets read the sortable columns
+    Whoosh parses the query and builds its matchers, :mod:`ipcsreader.compat.whoosh_matching`
+    runs them a posting list at a time; filters, date order and facets read the sortable columns
     in bulk (:class:`_Columns`), far faster than Whoosh's document-at-a-time sorting.
     """
 

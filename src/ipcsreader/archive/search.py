@@ -1,6 +1,6 @@
 """What a search asks for, checked and turned into a plan the index can run.
 
-No Whoosh here: :mod:`ipcsreader.index` runs the plan. Mistakes in options raise
+No Whoosh here: :mod:`ipcsreader.store.index` runs the plan. Mistakes in options raise
 :class:`UsageError`, mistakes in the query text :class:`QueryError` (both exit 2).
 """
 

@@ -17,9 +17,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from ipcsreader.errors import FetchError, NotFoundError, PageError
-from ipcsreader.fetch import Client, RefusedError, article_path
-from ipcsreader.fsutil import atomic_write
 from ipcsreader.model import Article, Page
+from ipcsreader.store.fsutil import atomic_write
+from ipcsreader.web.fetch import Client, RefusedError, article_path
 
 if TYPE_CHECKING:
     from ipcsreader.parse.section import SectionPage

@@ -293,7 +293,7 @@ def _put_pages(db: sqlite3.Connection, changes: Changes) -> None:
 
 
 def _put_records(db: sqlite3.Connection, changes: Changes) -> None:
-    from ipcsreader.people import parse_name
+    from ipcsreader.archive.people import parse_name
     from ipcsreader.text import title_key
 
     gone = changes.gone_records | {r.number for r in changes.records}

@@ -18,8 +18,8 @@ from collections.abc import Callable, Iterator
 from functools import cache
 from typing import Any
 
+from ipcsreader.archive.search import WORD_PATTERN
 from ipcsreader.model import Record
-from ipcsreader.search import WORD_PATTERN
 
 _LEAD_CHARS = 300
 _DASHES = re.compile(r"[-‐‑]")

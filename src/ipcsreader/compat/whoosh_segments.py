@@ -8,8 +8,8 @@ fill, in Whoosh's format (``whoosh.codec.whoosh3``); stored fields, columns and 
 through the codec's own per-document writer. The segment is the one Whoosh would write for
 the same documents (``tests/test_segments.py`` builds both and compares every posting).
 
-Each worker process (:mod:`ipcsreader.workers`) writes one segment from its share of the
-documents; the caller commits them together. Only :mod:`ipcsreader.index` imports this
+Each worker process (:mod:`ipcsreader.store.workers`) writes one segment from its share of the
+documents; the caller commits them together. Only :mod:`ipcsreader.store.index` imports this
 module, when it writes a whole index.
 """
 
@@ -24,7 +24,7 @@ from typing import Any
 from whoosh.system import pack_int, pack_uint, pack_ushort
 from whoosh.util.numeric import length_to_byte
 
-from ipcsreader.workers import REPORT_EVERY, Report, map_shares
+from ipcsreader.store.workers import REPORT_EVERY, Report, map_shares
 
 # Postings per block (Whoosh's W3 codec's default), and the zlib level of blocks (its
 # default is 3: level 1 compresses about twice as fast, a few per cent larger).

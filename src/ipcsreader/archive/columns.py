@@ -14,10 +14,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from ipcsreader.errors import NotFoundError
-from ipcsreader.known import KnownTitle, RecordsByTitle, TitleBook, date_range, from_record
-from ipcsreader.model import Article, Author, Listing, Page, Record
-from ipcsreader.people import (
+from ipcsreader.archive.known import KnownTitle, RecordsByTitle, TitleBook, date_range, from_record
+from ipcsreader.archive.people import (
     ByEntry,
     Mention,
     People,
@@ -27,6 +25,8 @@ from ipcsreader.people import (
     did_you_mean,
     identify,
 )
+from ipcsreader.errors import NotFoundError
+from ipcsreader.model import Article, Author, Listing, Page, Record
 
 
 @dataclass(frozen=True)

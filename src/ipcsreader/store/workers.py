@@ -12,8 +12,8 @@ import sys
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from ipcsreader import forked
 from ipcsreader.errors import IpcsError
+from ipcsreader.store import forked
 
 if TYPE_CHECKING:  # multiprocessing is imported only when work is shared out
     from multiprocessing.connection import Connection

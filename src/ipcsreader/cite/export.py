@@ -16,11 +16,11 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Literal, get_args
 
-from ipcsreader.cite import MONTHS
+from ipcsreader.cite.styles import MONTHS
 from ipcsreader.errors import UsageError
-from ipcsreader.fsutil import atomic_write
 from ipcsreader.model import Record, record_to_dict
 from ipcsreader.render.safe import clean
+from ipcsreader.store.fsutil import atomic_write
 
 Format = Literal["jsonl", "csv", "markdown"]
 FORMATS: tuple[str, ...] = get_args(Format)

@@ -7,9 +7,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from ipcsreader.archive.people import column_key, did_you_mean
 from ipcsreader.errors import NotFoundError, UsageError
 from ipcsreader.model import Record
-from ipcsreader.people import column_key, did_you_mean
 
 
 @dataclass(frozen=True)

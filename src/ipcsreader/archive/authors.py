@@ -1,6 +1,6 @@
 """Authors: a table of everyone the archive prints, and a profile of one person.
 
-Counts are per person (see :mod:`ipcsreader.people`), so "Sandip Mishra" in a sidebar and
+Counts are per person (see :mod:`ipcsreader.archive.people`), so "Sandip Mishra" in a sidebar and
 "Sandip Kumar Mishra" in a byline add up; each article number counts once however many
 pages (old layout, new layout, listings) print it.
 """
@@ -12,10 +12,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from ipcsreader.errors import NotFoundError
-from ipcsreader.known import KnownTitle, RecordsByTitle, TitleBook, from_record
-from ipcsreader.model import Author, Listing, Page, Record
-from ipcsreader.people import (
+from ipcsreader.archive.known import KnownTitle, RecordsByTitle, TitleBook, from_record
+from ipcsreader.archive.people import (
     ByEntry,
     Mention,
     People,
@@ -25,6 +23,8 @@ from ipcsreader.people import (
     group_by_person,
     identify,
 )
+from ipcsreader.errors import NotFoundError
+from ipcsreader.model import Author, Listing, Page, Record
 from ipcsreader.text import fold
 
 

@@ -40,8 +40,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal, get_args
 
-from ipcsreader.model import MONTHS, Author, Record
-from ipcsreader.titlecase import (
+from ipcsreader.cite.titlecase import (
     LETTERS,
     MINOR,
     MLA_MINOR,
@@ -49,6 +48,7 @@ from ipcsreader.titlecase import (
     proper_words,
     sentence_case,
 )
+from ipcsreader.model import MONTHS, Author, Record
 
 Style = Literal["bibtex", "ris", "apa", "chicago", "mla"]
 STYLES: tuple[str, ...] = get_args(Style)
