@@ -123,8 +123,8 @@ def _library(paths: Paths) -> Any:
 
 
 def phase_build(paths: Paths, profile: bool) -> dict[str, Any]:
-    from ipcsreader.library import STAGES
     from ipcsreader.store import workers
+    from ipcsreader.update import STAGES
 
     shutil.rmtree(paths.index, ignore_errors=True)
     lib = _library(paths)

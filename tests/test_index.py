@@ -350,9 +350,9 @@ def test_searching_without_an_index(tmp_path: Path) -> None:
 def test_an_update_that_finds_most_files_changed_rebuilds(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from ipcsreader import library
+    from ipcsreader import update
 
-    monkeypatch.setattr(library, "_REBUILD_FROM", 3)
+    monkeypatch.setattr(update, "_REBUILD_FROM", 3)
     corpus = tmp_path / "corpus"
     write(corpus, "9101-old.txt", old_page(9101, "Water Talks", [FILLER]))
     write(corpus, "9102-old.txt", old_page(9102, "River Talks", [FILLER]))

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from search_world import FILLER, old_page, write
 
-from ipcsreader import library
+from ipcsreader import update
 from ipcsreader.archive.search import SearchQuery
 from ipcsreader.errors import IpcsError
 from ipcsreader.library import Library
@@ -103,7 +103,7 @@ def test_an_unreadable_file_fails_alone(tmp_path: Path) -> None:
     corpus = tmp_path / "corpus"
     write(corpus, "9301-old.txt", old_page(9301, "Harbour Talks", [FILLER]))
     (corpus / "9302-old.txt").mkdir()  # read as a file, it cannot be
-    found = list(library._read_share(sorted(corpus.iterdir()), lambda done: None))
+    found = list(update._read_share(sorted(corpus.iterdir()), lambda done: None))
     assert found[0][1].number == 9301  # type: ignore[union-attr]
     assert found[1][0] == "" and isinstance(found[1][1], OSError)
 

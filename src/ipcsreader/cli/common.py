@@ -17,7 +17,8 @@ from ipcsreader.errors import IpcsError
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
 
-    from ipcsreader.library import IndexStatus, Library, UpdateSummary
+    from ipcsreader.library import IndexStatus, Library
+    from ipcsreader.update import UpdateSummary
 
 _T = TypeVar("_T")
 
