@@ -16,6 +16,7 @@ from whoosh.index import create_in
 
 from ipcsreader.archive.search import SearchQuery
 from ipcsreader.compat import whoosh_matching as matching
+from ipcsreader.compat import whoosh_reading
 from ipcsreader.library import Library
 from ipcsreader.store import fields, index
 
@@ -62,7 +63,7 @@ def searcher(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
     writer.commit(merge=False)
     assert len(ix._segments()) == 3
     with ix.searcher(weighting=index._weighting()) as s:
-        index._load_lengths(s)
+        whoosh_reading.load_lengths(s, index.FIELD_BOOSTS)
         yield s
 
 

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from ipcsreader.archive.search import plain_words
 from ipcsreader.compat import whoosh_matching as matching
+from ipcsreader.compat.whoosh_reading import Columns, load_lengths, merge_matched_tokens
 from ipcsreader.errors import IndexUnavailableError, QueryError
 from ipcsreader.model import Author, Hit, Record, SearchResult
 from ipcsreader.store import fields
@@ -135,7 +136,7 @@ class SearchIndex:
         started = time.perf_counter()
         kept = self._reader()
         with Searcher(kept.reader, weighting=_weighting(), closereader=False) as searcher:
-            _load_lengths(searcher)
+            load_lengths(searcher, FIELD_BOOSTS)
             run = _Run(searcher, plan, kept.columns)
             ranked, relaxed = run.execute()
             total = len(ranked)
@@ -315,8 +316,9 @@ class _Run:
     """One search: filter, match, rank or sort, and fall back to any-word matching if need be.
 
     Whoosh parses the query and builds its matchers, :mod:`ipcsreader.compat.whoosh_matching`
-    runs them a posting list at a time; filters, date order and facets read the sortable columns
-    in bulk (:class:`_Columns`), far faster than Whoosh's document-at-a-time sorting.
+    runs them a posting list at a time; filters, date order and facets read the sortable
+    columns in bulk (:class:`~ipcsreader.compat.whoosh_reading.Columns`), far faster than
+    Whoosh's document-at-a-time sorting.
     """
 
     def __init__(
@@ -326,7 +328,7 @@ class _Run:
 
         self.searcher = searcher
         self.plan = plan
-        self.columns = _Columns(searcher, columns)
+        self.columns = Columns(searcher, columns)
         self.query: Any = query.Every()
         # Shared by the query, its fallback and the adjacency boost: postings read once.
         self.segments = matching.segments(searcher)
@@ -510,7 +512,7 @@ def _adjacency(
     return extra
 
 
-def _allowed(searcher: Any, plan: Plan, columns: _Columns) -> set[int] | None:
+def _allowed(searcher: Any, plan: Plan, columns: Columns) -> set[int] | None:
     """The document numbers the filters let through (None: no filters).
 
     A plain set: Whoosh checks a filter once per match, and its own bit sets take time
@@ -549,110 +551,8 @@ def _allowed(searcher: Any, plan: Plan, columns: _Columns) -> set[int] | None:
     return found
 
 
-def _load_lengths(searcher: Any) -> None:
-    """Read each searched field's lengths (a byte per document) into memory at once.
-
-    BM25 asks for a field's length for every match it scores, and Whoosh reads each one
-    with a seek and a read of its own: a third of the time of a query matching thousands.
-    Whoosh keeps the reader of each length column in a dict; a byte string answers the
-    same questions (the value of document n, the smallest, the largest). Should Whoosh's
-    inner layout differ, its own reading stays.
-    """
-    from whoosh.codec.whoosh3 import W3PerDocReader, _lenfield
-
-    for leaf, _offset in searcher.leaf_searchers():
-        perdoc = getattr(leaf.reader(), "_perdoc", None)
-        if type(perdoc) is not W3PerDocReader:
-            continue
-        for field in FIELD_BOOSTS:
-            name = _lenfield(field)
-            if name in perdoc._readers or not perdoc.has_column(name):
-                continue
-            colfile, offset, length = perdoc._get_column_file(name)
-            try:
-                data = colfile.get(offset, length)
-            finally:
-                colfile.close()
-            # Documents after the last with a length of its own were not written: zero.
-            perdoc._readers[name] = data + bytes(max(0, perdoc._doccount - len(data)))
-
-
-class _Columns:
-    """Whoosh's sortable columns, each read whole in one go, by global document number.
-
-    Whoosh reads a column value by value, a seek and a read each: sorting or counting
-    thousands of hits that way takes a tenth of a second. These read each segment's
-    column with a single read; a column kind not handled here falls back to Whoosh's.
-    ``kept`` holds what was read, for the searches that follow through the same reader.
-    """
-
-    def __init__(self, searcher: Any, kept: dict[tuple[str, str], list[Any]]) -> None:
-        self._searcher = searcher
-        self._kept = kept
-
-    def raw(self, field: str) -> list[Any]:
-        found = self._kept.get(("raw", field))
-        if found is None:
-            found = []
-            for leaf, _offset in self._searcher.leaf_searchers():
-                reader = leaf.reader()
-                column = reader.column_reader(field, translate=False)
-                found.extend(_read_column(column, reader.doc_count_all()))
-            self._kept["raw", field] = found
-        return found
-
-    def date_rank(self) -> list[int]:
-        """Each document's place in date order (then by number: no two articles share
-        one), worked out once for all the searches through the reader."""
-        found = self._kept.get(("rank", "date"))
-        if found is None:
-            dates, numbers = self.raw("date"), self.raw("number")
-            order = sorted(range(len(dates)), key=lambda d: (dates[d], numbers[d]))
-            found = [0] * len(order)
-            for place, d in enumerate(order):
-                found[d] = place
-            self._kept["rank", "date"] = found
-        return found
-
-    def missing(self, field: str) -> Any:
-        """The raw value of a document that has none."""
-        return self._searcher.schema[field].column_type.default_value()
-
-    def values(self, field: str) -> list[Any]:
-        """The column as the field's own values (None for documents without one)."""
-        found = self._kept.get(("values", field))
-        if found is None:
-            kind = self._searcher.schema[field]
-            translated: dict[Any, Any] = {self.missing(field): None}
-            found = []
-            for raw in self.raw(field):
-                if raw not in translated:
-                    translated[raw] = kind.from_column_value(raw)
-                found.append(translated[raw])
-            self._kept["values", field] = found
-        return found
-
-
-def _read_column(column: Any, count: int) -> list[Any]:
-    """All ``count`` values of one segment's column (Whoosh's private layout, checked)."""
-    import struct
-
-    from whoosh.columns import NumericColumn, VarBytesColumn
-
-    if type(column) is NumericColumn.Reader:
-        stored = column._count
-        data = column._dbfile.get(column._basepos, stored * column._fixedlen)
-        values = list(struct.unpack(f"!{stored}{column._typecode}", data))
-        return values + [column._default] * (count - stored)
-    if type(column) is VarBytesColumn.Reader:
-        data = column._dbfile.get(column._basepos, column._length)
-        spans = zip(column._offsets, column._lengths, strict=True)
-        return [data[start : start + length] for start, length in spans]
-    return list(column)
-
-
 def _facet_counts(
-    columns: _Columns, docnums: Sequence[int], name: str
+    columns: Columns, docnums: Sequence[int], name: str
 ) -> tuple[tuple[str, int], ...]:
     field = FACET_FIELDS[name]
     counts: Counter[Any] = Counter()
@@ -722,7 +622,7 @@ def _highlight(h: Any, body: str) -> tuple[str, tuple[tuple[int, int], ...]]:
     stretches.append((0, highlight.DEFAULT_CHARLIMIT))
     for begin, end in stretches:
         tokens = _marked_tokens(body, begin, words, likely)
-        merged = highlight.Highlighter._merge_matched_tokens(tokens)
+        merged = merge_matched_tokens(tokens)
         fragments = _fragmenter(end).fragment_tokens(body, merged)
         best = highlight.top_fragments(
             fragments, 2, highlight.BasicFragmentScorer(), highlight.FIRST, minscore=1
