@@ -1,11 +1,27 @@
 """Every use of a dependency's private or undocumented internals, one module each.
 
-Each module says what it relies on, which versions were checked, and what happens when the
-assumption no longer holds; ``pyproject.toml`` bounds those dependencies from above and
-``tests/test_compat.py`` fails loudly when a pinned assumption breaks.
+Each module says what it relies on and what happens when that is gone: it then falls back
+to the dependency's public path (slower, same answers), never to a crash.
+``pyproject.toml`` bounds each such dependency from above at the versions checked, and
+``tests/test_compat.py`` (with the tests named below) fails loudly when an assumption no
+longer holds, so that a fallback is never taken silently.
 
-- ``typer_coerce``: Typer's ``_coercion.RuntimeParam`` (skips Pydantic for plain options).
-- ``whoosh_lean``: an import hook while ``whoosh.compat`` and ``whoosh.reading`` load.
-- ``whoosh_segments``: writes segments in Whoosh's W3 codec format directly.
-- ``whoosh_matching``: runs Whoosh's matcher trees a posting list at a time.
+- ``typer_coerce``: ``typer._coercion.RuntimeParam``, ``build_runtime_param`` and
+  ``typer._param_types.coerce_cli_path`` (plain option values converted without Pydantic).
+  Checked: Typer 0.29.2; bound ``<0.30``. Guards: ``test_compat``, ``test_cli_coerce``
+  (300+ values converted both ways).
+- ``whoosh_lean``: an import hook while ``whoosh.compat`` and ``whoosh.reading`` load
+  (stand-ins for ``urllib.request`` and ``cached_property``). Checked: whoosh-reloaded
+  2.7.5; bound ``<2.8``. Guard: ``test_cli_lean``.
+- ``whoosh_reading``: private attributes of Whoosh's column and per-document readers
+  (bulk reads of sortable columns and field lengths) and ``Highlighter._merge_matched_tokens``.
+  Checked: 2.7.5. Guard: ``test_compat``.
+- ``whoosh_segments``: writes segments in the W3 codec's block format directly. Checked:
+  2.7.5. Guard: ``test_segments`` (every posting compared with Whoosh's own writer).
+- ``whoosh_matching``: runs Whoosh's matcher trees a posting list at a time, with its
+  BM25F scorer. Checked: 2.7.5. Guard: ``test_matching`` (results and scores compared with
+  Whoosh's own collector).
+
+Public APIs of Typer, Click and Rich (group subclasses, consoles, live displays) are used
+elsewhere as documented and need no guard here.
 """

@@ -6,6 +6,10 @@ imports ``asyncio``: together 30–60 ms of a one-shot command, more than its se
 :func:`install` lets those two modules, when first imported, see light stand-ins for
 those two imports; the stand-ins are withdrawn as soon as the module is loaded, so
 anything imported later (or asking for the download helper) gets the real modules.
+
+Relies only on those two modules importing those two names at load time (whoosh-reloaded
+2.7.5, ``pyproject.toml``: ``<2.8``): should they stop, the stand-ins are simply never
+used; should Whoosh need more of them, ``tests/test_cli_lean.py`` fails.
 """
 
 from __future__ import annotations
