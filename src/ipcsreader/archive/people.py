@@ -345,7 +345,8 @@ def group_by_person(people: People, mentions: Mapping[Mention, int]) -> dict[str
 
 def suggest(query: str, names: Iterable[str], n: int = 3) -> list[str]:
     """Names close to a query that matched none of them (a typo in any word of the name)."""
-    q = " ".join(parse_name(query).tokens) if parse_name(query) else fold(query)
+    parsed = parse_name(query)
+    q = " ".join(parsed.tokens) if parsed else fold(query)
     scored: list[tuple[float, str]] = []
     for name in set(names):
         parsed = parse_name(name)

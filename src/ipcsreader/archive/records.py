@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
@@ -121,7 +121,9 @@ def _record(number: int, views: list[_View]) -> Record:
     )
 
 
-def _best(candidates: list[tuple[T | None, int]], score: Callable[[tuple[T, int]], object]) -> T:
+def _best(
+    candidates: Sequence[tuple[T | None, int]], score: Callable[[tuple[T, int]], object]
+) -> T:
     """The non-empty value with the highest score (earliest wins ties), else None."""
     present = [(value, rank) for value, rank in candidates if value]
     if not present:

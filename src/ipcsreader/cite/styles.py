@@ -158,7 +158,7 @@ def split_name(name: str) -> tuple[str, str]:
 def initials(given: str) -> str:
     """APA initials: "Sandip Kumar" → "S. K."; "PR" (initials run together) → "P. R.";
     "Jong-un" → "J.-u."."""
-    out = []
+    out: list[str] = []
     for word in given.split():
         letters = word.rstrip(".")
         if letters.isupper() and letters.isalpha() and len(letters) <= 3:

@@ -41,7 +41,7 @@ _COMMAND_MODULES = {
 
 def load_commands(names: list[str] | None = None) -> None:
     """Add the commands ``names`` to the application (every command if None)."""
-    wanted = _COMMAND_MODULES.values() if names is None else map(_COMMAND_MODULES.get, names)
+    wanted = _COMMAND_MODULES.values() if names is None else [_COMMAND_MODULES[n] for n in names]
     for module in sorted(set(wanted)):
         importlib.import_module(f"ipcsreader.cli.{module}")
 

@@ -49,7 +49,7 @@ def parse_command(
             warn(f"Error: {path}: {error.reason}")
             failed = True
             continue
-        if json_out:
+        if console is None:
             emit_json_line(page_to_dict(page, file=path))
         else:
             from ipcsreader.render.parse import page_summary

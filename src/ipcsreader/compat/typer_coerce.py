@@ -28,7 +28,7 @@ try:
     from typer._coercion import RuntimeParam, build_runtime_param
     from typer._param_types import coerce_cli_path
 except ImportError:  # a Typer that converts values some other way
-    RuntimeParam = None
+    RuntimeParam = None  # type: ignore[assignment,misc]
 
 _MISS = object()  # "not plainly valid: ask Typer"
 # Numbers any converter reads alike (no sign, spaces, underscores or exponent).
@@ -63,6 +63,9 @@ if RuntimeParam is not None:
 
     class _QuickParam(RuntimeParam):
         # A plain subclass of Typer's frozen dataclass: a dataclass would cost 1 ms to make.
+        descriptor: Any
+        leaf: Any
+
         def __init__(self, descriptor: Any, leaf: Any) -> None:
             super().__init__(descriptor.parameter_info, descriptor.annotation)
             object.__setattr__(self, "descriptor", descriptor)

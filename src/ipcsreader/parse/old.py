@@ -49,6 +49,7 @@ def _authors(group: list[str]) -> tuple[Author, ...]:
     affiliations = rest[1:]
     out = []
     for i, name in enumerate(names):
+        affiliation: str | None
         if len(affiliations) == len(names) and len(names) > 1:
             affiliation = affiliations[i]
         else:
@@ -91,7 +92,7 @@ def article_after_stamp(
             body_from = groups[0][0]
     blocks = body.blocks(content[body_from:], headings)
     truncated = end is None
-    bars = sidebar.parse(rest[end + 1 :]) if not truncated else sidebar.parse([])
+    bars = sidebar.parse([] if end is None else rest[end + 1 :])
     return Article(
         layout="old",
         number=stamp.number if stamp else None,
