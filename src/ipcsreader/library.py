@@ -15,10 +15,10 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import sqlite3
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from ipcsreader import paths
 from ipcsreader.archive import records
@@ -36,6 +36,9 @@ from ipcsreader.store.catalog import Catalog
 from ipcsreader.store.index import SearchIndex
 from ipcsreader.store.lock import IndexLock, is_locked
 from ipcsreader.update import IndexUpdate, Notify, Progress, UpdateSummary, parse_page
+
+if TYPE_CHECKING:
+    from ipcsreader.desk.store import Desk
 
 _T = TypeVar("_T")
 
@@ -97,6 +100,8 @@ class Library:
         self._index = SearchIndex(index_dir)
         self._catalog: Catalog | None = None  # open while this library lives
         self._full: dict[int, Record] = {}  # records read in full, until the next update
+        self.desk_path = paths.desk_file()
+        self._desk: Desk | None = None
 
     @classmethod
     def open(
@@ -313,6 +318,16 @@ class Library:
     def numbers(self) -> list[int]:
         return self._read(Catalog.numbers)
 
+    def article_numbers(self) -> set[int]:
+        """The articles with text in the corpus (none while there is no index)."""
+        if self._present_catalog() is None:
+            return set()
+        return self._read(Catalog.article_numbers)
+
+    def records_of(self, numbers: Iterable[int]) -> list[Record]:
+        """The headline records of those of ``numbers`` the corpus knows."""
+        return self._read(lambda c: c.records(numbers))
+
     def pages(self) -> list[Page]:
         return [page for _, page in sorted(self._read(Catalog.pages).items())]
 
@@ -386,9 +401,37 @@ class Library:
     # Searching.
 
     def search(self, query: SearchQuery) -> SearchResult:
+        asked = query.text
+        query = self._desk_terms(query)
         checked = plan(query)
         self._require_index()
-        return self._guarded(lambda: self._index.search(checked))
+        result = self._guarded(lambda: self._index.search(checked))
+        return result if query.text == asked else replace(result, query=" ".join(asked.split()))
+
+    def _desk_terms(self, query: SearchQuery) -> SearchQuery:
+        """``query`` with the desk's words (``tag:``, ``is:``…) turned into numbers allowed."""
+        if ":" not in query.text:
+            return query
+        from ipcsreader.desk import terms
+
+        text, found = terms.extract(query.text)
+        if not found:
+            return query
+        desk = self.desk()
+        assert desk is not None  # made if need be
+        allowed = terms.numbers(found, desk, self.article_numbers)
+        if query.only is not None:
+            allowed &= query.only
+        return replace(query, text=text, only=allowed)
+
+    def desk(self, *, create: bool = True) -> Desk | None:
+        """The reader's desk (:mod:`ipcsreader.desk`), opened once; made on first use unless
+        ``create`` is false (then None while there is none)."""
+        if self._desk is None:
+            from ipcsreader.desk.store import Desk
+
+            self._desk = Desk.open(self.desk_path, create=create)
+        return self._desk
 
     def more_like(self, number: int, limit: int = 5) -> list[Hit]:
         record = self.record(number)

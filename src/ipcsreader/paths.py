@@ -1,4 +1,4 @@
-"""Where things live: the shipped corpus, the user's own pages, the index."""
+"""Where things live: the shipped corpus, the user's own pages, the index, the desk."""
 
 from __future__ import annotations
 
@@ -25,6 +25,11 @@ def user_corpus_dir() -> Path:
 
 def default_index_dir() -> Path:
     return user_data_dir() / "index"
+
+
+def desk_file() -> Path:
+    """The reader's own marks, tags, notes and follows: beside the index, never in it."""
+    return user_data_dir() / "desk.sqlite"
 
 
 def shipped_corpus_dir() -> Path:

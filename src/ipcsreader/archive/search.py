@@ -48,6 +48,7 @@ class SearchQuery:
     page: int = 1
     facets: tuple[str, ...] = ()
     highlight: bool = True
+    only: frozenset[int] | None = None  # article numbers allowed (the desk's tag:, is:, …)
 
 
 @dataclass(frozen=True)
@@ -60,6 +61,7 @@ class Filters:
     year: int | None = None
     since: dt.date | None = None
     until: dt.date | None = None
+    only: frozenset[int] | None = None
 
 
 @dataclass(frozen=True)
@@ -105,6 +107,7 @@ def plan(query: SearchQuery) -> Plan:
         year=query.year,
         since=since,
         until=until,
+        only=query.only,
     )
     return Plan(
         text=text,

@@ -36,6 +36,17 @@ _COMMAND_MODULES = {
     "fetch": "fetch_cmd",
     "sync": "fetch_cmd",
     "parse": "parse_cmd",
+    "mark": "desk_cmd",
+    "tag": "desk_cmd",
+    "untag": "desk_cmd",
+    "tags": "desk_cmd",
+    "note": "desk_cmd",
+    "list": "desk_cmd",
+    "follow": "follow_cmd",
+    "follows": "follow_cmd",
+    "unfollow": "follow_cmd",
+    "new": "follow_cmd",
+    "desk": "follow_cmd",
 }
 
 

@@ -17,6 +17,7 @@ if TYPE_CHECKING:  # tables are built on demand: a search's results need none
 
 NUMBER_STYLE = "cyan"
 DIM = "dim"
+UNREAD_STYLE = "bold magenta"
 
 
 def long_date(d: dt.date | None) -> str:
@@ -35,6 +36,12 @@ def date_span(first: dt.date | None, last: dt.date | None) -> str:
     if first == last:
         return short_date(first)
     return f"{short_date(first)} – {short_date(last)}"
+
+
+def append_unread(line: Text) -> None:
+    """Say at the end of an article's line that the reader has not read it yet."""
+    line.append(" · ", DIM)
+    line.append("unread", UNREAD_STYLE)
 
 
 def plural(n: int, word: str) -> str:

@@ -10,7 +10,14 @@ from rich.text import Text
 
 from ipcsreader.archive.search import plain_words
 from ipcsreader.model import Hit, SearchResult
-from ipcsreader.render.parts import DIM, NUMBER_STYLE, long_date, names_text, plural
+from ipcsreader.render.parts import (
+    DIM,
+    NUMBER_STYLE,
+    append_unread,
+    long_date,
+    names_text,
+    plural,
+)
 from ipcsreader.render.safe import safe
 
 MATCH_STYLE = "bold yellow"
@@ -18,14 +25,15 @@ FACET_TITLES = {"column": "Column", "author": "Author", "year": "Year", "month":
 FACET_ROWS = 10
 
 
-def render_results(result: SearchResult) -> RenderableType:
-    """The hits of one page, then the tally, a suggestion, the facets and a reading hint."""
+def render_results(result: SearchResult, unread: frozenset[int] = frozenset()) -> RenderableType:
+    """The hits of one page (those in ``unread`` said to be so), then the tally, a
+    suggestion, the facets and a reading hint."""
     parts: list[RenderableType] = []
     if result.relaxed:
         parts.append(Text("No article has all of these words; showing those with any.\n", DIM))
     first = (result.page - 1) * result.limit + 1 if result.limit else 1
     for position, hit in enumerate(result.hits, first):
-        parts.append(render_hit(position, hit))
+        parts.append(render_hit(position, hit, unread=hit.number in unread))
     parts.append(_tally(result))
     if result.suggestion:
         parts.append(_did_you_mean(result.suggestion))
@@ -53,7 +61,7 @@ def render_no_hits(result: SearchResult) -> RenderableType:
     return Group(*parts)
 
 
-def render_hit(position: int, hit: Hit) -> RenderableType:
+def render_hit(position: int, hit: Hit, *, unread: bool = False) -> RenderableType:
     head = Text()
     head.append(f"#{hit.number}", NUMBER_STYLE)
     for extra in (long_date(hit.date), hit.column):
@@ -63,6 +71,8 @@ def render_hit(position: int, hit: Hit) -> RenderableType:
     if hit.listing_only:
         head.append(" · ", DIM)
         head.append("listed only, no text in the corpus", DIM)
+    elif unread:
+        append_unread(head)
     lines = [head, safe(hit.title or "(untitled)", "bold")]
     if hit.authors:
         lines.append(names_text([a.name for a in hit.authors]))

@@ -201,6 +201,11 @@ class Catalog:
     def numbers(self) -> list[int]:
         return [n for (n,) in self._db.execute("SELECT number FROM records ORDER BY number")]
 
+    def article_numbers(self) -> set[int]:
+        """The records with text in the corpus (not known only from listings)."""
+        query = "SELECT number FROM records WHERE json_extract(data, '$[8]') = 0"
+        return {n for (n,) in self._db.execute(query)}
+
     def author_keys(self) -> list[str]:
         """The :func:`people.parse_name` key of every name printed as a record's author."""
         query = "SELECT DISTINCT name_key FROM record_authors"

@@ -548,6 +548,8 @@ def _allowed(searcher: Any, plan: Plan, columns: Columns) -> set[int] | None:
             else missing - 1
         )
         narrow(d for d, value in enumerate(dates) if low <= value <= high and value != missing)
+    if f.only is not None:
+        narrow(d for d, number in enumerate(columns.values("number")) if number in f.only)
     return found
 
 

@@ -1,0 +1,7 @@
+"""The reader's desk: read marks, tags, notes and followed searches, kept apart from the index.
+
+:mod:`~ipcsreader.desk.store` keeps them in a SQLite file of their own (schema and migrations
+in :mod:`~ipcsreader.desk.schema`), :mod:`~ipcsreader.desk.checks` says what is accepted,
+:mod:`~ipcsreader.desk.terms` turns ``tag:``, ``is:``, ``has:`` and ``note:`` in a query into
+article numbers, and :mod:`~ipcsreader.desk.transfer` carries the desk to another machine.
+"""

@@ -1,0 +1,89 @@
+"""What the desk accepts from the reader: tags, notes, article numbers."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+
+from ipcsreader.errors import UsageError
+
+MAX_TAG_CHARS = 100
+# A note is the reader's own words beside an article; a book's worth fits, a data dump
+# does not (every note is read whole when notes are searched).
+MAX_NOTE_BYTES = 8 * 1024 * 1024
+# Control characters, and the Unicode ones that reorder or hide text on a terminal.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+_NUMBER = re.compile(r"#?(\d{1,9})")
+_RANGE = re.compile(r"#?(\d{1,9})-#?(\d{1,9})")
+MAX_RANGE = 100_000
+
+
+def tag(value: str) -> str:
+    """A tag as stored: NFC, inner runs of spaces made one; refused when empty, too long,
+    or holding control characters."""
+    if _CONTROL.search(value):
+        raise UsageError(f"the tag {value!r} holds a control character; tags are plain text")
+    text = " ".join(unicodedata.normalize("NFC", value).split())
+    if not text:
+        raise UsageError("a tag cannot be empty")
+    if len(text) > MAX_TAG_CHARS:
+        raise UsageError(f"the tag {text[:20]!r}… is {len(text)} characters; the most is 100")
+    return text
+
+
+def tags(values: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(tag(v) for v in values))
+
+
+def note(text: str) -> str:
+    """A note as stored (line ends made ``\\n``); refused when too large or holding control
+    characters other than tabs and line ends."""
+    size = len(text.encode("utf-8", "surrogatepass"))
+    if size > MAX_NOTE_BYTES:
+        raise UsageError(note_too_large(size))
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    bad = _CONTROL.search(text.replace("\n", " ").replace("\t", " "))
+    if bad:
+        raise UsageError(
+            f"the note holds a control character (U+{ord(bad[0]):04X}); notes are plain text"
+        )
+    return text
+
+
+def note_too_large(size: int) -> str:
+    return (
+        f"the note is {_megabytes(size)}; the most is {_megabytes(MAX_NOTE_BYTES)} "
+        "(a note is your own words beside an article, not a document)"
+    )
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / 1024 / 1024:.1f} MB"
+
+
+def is_number(value: str) -> bool:
+    return bool(_NUMBER.fullmatch(value) or _RANGE.fullmatch(value))
+
+
+def numbers(values: Iterable[str]) -> list[int]:
+    """Article numbers from ``4842``, ``#4842`` or a range ``4840-4845``, in order, once."""
+    found: list[int] = []
+    for value in values:
+        if one := _NUMBER.fullmatch(value):
+            found.append(int(one[1]))
+        elif span := _RANGE.fullmatch(value):
+            low, high = int(span[1]), int(span[2])
+            if low > high or high - low >= MAX_RANGE:
+                raise UsageError(f"{value!r} is not a range of at most {MAX_RANGE:,} numbers")
+            found.extend(range(low, high + 1))
+        else:
+            raise UsageError(f"{value!r} is not an article number (4842, #4842 or 4840-4845)")
+    return list(dict.fromkeys(found))
+
+
+def split_numbers(values: list[str]) -> tuple[list[int], list[str]]:
+    """``N… TAG…``: the leading numbers, and the rest (a tag may be a number after the
+    first tag)."""
+    cut = next((i for i, v in enumerate(values) if not is_number(v)), len(values))
+    return numbers(values[:cut]), values[cut:]

@@ -1,0 +1,111 @@
+"""The desk's words in the query language: ``tag:T``, ``is:read``, ``is:unread``,
+``has:note``, ``has:tag`` and ``note:WORDS``.
+
+They are taken out of the query text before it reaches the index (which knows nothing of
+the desk) and become one set of article numbers every hit must be among. So they narrow
+the whole search: each may be negated (``-tag:done``, ``NOT is:read``), none may stand
+inside brackets or beside OR. ``note:korea`` finds notes with a word starting "korea"
+(any case); ``note:"six party"`` notes with each of those words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from ipcsreader.desk import checks
+from ipcsreader.desk.store import Desk
+from ipcsreader.errors import QueryError
+
+FIELDS = ("tag", "is", "has", "note")
+_VALUES = {"is": ("read", "unread"), "has": ("note", "tag")}
+# A quoted phrase (kept as it is), or a desk term with its optional negation.
+_TOKEN = re.compile(
+    r'"[^"]*"'
+    r"|(?<![^\s(])(?P<neg>-|NOT\s+)?(?P<field>tag|is|has|note):"
+    r'(?:"(?P<quoted>[^"]*)"|(?P<word>[^\s()"]+))'
+)
+_JOINED = re.compile(r"^(?:OR|AND)\b|\b(?:OR|AND)$")
+
+
+@dataclass(frozen=True)
+class Term:
+    field: str
+    value: str
+    negated: bool = False
+
+    def __str__(self) -> str:
+        value = f'"{self.value}"' if re.search(r'[\s()"]', self.value) else self.value
+        return f"{'-' if self.negated else ''}{self.field}:{value}"
+
+
+def extract(text: str) -> tuple[str, list[Term]]:
+    """The query text without its desk terms, and those terms (checked)."""
+    terms: list[Term] = []
+    kept: list[str] = []
+    cursor = 0
+    for match in _TOKEN.finditer(text):
+        if match["field"] is None:
+            continue  # a phrase: its words are the text's
+        before, after = text[cursor : match.start()], text[match.end() :]
+        term = _term(match)
+        if (
+            _depth(text[: match.start()])
+            or _JOINED.search(before.strip())
+            or _JOINED.search(after.strip().split(" ", 1)[0])
+        ):
+            raise QueryError(
+                f"{term} narrows the whole search: it cannot stand inside brackets or beside "
+                "OR or AND (put it on its own)"
+            )
+        terms.append(term)
+        kept.append(before)
+        cursor = match.end()
+    kept.append(text[cursor:])
+    return " ".join("".join(kept).split()), terms
+
+
+def _term(match: re.Match[str]) -> Term:
+    field = match["field"]
+    value = match["quoted"] if match["quoted"] is not None else match["word"]
+    negated = bool(match["neg"])
+    if field == "tag":
+        return Term(field, checks.tag(value), negated)
+    if field == "note":
+        if not re.search(r"\w", value):
+            raise QueryError(f"note:{value} has no words to look for in your notes")
+        return Term(field, value, negated)
+    allowed = _VALUES[field]
+    if value.casefold() not in allowed:
+        raise QueryError(f"{field}: takes {' or '.join(allowed)}, not {value!r}")
+    return Term(field, value.casefold(), negated)
+
+
+def _depth(text: str) -> int:
+    unquoted = re.sub(r'"[^"]*"', " ", text)
+    return unquoted.count("(") - unquoted.count(")")
+
+
+def numbers(terms: Iterable[Term], desk: Desk, every: Callable[[], set[int]]) -> frozenset[int]:
+    """The articles that meet every term; ``every`` gives all the corpus's articles (asked
+    only when a term is negated, or is ``is:unread``)."""
+    found: set[int] | None = None
+    universe: set[int] | None = None
+    for term in terms:
+        field, value, negated = term.field, term.value, term.negated
+        if field == "is" and value == "unread":
+            value, negated = "read", not negated
+        if field == "tag":
+            matched = desk.tagged(value)
+        elif field == "is":
+            matched = desk.read_numbers()
+        elif field == "has":
+            matched = desk.noted() if value == "note" else desk.tagged_any()
+        else:
+            matched = desk.notes_matching(re.findall(r"\w+", value))
+        if negated:
+            universe = universe if universe is not None else every()
+            matched = universe - matched
+        found = matched if found is None else found & matched
+    return frozenset(found or ())

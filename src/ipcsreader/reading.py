@@ -1,0 +1,163 @@
+"""The reader's desk over the library: which numbers are articles, the reading list, and
+what arrived for the searches followed.
+
+The desk itself (:mod:`ipcsreader.desk`) knows only article numbers; this joins it to the
+corpus as the library sees it. Commands use it beside :class:`~ipcsreader.library.Library`.
+
+``ipcs new`` works from first sightings: the desk keeps every article number it has seen
+with text in the corpus, and in which batch it first saw it. Each time, the corpus's
+articles (the index is brought up to date first, so fetched, synced and hand-added pages
+are all there) are compared with those seen; the unseen become a new batch. The followed
+searches then run, restricted to the batches after the one the last ``ipcs new`` reported,
+and the mark moves on (``--peek``: it stays). The first sighting of all is the baseline:
+what the corpus held then is not news. Numbers seen stay seen, so an index rebuilt or
+deleted, or a page re-fetched, brings nothing back as new.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from ipcsreader.archive.search import SearchQuery, plan
+from ipcsreader.desk import terms
+from ipcsreader.desk.store import Desk, Entry, Follow
+from ipcsreader.errors import NotFoundError
+from ipcsreader.library import Library
+from ipcsreader.model import Hit, Record, hit_to_dict, record_to_dict
+
+
+@dataclass(frozen=True)
+class Listed:
+    """One article on the reading list: what the corpus says of it (None: not in the
+    corpus now), and what the desk holds."""
+
+    entry: Entry
+    record: Record | None
+
+    def to_dict(self) -> dict[str, object]:
+        head = record_to_dict(self.record) if self.record else {"number": self.entry.number}
+        keep = ("number", "title", "date", "column", "authors", "listing_only")
+        return {**{k: v for k, v in head.items() if k in keep}, **self.entry.to_dict()}
+
+
+@dataclass(frozen=True)
+class News:
+    """What ``ipcs new`` found: how many articles arrived, and each follow's hits."""
+
+    arrived: int
+    found: tuple[tuple[Follow, tuple[Hit, ...]], ...]
+    peek: bool
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "arrived": self.arrived,
+            "peek": self.peek,
+            "follows": [
+                {**follow.to_dict(), "hits": [hit_to_dict(h) for h in hits]}
+                for follow, hits in self.found
+            ],
+        }
+
+
+class Reading:
+    """The desk of the reader of ``library``."""
+
+    def __init__(self, library: Library) -> None:
+        self.library = library
+
+    @property
+    def desk(self) -> Desk:
+        desk = self.library.desk()
+        assert desk is not None  # made if need be
+        return desk
+
+    def unknown(self, numbers: Iterable[int]) -> list[int]:
+        """Those of ``numbers`` that are not articles with text in the corpus."""
+        known = self.library.article_numbers()
+        return [n for n in numbers if n not in known]
+
+    def refuse_unknown(self, numbers: list[int]) -> None:
+        """Raise :class:`NotFoundError` naming the first of ``numbers`` not in the corpus."""
+        listed = set(self.library.numbers()) if self.library.article_numbers() else set()
+        first = numbers[0]
+        more = f" (and {len(numbers) - 1} more)" if len(numbers) > 1 else ""
+        if first in listed:
+            raise NotFoundError(
+                f"article {first}{more} is known only from a listing, not in your corpus: "
+                f"fetch it (ipcs fetch {first}) or add --force"
+            )
+        raise NotFoundError(f"no article {first}{more} in the corpus; add --force to use it anyway")
+
+    def unread_among(self, numbers: Iterable[int]) -> set[int]:
+        """Which of ``numbers`` to show as unread: none until the reader has marked something
+        read (then every one not marked read). Never makes a desk."""
+        desk = self.library.desk(create=False)
+        if desk is None or not desk.marks_anything():
+            return set()
+        return set(numbers) - desk.read_numbers()
+
+    def reading_list(
+        self, *, tag: str | None = None, unread: bool = False, noted: bool = False
+    ) -> list[Listed]:
+        """The reading list (articles tagged, noted or kept unread), newest first."""
+        desk = self.desk
+        with desk.snapshot():
+            numbers = desk.tagged(tag) if tag is not None else desk.reading_list()
+            entries = desk.entries(numbers)
+        chosen = [
+            e
+            for e in entries.values()
+            if (not unread or e.read is not True) and (not noted or e.note is not None)
+        ]
+        records = {r.number: r for r in self.library.records_of(e.number for e in chosen)}
+        items = [Listed(e, records.get(e.number)) for e in chosen]
+        items.sort(key=_newest_first)
+        return items
+
+    def follow(self, kind: str, query: str) -> Follow:
+        """Follow a search; the first follow fixes what the corpus holds now as not new."""
+        if kind == "query":
+            plan(SearchQuery(text=terms.extract(query)[0]))  # a query that cannot run, now
+        desk = self.desk
+        with desk.transaction():
+            desk.see(self.library.article_numbers())
+            return desk.follow(kind, query)
+
+    def whats_new(self, *, peek: bool = False) -> News:
+        """Each follow's articles among those that arrived since the last report; unless
+        ``peek``, they are reported (the mark moves)."""
+        desk = self.desk
+        found = []
+        with desk.transaction():
+            desk.see(self.library.article_numbers())
+            arrived = frozenset(desk.unreported())
+            for follow in desk.follows():
+                hits: tuple[Hit, ...] = ()
+                if arrived:
+                    hits = self.library.search(_follow_query(follow, arrived)).hits
+                found.append((follow, hits))
+            if not peek:
+                desk.report()
+        return News(len(arrived), tuple(found), peek)
+
+
+def _follow_query(follow: Follow, only: frozenset[int]) -> SearchQuery:
+    text = follow.query if follow.kind == "query" else ""
+    author = follow.query if follow.kind == "author" else None
+    column = follow.query if follow.kind == "column" else None
+    return SearchQuery(
+        text=text,
+        author=author,
+        column=column,
+        only=only,
+        limit=None,
+        sort="newest",
+        highlight=False,
+    )
+
+
+def _newest_first(item: Listed) -> tuple[bool, int, int]:
+    """Dated articles newest first, then the undated, higher numbers first."""
+    date = item.record.date if item.record else None
+    return (date is None, -date.toordinal() if date else 0, -item.entry.number)
