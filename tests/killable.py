@@ -9,7 +9,10 @@ go on with SIGUSR1. POINT ``none`` never stops. The points:
 - ``committed``: Whoosh committed, the catalog not yet written;
 - ``catalog-half``: inside the catalog's transaction, pages and records written, files not;
 - ``catalog-commit``: every row of the catalog written, the transaction not committed;
-- ``manifest``: everything written but the manifest.
+- ``manifest``: everything written but the manifest;
+- ``desk-commit``: a desk transaction written whole, not committed (holding the desk's lock);
+- ``desk-import-half``: inside ``ipcs desk import``'s transaction, marks and tags written,
+  notes and follows not.
 """
 
 from __future__ import annotations
@@ -44,6 +47,7 @@ def before(owner: Any, name: str, when: Callable[..., bool] = lambda *a, **k: Tr
 def install(point: str) -> None:
     from whoosh.index import TOC
 
+    from ipcsreader.desk import store, transfer
     from ipcsreader.store import catalog, corpus, integrity
 
     calls = iter(range(1_000_000))
@@ -59,6 +63,10 @@ def install(point: str) -> None:
         before(catalog, "_finish")
     elif point == "manifest":
         before(integrity, "write_manifest")
+    elif point == "desk-commit":
+        before(store, "_commit")
+    elif point == "desk-import-half":
+        before(transfer, "_merge_notes")
     elif point != "none":
         raise SystemExit(f"unknown point {point}")
 

@@ -48,14 +48,41 @@ class TrendPeriod(StrEnum):
     month = "month"
 
 
-def _matching_numbers(lib: Library, query: str, *, facets: tuple[str, ...] = ()) -> list[int]:
-    """Every article the query finds, in the search's order."""
+def _matching_numbers(
+    lib: Library, query: str, *, facets: tuple[str, ...] = (), tag: str | None = None
+) -> list[int]:
+    """Every article the query finds (among those tagged ``tag``), in the search's order."""
     from ipcsreader.archive.search import SearchQuery
 
-    result = lib.search(SearchQuery(text=query, limit=None, highlight=False, facets=facets))
+    only = _tagged(lib, tag)
+    search = SearchQuery(text=query, limit=None, highlight=False, facets=facets, only=only)
+    result = lib.search(search)
     if not result.hits:
-        raise NotFoundError(f"No articles match {query!r}")
+        raise NotFoundError(f"No articles match {query!r}{_with_tag(tag)}")
     return [h.number for h in result.hits]
+
+
+TagOpt = Annotated[
+    str | None, typer.Option("--tag", "-t", help="Only articles you tagged so (ipcs tag).")
+]
+
+
+def _tagged(lib: Library, tag: str | None) -> frozenset[int] | None:
+    """The articles with ``tag`` on the reader's desk (None: no tag asked for)."""
+    if tag is None:
+        return None
+    from ipcsreader.desk import checks
+
+    desk = lib.desk()
+    assert desk is not None
+    found = desk.tagged(checks.tag(tag))
+    if not found:
+        raise NotFoundError(f"no article has the tag {tag!r}; `ipcs tags` lists yours")
+    return frozenset(found)
+
+
+def _with_tag(tag: str | None) -> str:
+    return f" tagged {tag!r}" if tag is not None else ""
 
 
 def _full_records(lib: Library, numbers: list[int]) -> list[Record]:
@@ -85,6 +112,7 @@ def cite(
         str | None,
         typer.Option("--all-hits", metavar="QUERY", help="Cite every article this search finds."),
     ] = None,
+    tag: TagOpt = None,
     accessed: Annotated[
         str | None,
         typer.Option(
@@ -100,18 +128,25 @@ def cite(
 ) -> None:
     """Print references to articles in a citation style (APA unless --style says otherwise).
 
-    Example: ipcs cite 4842 --style chicago
+    \b
+    Examples:
+      ipcs cite 4842 --style chicago
+      ipcs cite --tag korea --style bibtex > korea.bib
     """
     from ipcsreader.cite.styles import cite_all
     from ipcsreader.cli.common import open_library
 
     if numbers and all_hits is not None:
         raise UsageError("give article numbers or --all-hits QUERY, not both")
-    if not numbers and all_hits is None:
-        raise UsageError("give article numbers to cite, or --all-hits QUERY")
+    if numbers and tag is not None:
+        raise UsageError("give article numbers or --tag T, not both")
+    if not numbers and all_hits is None and tag is None:
+        raise UsageError("give article numbers to cite, or --all-hits QUERY, or --tag T")
     today = _parse_accessed(accessed)
     lib = open_library(corpus, index)
-    wanted = list(dict.fromkeys(numbers)) if numbers else _matching_numbers(lib, all_hits or "")
+    wanted = (
+        list(dict.fromkeys(numbers)) if numbers else _matching_numbers(lib, all_hits or "", tag=tag)
+    )
     citations = cite_all(_full_records(lib, wanted), style.value, today=today)
     if json:
         from ipcsreader.model import article_url
@@ -147,12 +182,16 @@ def export(
     force: Annotated[
         bool, typer.Option("--force", help="Overwrite the --output file if it exists.")
     ] = False,
+    tag: TagOpt = None,
     corpus: CorpusOpt = None,
     index: IndexOpt = None,
 ) -> None:
     """Export articles, every field, as JSON Lines, CSV or Markdown.
 
-    Example: ipcs export "North Korea" --format csv --output korea.csv
+    \b
+    Examples:
+      ipcs export "North Korea" --format csv --output korea.csv
+      ipcs export --tag korea --format markdown
     """
     from ipcsreader.cite.export import check_output, export_text, write_export
     from ipcsreader.cli.common import open_library
@@ -160,7 +199,7 @@ def export(
     if output is not None:
         check_output(output, force=force)  # before the work, not only after it
     lib = open_library(corpus, index)
-    numbers = _matching_numbers(lib, query) if query else lib.numbers()
+    numbers = _matching_numbers(lib, query or "", tag=tag) if query or tag else lib.numbers()
     records = _full_records(lib, numbers)
     text = export_text(records, format.value)
     if output is None:
@@ -173,6 +212,7 @@ def export(
 @app.command("trend")
 def trend(
     query: Annotated[str, typer.Argument(help="What to count, in the search syntax.")],
+    tag: TagOpt = None,
     by: Annotated[
         TrendPeriod, typer.Option("--by", help="Count per year or per month.")
     ] = TrendPeriod.year,
@@ -183,7 +223,10 @@ def trend(
 ) -> None:
     """Show how many matching articles each year (or month) holds, as a bar chart.
 
-    Example: ipcs trend "North Korea" --by month
+    \b
+    Examples:
+      ipcs trend "North Korea" --by month
+      ipcs trend nuclear --tag korea
     """
     from ipcsreader.archive.search import SearchQuery
     from ipcsreader.archive.stats import trend as make_trend
@@ -192,9 +235,12 @@ def trend(
 
     lib = open_library(corpus, index)
     # One hit is enough: the facet counts cover every match, whatever the limit.
-    result = lib.search(SearchQuery(text=query, limit=1, highlight=False, facets=(by.value,)))
+    only = _tagged(lib, tag)
+    result = lib.search(
+        SearchQuery(text=query, limit=1, highlight=False, facets=(by.value,), only=only)
+    )
     if result.total == 0:
-        raise NotFoundError(f"No articles match {query!r}")
+        raise NotFoundError(f"No articles match {query!r}{_with_tag(tag)}")
     data = make_trend(query, by.value, result.total, result.facets.get(by.value, ()))
     if json:
         emit_json(trend_to_dict(data))

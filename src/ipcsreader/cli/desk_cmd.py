@@ -25,7 +25,8 @@ from ipcsreader.errors import NotFoundError, UsageError
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from ipcsreader.reading import Reading
+    from ipcsreader.library import Library
+    from ipcsreader.reading import Listed, Reading
 
 ForceOpt = Annotated[
     bool,
@@ -312,11 +313,20 @@ def list_command(
 
     if limit < 0:
         raise UsageError(f"--limit must be 0 (all) or more, not {limit}")
+    from ipcsreader.cli.common import fresh_result
+    from ipcsreader.reading import Reading
+
     wanted = checks.tag(tag) if tag is not None else None
-    reading = reading_for([], force=True, corpus=corpus, index=index)
-    if wanted is not None and not reading.desk.has_tag(wanted):
-        raise NotFoundError(f"no article has the tag {wanted!r}; `ipcs tags` lists yours")
-    items = reading.reading_list(tag=wanted, unread=unread, noted=noted)
+
+    def gather(library: Library) -> list[Listed]:
+        reading = Reading(library)
+        if wanted is not None and not reading.desk.has_tag(wanted):
+            raise NotFoundError(f"no article has the tag {wanted!r}; `ipcs tags` lists yours")
+        return reading.reading_list(tag=wanted, unread=unread, noted=noted)
+
+    # Titles from the index as it is, while a child process looks whether pages changed.
+    library, items = fresh_result(corpus, index, gather)
+    reading = Reading(library)
     shown = items[:limit] if limit else items
     if json:
         emit_json([i.to_dict() for i in shown])

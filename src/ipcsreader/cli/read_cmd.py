@@ -102,11 +102,20 @@ def read(
     highlight: Annotated[
         str | None, typer.Option("--highlight", help="Words to mark in the text.")
     ] = None,
+    mark: Annotated[
+        bool,
+        typer.Option(
+            "--mark/--no-mark",
+            envvar="IPCS_MARK_READ",
+            help="Mark the article read (as text; IPCS_MARK_READ=0 turns it off).",
+        ),
+    ] = True,
     color: ColorOpt = ColorMode.auto,
     corpus: CorpusOpt = None,
     index: IndexOpt = None,
 ) -> None:
-    """Read one article, set like a page: header, text, more by the author, related.
+    """Read one article, set like a page: header, your note, text, more by the author,
+    related. Read as text, it is marked read on your desk.
 
     Example: ipcs read 4842 --highlight "North Korea"
     """
@@ -122,7 +131,7 @@ def read(
         more = more_by(record, lib.author_records(record))
         return record, more, [h for h in lib.more_like(number, 5) if h.number != number]
 
-    _, (record, more, related) = fresh_result(
+    library, (record, more, related) = fresh_result(
         corpus,
         index,
         gather,
@@ -143,9 +152,19 @@ def read(
 
         typer.echo(article_markdown(record, more_by=more, related=related), nl=False)
         return
+    desk = library.desk(create=mark)
     _print_article(
-        record, more, related, width=width, pager=pager, highlight=highlight, color=color
+        record,
+        more,
+        related,
+        width=width,
+        pager=pager,
+        highlight=highlight,
+        color=color,
+        note=desk.note(number) if desk else None,
     )
+    if desk and mark and not record.listing_only:
+        desk.mark([number], read=True)
 
 
 def _print_article(
@@ -157,6 +176,7 @@ def _print_article(
     pager: bool | None,
     highlight: str | None,
     color: ColorMode,
+    note: str | None = None,
 ) -> None:
     from ipcsreader.cli.pager import page, should_page
     from ipcsreader.render.read import MEASURE, highlight_pattern, render_article
@@ -169,6 +189,7 @@ def _print_article(
         plain=console.no_color or console.color_system is None,
         more_by=more,
         related=related,
+        note=note,
     )
     text = rendered(console, renderable)
     # --color always forces styles, not a terminal: ask stdout itself whether to page.
@@ -298,10 +319,13 @@ def browse(
 
     check_month(month)
     lib = open_library(corpus, index)
-    archive = browse_archive(lib.records(), year=year, month=month, column=column, region=region)
+    records = lib.records()
+    archive = browse_archive(records, year=year, month=month, column=column, region=region)
     if json:
         emit_json(archive.to_dict())
         return
+    from ipcsreader.reading import Reading
     from ipcsreader.render.browse import render_archive
 
-    show(make_console(color), render_archive(archive))
+    unread = Reading(lib).unread_among(r.number for r in records if not r.listing_only)
+    show(make_console(color), render_archive(archive, unread))

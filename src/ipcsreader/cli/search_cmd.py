@@ -116,6 +116,8 @@ def search_command(
       year:2015                articles from 2015; date:[2014 to 2016] a span of years
       nucl*                    words starting with "nucl"
       nucelar~2                words within two edits of "nucelar"
+      tag:korea                articles you tagged korea; is:read, is:unread, has:note,
+                               note:summit (your notes); -tag:korea leaves them out
 
     Dates for --since and --until: YYYY, YYYY-MM or YYYY-MM-DD.
     Exit code 1 when nothing matches, 2 when the query cannot be understood.
@@ -141,7 +143,7 @@ def search_command(
         page=page,
         facets=("column", "author", "year") if facets else (),
     )
-    _, result = fresh_result(
+    library, result = fresh_result(
         corpus,
         index,
         lambda library: library.search(request),
@@ -163,9 +165,14 @@ def search_command(
             out["facets"] = {name: dict(counts) for name, counts in result.facets.items()}
         emit_json(out)
     else:
+        from ipcsreader.reading import Reading
         from ipcsreader.render.search import render_no_hits, render_results  # loaded already
 
+        unread = Reading(library).unread_among(h.number for h in result.hits)
         console = make_console(color)
-        show(console, render_results(result) if result.total else render_no_hits(result))
+        show(
+            console,
+            render_results(result, frozenset(unread)) if result.total else render_no_hits(result),
+        )
     if not result.total:
         raise typer.Exit(int(ExitStatus.FAILURE))

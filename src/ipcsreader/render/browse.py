@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from rich.console import Group, RenderableType
 from rich.padding import Padding
 from rich.table import Table
@@ -9,11 +11,12 @@ from rich.text import Text
 
 from ipcsreader.archive.browse import Archive
 from ipcsreader.model import Record
-from ipcsreader.render.parts import DIM, NUMBER_STYLE, plural
+from ipcsreader.render.parts import DIM, NUMBER_STYLE, append_unread, plural
 from ipcsreader.render.safe import safe
 
 
-def render_archive(archive: Archive) -> RenderableType:
+def render_archive(archive: Archive, unread: Collection[int] = ()) -> RenderableType:
+    """The archive by year and month; articles in ``unread`` are said to be so."""
     head = Text(plural(archive.count, "article"), "bold")
     if archive.filters:
         head.append(" · ", DIM)
@@ -27,13 +30,13 @@ def render_archive(archive: Archive) -> RenderableType:
             parts.append(
                 Text.assemble(("  " + month.name, "bold"), (f" ({len(month.records)})", DIM))
             )
-            parts.append(Padding(_rows(month.records, day=True), (0, 0, 0, 4)))
+            parts.append(Padding(_rows(month.records, unread, day=True), (0, 0, 0, 4)))
         if year.undated:
-            parts.append(Padding(_rows(year.undated, day=False), (0, 0, 0, 4)))
+            parts.append(Padding(_rows(year.undated, unread, day=False), (0, 0, 0, 4)))
     return Group(*parts)
 
 
-def _rows(records: tuple[Record, ...], *, day: bool) -> Table:
+def _rows(records: tuple[Record, ...], unread: Collection[int], *, day: bool) -> Table:
     grid = Table.grid(padding=(0, 1))
     grid.add_column(no_wrap=True, justify="right")
     grid.add_column(no_wrap=True, justify="right")
@@ -46,6 +49,8 @@ def _rows(records: tuple[Record, ...], *, day: bool) -> Table:
         if r.column:
             line.append(" · ", DIM)
             line.append_text(safe(r.column, DIM))
+        if r.number in unread:
+            append_unread(line)
         when = f"{r.date.day} {r.date:%b}" if day and r.date else ""
         grid.add_row(Text(f"#{r.number}", NUMBER_STYLE), Text(when, DIM), line)
     return grid

@@ -66,12 +66,16 @@ def render_article(
     plain: bool = False,
     more_by: Sequence[KnownTitle] = (),
     related: Sequence[Hit] = (),
+    note: str | None = None,
 ) -> RenderableType:
     """The record as a reader wants it, no wider than ``width`` columns.
 
-    ``plain`` marks highlighted words with ``*`` for a terminal without styles.
+    ``plain`` marks highlighted words with ``*`` for a terminal without styles; the
+    reader's ``note`` stands under the header.
     """
     parts: list[RenderableType] = [_header(record), Text("")]
+    if note is not None:
+        parts.extend([_note(note), Text("")])
     if record.listing_only:
         parts.extend(_listing_only(record))
     else:
@@ -85,6 +89,13 @@ def render_article(
     if related:
         parts.extend([Text(""), _section("Related"), _hits(related)])
     return Constrain(Group(*parts), width)
+
+
+def _note(note: str) -> RenderableType:
+    """The reader's note, set off from the article's own text by a bar in the margin."""
+    lines = [Text("Your note", "bold")]
+    lines.extend(safe(line, "italic") for line in note.rstrip().split("\n"))
+    return Padding(Group(*lines), (0, 0, 0, 2), style="")
 
 
 def _section(title: str) -> Text:
