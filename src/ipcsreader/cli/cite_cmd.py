@@ -129,9 +129,8 @@ def cite(
     """Print references to articles in a citation style (APA unless --style says otherwise).
 
     \b
-    Examples:
-      ipcs cite 4842 --style chicago
-      ipcs cite --tag korea --style bibtex > korea.bib
+    Example: ipcs cite 4842 --style chicago
+    Example: ipcs cite --tag korea --style bibtex > korea.bib
     """
     from ipcsreader.cite.styles import cite_all
     from ipcsreader.cli.common import open_library
@@ -189,9 +188,8 @@ def export(
     """Export articles, every field, as JSON Lines, CSV or Markdown.
 
     \b
-    Examples:
-      ipcs export "North Korea" --format csv --output korea.csv
-      ipcs export --tag korea --format markdown
+    Example: ipcs export "North Korea" --format csv --output korea.csv
+    Example: ipcs export --tag korea --format markdown
     """
     from ipcsreader.cite.export import check_output, export_text, write_export
     from ipcsreader.cli.common import open_library
@@ -224,9 +222,8 @@ def trend(
     """Show how many matching articles each year (or month) holds, as a bar chart.
 
     \b
-    Examples:
-      ipcs trend "North Korea" --by month
-      ipcs trend nuclear --tag korea
+    Example: ipcs trend "North Korea" --by month
+    Example: ipcs trend nuclear --tag korea
     """
     from ipcsreader.archive.search import SearchQuery
     from ipcsreader.archive.stats import trend as make_trend

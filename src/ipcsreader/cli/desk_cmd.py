@@ -254,7 +254,9 @@ def _read_stdin() -> str:
 
     data = sys.stdin.buffer.read(MAX_NOTE_BYTES + 1)
     if len(data) > MAX_NOTE_BYTES:
-        size = len(data) + len(sys.stdin.buffer.read())
+        size = len(data)
+        while chunk := sys.stdin.buffer.read(1 << 20):  # counted, not kept
+            size += len(chunk)
         raise UsageError(note_too_large(size))
     try:
         return data.decode("utf-8")

@@ -131,7 +131,7 @@ def _hit_lines(hit: Hit, unread: set[int]) -> Text:
 def render_note(number: int, note: str | None) -> RenderableType:
     if note is None:
         return Text(f'No note on #{number}. Write one: ipcs note {number} "…"', DIM)
-    return safe(note)
+    return safe(note.rstrip("\n"))
 
 
 def _head(number: int, date: dt.date | None, column: str | None) -> Text:
