@@ -115,7 +115,11 @@ def test_cite_long_reference_is_one_line(corpus):
 
 def test_cite_errors(corpus):
     cases = [
-        (("cite", *corpus), 2, "Error: give article numbers to cite, or --all-hits QUERY, or --tag T\n"),
+        (
+            ("cite", *corpus),
+            2,
+            "Error: give article numbers to cite, or --all-hits QUERY, or --tag T\n",
+        ),
         (
             ("cite", "9001", "--all-hits", "korea", *corpus),
             2,

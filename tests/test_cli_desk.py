@@ -297,7 +297,10 @@ def test_follow_and_new(world: list[str]) -> None:
         "  #7100 · 2 Mar 2015 · East Asia Compass\n  Pyongyang Again — Sandip Kumar Mishra\n"
         in text
     )
-    assert "3  column East Asia Compass (2)" in text
+    assert text.endswith(
+        "3  column East Asia Compass (2)\n  #7101 · 2 Mar 2015 · East Asia Compass\n"
+        "  Monsoon — Sandip Kumar Mishra\n  #7100 (above)\n"
+    )
     after = json.loads(run(world, "new", "--json"))
     assert after["arrived"] == 0 and all(f["hits"] == [] for f in after["follows"])
     assert run(world, "unfollow", "2") == "No longer following author Routray.\n"
@@ -332,13 +335,16 @@ def test_desk_export_and_import(world: list[str], tmp_path: Path) -> None:
     run(world, "desk", "export", str(file), "--force")
     assert file.read_text() == exported == run(world, "desk", "export", "-")
     assert json.loads(run(world, "desk", "import", str(file), "--json"))["tags"] == 0
+    assert run(world, "desk", "import", str(file)) == (
+        f"Nothing to import from {file}: your desk has all of it.\n"
+    )
     data = json.loads(exported)
     data["notes"][0]["text"] = "Theirs"
     file.write_text(json.dumps(data))
     result = runner.invoke(app, ["desk", "import", str(file), *world])
     assert result.exit_code == 0, result.output
-    assert result.stdout.startswith("Imported 0 marks, 0 tags, 1 notes and 0 follows")
-    assert "1 notes differed from yours (#7001): each article keeps both" in result.stderr
+    assert result.stdout.startswith("Imported 0 marks, 0 tags, 1 note and 0 follows")
+    assert "1 note differed from yours (#7001): each article keeps both" in result.stderr
     assert run(world, "note", str(KOREA), "--show").startswith("Mine\n\n--- imported note")
 
 

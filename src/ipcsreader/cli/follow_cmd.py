@@ -24,6 +24,7 @@ from ipcsreader.cli.common import (
 )
 from ipcsreader.cli.desk_cmd import reading_for
 from ipcsreader.errors import UsageError
+from ipcsreader.render.parts import plural
 
 if TYPE_CHECKING:
     from ipcsreader.desk.store import Desk
@@ -173,10 +174,8 @@ def desk_export(
         sys.stdout.write(text)
         return
     write_export(text, file, force=force)
-    warn(
-        f"Wrote {len(data['marks'])} marks, {len(data['tags'])} tags, {len(data['notes'])} "
-        f"notes and {len(data['follows'])} follows to {file}"
-    )
+    counts = {kind: len(data[kind]) for kind in ("marks", "tags", "notes", "follows")}
+    warn(f"Wrote {_tally(counts)} to {file}")
 
 
 @desk_app.command("import")
@@ -210,15 +209,16 @@ def desk_import(
     if json:
         emit_json(done.to_dict())
         return
-    typer.echo(
-        f"Imported {done.marks} marks, {done.tags} tags, {done.notes} notes and "
-        f"{done.follows} follows from {source}."
-    )
+    counts = {"marks": done.marks, "tags": done.tags, "notes": done.notes, "follows": done.follows}
+    if any(counts.values()):
+        typer.echo(f"Imported {_tally(counts)} from {source}.")
+    else:
+        typer.echo(f"Nothing to import from {source}: your desk has all of it.")
     if done.conflicts:
         numbers = ", ".join(f"#{n}" for n in done.conflicts)
         warn(
-            f"{len(done.conflicts)} notes differed from yours ({numbers}): each article keeps "
-            "both, the imported one under a line saying so."
+            f"{plural(len(done.conflicts), 'note')} differed from yours ({numbers}): each "
+            "article keeps both, the imported one under a line saying so."
         )
 
 
@@ -228,3 +228,9 @@ def _desk(corpus: Path | None, index: Path | None) -> Desk:
     desk = Library.open(corpus, index, notify=warn).desk()
     assert desk is not None
     return desk
+
+
+def _tally(counts: dict[str, int]) -> str:
+    """ "1 mark, 2 tags, 0 notes and 1 follow"."""
+    parts = [plural(n, kind.removesuffix("s")) for kind, n in counts.items()]
+    return ", ".join(parts[:-1]) + " and " + parts[-1]

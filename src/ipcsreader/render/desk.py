@@ -102,6 +102,7 @@ def render_news(news: News, unread: set[int]) -> RenderableType:
         parts.append(
             Text('You follow nothing yet. Follow a search: ipcs follow "North Korea"', DIM)
         )
+    shown: set[int] = set()  # an article found by several follows is shown once
     for follow, hits in news.found:
         if not hits:
             continue
@@ -110,7 +111,14 @@ def render_news(news: News, unread: set[int]) -> RenderableType:
         title.append_text(safe(follow.describe(), "bold underline"))
         title.append(f" ({len(hits)})", DIM)
         parts.append(title)
-        parts.extend(Padding(_hit_lines(h, unread), (0, 0, 0, 2)) for h in hits)
+        for hit in hits:
+            if hit.number in shown:
+                line = Text(f"#{hit.number}", NUMBER_STYLE)
+                line.append(" (above)", DIM)
+            else:
+                line = _hit_lines(hit, unread)
+            shown.add(hit.number)
+            parts.append(Padding(line, (0, 0, 0, 2)))
     if news.found and not any(hits for _, hits in news.found):
         parts.append(Text("Nothing new for the searches you follow.", DIM))
     return Group(*parts)
