@@ -27,7 +27,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from run import FLOOR_IMPORTS, Paths, prepare_corpus  # noqa: E402
+from run import FLOOR_IMPORTS, Paths, _env, prepare_corpus  # noqa: E402
 
 ARRIVING = 100
 FOLLOWS = 20
@@ -85,8 +85,11 @@ def fill_desk(paths: Paths, tags: int, manifest: dict[str, object]) -> dict[str,
         "water",
         "Nepal",
         "Maoist",
+        "Bangladesh",
+        "Myanmar",
     ]
-    for query in queries[: FOLLOWS - 2]:
+    assert len(queries) == FOLLOWS - 2
+    for query in queries:
         reading.follow("query", query)
     reading.follow("author", str(manifest["top_author"]))
     reading.follow("column", str(manifest["top_column"]))
@@ -138,14 +141,7 @@ def main(argv: list[str] | None = None) -> int:
 
     bindir = Path(sys.executable).parent
     ipcs = shutil.which("ipcs", path=str(bindir)) or "ipcs"
-    env = dict(os.environ)
-    env.update(
-        IPCS_CORPUS=str(paths.corpus),
-        IPCS_INDEX=str(paths.index),
-        IPCS_DATA_DIR=str(paths.data),
-        COLUMNS="80",
-        NO_COLOR="1",
-    )
+    env = _env(paths)
     subprocess.run([ipcs, "desk", "export", str(export), "--force"], env=env, check=True)
     floor = [sys.executable, "-c", FLOOR_IMPORTS]
     commands = {
@@ -184,9 +180,8 @@ def main(argv: list[str] | None = None) -> int:
         peek = subprocess.run([ipcs, "new", "--peek", "--json"], env=env, capture_output=True)
         news = json.loads(peek.stdout)
         hits = sum(len(f["hits"]) for f in news["follows"])
-        print(
-            f"  ipcs new: {news['arrived']} arrived, {hits} hits over {len(news['follows'])} follows"
-        )
+        follows = len(news["follows"])
+        print(f"  ipcs new: {news['arrived']} arrived, {hits} hits over {follows} follows")
         ratio, wall, code = paired(floor, [ipcs, "new", "--peek"], env, args.pairs)
         rows.append(
             (
@@ -221,9 +216,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{'command':<{width}}  {'median':>8}  {'/ floor':>7}  target  exit  met?")
     for label, wall, ratio, code, target in rows:
         met = "met" if ratio <= target else "NOT MET"
-        print(
-            f"{label:<{width}}  {wall * 1000:6.0f} ms  {ratio:6.2f}x  {target:5.1f}x  {code:4d}  {met}"
-        )
+        figures = f"{wall * 1000:6.0f} ms  {ratio:6.2f}x  {target:5.1f}x  {code:4d}"
+        print(f"{label:<{width}}  {figures}  {met}")
     return 0
 
 
