@@ -353,3 +353,20 @@ def test_desk_import_errors(world: list[str], tmp_path: Path) -> None:
     bad = tmp_path / "bad.json"
     bad.write_text("{}")
     assert "is not a desk export" in error(world, "desk", "import", str(bad), code=2)
+
+
+def test_a_desk_from_a_newer_ipcs_does_not_stop_reading(world: list[str]) -> None:
+    import sqlite3
+    from contextlib import closing
+
+    from ipcsreader import paths
+
+    run(world, "tag", str(KOREA), "korea")
+    with closing(sqlite3.connect(paths.desk_file())) as db:
+        db.execute("PRAGMA user_version = 99")
+    result = runner.invoke(app, ["read", str(KOREA), "--no-pager", *world])
+    assert result.exit_code == 0
+    assert result.stdout.startswith("Russia and North Korea\n")
+    assert "Warning: your desk was written by a newer ipcs (desk version 99" in result.stderr
+    assert "#7001" in run(world, "search", "russia")
+    assert "newer ipcs" in error(world, "tags")

@@ -118,3 +118,10 @@ def test_desk_terms_become_the_numbers_allowed(tmp_path: Path) -> None:
     assert allowed("has:tag -has:note") == {1, 2}
     assert allowed("note:hanoi") == {3}
     assert allowed("note:tokyo") == set()
+
+
+def test_text_a_terminal_could_not_decode_is_refused() -> None:
+    with pytest.raises(UsageError, match="not valid UTF-8"):
+        checks.tag("bad\udcff")
+    with pytest.raises(UsageError, match="not valid UTF-8"):
+        checks.note("bad\udcff")

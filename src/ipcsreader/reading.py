@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from ipcsreader.archive.search import SearchQuery, plan
 from ipcsreader.desk import terms
 from ipcsreader.desk.store import Desk, Entry, Follow
-from ipcsreader.errors import NotFoundError
+from ipcsreader.errors import IpcsError, NotFoundError
 from ipcsreader.library import Library
 from ipcsreader.model import Hit, Record, hit_to_dict, record_to_dict
 
@@ -79,7 +79,7 @@ class Reading:
 
     def refuse_unknown(self, numbers: list[int]) -> None:
         """Raise :class:`NotFoundError` naming the first of ``numbers`` not in the corpus."""
-        listed = set(self.library.numbers()) if self.library.article_numbers() else set()
+        listed = set(self.library.numbers()) if self.library.last_updated() else set()
         first = numbers[0]
         more = f" (and {len(numbers) - 1} more)" if len(numbers) > 1 else ""
         if first in listed:
@@ -92,7 +92,10 @@ class Reading:
     def unread_among(self, numbers: Iterable[int]) -> set[int]:
         """Which of ``numbers`` to show as unread: none until the reader has marked something
         read (then every one not marked read). Never makes a desk."""
-        desk = self.library.desk(create=False)
+        try:
+            desk = self.library.desk(create=False)
+        except IpcsError:
+            return set()  # a desk that cannot be read (a newer ipcs's) shows nothing here
         if desk is None or not desk.marks_anything():
             return set()
         return set(numbers) - desk.read_numbers()

@@ -20,8 +20,9 @@ from ipcsreader.cli.common import (
     make_console,
     rendered,
     show,
+    warn,
 )
-from ipcsreader.errors import UsageError
+from ipcsreader.errors import IpcsError, UsageError
 
 if TYPE_CHECKING:
     from ipcsreader.archive.known import KnownTitle
@@ -152,7 +153,11 @@ def read(
 
         typer.echo(article_markdown(record, more_by=more, related=related), nl=False)
         return
-    desk = library.desk(create=mark)
+    try:
+        desk = library.desk(create=mark)
+    except IpcsError as error:  # the article still reads; the desk says why it cannot
+        warn(f"Warning: {error.message}")
+        desk = None
     _print_article(
         record,
         more,

@@ -22,6 +22,7 @@ MAX_RANGE = 100_000
 def tag(value: str) -> str:
     """A tag as stored: NFC, inner runs of spaces made one; refused when empty, too long,
     or holding control characters."""
+    _check_text(value, "tag")
     if _CONTROL.search(value):
         raise UsageError(f"the tag {value!r} holds a control character; tags are plain text")
     text = " ".join(unicodedata.normalize("NFC", value).split())
@@ -42,6 +43,7 @@ def note(text: str) -> str:
     size = len(text.encode("utf-8", "surrogatepass"))
     if size > MAX_NOTE_BYTES:
         raise UsageError(note_too_large(size))
+    _check_text(text, "note")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     bad = _CONTROL.search(text.replace("\n", " ").replace("\t", " "))
     if bad:
@@ -49,6 +51,15 @@ def note(text: str) -> str:
             f"the note holds a control character (U+{ord(bad[0]):04X}); notes are plain text"
         )
     return text
+
+
+def _check_text(text: str, what: str) -> None:
+    """Refuse text that is not Unicode through and through (bytes a terminal could not
+    decode arrive as lone surrogates)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        raise UsageError(f"the {what} is not valid UTF-8 text") from None
 
 
 def note_too_large(size: int) -> str:
