@@ -169,6 +169,12 @@ def main(argv: list[str] | None = None) -> int:
         rows.append((label, wall, ratio, code, TARGET))
         print(f"  {label}: {wall * 1000:.0f} ms, {ratio:.2f}x", flush=True)
 
+    from ipcsreader.desk.store import Desk
+
+    desk = Desk.open(paths.data / "desk.sqlite")
+    assert desk is not None
+    for follow in desk.follows()[FOLLOWS:]:  # the one timed above: back to twenty
+        desk.unfollow(follow.id)
     print(f"{ARRIVING} articles arrive (saved and indexed, as ipcs sync does) …", flush=True)
     for name in names:
         if (held / name).exists():

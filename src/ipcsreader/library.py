@@ -324,6 +324,13 @@ class Library:
             return set()
         return self._read(Catalog.article_numbers)
 
+    def dates(self) -> dict[int, str | None]:
+        """Each article's date as ISO text (none while there is no index): for ordering many
+        articles without reading their records."""
+        if self._present_catalog() is None:
+            return {}
+        return self._read(Catalog.dates)
+
     def records_of(self, numbers: Iterable[int]) -> list[Record]:
         """The headline records of those of ``numbers`` the corpus knows."""
         return self._read(lambda c: c.records(numbers))

@@ -48,6 +48,8 @@ class News:
     arrived: int
     found: tuple[tuple[Follow, tuple[Hit, ...]], ...]
     peek: bool
+    numbers: frozenset[int] = frozenset()  # the corpus's articles, as seen
+    arrived_numbers: frozenset[int] = frozenset()
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -101,22 +103,33 @@ class Reading:
         return set(numbers) - desk.read_numbers()
 
     def reading_list(
-        self, *, tag: str | None = None, unread: bool = False, noted: bool = False
-    ) -> list[Listed]:
-        """The reading list (articles tagged, noted or kept unread), newest first."""
+        self,
+        *,
+        tag: str | None = None,
+        unread: bool = False,
+        noted: bool = False,
+        limit: int | None = None,
+    ) -> tuple[list[Listed], int]:
+        """The reading list (articles tagged, noted or kept unread), newest first: the first
+        ``limit`` (None: all), and how many there are in all."""
         desk = self.desk
         with desk.snapshot():
             numbers = desk.tagged(tag) if tag is not None else desk.reading_list()
-            entries = desk.entries(numbers)
-        chosen = [
-            e
-            for e in entries.values()
-            if (not unread or e.read is not True) and (not noted or e.note is not None)
-        ]
-        records = {r.number: r for r in self.library.records_of(e.number for e in chosen)}
-        items = [Listed(e, records.get(e.number)) for e in chosen]
-        items.sort(key=_newest_first)
-        return items
+            if unread:
+                numbers -= desk.read_numbers()
+            if noted:
+                numbers &= desk.noted()
+            # Ordered by the catalog's dates alone: only the articles shown are read whole.
+            dates = self.library.dates()
+            order = sorted(
+                numbers,
+                key=lambda n: (dates.get(n) is not None, dates.get(n) or "", n),
+                reverse=True,
+            )
+            shown = order[:limit] if limit else order
+            entries = desk.entries(shown)
+        records = {r.number: r for r in self.library.records_of(shown)}
+        return [Listed(entries[n], records.get(n)) for n in shown], len(order)
 
     def follow(self, kind: str, query: str) -> Follow:
         """Follow a search; the first follow fixes what the corpus holds now as not new."""
@@ -130,19 +143,35 @@ class Reading:
     def whats_new(self, *, peek: bool = False) -> News:
         """Each follow's articles among those that arrived since the last report; unless
         ``peek``, they are reported (the mark moves)."""
+        news = self.gather_news(peek=peek)
+        self.settle(news)
+        return news
+
+    def gather_news(self, *, peek: bool = False) -> News:
+        """What :meth:`whats_new` shows, the desk only read: it may run again, should the
+        index turn out to be behind the corpus."""
+        numbers = frozenset(self.library.article_numbers())
         desk = self.desk
+        with desk.snapshot():
+            arrived = frozenset(desk.would_report(numbers))
+            follows = desk.follows()
         found = []
+        for follow in follows:
+            hits: tuple[Hit, ...] = ()
+            if arrived:
+                hits = self.library.search(_follow_query(follow, arrived)).hits
+            found.append((follow, hits))
+        return News(len(arrived), tuple(found), peek, numbers, arrived)
+
+    def settle(self, news: News) -> None:
+        """Record what ``news`` saw, and unless it was a peek move the mark past what it
+        showed: one transaction. Should more have arrived meanwhile (another ipcs), the
+        mark stays, and what was shown is shown again next time rather than anything lost."""
+        desk = self.desk
         with desk.transaction():
-            desk.see(self.library.article_numbers())
-            arrived = frozenset(desk.unreported())
-            for follow in desk.follows():
-                hits: tuple[Hit, ...] = ()
-                if arrived:
-                    hits = self.library.search(_follow_query(follow, arrived)).hits
-                found.append((follow, hits))
-            if not peek:
+            desk.see(news.numbers)
+            if not news.peek and desk.unreported() <= news.arrived_numbers:
                 desk.report()
-        return News(len(arrived), tuple(found), peek)
 
 
 def _follow_query(follow: Follow, only: frozenset[int]) -> SearchQuery:
@@ -158,9 +187,3 @@ def _follow_query(follow: Follow, only: frozenset[int]) -> SearchQuery:
         sort="newest",
         highlight=False,
     )
-
-
-def _newest_first(item: Listed) -> tuple[bool, int, int]:
-    """Dated articles newest first, then the undated, higher numbers first."""
-    date = item.record.date if item.record else None
-    return (date is None, -date.toordinal() if date else 0, -item.entry.number)

@@ -25,6 +25,8 @@ from ipcsreader.errors import NotFoundError, UsageError
 if TYPE_CHECKING:
     from pathlib import Path
 
+    from rich.text import Text
+
     from ipcsreader.library import Library
     from ipcsreader.reading import Listed, Reading
 
@@ -175,7 +177,7 @@ def tags(
         return
     from ipcsreader.render.desk import render_tags
 
-    show(make_console(color), render_tags(counts))
+    show_lines(color, render_tags(counts))
 
 
 @app.command("note")
@@ -320,16 +322,15 @@ def list_command(
 
     wanted = checks.tag(tag) if tag is not None else None
 
-    def gather(library: Library) -> list[Listed]:
+    def gather(library: Library) -> tuple[list[Listed], int]:
         reading = Reading(library)
         if wanted is not None and not reading.desk.has_tag(wanted):
             raise NotFoundError(f"no article has the tag {wanted!r}; `ipcs tags` lists yours")
-        return reading.reading_list(tag=wanted, unread=unread, noted=noted)
+        return reading.reading_list(tag=wanted, unread=unread, noted=noted, limit=limit or None)
 
     # Titles from the index as it is, while a child process looks whether pages changed.
-    library, items = fresh_result(corpus, index, gather)
+    library, (shown, total) = fresh_result(corpus, index, gather)
     reading = Reading(library)
-    shown = items[:limit] if limit else items
     if json:
         emit_json([i.to_dict() for i in shown])
         return
@@ -339,15 +340,23 @@ def list_command(
         [f"tagged {wanted}"] * (wanted is not None) + ["unread"] * unread + ["noted"] * noted
     )
     unread_numbers = reading.unread_among(i.entry.number for i in shown if i.record)
-    show(
-        make_console(color),
-        render_list(
-            shown,
-            unread_numbers,
-            what=f"on your reading list{' · ' + what if what else ''}",
-            more=len(items) - len(shown),
-        ),
+    listing = render_list(
+        shown,
+        unread_numbers,
+        what=f"on your reading list{' · ' + what if what else ''}",
+        more=total - len(shown),
     )
+    show_lines(color, listing)
+
+
+def show_lines(color: ColorMode, text: Text) -> None:
+    """Print ``text``, one item a line, each line whole (a long one wraps in the terminal):
+    thousands of tags print at once, where laying them out for Rich takes a while."""
+    console = make_console(color)
+    if console.no_color or console.color_system is None:
+        sys.stdout.write(text.plain + "\n")
+    else:
+        console.print(text, soft_wrap=True)
 
 
 def _numbers_and_tags(values: list[str]) -> tuple[list[int], list[str]]:

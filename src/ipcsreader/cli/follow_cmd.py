@@ -17,12 +17,9 @@ from ipcsreader.cli.common import (
     IpcsGroup,
     JsonOpt,
     emit_json,
-    make_console,
-    open_library,
-    show,
     warn,
 )
-from ipcsreader.cli.desk_cmd import reading_for
+from ipcsreader.cli.desk_cmd import reading_for, show_lines
 from ipcsreader.errors import UsageError
 from ipcsreader.render.parts import plural
 
@@ -82,7 +79,7 @@ def follows(
         return
     from ipcsreader.render.desk import render_follows
 
-    show(make_console(color), render_follows(found))
+    show_lines(color, render_follows(found))
 
 
 @app.command("unfollow")
@@ -125,17 +122,23 @@ def new(
       ipcs new
       ipcs new --peek --json
     """
+    from ipcsreader.cli.common import fresh_result
     from ipcsreader.reading import Reading
 
-    reading = Reading(open_library(corpus, index))
-    news = reading.whats_new(peek=peek)
+    # The follows run while a child process looks whether the index is behind the corpus
+    # (then it is brought up to date, and they run again); the desk is written once, after.
+    library, news = fresh_result(
+        corpus, index, lambda library: Reading(library).gather_news(peek=peek)
+    )
+    reading = Reading(library)
+    reading.settle(news)
     if json:
         emit_json(news.to_dict())
         return
     from ipcsreader.render.desk import render_news
 
     numbers = [h.number for _, hits in news.found for h in hits]
-    show(make_console(color), render_news(news, reading.unread_among(numbers)))
+    show_lines(color, render_news(news, reading.unread_among(numbers)))
 
 
 desk_app = typer.Typer(

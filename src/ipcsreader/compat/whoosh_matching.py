@@ -70,6 +70,8 @@ def collect(
     context = searcher.context()  # what Whoosh's own collector would hand the query
     found: list[tuple[float, int]] = []
     for segment, offset in parts:
+        if allowed is not None and not segment.holds_any(allowed, offset):
+            continue  # a few articles allowed (ipcs new's): other segments go unread
         m = q.matcher(segment.searcher, context)
         docs = segment.docs(m, whole=_steps_only(m))
         if allowed is not None:
@@ -241,6 +243,11 @@ class Segment:
         self._nodes: list[Any] = []  # keeps each node alive, so that its id() stays its own
         self._norms: dict[tuple[str, float, float, float], list[float] | None] = {}
         self._unscored: Segment | None = None  # for what a NOT leaves out
+
+    def holds_any(self, docs: set[int], offset: int) -> bool:
+        """Whether any of ``docs`` (global numbers) is in this segment, at ``offset``."""
+        end = offset + self.reader.doc_count_all()
+        return any(offset <= d < end for d in docs)
 
     # Which documents match.
 

@@ -303,6 +303,14 @@ class Desk:
                 return set()
             return fresh
 
+    def would_report(self, numbers: Iterable[int]) -> set[int]:
+        """What :meth:`see` of ``numbers``, then :meth:`unreported`, would give; read only."""
+        with self.snapshot() as db:
+            if self._state("baseline") is None:
+                return set()
+            known = {n for (n,) in db.execute("SELECT number FROM arrivals")}
+            return (set(numbers) - known) | self.unreported()
+
     def unreported(self) -> set[int]:
         """Articles that arrived after the last ``ipcs new`` moved the mark."""
         since = self._state("reported") or 0

@@ -5,12 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from rich.console import Group, RenderableType
-from rich.padding import Padding
+from rich.console import RenderableType
 from rich.text import Text
 
 from ipcsreader.desk.store import Follow
-from ipcsreader.model import Hit
 from ipcsreader.reading import Listed, News
 from ipcsreader.render.parts import DIM, NUMBER_STYLE, append_unread, plural, short_date
 from ipcsreader.render.safe import safe
@@ -18,11 +16,10 @@ from ipcsreader.render.safe import safe
 NOTE_PREVIEW = 72  # characters of a note's first line shown in a list
 
 
-def render_list(
-    items: Sequence[Listed], unread: set[int], *, what: str, more: int
-) -> RenderableType:
-    """The reading list: each article's line, title and author, then its tags and note."""
-    parts: list[RenderableType] = [Text(f"{plural(len(items) + more, 'article')} {what}", "bold")]
+def render_list(items: Sequence[Listed], unread: set[int], *, what: str, more: int) -> Text:
+    """The reading list: each article's line, title and author, then its tags and note;
+    one line each, to print whole (:func:`ipcsreader.cli.desk_cmd.show_lines`)."""
+    lines = [Text(f"{plural(len(items) + more, 'article')} {what}", "bold")]
     for item in items:
         record, entry = item.record, item.entry
         head = _head(
@@ -30,7 +27,7 @@ def render_list(
         )
         if entry.number in unread:
             append_unread(head)
-        lines = [head]
+        lines.extend([Text(""), head])
         if record is None:
             lines.append(Text("not in the corpus now", "italic dim"))
         else:
@@ -51,10 +48,9 @@ def render_list(
             desk.append_text(safe(preview(entry.note)))
         if desk:
             lines.append(desk)
-        parts.extend([Text(""), *lines])
     if more:
-        parts.append(Text(f"\n… {more} more (--limit 0 shows all)", DIM))
-    return Group(*parts)
+        lines.extend([Text(""), Text(f"… {more} more (--limit 0 shows all)", DIM)])
+    return Text("\n").join(lines)
 
 
 def preview(note: str) -> str:
@@ -63,7 +59,7 @@ def preview(note: str) -> str:
     return first if len(first) <= NOTE_PREVIEW else first[: NOTE_PREVIEW - 1].rstrip() + "…"
 
 
-def render_tags(counts: Sequence[tuple[str, int]]) -> RenderableType:
+def render_tags(counts: Sequence[tuple[str, int]]) -> Text:
     """Every tag with its count, one a line, the most used first."""
     if not counts:
         return Text("No tags yet. Tag an article: ipcs tag 4842 korea", DIM)
@@ -77,7 +73,7 @@ def render_tags(counts: Sequence[tuple[str, int]]) -> RenderableType:
     return out
 
 
-def render_follows(follows: Sequence[Follow]) -> RenderableType:
+def render_follows(follows: Sequence[Follow]) -> Text:
     if not follows:
         return Text('You follow nothing yet. Follow a search: ipcs follow "North Korea"', DIM)
     width = max(len(str(f.id)) for f in follows)
@@ -91,49 +87,44 @@ def render_follows(follows: Sequence[Follow]) -> RenderableType:
     return out
 
 
-def render_news(news: News, unread: set[int]) -> RenderableType:
-    """Per follow, the articles that arrived for it; a line when nothing did."""
+def render_news(news: News, unread: set[int]) -> Text:
+    """Per follow, the articles that arrived for it; a line when nothing did. One line
+    each, to print whole (:func:`ipcsreader.cli.desk_cmd.show_lines`)."""
     since = "since the last ipcs new"
     head = Text(f"{plural(news.arrived, 'article')} arrived {since}", "bold")
     if news.peek:
         head.append(" (peek: still new next time)", DIM)
-    parts: list[RenderableType] = [head]
+    lines = [head]
     if not news.found:
-        parts.append(
+        lines.append(
             Text('You follow nothing yet. Follow a search: ipcs follow "North Korea"', DIM)
         )
     shown: set[int] = set()  # an article found by several follows is shown once
     for follow, hits in news.found:
         if not hits:
             continue
-        parts.append(Text(""))
         title = Text(f"{follow.id}  ", NUMBER_STYLE)
         title.append_text(safe(follow.describe(), "bold underline"))
         title.append(f" ({len(hits)})", DIM)
-        parts.append(title)
+        lines.extend([Text(""), title])
         for hit in hits:
             if hit.number in shown:
-                line = Text(f"#{hit.number}", NUMBER_STYLE)
-                line.append(" (above)", DIM)
-            else:
-                line = _hit_lines(hit, unread)
+                above = Text.assemble("  ", (f"#{hit.number}", NUMBER_STYLE), (" (above)", DIM))
+                lines.append(above)
+                continue
             shown.add(hit.number)
-            parts.append(Padding(line, (0, 0, 0, 2)))
+            line = _head(hit.number, hit.date, hit.column)
+            if hit.number in unread:
+                append_unread(line)
+            about = Text("  ")
+            about.append_text(safe(hit.title or "(untitled)"))
+            if hit.authors:
+                about.append(" — ", DIM)
+                about.append_text(safe(", ".join(a.name for a in hit.authors), DIM))
+            lines.extend([Text("  ") + line, about])
     if news.found and not any(hits for _, hits in news.found):
-        parts.append(Text("Nothing new for the searches you follow.", DIM))
-    return Group(*parts)
-
-
-def _hit_lines(hit: Hit, unread: set[int]) -> Text:
-    line = _head(hit.number, hit.date, hit.column)
-    if hit.number in unread:
-        append_unread(line)
-    line.append("\n")
-    line.append_text(safe(hit.title or "(untitled)"))
-    if hit.authors:
-        line.append(" — ", DIM)
-        line.append_text(safe(", ".join(a.name for a in hit.authors), DIM))
-    return line
+        lines.append(Text("Nothing new for the searches you follow.", DIM))
+    return Text("\n").join(lines)
 
 
 def render_note(number: int, note: str | None) -> RenderableType:

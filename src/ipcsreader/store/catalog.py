@@ -206,6 +206,10 @@ class Catalog:
         query = "SELECT number FROM records WHERE json_extract(data, '$[8]') = 0"
         return {n for (n,) in self._db.execute(query)}
 
+    def dates(self) -> dict[int, str | None]:
+        """Every record's date (ISO), without reading the whole record."""
+        return dict(self._db.execute("SELECT number, json_extract(data, '$[2]') FROM records"))
+
     def author_keys(self) -> list[str]:
         """The :func:`people.parse_name` key of every name printed as a record's author."""
         query = "SELECT DISTINCT name_key FROM record_authors"

@@ -149,7 +149,11 @@ class SearchIndex:
             facets = {
                 name: _facet_counts(run.columns, docnums, name) for name in plan.facets if total
             }
-            suggestion = _suggest(searcher, plan.text) if total < 3 and plan.text else None
+            # Spellings come from the whole archive: no help when searching chosen articles.
+            chosen = plan.filters.only is not None
+            suggestion = (
+                _suggest(searcher, plan.text) if total < 3 and plan.text and not chosen else None
+            )
         return SearchResult(
             query=plan.text,
             total=total,
@@ -352,7 +356,8 @@ class _Run:
                 docs = allowed
             return self._by_date(docs), False
         ranked = self._run(qparser.AndGroup, allowed)
-        if not ranked and len(plain_words(plan.text)) > 1:
+        # Chosen articles (the desk's, ipcs new's) are searched for what was asked, no less.
+        if not ranked and len(plain_words(plan.text)) > 1 and plan.filters.only is None:
             relaxed = self._run(qparser.OrGroup.factory(0.9), allowed)
             if relaxed:
                 return relaxed, True

@@ -1,0 +1,64 @@
+"""Searches over chosen articles (``SearchQuery.only``): what the desk's words and
+``ipcs new`` ask of the index."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import desk_world
+import pytest
+from desk_world import JAPAN, KOREA, MAOISTS
+from search_world import FILLER, old_page, write
+
+from ipcsreader.archive.search import SearchQuery
+from ipcsreader.library import Library
+
+
+@pytest.fixture
+def library(tmp_path: Path) -> Library:
+    corpus = tmp_path / "corpus"
+    desk_world.build(corpus)
+    lib = Library.open(corpus, tmp_path / "index")
+    lib.update()
+    return lib
+
+
+def numbers(lib: Library, text: str = "", **kwargs: object) -> list[int]:
+    query = SearchQuery(text=text, limit=None, highlight=False, **kwargs)  # type: ignore[arg-type]
+    return [h.number for h in lib.search(query).hits]
+
+
+def test_only_the_chosen_articles_are_found(library: Library) -> None:
+    assert sorted(numbers(library, "korea")) == [KOREA, JAPAN]
+    assert numbers(library, "korea", only=frozenset({JAPAN, MAOISTS})) == [JAPAN]
+    assert numbers(library, "korea", only=frozenset()) == []
+    assert numbers(library, "korea", only=frozenset({99999})) == []
+    assert numbers(library, only=frozenset({MAOISTS, KOREA}), sort="newest") == [MAOISTS, KOREA]
+
+
+def test_an_article_updated_since_is_found_once_as_it_is_now(library: Library) -> None:
+    corpus = library.corpus_dirs[0]
+    write(corpus, f"{KOREA}-old.txt", old_page(KOREA, "Korea Retitled", ["North Korea.", FILLER]))
+    library.update()  # the old document is deleted, the new one added in a new segment
+    hits = library.search(SearchQuery(text="korea", only=frozenset({KOREA}), limit=None)).hits
+    assert [(h.number, h.title) for h in hits] == [(KOREA, "Korea Retitled")]
+
+
+def test_chosen_articles_are_searched_for_what_was_asked_no_less(library: Library) -> None:
+    # Over every article, no match for both words relaxes to either word, and suggests.
+    everything = library.search(SearchQuery(text="korea maoistz", limit=None))
+    assert everything.relaxed and everything.total == 2
+    chosen = library.search(SearchQuery(text="korea maoistz", only=frozenset({KOREA})))
+    assert (chosen.total, chosen.relaxed, chosen.suggestion) == (0, False, None)
+
+
+def test_articles_in_several_segments(library: Library) -> None:
+    corpus = library.corpus_dirs[0]
+    for n in range(7200, 7206):  # each update adds a segment of its own
+        desk_world.arrive(corpus, n, f"Korea {n}", "North Korea again.")
+        library.update()
+    every = numbers(library, "korea")
+    for chosen in ({7203}, {7200, 7205}, {KOREA, 7204}, set(every)):
+        assert sorted(numbers(library, "korea", only=frozenset(chosen))) == sorted(
+            n for n in every if n in chosen
+        )
