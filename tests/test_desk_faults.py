@@ -36,7 +36,8 @@ def world(tmp_path: Path) -> tuple[Path, Path]:
 
 def ipcs(world: tuple[Path, Path], *args: str) -> str:
     corpus, index = world
-    result = runner.invoke(app, [*args, "--corpus", str(corpus), "--index", str(index)])
+    where = [] if args[0] == "desk" else ["--corpus", str(corpus), "--index", str(index)]
+    result = runner.invoke(app, [*args, *where])
     assert result.exit_code == 0, result.output
     return result.stdout
 
@@ -127,7 +128,6 @@ def test_a_tag_killed_before_its_commit_leaves_the_last_committed_state(
 def test_an_import_killed_half_way_leaves_none_of_it(
     world: tuple[Path, Path], tmp_path: Path
 ) -> None:
-    corpus, index = world
     ipcs(world, "tag", str(KOREA), "mine")
     exported = {
         "format": "ipcs desk",
@@ -140,16 +140,7 @@ def test_an_import_killed_half_way_leaves_none_of_it(
     file = tmp_path / "desk.json"
     file.write_text(json.dumps(exported))
     before = ipcs(world, "desk", "export", "-")
-    child = Child(
-        "desk-import-half",
-        "desk",
-        "import",
-        str(file),
-        "--corpus",
-        str(corpus),
-        "--index",
-        str(index),
-    )
+    child = Child("desk-import-half", "desk", "import", str(file))
     child.wait_paused()
     child.kill()
     assert integrity_ok()

@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import sqlite3
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
@@ -324,12 +324,12 @@ class Library:
             return set()
         return self._read(Catalog.article_numbers)
 
-    def dates(self) -> dict[int, str | None]:
-        """Each article's date as ISO text (none while there is no index): for ordering many
-        articles without reading their records."""
+    def dates(self, numbers: Collection[int]) -> dict[int, str | None]:
+        """The dates of those of ``numbers`` known, as ISO text (none while there is no
+        index): for ordering many articles without reading their records."""
         if self._present_catalog() is None:
             return {}
-        return self._read(Catalog.dates)
+        return self._read(lambda c: c.dates(numbers))
 
     def records_of(self, numbers: Iterable[int]) -> list[Record]:
         """The headline records of those of ``numbers`` the corpus knows."""

@@ -120,7 +120,7 @@ class Reading:
             if noted:
                 numbers &= desk.noted()
             # Ordered by the catalog's dates alone: only the articles shown are read whole.
-            dates = self.library.dates()
+            dates = self.library.dates(numbers)
             order = sorted(
                 numbers,
                 key=lambda n: (dates.get(n) is not None, dates.get(n) or "", n),

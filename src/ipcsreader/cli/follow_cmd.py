@@ -158,8 +158,6 @@ def desk_export(
         Path, typer.Argument(help="The JSON file to write (- for standard output).", dir_okay=False)
     ],
     force: Annotated[bool, typer.Option("--force", help="Overwrite FILE if it exists.")] = False,
-    corpus: CorpusOpt = None,
-    index: IndexOpt = None,
 ) -> None:
     """Write everything you wrote (read marks, tags, notes, follows) to a JSON file.
 
@@ -171,7 +169,7 @@ def desk_export(
     to_stdout = str(file) == "-"
     if not to_stdout:
         check_output(file, force=force)
-    data = transfer.export(_desk(corpus, index))
+    data = transfer.export(_desk())
     text = transfer.dumps(data)
     if to_stdout:
         sys.stdout.write(text)
@@ -187,8 +185,6 @@ def desk_import(
         Path, typer.Argument(help="A file written by ipcs desk export (- for standard input).")
     ],
     json: JsonOpt = False,
-    corpus: CorpusOpt = None,
-    index: IndexOpt = None,
 ) -> None:
     """Merge a desk export into your desk; importing the same file again changes nothing.
 
@@ -208,7 +204,7 @@ def desk_import(
             raise UsageError(
                 f"cannot read {file} ({getattr(error, 'strerror', None) or error})"
             ) from None
-    done = transfer.merge(_desk(corpus, index), transfer.loads(text, source))
+    done = transfer.merge(_desk(), transfer.loads(text, source))
     if json:
         emit_json(done.to_dict())
         return
@@ -225,10 +221,12 @@ def desk_import(
         )
 
 
-def _desk(corpus: Path | None, index: Path | None) -> Desk:
-    from ipcsreader.library import Library
+def _desk() -> Desk:
+    """The desk alone: carrying it needs no corpus and no index."""
+    from ipcsreader import paths
+    from ipcsreader.desk.store import Desk
 
-    desk = Library.open(corpus, index, notify=warn).desk()
+    desk = Desk.open(paths.desk_file())
     assert desk is not None
     return desk
 

@@ -66,7 +66,21 @@ def export(desk: Desk) -> dict[str, Any]:
 
 
 def dumps(data: dict[str, Any]) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+    """``data`` as JSON with one mark, tag, note or follow a line: readable, diffable, and
+    written by the json module's C encoder (an indented dump is pure Python)."""
+    lines = ["{"]
+    for i, (key, value) in enumerate(data.items()):
+        end = "," if i < len(data) - 1 else ""
+        if isinstance(value, list) and value:
+            rows = ",\n".join("  " + _compact(row) for row in value)
+            lines.append(f" {_compact(key)}: [\n{rows}\n ]{end}")
+        else:
+            lines.append(f" {_compact(key)}: {_compact(value)}{end}")
+    return "\n".join(lines) + "\n}\n"
+
+
+def _compact(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(", ", ": "))
 
 
 def loads(text: str, source: str) -> dict[str, Any]:
