@@ -62,3 +62,15 @@ def test_articles_in_several_segments(library: Library) -> None:
         assert sorted(numbers(library, "korea", only=frozenset(chosen))) == sorted(
             n for n in every if n in chosen
         )
+
+
+def test_records_read_one_by_one_or_in_one_pass_agree(
+    library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    wanted = [KOREA, MAOISTS, 1, JAPAN]
+    monkeypatch.setattr("ipcsreader.store.catalog._ONE_BY_ONE", 10_000)
+    one_by_one = library.records_of(wanted), library.dates(set(wanted))
+    monkeypatch.setattr("ipcsreader.store.catalog._ONE_BY_ONE", 0)
+    assert (library.records_of(wanted), library.dates(set(wanted))) == one_by_one
+    assert [r.number for r in one_by_one[0]] == [KOREA, MAOISTS, JAPAN]
+    assert one_by_one[1] == {KOREA: "2015-03-02", MAOISTS: "2016-05-01", JAPAN: "2014-01-09"}

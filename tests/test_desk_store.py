@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from ipcsreader.desk import schema
-from ipcsreader.desk.store import Desk
+from ipcsreader.desk.store import Desk, Entry
 from ipcsreader.errors import IpcsError, NotFoundError, UsageError
 
 
@@ -158,3 +158,20 @@ def test_a_transaction_joins_calls_and_rolls_back_on_error(desk: Desk) -> None:
         desk.tag([1], ["a"])
         desk.set_note(1, "n")
     assert desk.tag_counts() == [("a", 1)] and desk.note(1) == "n"
+
+
+def test_entries_read_one_by_one_or_in_one_pass_agree(
+    desk: Desk, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    desk.tag(range(1, 40), ["a"])
+    desk.tag(range(20, 60, 3), ["b"])
+    desk.mark(range(30, 50), read=True)
+    desk.mark(range(50, 55), read=False)
+    for n in range(10, 70, 7):
+        desk.set_note(n, f"note {n}")
+    wanted = list(range(0, 80))
+    monkeypatch.setattr("ipcsreader.desk.store._ONE_BY_ONE", 10_000)
+    one_by_one = desk.entries(wanted)
+    monkeypatch.setattr("ipcsreader.desk.store._ONE_BY_ONE", 0)
+    assert desk.entries(wanted) == one_by_one
+    assert desk.entries() == {n: e for n, e in one_by_one.items() if e != Entry(n)}

@@ -25,10 +25,9 @@ from ipcsreader.errors import NotFoundError, UsageError
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from rich.text import Text
-
     from ipcsreader.library import Library
     from ipcsreader.reading import Listed, Reading
+    from ipcsreader.render.desk import Lines
 
 ForceOpt = Annotated[
     bool,
@@ -349,14 +348,14 @@ def list_command(
     show_lines(color, listing)
 
 
-def show_lines(color: ColorMode, text: Text) -> None:
-    """Print ``text``, one item a line, each line whole (a long one wraps in the terminal):
-    thousands of tags print at once, where laying them out for Rich takes a while."""
+def show_lines(color: ColorMode, lines: Lines) -> None:
+    """Print ``lines`` (of :mod:`ipcsreader.render.desk`) each whole: a long one wraps in
+    the terminal, and thousands print at once."""
     console = make_console(color)
     if console.no_color or console.color_system is None:
-        sys.stdout.write(text.plain + "\n")
+        sys.stdout.write(lines.plain() + "\n")
     else:
-        console.print(text, soft_wrap=True)
+        console.print(lines.rich(), soft_wrap=True)
 
 
 def _numbers_and_tags(values: list[str]) -> tuple[list[int], list[str]]:

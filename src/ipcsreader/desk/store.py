@@ -25,6 +25,7 @@ from ipcsreader.desk import schema
 from ipcsreader.errors import IpcsError, NotFoundError, UsageError
 
 WAIT_SECONDS = 30.0
+_ONE_BY_ONE = 1000  # numbers beyond which one pass over a table beats a look-up each
 FOLLOW_KINDS = ("query", "author", "column")
 
 
@@ -219,22 +220,40 @@ class Desk:
     def entries(self, numbers: Iterable[int] | None = None) -> dict[int, Entry]:
         """What the desk holds of each of ``numbers`` (every article it holds anything of)."""
         with self.snapshot() as db:
-            if numbers is None:
-                wanted = sorted(self.reading_list() | self.read_numbers())
+            wanted = set(self.reading_list() | self.read_numbers() if numbers is None else numbers)
+            if len(wanted) > _ONE_BY_ONE:  # one pass over each table beats a look-up each
+                marks = {
+                    n: r for n, r in db.execute("SELECT number, read FROM marks") if n in wanted
+                }
+                notes = {
+                    n: (text, at)
+                    for n, text, at in db.execute("SELECT number, text, at FROM notes")
+                    if n in wanted
+                }
+                tags: dict[int, list[str]] = {}
+                for tag, n in db.execute("SELECT tag, number FROM tags ORDER BY tag"):
+                    if n in wanted:
+                        tags.setdefault(n, []).append(tag)
             else:
-                wanted = sorted(set(numbers))
-            out = {}
-            for n in wanted:
-                mark = db.execute("SELECT read FROM marks WHERE number = ?", (n,)).fetchone()
-                note = db.execute("SELECT text, at FROM notes WHERE number = ?", (n,)).fetchone()
-                tags = db.execute("SELECT tag FROM tags WHERE number = ? ORDER BY tag", (n,))
-                out[n] = Entry(
-                    n,
-                    None if mark is None else bool(mark[0]),
-                    tuple(t for (t,) in tags),
-                    *(note or (None, None)),
-                )
-        return out
+                marks, notes, tags = {}, {}, {}
+                for n in wanted:
+                    mark = db.execute("SELECT read FROM marks WHERE number = ?", (n,)).fetchone()
+                    if mark:
+                        marks[n] = mark[0]
+                    note = db.execute("SELECT text, at FROM notes WHERE number = ?", (n,))
+                    if found := note.fetchone():
+                        notes[n] = found
+                    rows = db.execute("SELECT tag FROM tags WHERE number = ? ORDER BY tag", (n,))
+                    tags[n] = [t for (t,) in rows]
+        return {
+            n: Entry(
+                n,
+                None if n not in marks else bool(marks[n]),
+                tuple(tags.get(n, ())),
+                *notes.get(n, (None, None)),
+            )
+            for n in sorted(wanted)
+        }
 
     def reading_list(self) -> set[int]:
         """The reading list: articles tagged, noted, or marked unread to read later."""

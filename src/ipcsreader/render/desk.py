@@ -1,56 +1,82 @@
-"""The reader's desk on screen: the reading list, tags, follows, what is new, a note."""
+"""The reader's desk on screen: the reading list, tags, follows, what is new, a note.
+
+Lists of the desk can run to thousands of lines, one item a line, printed whole (a long
+one wraps in the terminal). They are built as :class:`Lines`, pieces of cleaned text with
+a style each: plain text at once where no colour is wanted, Rich text only where it is
+(building Rich text for thousands of lines takes a second).
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
 
-from rich.console import RenderableType
 from rich.text import Text
 
 from ipcsreader.desk.store import Follow
 from ipcsreader.reading import Listed, News
-from ipcsreader.render.parts import DIM, NUMBER_STYLE, append_unread, plural, short_date
-from ipcsreader.render.safe import safe
+from ipcsreader.render.parts import DIM, NUMBER_STYLE, UNREAD_STYLE, plural, short_date
+from ipcsreader.render.safe import clean, safe
 
 NOTE_PREVIEW = 72  # characters of a note's first line shown in a list
+NO_FOLLOWS = 'You follow nothing yet. Follow a search: ipcs follow "North Korea"'
 
 
-def render_list(items: Sequence[Listed], unread: set[int], *, what: str, more: int) -> Text:
-    """The reading list: each article's line, title and author, then its tags and note;
-    one line each, to print whole (:func:`ipcsreader.cli.desk_cmd.show_lines`)."""
-    lines = [Text(f"{plural(len(items) + more, 'article')} {what}", "bold")]
+class Lines:
+    """Lines of (text, style) pieces; text from pages or the reader is cleaned as added."""
+
+    def __init__(self) -> None:
+        self.lines: list[list[tuple[str, str]]] = []
+
+    def line(self, *pieces: tuple[str, str]) -> list[tuple[str, str]]:
+        """A new line of ``pieces`` (their text is ours: not cleaned); more may be added."""
+        self.lines.append(list(pieces))
+        return self.lines[-1]
+
+    @staticmethod
+    def data(line: list[tuple[str, str]], text: str | None, style: str = "") -> None:
+        """Add page or reader text to ``line``, cleaned."""
+        line.append((clean(text), style))
+
+    def plain(self) -> str:
+        return "\n".join("".join(text for text, _ in line) for line in self.lines)
+
+    def rich(self) -> Text:
+        return Text("\n").join(Text.assemble(*line) for line in self.lines)
+
+
+def render_list(items: Sequence[Listed], unread: set[int], *, what: str, more: int) -> Lines:
+    """The reading list: each article's line, title and author, then its tags and note."""
+    out = Lines()
+    out.line((f"{plural(len(items) + more, 'article')} {what}", "bold"))
     for item in items:
         record, entry = item.record, item.entry
-        head = _head(
-            entry.number, record.date if record else None, record.column if record else None
-        )
+        out.line()
+        _head(out, entry.number, record.date if record else None, record.column if record else None)
         if entry.number in unread:
-            append_unread(head)
-        lines.extend([Text(""), head])
+            _unread(out.lines[-1])
         if record is None:
-            lines.append(Text("not in the corpus now", "italic dim"))
+            out.line(("not in the corpus now", "italic dim"))
         else:
-            title = safe(record.title or "(untitled)", "bold")
+            title = out.line()
+            out.data(title, record.title or "(untitled)", "bold")
             if record.authors:
-                title.append(" — ", DIM)
-                title.append_text(safe(", ".join(a.name for a in record.authors)))
+                title.append((" — ", DIM))
+                out.data(title, ", ".join(a.name for a in record.authors))
             if record.listing_only:
-                title.append(" · listed only", DIM)
-            lines.append(title)
-        desk = Text(style=DIM)
-        if entry.tags:
-            desk.append("tags: ")
-            desk.append_text(safe(", ".join(entry.tags)))
-        if entry.note is not None:
-            desk.append(" · " if entry.tags else "")
-            desk.append("note: ")
-            desk.append_text(safe(preview(entry.note)))
-        if desk:
-            lines.append(desk)
+                title.append((" · listed only", DIM))
+        if entry.tags or entry.note is not None:
+            desk = out.line()
+            if entry.tags:
+                desk.append(("tags: ", DIM))
+                out.data(desk, ", ".join(entry.tags), DIM)
+            if entry.note is not None:
+                desk.append((" · note: " if entry.tags else "note: ", DIM))
+                out.data(desk, preview(entry.note), DIM)
     if more:
-        lines.extend([Text(""), Text(f"… {more} more (--limit 0 shows all)", DIM)])
-    return Text("\n").join(lines)
+        out.line()
+        out.line((f"… {more} more (--limit 0 shows all)", DIM))
+    return out
 
 
 def preview(note: str) -> str:
@@ -59,84 +85,82 @@ def preview(note: str) -> str:
     return first if len(first) <= NOTE_PREVIEW else first[: NOTE_PREVIEW - 1].rstrip() + "…"
 
 
-def render_tags(counts: Sequence[tuple[str, int]]) -> Text:
+def render_tags(counts: Sequence[tuple[str, int]]) -> Lines:
     """Every tag with its count, one a line, the most used first."""
+    out = Lines()
     if not counts:
-        return Text("No tags yet. Tag an article: ipcs tag 4842 korea", DIM)
-    width = max(len(str(count)) for _, count in counts)
-    out = Text()
-    for i, (tag, count) in enumerate(counts):
-        out.append("\n" if i else "")
-        out.append(str(count).rjust(width), NUMBER_STYLE)
-        out.append("  ")
-        out.append_text(safe(tag))
+        out.line(("No tags yet. Tag an article: ipcs tag 4842 korea", DIM))
+    width = max((len(str(count)) for _, count in counts), default=0)
+    for tag, count in counts:
+        out.data(out.line((str(count).rjust(width), NUMBER_STYLE), ("  ", "")), tag)
     return out
 
 
-def render_follows(follows: Sequence[Follow]) -> Text:
+def render_follows(follows: Sequence[Follow]) -> Lines:
+    out = Lines()
     if not follows:
-        return Text('You follow nothing yet. Follow a search: ipcs follow "North Korea"', DIM)
-    width = max(len(str(f.id)) for f in follows)
-    out = Text()
-    for i, follow in enumerate(follows):
-        out.append("\n" if i else "")
-        out.append(str(follow.id).rjust(width), NUMBER_STYLE)
-        out.append("  ")
-        out.append_text(safe(follow.describe()))
-        out.append(f"  since {follow.created[:10]}", DIM)
+        out.line((NO_FOLLOWS, DIM))
+    width = max((len(str(f.id)) for f in follows), default=0)
+    for follow in follows:
+        line = out.line((str(follow.id).rjust(width), NUMBER_STYLE), ("  ", ""))
+        out.data(line, follow.describe())
+        line.append((f"  since {follow.created[:10]}", DIM))
     return out
 
 
-def render_news(news: News, unread: set[int]) -> Text:
-    """Per follow, the articles that arrived for it; a line when nothing did. One line
-    each, to print whole (:func:`ipcsreader.cli.desk_cmd.show_lines`)."""
-    since = "since the last ipcs new"
-    head = Text(f"{plural(news.arrived, 'article')} arrived {since}", "bold")
+def render_news(news: News, unread: set[int]) -> Lines:
+    """Per follow, the articles that arrived for it (each article once); a line when
+    nothing did."""
+    out = Lines()
+    head = out.line((f"{plural(news.arrived, 'article')} arrived since the last ipcs new", "bold"))
     if news.peek:
-        head.append(" (peek: still new next time)", DIM)
-    lines = [head]
+        head.append((" (peek: still new next time)", DIM))
     if not news.found:
-        lines.append(
-            Text('You follow nothing yet. Follow a search: ipcs follow "North Korea"', DIM)
-        )
-    shown: set[int] = set()  # an article found by several follows is shown once
+        out.line((NO_FOLLOWS, DIM))
+    shown: set[int] = set()
     for follow, hits in news.found:
         if not hits:
             continue
-        title = Text(f"{follow.id}  ", NUMBER_STYLE)
-        title.append_text(safe(follow.describe(), "bold underline"))
-        title.append(f" ({len(hits)})", DIM)
-        lines.extend([Text(""), title])
+        out.line()
+        title = out.line((f"{follow.id}  ", NUMBER_STYLE))
+        out.data(title, follow.describe(), "bold underline")
+        title.append((f" ({len(hits)})", DIM))
         for hit in hits:
             if hit.number in shown:
-                above = Text.assemble("  ", (f"#{hit.number}", NUMBER_STYLE), (" (above)", DIM))
-                lines.append(above)
+                out.line(("  ", ""), (f"#{hit.number}", NUMBER_STYLE), (" (above)", DIM))
                 continue
             shown.add(hit.number)
-            line = _head(hit.number, hit.date, hit.column)
+            out.line(("  ", ""))
+            _head(out, hit.number, hit.date, hit.column, new_line=False)
             if hit.number in unread:
-                append_unread(line)
-            about = Text("  ")
-            about.append_text(safe(hit.title or "(untitled)"))
+                _unread(out.lines[-1])
+            about = out.line(("  ", ""))
+            out.data(about, hit.title or "(untitled)")
             if hit.authors:
-                about.append(" — ", DIM)
-                about.append_text(safe(", ".join(a.name for a in hit.authors), DIM))
-            lines.extend([Text("  ") + line, about])
+                about.append((" — ", DIM))
+                out.data(about, ", ".join(a.name for a in hit.authors), DIM)
     if news.found and not any(hits for _, hits in news.found):
-        lines.append(Text("Nothing new for the searches you follow.", DIM))
-    return Text("\n").join(lines)
+        out.line(("Nothing new for the searches you follow.", DIM))
+    return out
 
 
-def render_note(number: int, note: str | None) -> RenderableType:
+def render_note(number: int, note: str | None) -> Text:
     if note is None:
         return Text(f'No note on #{number}. Write one: ipcs note {number} "…"', DIM)
     return safe(note.rstrip("\n"))
 
 
-def _head(number: int, date: dt.date | None, column: str | None) -> Text:
-    head = Text(f"#{number}", NUMBER_STYLE)
+def _head(
+    out: Lines, number: int, date: dt.date | None, column: str | None, *, new_line: bool = True
+) -> None:
+    """ "#4842 · 2 Mar 2015 · East Asia Compass", on a line of its own or the last one."""
+    line = out.line() if new_line else out.lines[-1]
+    line.append((f"#{number}", NUMBER_STYLE))
     for extra in (short_date(date), column):
         if extra:
-            head.append(" · ", DIM)
-            head.append_text(safe(extra, DIM))
-    return head
+            line.append((" · ", DIM))
+            out.data(line, extra, DIM)
+
+
+def _unread(line: list[tuple[str, str]]) -> None:
+    line.extend([(" · ", DIM), ("unread", UNREAD_STYLE)])

@@ -44,6 +44,8 @@ CATALOG_FILE = "catalog.sqlite"
 # would be "rolled back" into it) and the JSON files of catalog version 1.
 _COMPANIONS = (f"{CATALOG_FILE}-journal", "catalog.json", "pages.json")
 _WAIT_SECONDS = 30.0  # a reader waits this long for a writer's commit, at most
+# Beyond this many numbers one pass over every row is quicker than a look-up for each.
+_ONE_BY_ONE = 1000
 
 _SCHEMA = """
 CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
@@ -194,8 +196,12 @@ class Catalog:
         if numbers is None:
             rows = self._db.execute("SELECT data FROM records ORDER BY number")
             return [_decode_record(json.loads(data)) for (data,) in rows]
+        wanted = set(numbers)
+        if len(wanted) > _ONE_BY_ONE:
+            rows = self._db.execute("SELECT number, data FROM records ORDER BY number")
+            return [_decode_record(json.loads(data)) for n, data in rows if n in wanted]
         query = "SELECT data FROM records WHERE number = ?"
-        rows = [row for n in sorted(set(numbers)) for row in self._db.execute(query, (n,))]
+        rows = [row for n in sorted(wanted) for row in self._db.execute(query, (n,))]
         return [_decode_record(json.loads(data)) for (data,) in rows]
 
     def numbers(self) -> list[int]:
@@ -209,7 +215,7 @@ class Catalog:
     def dates(self, numbers: Collection[int]) -> dict[int, str | None]:
         """The dates (ISO) of those of ``numbers`` held, without reading the whole records."""
         query = "SELECT number, json_extract(data, '$[2]') FROM records"
-        if len(numbers) > 1000:  # one pass over every record is quicker than a look-up each
+        if len(numbers) > _ONE_BY_ONE:
             return {n: d for n, d in self._db.execute(query) if n in numbers}
         one = f"{query} WHERE number = ?"
         return {n: d for number in numbers for n, d in self._db.execute(one, (number,))}
