@@ -272,6 +272,9 @@ def test_cite_export_and_trend_take_a_tag(world: list[str], tmp_path: Path) -> N
     trend = json.loads(run(world, "trend", "korea", "--tag", "korea", "--json"))
     assert trend["total"] == 2
     assert "no article has the tag 'none'" in error(world, "cite", "--tag", "none")
+    run(world, "tag", "99999", "gone", "korea", "--force")  # not in the corpus: left out
+    assert run(world, "cite", "--tag", "korea", "--style", "bibtex") == bib
+    assert "none of the articles tagged 'gone'" in error(world, "cite", "--tag", "gone")
     assert "not both" in error(world, "cite", "7001", "--tag", "korea", code=2)
     assert "tagged 'korea'" in error(world, "trend", "maoist", "--tag", "korea")
 

@@ -16,7 +16,7 @@ deleted, or a page re-fetched, brings nothing back as new.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
 from ipcsreader.archive.search import SearchQuery, plan
@@ -120,12 +120,7 @@ class Reading:
             if noted:
                 numbers &= desk.noted()
             # Ordered by the catalog's dates alone: only the articles shown are read whole.
-            dates = self.library.dates(numbers)
-            order = sorted(
-                numbers,
-                key=lambda n: (dates.get(n) is not None, dates.get(n) or "", n),
-                reverse=True,
-            )
+            order = newest_first(self.library, numbers, keep_unknown=True)
             shown = order[:limit] if limit else order
             entries = desk.entries(shown)
         records = {r.number: r for r in self.library.records_of(shown)}
@@ -172,6 +167,14 @@ class Reading:
             desk.see(news.numbers)
             if not news.peek and desk.unreported() <= news.arrived_numbers:
                 desk.report()
+
+
+def newest_first(library: Library, numbers: Collection[int], *, keep_unknown: bool) -> list[int]:
+    """``numbers`` newest first by the catalog's dates (undated, then unknown, last; higher
+    numbers first among equals); ``keep_unknown``: with those the corpus does not know."""
+    dates = library.dates(numbers)
+    chosen = numbers if keep_unknown else dates.keys()
+    return sorted(chosen, key=lambda n: (n in dates, dates.get(n) or "", n), reverse=True)
 
 
 def _follow_query(follow: Follow, only: frozenset[int]) -> SearchQuery:

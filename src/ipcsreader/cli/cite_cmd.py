@@ -55,6 +55,13 @@ def _matching_numbers(
     from ipcsreader.archive.search import SearchQuery
 
     only = _tagged(lib, tag)
+    if only is not None and not query.strip():  # a reading list: no search needed
+        from ipcsreader.reading import newest_first
+
+        found = newest_first(lib, only, keep_unknown=False)
+        if not found:
+            raise NotFoundError(f"none of the articles tagged {tag!r} is in the corpus")
+        return found
     search = SearchQuery(text=query, limit=None, highlight=False, facets=facets, only=only)
     result = lib.search(search)
     if not result.hits:
