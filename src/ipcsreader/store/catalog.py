@@ -198,11 +198,11 @@ class Catalog:
             return [_decode_record(json.loads(data)) for (data,) in rows]
         wanted = set(numbers)
         if len(wanted) > _ONE_BY_ONE:
-            rows = self._db.execute("SELECT number, data FROM records ORDER BY number")
-            return [_decode_record(json.loads(data)) for n, data in rows if n in wanted]
+            every = self._db.execute("SELECT number, data FROM records ORDER BY number")
+            return [_decode_record(json.loads(data)) for n, data in every if n in wanted]
         query = "SELECT data FROM records WHERE number = ?"
-        rows = [row for n in sorted(wanted) for row in self._db.execute(query, (n,))]
-        return [_decode_record(json.loads(data)) for (data,) in rows]
+        picked = [row for n in sorted(wanted) for row in self._db.execute(query, (n,))]
+        return [_decode_record(json.loads(data)) for (data,) in picked]
 
     def numbers(self) -> list[int]:
         return [n for (n,) in self._db.execute("SELECT number FROM records ORDER BY number")]
