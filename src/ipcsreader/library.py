@@ -318,11 +318,12 @@ class Library:
     def numbers(self) -> list[int]:
         return self._read(Catalog.numbers)
 
-    def article_numbers(self) -> set[int]:
-        """The articles with text in the corpus (none while there is no index)."""
+    def article_numbers(self, among: Collection[int] | None = None) -> set[int]:
+        """The articles with text in the corpus (all, or those ``among`` some numbers;
+        none while there is no index)."""
         if self._present_catalog() is None:
             return set()
-        return self._read(Catalog.article_numbers)
+        return self._read(lambda c: c.article_numbers(among))
 
     def dates(self, numbers: Collection[int]) -> dict[int, str | None]:
         """The dates of those of ``numbers`` known, as ISO text (none while there is no

@@ -48,7 +48,7 @@ class News:
     arrived: int
     found: tuple[tuple[Follow, tuple[Hit, ...]], ...]
     peek: bool
-    numbers: frozenset[int] = frozenset()  # the corpus's articles, as seen
+    numbers: frozenset[int] = frozenset()  # the corpus's articles never seen before
     arrived_numbers: frozenset[int] = frozenset()
 
     def to_dict(self) -> dict[str, object]:
@@ -132,7 +132,7 @@ class Reading:
             plan(SearchQuery(text=terms.extract(query)[0]))  # a query that cannot run, now
         desk = self.desk
         with desk.transaction():
-            desk.see(self.library.article_numbers())
+            desk.see(self._unseen_articles())
             return desk.follow(kind, query)
 
     def whats_new(self, *, peek: bool = False) -> News:
@@ -145,9 +145,9 @@ class Reading:
     def gather_news(self, *, peek: bool = False) -> News:
         """What :meth:`whats_new` shows, the desk only read: it may run again, should the
         index turn out to be behind the corpus."""
-        numbers = frozenset(self.library.article_numbers())
         desk = self.desk
         with desk.snapshot():
+            numbers = frozenset(self._unseen_articles())
             arrived = frozenset(desk.would_report(numbers))
             follows = desk.follows()
         found = []
@@ -162,11 +162,19 @@ class Reading:
         """Record what ``news`` saw, and unless it was a peek move the mark past what it
         showed: one transaction. Should more have arrived meanwhile (another ipcs), the
         mark stays, and what was shown is shown again next time rather than anything lost."""
+        if not news.numbers and (news.peek or not news.arrived_numbers):
+            return  # nothing seen for the first time, no mark to move: nothing to write
         desk = self.desk
         with desk.transaction():
             desk.see(news.numbers)
             if not news.peek and desk.unreported() <= news.arrived_numbers:
                 desk.report()
+
+    def _unseen_articles(self) -> set[int]:
+        """The corpus's articles the desk has not seen yet; only numbers never seen are
+        asked whether they have text (most were seen)."""
+        unseen = set(self.library.numbers()) - self.desk.seen()
+        return self.library.article_numbers(unseen) if unseen else set()
 
 
 def newest_first(library: Library, numbers: Collection[int], *, keep_unknown: bool) -> list[int]:

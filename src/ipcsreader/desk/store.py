@@ -308,8 +308,7 @@ class Desk:
         """Record the articles now in the corpus; those never seen before are one new batch
         (the very first time, every article is one batch 0, the baseline). Returns them."""
         with self.transaction() as db:
-            known = {n for (n,) in db.execute("SELECT number FROM arrivals")}
-            fresh = set(numbers) - known
+            fresh = set(numbers) - self.seen()
             baseline = self._state("baseline") is None
             if fresh:
                 batch = 0 if baseline else self.last_batch() + 1
@@ -322,13 +321,16 @@ class Desk:
                 return set()
             return fresh
 
+    def seen(self) -> set[int]:
+        """Every article number seen in the corpus so far (see :meth:`see`)."""
+        return {n for (n,) in self._db.execute("SELECT number FROM arrivals")}
+
     def would_report(self, numbers: Iterable[int]) -> set[int]:
         """What :meth:`see` of ``numbers``, then :meth:`unreported`, would give; read only."""
-        with self.snapshot() as db:
+        with self.snapshot():
             if self._state("baseline") is None:
                 return set()
-            known = {n for (n,) in db.execute("SELECT number FROM arrivals")}
-            return (set(numbers) - known) | self.unreported()
+            return (set(numbers) - self.seen()) | self.unreported()
 
     def unreported(self) -> set[int]:
         """Articles that arrived after the last ``ipcs new`` moved the mark."""

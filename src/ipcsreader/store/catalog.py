@@ -207,10 +207,15 @@ class Catalog:
     def numbers(self) -> list[int]:
         return [n for (n,) in self._db.execute("SELECT number FROM records ORDER BY number")]
 
-    def article_numbers(self) -> set[int]:
-        """The records with text in the corpus (not known only from listings)."""
+    def article_numbers(self, among: Collection[int] | None = None) -> set[int]:
+        """The records with text in the corpus (not known only from listings): all, or
+        those ``among`` some numbers."""
         query = "SELECT number FROM records WHERE json_extract(data, '$[8]') = 0"
-        return {n for (n,) in self._db.execute(query)}
+        if among is None or len(among) > _ONE_BY_ONE:
+            found = {n for (n,) in self._db.execute(query)}
+            return found if among is None else found & set(among)
+        one = f"{query} AND number = ?"
+        return {n for number in among for (n,) in self._db.execute(one, (number,))}
 
     def dates(self, numbers: Collection[int]) -> dict[int, str | None]:
         """The dates (ISO) of those of ``numbers`` held, without reading the whole records."""
