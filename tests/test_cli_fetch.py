@@ -145,7 +145,7 @@ def test_a_failing_site_ends_sync_with_an_error(live: Site) -> None:
     assert result.exit_code == 1
     assert result.stderr.endswith(
         f"Error: {live.base_url}/commentaries.php: 500 Internal Server Error "
-        "(gave up after 1 attempts); run `ipcs sync` again to go on from here\n"
+        "(gave up after 1 attempt); run `ipcs sync` again to go on from here\n"
     )
 
 
@@ -218,3 +218,55 @@ def test_a_bad_base_url_is_a_usage_error(monkeypatch: pytest.MonkeyPatch) -> Non
     result = ipcs("fetch", "1")
     assert result.exit_code == 2
     assert result.stderr == "Error: IPCS_BASE_URL must be an http(s) address, not 'ipcs.org'\n"
+
+
+def test_fetch_skips_what_is_saved_and_says_so_once(live: Site) -> None:
+    assert ipcs("fetch", "5101", "5103").exit_code == 0
+    asked = len(live.article_requests())
+    again = ipcs("fetch", "5103", "5100-5101")
+    assert again.exit_code == 0, again.output
+    assert again.stdout == (
+        "missing       5100  no such page (404)\n"
+        "Skipped 2 articles already saved (5103, 5101); --force fetches again.\n"
+        "Saved 0 articles; 1 missing.\n"
+    )
+    assert live.article_requests()[asked:] == [5100]
+    forced = ipcs("fetch", "5101", "--force", "--json")
+    assert forced.exit_code == 0, forced.output
+    assert json.loads(forced.stdout)["saved"] == [5101]
+    assert json.loads(forced.stdout)["skipped"] == []
+    assert live.article_requests()[-1] == 5101
+
+
+def test_a_large_range_needs_yes(live: Site) -> None:
+    refused = ipcs("fetch", "5101-7000")
+    assert refused.exit_code == 2
+    assert refused.stderr == (
+        "Error: 5101-7000 is 1,900 numbers; ranges over 1,000 need --yes "
+        "(to be sure it is not a typo)\n"
+    )
+    assert live.log == []
+    planned = ipcs("fetch", "5101-7000", "--yes", "--dry-run", "--json")
+    assert planned.exit_code == 0, planned.output
+    assert len(json.loads(planned.stdout)["planned"]) == 1900
+
+
+@pytest.mark.parametrize("command", [["sync", "--max", "2"], ["fetch", "5101", "5103"]])
+def test_an_unreachable_site_is_one_line_and_a_failure(
+    monkeypatch: pytest.MonkeyPatch, command: list[str]
+) -> None:
+    # Port 9 (discard) on the loopback address: nothing listens there.
+    monkeypatch.setenv("IPCS_BASE_URL", "http://127.0.0.1:9")
+    monkeypatch.setenv("IPCS_RETRIES", "1")
+    monkeypatch.setenv("IPCS_DELAY", "0")
+    monkeypatch.setattr("time.sleep", lambda _s: None)  # no real backoff waits
+    result = ipcs(*command)
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1, lines
+    assert lines[0].startswith(
+        "Error: cannot reach http://127.0.0.1:9: connection failed (Connection refused) "
+        "(gave up after 2 attempts)"
+    )
+    assert "up to date" not in result.output

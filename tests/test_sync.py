@@ -11,6 +11,7 @@ from ipcs_site import FIXTURES, FakeClock, Reply, Site, article_html
 from ipcs_site import site_fixture as site_fixture  # the `site` fixture
 
 from ipcsreader.errors import FetchError, UsageError
+from ipcsreader.numbers import number_ranges
 from ipcsreader.web.fetch import Client, FetchSettings, article_path
 from ipcsreader.web.sync import (
     Downloader,
@@ -19,7 +20,6 @@ from ipcsreader.web.sync import (
     Syncer,
     SyncState,
     fetch_numbers,
-    parse_numbers,
 )
 
 
@@ -135,7 +135,7 @@ def test_a_dry_run_requests_no_article_and_saves_nothing(run: Run) -> None:
     ],
 )
 def test_numbers_and_ranges(specs: list[str], numbers: list[int], alone: set[int]) -> None:
-    assert parse_numbers(specs) == (numbers, alone)
+    assert number_ranges(specs) == (numbers, alone)
 
 
 @pytest.mark.parametrize(
@@ -143,14 +143,14 @@ def test_numbers_and_ranges(specs: list[str], numbers: list[int], alone: set[int
     [
         ("abc", "not an article number or range (like 4842 or 4840-4845): 'abc'"),
         ("12-", "not an article number or range (like 4842 or 4840-4845): '12-'"),
-        ("0", "not an article number or range (like 4842 or 4840-4845): '0'"),
+        ("0", "article numbers start at 1, not '0'"),
         ("-5", "not an article number or range (like 4842 or 4840-4845): '-5'"),
         ("9-3", "a range must go up, not '9-3'"),
     ],
 )
 def test_bad_numbers_are_usage_errors(spec: str, message: str) -> None:
     with pytest.raises(UsageError) as bad:
-        parse_numbers([spec])
+        number_ranges([spec])
     assert bad.value.message == message
 
 

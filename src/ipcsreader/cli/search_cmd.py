@@ -23,7 +23,7 @@ from ipcsreader.cli.common import (
     update_library,
     warn,
 )
-from ipcsreader.errors import ExitStatus
+from ipcsreader.errors import ExitStatus, NotFoundError
 
 
 class SortOrder(StrEnum):
@@ -148,6 +148,9 @@ def search_command(
         # The renderer is imported while the staleness check may still be going on.
         meanwhile=None if json else lambda: importlib.import_module("ipcsreader.render.search"),
     )
+    if result.total and not result.hits and page > 1:
+        last = -(-result.total // limit)
+        raise NotFoundError(f"page {page} is past the last page ({last})")
     if json:
         from ipcsreader.model import hit_to_dict
 

@@ -28,6 +28,15 @@ def outcome_lines(report: Report) -> Text:
     return out
 
 
+def skipped_line(numbers: list[int]) -> Text:
+    """Articles not fetched because they are saved already, said once for all of them."""
+    shown = ", ".join(str(n) for n in numbers[:10])
+    more = f" and {len(numbers) - 10} more" if len(numbers) > 10 else ""
+    return Text(
+        f"Skipped {_count(len(numbers))} already saved ({shown}{more}); --force fetches again."
+    )
+
+
 def _count(n: int, what: str = "article") -> str:
     return f"{n} {what}" + ("" if n == 1 else "s")
 
@@ -38,7 +47,7 @@ def summary(report: Report, *, sync: bool) -> Text:
     planned = len(report.numbers("planned"))
     if planned:
         line = f"Would fetch {_count(planned)} (dry run: nothing saved)"
-    elif sync and not report.outcomes:
+    elif sync and not report.outcomes and report.error is None and not report.stopped_at_max:
         line = "Nothing new: the corpus is up to date"
     else:
         line = f"Saved {_count(saved)}"

@@ -110,13 +110,20 @@ class RefusedError(FetchError):
     """A page we will not fetch: robots.txt forbids it, it leads off the site, or is too large."""
 
 
+class UnreachableError(FetchError):
+    """No connection to the site could be made at all (nothing listens, no route, no DNS)."""
+
+
 class _Retryable(Exception):
     """A failure worth another attempt; ``wait`` is what the server asked for, if anything."""
 
-    def __init__(self, reason: str, wait: float | None = None) -> None:
+    def __init__(
+        self, reason: str, wait: float | None = None, *, unreachable: bool = False
+    ) -> None:
         super().__init__(reason)
         self.reason = reason
         self.wait = wait
+        self.unreachable = unreachable  # no connection was made: the site, not the page
 
 
 class Client:
@@ -210,9 +217,14 @@ class Client:
             try:
                 return self._follow(url)
             except _Retryable as failure:
+                if attempt >= self.settings.retries and failure.unreachable:
+                    raise UnreachableError(
+                        f"cannot reach {self.settings.base_url}: {failure.reason} "
+                        f"(gave up after {_attempts(attempt + 1)})"
+                    ) from None
                 if attempt >= self.settings.retries:
                     raise FetchError(
-                        f"{url}: {failure.reason} (gave up after {attempt + 1} attempts)"
+                        f"{url}: {failure.reason} (gave up after {_attempts(attempt + 1)})"
                     ) from None
                 self._sleep(min(max(wait, failure.wait or 0), _MAX_BACKOFF))
                 wait *= 2
@@ -254,6 +266,8 @@ class Client:
                 body = self._read_capped(url, response)
         except httpx.TimeoutException:
             raise _Retryable(f"no answer within {self.settings.timeout:g} s") from None
+        except httpx.ConnectError as error:
+            raise _Retryable(f"connection failed ({_reason(error)})", unreachable=True) from None
         except httpx.TransportError as error:
             raise _Retryable(f"connection failed ({type(error).__name__})") from None
         if UNSUCCESSFUL_MARKER in body.lower():
@@ -293,6 +307,20 @@ def _origin(url: str) -> tuple[str, str, int | None]:
     parts = urlsplit(url)
     port = parts.port or {"http": 80, "https": 443}.get(parts.scheme)
     return parts.scheme, (parts.hostname or "").lower(), port
+
+
+def _attempts(n: int) -> str:
+    return "1 attempt" if n == 1 else f"{n} attempts"
+
+
+def _reason(error: Exception) -> str:
+    """Why a connection failed, in the system's words ("Connection refused")."""
+    cause: BaseException | None = error
+    while cause is not None:
+        if isinstance(cause, OSError) and cause.strerror:
+            return cause.strerror
+        cause = cause.__cause__ or cause.__context__
+    return type(error).__name__
 
 
 def _retry_after(response: httpx.Response) -> float | None:

@@ -11,7 +11,7 @@ step, so an interrupted sync continues where it stopped.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from ipcsreader.errors import FetchError, NotFoundError, PageError
 from ipcsreader.model import Article, Page
 from ipcsreader.store.fsutil import atomic_write
-from ipcsreader.web.fetch import Client, RefusedError, article_path
+from ipcsreader.web.fetch import Client, RefusedError, UnreachableError, article_path
 
 if TYPE_CHECKING:
     from ipcsreader.parse.section import SectionPage
@@ -63,7 +63,8 @@ class Report:
     outcomes: list[Outcome] = field(default_factory=list)
     listings: int = 0  # listing pages read
     stopped_at_max: bool = False
-    error: str | None = None  # why a sync ended early
+    error: str | None = None  # why a fetch or sync ended early
+    skipped: list[int] = field(default_factory=list)  # already saved, not fetched again
 
     def numbers(self, status: Status) -> list[int]:
         return [o.number for o in self.outcomes if o.status == status]
@@ -75,6 +76,7 @@ class Report:
             "refused": self.numbers("refused"),
             "failed": self.numbers("failed"),
             "planned": self.numbers("planned"),
+            "skipped": self.skipped,
             "listing_pages": self.listings,
             "stopped_at_max": self.stopped_at_max,
             "error": self.error,
@@ -130,6 +132,8 @@ class Downloader:
             return Outcome(number, "missing", "no such page (404)")
         except RefusedError as refused:
             return Outcome(number, "refused", refused.message)
+        except UnreachableError:
+            raise  # the site, not this page: no use trying the next number
         except FetchError as error:
             return Outcome(number, "failed", error.message)
         name = f"{number}.html"
@@ -144,31 +148,32 @@ class Downloader:
         return Outcome(number, "saved", page.title, path)
 
 
-def fetch_numbers(downloader: Downloader, numbers: Iterable[int]) -> Report:
-    """Fetch each of ``numbers``, whatever becomes of the others."""
-    return Report(outcomes=[downloader.one(number) for number in numbers])
+def fetch_numbers(
+    downloader: Downloader, numbers: Iterable[int], *, saved: Collection[int] = ()
+) -> Report:
+    """Fetch each of ``numbers`` not in ``saved``, whatever becomes of the others.
 
-
-def parse_numbers(specs: Iterable[str]) -> tuple[list[int], set[int]]:
-    """``["4842", "4840-4845"]`` → every number in order without repeats, and those named alone.
-
-    Raises :class:`UsageError` for anything that is not a number or an ascending range.
+    A site that cannot be reached at all ends the run; ``report.error`` says so.
     """
-    from ipcsreader.errors import UsageError
+    report = Report()
+    try:
+        for number in numbers:
+            if number in saved:
+                report.skipped.append(number)
+            else:
+                report.outcomes.append(downloader.one(number))
+    except UnreachableError as error:
+        report.error = error.message
+    return report
 
-    numbers: dict[int, None] = {}
-    alone: set[int] = set()
-    for spec in specs:
-        low, dash, high = spec.strip().partition("-")
-        if not low.isdigit() or (dash and not high.isdigit()) or int(low) == 0:
-            raise UsageError(f"not an article number or range (like 4842 or 4840-4845): {spec!r}")
-        first, last = int(low), int(high) if dash else int(low)
-        if last < first:
-            raise UsageError(f"a range must go up, not {spec!r}")
-        if not dash:
-            alone.add(first)
-        numbers.update(dict.fromkeys(range(first, last + 1)))
-    return list(numbers), alone
+
+def saved_files(corpus_dir: Path) -> set[int]:
+    """The numbers of the article pages fetch and sync saved in ``corpus_dir``."""
+    try:
+        names = [p.name for p in corpus_dir.iterdir()]
+    except OSError:
+        return set()
+    return {int(n[:-5]) for n in names if n.endswith(".html") and n[:-5].isdigit() and n.isascii()}
 
 
 class SyncState:
