@@ -76,13 +76,13 @@ def _parse(text: str, source: str | None) -> Page:
         return listing.columnist_page(lines, source=source, fmt=fmt)
     if find(lines, old_stamp) or _old_header(lines):
         return old.parse(lines, source=source, fmt=fmt, headings=headings)
-    if find(lines, new_stamp):
-        if soup is not None:  # read from the markup's structure where it has one
-            from ipcsreader.parse import html_article
+    if soup is not None:  # read from the markup's structure (a stamp may span elements)
+        from ipcsreader.parse import html_article
 
-            structured = html_article.parse(soup, source)
-            if structured is not None:
-                return structured
+        structured = html_article.parse(soup, source)
+        if structured is not None:
+            return structured
+    if find(lines, new_stamp):
         article = new.parse(lines, source=source, fmt=fmt, headings=headings, title=title)
         if people and not article.authors:  # the author links the page's markup names
             article = replace(article, authors=tuple(author(p) for p in people))

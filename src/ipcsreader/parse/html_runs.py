@@ -66,6 +66,7 @@ _CHROME_PREFIXES = ("sidebar", "share", "sharing", "social", "related", "breadcr
 # Chrome that may still hold the article's own header (its title and stamp).
 _HEADER_WORDS = frozenset(["header", "masthead", "topbar"])
 _ARTICLE_TAGS = frozenset(["article", "main"])
+_OWN_WORDS = frozenset(["header", "footer"])  # inside an article: its own header and footer
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _NOT_WORD = re.compile(r"[^a-z0-9]+")
 _SPACE = re.compile(r"\s+")
@@ -83,19 +84,23 @@ def class_words(tag: Tag) -> list[str]:
 
 
 def _is_chrome(tag: Tag) -> bool:
+    if tag.name in ("body", "html") or tag.name in _ARTICLE_TAGS:
+        return False
+    # A site's header and footer are chrome; an article's own (inside <article>/<main>, or
+    # a header holding the title block) are not: they hold its title, stamp or authors.
+    own = tag.find_parent(_ARTICLE_TAGS) is not None
+    if tag.name == "footer":
+        return not own
     if tag.name in _CHROME_TAGS:
         return True
     if tag.name == "header":
-        # A site header is chrome; an article's own header (inside <article>/<main>, or the
-        # one holding the title block) is not.
-        inside = tag.find_parent(_ARTICLE_TAGS) is not None
-        return not inside and tag.select_one(".main_title") is None
-    if tag.name in ("body", "html") or tag.name in _ARTICLE_TAGS:
-        return False
-    words = class_words(tag)
-    return any(
-        w in _CHROME_WORDS or w in _HEADER_WORDS or w.startswith(_CHROME_PREFIXES) for w in words
-    )
+        return not own and tag.select_one(".main_title") is None
+    words = {
+        w
+        for w in class_words(tag)
+        if w in _CHROME_WORDS or w in _HEADER_WORDS or w.startswith(_CHROME_PREFIXES)
+    }
+    return bool(words) and not (own and words <= _OWN_WORDS)
 
 
 def is_header(tag: Tag) -> bool:
@@ -212,13 +217,14 @@ class _Walk:
                 link.text = clean_line(repair_mojibake(_SPACE.sub(" ", link.text)))
         if name in _BOLD:
             self.bold -= 1
+        # The block's last run is flushed while its chrome and quotation still hold.
+        if self.blocks and self.blocks[-1] is tag:
+            self.flush()
+            self.blocks.pop()
         if self.quotes and self.quotes[-1] is tag:
             self.quotes.pop()
         if self.chrome and self.chrome[-1] is tag:
             self.chrome.pop()
-        if self.blocks and self.blocks[-1] is tag:
-            self.flush()
-            self.blocks.pop()
 
 
 def runs(root: Tag) -> tuple[list[Run], list[Link]]:

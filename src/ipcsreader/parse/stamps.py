@@ -32,8 +32,8 @@ _MONTHS = {
 _DATE = r"(\d{1,2})\s*([A-Za-z]{3,9})\.?\s*,?\s*(\d{4})"
 # "#4842, 2 March 2015"
 OLD_STAMP = re.compile(rf"^#\s*(\d{{1,6}})\s*,\s*{_DATE}$")
-# "03 Feb, 2014 · 4286", with any spacing (or none) around the middle dot.
-NEW_STAMP = re.compile(rf"^{_DATE}\s*[·•]\s*(\d{{1,6}})$")
+# "03 Feb, 2014 · 4286", with any spacing (or none) around the middle dot (or a bar).
+NEW_STAMP = re.compile(rf"^{_DATE}\s*[·•|]\s*(\d{{1,6}})$")
 # "Vijay Shankar · 06 Jul, 2015 · 4896" under a title in a column listing.
 LISTING_META = re.compile(rf"^(.+?)\s*·\s*{_DATE}\s*·\s*(\d{{1,6}})$")
 # "IPCS · 27 Feb, 2020 · 206 · Special Report": a publication, not a commentary.
