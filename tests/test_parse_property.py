@@ -42,7 +42,8 @@ _CHROME = [
     "<!-- a comment: 01 Jan, 2018 · 1111 -->",
     "<script>var stamp = '03 Jan, 2018 · 2222'; var t = '<p>x</p>';</script>",
     "<style>p { color: red }</style>",
-    "<div class='share-bar'><a href='#'>Print</a> <a href='#'>Email</a> <a href='#'>Tweet</a></div>",
+    "<div class='share-bar'><a href='#'>Print</a> <a href='#'>Email</a> "
+    "<a href='#'>Tweet</a></div>",
     "<nav><ul><li><a href='index.php'>Home</a></li><li>"
     + _COLUMN_LINK.replace(COLUMN, "Dragon Watch")
     + "</li></ul></nav>",
@@ -99,7 +100,8 @@ def pages(draw: st.DrawFn) -> str:
         out.append(part)
     out += draw(st.lists(st.sampled_from(_CHROME), max_size=2))
     outer = draw(st.lists(st.sampled_from(_WRAPPERS), max_size=3))
-    return f"<!DOCTYPE html><html><head><title>IPCS</title></head><body>{_wrap(''.join(out), outer)}</body></html>"
+    page = _wrap("".join(out), outer)
+    return f"<!DOCTYPE html><html><head><title>IPCS</title></head><body>{page}</body></html>"
 
 
 _PLAIN = (
