@@ -9,7 +9,9 @@ go on with SIGUSR1. POINT ``none`` never stops. The points:
 - ``committed``: Whoosh committed, the catalog not yet written;
 - ``catalog-half``: inside the catalog's transaction, pages and records written, files not;
 - ``catalog-commit``: every row of the catalog written, the transaction not committed;
-- ``manifest``: everything written but the manifest.
+- ``manifest``: everything written but the manifest;
+- ``download``: `ipcs fetch`/`sync` reading the body of its second article page;
+- ``save``: an article page written to its temporary file, not yet renamed into place.
 """
 
 from __future__ import annotations
@@ -59,6 +61,17 @@ def install(point: str) -> None:
         before(catalog, "_finish")
     elif point == "manifest":
         before(integrity, "write_manifest")
+    elif point == "download":
+        from ipcsreader.web.fetch import Client
+
+        pages = iter(range(1_000_000))
+        before(
+            Client, "_read_capped", lambda _self, url, _r: "articleNo" in url and next(pages) == 1
+        )
+    elif point == "save":
+        import os
+
+        before(os, "replace", lambda _src, dst, **_k: str(dst).endswith(".html"))
     elif point != "none":
         raise SystemExit(f"unknown point {point}")
 

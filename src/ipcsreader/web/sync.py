@@ -11,6 +11,8 @@ step, so an interrupted sync continues where it stopped.
 from __future__ import annotations
 
 import json
+import re
+import time
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -33,6 +35,9 @@ SECTIONS: dict[str, str] = {
     "discussion-reports": "discussion_reports.php",
 }
 STATE_VERSION = 1
+# What atomic_write leaves behind when killed while saving <N>.html.
+_LEFTOVER = re.compile(r"\.[0-9]+\.html\..+\.tmp")
+STALE_TEMP = 600.0  # seconds
 
 Status = Literal["saved", "missing", "refused", "failed", "planned"]
 Parser = Callable[[bytes, str], Page]
@@ -114,6 +119,8 @@ class Downloader:
         self.parse = parse
         self.dry_run = dry_run
         self.on_outcome = on_outcome
+        if not dry_run:
+            sweep_leftovers(corpus_dir)
 
     def one(self, number: int) -> Outcome:
         """Fetch and save article ``number``; what became of it."""
@@ -146,6 +153,28 @@ class Downloader:
         path = self.corpus_dir / name
         atomic_write(path, data)
         return Outcome(number, "saved", page.title, path)
+
+
+def sweep_leftovers(corpus_dir: Path, *, older_than: float = STALE_TEMP) -> list[Path]:
+    """Remove temporary files a killed fetch left in ``corpus_dir``; the ones removed.
+
+    Only those older than ``older_than`` seconds: a younger one may be another fetch's,
+    still being written.
+    """
+    now = time.time()
+    removed: list[Path] = []
+    try:
+        found = [p for p in corpus_dir.iterdir() if _LEFTOVER.fullmatch(p.name)]
+    except OSError:
+        return removed
+    for path in found:
+        try:
+            if now - path.stat().st_mtime > older_than:
+                path.unlink()
+                removed.append(path)
+        except OSError:
+            continue  # gone meanwhile, or not ours to remove
+    return removed
 
 
 def fetch_numbers(
