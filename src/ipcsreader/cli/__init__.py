@@ -36,6 +36,7 @@ _COMMAND_MODULES = {
     "fetch": "fetch_cmd",
     "sync": "fetch_cmd",
     "parse": "parse_cmd",
+    "doctor": "doctor_cmd",
 }
 
 

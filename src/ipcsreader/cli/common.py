@@ -128,6 +128,7 @@ COMMAND_ORDER = (
     "sync",
     "index",
     "parse",
+    "doctor",
 )
 
 

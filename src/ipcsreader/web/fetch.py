@@ -190,6 +190,17 @@ class Client:
             raise FetchError(f"{url}: {status} {reason}")
         return body
 
+    def status(self, path: str) -> int:
+        """The status the site answers ``path`` with (redirects on the site followed).
+
+        Raises :class:`RefusedError` when robots.txt forbids ``path`` (robots.txt itself is
+        always asked for), :class:`FetchError` when no answer comes.
+        """
+        if path != "/robots.txt" and not self.allowed(path):
+            raise RefusedError(f"robots.txt forbids {path}")
+        status, _, _ = self._get_with_retries(self.url(path))
+        return status
+
     def _robot_rules(self) -> RobotFileParser:
         if self._robots is None:
             url = self.url("/robots.txt")
