@@ -270,3 +270,56 @@ def test_an_unreachable_site_is_one_line_and_a_failure(
         "(gave up after 2 attempts)"
     )
     assert "up to date" not in result.output
+
+
+def test_an_unreadable_page_is_kept_listed_apart_and_read_again_by_a_newer_parser(
+    live: Site, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ipcs_site import FIXTURES, article_html
+
+    from ipcsreader import parse
+    from ipcsreader.parse import parse_bytes
+    from ipcsreader.store import corpus
+
+    raw = (FIXTURES / "no-article.html").read_bytes()
+    live.script(article_path(5100), Reply(200, raw))
+    fetched = ipcs("fetch", "5100-5101")
+    assert fetched.exit_code == 0, fetched.output
+    assert fetched.stdout.startswith(
+        "unread        5100  saved, but could not be read: not an IPCS page"
+    )
+    assert fetched.stdout.endswith(
+        "Saved 1 article; 1 saved but not readable (`ipcs index` lists them).\n"
+    )
+    kept = paths.user_corpus_dir() / "5100.html"
+    assert kept.read_bytes() == raw
+
+    listed = ipcs("index", "--json")
+    assert listed.exit_code == 0, listed.output  # kept on purpose: not a failure
+    data = json.loads(listed.stdout)
+    assert data["failed"] == []
+    assert [u["file"] for u in data["unread"]] == [str(kept.resolve())]
+    text = ipcs("index")
+    assert "1 fetched page kept but not readable as articles" in text.stdout
+    assert text.stderr.startswith(f"unread: {kept.resolve()}: not an IPCS page")
+
+    # The same parser: the file is not read again. A newer one (which reads it): it is.
+    reads: list[str] = []
+    real = corpus.read_page
+
+    def newer(path, data=None):
+        reads.append(path.name)
+        if path.name == "5100.html" and parse.PARSER_VERSION > 2:
+            live.add(5100, "Read At Last")
+            return parse_bytes(article_html(live.pieces[5100]).encode(), str(path))
+        return real(path, data)
+
+    monkeypatch.setattr(corpus, "read_page", newer)
+    assert ipcs("index").exit_code == 0
+    assert reads == []
+    monkeypatch.setattr(parse, "PARSER_VERSION", 3)
+    upgraded = json.loads(ipcs("index", "--json").stdout)
+    assert reads.count("5100.html") >= 1 and "5101.html" not in reads
+    assert (upgraded["updated"], upgraded["unread"]) == (1, [])
+    read = ipcs("read", "5100", "--format", "json")
+    assert json.loads(read.stdout)["title"] == "Read At Last"

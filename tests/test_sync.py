@@ -94,12 +94,13 @@ def test_a_missing_number_is_reported_and_nothing_saved(run: Run) -> None:
     assert not run.corpus.exists()
 
 
-def test_a_page_without_an_article_is_missing(run: Run) -> None:
-    run.site.script(article_path(8), Reply(200, (FIXTURES / "no-article.html").read_bytes()))
+def test_a_page_without_an_article_is_kept_and_said_to_be_unread(run: Run) -> None:
+    raw = (FIXTURES / "no-article.html").read_bytes()
+    run.site.script(article_path(8), Reply(200, raw))
     [outcome] = run.fetch([8]).outcomes
-    assert (outcome.status, outcome.path) == ("missing", None)
-    assert outcome.detail.startswith("the page holds no article (not an IPCS page:")
-    assert not run.corpus.exists()
+    assert (outcome.status, outcome.path) == ("unread", run.corpus / "8.html")
+    assert outcome.detail.startswith("saved, but could not be read: not an IPCS page:")
+    assert (run.corpus / "8.html").read_bytes() == raw
 
 
 def test_a_page_robots_txt_forbids_is_refused_unrequested(run: Run) -> None:

@@ -214,7 +214,7 @@ def _finish(
     if report.error and not report.outcomes and not report.listings:
         # Nothing was done: the reason is all there is to say (never "up to date").
         raise FetchError(report.error + (_AGAIN if sync else ""))
-    if report.numbers("saved"):
+    if report.numbers("saved") or report.numbers("unread"):
         warn("Updating the search index…")
         update_library(open_library(None, index, refresh=False))
     if json:

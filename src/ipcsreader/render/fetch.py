@@ -9,6 +9,7 @@ from ipcsreader.web.sync import Report
 
 _LABELS = {
     "saved": ("saved", "green"),
+    "unread": ("unread", "yellow"),
     "planned": ("would fetch", "cyan"),
     "missing": ("missing", "yellow"),
     "refused": ("refused", "red"),
@@ -58,6 +59,9 @@ def summary(report: Report, *, sync: bool) -> Text:
         for status in ("missing", "refused", "failed")
         if report.numbers(status)
     ]
+    unread = report.numbers("unread")
+    if unread:
+        extras.insert(0, f"{len(unread)} saved but not readable (`ipcs index` lists them)")
     if extras:
         line += "; " + ", ".join(extras)
     line += "."

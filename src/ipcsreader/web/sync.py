@@ -36,11 +36,14 @@ SECTIONS: dict[str, str] = {
 }
 STATE_VERSION = 1
 # What atomic_write leaves behind when killed while saving <N>.html.
+_SAVED = re.compile(r"[0-9]+\.html")
 _LEFTOVER = re.compile(r"\.[0-9]+\.html\..+\.tmp")
 STALE_TEMP = 600.0  # seconds
 
-Status = Literal["saved", "missing", "refused", "failed", "planned"]
+# "unread": saved, but the parser found no article in it (kept for a better parser).
+Status = Literal["saved", "unread", "missing", "refused", "failed", "planned"]
 Parser = Callable[[bytes, str], Page]
+Failure = tuple[str, str]  # a file, and why it could not be read
 
 
 @dataclass(frozen=True)
@@ -77,6 +80,7 @@ class Report:
     def to_dict(self) -> dict[str, Any]:
         return {
             "saved": self.numbers("saved"),
+            "unread": self.numbers("unread"),
             "missing": self.numbers("missing"),
             "refused": self.numbers("refused"),
             "failed": self.numbers("failed"),
@@ -147,12 +151,16 @@ class Downloader:
         try:
             page = self.parse(data, name)
         except PageError as error:
-            return Outcome(number, "missing", f"the page holds no article ({error.reason})")
-        if not isinstance(page, Article) or not page.title:
-            return Outcome(number, "missing", "the page holds no article")
+            title, reason = None, error.reason
+        else:
+            title = page.title if isinstance(page, Article) else None
+            reason = None if title else "it holds no article"
         path = self.corpus_dir / name
+        # Kept either way: the raw page is the record, and a later parser may read it.
         atomic_write(path, data)
-        return Outcome(number, "saved", page.title, path)
+        if title is None:
+            return Outcome(number, "unread", f"saved, but could not be read: {reason}", path)
+        return Outcome(number, "saved", title, path)
 
 
 def sweep_leftovers(corpus_dir: Path, *, older_than: float = STALE_TEMP) -> list[Path]:
@@ -199,10 +207,33 @@ def fetch_numbers(
 def saved_files(corpus_dir: Path) -> set[int]:
     """The numbers of the article pages fetch and sync saved in ``corpus_dir``."""
     try:
-        names = [p.name for p in corpus_dir.iterdir()]
+        found = [fetched_number(p, corpus_dir) for p in corpus_dir.iterdir()]
     except OSError:
         return set()
-    return {int(n[:-5]) for n in names if n.endswith(".html") and n[:-5].isdigit() and n.isascii()}
+    return {n for n in found if n is not None}
+
+
+def unread_apart(failed: Iterable[tuple[str, str]]) -> tuple[list[Failure], list[Failure]]:
+    """``(file, reason)`` failures split: pages fetch and sync saved but the parser could
+    not read (kept on purpose), and the rest (real failures)."""
+    from ipcsreader import paths
+
+    mine = paths.user_corpus_dir()
+    unread: list[Failure] = []
+    others: list[Failure] = []
+    for file, reason in failed:
+        fetched = fetched_number(Path(file), mine) is not None
+        (unread if fetched else others).append((file, reason))
+    return unread, others
+
+
+def fetched_number(path: Path, corpus_dir: Path) -> int | None:
+    """The article number of ``path`` when it is a page fetch or sync saved (``<N>.html``
+    in ``corpus_dir``), else None."""
+    name = path.name
+    if path.parent.resolve() != corpus_dir.resolve() or not _SAVED.fullmatch(name):
+        return None
+    return int(name[:-5])
 
 
 class SyncState:
