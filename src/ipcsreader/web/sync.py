@@ -148,6 +148,8 @@ class Downloader:
         except FetchError as error:
             return Outcome(number, "failed", error.message)
         name = f"{number}.html"
+        title: str | None
+        reason: str | None
         try:
             page = self.parse(data, name)
         except PageError as error:
