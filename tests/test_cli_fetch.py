@@ -202,8 +202,18 @@ def test_fetch_dry_run_downloads_nothing(live: Site) -> None:
         (["fetch", "9-3"], "a range must go up, not '9-3'"),
         (
             ["fetch", "1", "--delay", "-1"],
-            "the delay between requests must not be negative, not -1",
+            "the delay between requests must be 0 to 3600 seconds, not -1",
         ),
+        (
+            ["sync", "--delay", "nan"],
+            "the delay between requests must be 0 to 3600 seconds, not nan",
+        ),
+        (
+            ["fetch", "1", "--delay", "inf"],
+            "the delay between requests must be 0 to 3600 seconds, not inf",
+        ),
+        (["fetch", "1", "--bogus"], "no such option: --bogus"),
+        (["fetch", "-5"], "article numbers start at 1, not '-5'"),
     ],
 )
 def test_fetch_usage_errors(live: Site, args: list[str], message: str) -> None:

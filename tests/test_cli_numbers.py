@@ -42,7 +42,8 @@ MALFORMED = [
     ("", "not an article number: '' (like 4842: digits 0-9 only)"),
     ("0", "article numbers start at 1, not '0'"),
     ("-5", "article numbers start at 1, not '-5'"),
-    ("--5", "not an article number: '--5' (like 4842: digits 0-9 only)"),
+    ("--5", "no such option: --5"),
+    ("--styel", "no such option: --styel"),
 ]
 
 

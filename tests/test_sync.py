@@ -145,7 +145,8 @@ def test_numbers_and_ranges(specs: list[str], numbers: list[int], alone: set[int
         ("abc", "not an article number or range (like 4842 or 4840-4845): 'abc'"),
         ("12-", "not an article number or range (like 4842 or 4840-4845): '12-'"),
         ("0", "article numbers start at 1, not '0'"),
-        ("-5", "not an article number or range (like 4842 or 4840-4845): '-5'"),
+        ("-5", "article numbers start at 1, not '-5'"),
+        ("--yse", "no such option: --yse"),
         ("9-3", "a range must go up, not '9-3'"),
     ],
 )

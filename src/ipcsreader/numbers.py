@@ -27,6 +27,8 @@ def article_number(text: str) -> int:
     digits = raw[1:] if raw.startswith("#") else raw
     if raw.startswith("-") and _DIGITS.fullmatch(raw[1:]):
         raise UsageError(f"article numbers start at 1, not {text!r}")
+    if raw.startswith("-"):  # commands taking numbers pass unknown options on to here
+        raise UsageError(f"no such option: {raw}")
     if not _DIGITS.fullmatch(digits):
         raise UsageError(_malformed(text))
     number = int(digits)
@@ -63,8 +65,8 @@ def number_ranges(specs: Iterable[str], *, allow_large: bool = False) -> tuple[l
     alone: set[int] = set()
     for spec in specs:
         low, dash, high = spec.strip().partition("-")
-        if not low.strip() and dash:  # "-5": a negative number, not a range
-            raise UsageError(_malformed(spec, ranges=True))
+        if not low.strip() and dash:  # "-5", "--yse": says what is wrong (it raises)
+            article_number(spec)
         if not _DIGITS.fullmatch(low.strip()) or (dash and not _DIGITS.fullmatch(high.strip())):
             raise UsageError(_malformed(spec, ranges=True))
         first, last = int(low), int(high) if dash else int(low)

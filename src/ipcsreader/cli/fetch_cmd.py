@@ -13,6 +13,7 @@ import typer
 
 from ipcsreader.cli.application import app
 from ipcsreader.cli.common import (
+    NUMBER_ARGS,
     ColorMode,
     ColorOpt,
     IndexOpt,
@@ -55,7 +56,7 @@ DelayOpt = Annotated[
 _AGAIN = "; run `ipcs sync` again to go on from here"
 
 
-@app.command("fetch")
+@app.command("fetch", context_settings=NUMBER_ARGS)
 def fetch_command(
     numbers: Annotated[
         list[str],

@@ -10,6 +10,7 @@ never wait for real.
 
 from __future__ import annotations
 
+import math
 import os
 import time
 from collections.abc import Callable
@@ -31,6 +32,7 @@ UNSUCCESSFUL_MARKER = b"connection unsuccessful"
 _REDIRECTS = frozenset({301, 302, 303, 307, 308})
 _MAX_REDIRECTS = 5
 _MAX_BACKOFF = 60.0
+MAX_DELAY = 3600.0  # seconds between requests: more is a typo, and nan or inf never end
 
 
 def article_path(number: int) -> str:
@@ -74,8 +76,12 @@ class FetchSettings:
         parts = urlsplit(self.base_url)
         if parts.scheme not in ("http", "https") or not parts.hostname:
             raise UsageError(f"IPCS_BASE_URL must be an http(s) address, not {self.base_url!r}")
-        if self.delay < 0:
-            raise UsageError(f"the delay between requests must not be negative, not {self.delay:g}")
+        if not 0 <= self.delay <= MAX_DELAY:
+            raise UsageError(
+                f"the delay between requests must be 0 to {MAX_DELAY:g} seconds, not {self.delay:g}"
+            )
+        if not (math.isfinite(self.timeout) and math.isfinite(self.backoff)):
+            raise UsageError("timeout and backoff must be finite numbers of seconds")
         if self.timeout <= 0 or self.retries < 0 or self.max_bytes <= 0 or self.backoff < 0:
             raise UsageError(
                 "timeout and size limit must be positive, retries and backoff not negative"
