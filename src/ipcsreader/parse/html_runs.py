@@ -88,19 +88,23 @@ def _is_chrome(tag: Tag) -> bool:
         return False
     # A site's header and footer are chrome; an article's own (inside <article>/<main>, or
     # a header holding the title block) are not: they hold its title, stamp or authors.
-    own = tag.find_parent(_ARTICLE_TAGS) is not None
+    # (Whether a tag is inside an article is asked last: it walks up the whole tree.)
     if tag.name == "footer":
-        return not own
+        return not _in_article(tag)
     if tag.name in _CHROME_TAGS:
         return True
     if tag.name == "header":
-        return not own and tag.select_one(".main_title") is None
+        return tag.select_one(".main_title") is None and not _in_article(tag)
     words = {
         w
         for w in class_words(tag)
         if w in _CHROME_WORDS or w in _HEADER_WORDS or w.startswith(_CHROME_PREFIXES)
     }
-    return bool(words) and not (own and words <= _OWN_WORDS)
+    return bool(words) and not (words <= _OWN_WORDS and _in_article(tag))
+
+
+def _in_article(tag: Tag) -> bool:
+    return tag.find_parent(_ARTICLE_TAGS) is not None
 
 
 def is_header(tag: Tag) -> bool:
