@@ -1,7 +1,7 @@
 """A known article wrapped in random nesting and chrome still reads field for field.
 
 Hypothesis lays out one article many ways: the column in the title box, above it, as a
-link beside it or in a breadcrumb; the stamp with a dot, a bar or over three elements; the
+link beside it or in a breadcrumb; the stamp with a dot, a bar, none or over three elements; the
 authors before or after the body, with or without photo links; each part in zero to three
 wrappers; comments, scripts, styles, share bars, navigation and sidebars (whose lists
 carry stamps of other articles) between any two parts.
@@ -37,6 +37,7 @@ _STAMPS = {
     "bar": "<p class='date'>02 Jan, 2018 | 5333</p>",
     "split": "<div><span>02 Jan, 2018</span></div><div>&middot;</div><div>5333</div>",
     "spans": "<p><span>02 Jan, 2018</span> <span>|</span> <span>5333</span></p>",
+    "bare": "<div class='date'><span>02 Jan, 2018</span> <span>5333</span></div>",
 }
 _CHROME = [
     "<!-- a comment: 01 Jan, 2018 · 1111 -->",

@@ -96,6 +96,7 @@ EXPECTED = {
     "14-stamp-with-labels.html": MAOISTS,
     "15-column-beside-in-own-row.html": TEST,
     "16-everything-after-a-long-menu.html": MAOISTS,
+    "17-stamp-without-dot.html": TEST,
 }
 
 

@@ -1,10 +1,11 @@
 """The head of an article page read from its structure: stamp, title and column.
 
-The stamp (``DD Mon, YYYY · N``, with a bar for the dot, or split over up to three
-elements) anchors the page. The title is ``.main_title h5`` or the heading nearest above
-the stamp. The column is looked for, in turn, as a ``columns_select.php`` link near the
-title, a short line right beside the title (above it, or between it and the stamp), and a
-breadcrumb's column ("Home » Columns » Red Affairs").
+The stamp (``DD Mon, YYYY · N``, with a bar for the dot or, in a block of its own, with
+none; or split over up to three elements) anchors the page. The title is
+``.main_title h5`` or the heading nearest above the stamp. The column is looked for, in
+turn, as a ``columns_select.php`` link near the title, a short line right beside the
+title (above it, or between it and the stamp), and a breadcrumb's column
+("Home » Columns » Red Affairs").
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from itertools import pairwise
 from bs4 import BeautifulSoup, Tag
 
 from ipcsreader.parse.html_runs import HEADINGS, Run, class_words, is_header, tag_text
-from ipcsreader.parse.stamps import Stamp, new_stamp
+from ipcsreader.parse.stamps import Stamp, block_stamp, new_stamp
 from ipcsreader.text import ends_sentence, fold
 
 NEAR = 6  # how many runs from the stamp the title, column and teaser may sit
@@ -55,7 +56,7 @@ def find_stamp(every: list[Run]) -> tuple[int, Stamp] | None:
                 text = f"{text} {part.text}".strip()
                 if len(text) > _STAMP_CHARS:
                     break
-                stamp = new_stamp(text)
+                stamp = block_stamp(text)
                 if stamp is not None:
                     return i, stamp
     return None
@@ -66,7 +67,7 @@ def stamp_length(rs: list[Run], at: int) -> int:
     text = ""
     for n, run in enumerate(rs[at : at + _STAMP_PARTS]):
         text = f"{text} {run.text}".strip()
-        if new_stamp(text) is not None:
+        if block_stamp(text) is not None:
             return n
     return 0
 
