@@ -97,6 +97,11 @@ EXPECTED = {
     "15-column-beside-in-own-row.html": TEST,
     "16-everything-after-a-long-menu.html": MAOISTS,
     "17-stamp-without-dot.html": TEST,
+    "18-teaser-after-authors.html": HARBOUR,
+    "19-labelled-stamp-column-below.html": {
+        **MAOISTS,
+        "authors": tuple(Author(a.name) for a in MAOISTS["authors"]),
+    },
 }
 
 

@@ -19,7 +19,7 @@ from ipcsreader.archive.names import leading_names
 from ipcsreader.model import Article, Block
 from ipcsreader.parse import body
 from ipcsreader.parse.html_header import NEAR, find_column, find_stamp, find_title, stamp_length
-from ipcsreader.parse.html_people import Bylines
+from ipcsreader.parse.html_people import Bylines, Person
 from ipcsreader.parse.html_runs import Link, Run, class_words, inside, runs
 from ipcsreader.parse.new import with_teaser_honorifics
 from ipcsreader.parse.stamps import LISTING_META, PUBLICATION_META, Stamp, new_stamp
@@ -104,7 +104,7 @@ class _Page(Bylines):
         self.used.update(x for x in (t, c) if x is not None)
         head_end = max(end, t if t is not None else -1, c if c is not None else -1)
         people, name_runs = self.people(links, head_end)
-        teaser_at = self._teaser(head_end, name_runs)
+        teaser_at = self._teaser(head_end, name_runs, people)
         teaser = rs[teaser_at].text if teaser_at is not None else None
         self.used.update(name_runs)
         if teaser_at is not None:
@@ -133,19 +133,34 @@ class _Page(Bylines):
             truncated=body.cut_short(blocks),
         )
 
-    def _teaser(self, head_end: int, name_runs: set[int]) -> int | None:
-        """The teaser's run: one marked as a teaser, else the first after the header."""
+    def _teaser(self, head_end: int, name_runs: set[int], people: list[Person]) -> int | None:
+        """The teaser's run: one marked as a teaser, else the first after the header, else
+        (an author block first) the first after that block when set in italics."""
         rs = self.rs
         near = range(max(0, self.at - NEAR), min(len(rs), head_end + 3))
         for i in near:
             if i not in self.used and i not in name_runs and _marked_teaser(rs[i].block):
                 return i
         i = head_end + 1
-        if i >= len(rs) or i in name_runs:
+        if i in name_runs:
+            return self._teaser_after_authors(i, name_runs, people)
+        if i >= len(rs):
             return None
         if i + 1 < len(rs) and rs[i + 1].text == rs[i].text:
             return None  # the start of a printed "Name" / "Name" / "Role" block
         return i
+
+    def _teaser_after_authors(
+        self, start: int, name_runs: set[int], people: list[Person]
+    ) -> int | None:
+        """The first run after the author block at ``start``, if it is set as a teaser."""
+        boxes = [self._author_box(link.tag) for p in people for link, _ in p.links]
+        for i in range(start, min(len(self.rs), start + 2 * NEAR)):
+            run = self.rs[i]
+            if i in name_runs or any(inside(run.block, box) for box in boxes):
+                continue
+            return i if run.italic or _marked_teaser(run.block) else None
+        return None
 
     def _body(self, head_end: int) -> tuple[Block, ...]:
         rs = self.rs

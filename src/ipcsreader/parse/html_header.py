@@ -24,6 +24,8 @@ _STAMP_CHARS = 48
 _STAMP_PARTS = 3  # a stamp split over up to three elements ("12 Mar, 2019" "·" "5571")
 _COLUMN_MAX_WORDS = 10
 _COLUMN_LINK = "columns_select"
+_AFTER_STAMP = 2
+_LABEL_WORDS = 3  # "Filed under", "Column:" before a column's link
 # Crumbs and labels that name a part of the site, never a column.
 _GENERIC = frozenset(
     fold(w)
@@ -94,24 +96,41 @@ def find_title(soup: BeautifulSoup, rs: list[Run], at: int) -> tuple[str | None,
 def find_column(
     soup: BeautifulSoup, rs: list[Run], t: int | None, at: int, used: set[int]
 ) -> tuple[str | None, int | None]:
-    """The column and its run (None for a breadcrumb's, which is chrome)."""
+    """The column and its run (None for a breadcrumb's, which is chrome).
+
+    ``at`` is the stamp's first run; ``used``, the runs of the stamp (and title) taken.
+    """
     if t is None:
         return _breadcrumb_column(soup, None), None
-    lo, hi = max(0, t - NEAR), min(len(rs), max(t, at) + 1)
+    # A column link may also follow the stamp, just under it.
+    lo, hi = max(0, t - NEAR), min(len(rs), max([t, at, *used]) + _AFTER_STAMP + 1)
     # Nearest to the title first, those above it before those below.
     around = sorted(
         (i for i in range(lo, hi) if i != t and i not in used),
         key=lambda i: (abs(i - t), i > t),
     )
-    named = {tag_text(a) for a in soup.select(f'a[href*="{_COLUMN_LINK}"]')[:200]}
-    linked = next((i for i in around if rs[i].text in named), None)
-    if linked is not None:
-        return rs[linked].text, linked
+    named = {tag_text(a) for a in soup.select(f'a[href*="{_COLUMN_LINK}"]')[:200]} - {""}
+    for i in around:
+        name = _linked_column(rs[i].text, named)
+        if name is not None:
+            return name, i
     for i in (t - 1, t + 1):
         # Right above the title, or between it and the stamp: a short label of its own.
         if 0 <= i < len(rs) and i not in used and (i < t or i < at) and _column_like(rs[i]):
             return rs[i].text, i
     return _breadcrumb_column(soup, rs[t].text), None
+
+
+def _linked_column(text: str, named: set[str]) -> str | None:
+    """The column link a run prints: alone, or after a short label ("Filed under …")."""
+    if text in named:
+        return text
+    if ends_sentence(text):
+        return None
+    for name in named:
+        if text.endswith(name) and len(text[: -len(name)].split()) <= _LABEL_WORDS:
+            return name
+    return None
 
 
 def _column_like(run: Run) -> bool:

@@ -56,6 +56,7 @@ LINE_BLOCKS = frozenset(
 BLOCKS = LINE_BLOCKS | {"p", "td", "th", "footer", "form", "menu"}
 HEADINGS = frozenset(["h1", "h2", "h3", "h4", "h5", "h6"])
 _BOLD = frozenset(["b", "strong"])
+_ITALIC = frozenset(["i", "em"])
 # Site chrome by element: kept out of an article, wherever it sits.
 _CHROME_TAGS = frozenset(["nav", "aside", "footer", "form", "menu"])
 # Site chrome by the words of its class or id ("col-md-4 sidebar", "shareButtons").
@@ -135,6 +136,7 @@ class Run:
     linked: bool
     chrome: tuple[Tag, ...] = ()
     quote: Tag | None = None  # the <blockquote> it is in
+    italic: bool = False  # all of it in <i> or <em> (a teaser, as the site sets it)
     people: list[Link] = field(default_factory=list)  # person links whose text it holds
 
     @property
@@ -152,11 +154,11 @@ class _Walk:
         self.runs: list[Run] = []
         self.links: list[Link] = []
         self.parts: list[str] = []
-        self.chars = self.bold_chars = self.link_chars = 0
+        self.chars = self.bold_chars = self.link_chars = self.italic_chars = 0
         self.blocks: list[Tag] = []
         self.chrome: list[Tag] = []
         self.quotes: list[Tag] = []
-        self.bold = self.anchors = 0
+        self.bold = self.italic = self.anchors = 0
         self.open_people: list[Link] = []
         self.run_people: list[Link] = []
 
@@ -171,6 +173,7 @@ class _Walk:
         count = len(raw) - sum(map(str.isspace, raw))
         self.chars += count
         self.bold_chars += count if self.bold else 0
+        self.italic_chars += count if self.italic else 0
         self.link_chars += count if self.anchors else 0
         self.run_people += [x for x in self.open_people if not x.named and x not in self.run_people]
 
@@ -182,6 +185,7 @@ class _Walk:
                     text,
                     self.blocks[-1],
                     bold=self.bold_chars >= self.chars > 0,
+                    italic=self.italic_chars >= self.chars > 0,
                     linked=self.link_chars >= self.chars > 0,
                     chrome=tuple(self.chrome),
                     quote=self.quotes[-1] if self.quotes else None,
@@ -191,7 +195,7 @@ class _Walk:
         for link in self.run_people:
             link.named = True
         self.parts, self.run_people = [], []
-        self.chars = self.bold_chars = self.link_chars = 0
+        self.chars = self.bold_chars = self.link_chars = self.italic_chars = 0
 
     def enter(self, tag: Tag) -> None:
         name = tag.name
@@ -204,6 +208,8 @@ class _Walk:
             self.quotes.append(tag)
         if name in _BOLD:
             self.bold += 1
+        if name in _ITALIC:
+            self.italic += 1
         if name == "a" and tag.get("href"):
             self.anchors += 1
             href = str(tag.get("href"))
@@ -221,6 +227,8 @@ class _Walk:
                 link.text = clean_line(repair_mojibake(_SPACE.sub(" ", link.text)))
         if name in _BOLD:
             self.bold -= 1
+        if name in _ITALIC:
+            self.italic -= 1
         # The block's last run is flushed while its chrome and quotation still hold.
         if self.blocks and self.blocks[-1] is tag:
             self.flush()
