@@ -1,8 +1,9 @@
 """A known article wrapped in random nesting and chrome still reads field for field.
 
 Hypothesis lays out one article many ways: the column in the title box, above it, as a
-link beside it or in a breadcrumb; the stamp with a dot, a bar, none or over three elements; the
-authors before or after the body, with or without photo links; each part in zero to three
+link beside or under it or in a breadcrumb; the stamp with a dot, a bar, none, a label or
+over three elements; the authors before or after the body (or before an italic teaser),
+with or without photo links; each part in zero to three
 wrappers; comments, scripts, styles, share bars, navigation and sidebars (whose lists
 carry stamps of other articles) between any two parts.
 """
@@ -38,6 +39,7 @@ _STAMPS = {
     "split": "<div><span>02 Jan, 2018</span></div><div>&middot;</div><div>5333</div>",
     "spans": "<p><span>02 Jan, 2018</span> <span>|</span> <span>5333</span></p>",
     "bare": "<div class='date'><span>02 Jan, 2018</span> <span>5333</span></div>",
+    "labelled": "<p class='meta'>Published: 02 Jan, 2018 | #5333</p>",
 }
 _CHROME = [
     "<!-- a comment: 01 Jan, 2018 · 1111 -->",
@@ -77,10 +79,10 @@ def _wrap(part: str, wrappers: list[str]) -> str:
 
 @st.composite
 def pages(draw: st.DrawFn) -> str:
-    column = draw(st.sampled_from(["in-box", "above", "beside", "breadcrumb"]))
+    column = draw(st.sampled_from(["in-box", "above", "beside", "breadcrumb", "below"]))
     stamp = _STAMPS[draw(st.sampled_from(sorted(_STAMPS)))]
     photo = draw(st.booleans())
-    authors_after = draw(st.booleans())
+    order = draw(st.sampled_from(["authors first", "authors last", "teaser after authors"]))
     title = f"<h5>{html.escape(TITLE)}</h5>"
     head = {
         "in-box": f"<div class='main_title'><p class='column_name'>{_COLUMN_LINK}</p>"
@@ -89,11 +91,16 @@ def pages(draw: st.DrawFn) -> str:
         "beside": f"<div class='main_title'>{title}</div><span>{_COLUMN_LINK}</span>{stamp}",
         "breadcrumb": f"<ol class='breadcrumb'><li><a href='index.php'>Home</a></li>"
         f"<li>{_COLUMN_LINK}</li></ol><div class='main_title'>{title}</div>{stamp}",
+        "below": f"<div class='main_title'>{title}{stamp}<p>Filed under {_COLUMN_LINK}</p></div>",
     }[column]
     teaser = f"<p class='teaser'><i>{html.escape(TEASER)}</i></p>"
     authors = "".join(_author(i, photo) for i in range(len(AUTHORS)))
     body = "<div class='detail_content'>" + "".join(f"<p>{p}</p>" for p in PARAGRAPHS) + "</div>"
-    parts = [head, teaser, body, authors] if authors_after else [head, teaser, authors, body]
+    parts = {
+        "authors first": [head, teaser, authors, body],
+        "authors last": [head, teaser, body, authors],
+        "teaser after authors": [head, authors, f"<p><em>{html.escape(TEASER)}</em></p>", body],
+    }[order]
     wrapped = [_wrap(p, draw(st.lists(st.sampled_from(_WRAPPERS), max_size=3))) for p in parts]
     out: list[str] = []
     for part in wrapped:
