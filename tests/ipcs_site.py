@@ -69,6 +69,10 @@ def _template(name: str) -> Template:
 
 
 _ARTICLE = _template("article.html.tmpl")
+# The same article page laid out as other sites might: the column above or beside the
+# title, in a breadcrumb or a table row; the stamp over several elements; the authors
+# after the body; wrappers, share bars, sidebars and comments around.
+RELAID = ("article-beside.html.tmpl", "article-breadcrumb.html.tmpl", "article-table.html.tmpl")
 _LISTING = _template("listing.html.tmpl")
 _ROW = _template("listing-row.html.tmpl")
 
@@ -90,10 +94,11 @@ def _fields(piece: Piece) -> dict[str, object]:
     }
 
 
-def article_html(piece: Piece) -> str:
-    """An article page in the live ``comm_select.php`` structure."""
+def article_html(piece: Piece, layout: str | None = None) -> str:
+    """An article page in the live ``comm_select.php`` structure, or in ``layout``."""
     body = "\n".join(f"      <p>{_e(p)}</p>" for p in piece.paragraphs)
-    return _ARTICLE.substitute(_fields(piece), paragraphs=body)
+    template = _ARTICLE if layout is None else _template(layout)
+    return template.substitute(_fields(piece), paragraphs=body)
 
 
 def listing_html(section: str, pieces: list[Piece], page: int, pages: int) -> str:
@@ -119,8 +124,9 @@ UNSUCCESSFUL_PAGE = (FIXTURES / "connection-unsuccessful.html").read_bytes()
 class Site:
     """The stand-in site. Use as a context manager; ``base_url`` is where it listens."""
 
-    def __init__(self, *, per_page: int = 3) -> None:
+    def __init__(self, *, per_page: int = 3, layout: str | None = None) -> None:
         self.per_page = per_page
+        self.layout = layout  # an article template of RELAID; None for the live one
         self.pieces: dict[int, Piece] = {}
         self.robots_txt: str | None = None  # None answers 404
         self.scripts: dict[str, list[Reply]] = {}
@@ -167,7 +173,7 @@ class Site:
             piece = self.pieces.get(_int(query.get("articleNo", [""])[0]))
             if piece is None:
                 return Reply(404, b"<html><body><h3>Page not found</h3></body></html>")
-            return _page(article_html(piece))
+            return _page(article_html(piece, self.layout))
         if name in SECTION_TITLES:
             return self._listing(name, _int(query.get("pageno", ["1"])[0]) or 1)
         return Reply(404, b"not found")

@@ -13,6 +13,8 @@ go on with SIGUSR1. POINT ``none`` never stops. The points:
 - ``desk-commit``: a desk transaction written whole, not committed (holding the desk's lock);
 - ``desk-import-half``: inside ``ipcs desk import``'s transaction, marks and tags written,
   notes and follows not.
+- ``download``: `ipcs fetch`/`sync` reading the body of its second article page;
+- ``save``: an article page written to its temporary file, not yet renamed into place.
 """
 
 from __future__ import annotations
@@ -67,6 +69,17 @@ def install(point: str) -> None:
         before(store, "_commit")
     elif point == "desk-import-half":
         before(transfer, "_merge_notes")
+    elif point == "download":
+        from ipcsreader.web.fetch import Client
+
+        pages = iter(range(1_000_000))
+        before(
+            Client, "_read_capped", lambda _self, url, _r: "articleNo" in url and next(pages) == 1
+        )
+    elif point == "save":
+        import os
+
+        before(os, "replace", lambda _src, dst, **_k: str(dst).endswith(".html"))
     elif point != "none":
         raise SystemExit(f"unknown point {point}")
 

@@ -293,9 +293,7 @@ def test_open_bad_number(monkeypatch):
     monkeypatch.setattr(webbrowser, "open", lambda url: pytest.fail("must not open"))
     result = run("open", "0")
     assert result.exit_code == 2
-    assert result.stderr.splitlines()[-1] == (
-        "Error: Invalid value for 'number': Input should be greater than or equal to 1"
-    )
+    assert result.stderr == "Error: article numbers start at 1, not '0'\n"
 
 
 def test_help_has_examples():

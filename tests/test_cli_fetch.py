@@ -145,7 +145,7 @@ def test_a_failing_site_ends_sync_with_an_error(live: Site) -> None:
     assert result.exit_code == 1
     assert result.stderr.endswith(
         f"Error: {live.base_url}/commentaries.php: 500 Internal Server Error "
-        "(gave up after 1 attempts); run `ipcs sync` again to go on from here\n"
+        "(gave up after 1 attempt); run `ipcs sync` again to go on from here\n"
     )
 
 
@@ -202,8 +202,18 @@ def test_fetch_dry_run_downloads_nothing(live: Site) -> None:
         (["fetch", "9-3"], "a range must go up, not '9-3'"),
         (
             ["fetch", "1", "--delay", "-1"],
-            "the delay between requests must not be negative, not -1",
+            "the delay between requests must be 0 to 3600 seconds, not -1",
         ),
+        (
+            ["sync", "--delay", "nan"],
+            "the delay between requests must be 0 to 3600 seconds, not nan",
+        ),
+        (
+            ["fetch", "1", "--delay", "inf"],
+            "the delay between requests must be 0 to 3600 seconds, not inf",
+        ),
+        (["fetch", "1", "--bogus"], "no such option: --bogus"),
+        (["fetch", "-5"], "article numbers start at 1, not '-5'"),
     ],
 )
 def test_fetch_usage_errors(live: Site, args: list[str], message: str) -> None:
@@ -218,3 +228,108 @@ def test_a_bad_base_url_is_a_usage_error(monkeypatch: pytest.MonkeyPatch) -> Non
     result = ipcs("fetch", "1")
     assert result.exit_code == 2
     assert result.stderr == "Error: IPCS_BASE_URL must be an http(s) address, not 'ipcs.org'\n"
+
+
+def test_fetch_skips_what_is_saved_and_says_so_once(live: Site) -> None:
+    assert ipcs("fetch", "5101", "5103").exit_code == 0
+    asked = len(live.article_requests())
+    again = ipcs("fetch", "5103", "5100-5101")
+    assert again.exit_code == 0, again.output
+    assert again.stdout == (
+        "missing       5100  no such page (404)\n"
+        "Skipped 2 articles already saved (5103, 5101); --force fetches again.\n"
+        "Saved 0 articles; 1 missing.\n"
+    )
+    assert live.article_requests()[asked:] == [5100]
+    forced = ipcs("fetch", "5101", "--force", "--json")
+    assert forced.exit_code == 0, forced.output
+    assert json.loads(forced.stdout)["saved"] == [5101]
+    assert json.loads(forced.stdout)["skipped"] == []
+    assert live.article_requests()[-1] == 5101
+
+
+def test_a_large_range_needs_yes(live: Site) -> None:
+    refused = ipcs("fetch", "5101-7000")
+    assert refused.exit_code == 2
+    assert refused.stderr == (
+        "Error: 5101-7000 is 1,900 numbers; ranges over 1,000 need --yes "
+        "(to be sure it is not a typo)\n"
+    )
+    assert live.log == []
+    planned = ipcs("fetch", "5101-7000", "--yes", "--dry-run", "--json")
+    assert planned.exit_code == 0, planned.output
+    assert len(json.loads(planned.stdout)["planned"]) == 1900
+
+
+@pytest.mark.parametrize("command", [["sync", "--max", "2"], ["fetch", "5101", "5103"]])
+def test_an_unreachable_site_is_one_line_and_a_failure(
+    monkeypatch: pytest.MonkeyPatch, command: list[str]
+) -> None:
+    # Port 9 (discard) on the loopback address: nothing listens there.
+    monkeypatch.setenv("IPCS_BASE_URL", "http://127.0.0.1:9")
+    monkeypatch.setenv("IPCS_RETRIES", "1")
+    monkeypatch.setenv("IPCS_DELAY", "0")
+    monkeypatch.setattr("time.sleep", lambda _s: None)  # no real backoff waits
+    result = ipcs(*command)
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1, lines
+    assert lines[0].startswith(
+        "Error: cannot reach http://127.0.0.1:9: connection failed (Connection refused) "
+        "(gave up after 2 attempts)"
+    )
+    assert "up to date" not in result.output
+
+
+def test_an_unreadable_page_is_kept_listed_apart_and_read_again_by_a_newer_parser(
+    live: Site, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ipcs_site import FIXTURES, article_html
+
+    from ipcsreader import parse
+    from ipcsreader.parse import parse_bytes
+    from ipcsreader.store import corpus
+
+    raw = (FIXTURES / "no-article.html").read_bytes()
+    live.script(article_path(5100), Reply(200, raw))
+    fetched = ipcs("fetch", "5100-5101")
+    assert fetched.exit_code == 0, fetched.output
+    assert fetched.stdout.startswith(
+        "unread        5100  saved, but could not be read: not an IPCS page"
+    )
+    assert fetched.stdout.endswith(
+        "Saved 1 article; 1 saved but not readable (`ipcs index` lists them).\n"
+    )
+    kept = paths.user_corpus_dir() / "5100.html"
+    assert kept.read_bytes() == raw
+
+    listed = ipcs("index", "--json")
+    assert listed.exit_code == 0, listed.output  # kept on purpose: not a failure
+    data = json.loads(listed.stdout)
+    assert data["failed"] == []
+    assert [u["file"] for u in data["unread"]] == [str(kept.resolve())]
+    text = ipcs("index")
+    assert "1 fetched page kept but not readable as articles" in text.stdout
+    assert text.stderr.startswith(f"unread: {kept.resolve()}: not an IPCS page")
+
+    # The same parser: the file is not read again. A newer one (which reads it): it is.
+    reads: list[str] = []
+    real = corpus.read_page
+
+    def newer(path, data=None):
+        reads.append(path.name)
+        if path.name == "5100.html" and parse.PARSER_VERSION > 2:
+            live.add(5100, "Read At Last")
+            return parse_bytes(article_html(live.pieces[5100]).encode(), str(path))
+        return real(path, data)
+
+    monkeypatch.setattr(corpus, "read_page", newer)
+    assert ipcs("index").exit_code == 0
+    assert reads == []
+    monkeypatch.setattr(parse, "PARSER_VERSION", 3)
+    upgraded = json.loads(ipcs("index", "--json").stdout)
+    assert reads.count("5100.html") >= 1 and "5101.html" not in reads
+    assert (upgraded["updated"], upgraded["unread"]) == (1, [])
+    read = ipcs("read", "5100", "--format", "json")
+    assert json.loads(read.stdout)["title"] == "Read At Last"

@@ -11,6 +11,7 @@ from ipcs_site import FIXTURES, FakeClock, Reply, Site, article_html
 from ipcs_site import site_fixture as site_fixture  # the `site` fixture
 
 from ipcsreader.errors import FetchError, UsageError
+from ipcsreader.numbers import number_ranges
 from ipcsreader.web.fetch import Client, FetchSettings, article_path
 from ipcsreader.web.sync import (
     Downloader,
@@ -19,7 +20,6 @@ from ipcsreader.web.sync import (
     Syncer,
     SyncState,
     fetch_numbers,
-    parse_numbers,
 )
 
 
@@ -94,12 +94,13 @@ def test_a_missing_number_is_reported_and_nothing_saved(run: Run) -> None:
     assert not run.corpus.exists()
 
 
-def test_a_page_without_an_article_is_missing(run: Run) -> None:
-    run.site.script(article_path(8), Reply(200, (FIXTURES / "no-article.html").read_bytes()))
+def test_a_page_without_an_article_is_kept_and_said_to_be_unread(run: Run) -> None:
+    raw = (FIXTURES / "no-article.html").read_bytes()
+    run.site.script(article_path(8), Reply(200, raw))
     [outcome] = run.fetch([8]).outcomes
-    assert (outcome.status, outcome.path) == ("missing", None)
-    assert outcome.detail.startswith("the page holds no article (not an IPCS page:")
-    assert not run.corpus.exists()
+    assert (outcome.status, outcome.path) == ("unread", run.corpus / "8.html")
+    assert outcome.detail.startswith("saved, but could not be read: not an IPCS page:")
+    assert (run.corpus / "8.html").read_bytes() == raw
 
 
 def test_a_page_robots_txt_forbids_is_refused_unrequested(run: Run) -> None:
@@ -135,7 +136,7 @@ def test_a_dry_run_requests_no_article_and_saves_nothing(run: Run) -> None:
     ],
 )
 def test_numbers_and_ranges(specs: list[str], numbers: list[int], alone: set[int]) -> None:
-    assert parse_numbers(specs) == (numbers, alone)
+    assert number_ranges(specs) == (numbers, alone)
 
 
 @pytest.mark.parametrize(
@@ -143,14 +144,15 @@ def test_numbers_and_ranges(specs: list[str], numbers: list[int], alone: set[int
     [
         ("abc", "not an article number or range (like 4842 or 4840-4845): 'abc'"),
         ("12-", "not an article number or range (like 4842 or 4840-4845): '12-'"),
-        ("0", "not an article number or range (like 4842 or 4840-4845): '0'"),
-        ("-5", "not an article number or range (like 4842 or 4840-4845): '-5'"),
+        ("0", "article numbers start at 1, not '0'"),
+        ("-5", "article numbers start at 1, not '-5'"),
+        ("--yse", "no such option: --yse"),
         ("9-3", "a range must go up, not '9-3'"),
     ],
 )
 def test_bad_numbers_are_usage_errors(spec: str, message: str) -> None:
     with pytest.raises(UsageError) as bad:
-        parse_numbers([spec])
+        number_ranges([spec])
     assert bad.value.message == message
 
 

@@ -349,7 +349,10 @@ class Library:
         return self._full[number]
 
     def _record(self, number: int) -> Record:
-        found = self._read(lambda c: c.records([number]))
+        from ipcsreader.numbers import within_range
+
+        # A number no article can have is not looked up (SQLite's integers stop at 2**63-1).
+        found = self._read(lambda c: c.records([number])) if within_range(number) else None
         if not found:
             raise NotFoundError(self._not_found(number))
         sources = found[0].sources

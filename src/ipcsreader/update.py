@@ -99,13 +99,21 @@ class IndexUpdate:
         summary = UpdateSummary(rebuilt=rebuild)
         found = corpus.scan(self.corpus_dirs)
         known = old.files() if old else {}
+        from ipcsreader.parse import PARSER_VERSION  # here: a search never needs the parser
+
+        # Files that failed under an older parser are read again, changed or not.
+        retry = old is not None and old.parser() != str(PARSER_VERSION)
         files: dict[str, FileEntry] = {}
         fresh: dict[str, Page] = {}  # pages parsed in this run, paragraphs included
         changed: set[str] = set()
         unseen: list[str] = []
         for key in sorted(found):
             st, prev = found[key], known.get(key)
-            if prev and (prev.size, prev.mtime_ns) == (st.size, st.mtime_ns):
+            if (
+                prev
+                and (prev.size, prev.mtime_ns) == (st.size, st.mtime_ns)
+                and not (retry and prev.error)
+            ):
                 files[key] = _kept(key, prev, summary)
             else:
                 unseen.append(key)
@@ -128,7 +136,7 @@ class IndexUpdate:
                 files[key] = FileEntry(st.size, st.mtime_ns, "", error=reason)
                 summary.failed.append((key, reason))
                 continue
-            if prev and prev.sha256 == digest:
+            if prev and prev.sha256 == digest and not (retry and prev.error):
                 # Touched but identical: remember the new mtime, index nothing.
                 files[key] = _kept(key, replace(prev, size=st.size, mtime_ns=st.mtime_ns), summary)
                 continue
@@ -197,6 +205,7 @@ class IndexUpdate:
                 records=rewritten,
                 gone_records=gone,
                 rebuild=rebuild,
+                parser=str(PARSER_VERSION),
             ),
         )
         return summary

@@ -47,6 +47,7 @@ _COMMAND_MODULES = {
     "unfollow": "follow_cmd",
     "new": "follow_cmd",
     "desk": "follow_cmd",
+    "doctor": "doctor_cmd",
 }
 
 

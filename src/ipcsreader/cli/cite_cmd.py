@@ -12,6 +12,7 @@ import typer
 
 from ipcsreader.cli.application import app
 from ipcsreader.cli.common import (
+    NUMBER_ARGS,
     ColorMode,
     ColorOpt,
     CorpusOpt,
@@ -107,10 +108,13 @@ def _parse_accessed(value: str | None) -> dt.date | None:
         raise UsageError(f"--accessed must be a date like 2025-01-31, not {value!r}") from None
 
 
-@app.command("cite")
+@app.command("cite", context_settings=NUMBER_ARGS)
 def cite(
     numbers: Annotated[
-        list[int] | None, typer.Argument(help="Article numbers (as in #4842).", show_default=False)
+        list[str] | None,
+        typer.Argument(
+            help="Article numbers (as in #4842).", metavar="NUMBER…", show_default=False
+        ),
     ] = None,
     style: Annotated[
         CiteStyle, typer.Option("--style", "-s", help="bibtex, ris, apa, chicago or mla.")
@@ -148,11 +152,12 @@ def cite(
         raise UsageError("give article numbers or --tag T, not both")
     if not numbers and all_hits is None and tag is None:
         raise UsageError("give article numbers to cite, or --all-hits QUERY, or --tag T")
+    from ipcsreader.numbers import article_numbers
+
+    given = article_numbers(numbers or [])
     today = _parse_accessed(accessed)
     lib = open_library(corpus, index)
-    wanted = (
-        list(dict.fromkeys(numbers)) if numbers else _matching_numbers(lib, all_hits or "", tag=tag)
-    )
+    wanted = given or _matching_numbers(lib, all_hits or "", tag=tag)
     citations = cite_all(_full_records(lib, wanted), style.value, today=today)
     if json:
         from ipcsreader.model import article_url
@@ -286,9 +291,14 @@ def stats(
     show(make_console(color), render_stats(data))
 
 
-@app.command("open")
+@app.command("open", context_settings=NUMBER_ARGS)
 def open_article(
-    number: Annotated[int, typer.Argument(help="The article number (as in #4842).", min=1)],
+    number: Annotated[
+        str,
+        typer.Argument(
+            help="The article number (as in #4842).", metavar="NUMBER", show_default=False
+        ),
+    ],
     browser: Annotated[
         bool,
         typer.Option("--browser/--no-browser", help="Open a browser, or only print the address."),
@@ -303,8 +313,9 @@ def open_article(
     import webbrowser
 
     from ipcsreader.model import article_url
+    from ipcsreader.numbers import article_number, possible_article
 
-    url = article_url(number)
+    url = article_url(possible_article(article_number(number)))
     typer.echo(url)
     if browser and not webbrowser.open(url):
         raise IpcsError("no web browser could be started; set $BROWSER or open the address above")

@@ -53,6 +53,10 @@ IndexOpt = Annotated[
     ),
 ]
 
+# For commands taking article numbers: "-5" reaches the command (which says what is wrong
+# with it) instead of Click calling it an unknown option.
+NUMBER_ARGS = {"ignore_unknown_options": True}
+
 
 def make_console(color: ColorMode = ColorMode.auto, *, stderr: bool = False) -> Console:
     """A console for stdout (or stderr) that honours ``--color`` and ``NO_COLOR``."""
@@ -135,6 +139,7 @@ COMMAND_ORDER = (
     "sync",
     "index",
     "parse",
+    "doctor",
 )
 
 

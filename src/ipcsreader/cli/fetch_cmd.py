@@ -13,6 +13,7 @@ import typer
 
 from ipcsreader.cli.application import app
 from ipcsreader.cli.common import (
+    NUMBER_ARGS,
     ColorMode,
     ColorOpt,
     IndexOpt,
@@ -23,7 +24,7 @@ from ipcsreader.cli.common import (
     update_library,
     warn,
 )
-from ipcsreader.errors import FetchError, NotFoundError, UsageError
+from ipcsreader.errors import FetchError, IpcsError, NotFoundError, UsageError
 
 if TYPE_CHECKING:
     from ipcsreader.web.fetch import Client
@@ -52,7 +53,10 @@ DelayOpt = Annotated[
 ]
 
 
-@app.command("fetch")
+_AGAIN = "; run `ipcs sync` again to go on from here"
+
+
+@app.command("fetch", context_settings=NUMBER_ARGS)
 def fetch_command(
     numbers: Annotated[
         list[str],
@@ -61,6 +65,12 @@ def fetch_command(
         ),
     ],
     dry_run: DryRunOpt = False,
+    force: Annotated[
+        bool, typer.Option("--force", help="Fetch again articles that are already saved.")
+    ] = False,
+    yes: Annotated[
+        bool, typer.Option("--yes", help="Go ahead with a range of more than 1,000 numbers.")
+    ] = False,
     delay: DelayOpt = None,
     json: JsonOpt = False,
     color: ColorOpt = ColorMode.auto,
@@ -72,19 +82,22 @@ def fetch_command(
     article. The site is asked politely: robots.txt is obeyed, one request a second
     (IPCS_DELAY or --delay), from IPCS_BASE_URL [default: https://www.ipcs.org].
     A number given alone that the site does not have ends with exit code 1; inside a
-    range it is only reported.
+    range it is only reported. Articles already saved are skipped (--force fetches them
+    again); a range of more than 1,000 numbers needs --yes.
 
     Example: ipcs fetch 4842 5086-5090
     """
     from ipcsreader import paths
-    from ipcsreader.web.sync import Downloader, fetch_numbers, parse_numbers
+    from ipcsreader.numbers import number_ranges
+    from ipcsreader.web.sync import Downloader, fetch_numbers
 
-    wanted, alone = parse_numbers(numbers)
+    wanted, alone = number_ranges(numbers, allow_large=yes)
+    saved = set() if force else _saved(index)
     with _client(delay) as client, _progress(len(wanted), "Fetching") as advance:
         downloader = Downloader(
             client, paths.user_corpus_dir(), dry_run=dry_run, on_outcome=advance
         )
-        report = fetch_numbers(downloader, wanted)
+        report = fetch_numbers(downloader, wanted, saved=saved)
     _finish(report, sync=False, json=json, color=color, index=index)
     for outcome in report.outcomes:
         if outcome.number in alone and outcome.status in ("missing", "refused"):
@@ -92,6 +105,8 @@ def fetch_command(
                 f"No article {outcome.number} on {client.settings.base_url}: {outcome.detail}"
             )
     failed = report.numbers("failed")
+    if report.error:
+        raise FetchError(report.error)
     if failed:
         raise FetchError(f"{_numbers(failed)} could not be downloaded; try again later")
 
@@ -134,8 +149,7 @@ def sync_command(
     if max_new is not None and max_new < 1:
         raise UsageError(f"--max must be at least 1, not {max_new}")
     names = [s.value for s in section] if section else list(SECTIONS)
-    library = open_library(None, index)
-    known = {r.number for r in library.records() if not r.listing_only}
+    known = _saved(index)
     with _client(delay) as client, _progress(max_new, "Syncing") as advance:
         downloader = Downloader(
             client, paths.user_corpus_dir(), dry_run=dry_run, on_outcome=advance
@@ -144,7 +158,24 @@ def sync_command(
         report = syncer.run(names)
     _finish(report, sync=True, json=json, color=color, index=index)
     if report.error:
-        raise FetchError(f"{report.error}; run `ipcs sync` again to go on from here")
+        raise FetchError(report.error + _AGAIN)
+
+
+def _saved(index: Path | None) -> set[int]:
+    """The articles the index holds, and every page fetch and sync saved (read or not).
+
+    The index as it stands, not brought up to date first: the pages fetched are found by
+    their file names, and a failing site must be the first thing said, not an index build.
+    """
+    from ipcsreader import paths
+    from ipcsreader.web.sync import saved_files
+
+    library = open_library(None, index, refresh=False)
+    try:
+        known = {r.number for r in library.records() if not r.listing_only}
+    except IpcsError:
+        known = set()
+    return known | saved_files(paths.user_corpus_dir())
 
 
 @contextmanager
@@ -179,9 +210,12 @@ def _finish(
     report: Report, *, sync: bool, json: bool, color: ColorMode, index: Path | None
 ) -> None:
     """Update the index when something was saved, then print the report."""
-    from ipcsreader.render.fetch import outcome_lines, summary
+    from ipcsreader.render.fetch import outcome_lines, skipped_line, summary
 
-    if report.numbers("saved"):
+    if report.error and not report.outcomes and not report.listings:
+        # Nothing was done: the reason is all there is to say (never "up to date").
+        raise FetchError(report.error + (_AGAIN if sync else ""))
+    if report.numbers("saved") or report.numbers("unread"):
         warn("Updating the search index…")
         update_library(open_library(None, index, refresh=False))
     if json:
@@ -190,6 +224,8 @@ def _finish(
     # Soft wrap: one line per article and for the summary, whatever the width.
     console = make_console(color)
     console.print(outcome_lines(report), end="", soft_wrap=True)
+    if report.skipped:
+        console.print(skipped_line(report.skipped), soft_wrap=True)
     console.print(summary(report, sync=sync), soft_wrap=True)
 
 

@@ -11,6 +11,7 @@ import typer
 
 from ipcsreader.cli.application import app
 from ipcsreader.cli.common import (
+    NUMBER_ARGS,
     ColorMode,
     ColorOpt,
     CorpusOpt,
@@ -80,11 +81,16 @@ def complete_column(ctx: typer.Context, incomplete: str) -> list[str]:
     return [n for n in names if _word_starts(n, incomplete)]
 
 
-@app.command("read")
+@app.command("read", context_settings=NUMBER_ARGS)
 def read(
     number: Annotated[
-        int,
-        typer.Argument(help="The article number (as in #4842).", autocompletion=complete_number),
+        str,
+        typer.Argument(
+            help="The article number (as in #4842).",
+            autocompletion=complete_number,
+            metavar="NUMBER",
+            show_default=False,
+        ),
     ],
     format: Annotated[
         ReadFormat, typer.Option("--format", "-f", help="text, markdown or json.")
@@ -123,14 +129,16 @@ def read(
     from ipcsreader.archive.authors import more_by
     from ipcsreader.cli.common import fresh_result
     from ipcsreader.model import hit_to_dict, record_to_dict
+    from ipcsreader.numbers import article_number
 
+    wanted = article_number(number)
     if width is not None and width < MIN_WIDTH:
         raise UsageError(f"--width must be at least {MIN_WIDTH}, not {width}")
 
     def gather(lib: Library) -> tuple[Record, list[KnownTitle], list[Hit]]:
-        record = lib.record(number)
+        record = lib.record(wanted)
         more = more_by(record, lib.author_records(record))
-        return record, more, [h for h in lib.more_like(number, 5) if h.number != number]
+        return record, more, [h for h in lib.more_like(wanted, 5) if h.number != wanted]
 
     library, (record, more, related) = fresh_result(
         corpus,

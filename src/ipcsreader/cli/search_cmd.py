@@ -23,7 +23,7 @@ from ipcsreader.cli.common import (
     update_library,
     warn,
 )
-from ipcsreader.errors import ExitStatus
+from ipcsreader.errors import ExitStatus, NotFoundError
 
 
 class SortOrder(StrEnum):
@@ -49,8 +49,11 @@ def index_command(
 
     Example: ipcs index --rebuild
     """
+    from ipcsreader.web.sync import unread_apart
+
     library = open_library(corpus, index, refresh=False)
     summary = update_library(library, rebuild=rebuild)
+    unread, failed = unread_apart(summary.failed)
     if json:
         emit_json(
             {
@@ -58,7 +61,8 @@ def index_command(
                 "updated": summary.updated,
                 "removed": summary.removed,
                 "unchanged": summary.unchanged,
-                "failed": [{"file": f, "reason": r} for f, r in summary.failed],
+                "failed": [{"file": f, "reason": r} for f, r in failed],
+                "unread": [{"file": f, "reason": r} for f, r in unread],
                 "rebuilt": summary.rebuilt,
                 "index": str(library.index_dir),
                 "corpus": [str(d) for d in library.corpus_dirs],
@@ -68,13 +72,20 @@ def index_command(
         typer.echo(
             f"{'Rebuilt' if summary.rebuilt else 'Updated'} the index in {library.index_dir}: "
             f"{summary.added} added, {summary.updated} updated, {summary.removed} removed, "
-            f"{summary.unchanged} unchanged, {len(summary.failed)} failed."
+            f"{summary.unchanged} unchanged, {len(failed)} failed."
         )
+        if unread:
+            pages = "1 fetched page" if len(unread) == 1 else f"{len(unread)} fetched pages"
+            typer.echo(
+                f"{pages} kept but not readable as articles: read again once the parser improves."
+            )
         # Where to put pages of one's own: the corpus folders, the user's own last.
         typer.echo("Pages read from: " + ", ".join(str(d) for d in library.corpus_dirs))
-        for file, reason in summary.failed:
+        for file, reason in failed:
             warn(f"failed: {file}: {reason}")
-    if summary.failed:
+        for file, reason in unread:
+            warn(f"unread: {file}: {reason}")
+    if failed:
         raise typer.Exit(int(ExitStatus.FAILURE))
 
 
@@ -150,6 +161,9 @@ def search_command(
         # The renderer is imported while the staleness check may still be going on.
         meanwhile=None if json else lambda: importlib.import_module("ipcsreader.render.search"),
     )
+    if result.total and not result.hits and page > 1:
+        last = -(-result.total // limit)
+        raise NotFoundError(f"page {page} is past the last page ({last})")
     if json:
         from ipcsreader.model import hit_to_dict
 

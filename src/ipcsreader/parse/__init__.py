@@ -16,7 +16,11 @@ from ipcsreader.parse import limits, listing, new, old, other
 from ipcsreader.parse.decode import check_text, decode, normalise
 from ipcsreader.parse.stamps import REGION, find, is_share_line, new_stamp, old_stamp
 
-__all__ = ["parse_bytes", "parse_file", "parse_text"]
+__all__ = ["PARSER_VERSION", "parse_bytes", "parse_file", "parse_text"]
+
+# Bump when the parser reads pages it could not read before: an index update then reads
+# again every file that failed under an older version (those that succeeded stay as read).
+PARSER_VERSION = 2
 
 _HEADER_LINES = 12
 
@@ -76,13 +80,13 @@ def _parse(text: str, source: str | None) -> Page:
         return listing.columnist_page(lines, source=source, fmt=fmt)
     if find(lines, old_stamp) or _old_header(lines):
         return old.parse(lines, source=source, fmt=fmt, headings=headings)
-    if find(lines, new_stamp):
-        if soup is not None:  # read from the markup's structure where it has one
-            from ipcsreader.parse import html_article
+    if soup is not None:  # read from the markup's structure (a stamp may span elements)
+        from ipcsreader.parse import html_article
 
-            structured = html_article.parse(soup, source)
-            if structured is not None:
-                return structured
+        structured = html_article.parse(soup, source)
+        if structured is not None:
+            return structured
+    if find(lines, new_stamp):
         article = new.parse(lines, source=source, fmt=fmt, headings=headings, title=title)
         if people and not article.authors:  # the author links the page's markup names
             article = replace(article, authors=tuple(author(p) for p in people))

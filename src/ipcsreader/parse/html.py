@@ -120,7 +120,9 @@ def to_lines(markup: str) -> Converted:
         if isinstance(node, Comment | Declaration | Doctype | ProcessingInstruction):
             node.extract()
     for tag in soup.find_all(_DROP):
-        tag.decompose()
+        # An article's own footer (inside <article>/<main>) may hold its authors.
+        if tag.name != "footer" or tag.find_parent(("article", "main")) is None:
+            tag.decompose()
     for tag in soup.select("#comments"):
         tag.decompose()
     # On the live site the article ends where a `.content_section` (related items) starts;

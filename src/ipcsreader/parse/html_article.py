@@ -15,22 +15,15 @@ from dataclasses import dataclass, field
 
 from bs4 import BeautifulSoup, Tag
 
-from ipcsreader.archive.names import author, is_name_like, leading_names, split_authors
-from ipcsreader.model import Article, Author, Block
+from ipcsreader.archive.names import leading_names
+from ipcsreader.model import Article, Block
 from ipcsreader.parse import body
-from ipcsreader.parse.html_runs import (
-    HEADINGS,
-    Link,
-    Run,
-    class_words,
-    inside,
-    is_header,
-    runs,
-    tag_text,
-)
-from ipcsreader.parse.new import author_blocks, with_teaser_honorifics
+from ipcsreader.parse.html_header import NEAR, find_column, find_stamp, find_title, stamp_length
+from ipcsreader.parse.html_people import Bylines, Person
+from ipcsreader.parse.html_runs import Link, Run, class_words, inside, runs
+from ipcsreader.parse.new import with_teaser_honorifics
 from ipcsreader.parse.stamps import LISTING_META, PUBLICATION_META, Stamp, new_stamp
-from ipcsreader.text import clean_line, ends_sentence, fold
+from ipcsreader.text import ends_sentence
 
 # A line of nothing but these is a row of share buttons.
 _SHARE_WORDS = frozenset(
@@ -59,22 +52,14 @@ _SHARE_WORDS = frozenset(
         "via",
     ]
 )
-_TEASER_WORDS = frozenset(["teaser", "summary", "excerpt", "standfirst", "synopsis"])
+_TEASER_WORDS = frozenset(["teaser", "summary", "excerpt", "standfirst", "synopsis", "lead"])
 _BODY_HEADINGS = frozenset(["h2", "h3", "h4"])
-_NEAR = 6  # how many runs from the stamp the title, column and teaser may sit
-_STAMP_CHARS = 48
-_STAMP_PARTS = 3  # a stamp split over up to three elements ("12 Mar, 2019" "·" "5571")
-_COLUMN_MAX_WORDS = 10
-_ROLE_MAX_WORDS = 20
-_NAME_MAX_TOKENS = 8
-_BYLINE_WORDS = frozenset(["and", "&"])
-_BYLINE_MARKS = " ,;:|·–—-"
 
 
 def parse(soup: BeautifulSoup, source: str | None = None) -> Article | None:
     """The article the page's structure shows, or None when it shows no new-site article."""
     every, every_link = runs(soup)
-    found = _stamp(every)
+    found = find_stamp(every)
     if found is None:
         return None
     at, stamp = found
@@ -99,32 +84,8 @@ def _is_share_line(text: str) -> bool:
     return bool(words) and all(w in _SHARE_WORDS or not w for w in words)
 
 
-def _stamp(every: list[Run]) -> tuple[int, Stamp] | None:
-    """The first stamp outside the chrome, else the first in a header only."""
-    for allowed in (lambda r: not r.chrome, lambda r: all(map(is_header, r.chrome))):
-        for i, run in enumerate(every):
-            if not allowed(run):
-                continue
-            text = ""
-            for part in every[i : i + _STAMP_PARTS]:
-                text = f"{text} {part.text}".strip()
-                if len(text) > _STAMP_CHARS:
-                    break
-                stamp = new_stamp(text)
-                if stamp is not None:
-                    return i, stamp
-    return None
-
-
-@dataclass(eq=False)
-class _Person:
-    name: str
-    hrefs: set[str] = field(default_factory=set)
-    links: list[tuple[Link, int]] = field(default_factory=list)  # (link, run index)
-
-
 @dataclass
-class _Page:
+class _Page(Bylines):
     """The visible runs of a page whose stamp is run ``at``."""
 
     rs: list[Run]
@@ -136,20 +97,21 @@ class _Page:
         self, soup: BeautifulSoup, links: list[tuple[Link, int]], source: str | None
     ) -> Article | None:
         rs, at = self.rs, self.at
-        end = at + self._stamp_length()
+        end = at + stamp_length(rs, at)
         self.used.update(range(at, end + 1))
-        title, t = self._title(soup)
-        column = self._column(soup, t)
-        head_end = max(end, t if t is not None else -1)
-        people, name_runs = self._people(links, head_end)
-        teaser_at = self._teaser(head_end, name_runs)
+        title, t = find_title(soup, rs, at)
+        column, c = find_column(soup, rs, t, at, self.used)
+        self.used.update(x for x in (t, c) if x is not None)
+        head_end = max(end, t if t is not None else -1, c if c is not None else -1)
+        people, name_runs = self.people(links, head_end)
+        teaser_at = self._teaser(head_end, name_runs, people)
         teaser = rs[teaser_at].text if teaser_at is not None else None
         self.used.update(name_runs)
         if teaser_at is not None:
             self.used.add(teaser_at)
-        authors = [self._with_role(p, teaser_at) for p in people]
+        authors = [self.with_role(p, teaser_at) for p in people]
         if not authors:
-            authors = self._printed_byline(max(head_end, teaser_at or -1) + 1)
+            authors = self.printed_byline(max(head_end, teaser_at or -1) + 1)
         if authors:
             authors = with_teaser_honorifics(authors, teaser)
         else:
@@ -171,149 +133,34 @@ class _Page:
             truncated=body.cut_short(blocks),
         )
 
-    def _stamp_length(self) -> int:
-        """How many runs after the first the stamp takes (0 when it is one run)."""
-        text = ""
-        for n, run in enumerate(self.rs[self.at : self.at + _STAMP_PARTS]):
-            text = f"{text} {run.text}".strip()
-            if new_stamp(text) is not None:
-                return n
-        return 0
-
-    def _title(self, soup: BeautifulSoup) -> tuple[str | None, int | None]:
-        """The title and its run: ``.main_title h5``, else the heading nearest above the stamp."""
-        rs, at = self.rs, self.at
-        near = range(max(0, at - _NEAR), min(len(rs), at + _NEAR))
-        tag = soup.select_one(".main_title h5")
-        title = tag_text(tag) if tag is not None else ""
-        if title:
-            return title, next((i for i in near if rs[i].text == title), None)
-        above = [i for i in near if i < at]
-        t = next((i for i in reversed(above) if rs[i].block.name in HEADINGS), None)
-        below = at + self._stamp_length() + 1
-        # A title printed under its date: a heading there that outranks the one above.
-        if below < len(rs) and rs[below].block.name in HEADINGS:
-            rank = rs[t].block.name if t is not None else "h9"
-            t = below if str(rs[below].block.name) < str(rank) else t
-        if t is None and above:
-            t = above[-1]
-        return (rs[t].text, t) if t is not None else (None, None)
-
-    def _column(self, soup: BeautifulSoup, t: int | None) -> str | None:
-        """The column: a ``columns_select.php`` link above the title, else the line above it
-        in the title's own box."""
-        if t is None:
-            return None
+    def _teaser(self, head_end: int, name_runs: set[int], people: list[Person]) -> int | None:
+        """The teaser's run: one marked as a teaser, else the first after the header, else
+        (an author block first) the first after that block when set in italics."""
         rs = self.rs
-        above = [i for i in range(max(0, t - _NEAR), t) if i not in self.used]
-        named = {tag_text(a) for a in soup.select('a[href*="columns_select"]')[:50]}
-        linked = next((i for i in reversed(above) if rs[i].text in named), None)
-        if linked is None and above:
-            box = rs[t].block.parent
-            i = above[-1]
-            words = rs[i].text.split()
-            fits = len(words) <= _COLUMN_MAX_WORDS and not ends_sentence(rs[i].text)
-            linked = i if box is not None and fits and inside(rs[i].block, box) else None
-        if linked is None:
-            return None
-        self.used.add(linked)
-        return rs[linked].text
-
-    def _people(
-        self, links: list[tuple[Link, int]], head_end: int
-    ) -> tuple[list[_Person], set[int]]:
-        """The people the page links to after its stamp, one per person, and their name runs."""
-        rs = self.rs
-        holder = {id(x): i for i, r in enumerate(rs) if i > head_end for x in r.people}
-        people: list[_Person] = []
-        runs_of_names: set[int] = set()
-        for link, before in links:
-            at = holder.get(id(link))
-            if link.text and at is None:
-                continue  # its text is in the header or the chrome
-            if at is not None and _byline(rs[at]) is None:
-                continue  # a link inside a sentence names someone, not the author
-            if at is None and before <= head_end:
-                continue
-            names = _link_names(link)
-            where = at if at is not None else before - 1
-            person = _find(people, link.href, names)
-            # A photo link alone makes an author only next to the header or another byline.
-            near = at is not None or before <= max([head_end, *runs_of_names]) + 2
-            if person is None and names and near:
-                people += [_Person(n) for n in names]
-                person = people[-1]
-            if person is not None:
-                person.hrefs.add(_key(link.href))
-                person.links.append((link, where))
-                if at is not None:
-                    runs_of_names.add(at)
-        # The name printed again as plain text under the link ("Name" / "Name" / "Role").
-        known = {fold(author(p.name).name) for p in people}
-        for p in people:
-            last = max(w for _, w in p.links)
-            for i in range(last + 1, min(len(rs), last + 3)):
-                if fold(author(rs[i].text).name) in known:
-                    runs_of_names.add(i)
-        return people, runs_of_names
-
-    def _teaser(self, head_end: int, name_runs: set[int]) -> int | None:
-        """The teaser's run: one marked as a teaser, else the first after the header."""
-        rs = self.rs
-        near = range(max(0, self.at - _NEAR), min(len(rs), head_end + 3))
+        near = range(max(0, self.at - NEAR), min(len(rs), head_end + 3))
         for i in near:
             if i not in self.used and i not in name_runs and _marked_teaser(rs[i].block):
                 return i
         i = head_end + 1
-        if i >= len(rs) or i in name_runs:
+        if i in name_runs:
+            return self._teaser_after_authors(i, name_runs, people)
+        if i >= len(rs):
             return None
         if i + 1 < len(rs) and rs[i + 1].text == rs[i].text:
             return None  # the start of a printed "Name" / "Name" / "Role" block
         return i
 
-    def _with_role(self, person: _Person, teaser_at: int | None) -> Author:
-        """The person, with the role printed after their last link in the same block."""
-        rs = self.rs
-        link, where = person.links[-1]
-        name = author(person.name)
-        inline = _byline(rs[where]) if link.text else None
-        if inline and link is rs[where].people[-1]:  # "Name, Role" on one line
-            return Author(name.name, inline, name.honorific)
-        j = where + 1
-        while j < len(rs) and j in self.used and fold(author(rs[j].text).name) == fold(name.name):
-            j += 1
-        if j >= len(rs) or j in self.used or j == teaser_at:
-            return name
-        role = rs[j]
-        fits = (
-            len(role.text.split()) <= _ROLE_MAX_WORDS
-            and not ends_sentence(role.text)
-            and role.block.name not in _BODY_HEADINGS
-            and inside(role.block, self._author_box(link.tag))
-        )
-        if not fits:
-            return name
-        self.used.add(j)
-        return Author(name.name, role.text, name.honorific)
-
-    def _author_box(self, tag: Tag) -> Tag:
-        """The largest element around ``tag`` that does not also hold the stamp."""
-        stamp_side: set[int] = set()
-        node: Tag | None = self.rs[self.at].block
-        while node is not None:
-            stamp_side.add(id(node))
-            node = node.parent
-        box = tag
-        while box.parent is not None and id(box.parent) not in stamp_side:
-            box = box.parent
-        return box
-
-    def _printed_byline(self, start: int) -> list[Author]:
-        """Without person links: a printed "Name" / "Name" / "Role" block at ``start``."""
-        lines = [r.text for r in self.rs[start:]]
-        found, taken = author_blocks(lines, 0)
-        self.used.update(range(start, start + taken))
-        return found
+    def _teaser_after_authors(
+        self, start: int, name_runs: set[int], people: list[Person]
+    ) -> int | None:
+        """The first run after the author block at ``start``, if it is set as a teaser."""
+        boxes = [self._author_box(link.tag) for p in people for link, _ in p.links]
+        for i in range(start, min(len(self.rs), start + 2 * NEAR)):
+            run = self.rs[i]
+            if i in name_runs or any(inside(run.block, box) for box in boxes):
+                continue
+            return i if run.italic or _marked_teaser(run.block) else None
+        return None
 
     def _body(self, head_end: int) -> tuple[Block, ...]:
         rs = self.rs
@@ -336,49 +183,6 @@ class _Page:
 
 def _words(rs: list[Run], items: list[int]) -> int:
     return sum(len(rs[i].text.split()) for i in items)
-
-
-def _key(href: str) -> str:
-    return href.strip().casefold()
-
-
-def _link_names(link: Link) -> list[str]:
-    """The names a person link prints: its text, else its photo's alt text."""
-    if link.text:
-        names = split_authors(link.text)
-        if all(is_name_like(n, max_tokens=_NAME_MAX_TOKENS) for n in names):
-            return names
-    img = link.tag.find("img", alt=True)
-    alt = clean_line(str(img.get("alt") or "")) if isinstance(img, Tag) else ""
-    return [alt] if alt and is_name_like(alt, max_tokens=_NAME_MAX_TOKENS) else []
-
-
-def _find(people: list[_Person], href: str, names: list[str]) -> _Person | None:
-    """The person already met with this address or (one of) these names."""
-    folded = {fold(author(n).name) for n in names}
-    for person in people:
-        if _key(href) in person.hrefs or fold(author(person.name).name) in folded:
-            return person
-    return None
-
-
-def _byline(run: Run) -> str | None:
-    """What a run of person links prints after the names: "" for names only ("By A and B"),
-    a role ("A, Senior Fellow"); None when the run is a sentence that mentions people."""
-    rest = run.text
-    first, _, after = rest.partition(" ")
-    if first.casefold().rstrip(":") == "by":
-        rest = after
-    for link in run.people:
-        if not rest.startswith(link.text):
-            return None
-        rest = rest[len(link.text) :].lstrip(_BYLINE_MARKS)
-        word, _, after = rest.partition(" ")
-        if word.casefold() in _BYLINE_WORDS:
-            rest = after
-    if rest and (len(rest.split()) > _ROLE_MAX_WORDS or ends_sentence(rest)):
-        return None
-    return rest
 
 
 def _marked_teaser(tag: Tag) -> bool:

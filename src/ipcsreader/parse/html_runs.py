@@ -56,6 +56,7 @@ LINE_BLOCKS = frozenset(
 BLOCKS = LINE_BLOCKS | {"p", "td", "th", "footer", "form", "menu"}
 HEADINGS = frozenset(["h1", "h2", "h3", "h4", "h5", "h6"])
 _BOLD = frozenset(["b", "strong"])
+_ITALIC = frozenset(["i", "em"])
 # Site chrome by element: kept out of an article, wherever it sits.
 _CHROME_TAGS = frozenset(["nav", "aside", "footer", "form", "menu"])
 # Site chrome by the words of its class or id ("col-md-4 sidebar", "shareButtons").
@@ -66,6 +67,7 @@ _CHROME_PREFIXES = ("sidebar", "share", "sharing", "social", "related", "breadcr
 # Chrome that may still hold the article's own header (its title and stamp).
 _HEADER_WORDS = frozenset(["header", "masthead", "topbar"])
 _ARTICLE_TAGS = frozenset(["article", "main"])
+_OWN_WORDS = frozenset(["header", "footer"])  # inside an article: its own header and footer
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _NOT_WORD = re.compile(r"[^a-z0-9]+")
 _SPACE = re.compile(r"\s+")
@@ -83,19 +85,27 @@ def class_words(tag: Tag) -> list[str]:
 
 
 def _is_chrome(tag: Tag) -> bool:
+    if tag.name in ("body", "html") or tag.name in _ARTICLE_TAGS:
+        return False
+    # A site's header and footer are chrome; an article's own (inside <article>/<main>, or
+    # a header holding the title block) are not: they hold its title, stamp or authors.
+    # (Whether a tag is inside an article is asked last: it walks up the whole tree.)
+    if tag.name == "footer":
+        return not _in_article(tag)
     if tag.name in _CHROME_TAGS:
         return True
     if tag.name == "header":
-        # A site header is chrome; an article's own header (inside <article>/<main>, or the
-        # one holding the title block) is not.
-        inside = tag.find_parent(_ARTICLE_TAGS) is not None
-        return not inside and tag.select_one(".main_title") is None
-    if tag.name in ("body", "html") or tag.name in _ARTICLE_TAGS:
-        return False
-    words = class_words(tag)
-    return any(
-        w in _CHROME_WORDS or w in _HEADER_WORDS or w.startswith(_CHROME_PREFIXES) for w in words
-    )
+        return tag.select_one(".main_title") is None and not _in_article(tag)
+    words = {
+        w
+        for w in class_words(tag)
+        if w in _CHROME_WORDS or w in _HEADER_WORDS or w.startswith(_CHROME_PREFIXES)
+    }
+    return bool(words) and not (words <= _OWN_WORDS and _in_article(tag))
+
+
+def _in_article(tag: Tag) -> bool:
+    return tag.find_parent(_ARTICLE_TAGS) is not None
 
 
 def is_header(tag: Tag) -> bool:
@@ -126,6 +136,7 @@ class Run:
     linked: bool
     chrome: tuple[Tag, ...] = ()
     quote: Tag | None = None  # the <blockquote> it is in
+    italic: bool = False  # all of it in <i> or <em> (a teaser, as the site sets it)
     people: list[Link] = field(default_factory=list)  # person links whose text it holds
 
     @property
@@ -143,11 +154,11 @@ class _Walk:
         self.runs: list[Run] = []
         self.links: list[Link] = []
         self.parts: list[str] = []
-        self.chars = self.bold_chars = self.link_chars = 0
+        self.chars = self.bold_chars = self.link_chars = self.italic_chars = 0
         self.blocks: list[Tag] = []
         self.chrome: list[Tag] = []
         self.quotes: list[Tag] = []
-        self.bold = self.anchors = 0
+        self.bold = self.italic = self.anchors = 0
         self.open_people: list[Link] = []
         self.run_people: list[Link] = []
 
@@ -162,6 +173,7 @@ class _Walk:
         count = len(raw) - sum(map(str.isspace, raw))
         self.chars += count
         self.bold_chars += count if self.bold else 0
+        self.italic_chars += count if self.italic else 0
         self.link_chars += count if self.anchors else 0
         self.run_people += [x for x in self.open_people if not x.named and x not in self.run_people]
 
@@ -173,6 +185,7 @@ class _Walk:
                     text,
                     self.blocks[-1],
                     bold=self.bold_chars >= self.chars > 0,
+                    italic=self.italic_chars >= self.chars > 0,
                     linked=self.link_chars >= self.chars > 0,
                     chrome=tuple(self.chrome),
                     quote=self.quotes[-1] if self.quotes else None,
@@ -182,7 +195,7 @@ class _Walk:
         for link in self.run_people:
             link.named = True
         self.parts, self.run_people = [], []
-        self.chars = self.bold_chars = self.link_chars = 0
+        self.chars = self.bold_chars = self.link_chars = self.italic_chars = 0
 
     def enter(self, tag: Tag) -> None:
         name = tag.name
@@ -195,6 +208,8 @@ class _Walk:
             self.quotes.append(tag)
         if name in _BOLD:
             self.bold += 1
+        if name in _ITALIC:
+            self.italic += 1
         if name == "a" and tag.get("href"):
             self.anchors += 1
             href = str(tag.get("href"))
@@ -212,13 +227,16 @@ class _Walk:
                 link.text = clean_line(repair_mojibake(_SPACE.sub(" ", link.text)))
         if name in _BOLD:
             self.bold -= 1
+        if name in _ITALIC:
+            self.italic -= 1
+        # The block's last run is flushed while its chrome and quotation still hold.
+        if self.blocks and self.blocks[-1] is tag:
+            self.flush()
+            self.blocks.pop()
         if self.quotes and self.quotes[-1] is tag:
             self.quotes.pop()
         if self.chrome and self.chrome[-1] is tag:
             self.chrome.pop()
-        if self.blocks and self.blocks[-1] is tag:
-            self.flush()
-            self.blocks.pop()
 
 
 def runs(root: Tag) -> tuple[list[Run], list[Link]]:

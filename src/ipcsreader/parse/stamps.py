@@ -32,8 +32,13 @@ _MONTHS = {
 _DATE = r"(\d{1,2})\s*([A-Za-z]{3,9})\.?\s*,?\s*(\d{4})"
 # "#4842, 2 March 2015"
 OLD_STAMP = re.compile(rf"^#\s*(\d{{1,6}})\s*,\s*{_DATE}$")
-# "03 Feb, 2014 · 4286", with any spacing (or none) around the middle dot.
-NEW_STAMP = re.compile(rf"^{_DATE}\s*[·•]\s*(\d{{1,6}})$")
+# "03 Feb, 2014 · 4286", with any spacing (or none) around the middle dot (or a bar).
+NEW_STAMP = re.compile(rf"^{_DATE}\s*[·•|]\s*#?\s*(\d{{1,6}})$")
+# In HTML, a block of its own holding only a date and a number is a stamp without its dot
+# (the dot drawn by a style sheet): "03 Feb, 2014 4286".
+BARE_STAMP = re.compile(rf"^{_DATE}\s+#?\s*(\d{{1,6}})$")
+# ... and may put a label before it ("Published: 05 May, 2016 | 5001").
+_LABEL = re.compile(r"^[A-Za-z][A-Za-z ]{0,24}:\s*")
 # "Vijay Shankar · 06 Jul, 2015 · 4896" under a title in a column listing.
 LISTING_META = re.compile(rf"^(.+?)\s*·\s*{_DATE}\s*·\s*(\d{{1,6}})$")
 # "IPCS · 27 Feb, 2020 · 206 · Special Report": a publication, not a commentary.
@@ -67,6 +72,13 @@ def old_stamp(line: str) -> Stamp | None:
 
 def new_stamp(line: str) -> Stamp | None:
     m = NEW_STAMP.match(line)
+    return Stamp(int(m[4]), make_date(m[1], m[2], m[3])) if m else None
+
+
+def block_stamp(text: str) -> Stamp | None:
+    """A stamp as an HTML block may print it: with its dot or bar, or without."""
+    text = _LABEL.sub("", text, count=1)
+    m = NEW_STAMP.match(text) or BARE_STAMP.match(text)
     return Stamp(int(m[4]), make_date(m[1], m[2], m[3])) if m else None
 
 

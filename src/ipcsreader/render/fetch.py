@@ -9,6 +9,7 @@ from ipcsreader.web.sync import Report
 
 _LABELS = {
     "saved": ("saved", "green"),
+    "unread": ("unread", "yellow"),
     "planned": ("would fetch", "cyan"),
     "missing": ("missing", "yellow"),
     "refused": ("refused", "red"),
@@ -28,6 +29,15 @@ def outcome_lines(report: Report) -> Text:
     return out
 
 
+def skipped_line(numbers: list[int]) -> Text:
+    """Articles not fetched because they are saved already, said once for all of them."""
+    shown = ", ".join(str(n) for n in numbers[:10])
+    more = f" and {len(numbers) - 10} more" if len(numbers) > 10 else ""
+    return Text(
+        f"Skipped {_count(len(numbers))} already saved ({shown}{more}); --force fetches again."
+    )
+
+
 def _count(n: int, what: str = "article") -> str:
     return f"{n} {what}" + ("" if n == 1 else "s")
 
@@ -38,7 +48,7 @@ def summary(report: Report, *, sync: bool) -> Text:
     planned = len(report.numbers("planned"))
     if planned:
         line = f"Would fetch {_count(planned)} (dry run: nothing saved)"
-    elif sync and not report.outcomes:
+    elif sync and not report.outcomes and report.error is None and not report.stopped_at_max:
         line = "Nothing new: the corpus is up to date"
     else:
         line = f"Saved {_count(saved)}"
@@ -49,6 +59,9 @@ def summary(report: Report, *, sync: bool) -> Text:
         for status in ("missing", "refused", "failed")
         if report.numbers(status)
     ]
+    unread = report.numbers("unread")
+    if unread:
+        extras.insert(0, f"{len(unread)} saved but not readable (`ipcs index` lists them)")
     if extras:
         line += "; " + ", ".join(extras)
     line += "."

@@ -88,6 +88,7 @@ class Changes:
     records: list[Record] = field(default_factory=list)
     gone_records: set[int] = field(default_factory=set)
     rebuild: bool = False
+    parser: str = ""  # the parser's version, which every file's error was recorded by
 
 
 def headline(page: Page) -> Page:
@@ -151,6 +152,10 @@ class Catalog:
     def updated(self) -> dt.datetime | None:
         value = self._meta("updated")
         return dt.datetime.fromisoformat(value) if value else None
+
+    def parser(self) -> str | None:
+        """The parser version of the last update (None before versions were recorded)."""
+        return self._meta("parser")
 
     def fingerprint(self) -> str | None:
         """The digest of the corpus as the last update saw it (:func:`corpus.fingerprint`)."""
@@ -354,7 +359,11 @@ def _finish(db: sqlite3.Connection, changes: Changes) -> None:
     """Stamp the update and commit: until this, no reader sees any of it."""
     db.executemany(
         "INSERT OR REPLACE INTO meta (name, value) VALUES (?, ?)",
-        [("updated", changes.updated.isoformat()), ("fingerprint", changes.fingerprint)],
+        [
+            ("updated", changes.updated.isoformat()),
+            ("fingerprint", changes.fingerprint),
+            ("parser", changes.parser),
+        ],
     )
     db.execute("COMMIT")
 

@@ -10,6 +10,7 @@ never wait for real.
 
 from __future__ import annotations
 
+import math
 import os
 import time
 from collections.abc import Callable
@@ -31,6 +32,7 @@ UNSUCCESSFUL_MARKER = b"connection unsuccessful"
 _REDIRECTS = frozenset({301, 302, 303, 307, 308})
 _MAX_REDIRECTS = 5
 _MAX_BACKOFF = 60.0
+MAX_DELAY = 3600.0  # seconds between requests: more is a typo, and nan or inf never end
 
 
 def article_path(number: int) -> str:
@@ -74,8 +76,12 @@ class FetchSettings:
         parts = urlsplit(self.base_url)
         if parts.scheme not in ("http", "https") or not parts.hostname:
             raise UsageError(f"IPCS_BASE_URL must be an http(s) address, not {self.base_url!r}")
-        if self.delay < 0:
-            raise UsageError(f"the delay between requests must not be negative, not {self.delay:g}")
+        if not 0 <= self.delay <= MAX_DELAY:
+            raise UsageError(
+                f"the delay between requests must be 0 to {MAX_DELAY:g} seconds, not {self.delay:g}"
+            )
+        if not (math.isfinite(self.timeout) and math.isfinite(self.backoff)):
+            raise UsageError("timeout and backoff must be finite numbers of seconds")
         if self.timeout <= 0 or self.retries < 0 or self.max_bytes <= 0 or self.backoff < 0:
             raise UsageError(
                 "timeout and size limit must be positive, retries and backoff not negative"
@@ -110,13 +116,20 @@ class RefusedError(FetchError):
     """A page we will not fetch: robots.txt forbids it, it leads off the site, or is too large."""
 
 
+class UnreachableError(FetchError):
+    """No connection to the site could be made at all (nothing listens, no route, no DNS)."""
+
+
 class _Retryable(Exception):
     """A failure worth another attempt; ``wait`` is what the server asked for, if anything."""
 
-    def __init__(self, reason: str, wait: float | None = None) -> None:
+    def __init__(
+        self, reason: str, wait: float | None = None, *, unreachable: bool = False
+    ) -> None:
         super().__init__(reason)
         self.reason = reason
         self.wait = wait
+        self.unreachable = unreachable  # no connection was made: the site, not the page
 
 
 class Client:
@@ -183,6 +196,17 @@ class Client:
             raise FetchError(f"{url}: {status} {reason}")
         return body
 
+    def status(self, path: str) -> int:
+        """The status the site answers ``path`` with (redirects on the site followed).
+
+        Raises :class:`RefusedError` when robots.txt forbids ``path`` (robots.txt itself is
+        always asked for), :class:`FetchError` when no answer comes.
+        """
+        if path != "/robots.txt" and not self.allowed(path):
+            raise RefusedError(f"robots.txt forbids {path}")
+        status, _, _ = self._get_with_retries(self.url(path))
+        return status
+
     def _robot_rules(self) -> RobotFileParser:
         if self._robots is None:
             url = self.url("/robots.txt")
@@ -210,9 +234,14 @@ class Client:
             try:
                 return self._follow(url)
             except _Retryable as failure:
+                if attempt >= self.settings.retries and failure.unreachable:
+                    raise UnreachableError(
+                        f"cannot reach {self.settings.base_url}: {failure.reason} "
+                        f"(gave up after {_attempts(attempt + 1)})"
+                    ) from None
                 if attempt >= self.settings.retries:
                     raise FetchError(
-                        f"{url}: {failure.reason} (gave up after {attempt + 1} attempts)"
+                        f"{url}: {failure.reason} (gave up after {_attempts(attempt + 1)})"
                     ) from None
                 self._sleep(min(max(wait, failure.wait or 0), _MAX_BACKOFF))
                 wait *= 2
@@ -254,6 +283,8 @@ class Client:
                 body = self._read_capped(url, response)
         except httpx.TimeoutException:
             raise _Retryable(f"no answer within {self.settings.timeout:g} s") from None
+        except httpx.ConnectError as error:
+            raise _Retryable(f"connection failed ({_reason(error)})", unreachable=True) from None
         except httpx.TransportError as error:
             raise _Retryable(f"connection failed ({type(error).__name__})") from None
         if UNSUCCESSFUL_MARKER in body.lower():
@@ -293,6 +324,20 @@ def _origin(url: str) -> tuple[str, str, int | None]:
     parts = urlsplit(url)
     port = parts.port or {"http": 80, "https": 443}.get(parts.scheme)
     return parts.scheme, (parts.hostname or "").lower(), port
+
+
+def _attempts(n: int) -> str:
+    return "1 attempt" if n == 1 else f"{n} attempts"
+
+
+def _reason(error: Exception) -> str:
+    """Why a connection failed, in the system's words ("Connection refused")."""
+    cause: BaseException | None = error
+    while cause is not None:
+        if isinstance(cause, OSError) and cause.strerror:
+            return cause.strerror
+        cause = cause.__cause__ or cause.__context__
+    return type(error).__name__
 
 
 def _retry_after(response: httpx.Response) -> float | None:

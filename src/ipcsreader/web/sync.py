@@ -11,7 +11,9 @@ step, so an interrupted sync continues where it stopped.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable
+import re
+import time
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
@@ -19,7 +21,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from ipcsreader.errors import FetchError, NotFoundError, PageError
 from ipcsreader.model import Article, Page
 from ipcsreader.store.fsutil import atomic_write
-from ipcsreader.web.fetch import Client, RefusedError, article_path
+from ipcsreader.web.fetch import Client, RefusedError, UnreachableError, article_path
 
 if TYPE_CHECKING:
     from ipcsreader.parse.section import SectionPage
@@ -33,9 +35,15 @@ SECTIONS: dict[str, str] = {
     "discussion-reports": "discussion_reports.php",
 }
 STATE_VERSION = 1
+# What atomic_write leaves behind when killed while saving <N>.html.
+_SAVED = re.compile(r"[0-9]+\.html")
+_LEFTOVER = re.compile(r"\.[0-9]+\.html\..+\.tmp")
+STALE_TEMP = 600.0  # seconds
 
-Status = Literal["saved", "missing", "refused", "failed", "planned"]
+# "unread": saved, but the parser found no article in it (kept for a better parser).
+Status = Literal["saved", "unread", "missing", "refused", "failed", "planned"]
 Parser = Callable[[bytes, str], Page]
+Failure = tuple[str, str]  # a file, and why it could not be read
 
 
 @dataclass(frozen=True)
@@ -63,7 +71,8 @@ class Report:
     outcomes: list[Outcome] = field(default_factory=list)
     listings: int = 0  # listing pages read
     stopped_at_max: bool = False
-    error: str | None = None  # why a sync ended early
+    error: str | None = None  # why a fetch or sync ended early
+    skipped: list[int] = field(default_factory=list)  # already saved, not fetched again
 
     def numbers(self, status: Status) -> list[int]:
         return [o.number for o in self.outcomes if o.status == status]
@@ -71,10 +80,12 @@ class Report:
     def to_dict(self) -> dict[str, Any]:
         return {
             "saved": self.numbers("saved"),
+            "unread": self.numbers("unread"),
             "missing": self.numbers("missing"),
             "refused": self.numbers("refused"),
             "failed": self.numbers("failed"),
             "planned": self.numbers("planned"),
+            "skipped": self.skipped,
             "listing_pages": self.listings,
             "stopped_at_max": self.stopped_at_max,
             "error": self.error,
@@ -112,6 +123,8 @@ class Downloader:
         self.parse = parse
         self.dry_run = dry_run
         self.on_outcome = on_outcome
+        if not dry_run:
+            sweep_leftovers(corpus_dir)
 
     def one(self, number: int) -> Outcome:
         """Fetch and save article ``number``; what became of it."""
@@ -130,45 +143,99 @@ class Downloader:
             return Outcome(number, "missing", "no such page (404)")
         except RefusedError as refused:
             return Outcome(number, "refused", refused.message)
+        except UnreachableError:
+            raise  # the site, not this page: no use trying the next number
         except FetchError as error:
             return Outcome(number, "failed", error.message)
         name = f"{number}.html"
+        title: str | None
+        reason: str | None
         try:
             page = self.parse(data, name)
         except PageError as error:
-            return Outcome(number, "missing", f"the page holds no article ({error.reason})")
-        if not isinstance(page, Article) or not page.title:
-            return Outcome(number, "missing", "the page holds no article")
+            title, reason = None, error.reason
+        else:
+            title = page.title if isinstance(page, Article) else None
+            reason = None if title else "it holds no article"
         path = self.corpus_dir / name
+        # Kept either way: the raw page is the record, and a later parser may read it.
         atomic_write(path, data)
-        return Outcome(number, "saved", page.title, path)
+        if title is None:
+            return Outcome(number, "unread", f"saved, but could not be read: {reason}", path)
+        return Outcome(number, "saved", title, path)
 
 
-def fetch_numbers(downloader: Downloader, numbers: Iterable[int]) -> Report:
-    """Fetch each of ``numbers``, whatever becomes of the others."""
-    return Report(outcomes=[downloader.one(number) for number in numbers])
+def sweep_leftovers(corpus_dir: Path, *, older_than: float = STALE_TEMP) -> list[Path]:
+    """Remove temporary files a killed fetch left in ``corpus_dir``; the ones removed.
 
-
-def parse_numbers(specs: Iterable[str]) -> tuple[list[int], set[int]]:
-    """``["4842", "4840-4845"]`` → every number in order without repeats, and those named alone.
-
-    Raises :class:`UsageError` for anything that is not a number or an ascending range.
+    Only those older than ``older_than`` seconds: a younger one may be another fetch's,
+    still being written.
     """
-    from ipcsreader.errors import UsageError
+    now = time.time()
+    removed: list[Path] = []
+    try:
+        found = [p for p in corpus_dir.iterdir() if _LEFTOVER.fullmatch(p.name)]
+    except OSError:
+        return removed
+    for path in found:
+        try:
+            if now - path.stat().st_mtime > older_than:
+                path.unlink()
+                removed.append(path)
+        except OSError:
+            continue  # gone meanwhile, or not ours to remove
+    return removed
 
-    numbers: dict[int, None] = {}
-    alone: set[int] = set()
-    for spec in specs:
-        low, dash, high = spec.strip().partition("-")
-        if not low.isdigit() or (dash and not high.isdigit()) or int(low) == 0:
-            raise UsageError(f"not an article number or range (like 4842 or 4840-4845): {spec!r}")
-        first, last = int(low), int(high) if dash else int(low)
-        if last < first:
-            raise UsageError(f"a range must go up, not {spec!r}")
-        if not dash:
-            alone.add(first)
-        numbers.update(dict.fromkeys(range(first, last + 1)))
-    return list(numbers), alone
+
+def fetch_numbers(
+    downloader: Downloader, numbers: Iterable[int], *, saved: Collection[int] = ()
+) -> Report:
+    """Fetch each of ``numbers`` not in ``saved``, whatever becomes of the others.
+
+    A site that cannot be reached at all ends the run; ``report.error`` says so.
+    """
+    report = Report()
+    try:
+        for number in numbers:
+            if number in saved:
+                report.skipped.append(number)
+            else:
+                report.outcomes.append(downloader.one(number))
+    except UnreachableError as error:
+        report.error = error.message
+    return report
+
+
+def saved_files(corpus_dir: Path) -> set[int]:
+    """The numbers of the article pages fetch and sync saved in ``corpus_dir``."""
+    try:
+        found = [fetched_number(p, corpus_dir) for p in corpus_dir.iterdir()]
+    except OSError:
+        return set()
+    return {n for n in found if n is not None}
+
+
+def unread_apart(failed: Iterable[tuple[str, str]]) -> tuple[list[Failure], list[Failure]]:
+    """``(file, reason)`` failures split: pages fetch and sync saved but the parser could
+    not read (kept on purpose), and the rest (real failures)."""
+    from ipcsreader import paths
+
+    mine = paths.user_corpus_dir()
+    unread: list[Failure] = []
+    others: list[Failure] = []
+    for file, reason in failed:
+        fetched = fetched_number(Path(file), mine) is not None
+        (unread if fetched else others).append((file, reason))
+    return unread, others
+
+
+def fetched_number(path: Path, corpus_dir: Path) -> int | None:
+    """The article number of ``path`` when it is a page fetch or sync saved (``<N>.html``
+    in ``corpus_dir``), else None."""
+    name = path.name
+    if path.parent.resolve() != corpus_dir.resolve() or not _SAVED.fullmatch(name):
+        return None
+    return int(name[:-5])
 
 
 class SyncState:

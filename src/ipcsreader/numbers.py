@@ -1,0 +1,92 @@
+"""Article numbers as people type them: checked once, here, for every command.
+
+A number is plain ASCII digits from 1 up (``４８４２``, ``-5``, ``0`` and ``4842abc`` are
+refused with a :class:`UsageError` in our own words). A well-formed number larger than any
+article can be (:data:`MAX_ARTICLE`) is not an error of form: no article has it, so it is
+a :class:`NotFoundError` — and it never reaches SQLite, whose integers stop at 2**63 - 1.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from ipcsreader.errors import NotFoundError, UsageError
+
+# The site's numbers have 4-5 digits; nine leave room for growth and fit every store.
+MAX_ARTICLE = 999_999_999
+# A range this long is a typo more often than a wish: `ipcs fetch` asks for --yes beyond it.
+LARGE_RANGE = 1_000
+_DIGITS = re.compile(r"[0-9]+")
+_EXAMPLE = "like 4842"
+
+
+def article_number(text: str) -> int:
+    """The article number ``text`` names (a leading ``#`` is allowed, as printed on pages)."""
+    raw = text.strip()
+    digits = raw[1:] if raw.startswith("#") else raw
+    if raw.startswith("-") and _DIGITS.fullmatch(raw[1:]):
+        raise UsageError(f"article numbers start at 1, not {text!r}")
+    if raw.startswith("-"):  # commands taking numbers pass unknown options on to here
+        raise UsageError(f"no such option: {raw}")
+    if not _DIGITS.fullmatch(digits):
+        raise UsageError(_malformed(text))
+    number = int(digits)
+    if number == 0:
+        raise UsageError(f"article numbers start at 1, not {text!r}")
+    return number
+
+
+def article_numbers(texts: Iterable[str]) -> list[int]:
+    """Each of ``texts`` as an article number, in order, without repeats."""
+    return list(dict.fromkeys(article_number(t) for t in texts))
+
+
+def within_range(number: int) -> bool:
+    """Whether an article could have ``number`` (it can be stored and looked up)."""
+    return 0 < number <= MAX_ARTICLE
+
+
+def possible_article(number: int) -> int:
+    """``number``, when an article could have it; else :class:`NotFoundError`."""
+    if not within_range(number):
+        raise NotFoundError(f"No article {number}: article numbers go up to {MAX_ARTICLE:,}")
+    return number
+
+
+def number_ranges(specs: Iterable[str], *, allow_large: bool = False) -> tuple[list[int], set[int]]:
+    """``["4842", "4840-4845"]`` → every number in order without repeats, and those named alone.
+
+    Raises :class:`UsageError` for anything that is not a number or an ascending range, and
+    for a range of more than :data:`LARGE_RANGE` numbers unless ``allow_large``;
+    :class:`NotFoundError` for a number no article can have.
+    """
+    numbers: dict[int, None] = {}
+    alone: set[int] = set()
+    for spec in specs:
+        low, dash, high = spec.strip().partition("-")
+        if not low.strip() and dash:  # "-5", "--yse": says what is wrong (it raises)
+            article_number(spec)
+        if not _DIGITS.fullmatch(low.strip()) or (dash and not _DIGITS.fullmatch(high.strip())):
+            raise UsageError(_malformed(spec, ranges=True))
+        first, last = int(low), int(high) if dash else int(low)
+        if first == 0:
+            raise UsageError(f"article numbers start at 1, not {spec!r}")
+        if last < first:
+            raise UsageError(f"a range must go up, not {spec!r}")
+        possible_article(last)
+        if last - first + 1 > LARGE_RANGE and not allow_large:
+            raise UsageError(
+                f"{spec} is {last - first + 1:,} numbers; ranges over {LARGE_RANGE:,} "
+                "need --yes (to be sure it is not a typo)"
+            )
+        if not dash:
+            alone.add(first)
+        numbers.update(dict.fromkeys(range(first, last + 1)))
+    return list(numbers), alone
+
+
+def _malformed(text: str, *, ranges: bool = False) -> str:
+    what = "an article number or range (like 4842 or 4840-4845)" if ranges else "an article number"
+    hint = "" if ranges else f" ({_EXAMPLE}: digits 0-9 only)"
+    return f"not {what}: {text!r}{hint}"

@@ -1,0 +1,132 @@
+"""Article numbers and page options as people type them: one clean line, never a traceback."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from ipcsreader.cli import app
+from ipcsreader.errors import NotFoundError, UsageError
+from ipcsreader.numbers import article_number, number_ranges
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "read"
+HUGE = "99999999999999999999"
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> list[str]:
+    pages = tmp_path / "corpus"
+    shutil.copytree(FIXTURES, pages)
+    return ["--corpus", str(pages), "--index", str(tmp_path / "index")]
+
+
+def run(*args: str):
+    return CliRunner().invoke(app, list(args))
+
+
+def error_line(result) -> str:
+    lines = result.stderr.splitlines()
+    assert "Traceback" not in result.stderr
+    return lines[-1]
+
+
+MALFORMED = [
+    ("4842abc", "not an article number: '4842abc' (like 4842: digits 0-9 only)"),
+    ("４８４２", "not an article number: '４８４２' (like 4842: digits 0-9 only)"),
+    ("٤٨٤٢", "not an article number: '٤٨٤٢' (like 4842: digits 0-9 only)"),
+    ("4.5", "not an article number: '4.5' (like 4842: digits 0-9 only)"),
+    ("", "not an article number: '' (like 4842: digits 0-9 only)"),
+    ("0", "article numbers start at 1, not '0'"),
+    ("-5", "article numbers start at 1, not '-5'"),
+    ("--5", "no such option: --5"),
+    ("--styel", "no such option: --styel"),
+]
+
+
+@pytest.mark.parametrize("command", [["read"], ["cite"], ["open", "--no-browser"]])
+@pytest.mark.parametrize(("text", "message"), MALFORMED)
+def test_a_malformed_number_is_one_line_and_exit_2(
+    corpus: list[str], command: list[str], text: str, message: str
+) -> None:
+    extra = [] if command[0] == "open" else corpus
+    result = run(*command, text, *extra)
+    assert result.exit_code == 2, result.output
+    assert result.stderr.strip().splitlines() == [f"Error: {message}"]
+
+
+@pytest.mark.parametrize("command", ["read", "cite"])
+@pytest.mark.parametrize("number", [HUGE, "999999", "2" * 400])
+def test_a_number_no_article_has_is_not_found(corpus: list[str], command: str, number: str) -> None:
+    result = run(command, number, *corpus)
+    assert result.exit_code == 1, result.output
+    assert error_line(result).startswith(f"Error: No article {number} in the corpus")
+
+
+def test_open_refuses_a_number_no_article_can_have() -> None:
+    result = run("open", HUGE, "--no-browser")
+    assert result.exit_code == 1
+    assert (
+        result.stderr.strip() == f"Error: No article {HUGE}: article numbers go up to 999,999,999"
+    )
+    assert result.stdout == ""
+
+
+def test_a_number_as_printed_on_the_page_is_read(corpus: list[str]) -> None:
+    result = run("read", "#9101", "--format", "json", *corpus)
+    assert result.exit_code == 0, result.output
+    assert '"number": 9101' in result.stdout
+
+
+def test_fetch_numbers_are_checked_before_any_request() -> None:
+    # No site is set up: had a request been made, the error would say so.
+    for text, code, message in [
+        ("4842abc", 2, "not an article number or range (like 4842 or 4840-4845): '4842abc'"),
+        ("٤٨٤٢", 2, "not an article number or range (like 4842 or 4840-4845): '٤٨٤٢'"),
+        (HUGE, 1, f"No article {HUGE}: article numbers go up to 999,999,999"),
+        (f"1-{HUGE}", 1, f"No article {HUGE}: article numbers go up to 999,999,999"),
+        ("1-5000", 2, "1-5000 is 5,000 numbers; ranges over 1,000 need --yes"),
+    ]:
+        result = run("fetch", text)
+        assert result.exit_code == code, (text, result.output)
+        assert result.stderr.strip().splitlines()[-1].startswith(f"Error: {message}"), text
+
+
+def test_page_past_the_end_says_so(corpus: list[str]) -> None:
+    result = run("search", "seoul", "--page", "1000000000000", *corpus)
+    assert result.exit_code == 1
+    assert error_line(result) == "Error: page 1000000000000 is past the last page (1)"
+    assert result.stdout == ""
+    huge = run("search", "seoul", "--page", HUGE, "--json", *corpus)
+    assert huge.exit_code == 1
+    assert error_line(huge) == f"Error: page {HUGE} is past the last page (1)"
+
+
+def test_the_last_page_still_shows(corpus: list[str]) -> None:
+    first = json.loads(run("search", "the", "--limit", "1", "--json", *corpus).stdout)
+    last = first["total"]
+    assert last > 1
+    shown = run("search", "the", "--limit", "1", "--page", str(last), "--json", *corpus)
+    assert shown.exit_code == 0, shown.output
+    assert len(json.loads(shown.stdout)["hits"]) == 1
+    past = run("search", "the", "--limit", "1", "--page", str(last + 1), *corpus)
+    assert error_line(past) == f"Error: page {last + 1} is past the last page ({last})"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"), [("4842", 4842), (" 7 ", 7), ("#4842", 4842), ("007", 7)]
+)
+def test_article_number(text: str, expected: int) -> None:
+    assert article_number(text) == expected
+
+
+def test_ranges_bounds() -> None:
+    assert number_ranges(["1-1000"])[0] == list(range(1, 1001))
+    with pytest.raises(UsageError):
+        number_ranges(["1-1001"])
+    assert len(number_ranges(["1-1001"], allow_large=True)[0]) == 1001
+    with pytest.raises(NotFoundError):
+        number_ranges([f"5-{HUGE}"], allow_large=True)
