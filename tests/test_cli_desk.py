@@ -81,6 +81,10 @@ def test_mark_errors(world: list[str]) -> None:
     assert "no article 99 in the corpus; add --force" in error(world, "mark", "99", "--read")
     assert "known only from a listing" in error(world, "mark", str(LISTED), "--read")
     assert "not an article number" in error(world, "mark", "x", "--read", code=2)
+    assert "not an article number" in error(world, "mark", "７００１", "--read", code=2)
+    assert "start at 1" in error(world, "mark", "0", "--read", code=2)
+    huge = "99999999999999999999"  # past SQLite's integers, even with --force
+    assert f"No article {huge}" in error(world, "mark", huge, "--read", "--force")
     run(world, "mark", "99", "--read", "--force")
 
 
@@ -105,6 +109,7 @@ def test_tag_errors(world: list[str]) -> None:
     assert "control character" in error(world, "tag", str(KOREA), "a\x1bb", code=2)
     assert "one or more tags" in error(world, "tag", str(KOREA), code=2)
     assert "numbers first" in error(world, "tag", "korea", code=2)
+    assert "No article 99999999999999999999" in error(world, "tag", "99999999999999999999", "x")
     assert "had no tag nothing" in error(world, "untag", str(KOREA), "nothing")
 
 
@@ -318,6 +323,8 @@ def test_follow_errors(world: list[str]) -> None:
     run(world, "follow", "korea")
     assert "already follow" in error(world, "follow", "korea", code=2)
     assert "no follow 9" in error(world, "unfollow", "9")
+    assert "no follow 99999999999999999999" in error(world, "unfollow", "99999999999999999999")
+    assert "not a follow's number" in error(world, "unfollow", "abc", code=2)
 
 
 def test_new_without_follows(world: list[str]) -> None:

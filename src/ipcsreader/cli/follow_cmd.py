@@ -85,7 +85,7 @@ def follows(
 @app.command("unfollow")
 def unfollow(
     follow_id: Annotated[
-        int, typer.Argument(help="The follow's number (see ipcs follows).", metavar="ID")
+        str, typer.Argument(help="The follow's number (see ipcs follows).", metavar="ID")
     ],
     json: JsonOpt = False,
     corpus: CorpusOpt = None,
@@ -95,7 +95,10 @@ def unfollow(
 
     Example: ipcs unfollow 2
     """
-    gone = reading_for([], force=True, corpus=corpus, index=index).desk.unfollow(follow_id)
+    from ipcsreader.desk.checks import follow_id as checked
+
+    desk = reading_for([], force=True, corpus=corpus, index=index).desk
+    gone = desk.unfollow(checked(follow_id))
     if json:
         emit_json(gone.to_dict())
         return

@@ -6,7 +6,8 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
-from ipcsreader.errors import UsageError
+from ipcsreader.errors import NotFoundError, UsageError
+from ipcsreader.numbers import article_number, possible_article
 
 MAX_TAG_CHARS = 100
 # A note is the reader's own words beside an article; a book's worth fits, a data dump
@@ -14,9 +15,12 @@ MAX_TAG_CHARS = 100
 MAX_NOTE_BYTES = 8 * 1024 * 1024
 # Control characters, and the Unicode ones that reorder or hide text on a terminal.
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
-_NUMBER = re.compile(r"#?(\d{1,9})")
-_RANGE = re.compile(r"#?(\d{1,9})-#?(\d{1,9})")
+# ASCII digits only, of any length: numbers.py says what is wrong with a 0 or a huge one.
+_NUMBER = re.compile(r"#?([0-9]+)")
+_RANGE = re.compile(r"#?([0-9]+)-#?([0-9]+)")
 MAX_RANGE = 100_000
+# SQLite's integers stop at 2**63 - 1; no desk holds this many follows.
+MAX_FOLLOW_ID = 2**62
 
 
 def tag(value: str) -> str:
@@ -82,15 +86,21 @@ def numbers(values: Iterable[str]) -> list[int]:
     found: list[int] = []
     for value in values:
         if one := _NUMBER.fullmatch(value):
-            found.append(int(one[1]))
+            found.append(_article(one[1]))
         elif span := _RANGE.fullmatch(value):
-            low, high = int(span[1]), int(span[2])
+            low, high = _article(span[1]), _article(span[2])
             if low > high or high - low >= MAX_RANGE:
                 raise UsageError(f"{value!r} is not a range of at most {MAX_RANGE:,} numbers")
             found.extend(range(low, high + 1))
         else:
+            if value.startswith("-"):
+                article_number(value)  # "-5", "--frce": says which (it raises)
             raise UsageError(f"{value!r} is not an article number (4842, #4842 or 4840-4845)")
     return list(dict.fromkeys(found))
+
+
+def _article(digits: str) -> int:
+    return possible_article(article_number(digits))
 
 
 def split_numbers(values: list[str]) -> tuple[list[int], list[str]]:
@@ -98,3 +108,13 @@ def split_numbers(values: list[str]) -> tuple[list[int], list[str]]:
     first tag)."""
     cut = next((i for i, v in enumerate(values) if not is_number(v)), len(values))
     return numbers(values[:cut]), values[cut:]
+
+
+def follow_id(text: str) -> int:
+    """A follow's number as ``ipcs follows`` prints it (NotFoundError past any there can be)."""
+    if not re.fullmatch(r"[0-9]+", text.strip()):
+        raise UsageError(f"{text!r} is not a follow's number (like 2: see ipcs follows)")
+    number = int(text)
+    if number > MAX_FOLLOW_ID:
+        raise NotFoundError(f"no follow {number}; `ipcs follows` lists them")
+    return number
