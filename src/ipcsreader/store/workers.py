@@ -82,6 +82,8 @@ def _collect(workers: list[tuple[Any, Connection]], progress: Report | None) -> 
             try:
                 kind, value = receive.recv()  # type: ignore[union-attr]
             except EOFError:
+                # The pipe closes as the worker exits, a moment before its status is known.
+                workers[i][0].join()
                 code = workers[i][0].exitcode
                 kind, value = "failed", f"a worker stopped (exit status {code})"
             if kind == "progress":
