@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from search_world import FILLER, new_page, old_page, write
 
@@ -167,6 +167,20 @@ QUERY_PARTS = st.sampled_from(
         "mao*",
         "\x00",
         "\u202e",
+        ">",
+        "<",
+        ">=",
+        "<=",
+        "=",
+        "2015-06",
+        "٢٠١٥",
+        "99999999999999999999",
+        "[2014 TO 2015]",
+        "{",
+        "column:",
+        "region:",
+        "no:",
+        "Jong-un's",
     ]
 )
 QUERIES = st.lists(st.one_of(QUERY_PARTS, st.text(max_size=8)), max_size=20).map("".join)
@@ -174,6 +188,10 @@ QUERIES = st.lists(st.one_of(QUERY_PARTS, st.text(max_size=8)), max_size=20).map
 
 @settings(max_examples=800, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(QUERIES, st.sampled_from(["relevance", "newest"]))
+# Found by fuzzing: Whoosh's date parsing raised from inside the search.
+@example('date:""', "relevance")
+@example("date:>2014", "relevance")
+@example("number:[1000 TO 2014]", "newest")
 def test_random_queries(library: Library, text: str, sort: str) -> None:
     try:
         result = library.search(SearchQuery(text=text, sort=sort, facets=("year",)))

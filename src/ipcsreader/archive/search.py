@@ -6,19 +6,18 @@ No Whoosh here: :mod:`ipcsreader.store.index` runs the plan. Mistakes in options
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
 from typing import Literal
 
+from ipcsreader.archive import ranges
 from ipcsreader.errors import QueryError, UsageError
 
 Sort = Literal["relevance", "newest", "oldest"]
 SORTS: tuple[str, ...] = ("relevance", "newest", "oldest")
 FACETS: tuple[str, ...] = ("column", "author", "year", "month")
 
-_DATE = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
 # A word with inner apostrophes and hyphens kept whole ("Jong-un’s"): the index's tokens.
 WORD_PATTERN = r"\w+(?:['’‘\-‐‑]\w+)*"
 _OPERATORS = {"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE"}
@@ -66,9 +65,11 @@ class Filters:
 
 @dataclass(frozen=True)
 class Plan:
-    """A checked search, ready for the index."""
+    """A checked search, ready for the index: ``text`` as typed (tidied), ``expression``
+    as the parser gets it (dates, years and numbers as ranges, see :mod:`.ranges`)."""
 
     text: str
+    expression: str
     filters: Filters
     sort: str
     limit: int | None
@@ -85,6 +86,7 @@ def plan(query: SearchQuery) -> Plan:
     """Check every option of ``query``; raise a one-line error naming the first problem."""
     text = " ".join(query.text.split())
     check_syntax(text)
+    expression = ranges.rewrite(text)
     if query.sort not in SORTS:
         raise UsageError(f"--sort must be one of {', '.join(SORTS)}, not {query.sort!r}")
     if query.limit is not None and query.limit < 1:
@@ -111,6 +113,7 @@ def plan(query: SearchQuery) -> Plan:
     )
     return Plan(
         text=text,
+        expression=expression,
         filters=filters,
         sort=query.sort,
         limit=query.limit,
@@ -124,19 +127,11 @@ def parse_date(value: str | None, option: str, *, end: bool) -> dt.date | None:
     """YYYY, YYYY-MM or YYYY-MM-DD as the first day it covers (or the last, with ``end``)."""
     if value is None or not value.strip():
         return None
-    match = _DATE.fullmatch(value.strip())
     problem = f"{option} {value!r} is not a date: use YYYY, YYYY-MM or YYYY-MM-DD"
-    if not match:
+    period = ranges.period_of(value)
+    if period is None:
         raise UsageError(problem)
-    year = int(match[1])
-    month = int(match[2]) if match[2] else (12 if end else 1)
-    try:
-        if match[3]:
-            return dt.date(year, month, int(match[3]))
-        day = calendar.monthrange(year, month)[1] if end else 1
-        return dt.date(year, month, day)
-    except (ValueError, calendar.IllegalMonthError):
-        raise UsageError(problem) from None
+    return period[1] if end else period[0]
 
 
 def check_syntax(text: str) -> None:
@@ -184,9 +179,9 @@ def _blank_to_none(value: str | None) -> str | None:
 
 
 def plain_words(text: str) -> list[str]:
-    """The words of a query, without operators, field names or syntax."""
+    """The words of a query, without operators, fielded clauses or syntax."""
     words = []
-    for token in re.findall(r"(?:\w+:)?\S+", text):
+    for token in re.findall(r"\S+", ranges.FIELD_CLAUSE.sub(" ", text)):
         if token in _OPERATORS or ":" in token:
             continue
         words.extend(re.findall(WORD_PATTERN, token))

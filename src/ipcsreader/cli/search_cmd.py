@@ -124,7 +124,8 @@ def search_command(
       korea NOT south          leave out articles with a word ("korea -south" too)
       title:korea              a word in the title; also author:, column:, region:
       author:"sandip mishra"   a name, or any part of it
-      year:2015                articles from 2015; date:[2014 to 2016] a span of years
+      year:2015                articles from 2015; date:[2014 to 2016-06] a span
+      date:>=2014-06           from June 2014 on; also >, <, <= (year:, number: too)
       nucl*                    words starting with "nucl"
       nucelar~2                words within two edits of "nucelar"
       tag:korea                articles you tagged korea; is:read, is:unread, has:note,

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from ipcsreader.archive.search import plain_words
 from ipcsreader.compat import whoosh_matching as matching
+from ipcsreader.compat import whoosh_ranges as ranges
 from ipcsreader.compat.whoosh_reading import Columns, load_lengths, merge_matched_tokens
 from ipcsreader.errors import IndexUnavailableError, QueryError
 from ipcsreader.model import Author, Hit, Record, SearchResult
@@ -398,12 +399,12 @@ class _Run:
 
     def _parse(self, group: Any) -> Any:
         try:
-            q = _parser(group).parse(_signs_to_operators(self.plan.text))
+            q = _parser(group).parse(_signs_to_operators(self.plan.expression))
         except Exception as error:  # Whoosh's parser trips in many ways over odd input
             raise QueryError(_parse_failure(error)) from None
         _check(q)
         _check_expansions(q, self.searcher.reader())
-        return matching.prepare(q)
+        return matching.prepare(ranges.from_columns(q))
 
 
 @cache

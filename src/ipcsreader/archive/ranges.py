@@ -1,0 +1,144 @@
+"""``date:``, ``year:`` and ``number:`` in a query, checked and written as plain ranges.
+
+A reader writes ``date:2015-06``, ``date:>2014``, ``year:>=2010``, ``number:[4000 TO 4100]``
+or ``date:"2015"``; Whoosh's own parser knows only some of these, and trips over others
+with messages of its own (or a traceback, for ``date:""``). Every such clause is checked
+here and rewritten as an inclusive range of whole days or numbers (``date:[20150101 TO]``),
+which the parser always understands; a value that is not a date or number is a
+:class:`QueryError` in our words.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+import unicodedata
+
+from ipcsreader.errors import QueryError
+
+# The fields holding dates and numbers, by every name a reader may use for them.
+NUMERIC_FIELDS = {"date": "date", "year": "year", "number": "number", "no": "number"}
+NUMERIC_FIELDS["article"] = "number"
+# Any field clause: a name, a colon, and a quoted, bracketed, ranged or plain value.
+FIELD_CLAUSE = re.compile(
+    r"(?<![\w:])(\w+):(\"[^\"]*\"?|[\[{][^\]}]*[\]}]?|\([^)]*\)?|[^\s()\"]*)", re.UNICODE
+)
+_DATE = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
+_RANGE = re.compile(r"\s*(\S*?)\s*\bTO\b\s*(\S*)\s*", re.IGNORECASE)
+_COMPARISON = re.compile(r"(>=|<=|=>|=<|>|<|=)?\s*(.*)", re.DOTALL)
+_LARGEST_NUMBER = 2**32 - 1  # the index keeps article numbers and years in 32 bits
+_ENDS = {
+    "date": ("00010101", "99991231"),
+    "year": ("0", str(_LARGEST_NUMBER)),
+    "number": ("0", str(_LARGEST_NUMBER)),
+}
+_EXAMPLES = {
+    "date": "date:2015, date:2015-06-30, date:>=2014 or date:[2014 TO 2016-06]",
+    "year": "year:2015, year:>=2010 or year:[2010 TO 2015]",
+    "number": "number:4842, number:>5000 or number:[4000 TO 4100]",
+}
+
+
+def rewrite(text: str) -> str:
+    """``text`` with each date, year and number clause as an inclusive range."""
+
+    def one(match: re.Match[str]) -> str:
+        field = NUMERIC_FIELDS.get(match[1].lower())
+        return _clause(field, match[1], match[2]) if field else match[0]
+
+    return FIELD_CLAUSE.sub(one, text)
+
+
+def _clause(field: str, name: str, value: str) -> str:
+    typed = f"{name}:{value}"
+    raw = value[1:-1] if len(value) > 1 and value[0] == value[-1] == '"' else value
+    raw = _ascii_digits(raw.strip())
+    if not raw or raw == '"':
+        raise QueryError(f"'{typed}' needs a value, as in {_EXAMPLES[field]}")
+    if raw[0] == "(":
+        raise QueryError(
+            f"'{typed}': give {name}: one value or range; join several with OR "
+            f"({name}:A OR {name}:B)"
+        )
+    if raw[0] in "[{":
+        inside = _RANGE.fullmatch(raw[1:-1]) if raw[-1] in "]}" else None
+        if inside is None:
+            raise QueryError(f"'{typed}' is not a range; write it as {name}:[A TO B]")
+        low, high = inside[1], inside[2]
+        if not low and not high:
+            raise QueryError(f"'{typed}' has no bounds; give at least one, as in {name}:[A TO]")
+        low_at = _bound(field, typed, low, high=False, strict=raw[0] == "{") if low else None
+        high_at = _bound(field, typed, high, high=True, strict=raw[-1] == "}") if high else None
+    else:
+        sign, rest = _COMPARISON.fullmatch(raw).groups()  # type: ignore[union-attr]
+        if not rest.strip():
+            raise QueryError(f"'{typed}' needs a value after '{sign}', as in {_EXAMPLES[field]}")
+        sign = {"=>": ">=", "=<": "<="}.get(sign or "=", sign or "=")
+        low_at = high_at = None
+        if sign in ("=", ">", ">="):
+            low_at = _bound(field, typed, rest.strip(), high=False, strict=sign == ">")
+        if sign in ("=", "<", "<="):
+            high_at = _bound(field, typed, rest.strip(), high=True, strict=sign == "<")
+    # Both ends always given: Whoosh misreads a range left open on either side.
+    low_at, high_at = low_at or _ENDS[field][0], high_at or _ENDS[field][1]
+    return f"{field}:[{low_at} TO {high_at}]"
+
+
+def _bound(field: str, typed: str, value: str, *, high: bool, strict: bool) -> str:
+    """One end of the range, inclusive: a strict bound moves past the value it names."""
+    if field == "date":
+        first, last = _period(value, typed)
+        try:
+            if high:
+                day = first - dt.timedelta(days=1) if strict else last
+            else:
+                day = last + dt.timedelta(days=1) if strict else first
+        except OverflowError:
+            raise QueryError(f"'{typed}' leaves no date at all") from None
+        return f"{day.year:04d}{day.month:02d}{day.day:02d}"
+    if not value.isdigit():
+        raise QueryError(f"'{typed}': {value!r} is not a {field}; use {_EXAMPLES[field]}")
+    number = int(value) + ((-1 if high else 1) if strict else 0)
+    if field == "year" and not 1000 <= int(value) <= 9999:
+        raise QueryError(f"'{typed}': a year has four digits, not {value!r}")
+    if number > _LARGEST_NUMBER:
+        raise QueryError(f"'{typed}': {value!r} is larger than any article number")
+    return str(max(number, 0))
+
+
+def _period(value: str, typed: str) -> tuple[dt.date, dt.date]:
+    """The first and last day that YYYY, YYYY-MM or YYYY-MM-DD covers."""
+    period = period_of(value)
+    if period is None:
+        raise QueryError(
+            f"'{typed}': {value!r} is not a date; use YYYY, YYYY-MM or YYYY-MM-DD, "
+            f"as in {_EXAMPLES['date']}"
+        )
+    return period
+
+
+def period_of(value: str) -> tuple[dt.date, dt.date] | None:
+    """The first and last day of YYYY, YYYY-MM or YYYY-MM-DD; None if it is no date."""
+    match = _DATE.fullmatch(_ascii_digits(value.strip()))
+    if not match:
+        return None
+    year = int(match[1])
+    try:
+        if match[3]:
+            day = dt.date(year, int(match[2]), int(match[3]))
+            return day, day
+        if match[2]:
+            month = int(match[2])
+            last = calendar.monthrange(year, month)[1]
+            return dt.date(year, month, 1), dt.date(year, month, last)
+        return dt.date(year, 1, 1), dt.date(year, 12, 31)
+    except (ValueError, calendar.IllegalMonthError):
+        return None
+
+
+def _ascii_digits(text: str) -> str:
+    """Digits of any script ("٢٠١٥") as ASCII ones: a year is a year in any script."""
+    if text.isascii():
+        return text
+    return re.sub(r"\d", lambda m: str(unicodedata.decimal(m[0])), text)

@@ -1,0 +1,131 @@
+"""Fielded values in a query, through `ipcs search`: every one answers or gives one line of
+`Error: …` with exit code 2, never a traceback (dates, years, numbers, names, unknown fields)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from test_index import build
+from typer.testing import CliRunner
+
+from ipcsreader.cli import app
+
+runner = CliRunner()
+# The small corpus's articles by date: 9003 2014-01-10, 9004 2014-06-01, 9090 2014-12-15,
+# 9001 2015-03-02, 9002 2016-05-04.
+
+
+@pytest.fixture(scope="module")
+def dirs(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
+    folder = tmp_path_factory.mktemp("values")
+    found = ["--corpus", str(build(folder)), "--index", str(folder / "index")]
+    assert runner.invoke(app, ["index", *found]).exit_code == 0
+    return found
+
+
+def search(dirs: list[str], query: str):  # type: ignore[no-untyped-def]
+    return runner.invoke(app, ["search", query, "--json", "--sort", "oldest", *dirs])
+
+
+def numbers(dirs: list[str], query: str) -> list[int]:
+    result = search(dirs, query)
+    assert result.exit_code in (0, 1), result.output
+    return [h["number"] for h in json.loads(result.stdout)["hits"]]
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("date:>2014", [9001, 9002]),
+        ("date:>=2015", [9001, 9002]),
+        ("date:<2015", [9003, 9004, 9090]),
+        ("date:<=2015-06", [9003, 9004, 9090, 9001]),
+        ("date:<2014-06-01", [9003]),
+        ("date:=>2016", [9002]),
+        ("date:2015-03", [9001]),
+        ('date:"2015"', [9001]),
+        ("date:[2014-06 to 2015]", [9004, 9090, 9001]),
+        ("date:{2014 TO 2016}", [9001]),
+        ("date:[2015 TO]", [9001, 9002]),
+        ("date:[TO 2014-01]", [9003]),
+        ("date:٢٠١٥", [9001]),
+        ("year:>=2015", [9001, 9002]),
+        ("year:>2014", [9001, 9002]),
+        ("year:<=2014", [9003, 9004, 9090]),
+        ("year:[2014 TO 2015}", [9003, 9004, 9090]),
+        ("year:2015 OR year:2016", [9001, 9002]),
+        ("number:>9002", [9003, 9004, 9090]),
+        ("number:[1000 TO 2014]", []),
+        ("no:9001", [9001]),
+        ("korea date:>=2015", [9001]),
+        ("korea NOT year:<2015", [9001]),
+        ("Date:2016", [9002]),
+    ],
+)
+def test_dates_years_and_numbers_compare_as_written(
+    dirs: list[str], query: str, expected: list[int]
+) -> None:
+    assert numbers(dirs, query) == expected
+
+
+BAD_NUMERIC_VALUES = [
+    "",
+    '""',
+    '" "',
+    '"x"',
+    ">",
+    "<=",
+    "[TO]",
+    "[2014 2015]",
+    "abc",
+    "1e9",
+    "-5",
+    "2015-13",
+    "2015-02-30",
+    "9" * 40,
+    "(2014 OR 2015)",
+    "[a TO b]",
+    ">2015-1x",
+]
+
+
+@pytest.mark.parametrize("field", ["date", "year", "number", "article"])
+@pytest.mark.parametrize("value", BAD_NUMERIC_VALUES)
+def test_a_bad_date_year_or_number_is_one_line_of_error(
+    dirs: list[str], field: str, value: str
+) -> None:
+    result = search(dirs, f"{field}:{value}")
+    assert result.exit_code == 2, result.output
+    assert result.stderr.startswith("Error: ") and result.stderr.count("\n") == 1
+    assert f"{field}:" in result.stderr  # names what it could not use, in our words
+    assert "invalid literal" not in result.stderr and "parseable" not in result.stderr
+
+
+def test_nothing_after_the_last_day_is_an_error_not_a_crash(dirs: list[str]) -> None:
+    result = search(dirs, "date:>9999-12-31")
+    assert result.exit_code == 2
+    assert result.stderr == "Error: 'date:>9999-12-31' leaves no date at all\n"
+
+
+ODD_VALUES = ["", '""', '"x"', '"north korea"', "[a TO b]", ">2014", "<=x", "٢٠١٥", "x" * 300]
+
+
+@pytest.mark.parametrize("field", ["title", "teaser", "body", "author", "column", "region", "zz"])
+@pytest.mark.parametrize("value", ODD_VALUES)
+def test_odd_values_of_word_fields_answer_or_say_why(
+    dirs: list[str], field: str, value: str
+) -> None:
+    result = search(dirs, f"{field}:{value}")
+    assert result.exit_code in (0, 1, 2), result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    if result.exit_code == 2:
+        assert result.stderr.startswith("Error: ") and result.stderr.count("\n") == 1
+    else:
+        assert json.loads(result.stdout)["total"] >= 0
+
+
+def test_a_quoted_name_phrase_finds_its_article(dirs: list[str]) -> None:
+    assert numbers(dirs, 'title:"north korea"') == [9001]
+    assert Path(dirs[1]).is_dir()
