@@ -210,7 +210,7 @@ def test_default_corpus_is_the_shipped_one_plus_the_users(
 
 def test_index_help_has_an_example() -> None:
     assert "Example: ipcs index --rebuild" in run("index", "--help").stdout
-    assert "date:[2014 to 2016]" in run("search", "--help").stdout
+    assert "date:[2014 to 2016-06]" in run("search", "--help").stdout
 
 
 def test_render_results_golden() -> None:
