@@ -1,0 +1,229 @@
+"""Distractor articles made from the real pages' own sentences, for the relevance benchmark.
+
+    python bench/haystack.py --pages ../shared/ipcs-pages --articles 2000 --out DIR
+
+Each distractor is a page the real parser reads (old layout with a byline, or new layout
+with a teaser), numbered from 100,000 up. Its title and sentences are real ones (from one
+"source" article for the title) with the frequent words kept and the names and rarer words
+drawn afresh from the real pages' own, a fifth of them from the source article (some
+topical pull): "Maoist Attack on the CRPF: Time for New Counter-strategies" may become
+"Kim Jong-un Attack on the NSCN-K: Time for New Pyongyang". Distractors so name the same
+people and places, in titles too, without repeating the real articles' rare combinations.
+Author, column and region are real ones. Lengths follow the saved pages: most are cut at
+about 2,000 characters as they are, a quarter are as long as a whole article. The same
+seed gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import random
+import re
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+FIRST_NUMBER = 100_000
+_SENTENCE_END = re.compile(r"(?<=[.?!”\"’])\s+(?=[A-Z“‘\"])")
+_MONTHS = "January February March April May June July August September October November"
+MONTHS = [*_MONTHS.split(), "December"]
+SOURCE_SHARE = 0.2  # of a distractor's sentences, the share taken from its one source article
+LONG_SHARE = 0.25  # distractors as long as a whole article, not a saved page's first part
+KEEP = 150  # the most frequent words, kept where they stand in a sentence
+SHARE_LINE = "Print Bookmark Email Facebook Subscribe"
+
+
+@dataclass(frozen=True)
+class Real:
+    """What a distractor borrows from one real article."""
+
+    number: int
+    title: str
+    sentences: tuple[str, ...]
+    author: str | None
+    column: str | None
+    region: str | None
+
+
+@dataclass(frozen=True)
+class Distractor:
+    number: int
+    title: str
+    date: dt.date
+    column: str
+    region: str
+    author: str
+    teaser: str | None  # new layout when set, old layout (with byline) when None
+    paragraphs: tuple[str, ...]
+
+    def page(self) -> str:
+        body = "\n\n".join(self.paragraphs)
+        d = self.date
+        if self.teaser is None:
+            return (
+                f"Home Contact Us  \n\n{self.region} - Articles\n\n{SHARE_LINE}\n"
+                f"#{self.number}, {d.day} {MONTHS[d.month - 1]} {d.year}\n\n{self.column}\n\n"
+                f"{self.title}\n{self.author}\nVisiting Fellow, IPCS\n\n{body}\n\n{SHARE_LINE}\n"
+            )
+        stamp = f"{d.day:02d} {MONTHS[d.month - 1][:3]}, {d.year}    ·   {self.number}"
+        return f"{self.column}\n\n{self.title}\n\n{stamp}\n\n{self.teaser}\n\n{body}\n"
+
+
+def sentences(text: str) -> list[str]:
+    """The sentences of a body, those long enough to be one."""
+    return [s.strip() for s in _SENTENCE_END.split(" ".join(text.split())) if len(s) > 40]
+
+
+class Vocabulary:
+    """The real pages' words and names, by how often they occur, to refill sentences with.
+
+    A distractor's sentence is a real sentence whose frequent words stay and whose other
+    words are drawn afresh: a run of capitalised words ("Kim Jong-un", "North Korea") as
+    a name, any other word as a word. Distractors so share the real vocabulary, names and
+    sentence shapes, but not the real articles' particular combinations of rare words.
+    """
+
+    def __init__(self, texts: list[str], common: set[str] | None = None) -> None:
+        if common is None:
+            counts: dict[str, int] = {}
+            for text in texts:
+                for token in text.split():
+                    word = _WORD.sub("", token).lower()
+                    counts[word] = counts.get(word, 0) + 1
+            common = set(sorted(counts, key=counts.__getitem__, reverse=True)[:KEEP])
+        self.common = common
+        self.names: list[str] = []
+        self.words: list[str] = []
+        for text in texts:
+            for kind, unit in self.units(text):
+                if kind != "keep":
+                    (self.names if kind == "name" else self.words).append(unit)
+
+    def units(self, text: str) -> list[tuple[str, str]]:
+        """``text`` as (kind, unit) units, kind being "keep", "name" or "word"."""
+        out: list[tuple[str, str]] = []
+        for token in text.split():
+            core = _WORD.sub("", token)
+            if not core or core.lower() in self.common:
+                out.append(("keep", token))
+            elif core[0].isupper():
+                if out and out[-1][0] == "name" and not re.search(r"[.,;:?!]$", out[-1][1]):
+                    out[-1] = ("name", f"{out[-1][1]} {token}")
+                else:
+                    out.append(("name", token))
+            else:
+                out.append(("word", token))
+        return out
+
+    def refill(self, rng: random.Random, sentence: str, own: Vocabulary | None) -> str:
+        """``sentence`` with its names and rarer words drawn afresh (some from ``own``)."""
+        out = []
+        for kind, unit in self.units(sentence):
+            if kind == "keep":
+                out.append(unit)
+                continue
+            source = own if own is not None and rng.random() < SOURCE_SHARE else self
+            pool = source.names if kind == "name" else source.words
+            if not pool:
+                pool = self.names if kind == "name" else self.words
+            tail = re.search(r"[.,;:?!”’)]*$", unit)[0]  # type: ignore[index]
+            out.append(_WORD_EDGES.sub("", rng.choice(pool)) + tail)
+        return " ".join(out)
+
+
+_WORD = re.compile(r"^\W+|\W+$")
+_WORD_EDGES = re.compile(r"^[\W_]+|[\W_]+$")
+
+
+def make(reals: list[Real], count: int, seed: int) -> list[Distractor]:
+    """``count`` distractors from ``reals`` (each with its sentences), seeded."""
+    rng = random.Random(f"haystack/{seed}")
+    pool = [s for r in reals for s in r.sentences]
+    vocabulary = Vocabulary(pool)
+    own = {r.number: Vocabulary(list(r.sentences), vocabulary.common) for r in reals}
+    titled = [r for r in reals if r.title and r.sentences]
+    authors = sorted({r.author for r in reals if r.author})
+    columns = sorted({r.column for r in reals if r.column})
+    regions = sorted({r.region for r in reals if r.region})
+    out = []
+    for i in range(count):
+        source = rng.choice(titled)
+        size = rng.randint(3000, 9000) if rng.random() < LONG_SHARE else rng.randint(900, 2000)
+        chosen: list[str] = []
+        length = 0
+        while length < size:
+            sentence = vocabulary.refill(rng, rng.choice(pool), own[source.number])
+            chosen.append(sentence)
+            length += len(sentence) + 1
+        paragraphs = []
+        while chosen:
+            take = rng.randint(2, 5)
+            paragraphs.append(" ".join(chosen[:take]))
+            chosen = chosen[take:]
+        author = rng.choice(authors)
+        teaser = None
+        if rng.random() < 0.4:
+            words = rng.choice(paragraphs).split()[: rng.randint(8, 16)]
+            teaser = f"{author} analyses {' '.join(words).rstrip('.,;:')}"
+        out.append(
+            Distractor(
+                number=FIRST_NUMBER + i,
+                title=vocabulary.refill(rng, source.title, own[source.number]),
+                date=dt.date(2010, 1, 1) + dt.timedelta(days=rng.randrange(365 * 10)),
+                column=rng.choice(columns),
+                region=rng.choice(regions),
+                author=author,
+                teaser=teaser,
+                paragraphs=tuple(paragraphs),
+            )
+        )
+    return out
+
+
+def reals_from(pages: Path) -> list[Real]:
+    """The real articles in ``pages``, read by the project's own parser."""
+    from ipcsreader.library import Library
+
+    with tempfile.TemporaryDirectory() as tmp:
+        library = Library([pages], Path(tmp) / "index")
+        library.update()
+        found = []
+        for r in library.records():
+            if r.listing_only:
+                continue
+            full = library.record(r.number)
+            found.append(
+                Real(
+                    number=r.number,
+                    title=r.title or "",
+                    sentences=tuple(sentences(" ".join(full.paragraphs))),
+                    author=r.authors[0].name if r.authors else None,
+                    column=r.column,
+                    region=r.region,
+                )
+            )
+    return found
+
+
+def write(out: Path, distractors: list[Distractor]) -> None:
+    out.mkdir(parents=True, exist_ok=True)
+    for d in distractors:
+        layout = "new" if d.teaser else "old"
+        (out / f"{d.number}-{layout}.txt").write_text(d.page(), encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--pages", type=Path, default=Path("../shared/ipcs-pages"))
+    parser.add_argument("--articles", type=int, default=2000)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--out", type=Path, required=True)
+    args = parser.parse_args(argv)
+    write(args.out, make(reals_from(args.pages), args.articles, args.seed))
+    print(f"{args.articles} distractors in {args.out}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
