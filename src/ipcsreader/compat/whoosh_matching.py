@@ -14,12 +14,14 @@ Whoosh is imported only when a search runs, like everywhere in :mod:`ipcsreader.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from functools import cache
-from itertools import accumulate
 from operator import itemgetter
-from pickle import loads
 from typing import Any
+
+from ipcsreader.compat import whoosh_fielded as fielded
+from ipcsreader.compat.whoosh_phrases import phrase_class
+from ipcsreader.compat.whoosh_postings import Postings
 
 Scores = dict[int, float]
 _REPLACE_EVERY = 10  # as whoosh.collectors.ScoredCollector
@@ -94,88 +96,6 @@ def matched(searcher: Any, q: Any) -> set[int]:
     return found
 
 
-class _Postings:
-    """A term's postings in one segment, all of them: weights and raw values by document."""
-
-    __slots__ = ("decode", "first", "values", "weights")
-
-    def __init__(self, m: Any) -> None:
-        fmt = _format(m)
-        self.decode = _positions_decoder(fmt) if fmt and fmt.supports("positions") else None
-        self.weights: Scores = {}
-        self.values: dict[int, Any] = {}
-        if _is_block_matcher(m):
-            _rewind(m)
-            self.first = m.id() if m.is_active() else 0
-            self._read_blocks(m)
-        else:
-            m.reset()  # from the first posting, wherever Whoosh had moved it to
-            self.first = m.id() if m.is_active() else 0
-            self._read_steps(m)
-
-    def _read_blocks(self, m: Any) -> None:
-        # Whoosh's private block layout (checked by type): a block's ids, weights and
-        # values come from one read; the matcher is used up.
-        weights, values = self.weights, self.values
-        keep_values = self.decode is not None
-        while m.is_active():
-            if m._ids is None:
-                # As m._read_ids() does, with the gaps added up in C.
-                if m._data is None:
-                    m._read_data()
-                gaps = m._data[0]
-                m._ids = gaps if m._byteids else tuple(accumulate(gaps))
-            if m._weights is None:
-                m._read_weights()
-            weights.update(zip(m._ids, m._weights, strict=True))
-            if keep_values:
-                if m._values is None:
-                    m._read_values()
-                values.update(zip(m._ids, m._values, strict=True))
-            m._next_block()
-
-    def _read_steps(self, m: Any) -> None:
-        keep_values = self.decode is not None
-        while m.is_active():
-            d = m.id()
-            self.weights[d] = m.weight()
-            if keep_values:
-                self.values[d] = m.value()
-            m.next()
-
-    def positions(self, doc: int) -> Iterable[int]:
-        assert self.decode is not None
-        return self.decode(self.values[doc])
-
-
-def _rewind(m: Any) -> None:
-    """Take block matcher ``m`` back to its first posting, keeping the block it holds if
-    that is the first: Whoosh decodes it when the matcher is made, once is enough."""
-    held = (m._dataoffset, m._data, m._ids, m._weights, m._values)
-    m.reset()
-    if m._dataoffset == held[0]:
-        m._data, m._ids, m._weights, m._values = held[1:]
-
-
-def _positions_decoder(fmt: Any) -> Callable[[bytes], Iterable[int]]:
-    """The format's own decoder of positions; for Whoosh's plain positions, the same
-    numbers from a quicker one (the deltas are added up in C)."""
-    from whoosh.formats import Positions
-    from whoosh.system import _INT_SIZE
-
-    if type(fmt) is not Positions:
-        return fmt.decoder("positions")
-
-    def decode(value: bytes) -> Iterable[int]:
-        # As Positions.decode_positions: a count, then the pickled gaps (their final
-        # stop mark may have been left off).
-        if not value.endswith(b"."):
-            value += b"."
-        return accumulate(loads(value[_INT_SIZE:]))
-
-    return decode
-
-
 @cache
 def _types() -> dict[str, type]:
     from whoosh.codec.whoosh3 import W3LeafMatcher
@@ -197,6 +117,7 @@ def _types() -> dict[str, type]:
         "inverse": wrappers.InverseMatcher,
         "bm25f": BM25FScorer,
         "phrase": phrase_class().matcher_class,
+        "fielded": fielded.fielded_class().matcher_class,
     }
 
 
@@ -204,7 +125,7 @@ def _is_block_matcher(m: Any) -> bool:
     return type(m) is _types()["block"]
 
 
-def _scorer(m: Any) -> Any:
+def scorer_of(m: Any) -> Any:
     """The scorer of a term's matcher (the two kinds name it differently)."""
     return m.scorer if _is_block_matcher(m) else m._scorer
 
@@ -213,7 +134,7 @@ def _format(m: Any) -> Any:
     return m.format if _is_block_matcher(m) else m._format
 
 
-def _term_leaf(m: Any) -> Any:
+def term_leaf(m: Any) -> Any:
     """The postings matcher of a term scored by BM25F, through its deletion filter and
     boost, or None."""
     t = _types()
@@ -221,7 +142,7 @@ def _term_leaf(m: Any) -> Any:
         m = m.child
     if type(m) is not t["block"] and type(m) is not t["list"]:
         return None
-    return m if type(_scorer(m)) is t["bm25f"] else None
+    return m if type(scorer_of(m)) is t["bm25f"] else None
 
 
 class Segment:
@@ -238,7 +159,7 @@ class Segment:
         # like any other; scored, such a term is some wrapper's business (run whole).
         self.scored = scored
         self._docs: dict[int, set[int]] = {}
-        self._postings: dict[Any, _Postings] = {}
+        self._postings: dict[Any, Postings] = {}
         self._whole: dict[int, Scores] = {}  # nodes scored in full when first met
         self._nodes: list[Any] = []  # keeps each node alive, so that its id() stays its own
         self._norms: dict[tuple[str, float, float, float], list[float] | None] = {}
@@ -271,7 +192,7 @@ class Segment:
         if kind is t["null"]:
             return set()
         if kind is t["block"] or kind is t["list"]:
-            scorer = _scorer(m)
+            scorer = scorer_of(m)
             if type(scorer) is t["bm25f"] or (scorer is None and not self.scored):
                 return self._term_docs(m)
         elif kind is t["filter"]:
@@ -289,6 +210,8 @@ class Segment:
             return set(self.docs(m.a))
         elif kind is t["phrase"]:
             return self._phrase_docs(m)
+        elif kind is t["fielded"]:
+            return set().union(*(self.docs(part) for part, *_ in fielded.parts_of(m)))
         elif kind is t["array"]:
             return set(self._scored_array(m))
         elif kind is t["inverse"]:
@@ -325,6 +248,8 @@ class Segment:
             return self.scores(m.a, docs)
         if kind is t["inverse"]:
             return dict.fromkeys(docs, m._weight)
+        if kind is t["fielded"]:
+            return self._fielded_scores(m, docs)
         raise AssertionError(f"no scores for {kind.__name__}")  # every other kind is whole
 
     def _scored_array(self, m: Any) -> Scores:
@@ -378,7 +303,7 @@ class Segment:
 
     # Terms.
 
-    def leaf(self, m: Any) -> _Postings:
+    def leaf(self, m: Any) -> Postings:
         """The postings of the term of matcher ``m``; read once per term, through the
         first matcher met (which is used up)."""
         # A term's own postings are known by the term; a list Whoosh made up (a constant
@@ -388,7 +313,7 @@ class Segment:
         found = self._postings.get(key)
         if found is None:
             self._nodes.append(m)
-            found = self._postings[key] = _Postings(m)
+            found = self._postings[key] = Postings(m, _format(m), block=_is_block_matcher(m))
         return found
 
     def _term_docs(self, m: Any) -> set[int]:
@@ -404,7 +329,7 @@ class Segment:
     def _leaf_scores(self, m: Any, docs: set[int]) -> Scores:
         """BM25F as Whoosh's scorer works it out, with the field length's part of the
         formula looked up per length byte instead of computed per posting."""
-        scorer = _scorer(m)
+        scorer = scorer_of(m)
         weights = self.leaf(m).weights
         idf, k1 = scorer.idf, scorer.K1
         field = m._term[0] if m._term else None
@@ -419,10 +344,32 @@ class Segment:
             for tf in (weights[d],)
         }
 
-    def _length_norms(self, field: str, scorer: Any) -> tuple[bytes, list[float]] | None:
+    def _fielded_scores(self, m: Any, docs: set[int]) -> Scores:
+        """BM25F of a word over several fields (see :mod:`.whoosh_fielded`), as its
+        matcher would score it, with the length norms looked up per length byte."""
+        tf = dict.fromkeys(docs, 0.0)
+        for part, field, weight, scorer in fielded.parts_of(m):
+            found = self.docs(part) & docs
+            if not found:
+                continue
+            weights = self.leaf(term_leaf(part)).weights
+            norms = self._length_norms(field, scorer, k1=1.0)
+            if norms is None:
+                b, avgfl, dfl = scorer.B, scorer.avgfl, scorer.dfl
+                for d in found:
+                    tf[d] += weight * weights[d] / ((1 - b) + b * dfl(d) / avgfl)
+            else:
+                lengths, table = norms
+                for d in found:
+                    tf[d] += weight * weights[d] / table[lengths[d]]
+        return {d: fielded.saturate(m, f) for d, f in tf.items()}
+
+    def _length_norms(
+        self, field: str, scorer: Any, k1: float | None = None
+    ) -> tuple[bytes, list[float]] | None:
         """The document lengths of ``field`` (a byte each, read whole by the index) and
         ``K1 * ((1 - B) + B * length / average)`` for each byte; None if not at hand."""
-        key = (field, scorer.B, scorer.K1, scorer.avgfl)
+        key = (field, scorer.B, scorer.K1 if k1 is None else k1, scorer.avgfl)
         if key not in self._norms:
             self._norms[key] = _norm_table(self.reader, *key)
         table = self._norms[key]
@@ -443,7 +390,7 @@ class Segment:
 
     def positions(self, m: Any, doc: int) -> Iterable[int]:
         """Where the term of matcher ``m`` (see :meth:`terms`) stands in ``doc``."""
-        term = _term_leaf(m)
+        term = term_leaf(m)
         if term is None:
             raise ValueError(f"no positions at hand for {m!r}")
         return self.leaf(term).positions(doc)
@@ -451,7 +398,7 @@ class Segment:
     # Phrases.
 
     def _phrase_docs(self, m: Any) -> set[int]:
-        terms = [_term_leaf(w) for w in m.ms]
+        terms = [term_leaf(w) for w in m.ms]
         if any(w is None or not (_format(w) and _format(w).supports("positions")) for w in terms):
             whole = self._whole[id(m)] = _step(m)
             return set(whole)
@@ -528,55 +475,3 @@ def _norm_table(reader: Any, field: str, b: float, k1: float, avgfl: float) -> l
         return None
     # The same operations, in the same order, as whoosh.scoring.bm25.
     return [k1 * ((1 - b) + b * byte_to_length(n) / avgfl) for n in range(256)]
-
-
-# Phrases: Whoosh's phrase query, matched by comparing position lists.
-
-
-@cache
-def phrase_class() -> type:
-    """A phrase query that finds its words side by side by comparing position lists.
-
-    Whoosh's own builds span objects for every position of every word in every document
-    that has all the words: for a phrase of common words, most of a search's time. The
-    matches and their scores (the sum of the words' scores) are the same. Its matcher is
-    ``phrase_class().matcher_class``; :class:`Segment` runs it in bulk.
-    """
-    from whoosh import matching, query
-    from whoosh.query.spans import Span, SpanNear2
-
-    class PhraseMatcher(SpanNear2.SpanNear2Matcher):
-        def __init__(self, ms: list[Any]) -> None:
-            super().__init__(ms)
-
-        def copy(self) -> Any:
-            return self.__class__([m.copy() for m in self.ms])
-
-        def _get_spans(self) -> list[Any]:
-            # The word used least in this document first: most documents fail early,
-            # before the positions of a word like "of" are decoded.
-            order = sorted(range(len(self.ms)), key=lambda i: self.ms[i].weight())
-            first = order[0]
-            starts = {p - first for p in self.ms[first].value_as("positions")}
-            for i in order[1:]:
-                starts.intersection_update(p - i for p in self.ms[i].value_as("positions"))
-                if not starts:
-                    return []
-            last = len(self.ms) - 1
-            return [Span(p, p + last) for p in sorted(starts)]
-
-    class Phrase(query.Phrase):
-        matcher_class = PhraseMatcher
-
-        def matcher(self, searcher: Any, context: Any = None) -> Any:
-            schema = searcher.schema
-            field = schema[self.fieldname] if self.fieldname in schema.names() else None
-            if field is None or not field.format or not field.format.supports("positions"):
-                return super().matcher(searcher, context)  # Whoosh's way, errors and all
-            ms = [query.Term(self.fieldname, w).matcher(searcher, context) for w in self.words]
-            if not all(m.is_active() for m in ms):
-                return matching.NullMatcher()
-            m = PhraseMatcher(ms)
-            return matching.WrappingMatcher(m, boost=self.boost) if self.boost != 1.0 else m
-
-    return Phrase

@@ -22,7 +22,9 @@ from itertools import islice, pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ipcsreader.archive.names import split_honorific
 from ipcsreader.archive.search import plain_words
+from ipcsreader.compat import whoosh_fielded as fielded
 from ipcsreader.compat import whoosh_matching as matching
 from ipcsreader.compat import whoosh_ranges as ranges
 from ipcsreader.compat.whoosh_reading import Columns, load_lengths, merge_matched_tokens
@@ -35,15 +37,18 @@ if TYPE_CHECKING:
 
 # How much more a match weighs in each field than one in the body.
 FIELD_BOOSTS = {
-    "title": 4.0,
-    "teaser": 2.0,
+    "title": 2.5,
+    "teaser": 1.2,
     "body": 1.0,
-    "author": 3.0,
+    "author": 2.0,
     "column": 1.5,
     "region": 1.0,
 }
 # Extra weight for query words found next to each other, as typed.
-PROXIMITY_BOOST = {"title": 3.0, "teaser": 1.5, "body": 1.0}
+PROXIMITY_BOOST = {"title": 0.3, "teaser": 0.3, "body": 0.5}
+# How much a relaxed (any word) match's score shrinks with the share of words it lacks:
+# score * share ** COORDINATION.
+COORDINATION = 2.0
 # How many of the best hits by plain score get that extra weight.
 RESCORE_TOP = 200
 USER_FIELDS = ("title", "teaser", "body", "author", "column", "region", "year", "date", "number")
@@ -57,6 +62,10 @@ _FRAGMENT_CHARS = 130
 _HIGHLIGHT_CHARS = 1000
 _HIGHLIGHT_LEAD = 80
 _APOSTROPHES_DASHES = re.compile(r"['’‘\-‐‑]")
+_INNER_MARKS = re.compile(r"(?<![\w*?~])\w+(?:['’‘\-‐‑]\w+)+")
+_POSSESSIVE = re.compile(r"['’‘][sS]$")
+# Fields holding names, where a phrase means the name's words in any order.
+NAME_FIELDS = ("author", "column", "region")
 _PLAIN_QUERY = re.compile(r"[\w\s'’‘\-‐‑.,;!?]+")
 # Words a query's wildcards, fuzzy words and ranges may stand for, in all: beyond this a
 # search gets slow (every one of them is looked up and highlighted).
@@ -311,7 +320,7 @@ def _weighting() -> Any:
 
     # Titles are short: normalising their length as hard as the body's would let a
     # one-word title beat a full match, so they are normalised less.
-    return BM25F(B=0.75, K1=1.2, title_B=0.4, author_B=0.0, column_B=0.0)
+    return BM25F(B=0.9, K1=5.0, title_B=0.4, author_B=0.0, column_B=0.0)
 
 
 # Running a query.
@@ -359,19 +368,41 @@ class _Run:
         ranked = self._run(qparser.AndGroup, allowed)
         # Chosen articles (the desk's, ipcs new's) are searched for what was asked, no less.
         if not ranked and len(plain_words(plan.text)) > 1 and plan.filters.only is None:
-            relaxed = self._run(qparser.OrGroup.factory(0.9), allowed)
+            relaxed = self._run(qparser.OrGroup, allowed, coordinate=True)
             if relaxed:
                 return relaxed, True
         return ranked, False
 
-    def _run(self, group: Any, allowed: set[int] | None) -> list[tuple[float, int]]:
+    def _run(
+        self, group: Any, allowed: set[int] | None, *, coordinate: bool = False
+    ) -> list[tuple[float, int]]:
         self.query = self._parse(group)
         # Every match at once: the total needs them all, and scoring them in the same pass
         # is cheaper than Whoosh counting them again after picking the top ones.
         found = matching.collect(self.searcher, self.query, allowed, self.segments)
         if self.plan.sort != "relevance":
             return self._by_date(docnum for _, docnum in found)
+        if coordinate:
+            found = self._coordinated(found)
         return self._boost_adjacent(found)
+
+    def _coordinated(self, found: list[tuple[float, int]]) -> list[tuple[float, int]]:
+        """Any-word matches, each score times the share of the query's parts it matches:
+        an article with more of the words comes before one with fewer, unless the fewer
+        are much rarer or more prominent."""
+        from whoosh import query
+        from whoosh.query.compound import DefaultOr
+
+        if type(self.query) not in (query.Or, DefaultOr) or len(self.query.subqueries) < 2:
+            return found
+        clauses = self.query.subqueries
+        counts: Counter[int] = Counter()
+        for clause in clauses:
+            counts.update(matching.matched(self.searcher, clause))
+        share = {d: (counts[d] / len(clauses)) ** COORDINATION for _, d in found}
+        coordinated = [(score * share[d], d) for score, d in found]
+        coordinated.sort(key=lambda sd: (-sd[0], sd[1]))
+        return coordinated
 
     def _by_date(self, docs: Iterable[int]) -> list[tuple[float, int]]:
         rank = self.columns.date_rank()
@@ -386,7 +417,8 @@ class _Run:
         tie-breaker among the hits that match the words best anyway.
         """
         text = self.plan.text
-        words = plain_words(text) if _PLAIN_QUERY.fullmatch(text) else []
+        # Whole words, as the query was run: "Jong-un" is one word, not a pair of parts.
+        words = plain_words(_whole_words(text)) if _PLAIN_QUERY.fullmatch(text) else []
         analyzer = fields.analyzers()["text"]
         tokens = [t.text for w in words for t in analyzer(w, mode="query")]
         if len(tokens) < 2 or not ranked:
@@ -398,12 +430,14 @@ class _Run:
         return boosted + ranked[RESCORE_TOP:]
 
     def _parse(self, group: Any) -> Any:
+        text = _whole_words(_signs_to_operators(self.plan.expression))
         try:
-            q = _parser(group).parse(_signs_to_operators(self.plan.expression))
+            q = _parser(group).parse(text)
         except Exception as error:  # Whoosh's parser trips in many ways over odd input
             raise QueryError(_parse_failure(error)) from None
         _check(q)
         _check_expansions(q, self.searcher.reader())
+        q = fielded.combine(_loose_names(q))
         return matching.prepare(ranges.from_columns(q))
 
 
@@ -434,6 +468,50 @@ def _signs_to_operators(text: str) -> str:
     """ "-word" means NOT word, "+word" just word (Whoosh's own plugin splits "Jong-un")."""
     text = re.sub(r"(^|\s)-(?=[\w\"(])", r"\1NOT ", text)
     return re.sub(r"(^|\s)\+(?=[\w\"(])", r"\1", text)
+
+
+def _whole_words(text: str) -> str:
+    """Unquoted words with inner hyphens or apostrophes ("Jong-un's") as one word ("Jongun").
+
+    The index holds such a word both as its parts and joined (see the word filter): the
+    joined word finds "Jong-un", "Jong-Un's" and "jongun" alike and is scored as one word,
+    where its parts would be a phrase scored as two. Inside quotes the parts stay, so a
+    phrase keeps its positions.
+    """
+    pieces = re.split(r'("[^"]*")', text)
+    for i in range(0, len(pieces), 2):
+        pieces[i] = _INNER_MARKS.sub(_joined, pieces[i])
+    return "".join(pieces)
+
+
+def _joined(match: re.Match[str]) -> str:
+    word = _POSSESSIVE.sub("", match[0])
+    return _APOSTROPHES_DASHES.sub("", word)
+
+
+def _loose_names(q: Any) -> Any:
+    """Phrases on author, column and region names as all their words, in any order,
+    without honorifics, an initial standing for any name it starts: "Dr Sandip Mishra"
+    and "S Mishra" find "Sandip Kumar Mishra"."""
+    from whoosh import query
+
+    def swap(sub: Any) -> Any:
+        if type(sub) is query.Phrase and sub.fieldname in NAME_FIELDS:
+            return _name_query(sub.fieldname, sub.words, boost=sub.boost)
+        return sub
+
+    return q.accept(swap)
+
+
+def _name_query(field: str, tokens: Sequence[str], boost: float = 1.0) -> Any:
+    """All of a name's words (analysed ``tokens``) in ``field``; see :func:`_loose_names`."""
+    from whoosh import query
+
+    if field == "author":
+        _, rest = split_honorific(" ".join(tokens))
+        tokens = rest.split() or list(tokens)
+    parts = [query.Prefix(field, t) if len(t) == 1 else query.Term(field, t) for t in tokens]
+    return parts[0] if len(parts) == 1 else query.And(parts, boost=boost)
 
 
 def _check(q: Any) -> None:
@@ -539,7 +617,7 @@ def _allowed(searcher: Any, plan: Plan, columns: Columns) -> set[int] | None:
             tokens = [t.text for t in names(value, mode="query")]
             if not tokens:
                 raise QueryError(f"--{field} {value!r} has no words to look for")
-            narrow(matching.matched(searcher, query.And([query.Term(field, t) for t in tokens])))
+            narrow(matching.matched(searcher, _name_query(field, tokens)))
     if f.year is not None:
         narrow(matching.matched(searcher, query.Term("year", f.year)))
     if f.since or f.until:
