@@ -4,7 +4,7 @@
 
 Each distractor is a page the real parser reads (old layout with a byline, or new layout
 with a teaser), numbered from 100,000 up. Its title and sentences are real ones (from one
-"source" article for the title) with the frequent words kept and the names and rarer words
+"source" article for the title) with the function words kept and the names and rarer words
 drawn afresh from the real pages' own, a fifth of them from the source article (some
 topical pull): "Maoist Attack on the CRPF: Time for New Counter-strategies" may become
 "Kim Jong-un Attack on the NSCN-K: Time for New Pyongyang". Distractors so name the same
@@ -29,9 +29,12 @@ FIRST_NUMBER = 100_000
 _SENTENCE_END = re.compile(r"(?<=[.?!”\"’])\s+(?=[A-Z“‘\"])")
 _MONTHS = "January February March April May June July August September October November"
 MONTHS = [*_MONTHS.split(), "December"]
-SOURCE_SHARE = 0.2  # of a distractor's sentences, the share taken from its one source article
+SOURCE_SHARE = 0.2  # of a distractor's names and rarer words, the share from its source article
+# Of the rest, the share from the real pages' own: the others come from bench/words.py and
+# made-up words. A real archive's vocabulary grows with it; with the real pages' words
+# alone, each of their rare words would be in hundreds of distractors.
+REAL_SHARE = 0.3
 LONG_SHARE = 0.25  # distractors as long as a whole article, not a saved page's first part
-KEEP = 150  # the most frequent words, kept where they stand in a sentence
 SHARE_LINE = "Print Bookmark Email Facebook Subscribe"
 
 
@@ -79,20 +82,13 @@ def sentences(text: str) -> list[str]:
 class Vocabulary:
     """The real pages' words and names, by how often they occur, to refill sentences with.
 
-    A distractor's sentence is a real sentence whose frequent words stay and whose other
+    A distractor's sentence is a real sentence whose function words stay and whose other
     words are drawn afresh: a run of capitalised words ("Kim Jong-un", "North Korea") as
     a name, any other word as a word. Distractors so share the real vocabulary, names and
     sentence shapes, but not the real articles' particular combinations of rare words.
     """
 
-    def __init__(self, texts: list[str], common: set[str] | None = None) -> None:
-        if common is None:
-            counts: dict[str, int] = {}
-            for text in texts:
-                for token in text.split():
-                    word = _WORD.sub("", token).lower()
-                    counts[word] = counts.get(word, 0) + 1
-            common = set(sorted(counts, key=counts.__getitem__, reverse=True)[:KEEP])
+    def __init__(self, texts: list[str], common: set[str]) -> None:
         self.common = common
         self.names: list[str] = []
         self.words: list[str] = []
@@ -117,14 +113,18 @@ class Vocabulary:
                 out.append(("word", token))
         return out
 
-    def refill(self, rng: random.Random, sentence: str, own: Vocabulary | None) -> str:
-        """``sentence`` with its names and rarer words drawn afresh (some from ``own``)."""
+    def refill(self, rng: random.Random, sentence: str, own: Vocabulary, other: Vocabulary) -> str:
+        """``sentence`` with its names and rarer words drawn afresh: some from ``own`` (the
+        source article's), some from these, the rest from ``other`` (not the real pages')."""
         out = []
         for kind, unit in self.units(sentence):
             if kind == "keep":
                 out.append(unit)
                 continue
-            source = own if own is not None and rng.random() < SOURCE_SHARE else self
+            if rng.random() < SOURCE_SHARE:
+                source = own
+            else:
+                source = self if rng.random() < REAL_SHARE else other
             pool = source.names if kind == "name" else source.words
             if not pool:
                 pool = self.names if kind == "name" else self.words
@@ -137,12 +137,31 @@ _WORD = re.compile(r"^\W+|\W+$")
 _WORD_EDGES = re.compile(r"^[\W_]+|[\W_]+$")
 
 
+def _elsewhere(common: set[str]) -> Vocabulary:
+    """Words and names that are not the real pages': the synthetic corpus's word lists and
+    made-up words (some capitalised, as names)."""
+    import words as W
+    from generate import _pseudo_words
+
+    made_up = _pseudo_words(random.Random("haystack/words"), 20_000)
+    found = Vocabulary([], common)
+    # Weighted by repeating: mostly real English, some made-up words and names.
+    found.words = [*W.GENERAL, *W.SECURITY] * 40 + [w for w in made_up if w.islower()][:5000]
+    people = [f"{first} {last}" for first in W.FIRST_NAMES for last in W.SURNAMES[:20]]
+    places = [term for _region, terms in W.TOPICS.values() for term in terms]
+    found.names = places * 10 + people + [w for w in made_up if not w.islower()][:1000]
+    return found
+
+
 def make(reals: list[Real], count: int, seed: int) -> list[Distractor]:
     """``count`` distractors from ``reals`` (each with its sentences), seeded."""
     rng = random.Random(f"haystack/{seed}")
     pool = [s for r in reals for s in r.sentences]
-    vocabulary = Vocabulary(pool)
+    import words as W
+
+    vocabulary = Vocabulary(pool, set(W.FUNCTION))
     own = {r.number: Vocabulary(list(r.sentences), vocabulary.common) for r in reals}
+    other = _elsewhere(vocabulary.common)
     titled = [r for r in reals if r.title and r.sentences]
     authors = sorted({r.author for r in reals if r.author})
     columns = sorted({r.column for r in reals if r.column})
@@ -154,7 +173,7 @@ def make(reals: list[Real], count: int, seed: int) -> list[Distractor]:
         chosen: list[str] = []
         length = 0
         while length < size:
-            sentence = vocabulary.refill(rng, rng.choice(pool), own[source.number])
+            sentence = vocabulary.refill(rng, rng.choice(pool), own[source.number], other)
             chosen.append(sentence)
             length += len(sentence) + 1
         paragraphs = []
@@ -170,7 +189,7 @@ def make(reals: list[Real], count: int, seed: int) -> list[Distractor]:
         out.append(
             Distractor(
                 number=FIRST_NUMBER + i,
-                title=vocabulary.refill(rng, source.title, own[source.number]),
+                title=vocabulary.refill(rng, source.title, own[source.number], other),
                 date=dt.date(2010, 1, 1) + dt.timedelta(days=rng.randrange(365 * 10)),
                 column=rng.choice(columns),
                 region=rng.choice(regions),

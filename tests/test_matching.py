@@ -15,6 +15,7 @@ from whoosh import qparser, query
 from whoosh.index import create_in
 
 from ipcsreader.archive.search import SearchQuery
+from ipcsreader.compat import whoosh_fielded as fielded
 from ipcsreader.compat import whoosh_matching as matching
 from ipcsreader.compat import whoosh_reading
 from ipcsreader.library import Library
@@ -228,3 +229,27 @@ def test_an_index_made_anew_is_not_taken_for_the_kept_one(tmp_path: Path) -> Non
     write(corpus, "9002-old.txt", old_page(9002, "Monsoon Diplomacy", [FILLER]))
     Library([corpus], tmp_path / "index").update()
     assert [h.number for h in reading.search(SearchQuery("monsoon")).hits] == [9002]
+
+
+@pytest.mark.parametrize("text", QUERIES)
+@pytest.mark.parametrize("group", [qparser.AndGroup, qparser.OrGroup])
+def test_words_over_fields_score_as_bm25f_either_way(searcher: Any, text: str, group: Any):
+    """A word's fields combined into one BM25F score: in bulk as the matcher scores it."""
+    q = matching.prepare(fielded.combine(parse(text, group)))
+    ours = bulk(searcher, q)
+    theirs = whooshs(searcher, q)
+    assert [d for _, d in ours] == [d for _, d in theirs]
+    assert [s for s, _ in ours] == pytest.approx([s for s, _ in theirs], rel=1e-12)
+
+
+def test_bm25f_saturates_the_fields_together(searcher: Any) -> None:
+    """A word's score never passes idf * (K1 + 1) however many fields it is found in,
+    where the fields' separate scores added up would."""
+    q = fielded.combine(parse("korea"))
+    assert type(q) is fielded.fielded_class()
+    weighting = searcher.weighting
+    idf = searcher.idf("body", "korea")
+    top = max(s for s, _ in bulk(searcher, q))
+    assert top <= idf * (weighting.K1 + 1)
+    separate = max(s for s, _ in bulk(searcher, matching.prepare(parse("korea"))))
+    assert separate > top

@@ -350,7 +350,6 @@ class _Run:
     def execute(self) -> tuple[list[tuple[float, int]], bool]:
         """Every hit as (score, document number), best or newest first; and whether the
         query was relaxed to any of its words."""
-        from whoosh import qparser
 
         plan = self.plan
         allowed = _allowed(self.searcher, plan, self.columns)
@@ -365,24 +364,22 @@ class _Run:
             else:
                 docs = allowed
             return self._by_date(docs), False
-        ranked = self._run(qparser.AndGroup, allowed)
+        ranked = self._run(allowed)
         # Chosen articles (the desk's, ipcs new's) are searched for what was asked, no less.
         if not ranked and len(plain_words(plan.text)) > 1 and plan.filters.only is None:
-            relaxed = self._run(qparser.OrGroup, allowed, coordinate=True)
+            relaxed = self._run(allowed, relaxed=True)
             if relaxed:
                 return relaxed, True
         return ranked, False
 
-    def _run(
-        self, group: Any, allowed: set[int] | None, *, coordinate: bool = False
-    ) -> list[tuple[float, int]]:
-        self.query = self._parse(group)
+    def _run(self, allowed: set[int] | None, *, relaxed: bool = False) -> list[tuple[float, int]]:
+        self.query = self._parse(relaxed)
         # Every match at once: the total needs them all, and scoring them in the same pass
         # is cheaper than Whoosh counting them again after picking the top ones.
         found = matching.collect(self.searcher, self.query, allowed, self.segments)
         if self.plan.sort != "relevance":
             return self._by_date(docnum for _, docnum in found)
-        if coordinate:
+        if relaxed:
             found = self._coordinated(found)
         return self._boost_adjacent(found)
 
@@ -429,14 +426,22 @@ class _Run:
         boosted.sort(key=lambda sd: (-sd[0], sd[1]))
         return boosted + ranked[RESCORE_TOP:]
 
-    def _parse(self, group: Any) -> Any:
+    def _parse(self, relaxed: bool) -> Any:
+        """The query, every word required; with ``relaxed``, any of the words that the
+        query joins without an operator will do."""
+        from whoosh import qparser, query
+
         text = _whole_words(_signs_to_operators(self.plan.expression))
         try:
-            q = _parser(group).parse(text)
+            q = _parser(qparser.AndGroup).parse(text)
         except Exception as error:  # Whoosh's parser trips in many ways over odd input
             raise QueryError(_parse_failure(error)) from None
         _check(q)
         _check_expansions(q, self.searcher.reader())
+        if relaxed and type(q) is query.And:
+            # Built here rather than by Whoosh's OrGroup, which would merge each word's
+            # fields into one flat OR: each word stays one part, scored and counted whole.
+            q = query.Or(q.subqueries, boost=q.boost)
         q = fielded.combine(_loose_names(q))
         return matching.prepare(ranges.from_columns(q))
 

@@ -1,0 +1,101 @@
+"""How hits are ranked: fields that add up without swamping each other, names whole and by
+parts, tolerant author phrases, and more matched words first when any word will do."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from search_world import FILLER, old_page, write
+from typer.testing import CliRunner
+
+from ipcsreader.archive.search import SearchQuery
+from ipcsreader.cli import app
+from ipcsreader.library import Library
+
+DISCUSSES = (
+    "Kim Jong-un met the envoy. Kim Jong-un’s aides spoke of Jong-un's plans, and Kim "
+    "Jong-un said little. Observers of Kim Jong-un expect Jong-un to travel. "
+)
+OTHER = "The harvest was late this year and the rains came in the wrong month. "
+
+
+@pytest.fixture(scope="module")
+def library(tmp_path_factory: pytest.TempPathFactory) -> Library:
+    root = tmp_path_factory.mktemp("ranking")
+    corpus = root / "corpus"
+    pages = {
+        # The body discusses him; the title does not name him.
+        8001: ("Budget Talks and Old Games", [DISCUSSES, FILLER], "Sandip Kumar Mishra"),
+        # The title names him once; the body is about something else.
+        8002: ("Kim Jong-un and the Harvest", [OTHER * 3, FILLER], "Varun Sahni"),
+        8003: ("Monsoon Notes", ["The monsoon came. " * 10, FILLER], "Varun Sahni"),
+        8004: ("Weather Notes", ["A monsoon and a cyclone. ", OTHER, FILLER], "Varun Sahni"),
+    }
+    for number, (title, paragraphs, author) in pages.items():
+        write(corpus, f"{number}-old.txt", old_page(number, title, paragraphs, author=author))
+    lib = Library([corpus], root / "index")
+    lib.update()
+    return lib
+
+
+def numbers(library: Library, text: str, **options: object) -> list[int]:
+    return [h.number for h in library.search(SearchQuery(text, **options)).hits]  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    "query", ["Kim Jong-un", "Jong-un's", "Jong-un’s", "Kim Jong-Un", "jongun", "KIM JONG-UN"]
+)
+def test_the_article_that_discusses_a_name_beats_a_title_that_mentions_it(
+    library: Library, query: str
+) -> None:
+    assert numbers(library, query) == [8001, 8002]
+
+
+@pytest.mark.parametrize("query", ["Jong", "Kim Jong", '"Kim Jong-un"', '"jong un"'])
+def test_a_name_is_found_by_its_parts(library: Library, query: str) -> None:
+    assert numbers(library, query)[0] == 8001
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        'author:"sandip mishra"',
+        'author:"Dr Sandip Mishra"',
+        'author:"Prof. Sandip Kumar Mishra"',
+        'author:"S K Mishra"',
+        'author:"mishra sandip"',
+        "author:mishra",
+    ],
+)
+def test_author_phrases_tolerate_middle_names_initials_and_honorifics(
+    library: Library, query: str
+) -> None:
+    assert numbers(library, query) == [8001]
+
+
+@pytest.mark.parametrize("author", ["Sandip Mishra", "Dr Sandip Mishra", "S. Mishra"])
+def test_the_author_option_is_as_tolerant(library: Library, author: str) -> None:
+    assert numbers(library, "", author=author) == [8001]
+
+
+def test_an_author_phrase_still_needs_every_name(library: Library) -> None:
+    assert numbers(library, 'author:"sandip sahni"') == []
+
+
+def test_when_any_word_will_do_more_words_matched_come_first(library: Library) -> None:
+    result = library.search(SearchQuery("monsoon cyclone zzzz"))
+    assert result.relaxed
+    # 8003 says "monsoon" ten times, 8004 has both words once.
+    assert [h.number for h in result.hits] == [8004, 8003]
+
+
+def test_through_the_command_line(library: Library) -> None:
+    dirs = ["--corpus", str(library.corpus_dirs[0]), "--index", str(library.index_dir)]
+    result = CliRunner().invoke(
+        app, ["search", "Jong-un's", "--author", "Dr Sandip Mishra", "--json", *dirs]
+    )
+    assert result.exit_code == 0, result.output
+    assert [h["number"] for h in json.loads(result.stdout)["hits"]] == [8001]
+    assert Path(dirs[1]).is_dir()
