@@ -62,7 +62,12 @@ _FRAGMENT_CHARS = 130
 _HIGHLIGHT_CHARS = 1000
 _HIGHLIGHT_LEAD = 80
 _APOSTROPHES_DASHES = re.compile(r"['’‘\-‐‑]")
-_INNER_MARKS = re.compile(r"(?<![\w*?~])\w+(?:['’‘\-‐‑]\w+)+")
+# A word with inner hyphens or apostrophes, or letters then digits ("MH370"), standing
+# alone (not a prefix, fuzzy or boosted word).
+_COMPOUND = re.compile(
+    r"(?<![\w*?~^])(?:\w+(?:['’‘\-‐‑]\w+)+|[^\W\d_]+\d+)(?![\w*?~^'’‘\-‐‑])"
+)
+_LETTERS_DIGITS = re.compile(r"(?<=[^\W\d_])(?=\d)")
 _POSSESSIVE = re.compile(r"['’‘][sS]$")
 # Fields holding names, where a phrase means the name's words in any order.
 NAME_FIELDS = ("author", "column", "region")
@@ -415,7 +420,7 @@ class _Run:
         """
         text = self.plan.text
         # Whole words, as the query was run: "Jong-un" is one word, not a pair of parts.
-        words = plain_words(_whole_words(text)) if _PLAIN_QUERY.fullmatch(text) else []
+        words = plain_words(_joined_words(text)) if _PLAIN_QUERY.fullmatch(text) else []
         analyzer = fields.analyzers()["text"]
         tokens = [t.text for w in words for t in analyzer(w, mode="query")]
         if len(tokens) < 2 or not ranked:
@@ -476,22 +481,42 @@ def _signs_to_operators(text: str) -> str:
 
 
 def _whole_words(text: str) -> str:
-    """Unquoted words with inner hyphens or apostrophes ("Jong-un's") as one word ("Jongun").
+    """Unquoted compound words ("Jong-un's", "MH370") as the whole word, or else its parts
+    side by side: ``(jongun OR ("jong un" ANDNOT jongun))``.
 
-    The index holds such a word both as its parts and joined (see the word filter): the
-    joined word finds "Jong-un", "Jong-Un's" and "jongun" alike and is scored as one word,
-    where its parts would be a phrase scored as two. Inside quotes the parts stay, so a
-    phrase keeps its positions.
+    The index holds a hyphenated word both as its parts and joined (see the word filter):
+    the joined word finds "Jong-un", "Jong-Un's" and "jongun" alike and is scored as one
+    word, where its parts would be a phrase scored as two. The parts still find it written
+    apart ("MH 370") or inside a longer compound ("Isak-Muivah-led"). Inside quotes the
+    parts stay, so a phrase keeps its positions.
     """
+
+    def either(match: re.Match[str]) -> str:
+        joined, parts = _joined(match[0]), _parts(match[0])
+        return f'({joined} OR ("{parts}" ANDNOT {joined}))'
+
+    return _unquoted(text, either)
+
+
+def _joined_words(text: str) -> str:
+    """Unquoted compound words as the whole word alone ("jongun")."""
+    return _unquoted(text, lambda match: _joined(match[0]))
+
+
+def _unquoted(text: str, replace: Callable[[re.Match[str]], str]) -> str:
     pieces = re.split(r'("[^"]*")', text)
     for i in range(0, len(pieces), 2):
-        pieces[i] = _INNER_MARKS.sub(_joined, pieces[i])
+        pieces[i] = _COMPOUND.sub(replace, pieces[i])
     return "".join(pieces)
 
 
-def _joined(match: re.Match[str]) -> str:
-    word = _POSSESSIVE.sub("", match[0])
-    return _APOSTROPHES_DASHES.sub("", word)
+def _joined(word: str) -> str:
+    return _APOSTROPHES_DASHES.sub("", _POSSESSIVE.sub("", word))
+
+
+def _parts(word: str) -> str:
+    spaced = _APOSTROPHES_DASHES.sub(" ", _POSSESSIVE.sub("", word))
+    return _LETTERS_DIGITS.sub(" ", spaced)
 
 
 def _loose_names(q: Any) -> Any:
