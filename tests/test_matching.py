@@ -19,7 +19,7 @@ from ipcsreader.compat import whoosh_fielded as fielded
 from ipcsreader.compat import whoosh_matching as matching
 from ipcsreader.compat import whoosh_reading
 from ipcsreader.library import Library
-from ipcsreader.store import fields, index
+from ipcsreader.store import fields, querying, ranking
 
 # A few words, some common (long posting lists), some rare (a posting or two).
 WORDS = [
@@ -63,13 +63,13 @@ def searcher(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
         writer.delete_by_term("number", gone)
     writer.commit(merge=False)
     assert len(ix._segments()) == 3
-    with ix.searcher(weighting=index._weighting()) as s:
-        whoosh_reading.load_lengths(s, index.FIELD_BOOSTS)
+    with ix.searcher(weighting=ranking.weighting()) as s:
+        whoosh_reading.load_lengths(s, ranking.FIELD_BOOSTS)
         yield s
 
 
 def parse(text: str, group: Any = qparser.AndGroup) -> Any:
-    return index._parser(group).parse(text)
+    return querying.parser(group).parse(text)
 
 
 def whooshs(s: Any, q: Any, allowed: set[int] | None = None) -> list[tuple[float, int]]:
@@ -146,7 +146,7 @@ def test_a_prepared_query_matches_the_same_documents(searcher: Any, text: str) -
 def test_a_phrase_is_matched_by_positions(searcher: Any) -> None:
     q = matching.prepare(parse('"line of control"'))
     phrases = [sub for sub in q.leaves() if type(sub) is matching.phrase_class()]
-    assert {p.fieldname for p in phrases} == {*index.FIELD_BOOSTS}
+    assert {p.fieldname for p in phrases} == {*ranking.FIELD_BOOSTS}
     found = {d for _, d in bulk(searcher, q)}
     words = {d for _, d in bulk(searcher, parse("line of control"))}
     assert found and found < words

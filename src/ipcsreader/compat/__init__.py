@@ -19,8 +19,17 @@ longer holds, so that a fallback is never taken silently.
 - ``whoosh_segments``: writes segments in the W3 codec's block format directly. Checked:
   2.7.5. Guard: ``test_segments`` (every posting compared with Whoosh's own writer).
 - ``whoosh_matching``: runs Whoosh's matcher trees a posting list at a time, with its
-  BM25F scorer. Checked: 2.7.5. Guard: ``test_matching`` (results and scores compared with
-  Whoosh's own collector).
+  BM25F scorer; with ``whoosh_postings`` (a term's postings read block by block, positions
+  decoded from Whoosh's pickled layout) and ``whoosh_phrases`` (a phrase query matched by
+  position lists, a subclass of Whoosh's span matcher). Checked: 2.7.5. Guard:
+  ``test_matching`` (results and scores compared with Whoosh's own collector).
+- ``whoosh_fielded``: one word over several fields scored as true BM25F (an ``Or``
+  subclass whose matcher wraps Whoosh's ``UnionMatcher`` and reads its scorers' ``B``,
+  ``K1``, ``avgfl`` and ``idf``). Checked: 2.7.5. Guard: ``test_matching`` (bulk and
+  matcher scores compared, for every query shape).
+- ``whoosh_ranges``: numeric ranges matched from the sortable columns (Whoosh's tiered
+  ranges are wrong on some unsigned ranges). Uses ``whoosh_reading``'s column reads.
+  Guard: ``test_cli_query_values`` (ranges compared with the dates written).
 
 Public APIs of Typer, Click and Rich (group subclasses, consoles, live displays) are used
 elsewhere as documented and need no guard here.

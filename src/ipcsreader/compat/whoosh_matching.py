@@ -464,7 +464,7 @@ def _lengths(reader: Any, field: str) -> bytes:
 
 def _norm_table(reader: Any, field: str, b: float, k1: float, avgfl: float) -> list[float] | None:
     """Per length byte, the part of BM25 that depends on the field's length; None unless
-    the lengths were read whole into a byte string (see ``index._load_lengths``)."""
+    the lengths were read whole into a byte string (see ``whoosh_reading.load_lengths``)."""
     from whoosh.codec.whoosh3 import W3PerDocReader, _lenfield
     from whoosh.util.numeric import byte_to_length
 

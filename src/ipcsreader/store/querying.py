@@ -1,0 +1,171 @@
+"""A plan's query text as a Whoosh query: parsed, checked and shaped for ranking.
+
+Compound words become whole words (or their parts, side by side), phrases on names
+become their words in any order, and each word's fields are combined for BM25F.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator, Sequence
+from functools import cache
+from itertools import islice
+from typing import Any
+
+from ipcsreader.archive.names import split_honorific
+from ipcsreader.errors import QueryError
+from ipcsreader.store import fields
+from ipcsreader.store.ranking import FIELD_BOOSTS
+
+USER_FIELDS = ("title", "teaser", "body", "author", "column", "region", "year", "date", "number")
+FIELD_ALIASES = {"author": ["authors", "by"], "number": ["no", "article"]}
+# Fields holding names, where a phrase means the name's words in any order.
+NAME_FIELDS = ("author", "column", "region")
+# Words a query's wildcards, fuzzy words and ranges may stand for, in all: beyond this a
+# search gets slow (every one of them is looked up and highlighted).
+MAX_EXPANSIONS = 1000
+APOSTROPHES_DASHES = re.compile(r"['’‘\-‐‑]")
+# A word with inner hyphens or apostrophes, or letters then digits ("MH370"), standing
+# alone (not a prefix, fuzzy or boosted word).
+_COMPOUND = re.compile(r"(?<![\w*?~^])(?:\w+(?:['’‘\-‐‑]\w+)+|[^\W\d_]+\d+)(?![\w*?~^'’‘\-‐‑])")
+_LETTERS_DIGITS = re.compile(r"(?<=[^\W\d_])(?=\d)")
+_POSSESSIVE = re.compile(r"['’‘][sS]$")
+
+
+@cache
+def _parser_schema() -> Any:
+    from whoosh.fields import Schema
+
+    full = fields.schema()
+    # Only the fields a reader may name: "spell:", "data:" and the facet fields stay hidden.
+    return Schema(**{name: full[name] for name in USER_FIELDS})
+
+
+def parser(group: Any) -> Any:
+    from whoosh import qparser
+
+    parser = qparser.MultifieldParser(
+        ["title", "teaser", "body", "author", "column", "region"],
+        _parser_schema(),
+        fieldboosts=FIELD_BOOSTS,
+        group=group,
+    )
+    parser.add_plugin(qparser.FuzzyTermPlugin())
+    parser.add_plugin(qparser.FieldAliasPlugin(FIELD_ALIASES))
+    return parser
+
+
+def signs_to_operators(text: str) -> str:
+    """ "-word" means NOT word, "+word" just word (Whoosh's own plugin splits "Jong-un")."""
+    text = re.sub(r"(^|\s)-(?=[\w\"(])", r"\1NOT ", text)
+    return re.sub(r"(^|\s)\+(?=[\w\"(])", r"\1", text)
+
+
+def whole_words(text: str) -> str:
+    """Unquoted compound words ("Jong-un's", "MH370") as the whole word, or else its parts
+    side by side: ``(jongun OR ("jong un" ANDNOT jongun))``.
+
+    The index holds a hyphenated word both as its parts and joined (see the word filter):
+    the joined word finds "Jong-un", "Jong-Un's" and "jongun" alike and is scored as one
+    word, where its parts would be a phrase scored as two. The parts still find it written
+    apart ("MH 370") or inside a longer compound ("Isak-Muivah-led"). Inside quotes the
+    parts stay, so a phrase keeps its positions.
+    """
+
+    def either(match: re.Match[str]) -> str:
+        joined, parts = _joined(match[0]), _parts(match[0])
+        return f'({joined} OR ("{parts}" ANDNOT {joined}))'
+
+    return _unquoted(text, either)
+
+
+def joined_words(text: str) -> str:
+    """Unquoted compound words as the whole word alone ("jongun")."""
+    return _unquoted(text, lambda match: _joined(match[0]))
+
+
+def _unquoted(text: str, replace: Callable[[re.Match[str]], str]) -> str:
+    pieces = re.split(r'("[^"]*")', text)
+    for i in range(0, len(pieces), 2):
+        pieces[i] = _COMPOUND.sub(replace, pieces[i])
+    return "".join(pieces)
+
+
+def _joined(word: str) -> str:
+    return APOSTROPHES_DASHES.sub("", _POSSESSIVE.sub("", word))
+
+
+def _parts(word: str) -> str:
+    spaced = APOSTROPHES_DASHES.sub(" ", _POSSESSIVE.sub("", word))
+    return _LETTERS_DIGITS.sub(" ", spaced)
+
+
+def loose_names(q: Any) -> Any:
+    """Phrases on author, column and region names as all their words, in any order,
+    without honorifics, an initial standing for any name it starts: "Dr Sandip Mishra"
+    and "S Mishra" find "Sandip Kumar Mishra"."""
+    from whoosh import query
+
+    def swap(sub: Any) -> Any:
+        if type(sub) is query.Phrase and sub.fieldname in NAME_FIELDS:
+            return name_query(sub.fieldname, sub.words, boost=sub.boost)
+        return sub
+
+    return q.accept(swap)
+
+
+def name_query(field: str, tokens: Sequence[str], boost: float = 1.0) -> Any:
+    """All of a name's words (analysed ``tokens``) in ``field``; see :func:`_loose_names`."""
+    from whoosh import query
+
+    if field == "author":
+        _, rest = split_honorific(" ".join(tokens))
+        tokens = rest.split() or list(tokens)
+    parts = [query.Prefix(field, t) if len(t) == 1 else query.Term(field, t) for t in tokens]
+    return parts[0] if len(parts) == 1 else query.And(parts, boost=boost)
+
+
+def check(q: Any) -> None:
+    """Raise QueryError for the parts of a parsed query Whoosh marked as errors."""
+    for sub in _walk(q):
+        error = getattr(sub, "error", None)
+        if error:
+            raise QueryError(f"cannot understand the query: {error}")
+
+
+def parse_failure(error: Exception) -> str:
+    # Whoosh words its own messages (a bad date) as a bare Exception; the rest mean nothing.
+    if type(error) is Exception:
+        return f"cannot understand the query: {error}"
+    return "cannot understand the query; check its operators (AND, OR, NOT), fields and brackets"
+
+
+def check_expansions(q: Any, reader: Any) -> None:
+    """Refuse wildcards, fuzzy words and ranges that stand for too many words to be fast."""
+    from whoosh.query import FuzzyTerm, MultiTerm, Prefix, Wildcard
+
+    left = MAX_EXPANSIONS
+    for sub in _walk(q):
+        if isinstance(sub, FuzzyTerm):
+            # Words within n edits are sought among those sharing the first n letters:
+            # walking the whole vocabulary for two edits takes seconds.
+            sub.prefixlength = max(sub.prefixlength, min(sub.maxdist, len(sub.text)))
+        if isinstance(sub, MultiTerm):
+            left -= sum(1 for _ in islice(sub.expanded_terms(reader), left + 1))
+            if left < 0:
+                if isinstance(sub, Prefix):
+                    typed = f"{sub.text}*"
+                elif isinstance(sub, FuzzyTerm):
+                    typed = f"{sub.text}~{sub.maxdist}"
+                else:
+                    typed = sub.text if isinstance(sub, Wildcard) else str(sub)
+                raise QueryError(
+                    f"'{typed}' stands for more than {MAX_EXPANSIONS:,} different words; "
+                    "make it longer"
+                )
+
+
+def _walk(q: Any) -> Iterator[Any]:
+    yield q
+    for child in q.children():
+        yield from _walk(child)

@@ -1,0 +1,87 @@
+"""How hits are scored: field weights, BM25F's constants and the extras on top.
+
+Chosen on ``bench/relevance.py`` (see bench/README.md): a word is scored over all its
+fields at once by BM25F (:mod:`ipcsreader.compat.whoosh_fielded`), with the weights below;
+query words found side by side add a little (:func:`adjacency`), and when any word of a
+query will do, matches with more of its words come first (:data:`COORDINATION`).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from itertools import pairwise
+from typing import Any
+
+from ipcsreader.compat import whoosh_matching as matching
+
+# What one occurrence of a word counts for in each field, against one in the body, in the
+# word's combined frequency. Titles count most, but a title mention adds to the body's
+# evidence rather than dwarfing it (2.5 passes the conformance set on the real pages
+# alone; below 2 a title naming the subject exactly can lose to a longer body).
+FIELD_BOOSTS = {
+    "title": 2.5,
+    "teaser": 1.2,
+    "body": 1.0,
+    "author": 2.0,
+    "column": 1.5,
+    "region": 1.0,
+}
+# K1: how slowly a word's combined frequency saturates. High, since the frequency adds up
+# several fields. B: how much a long body is discounted (0.9: saved pages vary from cut
+# first parts to whole articles, and a long one names everything once).
+K1 = 5.0
+BODY_B = 0.9
+# Titles are short: normalising their length as hard as the body's would let a one-word
+# title beat a full match, so they are normalised less. Names are not normalised at all.
+TITLE_B = 0.4
+# Extra score for query words found next to each other, as typed: a share of the pair's
+# word scores in that field.
+PROXIMITY_BOOST = {"title": 0.3, "teaser": 0.3, "body": 0.5}
+# How much a relaxed (any word) match's score shrinks with the share of the query's words
+# it lacks: score * share ** COORDINATION.
+COORDINATION = 2.0
+# How many of the best hits by plain score get the adjacency boost.
+RESCORE_TOP = 200
+
+
+def weighting() -> Any:
+    from whoosh.scoring import BM25F
+
+    return BM25F(B=BODY_B, K1=K1, title_B=TITLE_B, author_B=0.0, column_B=0.0)
+
+
+def adjacency(
+    segments: list[tuple[matching.Segment, int]], tokens: Sequence[str], docnums: Sequence[int]
+) -> dict[int, float]:
+    """The extra score of each of ``docnums`` (ascending) for adjacent query words found
+    adjacent in its title, teaser and body.
+
+    The same score a phrase query of each pair would give (the pair's word scores, times
+    the field's :data:`PROXIMITY_BOOST`), but worked out from the words' positions in
+    these documents only, instead of searching the whole index for each pair.
+    """
+    pairs = list(pairwise(tokens))
+    extra: dict[int, float] = defaultdict(float)
+    for segment, offset in segments:
+        end = offset + segment.searcher.doc_count_all()
+        local = {d - offset for d in docnums if offset <= d < end}
+        if not local:
+            continue
+        for field, boost in PROXIMITY_BOOST.items():
+            terms = segment.terms(field, set(tokens))
+            if len(terms) < 2:
+                continue
+            found = {t: segment.docs(m) & local for t, m in terms.items()}
+            scores = {t: segment.scores(terms[t], docs) for t, docs in found.items()}
+            for doc in local:
+                positions: dict[str, set[int]] = {}
+                for a, b in pairs:
+                    if doc not in found.get(a, ()) or doc not in found.get(b, ()):
+                        continue
+                    for token in (a, b):
+                        if token not in positions:
+                            positions[token] = set(segment.positions(terms[token], doc))
+                    if any(p + 1 in positions[b] for p in positions[a]):
+                        extra[doc + offset] += boost * (scores[a][doc] + scores[b][doc])
+    return extra

@@ -1,0 +1,151 @@
+"""A hit as shown: its stored fields, and a snippet with the query's words marked."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import zlib
+from functools import cache, lru_cache
+from typing import Any
+
+from ipcsreader.compat.whoosh_reading import merge_matched_tokens
+from ipcsreader.model import Author, Hit
+from ipcsreader.store import fields
+from ipcsreader.store.querying import APOSTROPHES_DASHES
+
+_SNIPPET_CHARS = 240
+_FRAGMENT_CHARS = 130
+# Snippets come from a stretch of the body that starts just before the first word that
+# looks like a query word: analysing the whole body costs several times as much per hit.
+_HIGHLIGHT_CHARS = 1000
+_HIGHLIGHT_LEAD = 80
+
+
+def hit(h: Any, highlight: bool) -> Hit:
+    data = json.loads(h["data"])
+    snippet, spans = "", ()
+    if highlight:
+        snippet, spans = _highlight(h, zlib.decompress(h["text"]).decode("utf-8"))
+    if not snippet:
+        snippet = _flat(data["teaser"] or data["lead"] or "")
+        if len(snippet) > _SNIPPET_CHARS:
+            snippet = snippet[:_SNIPPET_CHARS].rsplit(" ", 1)[0] + " …"
+    return Hit(
+        number=h["number"],
+        # Sorted by date, Whoosh gives the sort key as the score: relevance is meaningless.
+        score=float(h.score) if isinstance(h.score, int | float) else 0.0,
+        title=data["title"],
+        date=dt.date.fromisoformat(data["date"]) if data["date"] else None,
+        authors=tuple(Author(n, aff, hon, mail) for n, aff, hon, mail in data["authors"]),
+        column=data["column"],
+        snippet=snippet,
+        highlights=spans,
+        listing_only=data["listing_only"],
+    )
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _highlight(h: Any, body: str) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """The best passages of ``body`` for hit ``h``, with the spans of the matched words.
+
+    As Whoosh's highlighter would find them, with two shortcuts: only words that start
+    like a query word are analysed (stemming every word of a body costs more than all
+    the rest of a search), and only a stretch from the first such word is looked at,
+    unless it holds no match after all.
+    """
+    from whoosh import highlight
+
+    terms = h.results.query_terms(expand=True, fieldname="body")
+    words = frozenset(t.decode("utf-8") for _, t in terms)
+    if not words:
+        return "", ()
+    # Index words are stems ("korea", "countri"): a word starting with the stem less its
+    # last letter may be one of them; the word filter then says whether it is.
+    heads = sorted({s[:-1] if len(s) > 3 else s for s in words}, key=len, reverse=True)
+    likely = re.compile("|".join(map(re.escape, heads)))
+    first = re.search(rf"(?<!\w)(?:{likely.pattern})", body, re.IGNORECASE)
+    start = max(0, first.start() - _HIGHLIGHT_LEAD) if first else 0
+    stretches = [(start, start + _HIGHLIGHT_CHARS)] if first else []
+    stretches.append((0, highlight.DEFAULT_CHARLIMIT))
+    for begin, end in stretches:
+        tokens = _marked_tokens(body, begin, words, likely)
+        merged = merge_matched_tokens(tokens)
+        fragments = _fragmenter(end).fragment_tokens(body, merged)
+        best = highlight.top_fragments(
+            fragments, 2, highlight.BasicFragmentScorer(), highlight.FIRST, minscore=1
+        )
+        if best:
+            return _span_formatter().format(best)
+    return "", ()
+
+
+def _marked_tokens(text: str, start: int, words: frozenset[str], likely: re.Pattern[str]) -> Any:
+    """The body's tokens from ``start``, those that analyse to one of ``words`` marked."""
+    tokenizer, word_filter = fields.analyzers()["text"].items
+    for t in tokenizer(text[start:], positions=True, chars=True, start_char=start, mode="index"):
+        folded = fields.fold(t.text)
+        if likely.match(folded) or (
+            not folded.isalnum() and likely.match(APOSTROPHES_DASHES.sub("", folded))
+        ):
+            for part in word_filter(iter([t])):
+                part.matched = part.text in words
+                yield part
+        else:
+            t.matched = False
+            yield t
+
+
+@lru_cache(maxsize=64)  # one per stretch end: bounded, a long-lived process sees many
+def _fragmenter(charlimit: int) -> Any:
+    from whoosh import highlight
+
+    return highlight.ContextFragmenter(maxchars=_FRAGMENT_CHARS, surround=40, charlimit=charlimit)
+
+
+@cache
+def _span_formatter() -> Any:
+    """A Whoosh formatter whose output is (plain snippet, spans of matched words)."""
+    from whoosh import highlight
+
+    class SpanFormatter(highlight.Formatter):
+        def format(
+            self, fragments: list[Any], replace: bool = False
+        ) -> tuple[str, tuple[tuple[int, int], ...]]:
+            out: list[str] = []
+            spans: list[tuple[int, int]] = []
+            length = 0
+            for i, fragment in enumerate(fragments):
+                text = fragment.text
+                # An ellipsis wherever the snippet cuts the body.
+                if i or fragment.startchar > 0:
+                    out.append(" … " if i else "… ")
+                    length += 3 if i else 2
+                cursor = fragment.startchar
+                for token in sorted(fragment.matches, key=lambda t: t.startchar):
+                    if token.startchar < cursor:
+                        continue
+                    before = _flat_keep(text[cursor : token.startchar])
+                    out.append(before)
+                    length += len(before)
+                    word = text[token.startchar : token.endchar]
+                    spans.append((length, length + len(word)))
+                    out.append(word)
+                    length += len(word)
+                    cursor = token.endchar
+                tail = _flat_keep(text[cursor : fragment.endchar])
+                out.append(tail)
+                length += len(tail)
+            if fragments and fragments[-1].endchar < len(fragments[-1].text.rstrip()):
+                out.append(" …")
+            return "".join(out), tuple(spans)
+
+    return SpanFormatter()
+
+
+def _flat_keep(text: str) -> str:
+    """Whitespace runs (newlines too) become one space, keeping the length map simple."""
+    return re.sub(r"\s+", " ", text)
