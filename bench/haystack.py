@@ -84,18 +84,23 @@ class Vocabulary:
 
     A distractor's sentence is a real sentence whose function words stay and whose other
     words are drawn afresh: a run of capitalised words ("Kim Jong-un", "North Korea") as
-    a name, any other word as a word. Distractors so share the real vocabulary, names and
-    sentence shapes, but not the real articles' particular combinations of rare words.
+    a name, any other word as a word; a capitalised word that is also written in lower
+    case ("Replaying Old Games", a sentence's first word) as a word, capitalised.
+    Distractors so share the real vocabulary, names and sentence shapes, but not the real
+    articles' particular combinations of rare words.
     """
 
-    def __init__(self, texts: list[str], common: set[str]) -> None:
+    def __init__(self, texts: list[str], common: set[str], plain: set[str]) -> None:
         self.common = common
+        self.plain = plain
         self.names: list[str] = []
         self.words: list[str] = []
         for text in texts:
             for kind, unit in self.units(text):
-                if kind != "keep":
-                    (self.names if kind == "name" else self.words).append(unit)
+                if kind == "name":
+                    self.names.append(unit)
+                elif kind == "word":
+                    self.words.append(unit)
 
     def units(self, text: str) -> list[tuple[str, str]]:
         """``text`` as (kind, unit) units, kind being "keep", "name" or "word"."""
@@ -104,6 +109,8 @@ class Vocabulary:
             core = _WORD.sub("", token)
             if not core or core.lower() in self.common:
                 out.append(("keep", token))
+            elif core[0].isupper() and core.lower() in self.plain:
+                out.append(("Word", token))
             elif core[0].isupper():
                 if out and out[-1][0] == "name" and not re.search(r"[.,;:?!]$", out[-1][1]):
                     out[-1] = ("name", f"{out[-1][1]} {token}")
@@ -129,7 +136,8 @@ class Vocabulary:
             if not pool:
                 pool = self.names if kind == "name" else self.words
             tail = re.search(r"[.,;:?!”’)]*$", unit)[0]  # type: ignore[index]
-            out.append(_WORD_EDGES.sub("", rng.choice(pool)) + tail)
+            drawn = _WORD_EDGES.sub("", rng.choice(pool))
+            out.append((drawn[:1].upper() + drawn[1:] if kind == "Word" else drawn) + tail)
         return " ".join(out)
 
 
@@ -137,14 +145,14 @@ _WORD = re.compile(r"^\W+|\W+$")
 _WORD_EDGES = re.compile(r"^[\W_]+|[\W_]+$")
 
 
-def _elsewhere(common: set[str]) -> Vocabulary:
+def _elsewhere(common: set[str], plain: set[str]) -> Vocabulary:
     """Words and names that are not the real pages': the synthetic corpus's word lists and
     made-up words (some capitalised, as names)."""
     import words as W
     from generate import _pseudo_words
 
     made_up = _pseudo_words(random.Random("haystack/words"), 20_000)
-    found = Vocabulary([], common)
+    found = Vocabulary([], common, plain)
     # Weighted by repeating: mostly real English, some made-up words and names.
     found.words = [*W.GENERAL, *W.SECURITY] * 40 + [w for w in made_up if w.islower()][:5000]
     people = [f"{first} {last}" for first in W.FIRST_NAMES for last in W.SURNAMES[:20]]
@@ -159,9 +167,12 @@ def make(reals: list[Real], count: int, seed: int) -> list[Distractor]:
     pool = [s for r in reals for s in r.sentences]
     import words as W
 
-    vocabulary = Vocabulary(pool, set(W.FUNCTION))
-    own = {r.number: Vocabulary(list(r.sentences), vocabulary.common) for r in reals}
-    other = _elsewhere(vocabulary.common)
+    common = set(W.FUNCTION)
+    plain = {w.lower() for w in (*W.GENERAL, *W.SECURITY)}
+    plain.update(_WORD.sub("", t) for s in pool for t in s.split() if t[:1].islower())
+    vocabulary = Vocabulary(pool, common, plain)
+    own = {r.number: Vocabulary(list(r.sentences), common, plain) for r in reals}
+    other = _elsewhere(common, plain)
     titled = [r for r in reals if r.title and r.sentences]
     authors = sorted({r.author for r in reals if r.author})
     columns = sorted({r.column for r in reals if r.column})

@@ -229,7 +229,11 @@ def library(tmp_path: Path) -> Library:
         ("a~2", "'a~2' is too short for 2 edits: give a word of at least 5 letters"),
         ("ab~", "'ab~' is too short for 1 edit: give a word of at least 3 letters"),
         ("a*", "'a*' stands for more than 1,000 different words; make it longer"),
-        ("date:[x to y]", "cannot understand the query: 'x' is not a parseable date"),
+        (
+            "date:[x to y]",
+            "'date:[x to y]': 'x' is not a date; use YYYY, YYYY-MM or YYYY-MM-DD, as in "
+            "date:2015, date:2015-06-30, date:>=2014 or date:[2014 TO 2016-06]",
+        ),
         (
             "NOT NOT moscow",
             "cannot understand the query; check its operators (AND, OR, NOT), fields and brackets",

@@ -99,3 +99,24 @@ def test_through_the_command_line(library: Library) -> None:
     assert result.exit_code == 0, result.output
     assert [h["number"] for h in json.loads(result.stdout)["hits"]] == [8001]
     assert Path(dirs[1]).is_dir()
+
+
+def test_nearness_counts_the_most_words_in_one_stretch() -> None:
+    from ipcsreader.store import ranking
+
+    far = ranking.NEAR_WINDOW
+    hits = [(0, "a"), (1, "b"), (far + 5, "c"), (far + 6, "a"), (far + 7, "c")]
+    assert ranking._most_in_a_window(hits) == 2
+    assert ranking._most_in_a_window([(0, "a"), (3, "b"), (far - 1, "c")]) == 3
+    assert ranking._most_in_a_window([]) == 0
+
+
+def test_words_said_together_outrank_words_said_apart(tmp_path: Path) -> None:
+    apart = ["The cyclone left early. " + FILLER + " " + OTHER * 3 + " Then the harbour shut."]
+    together = ["The cyclone shut the harbour. " + FILLER + " " + OTHER * 3 + " It was late."]
+    corpus = tmp_path / "corpus"
+    write(corpus, "8101-old.txt", old_page(8101, "Notes", apart))
+    write(corpus, "8102-old.txt", old_page(8102, "Notes", together))
+    lib = Library([corpus], tmp_path / "index")
+    lib.update()
+    assert numbers(lib, "harbour cyclone") == [8102, 8101]

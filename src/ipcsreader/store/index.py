@@ -364,7 +364,8 @@ class _Run:
         return [(0.0, d) for d in order]
 
     def _boost_adjacent(self, ranked: list[tuple[float, int]]) -> list[tuple[float, int]]:
-        """The best hits re-ranked with extra score for query words found side by side.
+        """The best hits re-ranked with extra score for query words found side by side,
+        and more for many of them found close together (:func:`ranking.nearness`).
 
         Only the first :data:`ranking.RESCORE_TOP` by plain score are looked at: checking word
         positions in every match takes seconds for common words, and the boost is a
@@ -378,8 +379,13 @@ class _Run:
         if len(tokens) < 2 or not ranked:
             return ranked
         head = ranked[: ranking.RESCORE_TOP]
-        extra = ranking.adjacency(self.segments, tokens, sorted(d for _, d in head))
-        boosted = [(score + extra.get(d, 0.0), d) for score, d in head]
+        docnums = sorted(d for _, d in head)
+        extra = ranking.adjacency(self.segments, tokens, docnums)
+        near = ranking.nearness(self.searcher, self.segments, tokens, docnums)
+        boosted = [
+            ((score + extra.get(d, 0.0)) * (1 + ranking.NEAR_BOOST * near.get(d, 0.0)), d)
+            for score, d in head
+        ]
         boosted.sort(key=lambda sd: (-sd[0], sd[1]))
         return boosted + ranked[ranking.RESCORE_TOP :]
 

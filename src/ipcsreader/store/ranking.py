@@ -8,7 +8,7 @@ query will do, matches with more of its words come first (:data:`COORDINATION`).
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from itertools import pairwise
 from typing import Any
@@ -41,6 +41,13 @@ PROXIMITY_BOOST = {"title": 0.3, "teaser": 0.3, "body": 0.5}
 # How much a relaxed (any word) match's score shrinks with the share of the query's words
 # it lacks: score * share ** COORDINATION.
 COORDINATION = 2.0
+# Query words found within NEAR_WINDOW positions of each other in the body multiply the
+# score by up to 1 + NEAR_BOOST (all of them in one stretch): an article about the subject
+# says the words together, one that only uses them says them pages apart.
+NEAR_WINDOW = 12
+NEAR_BOOST = 0.5
+# A word in more than this share of the bodies ("of", "the") does not count for nearness.
+NEAR_COMMON = 0.3
 # How many of the best hits by plain score get the adjacency boost.
 RESCORE_TOP = 200
 
@@ -85,3 +92,55 @@ def adjacency(
                     if any(p + 1 in positions[b] for p in positions[a]):
                         extra[doc + offset] += boost * (scores[a][doc] + scores[b][doc])
     return extra
+
+
+def nearness(
+    searcher: Any,
+    segments: list[tuple[matching.Segment, int]],
+    tokens: Sequence[str],
+    docnums: Sequence[int],
+) -> dict[int, float]:
+    """For each of ``docnums``, how many of the query's distinct words its body holds
+    within :data:`NEAR_WINDOW` positions of each other, as a share: 0 for one word,
+    1 for all of them (words in most bodies left out)."""
+    limit = NEAR_COMMON * searcher.doc_count()
+    distinct = [t for t in dict.fromkeys(tokens) if searcher.doc_frequency("body", t) <= limit]
+    if len(distinct) < 2:
+        return {}
+    found: dict[int, float] = {}
+    for segment, offset in segments:
+        end = offset + segment.searcher.doc_count_all()
+        local = {d - offset for d in docnums if offset <= d < end}
+        terms = segment.terms("body", distinct) if local else {}
+        if len(terms) < 2:
+            continue
+        having = {t: segment.docs(m) & local for t, m in terms.items()}
+        for doc in local:
+            hits = sorted(
+                (p, t)
+                for t, m in terms.items()
+                if doc in having[t]
+                for p in segment.positions(m, doc)
+            )
+            best = _most_in_a_window(hits)
+            if best > 1:
+                found[doc + offset] = (best - 1) / (len(distinct) - 1)
+    return found
+
+
+def _most_in_a_window(hits: list[tuple[int, str]]) -> int:
+    """The most distinct words among ``hits`` (position, word), in order, that any
+    :data:`NEAR_WINDOW` consecutive positions hold."""
+    best = 0
+    inside: Counter[str] = Counter()
+    start = 0
+    for position, word in hits:
+        inside[word] += 1
+        while position - hits[start][0] >= NEAR_WINDOW:
+            gone = hits[start][1]
+            inside[gone] -= 1
+            if not inside[gone]:
+                del inside[gone]
+            start += 1
+        best = max(best, len(inside))
+    return best
