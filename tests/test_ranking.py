@@ -117,6 +117,8 @@ def test_words_said_together_outrank_words_said_apart(tmp_path: Path) -> None:
     corpus = tmp_path / "corpus"
     write(corpus, "8101-old.txt", old_page(8101, "Notes", apart))
     write(corpus, "8102-old.txt", old_page(8102, "Notes", together))
+    for number in range(8103, 8109):  # the two words are rare, as in any archive
+        write(corpus, f"{number}-old.txt", old_page(number, "Other Notes", [OTHER, FILLER]))
     lib = Library([corpus], tmp_path / "index")
     lib.update()
     assert numbers(lib, "harbour cyclone") == [8102, 8101]
