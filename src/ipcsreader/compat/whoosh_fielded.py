@@ -56,7 +56,7 @@ def saturate(m: Any, tf: float) -> float:
 
 
 @cache
-def fielded_class() -> type:
+def fielded_class() -> Any:
     """Whoosh's OR query, with a matcher that scores its terms as one BM25F word."""
     from whoosh import matching, query
     from whoosh.query.compound import DefaultOr

@@ -44,11 +44,12 @@ def range_class() -> type:
             self.boost = boost
 
         def __eq__(self, other: object) -> bool:
-            return (
-                type(other) is type(self)
-                and (other.fieldname, other.start, other.end, other.boost)  # type: ignore[attr-defined]
-                == (self.fieldname, self.start, self.end, self.boost)
-            )
+            return type(other) is type(self) and (
+                other.fieldname,
+                other.start,
+                other.end,
+                other.boost,
+            ) == (self.fieldname, self.start, self.end, self.boost)
 
         def __hash__(self) -> int:
             return hash((self.fieldname, self.start, self.end, self.boost))

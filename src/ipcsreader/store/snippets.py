@@ -24,7 +24,8 @@ _HIGHLIGHT_LEAD = 80
 
 def hit(h: Any, highlight: bool) -> Hit:
     data = json.loads(h["data"])
-    snippet, spans = "", ()
+    snippet: str = ""
+    spans: tuple[tuple[int, int], ...] = ()
     if highlight:
         snippet, spans = _highlight(h, zlib.decompress(h["text"]).decode("utf-8"))
     if not snippet:
