@@ -164,6 +164,7 @@ class Segment:
         self._nodes: list[Any] = []  # keeps each node alive, so that its id() stays its own
         self._norms: dict[tuple[str, float, float, float], list[float] | None] = {}
         self._unscored: Segment | None = None  # for what a NOT leaves out
+        self._terms: dict[tuple[str, str], Any] = {}  # None: not in this segment
 
     def holds_any(self, docs: set[int], offset: int) -> bool:
         """Whether any of ``docs`` (global numbers) is in this segment, at ``offset``."""
@@ -378,13 +379,18 @@ class Segment:
         return _lengths(self.reader, field), table
 
     def terms(self, field: str, tokens: Iterable[str]) -> dict[str, Any]:
-        """Each of ``tokens`` that ``field`` holds in this segment, with its matcher."""
+        """Each of ``tokens`` that ``field`` holds in this segment, with its matcher (made
+        once: the adjacency and nearness boosts ask for the same body words)."""
         from whoosh import query
 
         found = {}
         for token in tokens:
-            m = query.Term(field, token).matcher(self.searcher)
-            if m.is_active():
+            if (field, token) not in self._terms:
+                m = query.Term(field, token).matcher(self.searcher)
+                # Asked whether it matches anything now: reading it uses it up.
+                self._terms[field, token] = m if m.is_active() else None
+            m = self._terms[field, token]
+            if m is not None:
                 found[token] = m
         return found
 
