@@ -16,12 +16,13 @@ Scores = dict[int, float]
 class Postings:
     """A term's postings in one segment, all of them: weights and raw values by document."""
 
-    __slots__ = ("decode", "first", "values", "weights")
+    __slots__ = ("decode", "decoded", "first", "values", "weights")
 
     def __init__(self, m: Any, fmt: Any, *, block: bool) -> None:
         self.decode = _positions_decoder(fmt) if fmt and fmt.supports("positions") else None
         self.weights: Scores = {}
         self.values: dict[int, Any] = {}
+        self.decoded: dict[int, tuple[int, ...]] = {}
         if block:
             _rewind(m)
             self.first = m.id() if m.is_active() else 0
@@ -61,9 +62,14 @@ class Postings:
                 self.values[d] = m.value()
             m.next()
 
-    def positions(self, doc: int) -> Iterable[int]:
-        assert self.decode is not None
-        return self.decode(self.values[doc])
+    def positions(self, doc: int) -> tuple[int, ...]:
+        """Where the term stands in ``doc``; decoded once (the boosts after a search ask
+        for the same documents' positions again)."""
+        found = self.decoded.get(doc)
+        if found is None:
+            assert self.decode is not None
+            found = self.decoded[doc] = tuple(self.decode(self.values[doc]))
+        return found
 
 
 def _rewind(m: Any) -> None:
