@@ -204,3 +204,29 @@ def test_random_queries(library: Library, text: str, sort: str) -> None:
 def test_the_fuzz_corpus_is_intact(library: Library) -> None:
     assert library.numbers() == [9001, 9002, 9003]
     assert all(p.suffix == ".txt" for p in Path(library.corpus_dirs[0]).iterdir())
+
+
+FIELD_NAMES = st.sampled_from(
+    ["date", "year", "number", "no", "article", "Date", "title", "author", "column", "region", "x"]
+)
+FIELD_VALUES = st.one_of(
+    st.text(max_size=12),
+    st.from_regex(r"(>=|<=|=>|>|<|=)?[0-9٠-٩]{0,25}(-[0-9]{0,3}){0,2}", fullmatch=True),
+    st.builds("[{} TO {}]".format, st.text(max_size=8), st.text(max_size=8)),
+    st.builds("{{{} to {}}}".format, st.integers(-5, 99999), st.integers(-5, 10**30)),
+)
+
+
+@FAST
+@given(FIELD_NAMES, FIELD_VALUES, st.booleans())
+@example("date", "", True)  # the first crash the random queries found
+@example("date", ">9999-12-31", False)
+@example("number", "[1 TO 2014]", False)
+def test_random_field_values(library: Library, field: str, value: str, quoted: bool) -> None:
+    text = f'{field}:"{value}"' if quoted else f"{field}:{value}"
+    try:
+        result = library.search(SearchQuery(text=text))
+    except (QueryError, UsageError) as error:
+        assert error.message and "\n" not in error.message
+    else:
+        assert result.total >= len(result.hits)
