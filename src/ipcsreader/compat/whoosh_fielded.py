@@ -76,7 +76,8 @@ def fielded_class() -> Any:
             return FieldedMatcher(newchild, self.parts, self.boost)
 
         def copy(self) -> Any:
-            raise NotImplementedError("a fielded matcher is made afresh, not copied")
+            parts = [(m.copy(), field, weight, scorer) for m, field, weight, scorer in self.parts]
+            return FieldedMatcher(_union(parts), parts, self.boost)
 
         def supports_block_quality(self) -> bool:
             return False  # its scores are not its parts' qualities
@@ -106,10 +107,13 @@ def fielded_class() -> Any:
                 parts.append((m, sub.fieldname, sub.boost, scorer_of(leaf)))
             if not parts:
                 return matching.NullMatcher()
-            union = parts[0][0]
-            for m, *_ in parts[1:]:
-                union = matching.UnionMatcher(union, m)
-            return FieldedMatcher(union, parts, self.boost)
+            return FieldedMatcher(_union(parts), parts, self.boost)
+
+    def _union(parts: list[tuple[Any, str, float, Any]]) -> Any:
+        union = parts[0][0]
+        for m, *_ in parts[1:]:
+            union = matching.UnionMatcher(union, m)
+        return union
 
     return FieldedOr
 
