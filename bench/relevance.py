@@ -11,6 +11,7 @@ Needs the real pages (``../shared/ipcs-pages``) and the ``bench`` extra (tantivy
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import re
@@ -178,13 +179,15 @@ def prepare(
     real = work / "real"
     if not real.is_dir():
         shutil.copytree(pages, real)
-    hay = work / f"hay-{articles}-s{seed}"
+    # Named by the generator's own code too: a changed generator makes a new haystack.
+    made_by = hashlib.sha256((HERE / "haystack.py").read_bytes()).hexdigest()[:8]
+    hay = work / f"hay-{articles}-s{seed}-{made_by}"
     distractors = haystack.make(reals, articles, seed)
     if not (hay / "done").exists():
         shutil.rmtree(hay, ignore_errors=True)
         haystack.write(hay, distractors)
         (hay / "done").write_text("")
-    library = Library([real, hay], work / f"index-{articles}-s{seed}")
+    library = Library([real, hay], work / f"index-{articles}-s{seed}-{made_by}")
     library.update()
     bodies = {d.number: "\n\n".join(d.paragraphs) for d in distractors}
     docs = []
