@@ -86,6 +86,16 @@ def collect(
     return found
 
 
+def matching_docs(searcher: Any, q: Any, parts: list[tuple[Segment, int]]) -> set[int]:
+    """The global numbers of the documents ``q`` matches, through the searcher's
+    :func:`segments` ``parts``: terms they have read already are not read again."""
+    context = searcher.context()
+    found: set[int] = set()
+    for segment, offset in parts:
+        found.update(map(offset.__add__, segment.docs(q.matcher(segment.searcher, context))))
+    return found
+
+
 def matched(searcher: Any, q: Any) -> set[int]:
     """The global numbers of the documents ``q`` matches, unscored: Whoosh's
     ``searcher.docs_for_query(q)``, as a set."""

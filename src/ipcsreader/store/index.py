@@ -352,7 +352,7 @@ class _Run:
         clauses = self.query.subqueries
         counts: Counter[int] = Counter()
         for clause in clauses:
-            counts.update(matching.matched(self.searcher, clause))
+            counts.update(matching.matching_docs(self.searcher, clause, self.segments))
         share = {d: (counts[d] / len(clauses)) ** ranking.COORDINATION for _, d in found}
         coordinated = [(score * share[d], d) for score, d in found]
         coordinated.sort(key=lambda sd: (-sd[0], sd[1]))
@@ -381,7 +381,9 @@ class _Run:
         head = ranked[: ranking.RESCORE_TOP]
         docnums = sorted(d for _, d in head)
         extra = ranking.adjacency(self.segments, tokens, docnums)
-        near = ranking.nearness(self.searcher, self.segments, tokens, docnums)
+        # Nearness for the best few only: positions are decoded for every word of each.
+        near_docs = sorted(d for _, d in head[: ranking.NEAR_TOP])
+        near = ranking.nearness(self.searcher, self.segments, tokens, near_docs)
         boosted = [
             ((score + extra.get(d, 0.0)) * (1 + ranking.NEAR_BOOST * near.get(d, 0.0)), d)
             for score, d in head

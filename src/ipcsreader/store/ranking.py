@@ -48,6 +48,8 @@ NEAR_WINDOW = 12
 NEAR_BOOST = 0.5
 # A word in more than this share of the bodies ("of", "the") does not count for nearness.
 NEAR_COMMON = 0.3
+# How many of the best hits by plain score are looked at for nearness.
+NEAR_TOP = 50
 # How many of the best hits by plain score get the adjacency boost.
 RESCORE_TOP = 200
 
