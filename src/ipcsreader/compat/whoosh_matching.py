@@ -410,7 +410,7 @@ class Segment:
         term = term_leaf(m)
         if term is None:
             raise ValueError(f"no positions at hand for {m!r}")
-        return self.leaf(term).positions(doc)
+        return self.leaf(term).kept_positions(doc)
 
     # Phrases.
 

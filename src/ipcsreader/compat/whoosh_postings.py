@@ -62,13 +62,16 @@ class Postings:
                 self.values[d] = m.value()
             m.next()
 
-    def positions(self, doc: int) -> tuple[int, ...]:
-        """Where the term stands in ``doc``; decoded once (the boosts after a search ask
-        for the same documents' positions again)."""
+    def positions(self, doc: int) -> Iterable[int]:
+        assert self.decode is not None
+        return self.decode(self.values[doc])
+
+    def kept_positions(self, doc: int) -> tuple[int, ...]:
+        """:meth:`positions`, decoded once: the boosts after a search ask for the same
+        documents' positions again."""
         found = self.decoded.get(doc)
         if found is None:
-            assert self.decode is not None
-            found = self.decoded[doc] = tuple(self.decode(self.values[doc]))
+            found = self.decoded[doc] = tuple(self.positions(doc))
         return found
 
 
