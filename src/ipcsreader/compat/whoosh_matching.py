@@ -107,7 +107,7 @@ def matched(searcher: Any, q: Any) -> set[int]:
 
 
 @cache
-def _types() -> dict[str, type]:
+def _types() -> dict[str, Any]:
     from whoosh.codec.whoosh3 import W3LeafMatcher
     from whoosh.matching import binary, combo, mcore, wrappers
     from whoosh.scoring import BM25FScorer
@@ -485,7 +485,7 @@ def _norm_table(reader: Any, field: str, b: float, k1: float, avgfl: float) -> l
     from whoosh.codec.whoosh3 import W3PerDocReader, _lenfield
     from whoosh.util.numeric import byte_to_length
 
-    perdoc = getattr(reader, "_perdoc", None)
+    perdoc: Any = getattr(reader, "_perdoc", None)
     if type(perdoc) is not W3PerDocReader:
         return None
     if type(perdoc._readers.get(_lenfield(field))) is not bytes:

@@ -10,7 +10,7 @@ from typing import Any
 
 
 @cache
-def phrase_class() -> type:
+def phrase_class() -> Any:
     """A phrase query that finds its words side by side by comparing position lists.
 
     Whoosh's own builds span objects for every position of every word in every document

@@ -25,7 +25,7 @@ def load_lengths(searcher: Any, fields: Iterable[str]) -> None:
     from whoosh.codec.whoosh3 import W3PerDocReader, _lenfield
 
     for leaf, _offset in searcher.leaf_searchers():
-        perdoc = getattr(leaf.reader(), "_perdoc", None)
+        perdoc: Any = getattr(leaf.reader(), "_perdoc", None)
         if type(perdoc) is not W3PerDocReader:
             continue
         for field in fields:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import cast
 
 from bs4 import BeautifulSoup, NavigableString, Tag
 from bs4.element import Comment, Declaration, Doctype, ProcessingInstruction
@@ -162,5 +163,5 @@ def _marked_text(root: Tag) -> str:
             after = mark or (" " if name in _CELLS else "")
             out.append(mark)
             stack.append(after)
-            stack.extend(reversed(node.contents))
+            stack.extend(cast(list[Tag | str], node.contents)[::-1])
     return "".join(out)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any, cast
 
 from bs4 import NavigableString, Tag
 
@@ -76,7 +77,7 @@ PEOPLE = "people_select.php"
 
 def class_words(tag: Tag) -> list[str]:
     """The words of a tag's class and id ("col-md-4 sidebar" → col, md, 4, sidebar)."""
-    classes = tag.get("class") or []
+    classes: Any = tag.get("class") or []
     names = [*(classes if isinstance(classes, list) else [classes]), tag.get("id") or ""]
     words: list[str] = []
     for name in names:
@@ -255,7 +256,8 @@ def runs(root: Tag) -> tuple[list[Run], list[Link]]:
         else:
             walk.enter(node)
             stack.append((node, True))
-            stack.extend((child, False) for child in reversed(node.contents))
+            # A tag's children are tags and strings (bs4 types them as their base class).
+            stack.extend((cast(Tag | NavigableString, c), False) for c in reversed(node.contents))
     walk.flush()
     return walk.runs, walk.links
 

@@ -51,7 +51,7 @@ def parse_section(data: bytes | str, source: str | None = None) -> SectionPage:
     soup = make_soup(data)
     entries: list[ListingEntry] = []
     columns: list[str | None] = []
-    seen: set[int] = set()
+    seen: set[int | None] = set()
     for row in soup.select("li.clearfix"):
         found = _row(row)
         if found is None or found[0].number in seen:
@@ -99,7 +99,9 @@ def _row(row: Tag) -> tuple[ListingEntry, str | None] | None:
     date: dt.date | None = None
     rest: list[str] = []
     for piece in row.find_all(string=True):
-        if id(piece) in used or piece.parent.name in ("script", "style"):
+        if id(piece) in used or (
+            piece.parent is not None and piece.parent.name in ("script", "style")
+        ):
             continue
         text = str(piece)
         if date is None and (found := _date(text)):

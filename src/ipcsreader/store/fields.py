@@ -193,7 +193,7 @@ def __getattr__(name: str) -> Any:
 def analyzers() -> dict[str, Any]:
     from whoosh.analysis import RegexTokenizer
 
-    words = _word_filter_class()
+    words: Any = _word_filter_class()
     tokenizer = RegexTokenizer(WORD_PATTERN)
     return {
         "text": tokenizer | words(join=True, stem=True),
@@ -211,11 +211,11 @@ def _word_pattern() -> re.Pattern[str]:
 def fast_analysers() -> dict[str, Callable[[str], dict[str, list[int]]]]:
     """For each field analysed by a word filter, that filter's shortcut past the tokens."""
     full = schema()
-    words = _word_filter_class()
+    words: Any = _word_filter_class()
     found = {}
     for name in full.names():
         analyzer = getattr(full[name], "analyzer", None)
-        parts = getattr(analyzer, "items", ())
+        parts: Any = getattr(analyzer, "items", ())
         if (
             len(parts) == 2
             and parts[0].expression.pattern == WORD_PATTERN

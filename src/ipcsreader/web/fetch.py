@@ -214,11 +214,11 @@ class Client:
             rules = RobotFileParser(url)
             # As urllib.robotparser does: refused means nothing is allowed, absent means all is.
             if status in (401, 403):
-                rules.disallow_all = True
+                rules.disallow_all = True  # type: ignore[attr-defined]  # as robotparser does
             elif status == 200:
                 rules.parse(body.decode("utf-8", "replace").splitlines())
             else:
-                rules.allow_all = True
+                rules.allow_all = True  # type: ignore[attr-defined]
             self._robots = rules
         return self._robots
 
