@@ -102,12 +102,9 @@ def test_round_trip(tmp_path: Path) -> None:
     assert (store.updated(), store.fingerprint()) == (UPDATED, "digest-1")
 
 
-def test_heads_carry_only_what_merging_needs(tmp_path: Path) -> None:
+def test_stored_pages_merge_into_the_stored_records(tmp_path: Path) -> None:
     catalog.save(tmp_path, _first())
-    head = _open(tmp_path).heads()["/c/4842-old.txt"]
-    assert isinstance(head, Article)
-    assert head.sidebars == Sidebars(same_author=SIDEBARS.same_author)
-    assert merge(sorted(_open(tmp_path).heads().items())) == RECORDS
+    assert merge(sorted(_open(tmp_path).pages().items())) == RECORDS
 
 
 def test_look_ups_by_author_name_and_title(tmp_path: Path) -> None:

@@ -1,9 +1,9 @@
 """The library: the corpus, the index built from it, and everything asked of them.
 
 Commands use this facade and nothing below it. It keeps the index in step with the corpus
-(:meth:`Library.status` is one ``stat`` per file; :meth:`Library.update` parses only new and
-changed files), merges pages into records, and re-reads paragraphs from the corpus when a
-record needs them (snippets come from the text the index keeps).
+(:meth:`Library.status`; :meth:`Library.update` parses only new and changed files) and
+answers from the catalog: records with their bodies as indexed, and the views an update
+computes for ``columns``, ``authors``, ``browse`` and ``stats``.
 
 Only one process writes at a time (:mod:`ipcsreader.store.lock`); readers never wait for it. An
 index found damaged or written by an older version (:mod:`ipcsreader.store.integrity`) is rebuilt
@@ -15,19 +15,18 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import sqlite3
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from ipcsreader import paths
-from ipcsreader.archive import records
+from ipcsreader.answers import Answers
 from ipcsreader.archive.search import SearchQuery, plan
 from ipcsreader.errors import (
     IndexUnavailableError,
     IpcsError,
     NotFoundError,
-    PageError,
     UsageError,
 )
 from ipcsreader.model import Hit, Page, Record, SearchResult
@@ -35,7 +34,7 @@ from ipcsreader.store import catalog, corpus, forked, integrity
 from ipcsreader.store.catalog import Catalog
 from ipcsreader.store.index import SearchIndex
 from ipcsreader.store.lock import IndexLock, is_locked
-from ipcsreader.update import IndexUpdate, Notify, Progress, UpdateSummary, parse_page
+from ipcsreader.update import IndexUpdate, Notify, Progress, UpdateSummary
 
 if TYPE_CHECKING:
     from ipcsreader.desk.store import Desk
@@ -89,7 +88,7 @@ class StatusCheck:
         return self._library.status()  # changed (or the child failed): count it all here
 
 
-class Library:
+class Library(Answers):
     def __init__(
         self, corpus_dirs: list[Path], index_dir: Path, *, notify: Notify | None = None
     ) -> None:
@@ -343,30 +342,27 @@ class Library:
         return self._read(Catalog.records)
 
     def record(self, number: int) -> Record:
-        """Everything known of article ``number``, paragraphs re-read from the corpus."""
+        """Everything known of article ``number``, its body as indexed."""
         if number not in self._full:
-            self._full[number] = self._record(number)
+            self._full[number] = next(self.full_records([number]))
         return self._full[number]
 
-    def _record(self, number: int) -> Record:
+    def full_records(self, numbers: Iterable[int], batch: int = 500) -> Iterator[Record]:
+        """The records of ``numbers`` with their bodies, in order, read a ``batch`` at a
+        time; NotFoundError for a number the corpus does not hold."""
         from ipcsreader.numbers import within_range
 
-        # A number no article can have is not looked up (SQLite's integers stop at 2**63-1).
-        found = self._read(lambda c: c.records([number])) if within_range(number) else None
-        if not found:
-            raise NotFoundError(self._not_found(number))
-        sources = found[0].sources
-        pages: dict[str, Page] = {}
-        stored: dict[str, Page] | None = None
-        for source in sources:
-            try:
-                pages[source] = parse_page(Path(source))
-            except PageError:  # changed since: headline only
-                stored = stored if stored is not None else self._read(lambda c: c.pages(sources))
-                if source in stored:
-                    pages[source] = stored[source]
-        merged = [r for r in records.merge(pages.items()) if r.number == number]
-        return merged[0] if merged else found[0]
+        numbers = list(numbers)
+        for n in numbers:
+            if not within_range(n):  # SQLite's integers stop at 2**63-1: not looked up
+                raise NotFoundError(self._not_found(n))
+        for start in range(0, len(numbers), batch):
+            part = numbers[start : start + batch]
+            found = self._read(lambda c, part=part: list(c.full_records(part)))
+            if len(found) < len(part):
+                held = {r.number for r in found}
+                raise NotFoundError(self._not_found(next(n for n in part if n not in held)))
+            yield from found
 
     def author_records(self, record: Record) -> list[Record]:
         """The records :func:`authors.more_by` needs for ``record``, not every record.

@@ -10,15 +10,17 @@ most of a large corpus changed writes the index anew instead. The caller
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from ipcsreader.archive import records
+from ipcsreader.archive import records, views
 from ipcsreader.errors import PageError
 from ipcsreader.model import Page, Record
-from ipcsreader.store import catalog, corpus, integrity, workers
+from ipcsreader.store import catalog, codec, corpus, integrity, workers
+from ipcsreader.store import views as store_views
 from ipcsreader.store.catalog import Catalog, Changes, FileEntry
 from ipcsreader.store.index import SearchIndex
 
@@ -158,7 +160,7 @@ class IndexUpdate:
         if progress:
             progress(len(found), len(found), STAGES[0])
 
-        stored = old.heads() if old else {}
+        stored = old.pages() if old else {}
         heads = {
             key: stored[key]
             for key, entry in files.items()
@@ -185,6 +187,7 @@ class IndexUpdate:
             affected |= {r.number for r in rewritten} | gone
 
         indexed = progress and (lambda done, total: progress(done, total, STAGES[1]))
+        bodies: list[tuple[int, bytes]] = []
         with self.index.writing(rebuild=rebuild, discard=discard, progress=indexed) as writer:
             for number in sorted(affected):
                 headline = merged.get(number)
@@ -192,7 +195,17 @@ class IndexUpdate:
                     writer.delete(number)
                     continue
                 full = _with_body(headline, fresh)
+                bodies.append((number, codec.encode_body(full.blocks, full.truncated)))
                 writer.put(full, "\n\n".join(full.paragraphs))
+        # The views change only when a headline page or a record does (an edit of the text
+        # alone changes none of them).
+        shown = (
+            rebuild
+            or rewritten
+            or gone
+            or stored.keys() != heads.keys()
+            or any(stored.get(key) != heads[key] for key in fresh)
+        )
         catalog.save(
             self.index_dir,
             Changes(
@@ -204,11 +217,21 @@ class IndexUpdate:
                 gone_pages=stored.keys() - heads.keys(),
                 records=rewritten,
                 gone_records=gone,
+                bodies=bodies,
+                views=_views_writer(merged_list, heads) if shown else None,
                 rebuild=rebuild,
                 parser=str(PARSER_VERSION),
             ),
         )
         return summary
+
+
+def _views_writer(
+    merged: list[Record], heads: dict[str, Page]
+) -> Callable[[sqlite3.Connection], None]:
+    """What writes the views of ``merged`` records and ``heads`` into the catalog."""
+    computed = views.compute(merged, [heads[key] for key in sorted(heads)])
+    return lambda db: store_views.write(db, computed)
 
 
 def _with_body(headline: Record, fresh: dict[str, Page]) -> Record:

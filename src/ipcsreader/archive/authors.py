@@ -100,8 +100,14 @@ def _iso(d: dt.date | None) -> str | None:
 class Authors:
     """The people of a corpus with every title known for each."""
 
-    def __init__(self, records: Sequence[Record], pages: Sequence[Page]) -> None:
-        mentions = count_mentions(records, pages)
+    def __init__(
+        self,
+        records: Sequence[Record],
+        pages: Sequence[Page],
+        mentions: Mapping[Mention, int] | None = None,
+    ) -> None:
+        """``mentions``: :func:`count_mentions` of the same records and pages, when known."""
+        mentions = count_mentions(records, pages) if mentions is None else mentions
         self.people: People = identify(mentions)
         self._mentions = group_by_person(self.people, mentions)
         index = RecordsByTitle(records)
@@ -185,11 +191,7 @@ class Authors:
 
     def find(self, name: str) -> list[Person]:
         """The persons ``name`` matches; NotFoundError naming the nearest when none does."""
-        found = self.people.find(name)
-        if not found:
-            names = [n for p in self.people.persons for n in p.names]
-            raise NotFoundError(f"No author matching {name!r}{did_you_mean(name, names)}")
-        return found
+        return find_people(self.people, name)
 
     def profile(self, person: Person) -> Profile:
         titles = self.titles(person)
@@ -208,6 +210,15 @@ class Authors:
             articles=tuple(t for t in titles if t.number is not None),
             listed=tuple(t for t in titles if t.number is None),
         )
+
+
+def find_people(people: People, name: str) -> list[Person]:
+    """The persons ``name`` matches; NotFoundError naming the nearest when none does."""
+    found = people.find(name)
+    if not found:
+        names = [n for p in people.persons for n in p.names]
+        raise NotFoundError(f"No author matching {name!r}{did_you_mean(name, names)}")
+    return found
 
 
 def affiliation_spans(mentions: Mapping[Mention, int]) -> list[AffiliationSpan]:

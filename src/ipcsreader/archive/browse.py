@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import calendar
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 from ipcsreader.archive.people import column_key, did_you_mean
 from ipcsreader.errors import NotFoundError, UsageError
@@ -81,6 +81,30 @@ def _entry(r: Record) -> dict[str, Any]:
     }
 
 
+class Fact(Protocol):
+    """What choosing records needs of each (a record, or a row of the catalog's)."""
+
+    @property
+    def number(self) -> int: ...
+    @property
+    def year(self) -> int | None: ...
+    @property
+    def month(self) -> int | None: ...
+    @property
+    def column(self) -> str | None: ...
+    @property
+    def region(self) -> str | None: ...
+
+
+@dataclass(frozen=True)
+class _RecordFact:
+    number: int
+    year: int | None
+    month: int | None
+    column: str | None
+    region: str | None
+
+
 def browse(
     records: Sequence[Record],
     *,
@@ -93,8 +117,37 @@ def browse(
 
     ``column`` and ``region`` match any part of the name, forgiving case and accents.
     """
+    facts = [
+        _RecordFact(
+            r.number,
+            r.date.year if r.date else None,
+            r.date.month if r.date else None,
+            r.column,
+            r.region,
+        )
+        for r in records
+    ]
+    years = sorted({f.year for f in facts if f.year is not None})
+    chosen, filters = choose(
+        facts, year=year, month=month, column=column, region=region, years=lambda: years
+    )
+    by_number = {r.number: r for r in records}
+    return arrange([by_number[n] for n in chosen], filters)
+
+
+def choose(
+    facts: Sequence[Fact],
+    *,
+    year: int | None,
+    month: int | None,
+    column: str | None,
+    region: str | None,
+    years: Callable[[], list[int]],
+) -> tuple[list[int], tuple[tuple[str, str], ...]]:
+    """The numbers of the records :func:`browse` shows, and its filters; ``years``: those
+    of the whole archive, in order, for the message when nothing passes."""
     check_month(month)
-    chosen = list(records)
+    chosen = list(facts)
     filters: list[tuple[str, str]] = []
     if column:
         chosen = _containing(chosen, "column", column)
@@ -103,14 +156,19 @@ def browse(
         chosen = _containing(chosen, "region", region)
         filters.append(("region", region))
     if year is not None:
-        chosen = [r for r in chosen if r.date and r.date.year == year]
+        chosen = [f for f in chosen if f.year == year]
         filters.append(("year", str(year)))
     if month is not None:
-        chosen = [r for r in chosen if r.date and r.date.month == month]
+        chosen = [f for f in chosen if f.month == month]
         filters.append(("month", calendar.month_name[month]))
     if not chosen:
-        raise NotFoundError(_nothing(records, filters))
-    return Archive(_group(chosen), tuple(filters))
+        raise NotFoundError(_nothing(years(), filters))
+    return [f.number for f in chosen], tuple(filters)
+
+
+def arrange(records: Sequence[Record], filters: tuple[tuple[str, str], ...]) -> Archive:
+    """The chosen records grouped by year and month."""
+    return Archive(_group(list(records)), filters)
 
 
 def check_month(month: int | None) -> None:
@@ -119,18 +177,20 @@ def check_month(month: int | None) -> None:
         raise UsageError(f"--month must be between 1 and 12, not {month}")
 
 
-def _containing(records: list[Record], attr: str, wanted: str) -> list[Record]:
+_F = TypeVar("_F", bound=Fact)
+
+
+def _containing(facts: list[_F], attr: str, wanted: str) -> list[_F]:
     key = column_key(wanted) or ""
-    picked = [r for r in records if key in (column_key(getattr(r, attr)) or "")]
+    picked = [f for f in facts if key in (column_key(getattr(f, attr)) or "")]
     if not picked:
-        names = {getattr(r, attr) for r in records if getattr(r, attr)}
+        names = {getattr(f, attr) for f in facts if getattr(f, attr)}
         raise NotFoundError(f"No {attr} matching {wanted!r}{did_you_mean(wanted, names)}")
     return picked
 
 
-def _nothing(records: Sequence[Record], filters: list[tuple[str, str]]) -> str:
+def _nothing(years: list[int], filters: list[tuple[str, str]]) -> str:
     said = ", ".join(f"{k} {v}" for k, v in filters)
-    years = sorted({r.date.year for r in records if r.date})
     span = f"; the archive runs {years[0]}–{years[-1]}" if years else ""
     return f"No articles for {said}{span}"
 

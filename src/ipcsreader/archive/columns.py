@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ipcsreader.archive.known import KnownTitle, RecordsByTitle, TitleBook, date_range, from_record
@@ -39,7 +39,9 @@ class Affiliation:
 
 @dataclass(frozen=True)
 class Columnist:
-    """A person writing a column: ``articles`` counts the articles the corpus holds."""
+    """A person writing a column: ``articles`` counts the articles the corpus holds,
+    ``known`` the titles known; ``titles`` are all of them, or the latest few (see
+    :func:`recent`)."""
 
     person: Person
     affiliation: Affiliation | None
@@ -47,6 +49,7 @@ class Columnist:
     first: dt.date | None
     last: dt.date | None
     titles: tuple[KnownTitle, ...]
+    known: int
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -156,9 +159,14 @@ class _Gatherer:
                     self.add(page.column, author, seen)
 
 
-def gather_columns(records: Sequence[Record], pages: Sequence[Page]) -> list[Column]:
-    """Every column with its columnists, alphabetically; the column-less group last."""
-    mentions = count_mentions(records, pages)
+def gather_columns(
+    records: Sequence[Record], pages: Sequence[Page], mentions: Counter[Mention] | None = None
+) -> list[Column]:
+    """Every column with its columnists, alphabetically; the column-less group last.
+
+    ``mentions``: :func:`count_mentions` of the same records and pages, when known.
+    """
+    mentions = count_mentions(records, pages) if mentions is None else mentions
     people = identify(mentions)
     g = _Gatherer(records, people)
     for r in records:
@@ -198,7 +206,17 @@ def _columnist(person: Person, book: TitleBook, affiliation: Affiliation | None)
     titles = book.titles()
     held = [t for t in titles if t.held]
     first, last = date_range(held)
-    return Columnist(person, affiliation, len(held), first, last, tuple(titles))
+    return Columnist(person, affiliation, len(held), first, last, tuple(titles), len(titles))
+
+
+def recent(column: Column, count: int) -> Column:
+    """``column`` with only the latest ``count`` titles of each columnist and unsigned ones
+    (what the listing of every column shows)."""
+    return replace(
+        column,
+        columnists=tuple(replace(c, titles=c.titles[:count]) for c in column.columnists),
+        unsigned=column.unsigned[:count],
+    )
 
 
 def latest_affiliations(mentions: Mapping[Mention, int], people: People) -> dict[str, Affiliation]:

@@ -94,9 +94,9 @@ def _with_tag(tag: str | None) -> str:
 
 
 def _full_records(lib: Library, numbers: list[int]) -> list[Record]:
-    # record() re-reads the pages: references and exports need the body (proper nouns for
-    # APA titles, every field for exports), which the headline records do not carry.
-    return [lib.record(n) for n in numbers]
+    # References and exports need the body (proper nouns for APA titles, every field for
+    # exports), which the headline records do not carry.
+    return list(lib.full_records(numbers))
 
 
 def _parse_accessed(value: str | None) -> dt.date | None:
@@ -270,14 +270,15 @@ def stats(
 
     Example: ipcs stats
     """
-    from ipcsreader.archive.stats import corpus_stats, stats_to_dict
+    from dataclasses import replace
+
+    from ipcsreader.archive.stats import stats_to_dict
     from ipcsreader.cli.common import open_library
 
     lib = open_library(corpus, index)
     status = lib.status()
-    data = corpus_stats(
-        lib.records(),
-        lib.pages(),
+    data = replace(
+        lib.corpus_counts(),
         index_bytes=lib.index_size_bytes(),
         index_updated=lib.last_updated(),
         index_state=status.state,

@@ -72,12 +72,10 @@ def complete_author(ctx: typer.Context, incomplete: str) -> list[str]:
 
 def complete_column(ctx: typer.Context, incomplete: str) -> list[str]:
     """Column names (from articles and the columnists sidebar) with a word starting so."""
-    from ipcsreader.archive.columns import gather_columns
-
     lib = _completion_library(ctx)
     if lib is None:
         return []
-    names = [c.name for c in gather_columns(lib.records(), lib.pages()) if c.name]
+    names = [c.name for c in lib.columns(listing=True) if c.name]
     return [n for n in names if _word_starts(n, incomplete)]
 
 
@@ -242,13 +240,10 @@ def columns(
 
     Example: ipcs columns --author Mishra
     """
-    from ipcsreader.archive.columns import gather_columns, select_columns
     from ipcsreader.cli.common import open_library
 
     lib = open_library(corpus, index)
-    chosen = select_columns(
-        gather_columns(lib.records(), lib.pages()), author=author, column=column
-    )
+    chosen = lib.columns(author=author, column=column, listing=not json)
     if json:
         emit_json([c.to_dict() for c in chosen])
         return
@@ -275,14 +270,12 @@ def authors(
 
     Example: ipcs authors Mishra
     """
-    from ipcsreader.archive.authors import Authors
     from ipcsreader.cli.common import open_library
 
     lib = open_library(corpus, index)
-    known = Authors(lib.records(), lib.pages())
     console = make_console(color)
     if name is None:
-        rows = known.table()
+        rows = lib.author_table()
         if json:
             emit_json([r.to_dict() for r in rows])
             return
@@ -290,7 +283,7 @@ def authors(
 
         show(console, render_author_table(rows))
         return
-    profiles = [known.profile(p) for p in known.find(name)]
+    profiles = lib.author_profiles(name)
     if json:
         emit_json([p.to_dict() for p in profiles])
         return
@@ -326,19 +319,19 @@ def browse(
 
     Example: ipcs browse --year 2015 --column "East Asia Compass"
     """
-    from ipcsreader.archive.browse import browse as browse_archive
     from ipcsreader.archive.browse import check_month
     from ipcsreader.cli.common import open_library
 
     check_month(month)
     lib = open_library(corpus, index)
-    records = lib.records()
-    archive = browse_archive(records, year=year, month=month, column=column, region=region)
+    archive = lib.browse(year=year, month=month, column=column, region=region)
     if json:
         emit_json(archive.to_dict())
         return
     from ipcsreader.reading import Reading
     from ipcsreader.render.browse import render_archive
 
-    unread = Reading(lib).unread_among(r.number for r in records if not r.listing_only)
+    shown = [r for y in archive.years for m in y.months for r in m.records]
+    shown += [r for y in archive.years for r in y.undated]
+    unread = Reading(lib).unread_among(r.number for r in shown if not r.listing_only)
     show(make_console(color), render_archive(archive, unread))

@@ -52,7 +52,7 @@ def _columnist(c: Columnist, recent: int | None) -> RenderableType:
         lines.append(aff)
     held = f"{plural(c.articles, 'article') if c.articles else 'no articles'} in the corpus"
     span = date_span(c.first, c.last)
-    known = f"{plural(len(c.titles), 'title')} known"
+    known = f"{plural(c.known, 'title')} known"
     lines.append(Text(", ".join(p for p in (held, span, known) if p), DIM))
     shown = c.titles if recent is None else c.titles[:recent]
     if shown:

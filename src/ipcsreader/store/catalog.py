@@ -2,11 +2,12 @@
 
 ``catalog.sqlite`` holds, per page file, its fingerprint (size, mtime_ns, sha256), the
 reason it failed if it did, and the article numbers it contributes to; each page's headline
-data (everything but the paragraphs, which are re-read from the corpus when needed); each
-article's merged headline record, with its authors' name keys (:func:`people.parse_name`)
-and its title key, so that a reader can fetch the few records it needs; and one digest of
-the whole corpus as last indexed, so that the staleness check compares one value when
-nothing changed.
+data (everything but the paragraphs); each article's merged headline record, with its
+authors' name keys (:func:`people.parse_name`), its title key and its date, column and
+region, so that a reader can fetch the few records it needs; each article's body, as
+indexed; what ``columns``, ``authors`` and ``stats`` show, computed by the update
+(:mod:`ipcsreader.store.views`); and one digest of the whole corpus as last indexed, so
+that the staleness check compares one value when nothing changed.
 
 An update writes only the rows that changed, in one transaction (rollback journal): a
 reader sees the old state or the new one, and a writer killed half-way leaves a journal
@@ -20,25 +21,16 @@ import datetime as dt
 import hashlib
 import json
 import sqlite3
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from contextlib import closing
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
-from ipcsreader.model import (
-    Article,
-    Author,
-    ColumnistEntry,
-    Listing,
-    ListingEntry,
-    Page,
-    Record,
-    Sidebars,
-)
+from ipcsreader.model import Listing, Page, Record, Sidebars
+from ipcsreader.store import codec
 
-VERSION = 2  # the database's user_version: bump when the schema or an encoding changes
+VERSION = 3  # the database's user_version: bump when the schema or an encoding changes
 CATALOG_FILE = "catalog.sqlite"
 # What a rebuild deletes with the database: its journal (a hot journal beside a new database
 # would be "rolled back" into it) and the JSON files of catalog version 1.
@@ -54,8 +46,14 @@ CREATE TABLE files (
     sha256 TEXT NOT NULL, error TEXT, numbers TEXT NOT NULL);
 CREATE TABLE sidebars (id INTEGER PRIMARY KEY, digest TEXT NOT NULL UNIQUE, data TEXT NOT NULL);
 CREATE TABLE pages (key TEXT PRIMARY KEY, data TEXT NOT NULL, sidebars INTEGER);
-CREATE TABLE records (number INTEGER PRIMARY KEY, title_key TEXT, data TEXT NOT NULL);
+CREATE TABLE records (
+    number INTEGER PRIMARY KEY, title_key TEXT, year INTEGER, month INTEGER, column_name TEXT,
+    region TEXT, data TEXT NOT NULL);
 CREATE INDEX records_by_title ON records (title_key);
+CREATE TABLE bodies (number INTEGER PRIMARY KEY, data BLOB NOT NULL);
+CREATE TABLE views (name TEXT PRIMARY KEY, data BLOB NOT NULL) WITHOUT ROWID;
+CREATE TABLE view_columns (pos INTEGER PRIMARY KEY, listing BLOB NOT NULL, data BLOB NOT NULL);
+CREATE TABLE view_profiles (key TEXT PRIMARY KEY, data BLOB NOT NULL) WITHOUT ROWID;
 CREATE TABLE record_authors (
     name_key TEXT NOT NULL, number INTEGER NOT NULL, PRIMARY KEY (name_key, number)) WITHOUT ROWID;
 """
@@ -77,6 +75,9 @@ class Changes:
     """One update's writes: rows to put, keys and numbers to drop, the corpus's digest.
 
     ``rebuild`` empties every table first. ``pages`` are headline pages (see :func:`headline`).
+    ``bodies`` (article number, :func:`codec.encode_body`) may be a generator, read as they
+    are written; ``views`` (:func:`ipcsreader.store.views.write`) writes the precomputed
+    views, when the update changed what they show.
     """
 
     fingerprint: str
@@ -87,8 +88,20 @@ class Changes:
     gone_pages: set[str] = field(default_factory=set)
     records: list[Record] = field(default_factory=list)
     gone_records: set[int] = field(default_factory=set)
+    bodies: Iterable[tuple[int, bytes]] = ()
+    views: Any = None
     rebuild: bool = False
     parser: str = ""  # the parser's version, which every file's error was recorded by
+
+
+class BrowseFact(NamedTuple):
+    """What browsing needs of a record before reading it."""
+
+    number: int
+    year: int | None
+    month: int | None
+    column: str | None
+    region: str | None
 
 
 def headline(page: Page) -> Page:
@@ -141,6 +154,10 @@ class Catalog:
     def close(self) -> None:
         self._db.close()
 
+    def execute(self, sql: str, parameters: Sequence[Any] = ()) -> sqlite3.Cursor:
+        """A read of the database (:mod:`ipcsreader.store.views` reads its tables so)."""
+        return self._db.execute(sql, parameters)
+
     def replaced(self) -> bool:
         """Whether the file was deleted or replaced (a rebuild) since it was opened."""
         return _identity(self._path) != self._identity
@@ -172,11 +189,6 @@ class Catalog:
             for key, size, mtime, sha, error, numbers in rows
         }
 
-    def heads(self) -> dict[str, Page]:
-        """Every headline page for merging records: side bars hold only ``same_author``."""
-        rows = self._db.execute("SELECT key, data FROM pages")
-        return {key: _decode_page(json.loads(data), None) for key, data in rows}
-
     def pages(self, keys: Iterable[str] | None = None) -> dict[str, Page]:
         """Headline pages with their side bars: every one, or those of ``keys``."""
         query = (
@@ -192,22 +204,52 @@ class Catalog:
         out: dict[str, Page] = {}
         for key, data, bar_id, bar in rows:
             if bar_id is not None and bar_id not in shared:
-                shared[bar_id] = _decode_sidebars(json.loads(bar))
-            out[key] = _decode_page(json.loads(data), shared.get(bar_id))
+                shared[bar_id] = codec.decode_sidebars(json.loads(bar))
+            out[key] = codec.decode_page(json.loads(data), shared.get(bar_id))
         return out
 
     def records(self, numbers: Iterable[int] | None = None) -> list[Record]:
         """Headline records by number: every one, or those of ``numbers``."""
         if numbers is None:
             rows = self._db.execute("SELECT data FROM records ORDER BY number")
-            return [_decode_record(json.loads(data)) for (data,) in rows]
+            return [codec.decode_record(json.loads(data)) for (data,) in rows]
         wanted = set(numbers)
         if len(wanted) > _ONE_BY_ONE:
             every = self._db.execute("SELECT number, data FROM records ORDER BY number")
-            return [_decode_record(json.loads(data)) for n, data in every if n in wanted]
+            return [codec.decode_record(json.loads(data)) for n, data in every if n in wanted]
         query = "SELECT data FROM records WHERE number = ?"
         picked = [row for n in sorted(wanted) for row in self._db.execute(query, (n,))]
-        return [_decode_record(json.loads(data)) for (data,) in picked]
+        return [codec.decode_record(json.loads(data)) for (data,) in picked]
+
+    def full_records(self, numbers: Iterable[int]) -> Iterator[Record]:
+        """Records with their bodies, as indexed, in the order of ``numbers`` (unknown
+        numbers skipped): one at a time, so that a long list never sits in memory."""
+        query = (
+            "SELECT r.data, b.data FROM records r LEFT JOIN bodies b ON b.number = r.number"
+            " WHERE r.number = ?"
+        )
+        for n in numbers:
+            row = self._db.execute(query, (n,)).fetchone()
+            if row is None:
+                continue
+            record = codec.decode_record(json.loads(row[0]))
+            if row[1] is not None:
+                blocks, truncated = codec.decode_body(row[1])
+                record = replace(record, blocks=blocks, truncated=truncated)
+            yield record
+
+    def browse_facts(self, year: int | None = None) -> list[BrowseFact]:
+        """Every record's :class:`BrowseFact` (or those of one ``year``), by number."""
+        query = "SELECT number, year, month, column_name, region FROM records"
+        if year is None:
+            return [BrowseFact(*row) for row in self._db.execute(f"{query} ORDER BY number")]
+        rows = self._db.execute(f"{query} WHERE year = ? ORDER BY number", (year,))
+        return [BrowseFact(*row) for row in rows]
+
+    def years(self) -> list[int]:
+        """The years of the dated records, in order."""
+        query = "SELECT DISTINCT year FROM records WHERE year IS NOT NULL ORDER BY year"
+        return [y for (y,) in self._db.execute(query)]
 
     def numbers(self) -> list[int]:
         return [n for (n,) in self._db.execute("SELECT number FROM records ORDER BY number")]
@@ -249,7 +291,7 @@ class Catalog:
         """Of the records an update merged: those that differ from the stored ones, and the
         stored numbers no longer among them."""
         stored = dict(self._db.execute("SELECT number, data FROM records"))
-        changed = [r for r in merged if stored.pop(r.number, None) != _encode_record(r)]
+        changed = [r for r in merged if stored.pop(r.number, None) != codec.encode_record(r)]
         return changed, set(stored)
 
 
@@ -272,11 +314,15 @@ def save(index_dir: Path, changes: Changes) -> None:
             if fresh or db.execute("PRAGMA user_version").fetchone()[0] != VERSION:
                 _create(db)
             elif changes.rebuild:
-                for table in ("meta", "files", "sidebars", "pages", "records", "record_authors"):
-                    db.execute(f"DELETE FROM {table}")
+                for (table,) in db.execute(
+                    "SELECT name FROM sqlite_master WHERE type = 'table'"
+                ).fetchall():
+                    db.execute(f'DELETE FROM "{table}"')
             _put_pages(db, changes)
             _put_records(db, changes)
             _put_files(db, changes)
+            if changes.views is not None:
+                changes.views(db)
             _finish(db, changes)
         except BaseException:
             db.execute("ROLLBACK")
@@ -302,7 +348,7 @@ def _put_pages(db: sqlite3.Connection, changes: Changes) -> None:
     db.executemany("DELETE FROM pages WHERE key = ?", ((k,) for k in changes.gone_pages))
     rows = []
     for key, page in changes.pages.items():
-        data, rest = _encode_page(page)
+        data, rest = codec.encode_page(page)
         bar = None
         if rest is not None:
             text = json.dumps(rest, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
@@ -311,7 +357,7 @@ def _put_pages(db: sqlite3.Connection, changes: Changes) -> None:
                 "INSERT OR IGNORE INTO sidebars (digest, data) VALUES (?, ?)", (digest, text)
             )
             (bar,) = db.execute("SELECT id FROM sidebars WHERE digest = ?", (digest,)).fetchone()
-        rows.append((key, _dumps(data), bar))
+        rows.append((key, codec.dumps(data), bar))
     db.executemany("INSERT OR REPLACE INTO pages (key, data, sidebars) VALUES (?, ?, ?)", rows)
     if changes.gone_pages or changes.pages:
         # Side bars no page refers to any more (a page changed or went away).
@@ -328,13 +374,24 @@ def _put_records(db: sqlite3.Connection, changes: Changes) -> None:
     gone = changes.gone_records | {r.number for r in changes.records}
     db.executemany("DELETE FROM records WHERE number = ?", ((n,) for n in gone))
     db.executemany("DELETE FROM record_authors WHERE number = ?", ((n,) for n in gone))
+    db.executemany("DELETE FROM bodies WHERE number = ?", ((n,) for n in changes.gone_records))
     db.executemany(
-        "INSERT INTO records (number, title_key, data) VALUES (?, ?, ?)",
+        "INSERT INTO records (number, title_key, year, month, column_name, region, data)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?)",
         (
-            (r.number, title_key(r.title) if r.title else None, _encode_record(r))
+            (
+                r.number,
+                title_key(r.title) if r.title else None,
+                r.date.year if r.date else None,
+                r.date.month if r.date else None,
+                r.column,
+                r.region,
+                codec.encode_record(r),
+            )
             for r in changes.records
         ),
     )
+    db.executemany("INSERT OR REPLACE INTO bodies (number, data) VALUES (?, ?)", changes.bodies)
     names = {a.name for r in changes.records for a in r.authors}
     keys = {name: parsed.key for name in names if (parsed := parse_name(name)) is not None}
     db.executemany(
@@ -366,186 +423,3 @@ def _finish(db: sqlite3.Connection, changes: Changes) -> None:
         ],
     )
     db.execute("COMMIT")
-
-
-def _dumps(data: Any) -> str:
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-
-
-# Encoding: compact JSON per row. A page's side bars, but for its "Article by same Author"
-# titles (merging records needs those, and nothing else of them), go to the sidebars table,
-# stored once however many old-layout pages repeat them.
-
-
-def _date(value: str | None) -> dt.date | None:
-    return dt.date.fromisoformat(value) if value else None
-
-
-def _iso(value: dt.date | None) -> str | None:
-    return value.isoformat() if value else None
-
-
-def _encode_author(a: Author) -> list[str | None]:
-    return [a.name, a.affiliation, a.honorific, a.email]
-
-
-def _decode_author(v: list[str | None]) -> Author:
-    name, affiliation, honorific, email = v
-    return _author(str(name), affiliation, honorific, email)
-
-
-# Decoded values are shared, not rebuilt: a few hundred people fill a hundred thousand bylines
-# and side-bar entries, and building a dataclass costs more than finding it again.
-@lru_cache(maxsize=1 << 14)
-def _author(name: str, affiliation: str | None, honorific: str | None, email: str | None) -> Author:
-    return Author(name, affiliation, honorific, email)
-
-
-@lru_cache(maxsize=1 << 14)
-def _columnist(
-    column: str | None, author: tuple[str | None, ...], titles: tuple[str, ...]
-) -> ColumnistEntry:
-    return ColumnistEntry(column, _decode_author(list(author)), titles)
-
-
-def _encode_sidebars(s: Sidebars) -> dict[str, Any]:
-    return {
-        "columnists": [
-            [c.column, _encode_author(c.columnist), list(c.titles)] for c in s.columnists
-        ],
-        "contributors": list(s.contributors),
-        "taxonomies": [[name, list(items)] for name, items in s.taxonomies],
-        "archive_years": list(s.archive_years),
-    }
-
-
-def _decode_sidebars(d: dict[str, Any]) -> Sidebars:
-    return Sidebars(
-        columnists=tuple(
-            _columnist(column, tuple(author), tuple(titles))
-            for column, author, titles in d["columnists"]
-        ),
-        contributors=tuple(d["contributors"]),
-        taxonomies=tuple((name, tuple(items)) for name, items in d["taxonomies"]),
-        archive_years=tuple(d["archive_years"]),
-    )
-
-
-def _encode_article(a: Article) -> tuple[dict[str, Any], dict[str, Any] | None]:
-    out: dict[str, Any] = {
-        "layout": a.layout,
-        "number": a.number,
-        "source": a.source,
-        "format": a.format,
-        "region": a.region,
-        "date": _iso(a.date),
-        "column": a.column,
-        "title": a.title,
-        "authors": [_encode_author(x) for x in a.authors],
-        "teaser": a.teaser,
-        "truncated": a.truncated,
-        "same_author": list(a.sidebars.same_author),
-    }
-    rest = replace(a.sidebars, same_author=())
-    return out, None if rest.is_empty() else _encode_sidebars(rest)
-
-
-def _decode_article(d: dict[str, Any], rest: Sidebars | None) -> Article:
-    return Article(
-        layout=d["layout"],
-        number=d["number"],
-        source=d["source"],
-        format=d["format"],
-        region=d["region"],
-        date=_date(d["date"]),
-        column=d["column"],
-        title=d["title"],
-        authors=tuple(_decode_author(x) for x in d["authors"]),
-        teaser=d["teaser"],
-        truncated=d["truncated"],
-        sidebars=replace(rest or _NO_SIDEBARS, same_author=tuple(d["same_author"])),
-    )
-
-
-_NO_SIDEBARS = Sidebars()
-
-
-def _encode_page(page: Page) -> tuple[dict[str, Any], dict[str, Any] | None]:
-    """The page's row, and its side bars (but ``same_author``) when it has any."""
-    if isinstance(page, Article):
-        article, rest = _encode_article(page)
-        return {"kind": "article", **article}, rest
-    article, rest = _encode_article(page.article) if page.article else (None, None)
-    return {
-        "kind": "listing",
-        "layout": page.layout,
-        "page": page.page,
-        "source": page.source,
-        "format": page.format,
-        "column": page.column,
-        "columnist": _encode_author(page.columnist) if page.columnist else None,
-        "entries": [
-            [e.title, e.number, _iso(e.date), e.teaser, [_encode_author(a) for a in e.authors]]
-            for e in page.entries
-        ],
-        "page_number": page.page_number,
-        "truncated": page.truncated,
-        "article": article,
-    }, rest
-
-
-def _decode_page(d: dict[str, Any], rest: Sidebars | None) -> Page:
-    if d["kind"] == "article":
-        return _decode_article(d, rest)
-    return Listing(
-        layout=d["layout"],
-        page=d["page"],
-        source=d["source"],
-        format=d["format"],
-        column=d["column"],
-        columnist=_decode_author(d["columnist"]) if d["columnist"] else None,
-        entries=tuple(
-            ListingEntry(title, number, _date(date), teaser, tuple(map(_decode_author, authors)))
-            for title, number, date, teaser, authors in d["entries"]
-        ),
-        page_number=d["page_number"],
-        truncated=d["truncated"],
-        article=_decode_article(d["article"], rest) if d["article"] else None,
-    )
-
-
-def _encode_record(r: Record) -> str:
-    """A headline record (no paragraphs) as its row's text."""
-    return _dumps(
-        [
-            r.number,
-            r.title,
-            _iso(r.date),
-            r.column,
-            r.region,
-            [_encode_author(a) for a in r.authors],
-            r.teaser,
-            r.truncated,
-            r.listing_only,
-            list(r.sources),
-            list(r.layouts),
-            list(r.same_author),
-        ]
-    )
-
-
-def _decode_record(v: list[Any]) -> Record:
-    return Record(
-        number=v[0],
-        title=v[1],
-        date=_date(v[2]),
-        column=v[3],
-        region=v[4],
-        authors=tuple(_decode_author(a) for a in v[5]),
-        teaser=v[6],
-        truncated=v[7],
-        listing_only=v[8],
-        sources=tuple(v[9]),
-        layouts=tuple(v[10]),
-        same_author=tuple(v[11]),
-    )

@@ -1,0 +1,92 @@
+"""What ``columns``, ``authors``, ``browse`` and ``stats`` ask of the library: answers an
+update computed ahead and kept in the catalog (:mod:`ipcsreader.archive.views`,
+:mod:`ipcsreader.store.views`), read without going through every record and page.
+
+:class:`Answers` is part of :class:`ipcsreader.library.Library`, which gives it
+:meth:`_read` (a read of the catalog, repaired and read again should it be damaged).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, TypeVar
+
+from ipcsreader.store import views as store_views
+from ipcsreader.store.catalog import Catalog
+
+if TYPE_CHECKING:
+    from ipcsreader.archive.authors import AuthorRow, Profile
+    from ipcsreader.archive.browse import Archive
+    from ipcsreader.archive.columns import Column
+    from ipcsreader.archive.stats import CorpusStats
+
+_T = TypeVar("_T")
+
+
+class Answers:
+    """The library's ready answers (a part of :class:`ipcsreader.library.Library`)."""
+
+    def _read(self, read: Callable[[Catalog], _T]) -> _T:
+        raise NotImplementedError  # the library's own
+
+    def columns(
+        self, *, author: str | None = None, column: str | None = None, listing: bool = False
+    ) -> list[Column]:
+        """The columns :func:`columns.select_columns` chooses; ``listing``: with only the
+        latest titles of each columnist (unless a filter asks for a columnist or column)."""
+        from ipcsreader.archive.columns import select_columns
+
+        def read(store: Catalog) -> list[Column]:
+            if not author and not column:
+                return store_views.columns(store, listing=listing)
+            shown = store_views.columns(store, listing=True)
+            names = {c.name for c in select_columns(shown, author=author, column=column)}
+            places = [i for i, c in enumerate(shown) if c.name in names]
+            return select_columns(
+                store_views.columns_at(store, places), author=author, column=column
+            )
+
+        return self._read(read)
+
+    def author_table(self) -> list[AuthorRow]:
+        return self._read(store_views.author_table)
+
+    def author_profiles(self, name: str) -> list[Profile]:
+        """The profile of everyone ``name`` may mean (NotFoundError when nobody)."""
+        from ipcsreader.archive.authors import find_people
+
+        def read(store: Catalog) -> list[Profile]:
+            found = find_people(store_views.people(store), name)
+            return store_views.profiles(store, [p.key for p in found])
+
+        return self._read(read)
+
+    def corpus_counts(self) -> CorpusStats:
+        """The counts of ``ipcs stats`` (the index's own figures left empty)."""
+        return self._read(store_views.stats)
+
+    def browse(
+        self,
+        *,
+        year: int | None = None,
+        month: int | None = None,
+        column: str | None = None,
+        region: str | None = None,
+    ) -> Archive:
+        """:func:`browse.browse` over every record, reading only the records it shows."""
+        from ipcsreader.archive import browse
+
+        def read(store: Catalog) -> Archive:
+            # Without a name to match, only the year's rows are needed to choose.
+            narrow = year if not (column or region) else None
+            chosen, filters = browse.choose(
+                store.browse_facts(narrow),
+                year=year,
+                month=month,
+                column=column,
+                region=region,
+                years=store.years,
+            )
+            return browse.arrange(store.records(chosen), filters)
+
+        return self._read(read)

@@ -1,0 +1,216 @@
+"""How the catalog stores pages, records and article bodies: compact JSON per row.
+
+A page's side bars, but for its "Article by same Author" titles (merging records needs
+those, and nothing else of them), go to their own table, stored once however many
+old-layout pages repeat them. A body is its blocks as JSON, compressed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import zlib
+from dataclasses import replace
+from functools import lru_cache
+from typing import Any
+
+from ipcsreader.model import (
+    Article,
+    Author,
+    Block,
+    ColumnistEntry,
+    Listing,
+    ListingEntry,
+    Page,
+    Record,
+    Sidebars,
+)
+
+
+def dumps(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def _date(value: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value else None
+
+
+def _iso(value: dt.date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def encode_author(a: Author) -> list[str | None]:
+    return [a.name, a.affiliation, a.honorific, a.email]
+
+
+def decode_author(v: list[str | None]) -> Author:
+    name, affiliation, honorific, email = v
+    return _author(str(name), affiliation, honorific, email)
+
+
+# Decoded values are shared, not rebuilt: a few hundred people fill a hundred thousand bylines
+# and side-bar entries, and building a dataclass costs more than finding it again.
+@lru_cache(maxsize=1 << 14)
+def _author(name: str, affiliation: str | None, honorific: str | None, email: str | None) -> Author:
+    return Author(name, affiliation, honorific, email)
+
+
+@lru_cache(maxsize=1 << 14)
+def _columnist(
+    column: str | None, author: tuple[str | None, ...], titles: tuple[str, ...]
+) -> ColumnistEntry:
+    return ColumnistEntry(column, decode_author(list(author)), titles)
+
+
+def encode_sidebars(s: Sidebars) -> dict[str, Any]:
+    return {
+        "columnists": [
+            [c.column, encode_author(c.columnist), list(c.titles)] for c in s.columnists
+        ],
+        "contributors": list(s.contributors),
+        "taxonomies": [[name, list(items)] for name, items in s.taxonomies],
+        "archive_years": list(s.archive_years),
+    }
+
+
+def decode_sidebars(d: dict[str, Any]) -> Sidebars:
+    return Sidebars(
+        columnists=tuple(
+            _columnist(column, tuple(author), tuple(titles))
+            for column, author, titles in d["columnists"]
+        ),
+        contributors=tuple(d["contributors"]),
+        taxonomies=tuple((name, tuple(items)) for name, items in d["taxonomies"]),
+        archive_years=tuple(d["archive_years"]),
+    )
+
+
+def encode_article(a: Article) -> tuple[dict[str, Any], dict[str, Any] | None]:
+    out: dict[str, Any] = {
+        "layout": a.layout,
+        "number": a.number,
+        "source": a.source,
+        "format": a.format,
+        "region": a.region,
+        "date": _iso(a.date),
+        "column": a.column,
+        "title": a.title,
+        "authors": [encode_author(x) for x in a.authors],
+        "teaser": a.teaser,
+        "truncated": a.truncated,
+        "same_author": list(a.sidebars.same_author),
+    }
+    rest = replace(a.sidebars, same_author=())
+    return out, None if rest.is_empty() else encode_sidebars(rest)
+
+
+def decode_article(d: dict[str, Any], rest: Sidebars | None) -> Article:
+    return Article(
+        layout=d["layout"],
+        number=d["number"],
+        source=d["source"],
+        format=d["format"],
+        region=d["region"],
+        date=_date(d["date"]),
+        column=d["column"],
+        title=d["title"],
+        authors=tuple(decode_author(x) for x in d["authors"]),
+        teaser=d["teaser"],
+        truncated=d["truncated"],
+        sidebars=replace(rest or _NO_SIDEBARS, same_author=tuple(d["same_author"])),
+    )
+
+
+_NO_SIDEBARS = Sidebars()
+
+
+def encode_page(page: Page) -> tuple[dict[str, Any], dict[str, Any] | None]:
+    """The page's row, and its side bars (but ``same_author``) when it has any."""
+    if isinstance(page, Article):
+        article, rest = encode_article(page)
+        return {"kind": "article", **article}, rest
+    article, rest = encode_article(page.article) if page.article else (None, None)
+    return {
+        "kind": "listing",
+        "layout": page.layout,
+        "page": page.page,
+        "source": page.source,
+        "format": page.format,
+        "column": page.column,
+        "columnist": encode_author(page.columnist) if page.columnist else None,
+        "entries": [
+            [e.title, e.number, _iso(e.date), e.teaser, [encode_author(a) for a in e.authors]]
+            for e in page.entries
+        ],
+        "page_number": page.page_number,
+        "truncated": page.truncated,
+        "article": article,
+    }, rest
+
+
+def decode_page(d: dict[str, Any], rest: Sidebars | None) -> Page:
+    if d["kind"] == "article":
+        return decode_article(d, rest)
+    return Listing(
+        layout=d["layout"],
+        page=d["page"],
+        source=d["source"],
+        format=d["format"],
+        column=d["column"],
+        columnist=decode_author(d["columnist"]) if d["columnist"] else None,
+        entries=tuple(
+            ListingEntry(title, number, _date(date), teaser, tuple(map(decode_author, authors)))
+            for title, number, date, teaser, authors in d["entries"]
+        ),
+        page_number=d["page_number"],
+        truncated=d["truncated"],
+        article=decode_article(d["article"], rest) if d["article"] else None,
+    )
+
+
+def encode_record(r: Record) -> str:
+    """A headline record (no paragraphs) as its row's text."""
+    return dumps(
+        [
+            r.number,
+            r.title,
+            _iso(r.date),
+            r.column,
+            r.region,
+            [encode_author(a) for a in r.authors],
+            r.teaser,
+            r.truncated,
+            r.listing_only,
+            list(r.sources),
+            list(r.layouts),
+            list(r.same_author),
+        ]
+    )
+
+
+def decode_record(v: list[Any]) -> Record:
+    return Record(
+        number=v[0],
+        title=v[1],
+        date=_date(v[2]),
+        column=v[3],
+        region=v[4],
+        authors=tuple(decode_author(a) for a in v[5]),
+        teaser=v[6],
+        truncated=v[7],
+        listing_only=v[8],
+        sources=tuple(v[9]),
+        layouts=tuple(v[10]),
+        same_author=tuple(v[11]),
+    )
+
+
+def encode_body(blocks: tuple[Block, ...], truncated: bool) -> bytes:
+    """An article's body as its row: the blocks (text and kind) and whether it is cut off."""
+    data = dumps([truncated, [[b.text, b.kind] for b in blocks]])
+    return zlib.compress(data.encode("utf-8"), 1)
+
+
+def decode_body(data: bytes) -> tuple[tuple[Block, ...], bool]:
+    truncated, blocks = json.loads(zlib.decompress(data))
+    return tuple(Block(text, kind) for text, kind in blocks), truncated

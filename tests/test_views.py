@@ -1,0 +1,173 @@
+"""The views an update keeps in the catalog (columns, authors, stats, browsing) and the
+bodies it keeps for reading and exporting: after any sequence of additions, edits and
+removals, each equals what the functions give computed from scratch over every record
+and page."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
+from search_world import FILLER, column_listing, old_page
+
+from ipcsreader.archive import records
+from ipcsreader.archive.authors import Authors
+from ipcsreader.archive.browse import browse
+from ipcsreader.archive.columns import gather_columns, recent, select_columns
+from ipcsreader.archive.stats import corpus_stats
+from ipcsreader.errors import NotFoundError, PageError
+from ipcsreader.library import Library
+from ipcsreader.store import corpus
+from ipcsreader.store.views import LISTED_TITLES
+
+READ = Path(__file__).resolve().parent / "fixtures" / "read"
+
+# Pages the updates choose from: the reading fixtures (side bars with columnists, two
+# layouts of one article) and plain pages whose authors, columns, titles and dates vary.
+_NAMES = ["Sandip Kumar Mishra", "Sandip Mishra", "Bibhu Prasad", "D Suba Chandran"]
+_COLUMNS = ["East Asia Compass", "Red Affairs", "Spotlight"]
+
+
+def _pool() -> list[tuple[str, str]]:
+    pages = [(p.name, p.read_text(encoding="utf-8")) for p in sorted(READ.glob("*.txt"))]
+    for i, (name, column) in enumerate((n, c) for n in _NAMES for c in _COLUMNS):
+        number = 9200 + i % 5  # numbers repeat: an edit can move an article
+        title = f"Seoul and Tokyo: A Cautious Thaw" if i % 4 == 0 else f"Article {i}"
+        date = dt.date(2014 + i % 3, 1 + i % 12, 1 + i)
+        text = old_page(number, title, [FILLER], date=date, column=column, author=name)
+        pages.append((f"{number}-old.txt", text))
+    entries = [("Return of the Native", dt.date(2016, 1, 5), 9102, "A look back")]
+    pages.append(("red-affairs.txt", column_listing("Red Affairs", "Bibhu Prasad", entries)))
+    return pages
+
+
+POOL = _pool()
+FILES = sorted({name for name, _ in POOL})
+
+
+def _from_scratch(folder: Path) -> tuple[list, list]:
+    """Every record and headline page, parsed and merged again from the corpus."""
+    from ipcsreader.store.catalog import headline
+
+    pages = {}
+    for key in sorted(corpus.scan([folder])):
+        try:
+            pages[key] = headline(corpus.read_page(Path(key)))
+        except PageError:
+            continue
+    return records.merge(pages.items()), [pages[k] for k in sorted(pages)]
+
+
+def _assert_views_fresh(folder: Path, lib: Library) -> None:
+    recs, pages = _from_scratch(folder)
+    assert lib.records() == recs
+    columns = gather_columns(recs, pages)
+    assert lib.columns() == columns
+    assert lib.columns(listing=True) == [recent(c, LISTED_TITLES) for c in columns]
+    authors = Authors(recs, pages)
+    assert lib.author_table() == authors.table()
+    for person in authors.people.persons:
+        for query in (person.name, person.surname):
+            assert lib.author_profiles(query) == [authors.profile(p) for p in authors.find(query)]
+        assert lib.columns(author=person.name) == select_columns(columns, author=person.name)
+    for name in [c.name for c in columns if c.name] + ["zzz"]:
+        _same_outcome(
+            lambda name=name: lib.columns(column=name),
+            lambda name=name: select_columns(columns, column=name),
+        )
+    stats = corpus_stats(recs, pages, index_bytes=0, index_updated=None, index_state="")
+    assert lib.corpus_counts() == stats
+    years = sorted({r.date.year for r in recs if r.date})
+    for year in [None, *years, 1990]:
+        for month in (None, 1, 5):
+            for column in (None, "affairs", "nowhere"):
+                _same_outcome(
+                    lambda y=year, m=month, c=column: lib.browse(year=y, month=m, column=c),
+                    lambda y=year, m=month, c=column: browse(recs, year=y, month=m, column=c),
+                )
+    for record in recs:
+        assert lib.record(record.number) == _full_record(record)
+
+
+def _same_outcome(ours, theirs) -> None:
+    """Both give the same value, or raise the same NotFoundError."""
+    try:
+        expected = theirs()
+    except NotFoundError as error:
+        with pytest.raises(NotFoundError) as raised:
+            ours()
+        assert raised.value.message == error.message
+        return
+    assert ours() == expected
+
+
+def _full_record(headline):
+    """The record with its body, merged from its pages read in full."""
+    pages = [(s, corpus.read_page(Path(s))) for s in headline.sources]
+    full = next(r for r in records.merge(pages) if r.number == headline.number)
+    return replace(headline, blocks=full.blocks, truncated=full.truncated)
+
+
+def _apply(folder: Path, step: tuple[str, int]) -> None:
+    kind, i = step
+    if kind == "remove":
+        (folder / FILES[i % len(FILES)]).unlink(missing_ok=True)
+        return
+    name, text = POOL[i % len(POOL)]
+    (folder / name).write_text(text, encoding="utf-8")
+
+
+_STEPS = st.lists(
+    st.tuples(st.sampled_from(["put", "put", "remove"]), st.integers(0, len(POOL) - 1)),
+    min_size=1,
+    max_size=6,
+)
+
+
+@settings(
+    max_examples=12,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(steps=_STEPS)
+@example(steps=[("put", 0), ("put", 2), ("put", 5), ("remove", 0), ("put", 0)])
+def test_views_after_any_updates_equal_a_fresh_computation(
+    tmp_path_factory: pytest.TempPathFactory, steps: list[tuple[str, int]]
+) -> None:
+    root = tmp_path_factory.mktemp("views")
+    folder = root / "corpus"
+    folder.mkdir()
+    for name, text in POOL[:3]:
+        (folder / name).write_text(text, encoding="utf-8")
+    lib = Library.open(folder, root / "index")
+    lib.update()
+    for step in steps:
+        _apply(folder, step)
+        if not corpus.scan([folder]):
+            continue
+        lib.update()
+        _assert_views_fresh(folder, lib)
+    shutil.rmtree(root)
+
+
+def test_an_edit_of_the_text_alone_keeps_the_views_and_changes_the_body(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "corpus"
+    shutil.copytree(READ, folder)
+    lib = Library.open(folder, tmp_path / "index")
+    lib.update()
+    page = folder / "9102-old.txt"
+    page.write_text(page.read_text().replace("Return of the Native", "Return of the Natives"))
+    lib.update()
+    _assert_views_fresh(folder, lib)
+    text = page.read_text().replace("Print Bookmark", "Print  Bookmark", 1)
+    page.write_text(text.replace("\n\n", "\n\nAn added first paragraph.\n\n", 1))
+    lib.update()
+    _assert_views_fresh(folder, lib)
