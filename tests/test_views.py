@@ -37,7 +37,7 @@ def _pool() -> list[tuple[str, str]]:
     pages = [(p.name, p.read_text(encoding="utf-8")) for p in sorted(READ.glob("*.txt"))]
     for i, (name, column) in enumerate((n, c) for n in _NAMES for c in _COLUMNS):
         number = 9200 + i % 5  # numbers repeat: an edit can move an article
-        title = f"Seoul and Tokyo: A Cautious Thaw" if i % 4 == 0 else f"Article {i}"
+        title = "Seoul and Tokyo: A Cautious Thaw" if i % 4 == 0 else f"Article {i}"
         date = dt.date(2014 + i % 3, 1 + i % 12, 1 + i)
         text = old_page(number, title, [FILLER], date=date, column=column, author=name)
         pages.append((f"{number}-old.txt", text))
