@@ -47,5 +47,5 @@ def checking(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) ->
     if request.param == "in a child":
         if not forked.available():
             pytest.skip("no child can be forked here")
-        monkeypatch.setattr("ipcsreader.library._FORK_FROM_FILES", 0)
+        monkeypatch.setattr("ipcsreader.freshness.FORK_FROM_FILES", 0)
     return request.param

@@ -283,10 +283,12 @@ def test_a_change_made_while_the_search_runs_is_caught(
         searches.append(result.total)
         return result
 
-    def scan_once_searching(folders: list[Path]) -> dict[str, corpus.FileStat]:
+    def scan_once_searching(
+        folders: list[Path], seen: corpus.Folders | None = None
+    ) -> dict[str, corpus.FileStat]:
         if os.getpid() != parent:  # the checking child looks only once the search has begun
             select.select([began], [], [], 30)  # (a check run first would fail the test)
-        return scan(folders)
+        return scan(folders, seen)
 
     monkeypatch.setattr(Library, "search", edit_then_search)
     monkeypatch.setattr(corpus, "scan", scan_once_searching)

@@ -16,12 +16,11 @@ import datetime as dt
 import gc
 import sqlite3
 from collections.abc import Callable, Collection, Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from ipcsreader import paths
-from ipcsreader.answers import Answers
 from ipcsreader.archive.search import SearchQuery, plan
 from ipcsreader.errors import (
     IndexUnavailableError,
@@ -29,8 +28,9 @@ from ipcsreader.errors import (
     NotFoundError,
     UsageError,
 )
+from ipcsreader.freshness import IndexStatus, StatusCheck
 from ipcsreader.model import Hit, Page, Record, SearchResult
-from ipcsreader.store import catalog, corpus, forked, integrity
+from ipcsreader.store import catalog, corpus, integrity
 from ipcsreader.store.catalog import Catalog
 from ipcsreader.store.index import SearchIndex
 from ipcsreader.store.lock import IndexLock, is_locked
@@ -42,53 +42,7 @@ if TYPE_CHECKING:
 _T = TypeVar("_T")
 
 
-@dataclass(frozen=True)
-class IndexStatus:
-    """``state`` is "missing", "stale" or "fresh"; ``changed`` counts files to (re)index.
-
-    ``damage`` says why a stale index must be rebuilt; ``interrupted``: an update died (or
-    is running) after committing the search index and before recording it.
-    """
-
-    state: str
-    changed: int
-    files: int
-    damage: str | None = None
-    interrupted: bool = False
-
-
-class StatusCheck:
-    """A :meth:`Library.status` under way, beside a search say.
-
-    The costly half, a ``stat`` per page file and one digest of them all, is done by a
-    child process (:mod:`ipcsreader.store.forked`) while the caller goes on; for a small corpus,
-    or where no child can be forked, by :meth:`result`, once the caller is done. What the
-    index says of itself (missing, damaged, an update cut off) is known at once, as
-    :attr:`doubtful`. Only the calling thread touches the catalog.
-    """
-
-    def __init__(self, library: Library) -> None:
-        self._library = library
-        damage, interrupted = library._diagnose()
-        self.doubtful = bool(damage or interrupted) or library._present_catalog() is None
-        self._child = None
-        if not self.doubtful and library._known_files() >= _FORK_FROM_FILES:
-            dirs = library.corpus_dirs  # the child's work touches nothing but the files
-            self._child = forked.start(lambda: _scan_summary(dirs))
-
-    def result(self) -> IndexStatus:
-        """The status, as :meth:`Library.status` gives it (waiting for the child)."""
-        if self._child is None:
-            return self._library.status()
-        told = (self._child.result() or b"").decode().split()
-        if len(told) == 2 and told[1].isdigit():
-            digest, files = told[0], int(told[1])
-            if self._library._unchanged_since(digest):
-                return IndexStatus("fresh", 0, files)
-        return self._library.status()  # changed (or the child failed): count it all here
-
-
-class Library(Answers):
+class Library:
     def __init__(
         self, corpus_dirs: list[Path], index_dir: Path, *, notify: Notify | None = None
     ) -> None:
@@ -101,6 +55,7 @@ class Library(Answers):
         self._full: dict[int, Record] = {}  # records read in full, until the next update
         self.desk_path = paths.desk_file()
         self._desk: Desk | None = None
+        self._quick: IndexStatus | None = None  # what quick_status() found, until then
 
     @classmethod
     def open(
@@ -153,20 +108,29 @@ class Library(Answers):
 
     def check_status(self) -> StatusCheck:
         """:meth:`status`, begun: the files are looked at in a child process while the
-        caller goes on (a search, say), until it asks :meth:`StatusCheck.result`."""
+        caller goes on (a search, say), until it asks :meth:`StatusCheck.result` (see
+        :mod:`ipcsreader.freshness` for what is seen when)."""
         return StatusCheck(self)
+
+    def quick_status(self) -> IndexStatus:
+        """:meth:`status`, as soon as :class:`StatusCheck` can tell it (once per update)."""
+        if self._quick is None:
+            self._quick = self.check_status().result()
+        return self._quick
 
     def _present_catalog(self) -> Catalog | None:
         """The catalog, when both it and the search index are there (else None)."""
         store = self._catalog_or_none()
         return store if store is not None and self._index.exists() else None
 
-    def _known_files(self) -> int:
+    def _indexed(self) -> tuple[int, str] | None:
+        """How many files the last update saw, and their fingerprint (None: unreadable)."""
         store = self._catalog_or_none()
         try:
-            return store.file_count() if store else 0
+            fingerprint = store.fingerprint() if store else None
+            return (store.file_count(), fingerprint) if store and fingerprint else None
         except sqlite3.Error:
-            return 0
+            return None
 
     def _unchanged_since(self, digest: str) -> bool:
         """Whether the index is whole and was last updated from a scan fingerprinted
@@ -248,6 +212,7 @@ class Library(Answers):
             return update.run(rebuild, progress, damage)
         finally:
             self._full.clear()
+            self._quick = None
 
     # Reading.
 
@@ -463,13 +428,3 @@ class Library(Answers):
 
 _UNREADABLE = "its catalog is unreadable"
 _DAMAGED = "its catalog is damaged"
-
-
-# Below this many files a scan (about 5 µs a file) costs less than forking a child for it.
-_FORK_FROM_FILES = 1000
-
-
-def _scan_summary(dirs: list[Path]) -> bytes:
-    """What a :class:`StatusCheck` child reports: the fingerprint of a scan, and its size."""
-    found = corpus.scan(dirs)
-    return f"{corpus.fingerprint(found)} {len(found)}".encode()

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+import time
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
@@ -19,7 +20,7 @@ from pathlib import Path
 from ipcsreader.archive import records, views
 from ipcsreader.errors import PageError
 from ipcsreader.model import Page, Record
-from ipcsreader.store import catalog, codec, corpus, integrity, workers
+from ipcsreader.store import catalog, codec, corpus, hints, integrity, workers
 from ipcsreader.store import views as store_views
 from ipcsreader.store.catalog import Catalog, Changes, FileEntry
 from ipcsreader.store.index import SearchIndex
@@ -99,7 +100,9 @@ class IndexUpdate:
         """
         rebuild = old is None
         summary = UpdateSummary(rebuilt=rebuild)
-        found = corpus.scan(self.corpus_dirs)
+        folders: corpus.Folders = {}
+        started = time.time_ns()
+        found = corpus.scan(self.corpus_dirs, folders)
         known = old.files() if old else {}
         from ipcsreader.parse import PARSER_VERSION  # here: a search never needs the parser
 
@@ -206,10 +209,11 @@ class IndexUpdate:
             or stored.keys() != heads.keys()
             or any(stored.get(key) != heads[key] for key in fresh)
         )
+        fingerprint = corpus.fingerprint(found)
         catalog.save(
             self.index_dir,
             Changes(
-                fingerprint=corpus.fingerprint(found),
+                fingerprint=fingerprint,
                 updated=dt.datetime.now(dt.UTC),
                 files={key: e for key, e in files.items() if known.get(key) != e},
                 gone_files=removed,
@@ -223,6 +227,7 @@ class IndexUpdate:
                 parser=str(PARSER_VERSION),
             ),
         )
+        hints.record(self.index_dir, self.corpus_dirs, fingerprint, folders, started)
         return summary
 
 

@@ -276,7 +276,7 @@ def stats(
     from ipcsreader.cli.common import open_library
 
     lib = open_library(corpus, index)
-    status = lib.status()
+    status = lib.quick_status()
     data = replace(
         lib.corpus_counts(),
         index_bytes=lib.index_size_bytes(),

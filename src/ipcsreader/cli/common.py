@@ -182,7 +182,7 @@ def open_library(corpus: Path | None, index: Path | None, *, refresh: bool = Tru
 
     library = Library.open(corpus, index, notify=warn)
     if refresh:
-        _refresh(library, library.status())
+        _refresh(library, library.quick_status())
     return library
 
 

@@ -47,25 +47,46 @@ def _is_page_name(name: str) -> bool:
     return name.lower().endswith(_SUFFIXES)
 
 
-def scan(dirs: Iterable[Path]) -> dict[str, FileStat]:
-    """Every page file under ``dirs`` (recursively), by key. Missing folders hold nothing."""
+# A folder as it looked just before it was listed: inode and mtime_ns.
+Folders = dict[str, tuple[int, int]]
+
+
+def scan(dirs: Iterable[Path], folders: Folders | None = None) -> dict[str, FileStat]:
+    """Every page file under ``dirs`` (recursively), by key. Missing folders hold nothing.
+
+    ``folders``, when given, receives every folder listed, as :func:`folder_stat` saw it
+    just before listing it (so that a change made while or after it was listed shows).
+    """
     found: dict[str, FileStat] = {}
     for top in dirs:
         if not top.is_dir():
             continue
         # Resolve the folder once: resolving every file costs a system call per path part.
-        _scan_dir(str(top.resolve()), found)
+        _scan_dir(str(top.resolve()), found, folders)
     return found
 
 
-def _scan_dir(folder: str, found: dict[str, FileStat]) -> None:
+def folder_stat(path: str) -> tuple[int, int] | None:
+    """A folder's inode and mtime_ns (None when it is not there): adding, removing or
+    renaming a file in it changes the mtime."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return st.st_ino, st.st_mtime_ns
+
+
+def _scan_dir(folder: str, found: dict[str, FileStat], folders: Folders | None) -> None:
     # Listing through a descriptor makes each stat resolve one name, not the whole path.
     try:
         fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
     except OSError:
         return
+    if folders is not None:
+        st = os.fstat(fd)
+        folders[folder] = (st.st_ino, st.st_mtime_ns)
     prefix = folder.rstrip(os.sep) + os.sep
-    folders = []
+    subfolders = []
     try:
         with os.scandir(fd) as entries:
             for entry in entries:
@@ -75,7 +96,7 @@ def _scan_dir(folder: str, found: dict[str, FileStat]) -> None:
                     continue
                 try:
                     if entry.is_dir():
-                        folders.append(prefix + name)
+                        subfolders.append(prefix + name)
                         continue
                     if not _is_page_name(name):
                         continue
@@ -88,8 +109,8 @@ def _scan_dir(folder: str, found: dict[str, FileStat]) -> None:
         pass  # the folder went away while being listed: what was seen stands
     finally:
         os.close(fd)
-    for sub in folders:
-        _scan_dir(sub, found)
+    for sub in subfolders:
+        _scan_dir(sub, found, folders)
 
 
 def fingerprint(found: Mapping[str, FileStat]) -> str:

@@ -1,0 +1,154 @@
+"""What the staleness check before a command sees, and when, at any size of corpus: the
+folders, looked at and waited for, and every file, looked at in a child beside the
+command (see ipcsreader.freshness)."""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+import pytest
+from search_world import FILLER, old_page, write
+
+from ipcsreader.library import Library
+from ipcsreader.store import forked, hints
+
+HOUR_NS = 3600 * 10**9
+
+
+def _age(folder: Path) -> None:
+    """Date the folder's last change an hour back, beyond any clock's coarseness."""
+    then = time.time_ns() - HOUR_NS
+    os.utime(folder, ns=(then, then))
+
+
+@pytest.fixture
+def world(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, Library]:
+    """Three pages, checked in a child as at scale, the folders last changed long ago."""
+    if not forked.available():
+        pytest.skip("no child can be forked here")
+    monkeypatch.setattr("ipcsreader.freshness.FORK_FROM_FILES", 0)
+    folder = tmp_path / "corpus"
+    for number in (9001, 9002, 9003):
+        write(folder, f"{number}-old.txt", old_page(number, f"Article {number}", [FILLER]))
+    (folder / "sub").mkdir()
+    write(folder / "sub", "9004-old.txt", old_page(9004, "Article 9004", [FILLER]))
+    _age(folder / "sub")
+    _age(folder)
+    lib = Library.open(folder, tmp_path / "index")
+    lib.update()
+    return folder, lib
+
+
+def _child_late(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The command is ready before the child has looked at every file."""
+    monkeypatch.setattr(forked.Forked, "done", lambda self: False)
+
+
+def _edit_in_place(page: Path) -> None:
+    with page.open("a", encoding="utf-8") as out:  # the same file: no folder changes
+        out.write("\nOne more line.\n")
+
+
+def test_unchanged_folders_vouch_and_the_command_does_not_wait(
+    world: tuple[Path, Library], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _, lib = world
+    _child_late(monkeypatch)
+    check = lib.check_status()
+    assert check.vouched and not check.doubtful
+    assert (check.result().state, check.result().files) == ("fresh", 4)
+    forked.reap(wait=True)
+    assert lib.check_status().vouched  # the child found nothing: no mark left
+
+
+@pytest.mark.parametrize("change", ["add", "remove", "rename", "replace", "new folder", "sub"])
+def test_a_page_added_removed_or_renamed_is_seen_before_the_answer(
+    world: tuple[Path, Library], monkeypatch: pytest.MonkeyPatch, change: str
+) -> None:
+    folder, lib = world
+    _child_late(monkeypatch)  # however slow the child, the folders tell
+    page = folder / "9002-old.txt"
+    if change == "add":
+        write(folder, "9009-old.txt", old_page(9009, "Article 9009", [FILLER]))
+    elif change == "remove":
+        page.unlink()
+    elif change == "rename":
+        page.rename(folder / "9002-renamed.txt")
+    elif change == "replace":  # saved as ipcs fetch and most editors save: a new file renamed
+        tmp = folder / ".9002.tmp"
+        tmp.write_text(page.read_text() + "\nMore.\n")
+        tmp.rename(page)
+    elif change == "new folder":
+        write(folder / "new", "9009-old.txt", old_page(9009, "Article 9009", [FILLER]))
+    else:
+        write(folder / "sub", "9009-old.txt", old_page(9009, "Article 9009", [FILLER]))
+    check = lib.check_status()
+    assert not check.vouched
+    status = check.result()
+    assert status.state == "stale" and status.changed >= 1
+
+
+def test_an_edit_in_place_is_seen_before_the_answer_when_the_child_is_done_in_time(
+    world: tuple[Path, Library], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder, lib = world
+    _edit_in_place(folder / "9001-old.txt")
+    check = lib.check_status()
+    assert check.vouched  # no folder changed
+    monkeypatch.setattr(forked.Forked, "done", lambda self: self.result() is not None)
+    assert (check.result().state, check.result().changed) == ("stale", 1)
+
+
+def test_an_edit_in_place_the_child_sees_late_is_seen_by_the_next_command(
+    world: tuple[Path, Library], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder, lib = world
+    _edit_in_place(folder / "sub" / "9004-old.txt")
+    _child_late(monkeypatch)
+    assert lib.check_status().result().state == "fresh"  # answered from the index as it was
+    forked.reap(wait=True)  # the child, left to finish, marked the index stale
+    monkeypatch.undo()
+    monkeypatch.setattr("ipcsreader.freshness.FORK_FROM_FILES", 0)
+    check = lib.check_status()
+    assert not check.vouched
+    assert (check.result().state, check.result().changed) == ("stale", 1)
+    lib.update()
+    _age(folder)
+    _age(folder / "sub")
+    lib.update()  # nothing changed: the folders are kept as they are now, not too recent
+    assert lib.check_status().vouched
+
+
+def test_an_edit_keeping_size_and_mtime_is_seen_by_no_check(
+    world: tuple[Path, Library],
+) -> None:
+    folder, lib = world
+    page = folder / "9003-old.txt"
+    st = page.stat()
+    page.write_text(page.read_text().replace("Article", "Articel"))  # same size
+    os.utime(page, ns=(st.st_atime_ns, st.st_mtime_ns))
+    assert lib.check_status().result().state == "fresh"  # only `ipcs index --rebuild` sees it
+
+
+def test_folders_changed_too_recently_to_tell_do_not_vouch(
+    world: tuple[Path, Library],
+) -> None:
+    folder, lib = world
+    write(folder, "9009-old.txt", old_page(9009, "Article 9009", [FILLER]))
+    lib.update()  # the folder changed within the clock's coarseness of this update's scan
+    check = lib.check_status()
+    assert not check.vouched
+    assert check.result().state == "fresh"  # waited for every file, and they match
+    forked.reap(wait=True)
+    assert not lib.check_status().vouched  # still too recent for the check that matched
+
+
+def test_damaged_or_foreign_hints_vouch_for_nothing(world: tuple[Path, Library]) -> None:
+    _, lib = world
+    assert lib.check_status().vouched
+    (lib.index_dir / hints.FOLDERS_FILE).write_text("{not json")
+    assert not lib.check_status().vouched
+    other = Library.open(lib.corpus_dirs[0] / "sub", lib.index_dir)
+    assert not other.check_status().vouched
