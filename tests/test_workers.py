@@ -103,9 +103,12 @@ def test_an_unreadable_file_fails_alone(tmp_path: Path) -> None:
     corpus = tmp_path / "corpus"
     write(corpus, "9301-old.txt", old_page(9301, "Harbour Talks", [FILLER]))
     (corpus / "9302-old.txt").mkdir()  # read as a file, it cannot be
-    found = list(update._read_share(sorted(corpus.iterdir()), lambda done: None))
+    spool = tmp_path / "spool"
+    spool.mkdir()
+    found = list(update._read_share(spool, sorted(corpus.iterdir()), lambda done: None))
     assert found[0][1].number == 9301  # type: ignore[union-attr]
-    assert found[1][0] == "" and isinstance(found[1][1], OSError)
+    assert found[0][2] is not None and FILLER in found[0][2].text()  # its body, spooled
+    assert found[1][0] == "" and isinstance(found[1][1], OSError) and found[1][2] is None
 
 
 def test_no_work_is_shared_out_beside_another_thread() -> None:

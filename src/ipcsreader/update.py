@@ -15,22 +15,24 @@ import time
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 
 from ipcsreader.archive import records, views
 from ipcsreader.errors import PageError
-from ipcsreader.model import Page, Record
-from ipcsreader.store import catalog, codec, corpus, hints, integrity, workers
+from ipcsreader.model import Listing, Page, Record
+from ipcsreader.store import catalog, corpus, hints, integrity, spool, workers
 from ipcsreader.store import views as store_views
 from ipcsreader.store.catalog import Catalog, Changes, FileEntry
 from ipcsreader.store.index import SearchIndex
+from ipcsreader.store.spool import Body, Spooled, SpoolWriter
 
 # How far an update got: done, out of total, and what is counted (one of STAGES).
 Progress = Callable[[int, int, str], None]
 STAGES = ("pages read", "articles indexed")
 Notify = Callable[[str], None]
-# A file's digest, and its page or why it has none.
-_Reading = tuple[str, Page | PageError | OSError]
+# A file's digest, and its headline page and spooled body, or why it has none.
+_Reading = tuple[str, Page | PageError | OSError, Spooled | None]
 # Pages a worker process must have to read to be worth starting (about a millisecond each).
 _READS_PER_JOB = 1000
 # An update that finds at least this many files changed, and half of all, rebuilds.
@@ -109,7 +111,8 @@ class IndexUpdate:
         # Files that failed under an older parser are read again, changed or not.
         retry = old is not None and old.parser() != str(PARSER_VERSION)
         files: dict[str, FileEntry] = {}
-        fresh: dict[str, Page] = {}  # pages parsed in this run, paragraphs included
+        fresh: dict[str, Page] = {}  # headline pages parsed in this run
+        spooled: dict[str, Spooled] = {}  # and where their articles' bodies wait
         changed: set[str] = set()
         unseen: list[str] = []
         for key in sorted(found):
@@ -128,13 +131,16 @@ class IndexUpdate:
             return self._update_from(None, discard, progress)
         if progress:
             progress(len(files), len(found), STAGES[0])
+        self.index_dir.mkdir(parents=True, exist_ok=True)
         readings = workers.map_shares(
-            _read_share,
+            partial(_read_share, self.index_dir),
             [found[key].path for key in unseen],
             workers.jobs_for(len(unseen), _READS_PER_JOB),
             progress and (lambda done: progress(len(files) + done, len(found), STAGES[0])),
         )
-        for key, (digest, page) in zip(unseen, readings, strict=True):
+        for key, (digest, page, body) in zip(unseen, readings, strict=True):
+            if body is not None:
+                spooled[key] = body
             st, prev = found[key], known.get(key)
             if isinstance(page, OSError):
                 reason = f"cannot read the file ({page.strerror})"
@@ -169,7 +175,7 @@ class IndexUpdate:
             for key, entry in files.items()
             if key not in fresh and not entry.error and key in stored
         }
-        heads.update((key, catalog.headline(page)) for key, page in fresh.items())
+        heads.update(fresh)
         merged_list = records.merge(sorted(heads.items()))
         merged = {r.number: r for r in merged_list}
         contributes: dict[str, list[int]] = defaultdict(list)
@@ -190,43 +196,45 @@ class IndexUpdate:
             affected |= {r.number for r in rewritten} | gone
 
         indexed = progress and (lambda done, total: progress(done, total, STAGES[1]))
-        bodies: list[tuple[int, bytes]] = []
-        with self.index.writing(rebuild=rebuild, discard=discard, progress=indexed) as writer:
-            for number in sorted(affected):
-                headline = merged.get(number)
-                if headline is None:
-                    writer.delete(number)
-                    continue
-                full = _with_body(headline, fresh)
-                bodies.append((number, codec.encode_body(full.blocks, full.truncated)))
-                writer.put(full, "\n\n".join(full.paragraphs))
-        # The views change only when a headline page or a record does (an edit of the text
-        # alone changes none of them).
-        shown = (
-            rebuild
-            or rewritten
-            or gone
-            or stored.keys() != heads.keys()
-            or any(stored.get(key) != heads[key] for key in fresh)
-        )
-        fingerprint = corpus.fingerprint(found)
-        catalog.save(
-            self.index_dir,
-            Changes(
-                fingerprint=fingerprint,
-                updated=dt.datetime.now(dt.UTC),
-                files={key: e for key, e in files.items() if known.get(key) != e},
-                gone_files=removed,
-                pages={key: heads[key] for key in fresh},
-                gone_pages=stored.keys() - heads.keys(),
-                records=rewritten,
-                gone_records=gone,
-                bodies=bodies,
-                views=_views_writer(merged_list, heads) if shown else None,
-                rebuild=rebuild,
-                parser=str(PARSER_VERSION),
-            ),
-        )
+        bodies: dict[int, Body | Spooled] = {}
+        try:
+            with self.index.writing(rebuild=rebuild, discard=discard, progress=indexed) as writer:
+                for number in sorted(affected):
+                    headline = merged.get(number)
+                    if headline is None:
+                        writer.delete(number)
+                        continue
+                    body = bodies[number] = _body(headline, heads, spooled, fresh)
+                    writer.put(headline, body.text)
+            # The views change only when a headline page or a record does (an edit of the
+            # text alone changes none of them).
+            shown = (
+                rebuild
+                or rewritten
+                or gone
+                or stored.keys() != heads.keys()
+                or any(stored.get(key) != heads[key] for key in fresh)
+            )
+            fingerprint = corpus.fingerprint(found)
+            catalog.save(
+                self.index_dir,
+                Changes(
+                    fingerprint=fingerprint,
+                    updated=dt.datetime.now(dt.UTC),
+                    files={key: e for key, e in files.items() if known.get(key) != e},
+                    gone_files=removed,
+                    pages=fresh,
+                    gone_pages=stored.keys() - heads.keys(),
+                    records=rewritten,
+                    gone_records=gone,
+                    bodies=((n, body.blob()) for n, body in bodies.items()),
+                    views=_views_writer(merged_list, heads) if shown else None,
+                    rebuild=rebuild,
+                    parser=str(PARSER_VERSION),
+                ),
+            )
+        finally:
+            spool.remove(spooled.values())
         hints.record(self.index_dir, self.corpus_dirs, fingerprint, folders, started)
         return summary
 
@@ -239,21 +247,39 @@ def _views_writer(
     return lambda db: store_views.write(db, computed)
 
 
-def _with_body(headline: Record, fresh: dict[str, Page]) -> Record:
-    """``headline`` with the paragraphs of its most complete page."""
-    pages: dict[str, Page] = {}
+def _body(
+    headline: Record, heads: dict[str, Page], spooled: dict[str, Spooled], fresh: dict[str, Page]
+) -> Body | Spooled:
+    """The body of ``headline``'s most complete page (as :func:`records.merge` picks it from
+    full pages): complete before cut off, then longest; the first of equals."""
+    best: Body | Spooled | None = None
     for source in headline.sources:
-        page = fresh.get(source)
-        if page is None:
-            try:
-                page = fresh[source] = parse_page(Path(source))
-            except PageError:
-                continue  # changed under us: the next update sees it
-        pages[source] = page
-    full = next((r for r in records.merge(pages.items()) if r.number == headline.number), None)
-    if full is None:
-        return headline
-    return replace(headline, blocks=full.blocks, truncated=full.truncated)
+        page = heads.get(source)
+        article = page.article if isinstance(page, Listing) else page
+        if article is None or article.number != headline.number:
+            continue  # a listing naming the article: no body
+        body = spooled.get(source) if source in fresh else _reread(source, headline.number)
+        if body is None:
+            continue
+        if best is None or (not body.truncated, _size(body)) > (not best.truncated, _size(best)):
+            best = body
+    return best if best is not None else Body((), headline.truncated)
+
+
+def _size(body: Body | Spooled) -> int:
+    return body.size if isinstance(body, Spooled) else sum(len(b.text) for b in body.blocks)
+
+
+def _reread(source: str, number: int) -> Body | None:
+    """The body of article ``number`` in a page this update did not read (None: none)."""
+    try:
+        page = parse_page(Path(source))
+    except PageError:
+        return None  # changed under us: the next update sees it
+    article = page.article if isinstance(page, Listing) else page
+    if article is None or article.number != number or not article.blocks:
+        return None
+    return Body(article.blocks, article.truncated)
 
 
 def _kept(key: str, entry: FileEntry, summary: UpdateSummary) -> FileEntry:
@@ -265,21 +291,29 @@ def _kept(key: str, entry: FileEntry, summary: UpdateSummary) -> FileEntry:
     return entry
 
 
-def _read_share(paths: Sequence[Path], report: workers.Report) -> Iterator[_Reading]:
-    """Each file's digest and page (or why it has none), telling how many are done."""
-    for done, path in enumerate(paths, 1):
-        try:
-            data = path.read_bytes()
-        except OSError as error:
-            yield "", error
-            continue
-        digest = corpus.content_hash(data)
-        try:
-            yield digest, parse_page(path, data)
-        except PageError as error:
-            yield digest, error
-        if done % workers.REPORT_EVERY == 0:
-            report(done)
+def _read_share(folder: Path, paths: Sequence[Path], report: workers.Report) -> Iterator[_Reading]:
+    """Each file's digest and headline page, its article's body spooled in ``folder`` (or
+    why it has none), telling how many are done."""
+    with SpoolWriter(folder) as spooler:
+        for done, path in enumerate(paths, 1):
+            try:
+                data = path.read_bytes()
+            except OSError as error:
+                yield "", error, None
+                continue
+            digest = corpus.content_hash(data)
+            try:
+                page = parse_page(path, data)
+            except PageError as error:
+                yield digest, error, None
+            else:
+                article = page.article if isinstance(page, Listing) else page
+                body = None
+                if article is not None and article.number is not None and article.blocks:
+                    body = spooler.put(article.blocks, article.truncated)
+                yield digest, catalog.headline(page), body
+            if done % workers.REPORT_EVERY == 0:
+                report(done)
 
 
 def parse_page(path: Path, data: bytes | None = None) -> Page:

@@ -197,8 +197,8 @@ class _Writer:
     def __init__(self, writer: Any) -> None:
         self._writer = writer
 
-    def put(self, record: Record, body: str) -> None:
-        self._writer.update_document(**fields.document(record, body))
+    def put(self, record: Record, body: Callable[[], str]) -> None:
+        self._writer.update_document(**fields.document(record, body()))
 
     def delete(self, number: int) -> None:
         self._writer.delete_by_term("number", number)
@@ -208,9 +208,10 @@ class _Batch:
     """The documents of a new index, written all at once (:func:`_commit_segments`)."""
 
     def __init__(self) -> None:
-        self.documents: list[tuple[Record, str]] = []
+        self.documents: list[tuple[Record, Callable[[], str]]] = []
 
-    def put(self, record: Record, body: str) -> None:
+    def put(self, record: Record, body: Callable[[], str]) -> None:
+        # The body is read when its segment is written, so that none waits in memory.
         self.documents.append((record, body))
 
     def delete(self, number: int) -> None:
@@ -252,7 +253,9 @@ def _busy(path: Path) -> IndexUnavailableError:
 
 
 def _commit_segments(
-    ix: Any, documents: list[tuple[Record, str]], progress: Callable[[int, int], None] | None
+    ix: Any,
+    documents: list[tuple[Record, Callable[[], str]]],
+    progress: Callable[[int, int], None] | None,
 ) -> None:
     """Write ``documents`` as new segments (one per core) and make them the whole index."""
     from whoosh.index import TOC, clean_files
@@ -267,7 +270,7 @@ def _commit_segments(
             schema,
             ix.indexname,
             documents,
-            fields.document_of,
+            lambda item: fields.document_of((item[0], item[1]())),
             fields.fast_analysers(),
             jobs=workers.jobs_for(len(documents), segments.PER_JOB),
             progress=progress and (lambda done: progress(done, len(documents))),
