@@ -9,6 +9,7 @@ import time
 from pathlib import Path
 
 import pytest
+from conftest import forked_child_possible
 from search_world import FILLER, old_page, write
 
 from ipcsreader.library import Library
@@ -26,7 +27,7 @@ def _age(folder: Path) -> None:
 @pytest.fixture
 def world(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, Library]:
     """Three pages, checked in a child as at scale, the folders last changed long ago."""
-    if not forked.available():
+    if not forked_child_possible():
         pytest.skip("no child can be forked here")
     monkeypatch.setattr("ipcsreader.freshness.FORK_FROM_FILES", 0)
     folder = tmp_path / "corpus"
