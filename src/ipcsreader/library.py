@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from ipcsreader import paths
+from ipcsreader.answers import Answers
 from ipcsreader.archive.search import SearchQuery, plan
 from ipcsreader.errors import (
     IndexUnavailableError,
@@ -42,7 +43,7 @@ if TYPE_CHECKING:
 _T = TypeVar("_T")
 
 
-class Library:
+class Library(Answers):
     def __init__(
         self, corpus_dirs: list[Path], index_dir: Path, *, notify: Notify | None = None
     ) -> None:

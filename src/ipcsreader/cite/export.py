@@ -12,7 +12,7 @@ import csv
 import io
 import json
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Literal, get_args
 
@@ -55,7 +55,12 @@ CSV_COLUMNS = (
 
 def to_jsonl(records: Iterable[Record]) -> str:
     """One JSON object per line, the shape of ``ipcs read --format json``."""
-    return "".join(json.dumps(record_to_dict(r), ensure_ascii=False) + "\n" for r in records)
+    return "".join(_jsonl(records))
+
+
+def _jsonl(records: Iterable[Record]) -> Iterator[str]:
+    for r in records:
+        yield json.dumps(record_to_dict(r), ensure_ascii=False) + "\n"
 
 
 def csv_row(record: Record) -> dict[str, str]:
@@ -94,12 +99,19 @@ def csv_row(record: Record) -> dict[str, str]:
 
 def to_csv(records: Iterable[Record]) -> str:
     """A header row, then one row per record (RFC 4180 quoting, CRLF line ends)."""
+    return "".join(_csv(records))
+
+
+def _csv(records: Iterable[Record]) -> Iterator[str]:
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS)
     writer.writeheader()
     for record in records:
         writer.writerow(csv_row(record))
-    return out.getvalue()
+        yield out.getvalue()
+        out.seek(0)
+        out.truncate()
+    yield out.getvalue()  # the header alone, when there is no record
 
 
 # Characters Markdown would read as syntax anywhere in a line, and at a line's start.
@@ -144,20 +156,30 @@ def _markdown_record(record: Record) -> str:
     return "\n".join(lines)
 
 
-def to_markdown(records: Sequence[Record]) -> str:
+def to_markdown(records: Iterable[Record]) -> str:
     """A Markdown document: one section per record, separated by rules."""
-    sections = [_markdown_record(r) for r in records]
-    return "# IPCS articles\n\n" + "---\n\n".join(sections)
+    return "".join(_markdown(records))
 
 
-def export_text(records: Sequence[Record], fmt: Format) -> str:
+def _markdown(records: Iterable[Record]) -> Iterator[str]:
+    yield "# IPCS articles\n\n"
+    for i, record in enumerate(records):
+        yield ("---\n\n" if i else "") + _markdown_record(record)
+
+
+def export_text(records: Iterable[Record], fmt: Format) -> str:
     """``records`` in ``fmt``."""
+    return "".join(export_parts(records, fmt))
+
+
+def export_parts(records: Iterable[Record], fmt: Format) -> Iterator[str]:
+    """``records`` in ``fmt``, a record at a time (for an export of any length)."""
     if fmt == "jsonl":
-        return to_jsonl(records)
+        return _jsonl(records)
     if fmt == "csv":
-        return to_csv(records)
+        return _csv(records)
     if fmt == "markdown":
-        return to_markdown(records)
+        return _markdown(records)
     raise ValueError(f"unknown export format {fmt!r}")
 
 

@@ -203,20 +203,20 @@ def export(
     Example: ipcs export "North Korea" --format csv --output korea.csv
     Example: ipcs export --tag korea --format markdown
     """
-    from ipcsreader.cite.export import check_output, export_text, write_export
+    from ipcsreader.cite.export import check_output, export_parts, write_export
     from ipcsreader.cli.common import open_library
 
     if output is not None:
         check_output(output, force=force)  # before the work, not only after it
     lib = open_library(corpus, index)
     numbers = _matching_numbers(lib, query or "", tag=tag) if query or tag else lib.numbers()
-    records = _full_records(lib, numbers)
-    text = export_text(records, format.value)
+    # Records are read from the catalog and written out a few hundred at a time.
+    parts = export_parts(lib.full_records(numbers), format.value)
     if output is None:
-        sys.stdout.write(text)
+        sys.stdout.writelines(parts)
         return
-    write_export(text, output, force=force)
-    warn(f"Wrote {len(records)} article{'s' if len(records) != 1 else ''} to {output}")
+    write_export("".join(parts), output, force=force)
+    warn(f"Wrote {len(numbers)} article{'s' if len(numbers) != 1 else ''} to {output}")
 
 
 @app.command("trend")
