@@ -20,7 +20,7 @@ from pathlib import Path
 
 from ipcsreader.archive import records, views
 from ipcsreader.errors import PageError
-from ipcsreader.model import Listing, Page, Record
+from ipcsreader.model import Listing, Page, Record, Sidebars
 from ipcsreader.store import catalog, corpus, hints, integrity, spool, workers
 from ipcsreader.store import views as store_views
 from ipcsreader.store.catalog import Catalog, Changes, FileEntry
@@ -294,6 +294,7 @@ def _kept(key: str, entry: FileEntry, summary: UpdateSummary) -> FileEntry:
 def _read_share(folder: Path, paths: Sequence[Path], report: workers.Report) -> Iterator[_Reading]:
     """Each file's digest and headline page, its article's body spooled in ``folder`` (or
     why it has none), telling how many are done."""
+    shared: dict[Sidebars, Sidebars] = {}
     with SpoolWriter(folder) as spooler:
         for done, path in enumerate(paths, 1):
             try:
@@ -311,9 +312,21 @@ def _read_share(folder: Path, paths: Sequence[Path], report: workers.Report) -> 
                 body = None
                 if article is not None and article.number is not None and article.blocks:
                     body = spooler.put(article.blocks, article.truncated)
-                yield digest, catalog.headline(page), body
+                yield digest, _sharing(catalog.headline(page), shared), body
             if done % workers.REPORT_EVERY == 0:
                 report(done)
+
+
+def _sharing(page: Page, shared: dict[Sidebars, Sidebars]) -> Page:
+    """``page`` with side bars printed alike on other pages held once: the same columnists,
+    on thousands of pages, would otherwise fill the memory of a large build."""
+    article = page.article if isinstance(page, Listing) else page
+    if article is None or article.sidebars.is_empty():
+        return page
+    common = replace(article.sidebars, same_author=())
+    common = shared.setdefault(common, common)
+    article = replace(article, sidebars=replace(common, same_author=article.sidebars.same_author))
+    return replace(page, article=article) if isinstance(page, Listing) else article
 
 
 def parse_page(path: Path, data: bytes | None = None) -> Page:
