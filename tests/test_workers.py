@@ -153,3 +153,13 @@ def test_the_progress_bar_leaves_the_update_free_to_fork(
     monkeypatch.setattr(lib, "update", watched)
     assert common.update_library(lib).added == 1
     assert threads and set(threads) == {1}  # the bar redraws without a thread of its own
+
+
+@linux_only
+def test_shares_of_bounded_size_run_a_few_at_a_time() -> None:
+    def sizes(share: Sequence[int], report: workers.Report) -> list[tuple[int, int]]:
+        return [(os.getpid(), len(share))] * len(share)
+
+    found = workers.map_shares(sizes, list(range(10)), 2, most=3)
+    assert [n for _, n in found] == [3] * 9 + [1]  # four shares, in order
+    assert len({pid for pid, _ in found}) == 4  # a process each

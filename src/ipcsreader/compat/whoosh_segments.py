@@ -35,6 +35,10 @@ _COMPRESS_FROM = 512
 _MAGIC = b"W3Bl"
 # Below this many documents a share is not worth a process of its own.
 PER_JOB = 500
+# A segment's postings wait in its process's memory until it is written: at most this
+# many documents a segment (a process writes one at a time), so that memory stays bounded
+# however large the corpus.
+MOST_PER_SEGMENT = 10_000
 
 # Each term of a text with its positions in it.
 Analyse = Callable[[str], dict[str, list[int]]]
@@ -77,7 +81,7 @@ def write(
         return [segment]
 
     try:
-        return map_shares(write_share, documents, jobs, progress)
+        return map_shares(write_share, documents, jobs, progress, most=MOST_PER_SEGMENT)
     finally:
         # The codec's writers keep their columns in this folder until the segment is done.
         storage.temp_storage(f"{indexname}.tmp").destroy()

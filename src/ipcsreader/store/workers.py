@@ -45,38 +45,56 @@ def map_shares(
     items: Sequence[_T],
     jobs: int,
     progress: Report | None = None,
+    most: int | None = None,
 ) -> list[_R]:
     """The results of ``function`` over consecutive shares of ``items``, joined in order.
 
     ``function`` is given a share and a callable to tell how many of its items it has
     done; ``progress`` hears how many are done in all. Results travel back as they come,
-    a few hundred at a time, so that taking them in overlaps the work.
+    a few hundred at a time, so that taking them in overlaps the work. Shares hold at
+    most ``most`` items (a process's memory grows with its share): there may be more
+    shares than ``jobs``, and then no more than ``jobs`` processes run at once.
     """
     if jobs <= 1 or len(items) < 2:
         return list(function(items, progress or _quiet))
     import multiprocessing
 
-    size = -(-len(items) // jobs)
+    count = max(jobs, -(-len(items) // most) if most else jobs)
+    size = -(-len(items) // count)
+    shares = [items[start : start + size] for start in range(0, len(items), size)]
     context = multiprocessing.get_context("fork")
-    workers: list[tuple[Any, Connection]] = []
-    for start in range(0, len(items), size):
+
+    def begin(share: Sequence[_T]) -> tuple[Any, Connection]:
         receive, send = context.Pipe(duplex=False)
-        share = items[start : start + size]
         process = context.Process(target=_work, args=(send, function, share), daemon=True)
         process.start()
         send.close()
-        workers.append((process, receive))
-    return _collect(workers, progress)
+        return process, receive
+
+    return _collect(shares, begin, jobs, progress)
 
 
-def _collect(workers: list[tuple[Any, Connection]], progress: Report | None) -> list[Any]:
+def _collect(
+    shares: list[Sequence[Any]],
+    begin: Callable[[Sequence[Any]], tuple[Any, Connection]],
+    jobs: int,
+    progress: Report | None,
+) -> list[Any]:
     from multiprocessing.connection import wait
 
-    done = [0] * len(workers)
-    results: list[list[Any]] = [[] for _ in workers]
-    waiting = {receive: i for i, (_, receive) in enumerate(workers)}
+    done = [0] * len(shares)
+    results: list[list[Any]] = [[] for _ in shares]
+    workers: dict[int, tuple[Any, Connection]] = {}
+    waiting: dict[Any, int] = {}
     failure = None
-    while waiting:
+    following = 0  # the next share to begin
+    while following < len(shares) or waiting:
+        while following < len(shares) and len(waiting) < jobs and failure is None:
+            workers[following] = begin(shares[following])
+            waiting[workers[following][1]] = following
+            following += 1
+        if not waiting:
+            break  # a failure: begin nothing more
         for receive in wait(list(waiting)):
             i = waiting[receive]
             try:
@@ -96,7 +114,8 @@ def _collect(workers: list[tuple[Any, Connection]], progress: Report | None) -> 
                 del waiting[receive]
                 if kind == "failed":
                     failure = failure or value
-    for process, receive in workers:
+                    following = len(shares)
+    for process, receive in workers.values():
         process.join()
         receive.close()
     if failure:
