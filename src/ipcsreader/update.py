@@ -1,10 +1,12 @@
 """Bringing the search index and the catalog in step with the corpus.
 
-Only new and changed files are parsed (on every core when there are many); every record is
-merged again from the stored headline pages, and only what changed is written: the index
-through :mod:`ipcsreader.store.index`, the catalog in one transaction. An update that finds
-most of a large corpus changed writes the index anew instead. The caller
-(:meth:`ipcsreader.library.Library.update`) holds the writer lock.
+Only new and changed files are parsed (on every core when there are many), their bodies
+spooled to disk (:mod:`ipcsreader.store.spool`) so that no update holds the corpus's text;
+every record is merged again from the stored headline pages, and only what changed is
+written: the index through :mod:`ipcsreader.store.index`, the catalog (records, bodies and,
+when a headline changed, the views of :mod:`ipcsreader.archive.views`) in one transaction.
+An update that finds most of a large corpus changed writes the index anew instead. The
+caller (:meth:`ipcsreader.library.Library.update`) holds the writer lock.
 """
 
 from __future__ import annotations
