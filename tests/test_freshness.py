@@ -155,3 +155,32 @@ def test_damaged_or_foreign_hints_vouch_for_nothing(world: tuple[Path, Library])
     assert not lib.check_status().vouched
     other = Library.open(lib.corpus_dirs[0] / "sub", lib.index_dir)
     assert not other.check_status().vouched
+
+
+def _ipcs(folder: Path, lib: Library, *args: str):  # type: ignore[no-untyped-def]
+    from typer.testing import CliRunner
+
+    from ipcsreader.cli import app
+
+    where = ["--corpus", str(folder), "--index", str(lib.index_dir)]
+    return CliRunner().invoke(app, [*args, *where])
+
+
+@pytest.mark.parametrize("command", [("columns",), ("stats",), ("search", "harbour")])
+def test_commands_update_first_for_an_added_page_and_next_time_for_an_edit_in_place(
+    world: tuple[Path, Library], monkeypatch: pytest.MonkeyPatch, command: tuple[str, ...]
+) -> None:
+    folder, lib = world
+    _child_late(monkeypatch)
+    write(folder, "9009-old.txt", old_page(9009, "Harbour Talks", [FILLER]))
+    first = _ipcs(folder, lib, *command)
+    assert first.exit_code == 0, first.output
+    assert first.stderr == "Updating the search index (1 file changed)…\n"
+    _age(folder)
+    lib.update()  # the folder's change is now old enough to tell
+    assert _ipcs(folder, lib, *command).stderr == ""
+    forked.reap(wait=True)
+    _edit_in_place(folder / "9009-old.txt")
+    assert _ipcs(folder, lib, *command).stderr == ""  # answered as the index was
+    forked.reap(wait=True)  # its child marked the index stale
+    assert _ipcs(folder, lib, *command).stderr == "Updating the search index (1 file changed)…\n"
