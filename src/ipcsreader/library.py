@@ -324,7 +324,11 @@ class Library(Answers):
                 raise NotFoundError(self._not_found(n))
         for start in range(0, len(numbers), batch):
             part = numbers[start : start + batch]
-            found = self._read(lambda c, part=part: list(c.full_records(part)))
+
+            def read(store: Catalog, part: list[int] = part) -> list[Record]:
+                return list(store.full_records(part))
+
+            found = self._read(read)
             if len(found) < len(part):
                 held = {r.number for r in found}
                 raise NotFoundError(self._not_found(next(n for n in part if n not in held)))

@@ -140,9 +140,9 @@ class IndexUpdate:
             workers.jobs_for(len(unseen), _READS_PER_JOB),
             progress and (lambda done: progress(len(files) + done, len(found), STAGES[0])),
         )
-        for key, (digest, page, body) in zip(unseen, readings, strict=True):
-            if body is not None:
-                spooled[key] = body
+        for key, (digest, page, spooled_body) in zip(unseen, readings, strict=True):
+            if spooled_body is not None:
+                spooled[key] = spooled_body
             st, prev = found[key], known.get(key)
             if isinstance(page, OSError):
                 reason = f"cannot read the file ({page.strerror})"

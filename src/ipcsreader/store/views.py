@@ -81,7 +81,7 @@ def columns_at(store: Catalog, positions: list[int]) -> list[Column]:
 
 
 def people(store: Catalog) -> People:
-    return _view(store, "people")  # type: ignore[no-any-return]
+    return _view(store, "people")
 
 
 def author_table(store: Catalog) -> list[AuthorRow]:
@@ -95,4 +95,4 @@ def profiles(store: Catalog, keys: list[str]) -> list[Profile]:
 
 
 def stats(store: Catalog) -> CorpusStats:
-    return _view(store, "stats")  # type: ignore[no-any-return]
+    return _view(store, "stats")
