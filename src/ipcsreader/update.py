@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
+from typing import TypeVar
 
 from ipcsreader.archive import records, views
 from ipcsreader.errors import PageError
@@ -34,6 +35,7 @@ Progress = Callable[[int, int, str], None]
 STAGES = ("pages read", "articles indexed")
 Notify = Callable[[str], None]
 # A file's digest, and its headline page and spooled body, or why it has none.
+_V = TypeVar("_V")
 _Reading = tuple[str, Page | PageError | OSError, Spooled | None]
 # Pages a worker process must have to read to be worth starting (about a millisecond each).
 _READS_PER_JOB = 1000
@@ -140,7 +142,10 @@ class IndexUpdate:
             workers.jobs_for(len(unseen), _READS_PER_JOB),
             progress and (lambda done: progress(len(files) + done, len(found), STAGES[0])),
         )
-        for key, (digest, page, spooled_body) in zip(unseen, readings, strict=True):
+        sharing = _Sharing()  # again: each worker held its own
+        readings.reverse()  # taken from the end, each let go as soon as it is looked at
+        for key in unseen:
+            digest, page, spooled_body = readings.pop()
             if spooled_body is not None:
                 spooled[key] = spooled_body
             st, prev = found[key], known.get(key)
@@ -159,7 +164,7 @@ class IndexUpdate:
                 entry.error = page.reason
                 summary.failed.append((key, page.reason))
             else:
-                fresh[key] = page
+                fresh[key] = sharing.page(page)
                 if prev:
                     summary.updated += 1
                 else:
@@ -296,7 +301,7 @@ def _kept(key: str, entry: FileEntry, summary: UpdateSummary) -> FileEntry:
 def _read_share(folder: Path, paths: Sequence[Path], report: workers.Report) -> Iterator[_Reading]:
     """Each file's digest and headline page, its article's body spooled in ``folder`` (or
     why it has none), telling how many are done."""
-    shared: dict[Sidebars, Sidebars] = {}
+    sharing = _Sharing()
     with SpoolWriter(folder) as spooler:
         for done, path in enumerate(paths, 1):
             try:
@@ -314,21 +319,36 @@ def _read_share(folder: Path, paths: Sequence[Path], report: workers.Report) -> 
                 body = None
                 if article is not None and article.number is not None and article.blocks:
                     body = spooler.put(article.blocks, article.truncated)
-                yield digest, _sharing(catalog.headline(page), shared), body
+                yield digest, sharing.page(catalog.headline(page)), body
             if done % workers.REPORT_EVERY == 0:
                 report(done)
 
 
-def _sharing(page: Page, shared: dict[Sidebars, Sidebars]) -> Page:
-    """``page`` with side bars printed alike on other pages held once: the same columnists,
-    on thousands of pages, would otherwise fill the memory of a large build."""
-    article = page.article if isinstance(page, Listing) else page
-    if article is None or article.sidebars.is_empty():
-        return page
-    common = replace(article.sidebars, same_author=())
-    common = shared.setdefault(common, common)
-    article = replace(article, sidebars=replace(common, same_author=article.sidebars.same_author))
-    return replace(page, article=article) if isinstance(page, Listing) else article
+class _Sharing:
+    """Side-bar values printed alike on many pages (a columnist with their latest titles,
+    the years of the archive), held once: the same few hundred, on tens of thousands of
+    pages, would otherwise fill the memory of a large build."""
+
+    def __init__(self) -> None:
+        self._seen: dict[object, object] = {}
+
+    def _one(self, value: _V) -> _V:
+        return self._seen.setdefault(value, value)  # type: ignore[return-value]
+
+    def page(self, page: Page) -> Page:
+        article = page.article if isinstance(page, Listing) else page
+        if article is None or article.sidebars.is_empty():
+            return page
+        s = article.sidebars
+        sidebars = Sidebars(
+            columnists=self._one(tuple(self._one(entry) for entry in s.columnists)),
+            same_author=self._one(s.same_author),
+            contributors=self._one(s.contributors),
+            taxonomies=self._one(s.taxonomies),
+            archive_years=self._one(s.archive_years),
+        )
+        article = replace(article, sidebars=sidebars)
+        return replace(page, article=article) if isinstance(page, Listing) else article
 
 
 def parse_page(path: Path, data: bytes | None = None) -> Page:
