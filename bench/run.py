@@ -580,6 +580,8 @@ def main(argv: list[str] | None = None) -> int:
     paths.work.mkdir(parents=True, exist_ok=True)
     manifest = prepare_corpus(paths, args.articles, args.seed)
     rewrite_pages(paths, manifest, 0)  # undo edits a previous run may have left
+    for aside in paths.work.glob(f"{manifest['edited'][0]}-*.txt"):
+        aside.rename(paths.corpus / aside.name)  # and a page it left aside
     rep = Report()
     rep.note("articles / page files", f"{manifest['articles']} / {manifest['files']}")
 
@@ -620,6 +622,14 @@ def main(argv: list[str] | None = None) -> int:
         rewrite_pages(paths, manifest, revision)
         update = run_phase(paths, "update", args)
         report_update(rep, f"incremental update, {EDITED_PAGES} pages {what}", update)
+    # An article gone and back: its headline changes what columns, authors and stats show,
+    # so these updates compute those views again (an edit of the text alone does not).
+    page = next(paths.corpus.glob(f"{manifest['edited'][0]}-*.txt"))
+    aside = paths.work / page.name
+    for move, what in (((page, aside), "removed"), ((aside, page), "put back")):
+        move[0].rename(move[1])
+        update = run_phase(paths, "update", args)
+        report_update(rep, f"incremental update, 1 article {what} (views again)", update)
 
     load = " / ".join(f"{x:.1f}" for x in os.getloadavg())
     rep.note("machine load (1/5/15 min)", f"{load} on {os.cpu_count()} cores")

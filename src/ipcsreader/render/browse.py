@@ -6,12 +6,12 @@ from collections.abc import Collection
 
 from rich.console import Group, RenderableType
 from rich.padding import Padding
-from rich.table import Table
 from rich.text import Text
 
 from ipcsreader.archive.browse import Archive
 from ipcsreader.model import Record
 from ipcsreader.render.parts import DIM, NUMBER_STYLE, append_unread, plural
+from ipcsreader.render.rows import Rows
 from ipcsreader.render.safe import safe
 
 
@@ -36,11 +36,8 @@ def render_archive(archive: Archive, unread: Collection[int] = ()) -> Renderable
     return Group(*parts)
 
 
-def _rows(records: tuple[Record, ...], unread: Collection[int], *, day: bool) -> Table:
-    grid = Table.grid(padding=(0, 1))
-    grid.add_column(no_wrap=True, justify="right")
-    grid.add_column(no_wrap=True, justify="right")
-    grid.add_column(ratio=1)
+def _rows(records: tuple[Record, ...], unread: Collection[int], *, day: bool) -> Rows:
+    rows = []
     for r in records:
         line = safe(r.title or "(untitled)", "italic" if r.listing_only else "")
         if r.authors:
@@ -52,5 +49,5 @@ def _rows(records: tuple[Record, ...], unread: Collection[int], *, day: bool) ->
         if r.number in unread:
             append_unread(line)
         when = f"{r.date.day} {r.date:%b}" if day and r.date else ""
-        grid.add_row(Text(f"#{r.number}", NUMBER_STYLE), Text(when, DIM), line)
-    return grid
+        rows.append(([Text(f"#{r.number}", NUMBER_STYLE), Text(when, DIM)], line))
+    return Rows(rows)

@@ -4,16 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING
 
 from rich.text import Text
 
 from ipcsreader.archive.known import KnownTitle
 from ipcsreader.model import Author
+from ipcsreader.render.rows import Rows
 from ipcsreader.render.safe import safe
-
-if TYPE_CHECKING:  # tables are built on demand: a search's results need none
-    from rich.table import Table
 
 NUMBER_STYLE = "cyan"
 DIM = "dim"
@@ -58,30 +55,21 @@ def author_text(author: Author, *, affiliation: bool = True) -> Text:
     return text
 
 
-def dated_rows(rows: Iterable[tuple[int | None, dt.date | None, Text]]) -> Table:
+def dated_rows(rows: Iterable[tuple[int | None, dt.date | None, Text]]) -> Rows:
     """One row per (number, date, text): the number right-aligned, the dates in a column of
-    their own when any row has one, the text wrapping under itself."""
+    their own when any row has one (two spaces after it), the text wrapping under itself."""
     rows = list(rows)
     dated = any(date for _, date, _ in rows)
-    from rich.table import Table
-
-    grid = Table.grid(padding=(0, 1))
-    grid.add_column(no_wrap=True, justify="right")
-    if dated:
-        grid.add_column(no_wrap=True, justify="right", style=DIM)
-        grid.add_column(width=0)  # a spacer: two spaces between date and text
-    grid.add_column(ratio=1)
+    laid: list[tuple[list[Text], Text]] = []
     for number, date, text in rows:
-        cells: list[Text | str] = [
-            Text(f"#{number}", NUMBER_STYLE) if number is not None else Text("")
-        ]
+        cells = [Text(f"#{number}", NUMBER_STYLE) if number is not None else Text("")]
         if dated:
-            cells += [short_date(date), ""]
-        grid.add_row(*cells, text)
-    return grid
+            cells.append(Text(short_date(date), DIM))
+        laid.append((cells, text))
+    return Rows(laid, gap=1 if dated else 0)
 
 
-def title_rows(titles: Iterable[KnownTitle], *, show_column: bool = False) -> Table:
+def title_rows(titles: Iterable[KnownTitle], *, show_column: bool = False) -> Rows:
     """Known titles: italic when only listings name them; the column after the title."""
     rows = []
     for t in titles:

@@ -1,0 +1,86 @@
+"""Rows of short cells, then a text that wraps under itself: a grid without a table's work.
+
+``Table.grid(padding=(0, 1))`` with right-aligned cells that never wrap, then a wrapping
+text, measures and renders every cell of every row through several layers; a columnist's
+three titles cost about a millisecond, and ``ipcs columns`` shows hundreds. :class:`Rows`
+lays the same rows out directly: each short column as wide as its widest cell, one space
+after each, the text in what is left (at most its longest line). Where a table would have
+to squeeze the short columns too, it hands over to the table. ``tests/test_render_rows.py``
+checks it against the grid.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.cells import cell_len
+from rich.console import Console, ConsoleOptions, RenderResult
+from rich.segment import Segment
+from rich.text import Text
+
+
+class Rows:
+    """``rows`` of (short cells, text); ``gap`` extra spaces before the text (a grid's
+    empty spacer column of width 0 is one)."""
+
+    def __init__(self, rows: Sequence[tuple[Sequence[Text], Text]], gap: int = 0) -> None:
+        self.rows = rows
+        self.gap = gap
+
+    def table(self) -> object:
+        """The grid these rows stand for."""
+        from rich.table import Table
+
+        grid = Table.grid(padding=(0, 1))
+        columns = len(self.rows[0][0]) if self.rows else 0
+        for _ in range(columns):
+            grid.add_column(no_wrap=True, justify="right")
+        for _ in range(self.gap):
+            grid.add_column(width=0)
+        grid.add_column(ratio=1)
+        for cells, text in self.rows:
+            grid.add_row(*cells, *([""] * self.gap), text)
+        return grid
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        if not self.rows:
+            return
+        columns = len(self.rows[0][0])
+        widths = [max(cell_len(cells[i].plain) for cells, _ in self.rows) for i in range(columns)]
+        fixed = sum(w + 1 for w in widths) + self.gap
+        longest = max(
+            (cell_len(line) for _, text in self.rows for line in text.plain.splitlines()),
+            default=0,
+        )
+        room = options.max_width - fixed
+        if room < 1:
+            yield self.table()  # the table squeezes every column: let it
+            return
+        text_options = options.update(
+            width=min(max(longest, 1), room),
+            justify="left",
+            no_wrap=False,
+            overflow="ellipsis",
+            height=None,
+            highlight=False,
+        )
+        space = Segment(" ")
+        room = text_options.max_width
+        for cells, text in self.rows:
+            plain = text.plain
+            if "\n" in plain or "\t" in plain or cell_len(plain) > room:
+                lines = console.render_lines(text, text_options)
+            else:  # it fits on its line: no wrapping to work out
+                lines = [[*text.render(console, end=""), Segment(" " * (room - cell_len(plain)))]]
+            for i, line in enumerate(lines):
+                if i:
+                    yield Segment(" " * fixed)
+                else:
+                    for cell, width in zip(cells, widths, strict=True):
+                        yield Segment(" " * (width - cell_len(cell.plain)))
+                        yield from cell.render(console, end="")
+                        yield space
+                    if self.gap:
+                        yield Segment(" " * self.gap)
+                yield from line
+                yield Segment.line()
