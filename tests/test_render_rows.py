@@ -49,6 +49,6 @@ def test_rows_show_what_their_grid_shows(
     rows: list[tuple[list[str], str]], gap: int, width: int, indent: int
 ) -> None:
     ours = Rows([([Text(c, "cyan") for c in cells], Text(t, "italic")) for cells, t in rows], gap)
-    assert _plain(Padding(ours, (0, 0, 0, indent)), width) == _plain(
-        Padding(ours.table(), (0, 0, 0, indent)), width
-    )
+    grid = _plain(Padding(ours.table(), (0, 0, 0, indent)), width)
+    assert _plain(Padding(ours, (0, 0, 0, indent)), width) == grid
+    assert _plain(ours.indented(indent), width) == grid

@@ -67,12 +67,12 @@ def render_profile(p: Profile) -> RenderableType:
     held = sum(t.held for t in p.articles)
     parts += [Text(""), Text(f"Articles ({held} in the corpus)", "bold underline")]
     if p.articles:
-        parts.append(Padding(title_rows(p.articles, show_column=True), (0, 0, 0, 2)))
+        parts.append(title_rows(p.articles, show_column=True).indented(2))
         if held < len(p.articles):
             parts.append(Text("  Titles in italics are known from listings only.", DIM))
     else:
         parts.append(Text("  none", DIM))
     if p.listed:
         parts += [Text(""), Text("Known only from listings", "bold underline")]
-        parts.append(Padding(title_rows(p.listed), (0, 0, 0, 2)))
+        parts.append(title_rows(p.listed).indented(2))
     return Group(*parts)

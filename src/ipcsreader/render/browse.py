@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Collection
 
 from rich.console import Group, RenderableType
-from rich.padding import Padding
 from rich.text import Text
 
 from ipcsreader.archive.browse import Archive
@@ -30,9 +29,9 @@ def render_archive(archive: Archive, unread: Collection[int] = ()) -> Renderable
             parts.append(
                 Text.assemble(("  " + month.name, "bold"), (f" ({len(month.records)})", DIM))
             )
-            parts.append(Padding(_rows(month.records, unread, day=True), (0, 0, 0, 4)))
+            parts.append(_rows(month.records, unread, day=True).indented(4))
         if year.undated:
-            parts.append(Padding(_rows(year.undated, unread, day=False), (0, 0, 0, 4)))
+            parts.append(_rows(year.undated, unread, day=False).indented(4))
     return Group(*parts)
 
 

@@ -36,7 +36,7 @@ def _column(column: Column, recent: int | None) -> RenderableType:
         parts.append(Padding(_columnist(c, recent), (0, 0, 0, 2)))
     if column.unsigned:
         parts.append(Padding(Text("Unsigned", "italic"), (0, 0, 0, 2)))
-        parts.append(Padding(title_rows(column.unsigned[:recent]), (0, 0, 0, 4)))
+        parts.append(title_rows(column.unsigned[:recent]).indented(4))
     return Group(*parts)
 
 
@@ -56,5 +56,5 @@ def _columnist(c: Columnist, recent: int | None) -> RenderableType:
     lines.append(Text(", ".join(p for p in (held, span, known) if p), DIM))
     shown = c.titles if recent is None else c.titles[:recent]
     if shown:
-        lines.append(Padding(title_rows(shown), (0, 0, 0, 2)))
+        lines.append(title_rows(shown).indented(2))
     return Group(*lines)

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from rich.cells import cell_len
-from rich.console import Console, ConsoleOptions, RenderResult
+from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
 from rich.segment import Segment
 from rich.text import Text
 
@@ -23,12 +23,21 @@ class Rows:
     """``rows`` of (short cells, text); ``gap`` extra spaces before the text (a grid's
     empty spacer column of width 0 is one)."""
 
-    def __init__(self, rows: Sequence[tuple[Sequence[Text], Text]], gap: int = 0) -> None:
+    def __init__(
+        self, rows: Sequence[tuple[Sequence[Text], Text]], gap: int = 0, indent: int = 0
+    ) -> None:
         self.rows = rows
         self.gap = gap
+        self.indent = indent
 
-    def table(self) -> object:
-        """The grid these rows stand for."""
+    def indented(self, indent: int) -> Rows:
+        """These rows ``indent`` spaces in: what ``Padding(rows, (0, 0, 0, indent))`` shows,
+        without a layer that lays every line out again."""
+        return Rows(self.rows, self.gap, self.indent + indent)
+
+    def table(self) -> RenderableType:
+        """The grid these rows stand for (indented as they are)."""
+        from rich.padding import Padding
         from rich.table import Table
 
         grid = Table.grid(padding=(0, 1))
@@ -40,7 +49,7 @@ class Rows:
         grid.add_column(ratio=1)
         for cells, text in self.rows:
             grid.add_row(*cells, *([""] * self.gap), text)
-        return grid
+        return Padding(grid, (0, 0, 0, self.indent)) if self.indent else grid
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         if not self.rows:
@@ -52,7 +61,7 @@ class Rows:
             (cell_len(line) for _, text in self.rows for line in text.plain.splitlines()),
             default=0,
         )
-        room = options.max_width - fixed
+        room = options.max_width - self.indent - fixed
         if room < 1:
             yield self.table()  # the table squeezes every column: let it
             return
@@ -65,6 +74,7 @@ class Rows:
             highlight=False,
         )
         space = Segment(" ")
+        margin = Segment(" " * self.indent)
         room = text_options.max_width
         for cells, text in self.rows:
             plain = text.plain
@@ -73,6 +83,8 @@ class Rows:
             else:  # it fits on its line: no wrapping to work out
                 lines = [[*text.render(console, end=""), Segment(" " * (room - cell_len(plain)))]]
             for i, line in enumerate(lines):
+                if self.indent:
+                    yield margin
                 if i:
                     yield Segment(" " * fixed)
                 else:
