@@ -12,11 +12,14 @@ checks it against the grid.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from rich.cells import cell_len
-from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
 from rich.segment import Segment
 from rich.text import Text
+
+if TYPE_CHECKING:  # the console is imported only when something is printed
+    from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
 
 
 class Rows:

@@ -189,6 +189,11 @@ class Catalog:
             for key, size, mtime, sha, error, numbers in rows
         }
 
+    def heads(self) -> dict[str, Page]:
+        """Every headline page without its side bars (but ``same_author``): a cheap look."""
+        rows = self._db.execute("SELECT key, data FROM pages")
+        return {key: codec.decode_page(json.loads(data), None) for key, data in rows}
+
     def pages(self, keys: Iterable[str] | None = None) -> dict[str, Page]:
         """Headline pages with their side bars: every one, or those of ``keys``."""
         query = (
