@@ -192,6 +192,7 @@ class IndexUpdate:
         for key, entry in files.items():
             numbers = tuple(contributes.get(key, ()))
             files[key] = FileEntry(entry.size, entry.mtime_ns, entry.sha256, entry.error, numbers)
+        gone: set[int]
         if old is None:
             rewritten, gone = merged_list, set()
             affected = set(merged)
@@ -202,7 +203,9 @@ class IndexUpdate:
             # A record can change without its files: a listing entry matched by title.
             affected |= {r.number for r in rewritten} | gone
 
-        indexed = progress and (lambda done, total: progress(done, total, STAGES[1]))
+        indexed: Callable[[int, int], None] | None = None
+        if progress:
+            indexed = lambda done, total: progress(done, total, STAGES[1])  # noqa: E731
         bodies: dict[int, Body | Spooled] = {}
         try:
             with self.index.writing(rebuild=rebuild, discard=discard, progress=indexed) as writer:

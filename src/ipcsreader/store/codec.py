@@ -129,7 +129,10 @@ def encode_page(page: Page) -> tuple[dict[str, Any], dict[str, Any] | None]:
     if isinstance(page, Article):
         article, rest = encode_article(page)
         return {"kind": "article", **article}, rest
-    article, rest = encode_article(page.article) if page.article else (None, None)
+    listed: tuple[dict[str, Any] | None, dict[str, Any] | None] = (
+        encode_article(page.article) if page.article else (None, None)
+    )
+    shown, rest = listed
     return {
         "kind": "listing",
         "layout": page.layout,
@@ -144,7 +147,7 @@ def encode_page(page: Page) -> tuple[dict[str, Any], dict[str, Any] | None]:
         ],
         "page_number": page.page_number,
         "truncated": page.truncated,
-        "article": article,
+        "article": shown,
     }, rest
 
 
