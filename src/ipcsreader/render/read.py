@@ -10,7 +10,6 @@ from rich.console import Group, RenderableType
 from rich.constrain import Constrain
 from rich.padding import Padding
 from rich.rule import Rule
-from rich.table import Table
 from rich.text import Text
 
 from ipcsreader.archive.known import KnownTitle
@@ -24,6 +23,7 @@ from ipcsreader.render.parts import (
     short_date,
     title_rows,
 )
+from ipcsreader.render.rows import Rows
 from ipcsreader.render.safe import clean, safe
 
 MEASURE = 88  # the widest line that still reads comfortably
@@ -152,7 +152,7 @@ def _listing_only(record: Record) -> list[RenderableType]:
     return out
 
 
-def _hits(hits: Sequence[Hit]) -> Table:
+def _hits(hits: Sequence[Hit]) -> Rows:
     rows = []
     for h in hits:
         line = safe(h.title or "(untitled)")
