@@ -195,7 +195,7 @@ class Authors:
 
     def profile(self, person: Person) -> Profile:
         titles = self.titles(person)
-        mentions = self._mentions.get(person.key, {})
+        mentions: Mapping[Mention, int] = self._mentions.get(person.key, {})
         columns: dict[str, str] = {}
         for t in titles:
             if t.column and t.number is not None:

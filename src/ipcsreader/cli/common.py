@@ -144,15 +144,19 @@ COMMAND_ORDER = (
 
 
 class IpcsGroup(typer.core.TyperGroup):
-    """Turns the core's :class:`IpcsError` into one ``Error: …`` line and its exit code."""
+    """Turns the core's :class:`IpcsError` into one ``Error: …`` line and its exit code.
 
-    def parse_args(self, ctx: typer.Context, args: list[str]) -> list[str]:
+    (``ctx`` is Click's context, which Typer 0.29 vendors privately: typed ``Any`` rather
+    than named from there.)
+    """
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
         from ipcsreader.compat.typer_coerce import speed_up
 
         speed_up(self, ctx)  # before any option is read: spares a command importing Pydantic
         return super().parse_args(ctx, args)
 
-    def get_command(self, ctx: typer.Context, cmd_name: str) -> Any:
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
         command = super().get_command(ctx, cmd_name)
         if command is not None:
             from ipcsreader.compat.typer_coerce import speed_up
@@ -160,12 +164,12 @@ class IpcsGroup(typer.core.TyperGroup):
             speed_up(command, ctx)
         return command
 
-    def list_commands(self, ctx: typer.Context) -> list[str]:
+    def list_commands(self, ctx: Any) -> list[str]:
         names = super().list_commands(ctx)
         rank = {name: i for i, name in enumerate(COMMAND_ORDER)}
         return sorted(names, key=lambda n: rank.get(n, len(rank)))
 
-    def invoke(self, ctx: typer.Context) -> Any:
+    def invoke(self, ctx: Any) -> Any:
         try:
             return super().invoke(ctx)
         except IpcsError as error:

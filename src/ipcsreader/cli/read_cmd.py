@@ -172,10 +172,10 @@ def read(
         pager=pager,
         highlight=highlight,
         color=color,
-        note=desk.note(number) if desk else None,
+        note=desk.note(record.number) if desk else None,
     )
     if desk and mark and not record.listing_only:
-        desk.mark([number], read=True)
+        desk.mark([record.number], read=True)
 
 
 def _print_article(

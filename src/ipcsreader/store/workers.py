@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable, Iterable, Sequence
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from ipcsreader.errors import IpcsError
 from ipcsreader.store import forked
@@ -95,10 +95,13 @@ def _collect(
             following += 1
         if not waiting:
             break  # a failure: begin nothing more
-        for receive in wait(list(waiting)):
+        for ready in wait(list(waiting)):
+            receive = cast("Connection", ready)  # wait() gives back what it was given
             i = waiting[receive]
+            kind: str
+            value: Any
             try:
-                kind, value = receive.recv()  # type: ignore[union-attr]
+                kind, value = receive.recv()
             except EOFError:
                 # The pipe closes as the worker exits, a moment before its status is known.
                 workers[i][0].join()
