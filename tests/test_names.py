@@ -1,11 +1,11 @@
-from ipcsreader.archive.names import (
+from ipcsreader.model import Author
+from ipcsreader.names import (
     fold,
     is_name_like,
     leading_names,
     split_authors,
     split_honorific,
 )
-from ipcsreader.model import Author
 
 
 def test_split_honorific():

@@ -18,8 +18,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Generic, TypeVar
 
-from ipcsreader.archive.names import split_honorific
 from ipcsreader.model import Author, ColumnistEntry, Listing, Page, Record
+from ipcsreader.names import split_honorific
 from ipcsreader.text import fold
 
 # "P.R." and "PR" are initials; a short all-capital token in a name is a run of initials.

@@ -146,7 +146,7 @@ def _merge_authors(author_sets: list[tuple[tuple[Author, ...], int]]) -> tuple[A
     Mishra" with none: the record keeps the fuller name, the longer affiliation and the
     honorific, matching people across pages by folded surname.
     """
-    from ipcsreader.archive.names import fold
+    from ipcsreader.names import fold
 
     base = _best(author_sets, lambda t: (len(t[0]), t[1], _completeness(t[0])))
     if not base:

@@ -9,9 +9,9 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from ipcsreader.archive.names import author
 from ipcsreader.errors import PageError
 from ipcsreader.model import Page, SourceFormat
+from ipcsreader.names import author
 from ipcsreader.parse import limits, listing, new, old, other
 from ipcsreader.parse.decode import check_text, decode, normalise
 from ipcsreader.parse.stamps import REGION, find, is_share_line, new_stamp, old_stamp

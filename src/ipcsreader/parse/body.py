@@ -7,8 +7,8 @@ adjacency is a clue; pages without blank lines leave only the line's shape.
 
 from __future__ import annotations
 
-from ipcsreader.archive.names import is_name_like, split_honorific
 from ipcsreader.model import Block
+from ipcsreader.names import is_name_like, split_honorific
 from ipcsreader.text import ends_sentence
 
 _OPENING_QUOTES = "“\"‘'«"

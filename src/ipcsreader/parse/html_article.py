@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 
 from bs4 import BeautifulSoup, Tag
 
-from ipcsreader.archive.names import leading_names
 from ipcsreader.model import Article, Block
+from ipcsreader.names import leading_names
 from ipcsreader.parse import body
 from ipcsreader.parse.html_header import NEAR, find_column, find_stamp, find_title, stamp_length
 from ipcsreader.parse.html_people import Bylines, Person

@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 
 from bs4 import Tag
 
-from ipcsreader.archive.names import author, is_name_like, split_authors
 from ipcsreader.model import Author
+from ipcsreader.names import author, is_name_like, split_authors
 from ipcsreader.parse.html_runs import Link, Run, inside
 from ipcsreader.parse.new import author_blocks
 from ipcsreader.text import clean_line, ends_sentence, fold

@@ -13,8 +13,8 @@ import itertools
 import re
 from dataclasses import replace
 
-from ipcsreader.archive.names import author, split_authors, split_honorific
 from ipcsreader.model import Author, Listing, ListingEntry, SourceFormat
+from ipcsreader.names import author, split_authors, split_honorific
 from ipcsreader.parse.old import article_after_stamp
 from ipcsreader.parse.stamps import LISTING_META, find, make_date, old_stamp
 from ipcsreader.text import ends_sentence, title_key

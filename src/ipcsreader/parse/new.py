@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ipcsreader.archive.names import author, is_name_like, leading_names
 from ipcsreader.model import Article, Author, SourceFormat
+from ipcsreader.names import author, is_name_like, leading_names
 from ipcsreader.parse import body
 from ipcsreader.parse.stamps import find, new_stamp
 from ipcsreader.text import ends_sentence, fold

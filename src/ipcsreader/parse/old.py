@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 
-from ipcsreader.archive.names import author, split_authors
 from ipcsreader.model import Article, Author, SourceFormat
+from ipcsreader.names import author, split_authors
 from ipcsreader.parse import body, sidebar
 from ipcsreader.parse.stamps import REGION, Stamp, find, is_share_line, old_stamp
 

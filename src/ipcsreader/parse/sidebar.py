@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 
-from ipcsreader.archive.names import author, split_honorific
 from ipcsreader.model import ColumnistEntry, Sidebars
+from ipcsreader.names import author, split_honorific
 from ipcsreader.parse.stamps import is_share_line
 from ipcsreader.text import repair_question_apostrophes
 

@@ -12,8 +12,8 @@ from functools import cache
 from itertools import islice
 from typing import Any
 
-from ipcsreader.archive.names import split_honorific
 from ipcsreader.errors import QueryError
+from ipcsreader.names import split_honorific
 from ipcsreader.store import fields
 from ipcsreader.store.ranking import FIELD_BOOSTS
 
