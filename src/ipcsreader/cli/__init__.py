@@ -48,6 +48,7 @@ _COMMAND_MODULES = {
     "new": "follow_cmd",
     "desk": "follow_cmd",
     "doctor": "doctor_cmd",
+    "ui": "ui_cmd",
 }
 
 

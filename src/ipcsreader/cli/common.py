@@ -114,6 +114,7 @@ def warn(message: str) -> None:
 
 # The order of `ipcs --help`: the everyday commands first, upkeep last.
 COMMAND_ORDER = (
+    "ui",
     "search",
     "read",
     "columns",

@@ -1,0 +1,87 @@
+"""The two lists of the search screen: the hits, and the counts that filter them."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import ClassVar
+
+from rich.text import Text
+from textual.binding import Binding, BindingType
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from ipcsreader.model import Hit
+from ipcsreader.render.parts import DIM
+from ipcsreader.render.safe import safe
+from ipcsreader.render.search import FACET_TITLES, render_hit
+
+FACET_ROWS = 8  # values shown of each facet
+
+
+class HitList(OptionList):
+    """Numbered hits, as ``ipcs search`` prints them; ids are the article numbers."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j", "cursor_down", "Down", show=False),
+        Binding("k", "cursor_up", "Up", show=False),
+    ]
+
+    def show(self, hits: Sequence[Hit], first: int, *, append: bool = False) -> None:
+        """Show ``hits`` numbered from ``first`` (after those shown, with ``append``)."""
+        options = [
+            Option(render_hit(position, hit), id=str(hit.number))
+            for position, hit in enumerate(hits, first)
+        ]
+        if append:
+            self.add_options(options)
+            return
+        self.clear_options()
+        self.add_options(options)
+        if options:
+            self.highlighted = 0
+
+    def number(self) -> int | None:
+        """The highlighted hit's article number."""
+        if self.highlighted is None or not self.option_count:
+            return None
+        option = self.get_option_at_index(self.highlighted)
+        return int(option.id) if option.id else None
+
+    def near_end(self) -> bool:
+        return self.highlighted is not None and self.highlighted >= self.option_count - 3
+
+
+class FacetList(OptionList):
+    """Counts of the hits by column, author and year; a chosen one carries a check mark.
+
+    Option ids are ``facet:value``; the headings are disabled options.
+    """
+
+    def show(self, facets: dict[str, tuple[tuple[str, int], ...]], chosen: dict[str, str]) -> None:
+        keep = self.highlighted
+        self.clear_options()
+        for name in ("column", "author", "year"):
+            counts = list(facets.get(name, ()))
+            picked = chosen.get(name)
+            if picked is not None and all(value != picked for value, _ in counts):
+                counts.insert(0, (picked, 0))
+            if not counts:
+                continue
+            self.add_option(Option(Text(FACET_TITLES[name], "bold underline"), disabled=True))
+            for value, count in counts[:FACET_ROWS]:
+                mark = "✓ " if value == picked else "  "
+                line = Text(mark)
+                line.append_text(safe(value))
+                line.append(f" {count}" if count else "", DIM)
+                self.add_option(Option(line, id=f"{name}:{value}"))
+            if len(counts) > FACET_ROWS:
+                more = Text(f"  … {len(counts) - FACET_ROWS} more", DIM)
+                self.add_option(Option(more, disabled=True))
+        if keep is not None and keep < self.option_count:
+            self.highlighted = keep
+
+
+def facet_choice(option_id: str) -> tuple[str, str]:
+    """(facet, value) of a :class:`FacetList` option id."""
+    name, _, value = option_id.partition(":")
+    return name, value

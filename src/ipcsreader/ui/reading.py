@@ -1,0 +1,205 @@
+"""The reading screen: one article at a readable measure, its header, what to do with it.
+
+Listing-only articles show their teaser and offer ``f`` to fetch the page: the download
+runs in the background with its progress shown, then the index takes the page in and the
+article fills in where the teaser was.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar
+
+from rich.console import RenderableType
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+from textual.widgets import Footer, ProgressBar, Static
+
+from ipcsreader.model import Record
+from ipcsreader.render.parts import DIM, NUMBER_STYLE
+from ipcsreader.render.read import highlight_pattern, render_article
+from ipcsreader.render.safe import safe
+from ipcsreader.ui.article import ArticleView
+
+if TYPE_CHECKING:
+    from ipcsreader.web.sync import Outcome
+
+
+class ReadScreen(Screen[None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,backspace", "app.pop_screen", "Back"),
+        Binding("n", "jump(1)", "Next match"),
+        Binding("N", "jump(-1)", "Previous", key_display="N"),
+        Binding("o", "open", "ipcs.org"),
+        Binding("c", "cite", "Cite"),
+        Binding("s", "style", "Style", show=False),
+        Binding("a", "more_by", "Author"),
+        Binding("r", "related", "Related"),
+        Binding("f", "fetch", "Fetch"),
+        Binding("x", "app.export", "Export", show=False),
+        Binding("q", "app.quit", "Quit"),
+    ]
+
+    def __init__(self, number: int, words: str = "") -> None:
+        super().__init__()
+        self.number = number
+        self.words = words
+        self.record: Record | None = None
+        self._pattern = highlight_pattern(words)
+        self._fetching = False
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="read-status")
+        yield ProgressBar(total=None, show_eta=False, id="fetching")
+        yield ArticleView(lambda _width: Text(f"Opening #{self.number}…", DIM), id="article")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#fetching").display = False
+        self.query_one(ArticleView).focus()
+        self.run_worker(self._load(), exit_on_error=False)
+
+    async def _load(self) -> None:
+        record = await self.app.attempt(self.app.service.record(self.number))  # type: ignore[attr-defined]
+        if record is None:
+            self._status(Text(f"#{self.number} could not be opened", "bold red"))
+            return
+        self.record = record
+        self.query_one(ArticleView).redraw(self._draw)
+        self._status(self._where())
+        self.refresh_bindings()
+
+    def _draw(self, width: int) -> RenderableType:
+        assert self.record is not None
+        plain = self.app.no_color
+        return render_article(self.record, width=width, highlight=self._pattern, plain=plain)
+
+    def _status(self, text: Text) -> None:
+        self.query_one("#read-status", Static).update(text)
+
+    def _where(self) -> Text:
+        line = Text(f"#{self.number}", NUMBER_STYLE)
+        found = len(self.query_one(ArticleView).matches)
+        if self.words and found:
+            line.append(f" · {found} matches of ", DIM)
+            line.append_text(safe(self.words, "bold"))
+            line.append(" · n next, N previous", DIM)
+        elif self.record is not None and self.record.listing_only:
+            line.append(" · only listings name this article · f fetches it", DIM)
+        return line
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "fetch":  # offered only where there is something to fetch
+            return bool(self.record and self.record.listing_only and not self._fetching)
+        if action == "jump":
+            return bool(self.words)
+        return True
+
+    # Keys.
+
+    def action_jump(self, step: int) -> None:
+        view = self.query_one(ArticleView)
+        current = view.jump(step)
+        line = self._where()
+        if current is None:
+            line.append(" · no match in the text", DIM)
+        else:
+            line.append(f" · match {current + 1} of {len(view.matches)}", "bold")
+        self._status(line)
+
+    def action_open(self) -> None:
+        from ipcsreader.model import article_url
+
+        url = article_url(self.number)
+        self.app.open_url(url)
+        self.app.say(f"Opening {url}")  # type: ignore[attr-defined]
+
+    def action_cite(self) -> None:
+        if self.app.cite_style is None:  # type: ignore[attr-defined]
+            self.action_style()
+        else:
+            self.run_worker(self._cite(), exit_on_error=False)
+
+    def action_style(self) -> None:
+        from ipcsreader.ui.dialogs import StyleScreen
+
+        def chosen(style: str | None) -> None:
+            if style:
+                self.app.cite_style = style  # type: ignore[attr-defined]
+                self.run_worker(self._cite(), exit_on_error=False)
+
+        self.app.push_screen(StyleScreen(self.app.cite_style), chosen)  # type: ignore[attr-defined]
+
+    async def _cite(self) -> None:
+        from ipcsreader.ui.dialogs import CitationScreen
+
+        app = self.app
+        citation = await app.attempt(app.service.cite(self.number, app.cite_style))  # type: ignore[attr-defined]
+        if citation is not None:
+            app.copy_to_clipboard(citation.text)  # OSC 52: the terminal takes it
+            app.push_screen(CitationScreen(citation))
+
+    def action_more_by(self) -> None:
+        self.run_worker(self._more_by(), exit_on_error=False)
+
+    async def _more_by(self) -> None:
+        from ipcsreader.ui.lists import TitlesScreen
+
+        titles = await self.app.attempt(self.app.service.more_by(self.number))  # type: ignore[attr-defined]
+        if titles is None:
+            return
+        names = " and ".join(a.name for a in self.record.authors) if self.record else ""
+        self.app.push_screen(TitlesScreen(f"More by {names or 'the same author'}", titles))
+
+    def action_related(self) -> None:
+        self.run_worker(self._related(), exit_on_error=False)
+
+    async def _related(self) -> None:
+        from ipcsreader.ui.lists import HitsScreen
+
+        hits = await self.app.attempt(self.app.service.related(self.number))  # type: ignore[attr-defined]
+        if hits is not None:
+            self.app.push_screen(HitsScreen(f"Related to #{self.number}", hits))
+
+    # Fetching a listing-only article.
+
+    def action_fetch(self) -> None:
+        if self.check_action("fetch", ()):
+            self._fetching = True
+            self.refresh_bindings()
+            self.run_worker(self._fetch(), exit_on_error=False)
+
+    async def _fetch(self) -> None:
+        app = self.app
+        bar = self.query_one("#fetching", ProgressBar)
+        bar.display = True
+        try:
+            folder = app.fetch_dir()  # type: ignore[attr-defined]
+            self._status(Text(f"Fetching #{self.number} from ipcs.org…", "bold"))
+            outcome = await app.attempt(asyncio.to_thread(download, self.number, folder))  # type: ignore[attr-defined]
+            if outcome is None:
+                return
+            if outcome.status != "saved":
+                app.say(f"#{self.number} was not fetched: {outcome.detail}", severity="warning")  # type: ignore[attr-defined]
+                return
+            self._status(Text(f"Saved #{self.number}; adding it to the index…", "bold"))
+            await app.update_index()  # type: ignore[attr-defined]
+            await self._load()
+        finally:
+            bar.display = False
+            self._fetching = False
+            self.refresh_bindings()
+            if self.record is not None:
+                self._status(self._where())
+
+
+def download(number: int, folder: Path) -> Outcome:
+    """Fetch article ``number`` into ``folder`` as ``ipcs fetch`` does (one polite request)."""
+    from ipcsreader.web.fetch import Client, FetchSettings
+    from ipcsreader.web.sync import Downloader
+
+    with Client(FetchSettings.from_env()) as client:
+        return Downloader(client, folder).one(number)

@@ -1,0 +1,250 @@
+"""The search screen: a query box, the hits as you type, counts that filter them.
+
+A search starts as soon as a key changes the query, unless one is running: then the
+keystrokes that arrive meanwhile are merged into one search, run next, and only the
+newest answer is shown (the debounce costs no fixed delay, so a lone keystroke is answered
+as fast as the index can). More hits load as the cursor or the scroll nears the end.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from ipcsreader.archive.search import SearchQuery, plain_words
+from ipcsreader.errors import IndexUnavailableError, QueryError, UsageError
+from ipcsreader.model import SearchResult
+from ipcsreader.render.parts import DIM, plural
+from ipcsreader.render.safe import safe
+from ipcsreader.render.search import render_no_hits
+from ipcsreader.ui.hits import FacetList, HitList, facet_choice
+
+PAGE = 20  # hits fetched at a time
+FACETS = ("column", "author", "year")
+# Narrower than this, the counts hide until asked for (f).
+FACETS_FROM_WIDTH = 72
+
+
+class SearchScreen(Screen[None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "to_hits", "Results", show=False),
+        Binding("down", "to_hits", "Results", show=False),
+        Binding("slash", "to_box", "Search"),
+        Binding("f", "toggle_facets", "Facets"),
+        Binding("x", "app.export", "Export"),
+        Binding("backspace", "clear_filters", "Clear filters", show=False),
+        Binding("q", "app.quit", "Quit"),
+    ]
+
+    def __init__(self, query: str = "") -> None:
+        super().__init__()
+        self.initial = query
+        self.filters: dict[str, str] = {}
+        self.shown: SearchQuery | None = None  # the request whose hits are on screen
+        self.result: SearchResult | None = None
+        self._wanted: SearchQuery | None = None
+        self._busy = False
+        self._loading_more = False
+        self._facets_wanted: bool | None = None  # None: as wide as the screen allows
+
+    def compose(self) -> ComposeResult:
+        yield Input(
+            self.initial,
+            placeholder='Search: north korea · "nuclear deal" · author:mishra · year:2015',
+            id="query",
+        )
+        with Horizontal(id="status"):
+            yield Static(id="tally")
+            yield Static(id="index-note")
+        with Horizontal(id="body"):
+            yield HitList(id="hits")
+            yield FacetList(id="facets")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.watch(self.app, "index_note", self._show_note)
+        self.watch(self.app, "index_generation", lambda _gen: self.ask(), init=False)
+        self.watch(self.query_one(HitList), "scroll_y", self._scrolled, init=False)
+        self.query_one(Input).focus()
+        self.ask()
+
+    def on_resize(self) -> None:
+        self._place_facets()
+
+    # Searching.
+
+    def request(self, page: int = 1) -> SearchQuery:
+        """The search the screen asks for now: the query box, the chosen counts."""
+        text = self.query_one(Input).value
+        year = self.filters.get("year")
+        return SearchQuery(
+            text=text,
+            author=self.filters.get("author"),
+            column=self.filters.get("column"),
+            year=int(year) if year and year.isdigit() else None,
+            sort="relevance" if text.strip() else "newest",
+            limit=PAGE,
+            page=page,
+            facets=FACETS,
+        )
+
+    @on(Input.Changed, "#query")
+    def _typed(self) -> None:
+        self.ask()
+
+    def ask(self) -> None:
+        """Search for what the screen shows now (merged with a search under way)."""
+        self._wanted = self.request()
+        if not self._busy:
+            self._busy = True
+            self.run_worker(self._serve(), group="search", exit_on_error=False)
+
+    async def _serve(self) -> None:
+        try:
+            while self._wanted is not None:
+                request, self._wanted = self._wanted, None
+                result = await self._search(request)
+                if self._wanted is None and result is not None:
+                    self._show(request, result)
+        finally:
+            self._busy = False
+
+    async def _search(self, request: SearchQuery) -> SearchResult | None:
+        tally = self.query_one("#tally", Static)
+        try:
+            return await self.app.service.search(request)  # type: ignore[attr-defined]
+        except (QueryError, UsageError) as error:  # half-typed queries are normal: no alarm
+            tally.update(safe(error.message, "italic"))
+        except IndexUnavailableError as error:
+            building = bool(self.app.index_note)  # type: ignore[attr-defined]
+            tally.update(Text("Building the search index…" if building else error.message))
+        except Exception as error:
+            self.app.report(error)  # type: ignore[attr-defined]
+        return None
+
+    def _show(self, request: SearchQuery, result: SearchResult) -> None:
+        self.shown, self.result = request, result
+        self.app.last_request = request  # type: ignore[attr-defined]
+        hits = self.query_one(HitList)
+        if result.total:
+            hits.show(result.hits, 1)
+        else:
+            hits.clear_options()
+            hits.add_option(Option(render_no_hits(result), disabled=True))
+        self.query_one(FacetList).show(result.facets, self.filters)
+        self._tally()
+        self._place_facets()
+
+    def _tally(self) -> None:
+        result = self.result
+        if result is None:
+            return
+        shown = self.query_one(HitList).option_count if result.total else 0
+        line = Text(plural(result.total, "hit") if result.query else f"{result.total:,} articles")
+        if result.total > shown:
+            line.append(f" · {shown} shown", DIM)
+        if not result.query:
+            line.append(" · newest first", DIM)
+        for name, value in self.filters.items():
+            line.append(f" · {name}: ", DIM)
+            line.append_text(safe(value, "bold"))
+        if result.relaxed:
+            line.append(" · none has every word: hits with any", DIM)
+        if result.suggestion:
+            line.append(" · did you mean ", DIM)
+            line.append_text(safe(result.suggestion, "bold"))
+            line.append("?", DIM)
+        self.query_one("#tally", Static).update(line)
+
+    # More hits as the end comes near.
+
+    @on(OptionList.OptionHighlighted, "#hits")
+    def _moved(self) -> None:
+        if self.query_one(HitList).near_end():
+            self._more()
+
+    def _scrolled(self, _y: float) -> None:
+        hits = self.query_one(HitList)
+        if hits.max_scroll_y and hits.scroll_y >= hits.max_scroll_y - 2:
+            self._more()
+
+    def _more(self) -> None:
+        result, shown = self.result, self.shown
+        if result is None or shown is None or self._loading_more:
+            return
+        count = self.query_one(HitList).option_count
+        if count >= result.total:
+            return
+        self._loading_more = True
+        self.run_worker(self._load(shown, count), group="more", exit_on_error=False)
+
+    async def _load(self, shown: SearchQuery, count: int) -> None:
+        try:
+            page = count // PAGE + 1
+            request = replace(shown, page=page, facets=())
+            result = await self.app.attempt(self.app.service.search(request))  # type: ignore[attr-defined]
+            if result is not None and self.shown == shown:
+                self.query_one(HitList).show(result.hits, count + 1, append=True)
+                self._tally()
+        finally:
+            self._loading_more = False
+
+    # Keys.
+
+    @on(Input.Submitted, "#query")
+    @on(OptionList.OptionSelected, "#hits")
+    def _open(self) -> None:
+        number = self.query_one(HitList).number()
+        if number is not None:
+            self.app.read(number, self.words())  # type: ignore[attr-defined]
+
+    def words(self) -> str:
+        return " ".join(plain_words(self.shown.text)) if self.shown else ""
+
+    @on(OptionList.OptionSelected, "#facets")
+    def _facet(self, event: OptionList.OptionSelected) -> None:
+        name, value = facet_choice(event.option.id or "")
+        if self.filters.get(name) == value:
+            del self.filters[name]
+        else:
+            self.filters[name] = value
+        self.ask()
+
+    def action_clear_filters(self) -> None:
+        if self.filters:
+            self.filters.clear()
+            self.ask()
+
+    def action_to_hits(self) -> None:
+        hits = self.query_one(HitList)
+        if hits.option_count:
+            hits.focus()
+
+    def action_to_box(self) -> None:
+        self.query_one(Input).focus()
+
+    def action_toggle_facets(self) -> None:
+        facets = self.query_one(FacetList)
+        self._facets_wanted = not facets.display
+        self._place_facets()
+        if facets.display:
+            facets.focus()
+
+    def _place_facets(self) -> None:
+        facets = self.query_one(FacetList)
+        wanted = self._facets_wanted
+        if wanted is None:
+            wanted = self.size.width >= FACETS_FROM_WIDTH
+        facets.display = wanted and bool(facets.option_count)
+
+    def _show_note(self, note: str) -> None:
+        self.query_one("#index-note", Static).update(Text(note, DIM))

@@ -1,0 +1,146 @@
+"""The library as the app sees it: every call answered on one thread of its own, awaited.
+
+The library's catalog is an SQLite connection, usable only from the thread that opened it,
+and a search must never hold up the screen: so one worker thread owns the library and runs
+each request in turn, and the app awaits the answers. Views computed from every record
+(columns, authors, the archive by date) are kept until the index changes. No Textual here.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from ipcsreader.archive.search import SearchQuery
+
+if TYPE_CHECKING:
+    from ipcsreader.archive.authors import Authors
+    from ipcsreader.archive.browse import Archive
+    from ipcsreader.archive.columns import Column
+    from ipcsreader.archive.known import KnownTitle
+    from ipcsreader.cite.styles import Citation
+    from ipcsreader.library import Library
+    from ipcsreader.model import Hit, Record, SearchResult
+
+_T = TypeVar("_T")
+
+
+class Service:
+    """One library, opened on its own thread, over ``corpus`` and ``index`` as the CLI takes
+    them; ``notify`` hears what the library says (from that thread)."""
+
+    def __init__(
+        self,
+        corpus: Path | None,
+        index: Path | None,
+        *,
+        notify: Callable[[str], None] | None = None,
+        today: dt.date | None = None,
+    ) -> None:
+        self.corpus = corpus
+        self.index = index
+        self.today = today  # the access date in citations; None: the real today
+        self.notify = notify or (lambda _message: None)  # called on the library's thread
+        self._thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="ipcs-library")
+        self._library: Library | None = None
+        self._views: dict[str, Any] = {}
+
+    async def _call(self, work: Callable[[Library], _T]) -> _T:
+        return await asyncio.wrap_future(self._thread.submit(self._run, work))
+
+    def _run(self, work: Callable[[Library], _T]) -> _T:
+        if self._library is None:
+            from ipcsreader.library import Library
+
+            self._library = Library.open(
+                self.corpus, self.index, notify=lambda message: self.notify(message)
+            )
+        return work(self._library)
+
+    def close(self) -> None:
+        self._thread.shutdown(wait=False, cancel_futures=True)
+
+    @property
+    def library(self) -> Library | None:
+        """The open library (None until the first call): for the index's own folders."""
+        return self._library
+
+    async def reload(self) -> None:
+        """Read the index afresh after another process updated it."""
+
+        def reopen(_old: Library) -> None:
+            self._library = None
+            self._views.clear()
+
+        await self._call(reopen)
+
+    async def search(self, query: SearchQuery) -> SearchResult:
+        return await self._call(lambda lib: lib.search(query))
+
+    async def record(self, number: int) -> Record:
+        return await self._call(lambda lib: lib.record(number))
+
+    async def more_by(self, number: int, limit: int = 20) -> list[KnownTitle]:
+        from ipcsreader.archive.authors import more_by
+
+        def gather(lib: Library) -> list[KnownTitle]:
+            record = lib.record(number)
+            return more_by(record, lib.author_records(record), limit=limit)
+
+        return await self._call(gather)
+
+    async def related(self, number: int, limit: int = 10) -> list[Hit]:
+        def gather(lib: Library) -> list[Hit]:
+            return [h for h in lib.more_like(number, limit + 1) if h.number != number][:limit]
+
+        return await self._call(gather)
+
+    async def cite(self, number: int, style: str) -> Citation:
+        from ipcsreader.cite.styles import cite
+
+        return await self._call(lambda lib: cite(lib.record(number), style, today=self.today))  # type: ignore[arg-type]
+
+    async def export(self, query: SearchQuery, fmt: str, path: Path) -> int:
+        """Write every article ``query`` finds to ``path`` (an existing file is refused);
+        how many."""
+        from dataclasses import replace
+
+        from ipcsreader.cite.export import check_output, export_text, write_export
+
+        check_output(path)
+
+        def write(lib: Library) -> int:
+            everything = replace(query, limit=None, page=1, facets=(), highlight=False)
+            numbers = [h.number for h in lib.search(everything).hits]
+            records = [lib.record(n) for n in numbers]
+            write_export(export_text(records, fmt), path)  # type: ignore[arg-type]
+            return len(records)
+
+        return await self._call(write)
+
+    async def columns(self) -> list[Column]:
+        from ipcsreader.archive.columns import gather_columns
+
+        return await self._view("columns", lambda lib: gather_columns(lib.records(), lib.pages()))
+
+    async def authors(self) -> Authors:
+        from ipcsreader.archive.authors import Authors
+
+        return await self._view("authors", lambda lib: Authors(lib.records(), lib.pages()))
+
+    async def archive(self) -> Archive:
+        from ipcsreader.archive.browse import browse
+
+        return await self._view("archive", lambda lib: browse(lib.records()))
+
+    async def _view(self, name: str, compute: Callable[[Library], _T]) -> _T:
+        def cached(lib: Library) -> _T:
+            if name not in self._views:
+                self._views[name] = compute(lib)
+            return self._views[name]
+
+        return await self._call(cached)
