@@ -13,6 +13,7 @@ from textual.reactive import reactive
 
 from ipcsreader.archive.search import SearchQuery
 from ipcsreader.errors import IpcsError
+from ipcsreader.render.parts import plural
 from ipcsreader.ui.indexer import Outcome, Progress, update_in_background
 from ipcsreader.ui.service import Service
 
@@ -94,7 +95,7 @@ class IpcsApp(App[None]):
                 self.index_generation += 1
                 failed = f"; {outcome.failed} could not be read" if outcome.failed else ""
                 self.index_note = ""
-                self.say(f"Index updated: {outcome.changed} files{failed}.")
+                self.say(f"Index updated: {plural(outcome.changed, 'file')} changed{failed}.")
             else:
                 self.index_note = ""
             return outcome

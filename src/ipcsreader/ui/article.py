@@ -86,7 +86,9 @@ class ArticleView(ScrollView, can_focus=True):
             if line == index:
                 before, word, after = strip.divide([start, end, strip.cell_length])[:3]
                 strip = Strip.join([before, word.apply_style(CURRENT), after])
-        strip = Strip.join([Strip.blank(MARGIN, self.rich_style), strip])
+        # Every segment gets the widget's style under its own (filters such as NO_COLOR's
+        # expect a style on each).
+        strip = Strip.join([Strip.blank(MARGIN), strip]).apply_style(self.rich_style)
         return strip.crop_extend(scroll_x, scroll_x + width, self.rich_style)
 
     def jump(self, step: int) -> int | None:

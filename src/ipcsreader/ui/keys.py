@@ -14,7 +14,7 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
             ("F2", "columns and their columnists"),
             ("F3", "authors"),
             ("F4", "the archive by year and month"),
-            ("Escape", "back (on the search screen: from the query box to the results)"),
+            ("Escape  Backspace", "back (on the search screen: from the query box to the results)"),
             ("q", "quit (outside a text box)"),
             ("Ctrl+C  Ctrl+Q", "quit"),
         ),
@@ -24,7 +24,7 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
         (
             ("typing", "search as you type: the whole query language of ipcs search"),
             ("Enter", "read the chosen article"),
-            ("Down  Up", "move through the hits (more load as you reach the end)"),
+            ("Down  Up  j  k", "move through the hits (more load as you reach the end)"),
             ("/", "back to the query box"),
             ("f", "show or hide the counts by column, author and year"),
             ("Enter on a count", "keep only those hits; again to drop the filter"),
@@ -36,7 +36,8 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
         "Reading",
         (
             ("n  N", "next and previous match of the query's words"),
-            ("Space  PgDn  PgUp", "page down and up; arrows, j and k scroll a line"),
+            ("Space  b  PgDn  PgUp", "page down and up"),
+            ("Down  Up  j  k", "scroll a line"),
             ("o", "open the article on ipcs.org"),
             ("c", "copy the citation (OSC 52) and show it"),
             ("s", "choose the citation style (asked once, then kept)"),
@@ -51,6 +52,7 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
         (
             ("Enter", "open the article, or expand a column, year or month"),
             ("typing", "filter the authors (authors screen)"),
+            ("Down  /", "from the filter to the authors, and back"),
         ),
     ),
 )

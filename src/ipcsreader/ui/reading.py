@@ -19,7 +19,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, ProgressBar, Static
 
 from ipcsreader.model import Record
-from ipcsreader.render.parts import DIM, NUMBER_STYLE
+from ipcsreader.render.parts import DIM, NUMBER_STYLE, plural
 from ipcsreader.render.read import highlight_pattern, render_article
 from ipcsreader.render.safe import safe
 from ipcsreader.ui.article import ArticleView
@@ -31,16 +31,16 @@ if TYPE_CHECKING:
 class ReadScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,backspace", "app.pop_screen", "Back"),
-        Binding("n", "jump(1)", "Next match"),
-        Binding("N", "jump(-1)", "Previous", key_display="N"),
-        Binding("o", "open", "ipcs.org"),
+        Binding("n", "jump(1)", "Next"),
+        Binding("N", "jump(-1)", "Prev", key_display="N"),
+        Binding("o", "open", "Web"),
         Binding("c", "cite", "Cite"),
         Binding("s", "style", "Style", show=False),
         Binding("a", "more_by", "Author"),
         Binding("r", "related", "Related"),
         Binding("f", "fetch", "Fetch"),
         Binding("x", "app.export", "Export", show=False),
-        Binding("q", "app.quit", "Quit"),
+        Binding("q", "app.quit", "Quit", show=False),
     ]
 
     def __init__(self, number: int, words: str = "") -> None:
@@ -80,35 +80,34 @@ class ReadScreen(Screen[None]):
     def _status(self, text: Text) -> None:
         self.query_one("#read-status", Static).update(text)
 
-    def _where(self) -> Text:
+    def _where(self, current: int | None = None) -> Text:
+        """The status line: the number, then the matches (the current one) or what to do."""
         line = Text(f"#{self.number}", NUMBER_STYLE)
         found = len(self.query_one(ArticleView).matches)
-        if self.words and found:
-            line.append(f" · {found} matches of ", DIM)
-            line.append_text(safe(self.words, "bold"))
-            line.append(" · n next, N previous", DIM)
-        elif self.record is not None and self.record.listing_only:
+        if self.record is not None and self.record.listing_only:
             line.append(" · only listings name this article · f fetches it", DIM)
+        elif self.words:
+            if current is not None:
+                line.append(f" · match {current + 1} of {found}", "bold")
+            elif found:
+                line.append(f" · {plural(found, 'match')} (n, N)", DIM)
+            else:
+                line.append(" · no match in the text", DIM)
+            line.append(" · ", DIM)
+            line.append_text(safe(self.words, DIM))
         return line
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "fetch":  # offered only where there is something to fetch
             return bool(self.record and self.record.listing_only and not self._fetching)
         if action == "jump":
-            return bool(self.words)
+            return bool(self.words) and not (self.record and self.record.listing_only)
         return True
 
     # Keys.
 
     def action_jump(self, step: int) -> None:
-        view = self.query_one(ArticleView)
-        current = view.jump(step)
-        line = self._where()
-        if current is None:
-            line.append(" · no match in the text", DIM)
-        else:
-            line.append(f" · match {current + 1} of {len(view.matches)}", "bold")
-        self._status(line)
+        self._status(self._where(self.query_one(ArticleView).jump(step)))
 
     def action_open(self) -> None:
         from ipcsreader.model import article_url

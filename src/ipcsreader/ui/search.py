@@ -55,6 +55,7 @@ class SearchScreen(Screen[None]):
         self._busy = False
         self._loading_more = False
         self._facets_wanted: bool | None = None  # None: as wide as the screen allows
+        self._reading = False  # an article opened from here is on screen
 
     def compose(self) -> ComposeResult:
         yield Input(
@@ -149,7 +150,7 @@ class SearchScreen(Screen[None]):
         if result is None:
             return
         shown = self.query_one(HitList).option_count if result.total else 0
-        line = Text(plural(result.total, "hit") if result.query else f"{result.total:,} articles")
+        line = Text(plural(result.total, "hit" if result.query else "article"))
         if result.total > shown:
             line.append(f" · {shown} shown", DIM)
         if not result.query:
@@ -205,7 +206,14 @@ class SearchScreen(Screen[None]):
     def _open(self) -> None:
         number = self.query_one(HitList).number()
         if number is not None:
+            self._reading = True
             self.app.read(number, self.words())  # type: ignore[attr-defined]
+
+    def on_screen_resume(self) -> None:
+        # Back from reading: to the results, where q quits and Enter reads the next one.
+        if self._reading:
+            self._reading = False
+            self.action_to_hits()
 
     def words(self) -> str:
         return " ".join(plain_words(self.shown.text)) if self.shown else ""

@@ -1,0 +1,261 @@
+"""``ipcs ui``: the reading view, citations, exports and fetching, through the pilot."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from ipcs_site import Site
+from ipcs_site import site_fixture as site_fixture  # the `site` fixture
+from textual.pilot import Pilot
+from textual.widgets import Input
+from ui_world import drive, indexed, make_app, screen_text, settle, shipped, small_corpus, typed
+
+from ipcsreader.ui.article import ArticleView
+from ipcsreader.ui.dialogs import CitationScreen, ExportScreen, StyleScreen
+from ipcsreader.ui.lists import HitsScreen, TitlesScreen
+from ipcsreader.ui.reading import ReadScreen
+
+
+@pytest.fixture(scope="module")
+def world(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    return shipped(tmp_path_factory.mktemp("ui-read"))
+
+
+async def open_4842(pilot: Pilot, query: str = "north korea") -> ReadScreen:
+    await typed(pilot, query)
+    await pilot.press("enter")
+    await settle(pilot)
+    screen = pilot.app.screen
+    assert isinstance(screen, ReadScreen)
+    return screen
+
+
+def test_the_article_is_shown_whole_with_its_header(world) -> None:
+    app = make_app(*world)
+
+    async def scenario(pilot: Pilot) -> None:
+        screen = await open_4842(pilot)
+        assert screen.record is not None and len(screen.record.paragraphs) == 8
+        lines = screen.query_one(ArticleView).text_lines()
+        text = " ".join(" ".join(lines).split())
+        assert lines[0] == "Russia and North Korea: Replaying Old Games"
+        assert "East Asia Compass" in lines[1]
+        assert "Sandip Kumar Mishra, Assistant Professor" in text  # author and affiliation
+        assert "2 March 2015 · China · #4842" in text  # date, region, number
+        assert "https://www.ipcs.org/comm_select.php?articleNo=4842" in text
+        for paragraph in screen.record.paragraphs:
+            assert " ".join(paragraph.split()) in text
+        assert max(len(line) for line in lines) <= 80 - 2 - 2  # inside the screen, a margin
+        assert "Russia and North Korea: Replaying Old Games" in screen_text(app)
+
+    drive(app, scenario)
+
+
+def test_n_and_shift_n_move_between_the_query_words(world) -> None:
+    app = make_app(*world)
+
+    async def scenario(pilot: Pilot) -> None:
+        screen = await open_4842(pilot, "sequestration OR hierarchy")
+        view = screen.query_one(ArticleView)
+        assert len(view.matches) == 2
+        lines = view.text_lines()
+        assert [lines[y][a:b] for y, a, b in view.matches] == ["sequestration", "hierarchy"]
+        await pilot.press("n")
+        assert view.current == 0 and "match 1 of 2" in screen_text(app)
+        await pilot.press("n")
+        assert view.current == 1 and "match 2 of 2" in screen_text(app)
+        assert view.scroll_offset.y > 0
+        await pilot.press("n")  # round to the first again
+        assert view.current == 0
+        await pilot.press("N")
+        assert view.current == 1
+
+    drive(app, scenario)
+
+
+def test_words_marked_side_by_side_are_one_match(world) -> None:
+    app = make_app(*world)
+
+    async def scenario(pilot: Pilot) -> None:
+        screen = await open_4842(pilot, '"power hierarchy"')
+        view = screen.query_one(ArticleView)
+        lines = view.text_lines()
+        found = [lines[y][a:b] for y, a, b in view.matches]
+        # As in ipcs read, every query word is marked; the phrase's words, together, once.
+        assert found.count("power hierarchy") == 1
+        assert set(found) == {"power hierarchy", "power"}
+
+    drive(app, scenario)
+
+
+def test_escape_goes_back_and_keeps_the_results(world) -> None:
+    app = make_app(*world)
+
+    async def scenario(pilot: Pilot) -> None:
+        await open_4842(pilot)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert "1 hit" in screen_text(app)
+        await pilot.press("enter")  # the results have the focus: Enter reads again
+        await settle(pilot)
+        assert isinstance(app.screen, ReadScreen)
+        await pilot.press("backspace")
+        await settle(pilot)
+        assert not isinstance(app.screen, ReadScreen)
+
+    drive(app, scenario)
+
+
+def test_c_asks_the_style_once_copies_the_citation_and_shows_it(world) -> None:
+    app = make_app(*world)
+
+    async def scenario(pilot: Pilot) -> None:
+        await open_4842(pilot)
+        await pilot.press("c")
+        await settle(pilot)
+        assert isinstance(app.screen, StyleScreen)
+        await pilot.press("down", "down", "enter")  # bibtex, ris, apa
+        await settle(pilot)
+        assert isinstance(app.screen, CitationScreen)
+        assert app.cite_style == "apa"
+        assert app.clipboard.startswith("Mishra, S. K. (2015, March 2). Russia and North Korea")
+        assert "Copied to the clipboard" in screen_text(app)
+        await pilot.press("escape")
+        app.copy_to_clipboard("")
+        await pilot.press("c")  # the style is kept: straight to the citation
+        await settle(pilot)
+        assert isinstance(app.screen, CitationScreen)
+        assert app.clipboard.startswith("Mishra, S. K. (2015")
+        await pilot.press("escape", "s")
+        await settle(pilot)
+        assert isinstance(app.screen, StyleScreen)
+        await pilot.press("down", "enter")  # apa was highlighted: chicago
+        await settle(pilot)
+        assert app.clipboard.startswith("Mishra, Sandip Kumar. “Russia and North Korea")
+
+    drive(app, scenario)
+
+
+def test_o_opens_the_article_on_ipcs_org(world, monkeypatch: pytest.MonkeyPatch) -> None:
+    app = make_app(*world)
+    opened: list[str] = []
+    monkeypatch.setattr(app, "open_url", lambda url, **_: opened.append(url))
+
+    async def scenario(pilot: Pilot) -> None:
+        await open_4842(pilot)
+        await pilot.press("o")
+        await settle(pilot)
+
+    drive(app, scenario)
+    assert opened == ["https://www.ipcs.org/comm_select.php?articleNo=4842"]
+
+
+def test_a_and_r_list_more_by_the_author_and_related_articles(tmp_path: Path) -> None:
+    app = make_app(*indexed(small_corpus(tmp_path), tmp_path / "index"))
+
+    async def scenario(pilot: Pilot) -> None:
+        await typed(pilot, "harbour")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.screen.number == 3901
+        await pilot.press("a")
+        await settle(pilot)
+        assert isinstance(app.screen, TitlesScreen)
+        text = screen_text(app)
+        assert "More by Meera Iyer" in text and "#3870" in text and "Tides and Turning" in text
+        await pilot.press("escape", "r")
+        await settle(pilot)
+        assert isinstance(app.screen, HitsScreen)
+        assert "Related to #3901" in screen_text(app)
+
+    drive(app, scenario)
+
+
+def test_x_exports_the_current_result_list(world, tmp_path: Path) -> None:
+    app = make_app(*world)
+    target = tmp_path / "korea.csv"
+
+    async def scenario(pilot: Pilot) -> None:
+        await open_4842(pilot)
+        await pilot.press("x")
+        await settle(pilot)
+        assert isinstance(app.screen, ExportScreen)
+        box = app.screen.query_one(Input)
+        assert box.value == "ipcs-north-korea.csv"
+        box.value = str(target)
+        await pilot.press("enter")
+        await settle(pilot)
+
+    drive(app, scenario)
+    text = target.read_text()
+    assert "4842" in text and "Replaying Old Games" in text
+
+
+def test_an_existing_export_file_is_refused_in_a_notification(world, tmp_path: Path) -> None:
+    app = make_app(*world)
+    target = tmp_path / "mine.md"
+    target.write_text("keep me")
+
+    async def scenario(pilot: Pilot) -> None:
+        await typed(pilot, "korea")
+        await pilot.press("escape", "x")
+        await settle(pilot)
+        app.screen.query_one(Input).value = str(target)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert any("already exists" in n.message for n in app._notifications)
+
+    drive(app, scenario)
+    assert target.read_text() == "keep me"
+
+
+def test_no_color_marks_the_matches_with_stars(world, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = make_app(*world)
+    assert app.no_color
+
+    async def scenario(pilot: Pilot) -> None:
+        screen = await open_4842(pilot, "sequestration")
+        assert "*sequestration*" in " ".join(screen.query_one(ArticleView).text_lines())
+
+    drive(app, scenario)
+
+
+def test_a_listing_only_article_offers_f_and_fills_in_once_fetched(
+    tmp_path: Path, site: Site, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    site.add(
+        3870,
+        "Tides and Turning Points",
+        date=dt.date(2012, 7, 2),
+        column="Harbour Notes",
+        author="Meera Iyer",
+        role="Senior Fellow",
+        paragraphs=("Every monsoon the harbour plans are redrawn, and every dry season forgot.",),
+    )
+    monkeypatch.setenv("IPCS_BASE_URL", site.base_url)
+    monkeypatch.setenv("IPCS_DELAY", "0")
+    monkeypatch.setenv("IPCS_RETRIES", "0")
+    corpus, index = indexed(small_corpus(tmp_path), tmp_path / "index")
+    app = make_app(corpus, index)
+
+    async def scenario(pilot: Pilot) -> None:
+        await typed(pilot, "tides")
+        await pilot.press("enter")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, ReadScreen) and screen.record.listing_only
+        text = screen_text(app)
+        assert "The sea keeps no calendar" in text  # the teaser
+        assert "f fetches it" in text and "Fetch" in text
+        await pilot.press("f")
+        await settle(pilot, limit=60)
+        assert not screen.record.listing_only
+        lines = " ".join(screen.query_one(ArticleView).text_lines())
+        assert "every dry season forgot" in lines
+
+    drive(app, scenario)
+    assert (corpus / "3870.html").is_file()  # the corpus read last takes fetched pages
+    assert site.article_requests() == [3870]

@@ -1,0 +1,217 @@
+"""``ipcs ui``: the search screen, driven through Textual's pilot."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import Input
+from ui_world import drive, indexed, make_app, screen_text, settle, shipped, small_corpus, typed
+
+from ipcsreader.ui.hits import FacetList, HitList
+from ipcsreader.ui.reading import ReadScreen
+from ipcsreader.ui.search import SearchScreen
+
+
+@pytest.fixture(scope="module")
+def world(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    return shipped(tmp_path_factory.mktemp("ui-search"))
+
+
+@pytest.fixture(scope="module")
+def small(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    tmp = tmp_path_factory.mktemp("ui-small")
+    return indexed(small_corpus(tmp), tmp / "index")
+
+
+def test_typing_a_query_shows_numbered_hits_then_enter_reads_and_escape_q_quits(world) -> None:
+    app = make_app(*world)
+
+    async def scenario(pilot: Pilot) -> None:
+        screen = app.screen
+        assert isinstance(screen, SearchScreen)
+        assert "1 article · newest first" in screen_text(app)  # before typing: the newest
+        await typed(pilot, "north korea")
+        text = screen_text(app)
+        assert "1 hit" in text
+        assert "1. #4842 · 2 March 2015 · East Asia Compass" in text
+        assert "Russia and North Korea: Replaying Old Games" in text
+        assert "Sandip Kumar Mishra" in text
+        assert screen.shown is not None and screen.shown.text == "north korea"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ReadScreen)
+        assert app.screen.words == "north korea"
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.screen is screen
+        assert isinstance(app.focused, HitList)  # back on the results, where q quits
+        await pilot.press("q")
+        await pilot.pause()
+
+    drive(app, scenario)
+    assert app.return_code == 0 and not app.is_running
+
+
+def test_q_typed_in_the_query_box_is_a_letter(world) -> None:
+    app = make_app(*world)
+
+    async def scenario(pilot: Pilot) -> None:
+        await typed(pilot, "iraq fx/")
+        assert app.screen.query_one(Input).value == "iraq fx/"
+        assert app.is_running
+
+    drive(app, scenario)
+
+
+def test_a_query_given_on_the_command_line_is_searched_at_once(world) -> None:
+    app = make_app(*world, query="replaying")
+
+    async def scenario(pilot: Pilot) -> None:
+        assert "1 hit" in screen_text(app)
+        assert app.screen.query_one(HitList).number() == 4842
+
+    drive(app, scenario)
+
+
+def test_snippets_mark_the_matched_words(world) -> None:
+    app = make_app(*world)
+
+    async def scenario(pilot: Pilot) -> None:
+        await typed(pilot, "sequestration")
+        hits = app.screen.query_one(HitList)
+        prompt = hits.get_option_at_index(0).prompt
+        lines = app.console.render_lines(prompt, app.console.options.update_width(60))
+        marked = [s.text for line in lines for s in line if s.style and s.style.bold]
+        assert "sequestration" in marked
+
+    drive(app, scenario)
+
+
+def test_a_half_typed_query_says_what_is_wrong_without_an_alarm(world) -> None:
+    app = make_app(*world)
+
+    async def scenario(pilot: Pilot) -> None:
+        await typed(pilot, '"north')
+        text = screen_text(app)
+        assert "unclosed quote" in text
+        assert not app._notifications  # no error notification for it
+        await typed(pilot, ' korea"')
+        assert "1 hit" in screen_text(app)
+
+    drive(app, scenario)
+
+
+def test_nothing_found_says_so_and_suggests(world) -> None:
+    app = make_app(*world)
+
+    async def scenario(pilot: Pilot) -> None:
+        await typed(pilot, "koreq")
+        text = screen_text(app)
+        assert "0 hits" in text
+        assert "No articles match" in text
+
+    drive(app, scenario)
+
+
+def test_choosing_a_count_filters_the_hits_and_choosing_it_again_drops_it(small) -> None:
+    app = make_app(*small)
+
+    async def scenario(pilot: Pilot) -> None:
+        screen = app.screen
+        await typed(pilot, "the")
+        assert "3 hits" in screen_text(app)
+        facets = screen.query_one(FacetList)
+        ids = [facets.get_option_at_index(i).id for i in range(facets.option_count)]
+        assert "column:Harbour Notes" in ids and "column:East Asia Compass" in ids
+        facets.focus()
+        facets.highlighted = ids.index("column:Harbour Notes")
+        await pilot.press("enter")
+        await settle(pilot)
+        text = screen_text(app)
+        assert "2 hits" in text and "column: Harbour Notes" in text
+        assert screen.result.total == 2
+        assert "#4842" not in text
+        assert "✓ Harbour Notes" in text
+        await pilot.press("enter")  # the same count again: the filter goes
+        await settle(pilot)
+        assert "3 hits" in screen_text(app)
+        assert screen.filters == {}
+
+    drive(app, scenario)
+
+
+def test_backspace_in_the_lists_drops_every_filter(small) -> None:
+    app = make_app(*small)
+
+    async def scenario(pilot: Pilot) -> None:
+        screen = app.screen
+        screen.filters["year"] = "2012"
+        screen.ask()
+        await settle(pilot)
+        assert screen.result.total == 2 and "year: 2012" in screen_text(app)
+        await pilot.press("escape", "backspace")
+        await settle(pilot)
+        assert screen.filters == {}
+        assert "3 articles" in screen_text(app)
+
+    drive(app, scenario)
+
+
+def test_more_hits_load_as_the_cursor_nears_the_end(tmp_path: Path) -> None:
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
+    import generate
+
+    generate.generate(tmp_path / "corpus", 45, seed=3, jobs=1)
+    app = make_app(*indexed(tmp_path / "corpus", tmp_path / "index"))
+
+    async def scenario(pilot: Pilot) -> None:
+        hits = app.screen.query_one(HitList)
+        assert hits.option_count == 20
+        assert "20 shown" in screen_text(app)
+        await pilot.press("escape")
+        for _ in range(19):
+            await pilot.press("down")
+        await settle(pilot)
+        assert hits.option_count == 40
+        await pilot.press("end")
+        await settle(pilot)
+        assert hits.option_count == app.screen.result.total
+        numbers = [hits.get_option_at_index(i).id for i in range(hits.option_count)]
+        assert len(set(numbers)) == len(numbers)  # pages join without repeats
+
+    drive(app, scenario)
+
+
+def test_a_narrow_screen_hides_the_counts_until_f(world) -> None:
+    app = make_app(*world)
+
+    async def scenario(pilot: Pilot) -> None:
+        await typed(pilot, "korea")
+        facets = app.screen.query_one(FacetList)
+        assert not facets.display
+        assert "Russia and North Korea" in screen_text(app)
+        await pilot.press("escape", "f")
+        await settle(pilot)
+        assert facets.display and app.focused is facets
+
+    drive(app, scenario, size=(60, 20))
+
+
+def test_an_unexpected_failure_is_a_notification_not_a_traceback(world) -> None:
+    app = make_app(*world)
+
+    async def broken(_query):
+        raise RuntimeError("the disk is on fire")
+
+    async def scenario(pilot: Pilot) -> None:
+        app.service.search = broken
+        await typed(pilot, "korea")
+        messages = [n.message for n in app._notifications]
+        assert any("RuntimeError: the disk is on fire" in m for m in messages)
+        assert app.is_running
+
+    drive(app, scenario)
