@@ -62,7 +62,7 @@ def drive(
     async def run() -> None:
         try:
             async with app.run_test(size=size) as pilot:
-                await settle(pilot)
+                await settle(pilot, but="index")  # the scenario waits for the indexer if need be
                 await scenario(pilot)
         finally:
             app.service.close()
@@ -70,29 +70,35 @@ def drive(
     asyncio.run(run())
 
 
-async def settle(pilot: Pilot, limit: float = 20.0) -> None:
-    """Wait until the app has no work under way (searches, loading, the indexer)."""
+async def settle(pilot: Pilot, limit: float = 20.0, *, but: str | None = None) -> None:
+    """Wait until the app has no work under way (searches, loading, the indexer), but for
+    the workers of group ``but``."""
     app = pilot.app
     loop = asyncio.get_running_loop()
     give_up = loop.time() + limit
+
+    def busy() -> bool:
+        return any(w.is_running for w in app.workers if but is None or w.group != but)
+
     while loop.time() < give_up:
         await pilot.pause()
-        if not any(worker.is_running for worker in app.workers):
+        if not busy():
             await pilot.pause()
-            if not any(worker.is_running for worker in app.workers):
+            if not busy():
                 return
         await asyncio.sleep(0.02)
     raise AssertionError(f"the app was still busy after {limit} s")
 
 
-async def typed(pilot: Pilot, text: str) -> None:
+async def typed(pilot: Pilot, text: str, *, but: str | None = None) -> None:
     """Type ``text`` a key at a time, then wait for the app to answer."""
     await pilot.press(*[_key(c) for c in text])
-    await settle(pilot)
+    await settle(pilot, but=but)
 
 
 def _key(char: str) -> str:
-    return {" ": "space", "/": "slash", "?": "question_mark", '"': "quotation_mark"}.get(char, char)
+    names = {" ": "space", "/": "slash", "?": "question_mark", '"': "quotation_mark"}
+    return names.get(char, "backspace" if char == "\b" else char)
 
 
 def screen_text(app: IpcsApp) -> str:
