@@ -11,7 +11,7 @@ from ui_world import drive, indexed, make_app, screen_text, settle, shipped, sma
 
 from ipcsreader.ui.hits import FacetList, HitList
 from ipcsreader.ui.reading import ReadScreen
-from ipcsreader.ui.search import SearchScreen
+from ipcsreader.ui.search import PAGE, SearchScreen
 
 
 @pytest.fixture(scope="module")
@@ -170,16 +170,17 @@ def test_more_hits_load_as_the_cursor_nears_the_end(tmp_path: Path) -> None:
 
     async def scenario(pilot: Pilot) -> None:
         hits = app.screen.query_one(HitList)
-        assert hits.option_count == 20
-        assert "20 shown" in screen_text(app)
+        assert hits.option_count == PAGE
+        assert f"{PAGE} shown" in screen_text(app)
         await pilot.press("escape")
-        for _ in range(19):
+        for _ in range(PAGE - 1):
             await pilot.press("down")
         await settle(pilot)
-        assert hits.option_count == 40
-        await pilot.press("end")
-        await settle(pilot)
-        assert hits.option_count == app.screen.result.total
+        assert hits.option_count == 2 * PAGE
+        for _ in range(3):  # End reaches the last hit loaded, which loads the next page
+            await pilot.press("end")
+            await settle(pilot)
+        assert hits.option_count == app.screen.result.total == 45
         numbers = [hits.get_option_at_index(i).id for i in range(hits.option_count)]
         assert len(set(numbers)) == len(numbers)  # pages join without repeats
 
@@ -213,5 +214,40 @@ def test_an_unexpected_failure_is_a_notification_not_a_traceback(world) -> None:
         messages = [n.message for n in app._notifications]
         assert any("RuntimeError: the disk is on fire" in m for m in messages)
         assert app.is_running
+
+    drive(app, scenario)
+
+
+@pytest.mark.parametrize(
+    ("typed", "sent"),
+    [
+        ("kashm", "kashm*"),
+        ("taliban kab", "taliban kab*"),
+        ("taliban ", "taliban "),  # the word is finished
+        ("ka", "ka"),  # too short a prefix: too many words
+        ('"north kor', '"north kor'),  # inside a phrase
+        ("author:mish", "author:mish"),  # a field
+        ("korea -sou", "korea -sou"),  # a sign
+        ("nucl*", "nucl*"),
+        ("nucelar~2", "nucelar~2"),
+        ("korea NOT", "korea NOT"),
+        ("year:2015", "year:2015"),
+    ],
+)
+def test_the_word_being_typed_is_a_prefix(typed: str, sent: str) -> None:
+    from ipcsreader.ui.search import as_you_type
+
+    assert as_you_type(typed) == sent
+
+
+def test_a_half_typed_word_already_finds_its_articles(world) -> None:
+    app = make_app(*world)
+
+    async def scenario(pilot: Pilot) -> None:
+        await typed(pilot, "sequest")
+        assert "1 hit" in screen_text(app)
+        assert app.screen.shown.text == "sequest"  # the reader's query, as typed
+        await typed(pilot, "\b" * 7 + "replaying")  # whole, past its stem "replay"
+        assert "1 hit" in screen_text(app)
 
     drive(app, scenario)

@@ -114,12 +114,14 @@ class ArchiveScreen(TreeScreen):
             label = Text(str(year.year) if year.year else "Undated", "bold")
             label.append(f"  {year.count}", DIM)
             node = tree.root.add(label, expand=i == 0)
-            for month in reversed(year.months):
+            for j, month in enumerate(reversed(year.months)):
                 month_label = Text(month.name)
                 month_label.append(f"  {len(month.records)}", DIM)
                 child = node.add(month_label)
                 self._months[child.id] = month
                 child.add_leaf(Text("…", DIM))  # so that it can open; filled when it does
+                if i == j == 0:
+                    child.expand()  # the newest month, open from the start
             for r in year.undated:
                 node.add_leaf(title_line(r.number, r.date, r.title), r.number)
         tree.root.expand()

@@ -29,8 +29,11 @@ def title_line(
     number: int | None, date: dt.date | None, title: str | None, *, held: bool = True
 ) -> Text:
     """ "#4842  2 Mar 2015  Title": italic when only listings name the article."""
-    line = Text(f"#{number}" if number is not None else "  –  ", NUMBER_STYLE)
-    line.append(f"  {short_date(date):>11}  ", DIM)
+    line = Text()
+    if number is not None:
+        line.append(f"#{number}  ", NUMBER_STYLE)
+    if date is not None:
+        line.append(f"{short_date(date):>11}  ", DIM)
     line.append_text(safe(title or "(untitled)", "" if held else "italic"))
     return line
 

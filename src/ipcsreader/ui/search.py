@@ -1,5 +1,11 @@
 """The search screen: a query box, the hits as you type, counts that filter them.
 
+The word being typed is looked up as a prefix ("kashm" finds Kashmir at once): a word
+cut short otherwise matches nothing, and an empty answer is the slowest one (the index
+then looks for spelling suggestions). The index holds word stems, so a word typed past
+its stem ("sequestra", stem "sequestr") is no prefix of any: such a word finds nothing
+until it is whole. The rest of the query language works as typed.
+
 A search starts as soon as a key changes the query, unless one is running: then the
 keystrokes that arrive meanwhile are merged into one search, run next, and only the
 newest answer is shown (the debounce costs no fixed delay, so a lone keystroke is answered
@@ -8,6 +14,7 @@ as fast as the index can). More hits load as the cursor or the scroll nears the 
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import ClassVar
 
@@ -28,10 +35,24 @@ from ipcsreader.render.safe import safe
 from ipcsreader.render.search import render_no_hits
 from ipcsreader.ui.hits import FacetList, HitList, facet_choice
 
-PAGE = 20  # hits fetched at a time
+PAGE = 10  # hits fetched at a time: a screenful and more (each costs its snippet)
 FACETS = ("column", "author", "year")
 # Narrower than this, the counts hide until asked for (f).
 FACETS_FROM_WIDTH = 72
+# The last word, if plain and long enough for a prefix of few words (one of 1-2 letters
+# stands for too many).
+_TYPING = re.compile(r"(?:^|\s)(\w{3,})$")
+_OPERATORS = {"AND", "NOT", "ANDNOT", "ANDMAYBE"}
+
+
+def as_you_type(text: str) -> str:
+    """``text`` with the word still being typed made a prefix: "taliban kab" -> "taliban
+    kab*". Unchanged after a space, inside a phrase, or when the word has syntax of its own
+    (a field, a sign, a wildcard)."""
+    found = _TYPING.search(text)
+    if found is None or text.count('"') % 2 or found.group(1) in _OPERATORS:
+        return text
+    return text + "*"
 
 
 class SearchScreen(Screen[None]):
@@ -50,6 +71,7 @@ class SearchScreen(Screen[None]):
         self.initial = query
         self.filters: dict[str, str] = {}
         self.shown: SearchQuery | None = None  # the request whose hits are on screen
+        self.answered: SearchQuery | None = None  # the last request answered (or refused)
         self.result: SearchResult | None = None
         self._wanted: SearchQuery | None = None
         self._busy = False
@@ -116,13 +138,30 @@ class SearchScreen(Screen[None]):
                 result = await self._search(request)
                 if self._wanted is None and result is not None:
                     self._show(request, result)
+                self.answered = request
         finally:
             self._busy = False
 
+    @property
+    def busy(self) -> bool:
+        """Whether a search is under way."""
+        return self._busy
+
     async def _search(self, request: SearchQuery) -> SearchResult | None:
         tally = self.query_one("#tally", Static)
+        service = self.app.service  # type: ignore[attr-defined]
+        typing = replace(request, text=as_you_type(request.text))
         try:
-            return await self.app.service.search(request)  # type: ignore[attr-defined]
+            if typing != request:
+                try:
+                    result = await service.search(typing)
+                    # The index holds stems: a word typed past its stem ("replaying" is
+                    # kept as "replay") is no prefix of it; then the word as it stands.
+                    if result.total:
+                        return result
+                except QueryError:  # a prefix of too many words: the word as it stands
+                    pass
+            return await service.search(request)
         except (QueryError, UsageError) as error:  # half-typed queries are normal: no alarm
             tally.update(safe(error.message, "italic"))
         except IndexUnavailableError as error:
