@@ -11,7 +11,7 @@ from ui_world import drive, indexed, make_app, screen_text, settle, shipped, sma
 
 from ipcsreader.ui.hits import FacetList, HitList
 from ipcsreader.ui.reading import ReadScreen
-from ipcsreader.ui.search import PAGE, SearchScreen
+from ipcsreader.ui.search import SearchScreen
 
 
 @pytest.fixture(scope="module")
@@ -170,14 +170,16 @@ def test_more_hits_load_as_the_cursor_nears_the_end(tmp_path: Path) -> None:
 
     async def scenario(pilot: Pilot) -> None:
         hits = app.screen.query_one(HitList)
-        assert hits.option_count == PAGE
-        assert f"{PAGE} shown" in screen_text(app)
+        page = app.screen.page_size()
+        assert page == 5  # 19 lines of hits at 80x24: three to four hits, and a few more
+        assert hits.option_count == page
+        assert f"{page} shown" in screen_text(app)
         await pilot.press("escape")
-        for _ in range(PAGE - 1):
+        for _ in range(page - 1):
             await pilot.press("down")
         await settle(pilot)
-        assert hits.option_count == 2 * PAGE
-        for _ in range(3):  # End reaches the last hit loaded, which loads the next page
+        assert hits.option_count == 2 * page
+        for _ in range(10):  # End reaches the last hit loaded, which loads the next page
             await pilot.press("end")
             await settle(pilot)
         assert hits.option_count == app.screen.result.total == 45

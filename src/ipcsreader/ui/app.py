@@ -54,8 +54,10 @@ class IpcsApp(App[None]):
 
         self.service.notify = lambda message: self.call_from_thread(self.say, message)
         self.push_screen(SearchScreen(self.query_text))
-        if self.update_on_start:
-            self.run_worker(self.update_index(), group="index", exit_on_error=False)
+        if self.update_on_start:  # after the first frame: the indexer's start costs CPU too
+            self.call_after_refresh(
+                self.run_worker, self.update_index(), group="index", exit_on_error=False
+            )
 
     # Errors go to notifications, never to a traceback on the screen.
 

@@ -35,7 +35,9 @@ from ipcsreader.render.safe import safe
 from ipcsreader.render.search import render_no_hits
 from ipcsreader.ui.hits import FacetList, HitList, facet_choice
 
-PAGE = 10  # hits fetched at a time: a screenful and more (each costs its snippet)
+# Hits fetched at a time: a screenful and a few more (each costs its snippet), at least.
+MIN_PAGE = 5
+HIT_LINES = 6  # about what a hit takes on screen
 FACETS = ("column", "author", "year")
 # Narrower than this, the counts hide until asked for (f).
 FACETS_FROM_WIDTH = 72
@@ -98,7 +100,7 @@ class SearchScreen(Screen[None]):
         self.watch(self.app, "index_generation", lambda _gen: self.ask(), init=False)
         self.watch(self.query_one(HitList), "scroll_y", self._scrolled, init=False)
         self.query_one(Input).focus()
-        self.ask()
+        self.call_after_refresh(self.ask)  # the first frame goes out before the first search
 
     def on_resize(self) -> None:
         self._place_facets()
@@ -115,10 +117,14 @@ class SearchScreen(Screen[None]):
             column=self.filters.get("column"),
             year=int(year) if year and year.isdigit() else None,
             sort="relevance" if text.strip() else "newest",
-            limit=PAGE,
+            limit=self.page_size(),
             page=page,
             facets=FACETS,
         )
+
+    def page_size(self) -> int:
+        """Hits for a screenful and a few more, at the list's height now."""
+        return max(MIN_PAGE, self.query_one(HitList).size.height // HIT_LINES + 2)
 
     @on(Input.Changed, "#query")
     def _typed(self) -> None:
@@ -229,8 +235,8 @@ class SearchScreen(Screen[None]):
 
     async def _load(self, shown: SearchQuery, count: int) -> None:
         try:
-            page = count // PAGE + 1
-            request = replace(shown, page=page, facets=())
+            limit = shown.limit or MIN_PAGE
+            request = replace(shown, page=count // limit + 1, facets=())
             result = await self.app.attempt(self.app.service.search(request))  # type: ignore[attr-defined]
             if result is not None and self.shown == shown:
                 self.query_one(HitList).show(result.hits, count + 1, append=True)
