@@ -28,8 +28,9 @@ class IpcsApp(App[None]):
     ENABLE_COMMAND_PALETTE = False
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+c,ctrl+q", "quit", "Quit", show=False, priority=True),
-        Binding("f1", "keys", "Keys", show=False),
-        Binding("question_mark", "keys", "Keys"),
+        # F1 in the footer: ? is a letter of the query language in a text box.
+        Binding("f1", "keys", "Keys"),
+        Binding("question_mark", "keys", "Keys", show=False),
         Binding("f2", "columns", "Columns"),
         Binding("f3", "authors", "Authors"),
         Binding("f4", "archive", "Archive"),

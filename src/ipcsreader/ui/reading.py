@@ -19,7 +19,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, ProgressBar, Static
 
 from ipcsreader.model import Record
-from ipcsreader.render.parts import DIM, NUMBER_STYLE, plural
+from ipcsreader.render.parts import DIM, NUMBER_STYLE
 from ipcsreader.render.read import highlight_pattern, render_article
 from ipcsreader.render.safe import safe
 from ipcsreader.ui.article import ArticleView
@@ -90,7 +90,7 @@ class ReadScreen(Screen[None]):
             if current is not None:
                 line.append(f" · match {current + 1} of {found}", "bold")
             elif found:
-                line.append(f" · {plural(found, 'match')} (n, N)", DIM)
+                line.append(f" · {found} match{'es' if found != 1 else ''} (n, N)", DIM)
             else:
                 line.append(" · no match in the text", DIM)
             line.append(" · ", DIM)
