@@ -101,9 +101,13 @@ def test_the_archive_runs_by_year_and_month_into_reading(small) -> None:
         text = screen_text(app)
         assert "2015  1" in text and "2012  2" in text and "March  1" in text
         tree = app.screen.query_one(Tree)
-        await pilot.press("down", "enter")  # 2015's first month, March, opens
+        leaf = _leaf(tree, 4842)  # the newest month is open from the start
+        assert leaf is not None
+        assert _leaf(tree, 3901) is None  # the others open when asked
+        await pilot.press("down", "down", "down", "enter")  # 2012 opens
+        await pilot.press("down", "enter")  # its newest month, August, opens
         await settle(pilot)
-        leaf = _leaf(tree, 4842)
+        assert _leaf(tree, 3901) is not None
         assert leaf is not None
         tree.move_cursor(leaf)
         await pilot.press("enter")

@@ -9,9 +9,11 @@ from typing import ClassVar, TypeVar
 
 from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.notifications import SeverityLevel
 from textual.reactive import reactive
 
 from ipcsreader.archive.search import SearchQuery
+from ipcsreader.cite.styles import Style
 from ipcsreader.errors import IpcsError
 from ipcsreader.render.parts import plural
 from ipcsreader.ui.indexer import Outcome, Progress, update_in_background
@@ -46,7 +48,7 @@ class IpcsApp(App[None]):
         self.service = service
         self.query_text = query
         self.update_on_start = update
-        self.cite_style: str | None = None  # chosen once, on the first citation
+        self.cite_style: Style | None = None  # chosen once, on the first citation
         self.last_request: SearchQuery | None = None  # the result list on the search screen
         self._updating = asyncio.Lock()
 
@@ -62,9 +64,9 @@ class IpcsApp(App[None]):
 
     # Errors go to notifications, never to a traceback on the screen.
 
-    def say(self, message: str, *, severity: str = "information") -> None:
+    def say(self, message: str, *, severity: SeverityLevel = "information") -> None:
         """A notification of text that may come from pages: shown literally."""
-        self.notify(message, severity=severity, markup=False)  # type: ignore[arg-type]
+        self.notify(message, severity=severity, markup=False)
 
     async def attempt(self, work: Awaitable[_T]) -> _T | None:
         """``work``'s result, or None after telling the reader what went wrong."""

@@ -39,8 +39,8 @@ class ArticleView(ScrollView, can_focus=True):
         Binding("b", "page_up", "Page up", show=False),
     ]
 
-    def __init__(self, draw: Callable[[int], RenderableType], **kwargs: object) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
+    def __init__(self, draw: Callable[[int], RenderableType], *, id: str | None = None) -> None:
+        super().__init__(id=id)
         self._draw = draw
         self._width = 0
         self._strips: list[Strip] = []

@@ -8,7 +8,6 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -16,10 +15,11 @@ from ipcsreader.archive.authors import AuthorRow, Authors
 from ipcsreader.render.parts import DIM, plural
 from ipcsreader.render.safe import safe
 from ipcsreader.text import fold
+from ipcsreader.ui.base import IpcsScreen
 from ipcsreader.ui.lists import TitlesScreen
 
 
-class AuthorsScreen(Screen[None]):
+class AuthorsScreen(IpcsScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "app.pop_screen", "Back"),
         Binding("down", "to_list", "Authors", show=False),
@@ -42,7 +42,7 @@ class AuthorsScreen(Screen[None]):
         self.run_worker(self._fill(), exit_on_error=False)
 
     async def _fill(self) -> None:
-        authors = await self.app.attempt(self.app.service.authors())  # type: ignore[attr-defined]
+        authors = await self.ipcs.attempt(self.ipcs.service.authors())
         if authors is None:
             return
         self.authors = authors

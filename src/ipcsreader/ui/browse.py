@@ -13,7 +13,6 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import BindingType
-from textual.screen import Screen
 from textual.widgets import Footer, Static, Tree
 
 from ipcsreader.archive.browse import Archive, Month
@@ -21,12 +20,13 @@ from ipcsreader.archive.columns import Column, Columnist
 from ipcsreader.render.columns import NO_COLUMN
 from ipcsreader.render.parts import DIM, plural
 from ipcsreader.render.safe import safe
+from ipcsreader.ui.base import IpcsScreen
 from ipcsreader.ui.lists import BACK, title_line
 
 RECENT = 3  # latest pieces shown per columnist
 
 
-class TreeScreen(Screen[None]):
+class TreeScreen(IpcsScreen):
     """A heading over a tree of articles, filled in the background."""
 
     BINDINGS: ClassVar[list[BindingType]] = BACK
@@ -49,7 +49,7 @@ class TreeScreen(Screen[None]):
     @on(Tree.NodeSelected)
     def _open(self, event: Tree.NodeSelected[int | None]) -> None:
         if isinstance(event.node.data, int):
-            self.app.read(event.node.data)  # type: ignore[attr-defined]
+            self.ipcs.read(event.node.data)
 
     def _heading(self, text: str) -> None:
         self.query_one("#list-heading", Static).update(Text(text, "bold"))
@@ -59,7 +59,7 @@ class ColumnsScreen(TreeScreen):
     HEADING = "Columns"
 
     async def _fill(self) -> None:
-        columns = await self.app.attempt(self.app.service.columns())  # type: ignore[attr-defined]
+        columns = await self.ipcs.attempt(self.ipcs.service.columns())
         if columns is None:
             return
         tree: Tree[int | None] = self.query_one(Tree)
@@ -104,7 +104,7 @@ class ArchiveScreen(TreeScreen):
         self._months: dict[int, Month] = {}  # months not opened yet, by node id
 
     async def _fill(self) -> None:
-        archive: Archive | None = await self.app.attempt(self.app.service.archive())  # type: ignore[attr-defined]
+        archive: Archive | None = await self.ipcs.attempt(self.ipcs.service.archive())
         if archive is None:
             return
         tree: Tree[int | None] = self.query_one(Tree)

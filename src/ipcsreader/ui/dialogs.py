@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import ClassVar
+from typing import ClassVar, cast
 
 from rich.table import Table
 from rich.text import Text
@@ -17,7 +17,8 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ipcsreader.archive.search import SearchQuery, plain_words
-from ipcsreader.cite.styles import STYLES, Citation
+from ipcsreader.cite.export import Format
+from ipcsreader.cite.styles import STYLES, Citation, Style
 from ipcsreader.render.parts import DIM
 from ipcsreader.ui.keys import KEYS
 
@@ -55,12 +56,12 @@ _STYLE_NAMES = {
 }
 
 
-class StyleScreen(ModalScreen[str | None]):
+class StyleScreen(ModalScreen["Style | None"]):
     """Which citation style to copy in (asked once; ``s`` asks again)."""
 
     BINDINGS = _CLOSE
 
-    def __init__(self, current: str | None) -> None:
+    def __init__(self, current: Style | None) -> None:
         super().__init__()
         self.current = current
 
@@ -77,7 +78,7 @@ class StyleScreen(ModalScreen[str | None]):
 
     @on(OptionList.OptionSelected)
     def _chosen(self, event: OptionList.OptionSelected) -> None:
-        self.dismiss(event.option.id)
+        self.dismiss(cast(Style, STYLES[event.option_index]))
 
 
 class CitationScreen(ModalScreen[None]):
@@ -104,7 +105,12 @@ class CitationScreen(ModalScreen[None]):
             yield Static(note)
 
 
-EXPORT_FORMATS = {".csv": "csv", ".jsonl": "jsonl", ".json": "jsonl", ".md": "markdown"}
+EXPORT_FORMATS: dict[str, Format] = {
+    ".csv": "csv",
+    ".jsonl": "jsonl",
+    ".json": "jsonl",
+    ".md": "markdown",
+}
 
 
 class ExportScreen(ModalScreen[Path | None]):
@@ -132,7 +138,7 @@ class ExportScreen(ModalScreen[Path | None]):
         self.dismiss(path)
 
 
-def export_format(path: Path) -> str | None:
+def export_format(path: Path) -> Format | None:
     return EXPORT_FORMATS.get(path.suffix.lower())
 
 

@@ -10,7 +10,6 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -18,6 +17,7 @@ from ipcsreader.archive.known import KnownTitle
 from ipcsreader.model import Hit
 from ipcsreader.render.parts import DIM, NUMBER_STYLE, names_text, short_date
 from ipcsreader.render.safe import safe
+from ipcsreader.ui.base import IpcsScreen
 
 BACK: list[BindingType] = [
     Binding("escape,backspace", "app.pop_screen", "Back"),
@@ -56,7 +56,7 @@ def hit_option(h: Hit) -> Option:
     return Option(line, id=str(h.number))
 
 
-class ArticleList(Screen[None]):
+class ArticleList(IpcsScreen):
     """A heading and a list of articles; Enter reads one."""
 
     BINDINGS: ClassVar[list[BindingType]] = BACK
@@ -77,9 +77,9 @@ class ArticleList(Screen[None]):
     @on(OptionList.OptionSelected, "#articles")
     def _open(self, event: OptionList.OptionSelected) -> None:
         if event.option.id:
-            self.app.read(int(event.option.id))  # type: ignore[attr-defined]
+            self.ipcs.read(int(event.option.id))
         else:
-            self.app.say("Only listings name this title: its number is not known.")  # type: ignore[attr-defined]
+            self.ipcs.say("Only listings name this title: its number is not known.")
 
 
 class TitlesScreen(ArticleList):

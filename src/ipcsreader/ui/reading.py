@@ -15,7 +15,6 @@ from rich.console import RenderableType
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.screen import Screen
 from textual.widgets import Footer, ProgressBar, Static
 
 from ipcsreader.model import Record
@@ -23,12 +22,14 @@ from ipcsreader.render.parts import DIM, NUMBER_STYLE
 from ipcsreader.render.read import highlight_pattern, render_article
 from ipcsreader.render.safe import safe
 from ipcsreader.ui.article import ArticleView
+from ipcsreader.ui.base import IpcsScreen
 
 if TYPE_CHECKING:
+    from ipcsreader.cite.styles import Style
     from ipcsreader.web.sync import Outcome
 
 
-class ReadScreen(Screen[None]):
+class ReadScreen(IpcsScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,backspace", "app.pop_screen", "Back"),
         Binding("n", "jump(1)", "Next"),
@@ -63,7 +64,7 @@ class ReadScreen(Screen[None]):
         self.run_worker(self._load(), exit_on_error=False)
 
     async def _load(self) -> None:
-        record = await self.app.attempt(self.app.service.record(self.number))  # type: ignore[attr-defined]
+        record = await self.ipcs.attempt(self.ipcs.service.record(self.number))
         if record is None:
             self._status(Text(f"#{self.number} could not be opened", "bold red"))
             return
@@ -114,10 +115,10 @@ class ReadScreen(Screen[None]):
 
         url = article_url(self.number)
         self.app.open_url(url)
-        self.app.say(f"Opening {url}")  # type: ignore[attr-defined]
+        self.ipcs.say(f"Opening {url}")
 
     def action_cite(self) -> None:
-        if self.app.cite_style is None:  # type: ignore[attr-defined]
+        if self.ipcs.cite_style is None:
             self.action_style()
         else:
             self.run_worker(self._cite(), exit_on_error=False)
@@ -125,18 +126,20 @@ class ReadScreen(Screen[None]):
     def action_style(self) -> None:
         from ipcsreader.ui.dialogs import StyleScreen
 
-        def chosen(style: str | None) -> None:
-            if style:
-                self.app.cite_style = style  # type: ignore[attr-defined]
+        def chosen(style: Style | None) -> None:
+            if style is not None:
+                self.ipcs.cite_style = style
                 self.run_worker(self._cite(), exit_on_error=False)
 
-        self.app.push_screen(StyleScreen(self.app.cite_style), chosen)  # type: ignore[attr-defined]
+        self.ipcs.push_screen(StyleScreen(self.ipcs.cite_style), chosen)
 
     async def _cite(self) -> None:
         from ipcsreader.ui.dialogs import CitationScreen
 
-        app = self.app
-        citation = await app.attempt(app.service.cite(self.number, app.cite_style))  # type: ignore[attr-defined]
+        app = self.ipcs
+        if app.cite_style is None:
+            return
+        citation = await app.attempt(app.service.cite(self.number, app.cite_style))
         if citation is not None:
             app.copy_to_clipboard(citation.text)  # OSC 52: the terminal takes it
             app.push_screen(CitationScreen(citation))
@@ -147,7 +150,7 @@ class ReadScreen(Screen[None]):
     async def _more_by(self) -> None:
         from ipcsreader.ui.lists import TitlesScreen
 
-        titles = await self.app.attempt(self.app.service.more_by(self.number))  # type: ignore[attr-defined]
+        titles = await self.ipcs.attempt(self.ipcs.service.more_by(self.number))
         if titles is None:
             return
         names = " and ".join(a.name for a in self.record.authors) if self.record else ""
@@ -159,7 +162,7 @@ class ReadScreen(Screen[None]):
     async def _related(self) -> None:
         from ipcsreader.ui.lists import HitsScreen
 
-        hits = await self.app.attempt(self.app.service.related(self.number))  # type: ignore[attr-defined]
+        hits = await self.ipcs.attempt(self.ipcs.service.related(self.number))
         if hits is not None:
             self.app.push_screen(HitsScreen(f"Related to #{self.number}", hits))
 
@@ -172,20 +175,22 @@ class ReadScreen(Screen[None]):
             self.run_worker(self._fetch(), exit_on_error=False)
 
     async def _fetch(self) -> None:
-        app = self.app
+        app = self.ipcs
         bar = self.query_one("#fetching", ProgressBar)
         bar.display = True
         try:
-            folder = app.fetch_dir()  # type: ignore[attr-defined]
+            folder = app.fetch_dir()
+            if folder is None:  # the library is not open: nothing was read, nothing to fetch
+                return
             self._status(Text(f"Fetching #{self.number} from ipcs.org…", "bold"))
-            outcome = await app.attempt(asyncio.to_thread(download, self.number, folder))  # type: ignore[attr-defined]
+            outcome = await app.attempt(asyncio.to_thread(download, self.number, folder))
             if outcome is None:
                 return
             if outcome.status != "saved":
-                app.say(f"#{self.number} was not fetched: {outcome.detail}", severity="warning")  # type: ignore[attr-defined]
+                app.say(f"#{self.number} was not fetched: {outcome.detail}", severity="warning")
                 return
             self._status(Text(f"Saved #{self.number}; adding it to the index…", "bold"))
-            await app.update_index()  # type: ignore[attr-defined]
+            await app.update_index()
             await self._load()
         finally:
             bar.display = False

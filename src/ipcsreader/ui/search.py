@@ -23,7 +23,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
-from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -33,6 +32,7 @@ from ipcsreader.model import SearchResult
 from ipcsreader.render.parts import DIM, plural
 from ipcsreader.render.safe import safe
 from ipcsreader.render.search import render_no_hits
+from ipcsreader.ui.base import IpcsScreen
 from ipcsreader.ui.hits import FacetList, HitList, facet_choice
 
 # Hits fetched at a time: a screenful and a few more (each costs its snippet), at least.
@@ -57,7 +57,7 @@ def as_you_type(text: str) -> str:
     return text + "*"
 
 
-class SearchScreen(Screen[None]):
+class SearchScreen(IpcsScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "to_hits", "Results", show=False),
         Binding("down", "to_hits", "Results", show=False),
@@ -155,7 +155,7 @@ class SearchScreen(Screen[None]):
 
     async def _search(self, request: SearchQuery) -> SearchResult | None:
         tally = self.query_one("#tally", Static)
-        service = self.app.service  # type: ignore[attr-defined]
+        service = self.ipcs.service
         typing = replace(request, text=as_you_type(request.text))
         try:
             if typing != request:
@@ -171,15 +171,15 @@ class SearchScreen(Screen[None]):
         except (QueryError, UsageError) as error:  # half-typed queries are normal: no alarm
             tally.update(safe(error.message, "italic"))
         except IndexUnavailableError as error:
-            building = bool(self.app.index_note)  # type: ignore[attr-defined]
+            building = bool(self.ipcs.index_note)
             tally.update(Text("Building the search index…" if building else error.message))
         except Exception as error:
-            self.app.report(error)  # type: ignore[attr-defined]
+            self.ipcs.report(error)
         return None
 
     def _show(self, request: SearchQuery, result: SearchResult) -> None:
         self.shown, self.result = request, result
-        self.app.last_request = request  # type: ignore[attr-defined]
+        self.ipcs.last_request = request
         hits = self.query_one(HitList)
         if result.total:
             hits.show(result.hits, 1)
@@ -237,7 +237,7 @@ class SearchScreen(Screen[None]):
         try:
             limit = shown.limit or MIN_PAGE
             request = replace(shown, page=count // limit + 1, facets=())
-            result = await self.app.attempt(self.app.service.search(request))  # type: ignore[attr-defined]
+            result = await self.ipcs.attempt(self.ipcs.service.search(request))
             if result is not None and self.shown == shown:
                 self.query_one(HitList).show(result.hits, count + 1, append=True)
                 self._tally()
@@ -252,7 +252,7 @@ class SearchScreen(Screen[None]):
         number = self.query_one(HitList).number()
         if number is not None:
             self._reading = True
-            self.app.read(number, self.words())  # type: ignore[attr-defined]
+            self.ipcs.read(number, self.words())
 
     def on_screen_resume(self) -> None:
         # Back from reading: to the results, where q quits and Enter reads the next one.

@@ -22,7 +22,8 @@ if TYPE_CHECKING:
     from ipcsreader.archive.browse import Archive
     from ipcsreader.archive.columns import Column
     from ipcsreader.archive.known import KnownTitle
-    from ipcsreader.cite.styles import Citation
+    from ipcsreader.cite.export import Format
+    from ipcsreader.cite.styles import Citation, Style
     from ipcsreader.library import Library
     from ipcsreader.model import Hit, Record, SearchResult
 
@@ -99,12 +100,12 @@ class Service:
 
         return await self._call(gather)
 
-    async def cite(self, number: int, style: str) -> Citation:
+    async def cite(self, number: int, style: Style) -> Citation:
         from ipcsreader.cite.styles import cite
 
-        return await self._call(lambda lib: cite(lib.record(number), style, today=self.today))  # type: ignore[arg-type]
+        return await self._call(lambda lib: cite(lib.record(number), style, today=self.today))
 
-    async def export(self, query: SearchQuery, fmt: str, path: Path) -> int:
+    async def export(self, query: SearchQuery, fmt: Format, path: Path) -> int:
         """Write every article ``query`` finds to ``path`` (an existing file is refused);
         how many."""
         from dataclasses import replace
@@ -117,7 +118,7 @@ class Service:
             everything = replace(query, limit=None, page=1, facets=(), highlight=False)
             numbers = [h.number for h in lib.search(everything).hits]
             records = [lib.record(n) for n in numbers]
-            write_export(export_text(records, fmt), path)  # type: ignore[arg-type]
+            write_export(export_text(records, fmt), path)
             return len(records)
 
         return await self._call(write)
