@@ -20,6 +20,7 @@ from ipcsreader.ui.indexer import Outcome, Progress, update_in_background
 from ipcsreader.ui.service import Service
 
 _T = TypeVar("_T")
+CHECKING = "Index: checking for new pages…"
 
 
 class IpcsApp(App[None]):
@@ -33,9 +34,10 @@ class IpcsApp(App[None]):
         # F1 in the footer: ? is a letter of the query language in a text box.
         Binding("f1", "keys", "Keys"),
         Binding("question_mark", "keys", "Keys", show=False),
-        Binding("f2", "columns", "Columns"),
-        Binding("f3", "authors", "Authors"),
-        Binding("f4", "archive", "Archive"),
+        # Shown in the search screen's footer (there is no room in the others').
+        Binding("f2", "columns", "Columns", show=False),
+        Binding("f3", "authors", "Authors", show=False),
+        Binding("f4", "archive", "Archive", show=False),
     ]
 
     # What the index is doing, for the status line ("" when it is up to date).
@@ -58,6 +60,7 @@ class IpcsApp(App[None]):
         self.service.notify = lambda message: self.call_from_thread(self.say, message)
         self.push_screen(SearchScreen(self.query_text))
         if self.update_on_start:  # after the first frame: the indexer's start costs CPU too
+            self.index_note = CHECKING
             self.call_after_refresh(
                 self.run_worker, self.update_index(), group="index", exit_on_error=False
             )
@@ -88,7 +91,7 @@ class IpcsApp(App[None]):
     async def update_index(self) -> Outcome:
         """Run the indexer; read the index afresh when it changed anything."""
         async with self._updating:
-            self.index_note = "Index: checking for new pages…"
+            self.index_note = CHECKING
             outcome = await update_in_background(
                 self.service.corpus, self.service.index, self._progress, self.say
             )

@@ -35,7 +35,7 @@ class AuthorsScreen(IpcsScreen):
         yield Static(Text("Authors", "bold"), id="list-heading")
         yield Input(placeholder="Filter: any part of a name", id="author-filter")
         yield OptionList(Option(Text("Loading…", DIM), disabled=True), id="people")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()

@@ -37,7 +37,7 @@ class TreeScreen(IpcsScreen):
         tree: Tree[int | None] = Tree(Text("Loading…", DIM), id="tree")
         tree.show_root = False
         yield tree
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.query_one(Tree).focus()

@@ -69,7 +69,7 @@ class ArticleList(IpcsScreen):
     def compose(self) -> ComposeResult:
         yield Static(self.heading, id="list-heading")
         yield OptionList(*self.options, id="articles")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.query_one(OptionList).focus()

@@ -56,7 +56,7 @@ class ReadScreen(IpcsScreen):
         yield Static(id="read-status")
         yield ProgressBar(total=None, show_eta=False, id="fetching")
         yield ArticleView(lambda _width: Text(f"Opening #{self.number}…", DIM), id="article")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#fetching").display = False

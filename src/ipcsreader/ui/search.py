@@ -66,6 +66,9 @@ class SearchScreen(IpcsScreen):
         Binding("x", "app.export", "Export"),
         Binding("backspace", "clear_filters", "Clear filters", show=False),
         Binding("q", "app.quit", "Quit"),
+        Binding("f2", "app.columns", "Columns"),
+        Binding("f3", "app.authors", "Authors"),
+        Binding("f4", "app.archive", "Archive"),
     ]
 
     def __init__(self, query: str = "") -> None:
@@ -93,7 +96,7 @@ class SearchScreen(IpcsScreen):
         with Horizontal(id="body"):
             yield HitList(id="hits")
             yield FacetList(id="facets")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.watch(self.app, "index_note", self._show_note)
