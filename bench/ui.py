@@ -96,29 +96,28 @@ class Terminal:
         self.pid, self.fd = pid, fd
         self.screen = b""
 
+    def _read(self) -> bool:
+        """Take in what the app wrote within 50 ms; False once the terminal is gone."""
+        ready, _, _ = select.select([self.fd], [], [], 0.05)
+        if ready:
+            try:
+                self.screen += os.read(self.fd, 1 << 16)
+            except OSError:
+                return False
+        return True
+
     def wait_for(self, marker: bytes, timeout: float = 30.0) -> float:
         """Seconds from the start until ``marker`` appeared in the output."""
         deadline = time.perf_counter() + timeout
         while marker not in self.screen:
-            if time.perf_counter() > deadline:
+            if time.perf_counter() > deadline or not self._read():
                 raise TimeoutError(f"{marker!r} never appeared")
-            ready, _, _ = select.select([self.fd], [], [], 0.05)
-            if ready:
-                try:
-                    self.screen += os.read(self.fd, 1 << 16)
-                except OSError:
-                    break
         return time.perf_counter() - self.started
 
     def drain(self, seconds: float) -> None:
         end = time.perf_counter() + seconds
-        while time.perf_counter() < end:
-            ready, _, _ = select.select([self.fd], [], [], 0.05)
-            if ready:
-                try:
-                    self.screen += os.read(self.fd, 1 << 16)
-                except OSError:
-                    return
+        while time.perf_counter() < end and self._read():
+            pass
 
     def send(self, keys: str, settle: float = 1.0) -> None:
         os.write(self.fd, keys.encode())
