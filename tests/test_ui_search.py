@@ -253,3 +253,31 @@ def test_a_half_typed_word_already_finds_its_articles(world) -> None:
         assert "1 hit" in screen_text(app)
 
     drive(app, scenario)
+
+
+def test_the_mouse_opens_a_hit_and_the_footer_goes_back(world) -> None:
+    app = make_app(*world)
+
+    async def scenario(pilot: Pilot) -> None:
+        await typed(pilot, "korea")
+        await pilot.click(HitList, offset=(8, 1))
+        await settle(pilot)
+        assert isinstance(app.screen, ReadScreen)
+        await pilot.click("Footer FooterKey")  # the first key of the footer: esc Back
+        await settle(pilot)
+        assert isinstance(app.screen, SearchScreen)
+
+    drive(app, scenario)
+
+
+@pytest.mark.parametrize("keys", [("ctrl+c",), ("enter", "q"), ("ctrl+q",)])
+def test_ctrl_c_ctrl_q_and_q_in_the_reading_view_quit(world, keys: tuple[str, ...]) -> None:
+    app = make_app(*world, query="korea")
+
+    async def scenario(pilot: Pilot) -> None:
+        for key in keys:
+            await pilot.press(key)
+            await settle(pilot)
+
+    drive(app, scenario)
+    assert not app.is_running and app.return_code == 0

@@ -83,7 +83,7 @@ async def update_in_background(
         stderr=asyncio.subprocess.PIPE,
     )
     assert process.stdout is not None and process.stderr is not None
-    outcome = Outcome(error="the indexer stopped without a word")
+    outcome: Outcome | None = None  # until the indexer's last word
     state = "fresh"
     try:
         while line := await process.stdout.readline():
@@ -107,11 +107,9 @@ async def update_in_background(
         if process.returncode is None:
             process.terminate()  # the lock and Whoosh's commit keep the index whole
         raise
-    await process.wait()
-    if process.returncode and outcome.error is None:
-        outcome = Outcome(error=_last_line(errors) or f"exit status {process.returncode}")
-    elif process.returncode and outcome.error == "the indexer stopped without a word":
-        outcome = Outcome(error=_last_line(errors) or outcome.error)
+    code = await process.wait()
+    if outcome is None:  # it died without a word: a crash, or killed
+        outcome = Outcome(error=_last_line(errors) or f"the indexer stopped (exit status {code})")
     return outcome
 
 
