@@ -110,8 +110,9 @@ class SearchScreen(IpcsScreen):
 
     # Searching.
 
-    def request(self, page: int = 1) -> SearchQuery:
-        """The search the screen asks for now: the query box, the chosen counts."""
+    def request(self) -> SearchQuery:
+        """The search the screen asks for now (its first page): the query box, the counts
+        chosen."""
         text = self.query_one(Input).value
         year = self.filters.get("year")
         return SearchQuery(
@@ -121,7 +122,6 @@ class SearchScreen(IpcsScreen):
             year=int(year) if year and year.isdigit() else None,
             sort="relevance" if text.strip() else "newest",
             limit=self.page_size(),
-            page=page,
             facets=FACETS,
         )
 

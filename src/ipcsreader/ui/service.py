@@ -63,7 +63,8 @@ class Service:
         return work(self._library)
 
     def close(self) -> None:
-        self._thread.shutdown(wait=False, cancel_futures=True)
+        """Drop what is queued; wait for the call under way (a search: milliseconds)."""
+        self._thread.shutdown(wait=True, cancel_futures=True)
 
     @property
     def library(self) -> Library | None:
