@@ -138,18 +138,31 @@ def test_c_asks_the_style_once_copies_the_citation_and_shows_it(world) -> None:
     drive(app, scenario)
 
 
-def test_o_opens_the_article_on_ipcs_org(world, monkeypatch: pytest.MonkeyPatch) -> None:
-    app = make_app(*world)
+@pytest.mark.parametrize("display", [":0", None])
+def test_o_opens_the_article_on_ipcs_org_or_copies_its_address(
+    world, monkeypatch: pytest.MonkeyPatch, display: str | None
+) -> None:
+    import webbrowser
+
+    if display is None:
+        monkeypatch.delenv("DISPLAY", raising=False)
+        monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
+    else:
+        monkeypatch.setenv("DISPLAY", display)
     opened: list[str] = []
-    monkeypatch.setattr(app, "open_url", lambda url, **_: opened.append(url))
+    monkeypatch.setattr(webbrowser, "open", opened.append)
+    app = make_app(*world)
+    url = "https://www.ipcs.org/comm_select.php?articleNo=4842"
 
     async def scenario(pilot: Pilot) -> None:
         await open_4842(pilot)
         await pilot.press("o")
         await settle(pilot)
+        assert app.clipboard == url
 
     drive(app, scenario)
-    assert opened == ["https://www.ipcs.org/comm_select.php?articleNo=4842"]
+    # Without a display a browser would run inside the terminal, under the app: not opened.
+    assert opened == ([url] if display else [])
 
 
 def test_a_and_r_list_more_by_the_author_and_related_articles(tmp_path: Path) -> None:

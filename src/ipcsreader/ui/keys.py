@@ -38,7 +38,7 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
             ("n  N", "next and previous match of the query's words"),
             ("Space  b  PgDn  PgUp", "page down and up"),
             ("Down  Up  j  k", "scroll a line"),
-            ("o", "open the article on ipcs.org"),
+            ("o", "open the article on ipcs.org (its address is copied too)"),
             ("c", "copy the citation (OSC 52) and show it"),
             ("s", "choose the citation style (asked once, then kept)"),
             ("a", "more by this author"),

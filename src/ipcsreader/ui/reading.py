@@ -8,6 +8,8 @@ article fills in where the teaser was.
 from __future__ import annotations
 
 import asyncio
+import os
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -114,8 +116,13 @@ class ReadScreen(IpcsScreen):
         from ipcsreader.model import article_url
 
         url = article_url(self.number)
-        self.app.open_url(url)
-        self.ipcs.say(f"Opening {url}")
+        self.ipcs.copy_to_clipboard(url)
+        if not graphical():
+            # A browser in this terminal would take it over under the app: the address only.
+            self.ipcs.say(f"No graphical browser here; the address is copied: {url}")
+            return
+        self.ipcs.say(f"Opening {url} (the address is copied too)")
+        self.run_worker(asyncio.to_thread(_browse, url), exit_on_error=False)
 
     def action_cite(self) -> None:
         if self.ipcs.cite_style is None:
@@ -198,6 +205,19 @@ class ReadScreen(IpcsScreen):
             self.refresh_bindings()
             if self.record is not None:
                 self._status(self._where())
+
+
+def graphical() -> bool:
+    """Whether a web browser can open beside the terminal (not in it)."""
+    if sys.platform in ("darwin", "win32"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+def _browse(url: str) -> None:
+    import webbrowser
+
+    webbrowser.open(url)
 
 
 def download(number: int, folder: Path) -> Outcome:
