@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from typing import ClassVar
 
 from rich.text import Text
@@ -26,12 +26,27 @@ class HitList(OptionList):
         Binding("k", "cursor_up", "Up", show=False),
     ]
 
-    def show(self, hits: Sequence[Hit], first: int, *, append: bool = False) -> None:
-        """Show ``hits`` numbered from ``first`` (after those shown, with ``append``)."""
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.hits: list[Hit] = []  # those shown, in order
+        self.unread: set[int] = set()  # those of them shown as unread
+
+    def show(
+        self,
+        hits: Sequence[Hit],
+        first: int,
+        *,
+        unread: Collection[int] = (),
+        append: bool = False,
+    ) -> None:
+        """Show ``hits`` numbered from ``first`` (after those shown, with ``append``), those
+        ``unread`` said to be so."""
         options = [
-            Option(render_hit(position, hit), id=str(hit.number))
+            Option(render_hit(position, hit, unread=hit.number in unread), id=str(hit.number))
             for position, hit in enumerate(hits, first)
         ]
+        self.unread = (self.unread if append else set()) | set(unread)
+        self.hits = [*self.hits, *hits] if append else list(hits)
         if append:
             self.add_options(options)
             return
@@ -39,6 +54,15 @@ class HitList(OptionList):
         self.add_options(options)
         if options:
             self.highlighted = 0
+
+    def read(self, number: int) -> None:
+        """Show hit ``number`` as read (its article has just been opened)."""
+        if number not in self.unread:
+            return
+        self.unread.discard(number)
+        for position, hit in enumerate(self.hits, 1):
+            if hit.number == number:
+                self.replace_option_prompt(str(number), render_hit(position, hit))
 
     def number(self) -> int | None:
         """The highlighted hit's article number."""

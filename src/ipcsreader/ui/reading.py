@@ -51,6 +51,7 @@ class ReadScreen(IpcsScreen):
         self.number = number
         self.words = words
         self.record: Record | None = None
+        self.note: str | None = None  # the reader's, from the desk
         self._pattern = highlight_pattern(words)
         self._fetching = False
 
@@ -66,11 +67,11 @@ class ReadScreen(IpcsScreen):
         self.run_worker(self._load(), exit_on_error=False)
 
     async def _load(self) -> None:
-        record = await self.ipcs.attempt(self.ipcs.service.record(self.number))
-        if record is None:
+        opened = await self.ipcs.attempt(self.ipcs.service.open_article(self.number))
+        if opened is None:
             self._status(Text(f"#{self.number} could not be opened", "bold red"))
             return
-        self.record = record
+        self.record, self.note = opened
         self.query_one(ArticleView).redraw(self._draw)
         self._status(self._where())
         self.refresh_bindings()
@@ -78,7 +79,9 @@ class ReadScreen(IpcsScreen):
     def _draw(self, width: int) -> RenderableType:
         assert self.record is not None
         plain = self.app.no_color
-        return render_article(self.record, width=width, highlight=self._pattern, plain=plain)
+        return render_article(
+            self.record, width=width, highlight=self._pattern, plain=plain, note=self.note
+        )
 
     def _status(self, text: Text) -> None:
         self.query_one("#read-status", Static).update(text)

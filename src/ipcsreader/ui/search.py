@@ -82,7 +82,7 @@ class SearchScreen(IpcsScreen):
         self._busy = False
         self._loading_more = False
         self._facets_wanted: bool | None = None  # None: as wide as the screen allows
-        self._reading = False  # an article opened from here is on screen
+        self._reading: int | None = None  # the article opened from here, on screen
 
     def compose(self) -> ComposeResult:
         yield Input(
@@ -146,7 +146,9 @@ class SearchScreen(IpcsScreen):
                 request, self._wanted = self._wanted, None
                 result = await self._search(request)
                 if self._wanted is None and result is not None:
-                    self._show(request, result)
+                    unread = await self._unread(result)
+                    if self._wanted is None:
+                        self._show(request, result, unread)
                 self.answered = request
         finally:
             self._busy = False
@@ -180,12 +182,17 @@ class SearchScreen(IpcsScreen):
             self.ipcs.report(error)
         return None
 
-    def _show(self, request: SearchQuery, result: SearchResult) -> None:
+    async def _unread(self, result: SearchResult) -> set[int]:
+        """The hits not read yet, by the desk (none when it cannot tell)."""
+        numbers = [h.number for h in result.hits]
+        return await self.ipcs.attempt(self.ipcs.service.unread(numbers)) or set()
+
+    def _show(self, request: SearchQuery, result: SearchResult, unread: set[int]) -> None:
         self.shown, self.result = request, result
         self.ipcs.last_request = request
         hits = self.query_one(HitList)
         if result.total:
-            hits.show(result.hits, 1)
+            hits.show(result.hits, 1, unread=unread)
         else:
             hits.clear_options()
             hits.add_option(Option(render_no_hits(result), disabled=True))
@@ -241,8 +248,9 @@ class SearchScreen(IpcsScreen):
             limit = shown.limit or MIN_PAGE
             request = replace(shown, page=count // limit + 1, facets=())
             result = await self.ipcs.attempt(self.ipcs.service.search(request))
+            unread = await self._unread(result) if result is not None else set()
             if result is not None and self.shown == shown:
-                self.query_one(HitList).show(result.hits, count + 1, append=True)
+                self.query_one(HitList).show(result.hits, count + 1, unread=unread, append=True)
                 self._tally()
         finally:
             self._loading_more = False
@@ -254,13 +262,14 @@ class SearchScreen(IpcsScreen):
     def _open(self) -> None:
         number = self.query_one(HitList).number()
         if number is not None:
-            self._reading = True
+            self._reading = number
             self.ipcs.read(number, self.words())
 
     def on_screen_resume(self) -> None:
         # Back from reading: to the results, where q quits and Enter reads the next one.
-        if self._reading:
-            self._reading = False
+        if self._reading is not None:
+            self.query_one(HitList).read(self._reading)
+            self._reading = None
             self.action_to_hits()
 
     def words(self) -> str:

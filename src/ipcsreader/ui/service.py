@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from ipcsreader.archive.search import SearchQuery
+from ipcsreader.errors import IpcsError
 
 if TYPE_CHECKING:
     from ipcsreader.archive.authors import Authors
@@ -85,6 +86,34 @@ class Service:
 
     async def record(self, number: int) -> Record:
         return await self._call(lambda lib: lib.record(number))
+
+    # The reader's desk (:mod:`ipcsreader.desk`), on the library's thread like the rest.
+
+    async def unread(self, numbers: Iterable[int]) -> set[int]:
+        """Which of ``numbers`` to show as unread (as ``ipcs search`` does)."""
+        from ipcsreader.reading import Reading
+
+        wanted = list(numbers)
+        return await self._call(lambda lib: Reading(lib).unread_among(wanted))
+
+    async def open_article(self, number: int) -> tuple[Record, str | None]:
+        """Article ``number`` and the reader's note on it; marked read on the desk, as
+        ``ipcs read`` marks it (a desk that cannot be used is said, and the article read)."""
+
+        def read(lib: Library) -> tuple[Record, str | None]:
+            record = lib.record(number)
+            try:
+                desk = lib.desk()
+            except IpcsError as error:
+                self.notify(f"Your desk is left alone: {error.message}")
+                return record, None
+            if desk is None:
+                return record, None
+            if not record.listing_only:
+                desk.mark([number], read=True)
+            return record, desk.note(number)
+
+        return await self._call(read)
 
     async def more_by(self, number: int, limit: int = 20) -> list[KnownTitle]:
         from ipcsreader.archive.authors import more_by
