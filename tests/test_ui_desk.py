@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual.pilot import Pilot
-from ui_world import drive, indexed, make_app, settle, small_corpus, typed
+from ui_world import drive, indexed, make_app, screen_text, settle, small_corpus, typed
 
 from ipcsreader.library import Library
 from ipcsreader.ui.article import ArticleView
@@ -19,6 +19,7 @@ def test_unread_hits_notes_and_marking_read_as_ipcs_read_does(tmp_path: Path) ->
     assert desk is not None
     desk.mark([3901], read=True)
     desk.set_note(4842, "Compare with the [bold]2019[/bold] summit.")
+    desk.tag([4842], ["korea", "russia"])
     app = make_app(corpus, index)
 
     async def scenario(pilot: Pilot) -> None:
@@ -35,6 +36,7 @@ def test_unread_hits_notes_and_marking_read_as_ipcs_read_does(tmp_path: Path) ->
         assert isinstance(app.screen, ReadScreen)
         lines = "\n".join(app.screen.query_one(ArticleView).text_lines())
         assert "Your note" in lines and "Compare with the [bold]2019[/bold] summit." in lines
+        assert "#4842 · tags: korea, russia" in screen_text(app)
         await pilot.press("escape")
         await settle(pilot)
         assert 4842 not in hits.unread  # opened: shown as read at once

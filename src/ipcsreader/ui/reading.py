@@ -28,6 +28,7 @@ from ipcsreader.ui.base import IpcsScreen
 
 if TYPE_CHECKING:
     from ipcsreader.cite.styles import Style
+    from ipcsreader.desk.store import Entry
     from ipcsreader.web.sync import Outcome
 
 
@@ -51,7 +52,7 @@ class ReadScreen(IpcsScreen):
         self.number = number
         self.words = words
         self.record: Record | None = None
-        self.note: str | None = None  # the reader's, from the desk
+        self.desk: Entry | None = None  # what the reader's desk holds of it
         self._pattern = highlight_pattern(words)
         self._fetching = False
 
@@ -71,7 +72,7 @@ class ReadScreen(IpcsScreen):
         if opened is None:
             self._status(Text(f"#{self.number} could not be opened", "bold red"))
             return
-        self.record, self.note = opened
+        self.record, self.desk = opened
         self.query_one(ArticleView).redraw(self._draw)
         self._status(self._where())
         self.refresh_bindings()
@@ -80,7 +81,11 @@ class ReadScreen(IpcsScreen):
         assert self.record is not None
         plain = self.app.no_color
         return render_article(
-            self.record, width=width, highlight=self._pattern, plain=plain, note=self.note
+            self.record,
+            width=width,
+            highlight=self._pattern,
+            plain=plain,
+            note=self.desk.note if self.desk else None,
         )
 
     def _status(self, text: Text) -> None:
@@ -89,6 +94,9 @@ class ReadScreen(IpcsScreen):
     def _where(self, current: int | None = None) -> Text:
         """The status line: the number, then the matches (the current one) or what to do."""
         line = Text(f"#{self.number}", NUMBER_STYLE)
+        if self.desk and self.desk.tags:
+            line.append(" · tags: ", DIM)
+            line.append_text(safe(", ".join(self.desk.tags), "bold"))
         found = len(self.query_one(ArticleView).matches)
         if self.record is not None and self.record.listing_only:
             line.append(" · only listings name this article · f fetches it", DIM)

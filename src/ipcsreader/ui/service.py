@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from ipcsreader.archive.known import KnownTitle
     from ipcsreader.cite.export import Format
     from ipcsreader.cite.styles import Citation, Style
+    from ipcsreader.desk.store import Entry
     from ipcsreader.library import Library
     from ipcsreader.model import Hit, Record, SearchResult
 
@@ -96,11 +97,11 @@ class Service:
         wanted = list(numbers)
         return await self._call(lambda lib: Reading(lib).unread_among(wanted))
 
-    async def open_article(self, number: int) -> tuple[Record, str | None]:
-        """Article ``number`` and the reader's note on it; marked read on the desk, as
+    async def open_article(self, number: int) -> tuple[Record, Entry | None]:
+        """Article ``number`` and what the desk holds of it (tags, note); marked read, as
         ``ipcs read`` marks it (a desk that cannot be used is said, and the article read)."""
 
-        def read(lib: Library) -> tuple[Record, str | None]:
+        def read(lib: Library) -> tuple[Record, Entry | None]:
             record = lib.record(number)
             try:
                 desk = lib.desk()
@@ -111,7 +112,7 @@ class Service:
                 return record, None
             if not record.listing_only:
                 desk.mark([number], read=True)
-            return record, desk.note(number)
+            return record, desk.entries([number]).get(number)
 
         return await self._call(read)
 
