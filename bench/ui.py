@@ -266,6 +266,7 @@ def main() -> None:
     times = asyncio.run(keystrokes(corpus, index, queries))
     ms = sorted(t * 1000 for _, t, _ in times)
     own = sorted(t * 1000 for _, _, t in times)
+    searching = sorted((total - t) * 1000 for _, total, t in times)
     slowest = sorted(times, key=lambda row: -row[1])[:5]
     p95 = _p95(ms)
 
@@ -276,7 +277,8 @@ def main() -> None:
         ("keystroke to results, p50", f"{statistics.median(ms):.0f} ms", ""),
         ("keystroke to results, p95", f"{p95:.0f} ms", "<= 100 ms"),
         ("keystroke to results, max", f"{ms[-1]:.0f} ms", ""),
-        ("  of which the app (not the search), p95", f"{_p95(own):.0f} ms", ""),
+        ("  the library's search alone, p95", f"{_p95(searching):.0f} ms", ""),
+        ("  the app's own share, p95", f"{_p95(own):.0f} ms", ""),
         ("peak memory of ipcs ui (session)", f"{peak:.0f} MB", "<= 250 MB"),
     ]
     print(
