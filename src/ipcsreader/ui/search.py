@@ -29,7 +29,7 @@ from textual.widgets.option_list import Option
 from ipcsreader.archive.search import SearchQuery, plain_words
 from ipcsreader.errors import IndexUnavailableError, QueryError, UsageError
 from ipcsreader.model import SearchResult
-from ipcsreader.render.parts import DIM, plural
+from ipcsreader.render.parts import DIM
 from ipcsreader.render.safe import safe
 from ipcsreader.render.search import render_no_hits
 from ipcsreader.ui.base import IpcsScreen
@@ -205,7 +205,8 @@ class SearchScreen(IpcsScreen):
         if result is None:
             return
         shown = self.query_one(HitList).option_count if result.total else 0
-        line = Text(plural(result.total, "hit" if result.query else "article"))
+        noun = "hit" if result.query else "article"
+        line = Text(f"{result.total:,} {noun}{'' if result.total == 1 else 's'}")
         if result.total > shown:
             line.append(f" · {shown} shown", DIM)
         if not result.query:
