@@ -218,25 +218,32 @@ async def keystrokes(
         assert isinstance(screen, SearchScreen)
         box = screen.query_one(Input)
 
-        async def answered() -> None:
-            while screen.answered is None or screen.answered.text != box.value or screen.busy:
+        async def answered(typed: str) -> None:
+            """Until the box reads ``typed`` (the key has arrived) and the hits for it
+            are in the lists, then until the next refresh of the screen."""
+            while (
+                box.value != typed
+                or screen.answered is None
+                or screen.answered.text != typed
+                or screen.busy
+            ):
                 await asyncio.sleep(0.0005)
             shown = time.perf_counter()
             while refreshed[-1] < shown:
                 await asyncio.sleep(0.0005)
 
-        await answered()
+        await answered("")
         for text in queries:
             box.value = ""
-            await answered()
+            await answered("")
             await pilot.pause(0.05)
-            for char in text:
+            for i, char in enumerate(text, 1):
                 started = time.perf_counter()
                 searching[0] = 0.0
                 app._driver.send_message(events.Key("space" if char == " " else char, char))
-                await answered()
+                await answered(text[:i])
                 total = refreshed[-1] - started
-                times.append((box.value, total, total - searching[0]))
+                times.append((text[:i], total, total - searching[0]))
     app.service.close()
     Screen._compositor_refresh = compositor_refresh  # type: ignore[method-assign]
     return times
