@@ -52,3 +52,47 @@ def test_rows_show_what_their_grid_shows(
     grid = _plain(Padding(ours.table(), (0, 0, 0, indent)), width)
     assert _plain(Padding(ours, (0, 0, 0, indent)), width) == grid
     assert _plain(ours.indented(indent), width) == grid
+
+
+def _shown(renderable: object, width: int) -> str:
+    """As ``ipcs`` prints it: in colour, trailing spaces dropped."""
+    from ipcsreader.cli.common import rendered
+
+    console = Console(width=width, force_terminal=True, color_system="truecolor")
+    return rendered(console, renderable)
+
+
+_STYLE = st.sampled_from(["", "bold", "dim", "bold underline"])
+
+
+@settings(max_examples=200, deadline=None, derandomize=True)
+@given(
+    items=st.lists(
+        st.tuples(st.sampled_from([0, 2, 4]), _TEXT, _STYLE, st.sampled_from(["text", "rows"])),
+        min_size=1,
+        max_size=6,
+    ),
+    width=st.integers(8, 90),
+)
+@example(items=[(2, "Korea", "bold", "text"), (0, "", "", "text")], width=40)
+@example(  # wider than the room after its indent: it wraps, as under Padding
+    items=[(4, "Indo-Pacific Ceasefire Korea", "dim", "text"), (2, "Korea", "", "rows")],
+    width=20,
+)
+def test_lines_show_what_padded_groups_show(
+    items: list[tuple[int, str, str, str]], width: int
+) -> None:
+    from rich.console import Group, RenderableType
+
+    from ipcsreader.render.rows import Lines
+
+    laid: list[tuple[int, RenderableType]] = []
+    for indent, words, style, kind in items:
+        text = Text(words, style)  # its own style only: Text.render alone would drop it
+        if kind == "rows":
+            text.append(" #1", "cyan")
+        item = Rows([([Text("#1", "cyan")], text)]) if kind == "rows" else text
+        laid.append((indent, item))
+    # What the renderers built before: an item at the margin bare, others padded.
+    padded = Group(*(Padding(item, (0, 0, 0, i)) if i else item for i, item in laid))
+    assert _shown(Lines(laid), width) == _shown(padded, width)

@@ -6,12 +6,12 @@ from collections.abc import Sequence
 
 from rich import box
 from rich.console import Group, RenderableType
-from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
 from ipcsreader.archive.authors import AuthorRow, Profile
 from ipcsreader.render.parts import DIM, date_span, names_text, plural, title_rows
+from ipcsreader.render.rows import Lines
 from ipcsreader.render.safe import safe
 
 
@@ -37,16 +37,17 @@ def render_author_table(rows: Sequence[AuthorRow]) -> RenderableType:
 
 
 def render_profiles(profiles: Sequence[Profile]) -> RenderableType:
-    parts: list[RenderableType] = []
+    parts: list[tuple[int, RenderableType]] = []
     for i, p in enumerate(profiles):
         if i:
-            parts.append(Text(""))
-        parts.append(render_profile(p))
-    return Group(*parts)
+            parts.append((0, Text("")))
+        parts += _profile(p)
+    return Lines(parts)
 
 
-def render_profile(p: Profile) -> RenderableType:
-    """Names, columns, affiliations over time, articles newest first, titles only listed."""
+def _profile(p: Profile) -> list[tuple[int, RenderableType]]:
+    """Names, columns, affiliations over time, articles newest first, titles only listed:
+    each line with its indent (:class:`Lines`: a prolific author has hundreds of titles)."""
     name = safe(p.person.name, "bold")
     if p.person.honorific:
         name = Text.assemble(safe(p.person.honorific), " ", name)
@@ -56,23 +57,24 @@ def render_profile(p: Profile) -> RenderableType:
         parts.append(Text.assemble(("Also printed as: ", DIM), names_text(others)))
     if p.columns:
         parts.append(Text.assemble(("Columns: ", DIM), names_text(p.columns)))
+    laid = [(0, part) for part in parts]
     if p.affiliations:
-        parts += [Text(""), Text("Affiliations", "bold underline")]
+        laid += [(0, Text("")), (0, Text("Affiliations", "bold underline"))]
         grid = Table.grid(padding=(0, 2))
         grid.add_column(ratio=1)
         for a in p.affiliations:
             when = date_span(a.first, a.last) or "undated"
             grid.add_row(Text.assemble(safe(a.text), "\n", (when, DIM)))
-        parts.append(Padding(grid, (0, 0, 0, 2)))
+        laid.append((2, grid))
     held = sum(t.held for t in p.articles)
-    parts += [Text(""), Text(f"Articles ({held} in the corpus)", "bold underline")]
+    laid += [(0, Text("")), (0, Text(f"Articles ({held} in the corpus)", "bold underline"))]
     if p.articles:
-        parts.append(title_rows(p.articles, show_column=True).indented(2))
+        laid.append((2, title_rows(p.articles, show_column=True)))
         if held < len(p.articles):
-            parts.append(Text("  Titles in italics are known from listings only.", DIM))
+            laid.append((0, Text("  Titles in italics are known from listings only.", DIM)))
     else:
-        parts.append(Text("  none", DIM))
+        laid.append((0, Text("  none", DIM)))
     if p.listed:
-        parts += [Text(""), Text("Known only from listings", "bold underline")]
-        parts.append(title_rows(p.listed).indented(2))
-    return Group(*parts)
+        laid += [(0, Text("")), (0, Text("Known only from listings", "bold underline"))]
+        laid.append((2, title_rows(p.listed)))
+    return laid

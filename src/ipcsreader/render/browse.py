@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Collection
 
-from rich.console import Group, RenderableType
+from rich.console import RenderableType
 from rich.text import Text
 
 from ipcsreader.archive.browse import Archive
 from ipcsreader.model import Record
 from ipcsreader.render.parts import DIM, NUMBER_STYLE, append_unread, plural
-from ipcsreader.render.rows import Rows
+from ipcsreader.render.rows import Lines, Rows
 from ipcsreader.render.safe import safe
 
 
@@ -32,7 +32,7 @@ def render_archive(archive: Archive, unread: Collection[int] = ()) -> Renderable
             parts.append(_rows(month.records, unread, day=True).indented(4))
         if year.undated:
             parts.append(_rows(year.undated, unread, day=False).indented(4))
-    return Group(*parts)
+    return Lines([(0, part) for part in parts])
 
 
 def _rows(records: tuple[Record, ...], unread: Collection[int], *, day: bool) -> Rows:

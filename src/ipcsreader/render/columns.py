@@ -4,57 +4,60 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from rich.console import Group, RenderableType
-from rich.padding import Padding
+from rich.console import RenderableType
 from rich.text import Text
 
 from ipcsreader.archive.columns import Column, Columnist
 from ipcsreader.render.parts import DIM, date_span, plural, short_date, title_rows
+from ipcsreader.render.rows import Lines
 from ipcsreader.render.safe import safe
 
 NO_COLUMN = "Columnists without a named column"
+
+# Each line with its indent, laid out flat (:class:`Lines`): hundreds of columnists.
+_Laid = list[tuple[int, RenderableType]]
 
 
 def render_columns(columns: Sequence[Column], *, recent: int | None = 3) -> RenderableType:
     """Every column; ``recent`` titles per columnist (None: all of them)."""
     named = sum(c.name is not None for c in columns)
-    parts: list[RenderableType] = [Text(plural(named, "column"), "bold")]
+    parts: _Laid = [(0, Text(plural(named, "column"), "bold"))]
     for column in columns:
-        parts.append(Text(""))
-        parts.append(_column(column, recent))
-    return Group(*parts)
+        parts.append((0, Text("")))
+        parts += _column(column, recent)
+    return Lines(parts)
 
 
-def _column(column: Column, recent: int | None) -> RenderableType:
+def _column(column: Column, recent: int | None) -> _Laid:
     if column.name is None:
         heading = Text(NO_COLUMN, "bold underline")
         heading.append(" (the sidebar prints no column name for them)", "dim")
     else:
         heading = safe(column.name, "bold underline")
-    parts: list[RenderableType] = [heading]
+    parts: _Laid = [(0, heading)]
     for c in column.columnists:
-        parts.append(Padding(_columnist(c, recent), (0, 0, 0, 2)))
+        parts += [(indent + 2, line) for indent, line in _columnist(c, recent)]
     if column.unsigned:
-        parts.append(Padding(Text("Unsigned", "italic"), (0, 0, 0, 2)))
-        parts.append(title_rows(column.unsigned[:recent]).indented(4))
-    return Group(*parts)
+        parts.append((2, Text("Unsigned", "italic")))
+        parts.append((0, title_rows(column.unsigned[:recent]).indented(4)))
+    return parts
 
 
-def _columnist(c: Columnist, recent: int | None) -> RenderableType:
+def _columnist(c: Columnist, recent: int | None) -> _Laid:
     name = safe(c.person.name, "bold")
     if c.person.honorific:
         name = Text.assemble(safe(c.person.honorific), " ", name)
-    lines: list[RenderableType] = [name]
+    lines: _Laid = [(0, name)]
     if c.affiliation:
         aff = safe(c.affiliation.text, DIM)
         if c.affiliation.date:
             aff.append(f" (as of {short_date(c.affiliation.date)})", DIM)
-        lines.append(aff)
+        lines.append((0, aff))
     held = f"{plural(c.articles, 'article') if c.articles else 'no articles'} in the corpus"
     span = date_span(c.first, c.last)
     known = f"{plural(c.known, 'title')} known"
-    lines.append(Text(", ".join(p for p in (held, span, known) if p), DIM))
+    lines.append((0, Text(", ".join(p for p in (held, span, known) if p), DIM)))
     shown = c.titles if recent is None else c.titles[:recent]
     if shown:
-        lines.append(title_rows(shown).indented(2))
-    return Group(*lines)
+        lines.append((0, title_rows(shown).indented(2)))
+    return lines

@@ -99,3 +99,50 @@ class Rows:
                         yield Segment(" " * self.gap)
                 yield from line
                 yield Segment.line()
+
+
+class Lines:
+    """Renderables one under another, each ``indent`` spaces in: what a ``Group`` of
+    ``Padding(item, (0, 0, 0, indent))`` shows, without their layers.
+
+    Padding lays its content out line by line into a grid of cells, a nested Group again
+    for each level; ``ipcs columns`` nests three levels over hundreds of lines. Here a
+    text that fits on its line is written straight out, :class:`Rows` lay themselves out
+    indented, and anything else goes through Padding as before.
+    """
+
+    def __init__(self, items: Sequence[tuple[int, RenderableType]]) -> None:
+        self.items = items
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        from rich.padding import Padding
+
+        width = options.max_width
+        plain = options.justify in (None, "default")
+        for indent, item in self.items:
+            if isinstance(item, Rows):
+                yield item.indented(indent)
+            elif plain and isinstance(item, Text) and _fits(item, width - indent):
+                if indent:
+                    yield Segment(" " * indent)
+                # As Text lays itself out: its own style becomes a span (render alone
+                # would drop it).
+                yield from _NEWLINE.join([item]).render(console, end="")
+                yield Segment.line()
+            else:
+                yield Padding(item, (0, 0, 0, indent)) if indent else item
+
+
+_NEWLINE = Text("\n")
+
+
+def _fits(text: Text, width: int) -> bool:
+    """Whether ``text`` shows as itself on one line (no wrapping, tabs or justifying)."""
+    plain = text.plain
+    return (
+        text.justify in (None, "default")
+        and text.end == "\n"
+        and "\n" not in plain
+        and "\t" not in plain
+        and cell_len(plain) <= width
+    )
