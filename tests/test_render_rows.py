@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from rich.console import Console
@@ -52,6 +54,29 @@ def test_rows_show_what_their_grid_shows(
     grid = _plain(Padding(ours.table(), (0, 0, 0, indent)), width)
     assert _plain(Padding(ours, (0, 0, 0, indent)), width) == grid
     assert _plain(ours.indented(indent), width) == grid
+    # In colour too: each cell and text keeps its own style, as in the grid.
+    coloured = _seen(_shown(Padding(ours.table(), (0, 0, 0, indent)), width))
+    assert _seen(_shown(ours.indented(indent), width)) == coloured
+
+
+_SGR = re.compile(r"\x1b\[([0-9;]*)m")
+
+
+def _seen(shown: str) -> list[list[tuple[str, str]]]:
+    """Each line as its characters with the styles they show in: the grid pads its cells
+    with spaces in the cell's style (italic, cyan), which look the same as plain ones."""
+    lines = []
+    for line in shown.split("\n"):
+        style, chars = "", []
+        for i, part in enumerate(_SGR.split(line)):
+            if i % 2:
+                style = "" if part in ("", "0") else part
+            else:
+                chars += [(c, "" if c.isspace() else style) for c in part]
+        while chars and chars[-1][0].isspace():
+            chars.pop()
+        lines.append(chars)
+    return lines
 
 
 def _shown(renderable: object, width: int) -> str:

@@ -11,7 +11,7 @@ checks it against the grid.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from rich.cells import cell_len
@@ -84,7 +84,7 @@ class Rows:
             if "\n" in plain or "\t" in plain or cell_len(plain) > room:
                 lines = console.render_lines(text, text_options)
             else:  # it fits on its line: no wrapping to work out
-                lines = [[*text.render(console, end=""), Segment(" " * (room - cell_len(plain)))]]
+                lines = [[*_segments(text, console), Segment(" " * (room - cell_len(plain)))]]
             for i, line in enumerate(lines):
                 if self.indent:
                     yield margin
@@ -93,7 +93,7 @@ class Rows:
                 else:
                     for cell, width in zip(cells, widths, strict=True):
                         yield Segment(" " * (width - cell_len(cell.plain)))
-                        yield from cell.render(console, end="")
+                        yield from _segments(cell, console)
                         yield space
                     if self.gap:
                         yield Segment(" " * self.gap)
@@ -125,15 +125,18 @@ class Lines:
             elif plain and isinstance(item, Text) and _fits(item, width - indent):
                 if indent:
                     yield Segment(" " * indent)
-                # As Text lays itself out: its own style becomes a span (render alone
-                # would drop it).
-                yield from _NEWLINE.join([item]).render(console, end="")
+                yield from _segments(item, console)
                 yield Segment.line()
             else:
                 yield Padding(item, (0, 0, 0, indent)) if indent else item
 
 
-_NEWLINE = Text("\n")
+def _segments(text: Text, console: Console) -> Iterable[Segment]:
+    """``text`` on one line, styled as it shows itself: ``Text.render`` alone drops the
+    text's own style when no span styles a part of it."""
+    if text.style and not text.spans:
+        return [Segment(text.plain, console.get_style(text.style))]
+    return text.render(console, end="")
 
 
 def _fits(text: Text, width: int) -> bool:
