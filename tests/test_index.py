@@ -367,3 +367,20 @@ def test_an_update_that_finds_most_files_changed_rebuilds(
     assert (summary.rebuilt, summary.added) == (True, 6)
     result = lib.search(SearchQuery("talks", limit=None))
     assert sorted(h.number for h in result.hits) == [9101, 9102, 9103, 9104, 9105, 9106]
+
+
+@pytest.mark.parametrize(
+    "options",
+    [
+        {"text": "Russia"},
+        {"text": "nuclear budget zebra"},  # relaxed to any of the words
+        {"text": ""},
+        {"text": "Korea", "sort": "oldest"},
+        {"text": "Russia", "limit": 1, "page": 2},
+        {"text": "zzzunfound"},
+    ],
+)
+def test_search_numbers_are_the_hits_numbers(library: Library, options: dict) -> None:
+    """``ipcs export``'s search, without the stored fields: the same articles, same order."""
+    query = SearchQuery(**{"limit": None, "highlight": False, **options})
+    assert library.search_numbers(query) == [h.number for h in library.search(query).hits]

@@ -385,6 +385,13 @@ class Library(Answers):
         result = self._guarded(lambda: self._index.search(checked))
         return result if query.text == asked else replace(result, query=" ".join(asked.split()))
 
+    def search_numbers(self, query: SearchQuery) -> list[int]:
+        """The numbers of the articles :meth:`search` finds, in its order, without the
+        hits' stored fields (those who read each record from the catalog anyway)."""
+        checked = plan(self._desk_terms(query))
+        self._require_index()
+        return self._guarded(lambda: self._index.numbers(checked))
+
     def _desk_terms(self, query: SearchQuery) -> SearchQuery:
         """``query`` with the desk's words (``tag:``, ``is:``…) turned into numbers allowed."""
         if ":" not in query.text:

@@ -49,9 +49,7 @@ class TrendPeriod(StrEnum):
     month = "month"
 
 
-def _matching_numbers(
-    lib: Library, query: str, *, facets: tuple[str, ...] = (), tag: str | None = None
-) -> list[int]:
+def _matching_numbers(lib: Library, query: str, *, tag: str | None = None) -> list[int]:
     """Every article the query finds (among those tagged ``tag``), in the search's order."""
     from ipcsreader.archive.search import SearchQuery
 
@@ -63,11 +61,10 @@ def _matching_numbers(
         if not found:
             raise NotFoundError(f"none of the articles tagged {tag!r} is in the corpus")
         return found
-    search = SearchQuery(text=query, limit=None, highlight=False, facets=facets, only=only)
-    result = lib.search(search)
-    if not result.hits:
+    found = lib.search_numbers(SearchQuery(text=query, limit=None, highlight=False, only=only))
+    if not found:
         raise NotFoundError(f"No articles match {query!r}{_with_tag(tag)}")
-    return [h.number for h in result.hits]
+    return found
 
 
 TagOpt = Annotated[
@@ -243,10 +240,13 @@ def trend(
     from ipcsreader.cli.common import open_library
 
     lib = open_library(corpus, index)
-    # One hit is enough: the facet counts cover every match, whatever the limit.
+    # One hit is enough: the facet counts cover every match, whatever the limit; and
+    # in date order, the matches are counted without ranking them by relevance first.
     only = _tagged(lib, tag)
     result = lib.search(
-        SearchQuery(text=query, limit=1, highlight=False, facets=(by.value,), only=only)
+        SearchQuery(
+            text=query, limit=1, sort="newest", highlight=False, facets=(by.value,), only=only
+        )
     )
     if result.total == 0:
         raise NotFoundError(f"No articles match {query!r}{_with_tag(tag)}")

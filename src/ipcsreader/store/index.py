@@ -103,20 +103,34 @@ class SearchIndex:
                 yield writer
         self._ix = None
 
-    def search(self, plan: Plan) -> SearchResult:
-        from whoosh.searching import Results, Searcher
+    @contextmanager
+    def _searching(self, plan: Plan) -> Iterator[tuple[Any, _Run]]:
+        """A searcher on the kept reader, and ``plan`` ready to run through it."""
+        from whoosh.searching import Searcher
 
-        started = time.perf_counter()
         kept = self._reader()
         with Searcher(kept.reader, weighting=ranking.weighting(), closereader=False) as searcher:
             load_lengths(searcher, ranking.FIELD_BOOSTS)
-            run = _Run(searcher, plan, kept.columns)
+            yield searcher, _Run(searcher, plan, kept.columns)
+
+    def numbers(self, plan: Plan) -> list[int]:
+        """The article numbers of the hits :meth:`search` gives, in its order, from the
+        number column alone: no stored field is read, no snippet made (``ipcs export``)."""
+        with self._searching(plan) as (_searcher, run):
+            ranked, _relaxed = run.execute()
+            numbers = run.columns.values("number")
+            return [numbers[docnum] for _, docnum in ranked[_page(plan)]]
+
+    def search(self, plan: Plan) -> SearchResult:
+        from whoosh.searching import Results
+
+        started = time.perf_counter()
+        with self._searching(plan) as (searcher, run):
             ranked, relaxed = run.execute()
             total = len(ranked)
-            limit_end = None if plan.limit is None else plan.offset + plan.limit
             # Whoosh's own results object, for the page only: it reads the stored fields
             # and gives the query's words for highlighting, hit by hit.
-            results = Results(searcher, run.query, ranked[plan.offset : limit_end])
+            results = Results(searcher, run.query, ranked[_page(plan)])
             hits = tuple(snippets.hit(h, plan.highlight and bool(plan.text)) for h in results)
             docnums = [docnum for _, docnum in ranked] if plan.facets else []
             facets = {
@@ -167,6 +181,11 @@ class SearchIndex:
                 return []
             results = searcher.more_like(docnum, "body", text=text, top=limit)
             return [snippets.hit(h, False) for h in results]
+
+
+def _page(plan: Plan) -> slice:
+    """The hits of the page asked for, out of every hit ranked."""
+    return slice(plan.offset, None if plan.limit is None else plan.offset + plan.limit)
 
 
 class _Kept:
