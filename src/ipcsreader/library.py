@@ -363,7 +363,8 @@ class Library(Answers):
             numbers = store.numbers_by(reached)
             near = store.records(numbers)
             titles = {title_key(t) for r in [*near, record] for t in r.same_author}
-            return store.records(numbers | store.numbers_titled(titles))
+            titled = store.records(store.numbers_titled(titles) - numbers)  # not read twice
+            return sorted([*near, *titled], key=lambda r: r.number)
 
         return self._read(gather)
 

@@ -26,7 +26,7 @@ from ipcsreader.compat import whoosh_ranges as ranges
 from ipcsreader.compat.whoosh_reading import Columns, load_lengths
 from ipcsreader.errors import IndexUnavailableError, QueryError
 from ipcsreader.model import Hit, Record, SearchResult
-from ipcsreader.store import fields, querying, ranking, snippets, spelling
+from ipcsreader.store import fields, querying, ranking, related, snippets, spelling
 
 if TYPE_CHECKING:
     from ipcsreader.archive.search import Plan
@@ -179,7 +179,12 @@ class SearchIndex:
             docnum = searcher.document_number(number=number)
             if docnum is None:
                 return []
-            results = searcher.more_like(docnum, "body", text=text, top=limit)
+            # Searcher.more_like's own query, from the same key terms (related.key_terms).
+            from whoosh import query
+
+            terms = related.key_terms(searcher.reader(), "body", text)
+            liked = query.Or([query.Term("body", word, boost=weight) for word, weight in terms])
+            results = searcher.search(liked, limit=limit, mask={docnum})
             return [snippets.hit(h, False) for h in results]
 
 

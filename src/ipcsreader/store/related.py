@@ -1,0 +1,51 @@
+"""The key terms of an article's text, for "related articles": Whoosh's choice, found
+with fewer lookups.
+
+Whoosh's ``Searcher.key_terms_from_text`` scores every distinct word of the text by the
+Bo1 model, looking each one up in every segment (twice): for a whole article that is
+thousands of lookups, most of a ``ipcs read``. Bo1's score grows with a word's weight in
+the text and falls as its weight in the whole index grows, which is at least 1 for a
+word the index holds. So words are taken heaviest first, and once even the rarest
+possible word of the next weight would score below the last of the best found, no word
+left can enter them: the same terms and weights, without looking up the light words.
+"""
+
+from __future__ import annotations
+
+import heapq
+from typing import Any
+
+# Words left out must score clearly below the last one kept: dividing by the largest
+# score (as Whoosh does) must not be able to make them equal.
+_MARGIN = 1 - 1e-9
+
+
+def key_terms(reader: Any, fieldname: str, text: str, number: int = 5) -> list[tuple[str, float]]:
+    """What ``Searcher.key_terms_from_text(fieldname, text, number, normalize=False)``
+    gives (as ``Searcher.more_like`` asks): the ``number`` best (word, weight), the
+    weights divided by the best score."""
+    from whoosh.classify import Bo1Model, Expander
+
+    expander = Expander(reader, fieldname, model=Bo1Model)
+    expander.add_text(text)
+    model, total = expander.model, expander.top_total
+    field = reader.schema[fieldname]
+    best: list[tuple[float, str]] = []  # a heap of the best (score, word) so far
+    scored: list[tuple[float, str]] = []
+    for word, weight in sorted(expander.topN_weight.items(), key=lambda ww: -ww[1]):
+        if len(best) >= number and model.score(weight, 1, total) < best[0][0] * _MARGIN:
+            break  # no word this light scores high enough, however rare
+        btext = field.to_bytes(word)
+        if (fieldname, btext) not in reader:
+            continue
+        score = model.score(weight, reader.frequency(fieldname, btext), total)
+        scored.append((score, word))
+        if len(best) < number:
+            heapq.heappush(best, (score, word))
+        elif score > best[0][0]:
+            heapq.heapreplace(best, (score, word))
+    if not scored:
+        return []
+    top = max(score for score, _ in scored)
+    ranked = sorted(((score / top, word) for score, word in scored), key=lambda sw: (-sw[0], sw[1]))
+    return [(word, weight) for weight, word in ranked[:number]]

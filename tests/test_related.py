@@ -1,0 +1,38 @@
+"""Key terms for related articles: what Whoosh picks, with the light words skipped."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from ipcsreader.store.related import key_terms
+
+_WORDS = [f"w{i}" for i in range(40)]
+# Some words far more often than others, as in prose: the heavy ones decide early.
+_TEXT = st.lists(
+    st.sampled_from(_WORDS[:5] * 8 + _WORDS + ["unindexed", "absent"]), min_size=0, max_size=80
+).map(" ".join)
+
+
+def _searcher(documents: list[str]) -> Any:
+    from whoosh.fields import TEXT, Schema
+    from whoosh.filedb.filestore import RamStorage
+
+    ix = RamStorage().create_index(Schema(body=TEXT))
+    for chunk in documents:
+        writer = ix.writer()  # a segment per document: lookups go through several readers
+        writer.add_document(body=chunk)
+        writer.commit(merge=False)
+    return ix.searcher()
+
+
+@settings(max_examples=150, deadline=None, derandomize=True)
+@given(documents=st.lists(_TEXT, min_size=1, max_size=6), text=_TEXT, number=st.integers(1, 6))
+@example(documents=["w1 w1 w1 w2", "w3"], text="w1 w1 w1 w2 w3 w4 w5 w6", number=1)
+@example(documents=["w1"], text="absent unindexed", number=5)
+def test_key_terms_are_whooshs(documents: list[str], text: str, number: int) -> None:
+    with _searcher(documents) as searcher:
+        theirs = searcher.key_terms_from_text("body", text, numterms=number, normalize=False)
+        assert key_terms(searcher.reader(), "body", text, number) == theirs
