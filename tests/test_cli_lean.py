@@ -48,3 +48,10 @@ def test_whoosh_works_without_what_it_does_not_use(tmp_path: Path) -> None:
     assert json.loads(ran.stdout) == {"loaded": [], "hits": ["1"], "deleted": [2], "real": True}
     # The download helper still downloads, through the real urllib.request.
     assert (tmp_path / "copy").read_bytes() == (tmp_path / "_MAIN_2.toc").read_bytes()
+
+
+def test_the_library_loads_the_update_code_only_to_update() -> None:
+    """Every command opens the library; few of them update the index."""
+    script = "import sys, ipcsreader.library; print('ipcsreader.update' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert out.stdout.strip() == "False", out.stderr

@@ -35,10 +35,10 @@ from ipcsreader.store import catalog, corpus, integrity
 from ipcsreader.store.catalog import Catalog
 from ipcsreader.store.index import SearchIndex
 from ipcsreader.store.lock import IndexLock, is_locked
-from ipcsreader.update import IndexUpdate, Notify, Progress, UpdateSummary
 
 if TYPE_CHECKING:
     from ipcsreader.desk.store import Desk
+    from ipcsreader.update import Notify, Progress, UpdateSummary
 
 _T = TypeVar("_T")
 
@@ -208,6 +208,8 @@ class Library(Answers):
 
     def _apply(self, rebuild: bool, progress: Progress | None, damage: str | None) -> UpdateSummary:
         self._forget_catalog()  # reopened by the next read, after this commit
+        from ipcsreader.update import IndexUpdate  # only when updating: not every command
+
         update = IndexUpdate(self.corpus_dirs, self.index_dir, self._index, self._notify)
         try:
             return update.run(rebuild, progress, damage)
