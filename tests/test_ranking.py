@@ -122,3 +122,41 @@ def test_words_said_together_outrank_words_said_apart(tmp_path: Path) -> None:
     lib = Library([corpus], tmp_path / "index")
     lib.update()
     assert numbers(lib, "harbour cyclone") == [8102, 8101]
+
+
+def _ranked(
+    tmp_path: Path, pages: dict[int, tuple[str, str]], query: str
+) -> list[tuple[int, float]]:
+    corpus = tmp_path / "corpus"
+    for number, (title, body) in pages.items():
+        write(corpus, f"{number}-old.txt", old_page(number, title, [body]))
+    for number in range(8400, 8408):  # the query's words are rare, as in any archive
+        write(corpus, f"{number}-old.txt", old_page(number, "Other Notes", [OTHER, FILLER]))
+    lib = Library([corpus], tmp_path / "index")
+    lib.update()
+    return [(h.number, h.score) for h in lib.search(SearchQuery(query)).hits]
+
+
+def test_a_word_said_again_and_again_keeps_counting(tmp_path: Path) -> None:
+    """BM25F saturates slowly: a body naming the subject four times as often as another
+    of the same length scores about three times as much, not twice."""
+    often = " ".join(["The cyclone came."] * 8 + ["The rain fell."] * 2)
+    twice = " ".join(["The cyclone came."] * 2 + ["The rain fell."] * 8)
+    found = dict(_ranked(tmp_path, {8410: ("Notes", often), 8411: ("Notes", twice)}, "cyclone"))
+    assert found[8410] > 3 * found[8411]
+
+
+def test_a_title_naming_every_word_comes_first(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ipcsreader.store import ranking
+
+    pages = {
+        # The title is the query; the body names each word once.
+        8420: ("Harbour Cyclone Warnings", "The harbour shut. " + OTHER + " A cyclone came."),
+        # The title shares one word; the (longer) body names the other word twice.
+        8421: ("Cyclone Season", f"The harbour shut. {OTHER} {OTHER} A cyclone hit the harbour."),
+    }
+    assert [n for n, _ in _ranked(tmp_path / "a", pages, "harbour cyclone")] == [8420, 8421]
+    monkeypatch.setattr(ranking, "TITLE_WHOLE", 0.0)
+    assert [n for n, _ in _ranked(tmp_path / "b", pages, "harbour cyclone")] == [8421, 8420]

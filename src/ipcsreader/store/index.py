@@ -392,7 +392,8 @@ class _Run:
 
     def _boost_adjacent(self, ranked: list[tuple[float, int]]) -> list[tuple[float, int]]:
         """The best hits re-ranked with extra score for query words found side by side,
-        and more for many of them found close together (:func:`ranking.nearness`).
+        and more for many of them found close together (:func:`ranking.nearness`) or all
+        in the title (:func:`ranking.whole_titles`).
 
         Only the first :data:`ranking.RESCORE_TOP` by plain score are looked at: checking word
         positions in every match takes seconds for common words, and the boost is a
@@ -411,8 +412,14 @@ class _Run:
         # Nearness for the best few only: positions are decoded for every word of each.
         near_docs = sorted(d for _, d in head[: ranking.NEAR_TOP])
         near = ranking.nearness(self.searcher, self.segments, tokens, near_docs)
+        titled = ranking.whole_titles(self.segments, tokens, docnums)
         boosted = [
-            ((score + extra.get(d, 0.0)) * (1 + ranking.NEAR_BOOST * near.get(d, 0.0)), d)
+            (
+                (score + extra.get(d, 0.0))
+                * (1 + ranking.NEAR_BOOST * near.get(d, 0.0))
+                * (1 + ranking.TITLE_WHOLE * (d in titled)),
+                d,
+            )
             for score, d in head
         ]
         boosted.sort(key=lambda sd: (-sd[0], sd[1]))

@@ -2,8 +2,9 @@
 
 Chosen on ``bench/relevance.py`` (see bench/README.md): a word is scored over all its
 fields at once by BM25F (:mod:`ipcsreader.compat.whoosh_fielded`), with the weights below;
-query words found side by side add a little (:func:`adjacency`), and when any word of a
-query will do, matches with more of its words come first (:data:`COORDINATION`).
+query words found side by side add a little (:func:`adjacency`), found close together or
+all in the title multiply it (:func:`nearness`, :func:`whole_titles`), and when any word
+of a query will do, matches with more of its words come first (:data:`COORDINATION`).
 """
 
 from __future__ import annotations
@@ -28,9 +29,11 @@ FIELD_BOOSTS = {
     "region": 1.0,
 }
 # K1: how slowly a word's combined frequency saturates. High, since the frequency adds up
-# several fields. B: how much a long body is discounted (0.9: saved pages vary from cut
-# first parts to whole articles, and a long one names everything once).
-K1 = 5.0
+# several fields, and an article about a subject names it again and again where one that
+# only touches it names it once or twice: 20 beat 5 on every haystack tried, held-out
+# queries included (bench/README.md). B: how much a long body is discounted (0.9: saved
+# pages vary from cut first parts to whole articles, and a long one names everything once).
+K1 = 20.0
 BODY_B = 0.9
 # Titles are short: normalising their length as hard as the body's would let a one-word
 # title beat a full match, so they are normalised less. Names are not normalised at all.
@@ -48,6 +51,10 @@ NEAR_WINDOW = 12
 NEAR_BOOST = 0.5
 # A word in more than this share of the bodies ("of", "the") does not count for nearness.
 NEAR_COMMON = 0.3
+# A title holding every word of a query of several words multiplies the score by
+# 1 + TITLE_WHOLE: it names the subject asked for, where a title sharing one word with the
+# query (as many do) names something else.
+TITLE_WHOLE = 0.3
 # How many of the best hits by plain score are looked at for nearness.
 NEAR_TOP = 50
 # How many of the best hits by plain score get the adjacency boost.
@@ -128,6 +135,25 @@ def nearness(
             if best > 1:
                 found[doc + offset] = (best - 1) / (len(distinct) - 1)
     return found
+
+
+def whole_titles(
+    segments: list[tuple[matching.Segment, int]], tokens: Sequence[str], docnums: Sequence[int]
+) -> set[int]:
+    """Those of ``docnums`` whose title holds every one of the query's words ``tokens``,
+    in any order (see :data:`TITLE_WHOLE`)."""
+    distinct = set(tokens)
+    whole: set[int] = set()
+    for segment, offset in segments:
+        end = offset + segment.searcher.doc_count_all()
+        local = {d - offset for d in docnums if offset <= d < end}
+        terms = segment.terms("title", distinct) if local else {}
+        if len(terms) < len(distinct):
+            continue  # a word no title of this segment holds
+        for m in terms.values():
+            local &= segment.docs(m)
+        whole.update(d + offset for d in local)
+    return whole
 
 
 def _most_in_a_window(hits: list[tuple[int, str]]) -> int:
