@@ -39,8 +39,9 @@ BODY_B = 0.9
 # title beat a full match, so they are normalised less. Names are not normalised at all.
 TITLE_B = 0.4
 # Extra score for query words found next to each other, as typed: a share of the pair's
-# word scores in that field.
-PROXIMITY_BOOST = {"title": 0.3, "teaser": 0.3, "body": 0.5}
+# word scores in that field (with K1 20 a word's score grows with each mention, so a pair
+# said together once needs a full share to count against it).
+PROXIMITY_BOOST = {"title": 0.5, "teaser": 0.3, "body": 1.0}
 # How much a relaxed (any word) match's score shrinks with the share of the query's words
 # it lacks: score * share ** COORDINATION.
 COORDINATION = 2.0
