@@ -25,8 +25,8 @@ from ipcsreader.compat import whoosh_matching as matching
 from ipcsreader.compat import whoosh_ranges as ranges
 from ipcsreader.compat.whoosh_reading import Columns, load_lengths
 from ipcsreader.errors import IndexUnavailableError, QueryError
-from ipcsreader.model import Hit, Record, SearchResult
-from ipcsreader.store import fields, querying, ranking, related, snippets, spelling
+from ipcsreader.model import Hit, SearchResult
+from ipcsreader.store import fields, querying, ranking, related, snippets, spelling, writing
 
 if TYPE_CHECKING:
     from ipcsreader.archive.search import Plan
@@ -75,7 +75,7 @@ class SearchIndex:
         rebuild: bool,
         discard: bool = False,
         progress: Callable[[int, int], None] | None = None,
-    ) -> Iterator[_Writer | _Batch]:
+    ) -> Iterator[writing.Writer | writing.Batch]:
         """A writer that commits on success; ``rebuild`` starts from an empty index.
 
         A rebuild replaces the old index only when it commits: until then readers (and a
@@ -94,12 +94,12 @@ class SearchIndex:
         else:
             ix = self._open()
         if fresh:
-            with _write_lock(ix, self.path):
-                batch = _Batch()
+            with writing.write_lock(ix, self.path):
+                batch = writing.Batch()
                 yield batch
-                _commit_segments(ix, batch.documents, progress)
+                writing.commit_segments(ix, batch.documents, progress)
         else:
-            with _updating(ix, self.path) as writer:
+            with writing.updating(ix, self.path) as writer:
                 yield writer
         self._ix = None
 
@@ -213,98 +213,6 @@ def _toc_stamp(ix: Any, path: Path) -> tuple[int, ...] | None:
     except OSError:
         return None
     return (generation, st.st_ino, st.st_mtime_ns, st.st_size)
-
-
-class _Writer:
-    """Adds, replaces and deletes documents inside one commit."""
-
-    def __init__(self, writer: Any) -> None:
-        self._writer = writer
-
-    def put(self, record: Record, body: Callable[[], str]) -> None:
-        self._writer.update_document(**fields.document(record, body()))
-
-    def delete(self, number: int) -> None:
-        self._writer.delete_by_term("number", number)
-
-
-class _Batch:
-    """The documents of a new index, written all at once (:func:`_commit_segments`)."""
-
-    def __init__(self) -> None:
-        self.documents: list[tuple[Record, Callable[[], str]]] = []
-
-    def put(self, record: Record, body: Callable[[], str]) -> None:
-        # The body is read when its segment is written, so that none waits in memory.
-        self.documents.append((record, body))
-
-    def delete(self, number: int) -> None:
-        pass  # a new index holds nothing to delete
-
-
-@contextmanager
-def _updating(ix: Any, path: Path) -> Iterator[_Writer]:
-    """Whoosh's own writer, for changes to an index: they go into a new small segment."""
-    from whoosh.index import LockError
-
-    try:
-        writer = ix.writer()
-    except LockError:
-        raise _busy(path) from None
-    try:
-        yield _Writer(writer)
-    except BaseException:
-        writer.cancel()
-        raise
-    writer.commit()
-
-
-@contextmanager
-def _write_lock(ix: Any, path: Path) -> Iterator[None]:
-    lock = ix.lock("WRITELOCK")
-    if not lock.acquire(False):
-        raise _busy(path)
-    try:
-        yield
-    finally:
-        lock.release()
-
-
-def _busy(path: Path) -> IndexUnavailableError:
-    return IndexUnavailableError(
-        f"the index in {path} is being updated by another ipcs; try again shortly"
-    )
-
-
-def _commit_segments(
-    ix: Any,
-    documents: list[tuple[Record, Callable[[], str]]],
-    progress: Callable[[int, int], None] | None,
-) -> None:
-    """Write ``documents`` as new segments (one per core) and make them the whole index."""
-    from whoosh.index import TOC, clean_files
-
-    from ipcsreader.compat import whoosh_segments as segments
-    from ipcsreader.store import workers
-
-    schema = fields.schema()
-    written = (
-        segments.write(
-            ix.storage,
-            schema,
-            ix.indexname,
-            documents,
-            lambda item: fields.document_of((item[0], item[1]())),
-            fields.fast_analysers(),
-            jobs=workers.jobs_for(len(documents), segments.PER_JOB),
-            progress=progress and (lambda done: progress(done, len(documents))),
-        )
-        if documents
-        else []
-    )
-    generation = ix.latest_generation() + 1
-    TOC(schema, written, generation).write(ix.storage, ix.indexname)
-    clean_files(ix.storage, ix.indexname, generation, written)
 
 
 # Running a query.
