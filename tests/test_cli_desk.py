@@ -243,6 +243,31 @@ def test_read_marks_read_and_shows_the_note(
     ]
 
 
+def test_machine_formats_carry_the_desk_but_mark_nothing(world: list[str]) -> None:
+    plain = json.loads(run(world, "read", str(KOREA), "--format", "json"))
+    assert (plain["read"], plain["tags"], plain["note"]) == (None, [], None)  # no desk yet
+    assert "Your note" not in run(world, "read", str(KOREA), "--format", "markdown")
+    run(world, "note", str(KOREA), "Compare *with* 2014\nsecond line")
+    run(world, "tag", str(KOREA), "korea", "summits")
+    run(world, "mark", str(JAPAN), "--read")
+    data = json.loads(run(world, "read", str(KOREA), "--format", "json"))
+    assert data["number"] == KOREA
+    assert (data["read"], data["tags"]) == (None, ["korea", "summits"])
+    assert data["note"] == "Compare *with* 2014\nsecond line"
+    markdown = run(world, "read", str(KOREA), "--format", "markdown")
+    assert "> **Your note**\n>\n> Compare \\*with\\* 2014\n> second line\n\nNorth Korea" in markdown
+    # Neither format marked #7001 read; reading #7003 as json shows its mark.
+    assert json.loads(run(world, "read", str(JAPAN), "--format", "json"))["read"] is True
+    assert [h["number"] for h in json.loads(run(world, "search", "is:read", "--json"))["hits"]] == [
+        JAPAN
+    ]
+    hits = json.loads(run(world, "search", "north korea", "--sort", "newest", "--json"))["hits"]
+    assert [(h["number"], h["read"], h["tags"]) for h in hits] == [
+        (KOREA, None, ["korea", "summits"]),
+        (JAPAN, True, []),
+    ]
+
+
 def test_search_shows_unread_hits_and_takes_desk_terms(world: list[str]) -> None:
     assert "unread" not in run(world, "search", "north korea")
     run(world, "mark", str(KOREA), "--read")

@@ -94,13 +94,24 @@ class Reading:
     def unread_among(self, numbers: Iterable[int]) -> set[int]:
         """Which of ``numbers`` to show as unread: none until the reader has marked something
         read (then every one not marked read). Never makes a desk."""
-        try:
-            desk = self.library.desk(create=False)
-        except IpcsError:
-            return set()  # a desk that cannot be read (a newer ipcs's) shows nothing here
+        desk = self._existing_desk()
         if desk is None or not desk.marks_anything():
             return set()
         return set(numbers) - desk.read_numbers()
+
+    def entries_of(self, numbers: Iterable[int]) -> dict[int, Entry]:
+        """What the desk holds of each of ``numbers`` (empty entries when there is no desk,
+        or one this ipcs cannot read). Never makes a desk."""
+        wanted = list(numbers)
+        desk = self._existing_desk()
+        held = desk.entries(wanted) if desk is not None and wanted else {}
+        return {n: held.get(n) or Entry(n) for n in wanted}
+
+    def _existing_desk(self) -> Desk | None:
+        try:
+            return self.library.desk(create=False)
+        except IpcsError:
+            return None  # a desk that cannot be read (a newer ipcs's) shows nothing here
 
     def reading_list(
         self,

@@ -112,7 +112,8 @@ def read(
         typer.Option(
             "--mark/--no-mark",
             envvar="IPCS_MARK_READ",
-            help="Mark the article read (as text; IPCS_MARK_READ=0 turns it off).",
+            help="Mark the article read when read as text (markdown and json never mark; "
+            "IPCS_MARK_READ=0 turns it off).",
         ),
     ] = True,
     color: ColorOpt = ColorMode.auto,
@@ -148,8 +149,14 @@ def read(
         else lambda: importlib.import_module("ipcsreader.render.read"),
     )
 
+    # A machine format is a tool reading, not a person: it shows the desk but marks nothing.
+    if format is not ReadFormat.text:
+        from ipcsreader.reading import Reading
+
+        entry = Reading(library).entries_of([record.number])[record.number]
     if format is ReadFormat.json:
         data = record_to_dict(record)
+        data.update(entry.to_dict())
         data["more_by"] = [t.to_dict() for t in more]
         data["related"] = [hit_to_dict(h) for h in related]
         emit_json(data)
@@ -157,7 +164,8 @@ def read(
     if format is ReadFormat.markdown:
         from ipcsreader.render.read import article_markdown
 
-        typer.echo(article_markdown(record, more_by=more, related=related), nl=False)
+        markdown = article_markdown(record, more_by=more, related=related, note=entry.note)
+        typer.echo(markdown, nl=False)
         return
     try:
         desk = library.desk(create=mark)

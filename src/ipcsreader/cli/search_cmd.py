@@ -167,12 +167,17 @@ def search_command(
         raise NotFoundError(f"page {page} is past the last page ({last})")
     if json:
         from ipcsreader.model import hit_to_dict
+        from ipcsreader.reading import Reading
 
+        held = Reading(library).entries_of(h.number for h in result.hits)
         out = {
             "query": result.query,
             "total": result.total,
             "page": result.page,
-            "hits": [hit_to_dict(h) for h in result.hits],
+            "hits": [
+                {**hit_to_dict(h), "read": held[h.number].read, "tags": list(held[h.number].tags)}
+                for h in result.hits
+            ],
             "suggestion": result.suggestion,
             "relaxed": result.relaxed,
         }

@@ -172,9 +172,13 @@ def md_escape(text: str | None) -> str:
 
 
 def article_markdown(
-    record: Record, *, more_by: Sequence[KnownTitle] = (), related: Sequence[Hit] = ()
+    record: Record,
+    *,
+    more_by: Sequence[KnownTitle] = (),
+    related: Sequence[Hit] = (),
+    note: str | None = None,
 ) -> str:
-    """The record as Markdown."""
+    """The record as Markdown; the reader's note, if any, as a quotation under the header."""
     lines = [f"# {md_escape(record.title or f'Article #{record.number}')}", ""]
     if record.column:
         lines += [f"*{md_escape(record.column)}*", ""]
@@ -184,6 +188,10 @@ def article_markdown(
         lines += [f"**{md_escape(name)}**{aff}  "]
     facts = [long_date(record.date), md_escape(record.region), f"[#{record.number}]({record.url})"]
     lines += [" · ".join(f for f in facts if f), ""]
+    if note and note.strip():
+        lines += ["> **Your note**", ">"]
+        lines += [f"> {md_escape(line)}".rstrip() for line in note.rstrip().split("\n")]
+        lines += [""]
     if record.listing_only:
         if record.teaser:
             lines += [f"*{md_escape(record.teaser)}*", ""]
