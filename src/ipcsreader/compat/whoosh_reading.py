@@ -97,6 +97,19 @@ class Columns:
         return found
 
 
+    def docs_of(self, field: str, wanted: frozenset[Any]) -> list[int]:
+        """The documents whose value of ``field`` is one of ``wanted``: through a map from
+        value to documents made once for the reader, in time with ``wanted``, not the index."""
+        found = self._kept.get(("docs", field))
+        if found is None:
+            docs: dict[Any, list[int]] = {}
+            for d, value in enumerate(self.values(field)):
+                docs.setdefault(value, []).append(d)
+            found = self._kept["docs", field] = [docs]
+        by_value = found[0]
+        return [d for value in wanted for d in by_value.get(value, ())]
+
+
 def read_column(column: Any, count: int) -> list[Any]:
     """All ``count`` values of one segment's column.
 

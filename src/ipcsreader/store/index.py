@@ -390,7 +390,7 @@ def _allowed(searcher: Any, plan: Plan, columns: Columns) -> set[int] | None:
         )
         narrow(d for d, value in enumerate(dates) if low <= value <= high and value != missing)
     if f.only is not None:
-        narrow(d for d, number in enumerate(columns.values("number")) if number in f.only)
+        narrow(columns.docs_of("number", f.only))
     return found
 
 
