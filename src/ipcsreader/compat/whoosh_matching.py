@@ -51,11 +51,21 @@ def prepare(q: Any) -> Any:
     return q.accept(swap)
 
 
-def segments(searcher: Any) -> list[tuple[Segment, int]]:
+def segments(searcher: Any, allowed: set[int] | None = None) -> list[tuple[Segment, int]]:
     """A :class:`Segment` for each of the searcher's segments, with its first document's
     global number. One search may run several queries over them: a term's postings are
-    read once."""
-    return [(Segment(leaf), offset) for leaf, offset in searcher.leaf_searchers()]
+    read once. With ``allowed`` (global numbers), every query run over them is asked for
+    those documents only: a term's postings are read only in the blocks that hold them."""
+    return [
+        (Segment(leaf, within=_local(allowed, offset, leaf.doc_count_all())), offset)
+        for leaf, offset in searcher.leaf_searchers()
+    ]
+
+
+def _local(allowed: set[int] | None, offset: int, count: int) -> list[int] | None:
+    if allowed is None:
+        return None
+    return sorted(d - offset for d in allowed if offset <= d < offset + count)
 
 
 def collect(
@@ -162,8 +172,12 @@ class Segment:
     some of them; each node's documents are worked out once and kept for the scoring.
     """
 
-    def __init__(self, searcher: Any, *, scored: bool = True) -> None:
+    def __init__(
+        self, searcher: Any, *, scored: bool = True, within: list[int] | None = None
+    ) -> None:
         self.searcher = searcher
+        # The only documents (local, in order) asked about: postings elsewhere go unread.
+        self.within = within
         self.reader = searcher.reader()
         # Unscored: a term matched without a scorer (Whoosh's boolean searches) is read
         # like any other; scored, such a term is some wrapper's business (run whole).
@@ -324,7 +338,8 @@ class Segment:
         found = self._postings.get(key)
         if found is None:
             self._nodes.append(m)
-            found = self._postings[key] = Postings(m, _format(m), block=_is_block_matcher(m))
+            block = _is_block_matcher(m)
+            found = self._postings[key] = Postings(m, _format(m), block=block, within=self.within)
         return found
 
     def _term_docs(self, m: Any) -> set[int]:

@@ -5,7 +5,8 @@ Whoosh is imported only when positions are first decoded.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from bisect import bisect_right
+from collections.abc import Callable, Iterable, Sequence
 from itertools import accumulate
 from pickle import loads
 from typing import Any
@@ -18,7 +19,9 @@ class Postings:
 
     __slots__ = ("decode", "decoded", "first", "values", "weights")
 
-    def __init__(self, m: Any, fmt: Any, *, block: bool) -> None:
+    def __init__(
+        self, m: Any, fmt: Any, *, block: bool, within: Sequence[int] | None = None
+    ) -> None:
         self.decode = _positions_decoder(fmt) if fmt and fmt.supports("positions") else None
         self.weights: Scores = {}
         self.values: dict[int, Any] = {}
@@ -26,18 +29,26 @@ class Postings:
         if block:
             _rewind(m)
             self.first = m.id() if m.is_active() else 0
-            self._read_blocks(m)
+            self._read_blocks(m, within)
         else:
             m.reset()  # from the first posting, wherever Whoosh had moved it to
             self.first = m.id() if m.is_active() else 0
             self._read_steps(m)
 
-    def _read_blocks(self, m: Any) -> None:
+    def _read_blocks(self, m: Any, within: Sequence[int] | None) -> None:
         # Whoosh's private block layout (checked by type): a block's ids, weights and
-        # values come from one read; the matcher is used up.
+        # values come from one read; the matcher is used up. With ``within`` (documents in
+        # order), a block holding none of them is passed over unread: its header says the
+        # last document it holds.
         weights, values = self.weights, self.values
         keep_values = self.decode is not None
+        last = -1  # the last document of the block before
         while m.is_active():
+            if within is not None:
+                before, last = last, m._maxid
+                if bisect_right(within, last) == bisect_right(within, before):
+                    m._next_block()
+                    continue
             if m._ids is None:
                 # As m._read_ids() does, with the gaps added up in C.
                 if m._data is None:

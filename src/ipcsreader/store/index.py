@@ -236,8 +236,6 @@ class _Run:
         self.plan = plan
         self.columns = Columns(searcher, columns)
         self.query: Any = query.Every()
-        # Shared by the query, its fallback and the adjacency boost: postings read once.
-        self.segments = matching.segments(searcher)
 
     def execute(self) -> tuple[list[tuple[float, int]], bool]:
         """Every hit as (score, document number), best or newest first; and whether the
@@ -245,6 +243,8 @@ class _Run:
 
         plan = self.plan
         allowed = _allowed(self.searcher, plan, self.columns)
+        # Shared by the query, its fallback and the adjacency boost: postings read once.
+        self.segments = matching.segments(self.searcher, allowed)
         if allowed is not None and not allowed:
             return [], False
         if not plan.text:
