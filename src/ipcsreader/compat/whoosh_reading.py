@@ -96,7 +96,6 @@ class Columns:
             self._kept["values", field] = found
         return found
 
-
     def docs_of(self, field: str, wanted: frozenset[Any]) -> list[int]:
         """The documents whose value of ``field`` is one of ``wanted``: through a map from
         value to documents made once for the reader, in time with ``wanted``, not the index."""
