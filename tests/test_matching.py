@@ -130,6 +130,28 @@ def test_a_filter_keeps_only_the_documents_it_allows(searcher: Any, text: str) -
 
 
 @pytest.mark.parametrize("text", QUERIES)
+def test_a_few_documents_allowed_are_matched_as_whoosh_does(searcher: Any, text: str) -> None:
+    """As ``ipcs new`` asks: a handful of documents, most in the first segment's last
+    posting block, one in its first: postings are read only in the blocks holding them."""
+    allowed = {2, 280, 281, 290, 298, 330}
+    q = matching.prepare(parse(text))
+    found = matching.collect(searcher, q, allowed, matching.segments(searcher, allowed))
+    assert found == whooshs(searcher, q, allowed)
+
+
+def test_postings_are_read_only_in_the_blocks_holding_allowed_documents(searcher: Any) -> None:
+    q = matching.prepare(parse("line"))  # a common word: several blocks in the first segment
+    allowed = {2, 290}
+
+    def postings_read(parts: list[tuple[matching.Segment, int]]) -> int:
+        assert matching.collect(searcher, q, allowed, parts) == whooshs(searcher, q, allowed)
+        return sum(len(p.weights) for p in parts[0][0]._postings.values())
+
+    few = postings_read(matching.segments(searcher, allowed))
+    assert 0 < few < postings_read(matching.segments(searcher))
+
+
+@pytest.mark.parametrize("text", QUERIES)
 def test_a_prepared_query_matches_the_same_documents(searcher: Any, text: str) -> None:
     """The same matches with the same scores, but for the order a document's field scores
     are added in (unions in a tree rather than in an array): the last bit or so."""
