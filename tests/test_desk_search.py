@@ -33,6 +33,9 @@ def test_only_the_chosen_articles_are_found(library: Library) -> None:
     assert numbers(library, "korea", only=frozenset({JAPAN, MAOISTS})) == [JAPAN]
     assert numbers(library, "korea", only=frozenset()) == []
     assert numbers(library, "korea", only=frozenset({99999})) == []
+    # Numbers the index's number column cannot hold (tagged with --force) are in no article.
+    beyond = frozenset({2**64, 2**40, KOREA})
+    assert numbers(library, "korea", only=beyond) == [KOREA]
     assert numbers(library, only=frozenset({MAOISTS, KOREA}), sort="newest") == [MAOISTS, KOREA]
 
 

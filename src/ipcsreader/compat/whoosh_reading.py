@@ -98,15 +98,25 @@ class Columns:
 
     def docs_of(self, field: str, wanted: frozenset[Any]) -> list[int]:
         """The documents whose value of ``field`` is one of ``wanted``: through a map from
-        value to documents made once for the reader, in time with ``wanted``, not the index."""
+        raw value to documents made once for the reader, in time with ``wanted``, not the
+        index (the values asked for are turned into raw ones, not every document's)."""
         found = self._kept.get(("docs", field))
         if found is None:
             docs: dict[Any, list[int]] = {}
-            for d, value in enumerate(self.values(field)):
+            for d, value in enumerate(self.raw(field)):
                 docs.setdefault(value, []).append(d)
             found = self._kept["docs", field] = [docs]
-        by_value = found[0]
-        return [d for value in wanted for d in by_value.get(value, ())]
+        by_raw, kind = found[0], self._searcher.schema[field]
+        return [d for value in wanted for d in by_raw.get(_raw(kind, value), ())]
+
+
+def _raw(kind: Any, value: Any) -> Any:
+    """``value`` as the field's column holds it; None if the field cannot hold it (then
+    no document has it)."""
+    try:
+        return kind.to_column_value(value)
+    except (ValueError, TypeError, OverflowError):
+        return None
 
 
 def read_column(column: Any, count: int) -> list[Any]:
