@@ -19,7 +19,8 @@ longer holds, so that a fallback is never taken silently.
 - ``whoosh_segments``: writes segments in the W3 codec's block format directly. Checked:
   2.7.5. Guard: ``test_segments`` (every posting compared with Whoosh's own writer).
 - ``whoosh_matching``: runs Whoosh's matcher trees a posting list at a time, with its
-  BM25F scorer; with ``whoosh_postings`` (a term's postings read block by block, positions
+  BM25F scorer; with ``whoosh_matchers`` (the matcher kinds it knows, and their private
+  ``_scorer`` / ``_format``), ``whoosh_postings`` (a term's postings read block by block, positions
   decoded from Whoosh's pickled layout) and ``whoosh_phrases`` (a phrase query matched by
   position lists, a subclass of Whoosh's span matcher). Checked: 2.7.5. Guard:
   ``test_matching`` (results and scores compared with Whoosh's own collector).

@@ -61,7 +61,7 @@ def fielded_class() -> Any:
     from whoosh import matching, query
     from whoosh.query.compound import DefaultOr
 
-    from ipcsreader.compat.whoosh_matching import scorer_of, term_leaf
+    from ipcsreader.compat.whoosh_matchers import scorer_of, term_leaf
 
     class FieldedMatcher(matching.WrappingMatcher):
         def __init__(self, child: Any, parts: list[tuple[Any, str, float, Any]], boost: float):

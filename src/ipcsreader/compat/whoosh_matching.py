@@ -15,11 +15,17 @@ Whoosh is imported only when a search runs, like everywhere in :mod:`ipcsreader.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from functools import cache
 from operator import itemgetter
 from typing import Any
 
 from ipcsreader.compat import whoosh_fielded as fielded
+from ipcsreader.compat.whoosh_matchers import (
+    is_block_matcher,
+    matcher_types,
+    scorer_of,
+    term_format,
+    term_leaf,
+)
 from ipcsreader.compat.whoosh_phrases import phrase_class
 from ipcsreader.compat.whoosh_postings import Postings
 
@@ -116,55 +122,6 @@ def matched(searcher: Any, q: Any) -> set[int]:
     return found
 
 
-@cache
-def _types() -> dict[str, Any]:
-    from whoosh.codec.whoosh3 import W3LeafMatcher
-    from whoosh.matching import binary, combo, mcore, wrappers
-    from whoosh.scoring import BM25FScorer
-
-    return {
-        "block": W3LeafMatcher,
-        "list": mcore.ListMatcher,
-        "null": mcore.NullMatcherClass,
-        "filter": wrappers.FilterMatcher,
-        "wrap": wrappers.WrappingMatcher,
-        "union": binary.UnionMatcher,
-        "and": binary.IntersectionMatcher,
-        "andnot": binary.AndNotMatcher,
-        "andmaybe": binary.AndMaybeMatcher,
-        "array": combo.ArrayUnionMatcher,
-        "coord": wrappers.CoordMatcher,
-        "inverse": wrappers.InverseMatcher,
-        "bm25f": BM25FScorer,
-        "phrase": phrase_class().matcher_class,
-        "fielded": fielded.fielded_class().matcher_class,
-    }
-
-
-def _is_block_matcher(m: Any) -> bool:
-    return type(m) is _types()["block"]
-
-
-def scorer_of(m: Any) -> Any:
-    """The scorer of a term's matcher (the two kinds name it differently)."""
-    return m.scorer if _is_block_matcher(m) else m._scorer
-
-
-def _format(m: Any) -> Any:
-    return m.format if _is_block_matcher(m) else m._format
-
-
-def term_leaf(m: Any) -> Any:
-    """The postings matcher of a term scored by BM25F, through its deletion filter and
-    boost, or None."""
-    t = _types()
-    while type(m) is t["filter"] or type(m) is t["wrap"]:
-        m = m.child
-    if type(m) is not t["block"] and type(m) is not t["list"]:
-        return None
-    return m if type(scorer_of(m)) is t["bm25f"] else None
-
-
 class Segment:
     """Runs matcher trees over one segment (document numbers local to it).
 
@@ -212,7 +169,7 @@ class Segment:
         return found
 
     def _match(self, m: Any) -> set[int]:
-        t = _types()
+        t = matcher_types()
         kind = type(m)
         if kind is t["null"]:
             return set()
@@ -253,7 +210,7 @@ class Segment:
         whole = self._whole.get(id(m))
         if whole is not None:
             return {d: whole[d] for d in docs}
-        t = _types()
+        t = matcher_types()
         kind = type(m)
         if kind is t["block"] or kind is t["list"]:
             return self._leaf_scores(m, docs)
@@ -333,13 +290,15 @@ class Segment:
         first matcher met (which is used up)."""
         # A term's own postings are known by the term; a list Whoosh made up (a constant
         # score's matches) is not the term's postings, whatever term it names.
-        own = _is_block_matcher(m) or m._terminfo is not None
+        own = is_block_matcher(m) or m._terminfo is not None
         key = m._term if own and m._term is not None else id(m)
         found = self._postings.get(key)
         if found is None:
             self._nodes.append(m)
-            block = _is_block_matcher(m)
-            found = self._postings[key] = Postings(m, _format(m), block=block, within=self.within)
+            block = is_block_matcher(m)
+            found = self._postings[key] = Postings(
+                m, term_format(m), block=block, within=self.within
+            )
         return found
 
     def _term_docs(self, m: Any) -> set[int]:
@@ -431,7 +390,10 @@ class Segment:
 
     def _phrase_docs(self, m: Any) -> set[int]:
         terms = [term_leaf(w) for w in m.ms]
-        if any(w is None or not (_format(w) and _format(w).supports("positions")) for w in terms):
+        if any(
+            w is None or not (term_format(w) and term_format(w).supports("positions"))
+            for w in terms
+        ):
             whole = self._whole[id(m)] = _step(m)
             return set(whole)
         candidates = self.docs(m.child)
@@ -464,7 +426,7 @@ def _steps_only(m: Any) -> bool:
     """Whether the tree holds a coordination matcher (an OR that rewards documents with
     more of its words): its scores change as the collector replaces its finished parts,
     so only Whoosh's own way of stepping through the whole tree gives them."""
-    coord = _types()["coord"]
+    coord = matcher_types()["coord"]
     return type(m) is coord or any(_steps_only(c) for c in m.children())
 
 
