@@ -102,6 +102,16 @@ def test_brackets_inside_a_phrase_are_text() -> None:
     assert plan(SearchQuery('"(sic"')).text == '"(sic"'
 
 
+def test_plain_words_leave_out_fuzzy_and_boost_suffixes() -> None:
+    assert plain_words('nucelar~2 korea^3 "north korea"~4 pak~') == [
+        "nucelar",
+        "korea",
+        "north",
+        "korea",
+        "pak",
+    ]
+
+
 def test_plain_words_leave_out_syntax() -> None:
     assert plain_words('title:korea "Jong-un’s visit" OR nucl* NOT -south') == [
         "Jong-un’s",

@@ -178,11 +178,15 @@ def _blank_to_none(value: str | None) -> str | None:
     return value.strip() if value and value.strip() else None
 
 
+_SUFFIX = re.compile(r"[~^][0-9.]*$")
+
+
 def plain_words(text: str) -> list[str]:
     """The words of a query, without operators, fielded clauses or syntax."""
     words = []
     for token in re.findall(r"\S+", ranges.FIELD_CLAUSE.sub(" ", text)):
         if token in _OPERATORS or ":" in token:
             continue
-        words.extend(re.findall(WORD_PATTERN, token))
+        # A fuzzy or boost suffix (nucelar~2, korea^3, "a b"~4) is syntax, not a word.
+        words.extend(re.findall(WORD_PATTERN, _SUFFIX.sub("", token)))
     return words
