@@ -227,7 +227,11 @@ def summary(ranks: list[int | None]) -> tuple[float, float, float]:
 
 
 def report(
-    articles: int, qs: list[Query], ranks: dict[str, list[int | None]], seconds: dict[str, float]
+    articles: int,
+    qs: list[Query],
+    ranks: dict[str, list[int | None]],
+    seconds: dict[str, float],
+    misses: bool = False,
 ) -> None:
     engines = list(ranks)
     print(f"\nHaystack: {articles:,} distractors + the real pages; {len(qs)} queries")
@@ -256,10 +260,22 @@ def report(
     for i in worse:
         shown = "  ".join(f"{e}={ranks[e][i] or '-'}" for e in engines)
         print(f"  #{qs[i].number:<5} {qs[i].set:<11} {shown}  {qs[i].text}")
+    if misses:
+        missed = [i for i, _ in enumerate(qs) if ranks["ipcs"][i] != 1]
+        print(f"Queries ipcs does not answer first: {len(missed)}")
+        for i in missed:
+            shown = "  ".join(f"{e}={ranks[e][i] or '-'}" for e in engines)
+            print(f"  #{qs[i].number:<5} {qs[i].set:<11} {qs[i].family:<11} {shown}  {qs[i].text}")
 
 
 def run_size(
-    pages: Path, work: Path, articles: int, seed: int, qs: list[Query], reals: list[haystack.Real]
+    pages: Path,
+    work: Path,
+    articles: int,
+    seed: int,
+    qs: list[Query],
+    reals: list[haystack.Real],
+    misses: bool = False,
 ) -> None:
     started = time.perf_counter()
     library, docs = prepare(pages, work, articles, seed, reals)
@@ -282,7 +298,7 @@ def run_size(
             began = time.perf_counter()
             ranks[name] = [rank_of(engine(q.text), q.number) for q in qs]
             seconds[name] = time.perf_counter() - began
-        report(articles, qs, ranks, seconds)
+        report(articles, qs, ranks, seconds, misses)
     finally:
         shutil.rmtree(tantivy_dir, ignore_errors=True)
 
@@ -292,7 +308,12 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--pages", type=Path, default=HERE.parent.parent / "shared" / "ipcs-pages")
     parser.add_argument("--articles", type=int, action="append", help="haystack size(s)")
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--set", choices=("conformance", "tune", "held"), help="only these")
+    parser.add_argument(
+        "--set", choices=("conformance", "tune", "held", "blind"), help="only these"
+    )
+    parser.add_argument(
+        "--misses", action="store_true", help="also list every query ipcs does not answer first"
+    )
     parser.add_argument(
         "--workdir",
         type=Path,
@@ -306,7 +327,7 @@ def main(argv: list[str] | None = None) -> None:
     args.workdir.mkdir(parents=True, exist_ok=True)
     reals = haystack.reals_from(args.pages)
     for articles in args.articles or [2000, 10000]:
-        run_size(args.pages, args.workdir, articles, args.seed, qs, reals)
+        run_size(args.pages, args.workdir, articles, args.seed, qs, reals, args.misses)
 
 
 if __name__ == "__main__":
