@@ -309,7 +309,10 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--articles", type=int, action="append", help="haystack size(s)")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument(
-        "--set", choices=("conformance", "tune", "held", "blind"), help="only these"
+        "--set",
+        choices=("conformance", "tune", "held", "blind"),
+        action="append",
+        help="only these (repeat for several)",
     )
     parser.add_argument(
         "--misses", action="store_true", help="also list every query ipcs does not answer first"
@@ -323,7 +326,7 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     if not args.pages.is_dir():
         parser.error(f"the real pages are not at {args.pages}; give --pages")
-    qs = [q for q in queries() if args.set is None or q.set == args.set]
+    qs = [q for q in queries() if args.set is None or q.set in args.set]
     args.workdir.mkdir(parents=True, exist_ok=True)
     reals = haystack.reals_from(args.pages)
     for articles in args.articles or [2000, 10000]:
