@@ -37,6 +37,56 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+# British and American spellings of a word are searched as one. IPCS writes British
+# ("defence", "programme", "organisation"), readers type either. Each rule rewrites one
+# spelling into the other before stemming, in the direction whose stem less its last
+# letter still starts both spellings (snippets find the words to mark by that head):
+# -ise/-yse to -ize/-yze ("organisation", "analysed"), -our to -or ("neighbourhood"),
+# and back, -er to -re ("centered" to "centred"), -ense to -ence ("defenses"), "program"
+# to "programme". Only the word stems listed are rewritten by the -our and -er rules:
+# "-or" and "-er" end many words that have no other spelling.
+_SPELLINGS = (
+    # Three letters at least before "is": "rise", "raise", "prise" keep their spelling.
+    (re.compile(r"^(\w{3,}?)([iy])s(e|es|ed|ing|er|ers|ation|ations)$"), r"\1\2z\3"),
+    (
+        re.compile(
+            r"(ardo|armo|behavio|cando|clamo|colo|demeano|endeavo|favo|fervo|flavo|harbo|"
+            r"hono|humo|labo|neighbo|odo|parlo|rigo|rumo|savio|savo|splendo|tumo|valo|"
+            r"vapo|vigo)ur"
+        ),
+        r"\1r",
+    ),
+    (
+        re.compile(
+            r"^(\w*(?:calib|cent|fib|kilomet|lit|lust|meag|sab|somb|spect|theat))er"
+            r"(|s|ed|ing)$"
+        ),
+        r"\1re\2",
+    ),
+    (re.compile(r"^(defen|offen|preten)s(e|es|eless)$"), r"\1c\2"),
+    (re.compile(r"^program(s?)$"), r"programme\1"),
+)
+# Fixes for the -er rule's past forms: "centreed" is "centred", "centreing" "centring".
+_RE_ENDINGS = re.compile(r"re(ed|ing)$")
+
+
+def one_spelling(word: str) -> str:
+    """``word`` (folded) in the one spelling the index searches (see :data:`_SPELLINGS`)."""
+    for pattern, replacement in _SPELLINGS:
+        changed = pattern.sub(replacement, word)
+        if changed != word:
+            if pattern is _SPELLINGS[2][0]:
+                changed = _RE_ENDINGS.sub(lambda m: "r" + m[1], changed)
+            return changed
+    return word
+
+
+def spelt_either_way(head: str) -> str:
+    """A pattern for the start of a word whose searched spelling starts with ``head``:
+    the -our rule changes a word inside ("neighborhood" is "neighbourhood")."""
+    return re.escape(head).replace("or", "ou?r")
+
+
 @cache
 def _word_filter_class() -> type:
     """Fold each word; split hyphenated words into parts (and, if ``join``, add them whole).
@@ -76,8 +126,10 @@ def _word_filter_class() -> type:
             self._cache = _word_cache(self.join, self.stem)
             self._single = _single_word_cache(self.join, self.stem)
 
-        def _words(self, original: str) -> tuple[tuple[tuple[str, int, int], ...], str]:
-            """The words of one token with their offsets in it, and the words joined."""
+        def _words(self, original: str) -> tuple[Any, ...]:
+            """The words of one token with their offsets in it, the words joined, and the
+            stems of the words spelt otherwise than the index searches them ((part, stem)
+            pairs, indexed beside the searched spelling: "organis*" still finds them)."""
             stem = _stemmer() if self.stem else None
             words = []
             offset = 0
@@ -90,16 +142,25 @@ def _word_filter_class() -> type:
                 if word:
                     words.append((word, offset, offset + len(raw)))
                 offset += len(raw) + 1
-            joined = "".join(w for w, _, _ in words)
+            other: list[tuple[int, str]] = []
             if stem:
-                words = [(stem(w), b, e) for w, b, e in words]
+                spelt = [(one_spelling(w), b, e) for w, b, e in words]
+                other = [
+                    (i, stem(w))
+                    for i, ((w, _, _), (s, _, _)) in enumerate(zip(words, spelt, strict=True))
+                    if w != s and stem(w) != stem(s)
+                ]
+                joined = "".join(w for w, _, _ in spelt)
+                words = [(stem(w), b, e) for w, b, e in spelt]
                 # The joined form is used only for words with parts: stemming costs.
                 joined = stem(joined) if len(words) > 1 else words[0][0] if words else ""
+            else:
+                joined = "".join(w for w, _, _ in words)
             if len(self._cache) > _WORD_CACHE_SIZE:
                 self._cache.clear()  # a bound on memory; the common words come back first
                 self._single.clear()
-            found = self._cache[original] = (tuple(words), joined)
-            if len(words) == 1:
+            found = self._cache[original] = (tuple(words), joined, tuple(other))
+            if len(words) == 1 and not other:
                 self._single[original] = words[0][0]
             return found
 
@@ -127,6 +188,8 @@ def _word_filter_class() -> type:
                     pos += 1
                 if self.join and len(words) > 1:
                     found_at[found[1]].append(first_pos)
+                for part, spelt in found[2]:
+                    found_at[spelt].append(first_pos + part)
             return found_at
 
         def __call__(self, tokens: Iterator[Any]) -> Iterator[Any]:
@@ -140,15 +203,18 @@ def _word_filter_class() -> type:
                     continue
                 start = t.startchar if t.chars else 0
                 first_pos = pos
-                for word, begin, end in words:
-                    t.text = word
-                    if t.positions:
-                        t.pos = pos
-                    if t.chars:
-                        t.startchar, t.endchar = start + begin, start + end
+                index = t.mode == "index"
+                other = dict(found[2]) if index else {}
+                for i, (word, begin, end) in enumerate(words):
+                    for text in (word, other[i]) if i in other else (word,):
+                        t.text = text
+                        if t.positions:
+                            t.pos = pos
+                        if t.chars:
+                            t.startchar, t.endchar = start + begin, start + end
+                        yield t
                     pos += 1
-                    yield t
-                if self.join and len(words) > 1 and t.mode == "index":
+                if self.join and len(words) > 1 and index:
                     t.text = found[1]
                     if t.positions:
                         t.pos = first_pos

@@ -67,7 +67,7 @@ def _highlight(h: Any, body: str) -> tuple[str, tuple[tuple[int, int], ...]]:
     # Index words are stems ("korea", "countri"): a word starting with the stem less its
     # last letter may be one of them; the word filter then says whether it is.
     heads = sorted({s[:-1] if len(s) > 3 else s for s in words}, key=len, reverse=True)
-    likely = re.compile("|".join(map(re.escape, heads)))
+    likely = re.compile("|".join(map(fields.spelt_either_way, heads)))
     first = re.search(rf"(?<!\w)(?:{likely.pattern})", body, re.IGNORECASE)
     start = max(0, first.start() - _HIGHLIGHT_LEAD) if first else 0
     stretches = [(start, start + _HIGHLIGHT_CHARS)] if first else []
@@ -92,9 +92,18 @@ def _marked_tokens(text: str, start: int, words: frozenset[str], likely: re.Patt
         if likely.match(folded) or (
             not folded.isalnum() and likely.match(APOSTROPHES_DASHES.sub("", folded))
         ):
+            # A word indexed in two spellings gives two tokens over the same letters: one
+            # is marked if either matched (two would make the fragment look twice as long).
+            spans: dict[tuple[int, int], Any] = {}
             for part in word_filter(iter([t])):
-                part.matched = part.text in words
-                yield part
+                matched = part.text in words
+                same = spans.get((part.startchar, part.endchar))
+                if same is None:
+                    same = spans[part.startchar, part.endchar] = part.copy()
+                    same.matched = matched
+                else:
+                    same.matched = same.matched or matched
+            yield from spans.values()
         else:
             t.matched = False
             yield t

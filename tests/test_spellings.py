@@ -1,0 +1,120 @@
+"""British and American spellings find each other: pages say "defence", readers type either."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from search_world import FILLER, old_page, write
+
+from ipcsreader.archive.search import SearchQuery
+from ipcsreader.library import Library
+from ipcsreader.store.fields import one_spelling
+
+BRITISH = (
+    "The defence ministry's programme to modernise the navy was organised at the centre of "
+    "the neighbourhood, and the labour unions favoured it. "
+)
+AMERICAN = (
+    "The defense department's program to modernize the army was organized at the center of "
+    "the neighborhood, and the labor unions favored it. "
+)
+OTHER = "The harvest was late this year and the rains came in the wrong month. "
+
+
+@pytest.fixture(scope="module")
+def library(tmp_path_factory: pytest.TempPathFactory) -> Library:
+    root = tmp_path_factory.mktemp("spellings")
+    corpus = root / "corpus"
+    pages = {8601: ("Naval Notes", BRITISH), 8602: ("Army Notes", AMERICAN)}
+    for number in range(8603, 8609):
+        pages[number] = ("Other Notes", OTHER)
+    for number, (title, body) in pages.items():
+        write(corpus, f"{number}-old.txt", old_page(number, title, [body, FILLER]))
+    lib = Library([corpus], root / "index")
+    lib.update()
+    return lib
+
+
+def numbers(library: Library, text: str) -> list[int]:
+    return sorted(h.number for h in library.search(SearchQuery(text)).hits)
+
+
+@pytest.mark.parametrize(
+    "pair",
+    [
+        ("defence", "defense"),
+        ("defences", "defenses"),
+        ("programme", "program"),
+        ("organisation", "organization"),
+        ("organised", "organized"),
+        ("modernising", "modernizing"),
+        ("analyse", "analyze"),
+        ("neighbourhood", "neighborhood"),
+        ("favoured", "favored"),
+        ("labour", "labor"),
+        ("centre", "center"),
+        ("centred", "centered"),
+        ("kilometres", "kilometers"),
+    ],
+)
+def test_either_spelling_is_one_word(pair: tuple[str, str]) -> None:
+    british, american = pair
+    assert one_spelling(british) == one_spelling(american)
+
+
+@pytest.mark.parametrize(
+    "word",
+    ["rise", "raise", "prise", "actor", "sector", "honorary", "water", "after", "crisis", "size"],
+)
+def test_words_with_one_spelling_keep_it(word: str) -> None:
+    # Ending like a variant ("-ise", "-or", "-er") is not enough: no other word is made.
+    assert one_spelling(word) in (word, word[:-2] + "ze")
+    assert one_spelling(word) != one_spelling(word + "x")
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "defence",
+        "defense",
+        "programme",
+        "program",
+        "organisation",
+        "organized",
+        "neighborhood",
+        "labour",
+        "center",
+        "centre",
+        "favor",
+        "modernise",
+        '"organized at the center"',
+        '"organised at the centre"',
+        "defence center neighborhood",
+    ],
+)
+def test_a_search_finds_both_spellings(library: Library, query: str) -> None:
+    assert numbers(library, query) == [8601, 8602]
+
+
+def test_a_british_prefix_still_finds_the_british_page(library: Library) -> None:
+    # "neighbourhood" is searched as "neighborhood", and indexed as written as well: a
+    # prefix of the British spelling that is none of the American one still finds it.
+    assert numbers(library, "neighbou*") == [8601]
+    assert numbers(library, "neighbour*") == [8601, 8602]
+
+
+def test_the_word_as_written_is_marked_in_the_snippet(library: Library) -> None:
+    hits = library.search(SearchQuery("defense neighborhood")).hits
+    marked = {h.number: {h.snippet[a:b] for a, b in h.highlights} for h in hits}
+    assert marked[8601] >= {"defence", "neighbourhood"}
+    assert marked[8602] >= {"defense", "neighborhood"}
+
+
+def test_spelling_suggestions_keep_the_page_spelling(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    write(corpus, "8610-old.txt", old_page(8610, "Naval Notes", [BRITISH, FILLER]))
+    lib = Library([corpus], tmp_path / "index")
+    lib.update()
+    result = lib.search(SearchQuery("neighbourhoood"))
+    assert "neighbourhood" in (result.suggestion or "")
