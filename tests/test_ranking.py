@@ -160,3 +160,25 @@ def test_a_title_naming_every_word_comes_first(
     assert [n for n, _ in _ranked(tmp_path / "a", pages, "harbour cyclone")] == [8420, 8421]
     monkeypatch.setattr(ranking, "TITLE_WHOLE", 0.0)
     assert [n for n, _ in _ranked(tmp_path / "b", pages, "harbour cyclone")] == [8421, 8420]
+
+
+def test_a_question_finds_the_page_that_answers_it(tmp_path: Path) -> None:
+    """Function words ("what", "did", "about") are not required when a query has others:
+    the page about the subject need not hold them, and a page that holds every word in
+    passing does not shut it out."""
+    answers = "The communique had much to say on piracy. Piracy rose near the communique's ports."
+    passing = "What did the minister say about the budget? A communique on piracy came later."
+    corpus = tmp_path / "corpus"
+    write(corpus, "8430-old.txt", old_page(8430, "Sea Notes", [answers]))
+    write(corpus, "8431-old.txt", old_page(8431, "Budget Notes", [passing]))
+    for number in range(8432, 8442):  # function words are in most pages, as in any archive
+        write(
+            corpus,
+            f"{number}-old.txt",
+            old_page(number, "Notes", [f"What did it do about it? {OTHER}"]),
+        )
+    lib = Library([corpus], tmp_path / "index")
+    lib.update()
+    result = lib.search(SearchQuery("what did the communique say about piracy"))
+    assert [h.number for h in result.hits] == [8430, 8431]
+    assert not result.relaxed

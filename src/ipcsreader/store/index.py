@@ -349,6 +349,8 @@ class _Run:
             # Built here rather than by Whoosh's OrGroup, which would merge each word's
             # fields into one flat OR: each word stays one part, scored and counted whole.
             q = query.Or(q.subqueries, boost=q.boost)
+        else:
+            q = querying.function_words_optional(q)
         q = fielded.combine(querying.loose_names(q))
         return matching.prepare(ranges.from_columns(q))
 

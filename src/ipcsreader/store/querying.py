@@ -125,6 +125,61 @@ def name_query(field: str, tokens: Sequence[str], boost: float = 1.0) -> Any:
     return parts[0] if len(parts) == 1 else query.And(parts, boost=boost)
 
 
+# Words that carry the grammar of a question, not its subject ("what did the report say
+# about piracy"): a page answering it need not hold them, so they are not required when a
+# query has other words. They still add a little to the score where they are found.
+FUNCTION_WORDS = frozenset(
+    re.findall(
+        r"\w+",
+        """a an the of in on at to for from by with about into than and or but if so as
+        is are was were be been being do does did has have had will would can could should
+        shall may might must what which who whom whose why how when where this that these
+        those there it its they their them he she his her we our you your i my me many much""",
+    )
+)
+
+
+# What a function word's score counts for, where found: a tie-breaker. Scored as any word,
+# "the" said a hundred times in a long page would outweigh the subject's words.
+FUNCTION_WORD_WEIGHT = 0.1
+
+
+@cache
+def _function_stems() -> frozenset[str]:
+    text = fields.analyzers()["text"]
+    return frozenset(t.text for w in FUNCTION_WORDS for t in text(w, mode="query"))
+
+
+def function_words_optional(q: Any) -> Any:
+    """``q``, an AND of words, with its function words (:data:`FUNCTION_WORDS`) made
+    optional, unless it has no other words."""
+    from whoosh import query
+    from whoosh.query.compound import DefaultOr
+
+    if type(q) is not query.And:
+        return q
+    stems = _function_stems()
+
+    def is_function_word(sub: Any) -> bool:
+        # A word searched in every default field: an OR of one term per field.
+        if type(sub) not in (query.Or, DefaultOr) or not sub.subqueries:
+            return False
+        parts = sub.subqueries
+        return (
+            all(type(p) is query.Term for p in parts)
+            and all(p.text in stems for p in parts if p.fieldname == "body")
+            and any(p.fieldname == "body" for p in parts)
+        )
+
+    optional = [sub for sub in q.subqueries if is_function_word(sub)]
+    required = [sub for sub in q.subqueries if not is_function_word(sub)]
+    if not optional or not required:
+        return q
+    must = required[0] if len(required) == 1 else query.And(required)
+    weak = [sub.with_boost(sub.boost * FUNCTION_WORD_WEIGHT) for sub in optional]
+    return query.AndMaybe(must, query.Or(weak))
+
+
 def check(q: Any) -> None:
     """Raise QueryError for the parts of a parsed query Whoosh marked as errors."""
     for sub in _walk(q):
