@@ -19,7 +19,7 @@ AMERICAN = (
     "The defense department's program to modernize the army was organized at the center of "
     "the neighborhood, and the labor unions favored it. "
 )
-OTHER = "The harvest was late this year and the rains came in the wrong month. "
+OTHER = "Tea prices rose in the hill markets after a dry spring. "
 
 
 @pytest.fixture(scope="module")

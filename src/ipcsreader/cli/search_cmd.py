@@ -118,7 +118,8 @@ def search_command(
 
     \b
     Query language:
-      north korea              every word must appear (in any form: visit, visits, visited)
+      north korea              every word must appear (in any form: visit, visits, visited;
+                               defence or defense); the, what, of … only help if found
       "north korea"            a phrase
       russia OR china          either word
       korea NOT south          leave out articles with a word ("korea -south" too)
