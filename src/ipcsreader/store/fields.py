@@ -1,9 +1,10 @@
 """The index's fields: the schema, how words are analysed, and each record's document.
 
-Title, teaser and body are stemmed English; author, column and region are names (folded,
-not stemmed); ``spell`` keeps the unstemmed words for "Did you mean …?". The body's text
-is also stored, compressed, so that snippets never re-read the corpus. Whoosh is imported
-only when a schema or analyzer is first asked for, never when this module is imported.
+Title, teaser and body are stemmed English, British and American spellings made one
+(:func:`one_spelling`); author, column and region are names (folded, not stemmed);
+``spell`` keeps the unstemmed words for "Did you mean …?". The body's text is also stored,
+compressed, so that snippets never re-read the corpus. Whoosh is imported only when a
+schema or analyzer is first asked for, never when this module is imported.
 """
 
 from __future__ import annotations
