@@ -182,3 +182,7 @@ def test_a_question_finds_the_page_that_answers_it(tmp_path: Path) -> None:
     result = lib.search(SearchQuery("what did the communique say about piracy"))
     assert [h.number for h in result.hits] == [8430, 8431]
     assert not result.relaxed
+    # The snippet marks the subject's words, not "the" and "what" (found on every line).
+    hit = result.hits[0]
+    marked = {hit.snippet[a:b].casefold() for a, b in hit.highlights}
+    assert "piracy" in marked and not marked & {"the", "what", "did", "about"}

@@ -145,7 +145,8 @@ FUNCTION_WORD_WEIGHT = 0.1
 
 
 @cache
-def _function_stems() -> frozenset[str]:
+def function_stems() -> frozenset[str]:
+    """:data:`FUNCTION_WORDS` as the text fields index them."""
     text = fields.analyzers()["text"]
     return frozenset(t.text for w in FUNCTION_WORDS for t in text(w, mode="query"))
 
@@ -158,7 +159,7 @@ def function_words_optional(q: Any) -> Any:
 
     if type(q) is not query.And:
         return q
-    stems = _function_stems()
+    stems = function_stems()
 
     def is_function_word(sub: Any) -> bool:
         # A word searched in every default field: an OR of one term per field.

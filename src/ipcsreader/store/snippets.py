@@ -12,7 +12,7 @@ from typing import Any
 from ipcsreader.compat.whoosh_reading import merge_matched_tokens
 from ipcsreader.model import Author, Hit
 from ipcsreader.store import fields
-from ipcsreader.store.querying import APOSTROPHES_DASHES
+from ipcsreader.store.querying import APOSTROPHES_DASHES, function_stems
 
 _SNIPPET_CHARS = 240
 _FRAGMENT_CHARS = 130
@@ -62,6 +62,9 @@ def _highlight(h: Any, body: str) -> tuple[str, tuple[tuple[int, int], ...]]:
 
     terms = h.results.query_terms(expand=True, fieldname="body")
     words = frozenset(t.decode("utf-8") for _, t in terms)
+    # Function words ("the", "what") mark every line: the passage with the subject's words
+    # is the one to show, unless the query has no other words.
+    words = words - function_stems() or words
     if not words:
         return "", ()
     # Index words are stems ("korea", "countri"): a word starting with the stem less its
