@@ -150,7 +150,15 @@ _STEPS = st.lists(
 # A title claimed by a second article, then by one again: the listing's entry leaves the
 # first article and comes back to it.
 @example(
-    steps=[("put", 5), ("put", 18), ("put", 9), ("remove", 8), ("put", 20), ("put", 12), ("put", 19)]
+    steps=[
+        ("put", 5),
+        ("put", 18),
+        ("put", 9),
+        ("remove", 8),
+        ("put", 20),
+        ("put", 12),
+        ("put", 19),
+    ]
 )
 def test_views_after_any_updates_equal_a_fresh_computation(
     tmp_path_factory: pytest.TempPathFactory, steps: list[tuple[str, int]]

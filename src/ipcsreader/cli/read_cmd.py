@@ -31,6 +31,8 @@ if TYPE_CHECKING:
     from ipcsreader.model import Hit, Record
 
 MIN_WIDTH = 20
+# Titles per columnist that `columns --author` or `--column` shows unless told otherwise.
+COLUMN_TITLES = 20
 
 
 class ReadFormat(StrEnum):
@@ -236,6 +238,14 @@ def columns(
             autocompletion=complete_column,
         ),
     ] = None,
+    limit: Annotated[
+        int,
+        typer.Option(
+            "--limit",
+            "-n",
+            help="With --author or --column: the latest titles shown per columnist (0: all).",
+        ),
+    ] = COLUMN_TITLES,
     json: JsonOpt = False,
     color: ColorOpt = ColorMode.auto,
     corpus: CorpusOpt = None,
@@ -244,12 +254,15 @@ def columns(
     """The IPCS columns: columnists, their latest affiliation, articles held, recent titles.
 
     Gathered from article pages, the "IPCS Columnists" sidebar, columnist pages and column
-    listing pages. With --author or --column every known title is shown.
+    listing pages. With --author or --column the latest 20 titles of each columnist are
+    shown (--limit 0: every known title; --json always gives every one).
 
     Example: ipcs columns --author Mishra
     """
     from ipcsreader.cli.common import open_library
 
+    if limit < 0:
+        raise UsageError(f"--limit must be 0 (all) or more, not {limit}")
     lib = open_library(corpus, index)
     chosen = lib.columns(author=author, column=column, listing=not json)
     if json:
@@ -257,7 +270,12 @@ def columns(
         return
     from ipcsreader.render.columns import render_columns
 
-    show(make_console(color), render_columns(chosen, recent=None if author or column else 3))
+    if author or column:
+        # A prolific columnist has thousands of titles: the latest few, and how to see all.
+        view = render_columns(chosen, recent=limit or None, more="--limit 0 for all")
+    else:
+        view = render_columns(chosen, recent=3)
+    show(make_console(color), view)
 
 
 @app.command("authors")
