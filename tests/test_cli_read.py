@@ -231,3 +231,19 @@ def test_columns_by_author_shows_the_latest_titles_and_how_many_more(corpus):
         2,
         "Error: --limit must be 0 (all) or more, not -1",
     )
+
+
+def test_author_profile_shows_the_latest_titles_and_how_many_more(corpus):
+    out = run("authors", "Mishra", "--limit", "1", *corpus).stdout
+    assert (
+        "  #9101 4 May 2016  Seoul and Tokyo: A Cautious Thaw · East Asia Compass\n  … 1 more, --limit 0 for all\n"
+        in out
+    )
+    every = run("authors", "Mishra", "--limit", "0", *corpus).stdout
+    assert every == run("authors", "Mishra", *corpus).stdout
+    assert "more, --limit 0" not in every
+    result = run("authors", "Mishra", "--limit", "-2", *corpus)
+    assert (result.exit_code, last_line(result)) == (
+        2,
+        "Error: --limit must be 0 (all) or more, not -2",
+    )

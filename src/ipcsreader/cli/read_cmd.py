@@ -31,8 +31,15 @@ if TYPE_CHECKING:
     from ipcsreader.model import Hit, Record
 
 MIN_WIDTH = 20
-# Titles per columnist that `columns --author` or `--column` shows unless told otherwise.
-COLUMN_TITLES = 20
+# The latest titles a list of `columns --author`/`--column` or `authors NAME` shows unless
+# told otherwise: a prolific author has thousands.
+SHOWN_TITLES = 20
+ALL_TITLES = "--limit 0 for all"
+
+
+def _check_limit(limit: int) -> None:
+    if limit < 0:
+        raise UsageError(f"--limit must be 0 (all) or more, not {limit}")
 
 
 class ReadFormat(StrEnum):
@@ -245,7 +252,7 @@ def columns(
             "-n",
             help="With --author or --column: the latest titles shown per columnist (0: all).",
         ),
-    ] = COLUMN_TITLES,
+    ] = SHOWN_TITLES,
     json: JsonOpt = False,
     color: ColorOpt = ColorMode.auto,
     corpus: CorpusOpt = None,
@@ -261,8 +268,7 @@ def columns(
     """
     from ipcsreader.cli.common import open_library
 
-    if limit < 0:
-        raise UsageError(f"--limit must be 0 (all) or more, not {limit}")
+    _check_limit(limit)
     lib = open_library(corpus, index)
     chosen = lib.columns(author=author, column=column, listing=not json)
     if json:
@@ -272,7 +278,7 @@ def columns(
 
     if author or column:
         # A prolific columnist has thousands of titles: the latest few, and how to see all.
-        view = render_columns(chosen, recent=limit or None, more="--limit 0 for all")
+        view = render_columns(chosen, recent=limit or None, more=ALL_TITLES)
     else:
         view = render_columns(chosen, recent=3)
     show(make_console(color), view)
@@ -284,6 +290,12 @@ def authors(
         str | None,
         typer.Argument(help="An author's name (any part of it).", autocompletion=complete_author),
     ] = None,
+    limit: Annotated[
+        int,
+        typer.Option(
+            "--limit", "-n", help="With NAME: the latest titles shown in each list (0: all)."
+        ),
+    ] = SHOWN_TITLES,
     json: JsonOpt = False,
     color: ColorOpt = ColorMode.auto,
     corpus: CorpusOpt = None,
@@ -291,13 +303,15 @@ def authors(
 ) -> None:
     """Authors with article counts and years active; with NAME, that author's profile.
 
-    A profile gives affiliations over time, columns, articles newest first, and titles
-    known only from listings ("Article by same Author").
+    A profile gives affiliations over time, columns, the latest 20 articles (--limit 0:
+    all of them; --json always gives every one), and titles known only from listings
+    ("Article by same Author").
 
     Example: ipcs authors Mishra
     """
     from ipcsreader.cli.common import open_library
 
+    _check_limit(limit)
     lib = open_library(corpus, index)
     console = make_console(color)
     if name is None:
@@ -315,7 +329,7 @@ def authors(
         return
     from ipcsreader.render.authors import render_profiles
 
-    show(console, render_profiles(profiles))
+    show(console, render_profiles(profiles, limit=limit or None, more=ALL_TITLES))
 
 
 @app.command("browse")

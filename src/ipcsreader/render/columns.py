@@ -8,7 +8,7 @@ from rich.console import RenderableType
 from rich.text import Text
 
 from ipcsreader.archive.columns import Column, Columnist
-from ipcsreader.render.parts import DIM, date_span, plural, short_date, title_rows
+from ipcsreader.render.parts import DIM, date_span, more_line, plural, short_date, title_rows
 from ipcsreader.render.rows import Lines
 from ipcsreader.render.safe import safe
 
@@ -31,12 +31,6 @@ def render_columns(
     return Lines(parts)
 
 
-def _more(total: int, recent: int | None, more: str | None) -> _Laid:
-    if more is None or recent is None or total <= recent:
-        return []
-    return [(0, Text(f"… {total - recent:,} more, {more}", DIM))]
-
-
 def _column(column: Column, recent: int | None, more: str | None) -> _Laid:
     if column.name is None:
         heading = Text(NO_COLUMN, "bold underline")
@@ -49,7 +43,7 @@ def _column(column: Column, recent: int | None, more: str | None) -> _Laid:
     if column.unsigned:
         parts.append((2, Text("Unsigned", "italic")))
         parts.append((0, title_rows(column.unsigned[:recent]).indented(4)))
-        parts += [(4, line) for _, line in _more(len(column.unsigned), recent, more)]
+        parts += [(4, line) for line in more_line(len(column.unsigned), recent, more)]
     return parts
 
 
@@ -70,5 +64,5 @@ def _columnist(c: Columnist, recent: int | None, more: str | None) -> _Laid:
     shown = c.titles if recent is None else c.titles[:recent]
     if shown:
         lines.append((0, title_rows(shown).indented(2)))
-        lines += [(2, line) for _, line in _more(len(c.titles), recent, more)]
+        lines += [(2, line) for line in more_line(len(c.titles), recent, more)]
     return lines
