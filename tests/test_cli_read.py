@@ -235,10 +235,8 @@ def test_columns_by_author_shows_the_latest_titles_and_how_many_more(corpus):
 
 def test_author_profile_shows_the_latest_titles_and_how_many_more(corpus):
     out = run("authors", "Mishra", "--limit", "1", *corpus).stdout
-    assert (
-        "  #9101 4 May 2016  Seoul and Tokyo: A Cautious Thaw · East Asia Compass\n  … 1 more, --limit 0 for all\n"
-        in out
-    )
+    newest = "  #9101 4 May 2016  Seoul and Tokyo: A Cautious Thaw · East Asia Compass\n"
+    assert newest + "  … 1 more, --limit 0 for all\n" in out
     every = run("authors", "Mishra", "--limit", "0", *corpus).stdout
     assert every == run("authors", "Mishra", *corpus).stdout
     assert "more, --limit 0" not in every

@@ -181,7 +181,7 @@ class IndexUpdate:
         if old is None:
             heads = fresh
             merged = {r.number: r for r in records.merge(sorted(heads.items()))}
-            rewritten, gone = list(merged.values()), set()
+            rewritten, gone = list(merged.values()), set[int]()
             before: dict[str, Page] = {}
             contributes: dict[str, list[int]] = defaultdict(list)
             for r in merged.values():

@@ -69,13 +69,12 @@ def merge(
         grouped[_number(view)].append(view)
     for view in entries:
         assert view.entry is not None
-        number = view.entry.number
-        if number is None:
-            candidates = titles.get(title_key(view.entry.title), ())
-            if len(candidates) != 1:
-                continue
-            number = next(iter(candidates))
-        grouped[number].append(view)
+        if view.entry.number is not None:
+            grouped[view.entry.number].append(view)
+            continue
+        candidates = titles.get(title_key(view.entry.title), ())
+        if len(candidates) == 1:
+            grouped[next(iter(candidates))].append(view)
 
     return [_record(number, views) for number, views in sorted(grouped.items())]
 
