@@ -194,3 +194,30 @@ def test_an_edit_of_the_text_alone_keeps_the_views_and_changes_the_body(
     page.write_text(text.replace("\n\n", "\n\nAn added first paragraph.\n\n", 1))
     lib.update()
     _assert_views_fresh(folder, lib)
+
+
+def test_a_page_that_cannot_be_read_any_more_takes_its_article_with_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "corpus"
+    shutil.copytree(READ, folder)
+    lib = Library.open(folder, tmp_path / "index")
+    lib.update()
+    assert 9102 in [r.number for r in lib.records()]
+    page = folder / "9102-old.txt"
+    page.write_text(page.read_text() + "\n")  # changed: read again, and now it cannot be
+    read_bytes = Path.read_bytes
+
+    def unreadable(path: Path) -> bytes:
+        if path.name == page.name:
+            raise PermissionError(13, "Permission denied", str(path))
+        return read_bytes(path)
+
+    monkeypatch.setattr(Path, "read_bytes", unreadable)
+    summary = lib.update()
+    assert [key for key, _ in summary.failed] == [str(page)]
+    left = tmp_path / "left"
+    shutil.copytree(READ, left, ignore=shutil.ignore_patterns(page.name))
+    monkeypatch.undo()
+    assert [r.number for r in lib.records()] == [r.number for r in _from_scratch(left)[0]]
+    assert 9102 not in [r.number for r in lib.records()]

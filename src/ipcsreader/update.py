@@ -155,6 +155,7 @@ class IndexUpdate:
                 reason = f"cannot read the file ({page.strerror})"
                 files[key] = FileEntry(st.size, st.mtime_ns, "", error=reason)
                 summary.failed.append((key, reason))
+                changed.add(key)  # what it held is gone with it
                 continue
             if prev and prev.sha256 == digest and not (retry and prev.error):
                 # Touched but identical: remember the new mtime, index nothing.
