@@ -216,3 +216,32 @@ def test_page_uses_pager_with_less_r(tmp_path, monkeypatch):
     monkeypatch.delenv("LESS", raising=False)
     page("\x1b[1mbold\x1b[0m\n")
     assert out.read_text() == "-R|\x1b[1mbold\x1b[0m\n"
+
+
+def test_columns_by_author_shows_the_latest_titles_and_how_many_more(corpus):
+    out = run("columns", "--author", "Mishra", "--limit", "1", *corpus).stdout
+    titles = [line for line in out.splitlines() if "#91" in line]
+    assert len(titles) == 1 and "#9101" in titles[0]  # the newest only
+    assert "\n    … 1 more, --limit 0 for all\n" in out
+    every = run("columns", "--author", "Mishra", "--limit", "0", *corpus).stdout
+    assert every == run("columns", "--author", "Mishra", *corpus).stdout
+    assert "more, --limit 0" not in every
+    result = run("columns", "--author", "Mishra", "--limit", "-1", *corpus)
+    assert (result.exit_code, last_line(result)) == (
+        2,
+        "Error: --limit must be 0 (all) or more, not -1",
+    )
+
+
+def test_author_profile_shows_the_latest_titles_and_how_many_more(corpus):
+    out = run("authors", "Mishra", "--limit", "1", *corpus).stdout
+    newest = "  #9101 4 May 2016  Seoul and Tokyo: A Cautious Thaw · East Asia Compass\n"
+    assert newest + "  … 1 more, --limit 0 for all\n" in out
+    every = run("authors", "Mishra", "--limit", "0", *corpus).stdout
+    assert every == run("authors", "Mishra", *corpus).stdout
+    assert "more, --limit 0" not in every
+    result = run("authors", "Mishra", "--limit", "-2", *corpus)
+    assert (result.exit_code, last_line(result)) == (
+        2,
+        "Error: --limit must be 0 (all) or more, not -2",
+    )

@@ -50,13 +50,26 @@ def _plain(renderable: object, width: int) -> str:
 def test_rows_show_what_their_grid_shows(
     rows: list[tuple[list[str], str]], gap: int, width: int, indent: int
 ) -> None:
-    ours = Rows([([Text(c, "cyan") for c in cells], Text(t, "italic")) for cells, t in rows], gap)
+    texts = [Text(t, "italic") for _, t in rows]
+    for i, text in enumerate(texts[1:], 1):  # some with parts of their own style
+        text.append(f" — {rows[i][1][: 2 * i]}", "dim")
+    cells = [[Text(c, "cyan") for c in row] for row, _ in rows]
+    ours = Rows(list(zip(cells, texts, strict=True)), gap)
     grid = _plain(Padding(ours.table(), (0, 0, 0, indent)), width)
     assert _plain(Padding(ours, (0, 0, 0, indent)), width) == grid
     assert _plain(ours.indented(indent), width) == grid
     # In colour too: each cell and text keeps its own style, as in the grid.
     coloured = _seen(_shown(Padding(ours.table(), (0, 0, 0, indent)), width))
     assert _seen(_shown(ours.indented(indent), width)) == coloured
+    # A text that wraps is cut into lines directly: byte for byte what rendering it whole
+    # gives (a text with a justify of its own is rendered whole).
+    fixed = sum(max(len(row[i].plain) for row in cells) + 1 for i in range(2)) + gap
+    whole = [t.copy() for t in texts]
+    for t in whole:
+        if len(t.plain) > width - indent - fixed:
+            t.justify = "left"
+    slow = Rows(list(zip(cells, whole, strict=True)), gap)
+    assert _shown(ours.indented(indent), width) == _shown(slow.indented(indent), width)
 
 
 _SGR = re.compile(r"\x1b\[([0-9;]*)m")

@@ -43,6 +43,16 @@ def _pool() -> list[tuple[str, str]]:
         pages.append((f"{number}-old.txt", text))
     entries = [("Return of the Native", dt.date(2016, 1, 5), 9102, "A look back")]
     pages.append(("red-affairs.txt", column_listing("Red Affairs", "Bibhu Prasad", entries)))
+    # Listings naming titles without a number: matched to the one article claiming the
+    # title (an edit elsewhere can make a title ambiguous, or unique again).
+    for loose, numbered in (
+        (["Seoul and Tokyo: A Cautious Thaw", "Article 5"], [("Article 7", 9202)]),
+        (["Article 1", "Return of the Native"], [("Article 9", 9203)]),
+        (["Article 7"], [("Seoul and Tokyo: A Cautious Thaw", 9201)]),
+    ):
+        listed = [(t, dt.date(2015, 3, 1), n, "Seen in the listing") for t, n in numbered]
+        text = column_listing("Spotlight", "Sandip Mishra", listed)
+        pages.append(("spotlight.txt", text + "".join(f"  • {t}\n" for t in loose)))
     return pages
 
 
@@ -125,18 +135,31 @@ def _apply(folder: Path, step: tuple[str, int]) -> None:
 _STEPS = st.lists(
     st.tuples(st.sampled_from(["put", "put", "remove"]), st.integers(0, len(POOL) - 1)),
     min_size=1,
-    max_size=6,
+    max_size=8,
 )
 
 
 @settings(
-    max_examples=12,
+    max_examples=30,
     deadline=None,
     derandomize=True,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 @given(steps=_STEPS)
 @example(steps=[("put", 0), ("put", 2), ("put", 5), ("remove", 0), ("put", 0)])
+# A title claimed by a second article, then by one again: the listing's entry leaves the
+# first article and comes back to it.
+@example(
+    steps=[
+        ("put", 5),
+        ("put", 18),
+        ("put", 9),
+        ("remove", 8),
+        ("put", 20),
+        ("put", 12),
+        ("put", 19),
+    ]
+)
 def test_views_after_any_updates_equal_a_fresh_computation(
     tmp_path_factory: pytest.TempPathFactory, steps: list[tuple[str, int]]
 ) -> None:
@@ -171,3 +194,30 @@ def test_an_edit_of_the_text_alone_keeps_the_views_and_changes_the_body(
     page.write_text(text.replace("\n\n", "\n\nAn added first paragraph.\n\n", 1))
     lib.update()
     _assert_views_fresh(folder, lib)
+
+
+def test_a_page_that_cannot_be_read_any_more_takes_its_article_with_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "corpus"
+    shutil.copytree(READ, folder)
+    lib = Library.open(folder, tmp_path / "index")
+    lib.update()
+    assert 9102 in [r.number for r in lib.records()]
+    page = folder / "9102-old.txt"
+    page.write_text(page.read_text() + "\n")  # changed: read again, and now it cannot be
+    read_bytes = Path.read_bytes
+
+    def unreadable(path: Path) -> bytes:
+        if path.name == page.name:
+            raise PermissionError(13, "Permission denied", str(path))
+        return read_bytes(path)
+
+    monkeypatch.setattr(Path, "read_bytes", unreadable)
+    summary = lib.update()
+    assert [key for key, _ in summary.failed] == [str(page)]
+    left = tmp_path / "left"
+    shutil.copytree(READ, left, ignore=shutil.ignore_patterns(page.name))
+    monkeypatch.undo()
+    assert [r.number for r in lib.records()] == [r.number for r in _from_scratch(left)[0]]
+    assert 9102 not in [r.number for r in lib.records()]

@@ -364,7 +364,9 @@ class Library(Answers):
                 todo.extend(p for p in names if p.key not in reached and may_be_same(name, p))
             numbers = store.numbers_by(reached)
             near = store.records(numbers)
-            titles = {title_key(t) for r in [*near, record] for t in r.same_author}
+            # A prolific author's pages list the same few titles thousands of times.
+            printed = {t for r in [*near, record] for t in r.same_author}
+            titles = {title_key(t) for t in printed}
             titled = store.records(store.numbers_titled(titles) - numbers)  # not read twice
             return sorted([*near, *titled], key=lambda r: r.number)
 

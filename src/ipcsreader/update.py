@@ -2,9 +2,10 @@
 
 Only new and changed files are parsed (on every core when there are many), their bodies
 spooled to disk (:mod:`ipcsreader.store.spool`) so that no update holds the corpus's text;
-every record is merged again from the stored headline pages, and only what changed is
-written: the index through :mod:`ipcsreader.store.index`, the catalog (records, bodies and,
-when a headline changed, the views of :mod:`ipcsreader.archive.views`) in one transaction.
+only the records the changed files can touch are merged again (:mod:`ipcsreader.remerge`),
+and only what changed is written: the index through :mod:`ipcsreader.store.index`, the
+catalog (records, bodies and, when a headline changed, the views of
+:mod:`ipcsreader.archive.views`) in one transaction.
 An update that finds most of a large corpus changed writes the index anew instead. The
 caller (:meth:`ipcsreader.library.Library.update`) holds the writer lock.
 """
@@ -24,6 +25,7 @@ from typing import TypeVar
 from ipcsreader.archive import records, views
 from ipcsreader.errors import PageError
 from ipcsreader.model import Listing, Page, Record, Sidebars
+from ipcsreader.remerge import remerge
 from ipcsreader.store import catalog, corpus, hints, integrity, spool, workers
 from ipcsreader.store import views as store_views
 from ipcsreader.store.catalog import Catalog, Changes, FileEntry
@@ -100,9 +102,9 @@ class IndexUpdate:
     ) -> UpdateSummary:
         """Index what changed since ``old`` (None: everything), then record it in the catalog.
 
-        Only new and changed files are parsed; every record is merged again from the stored
-        headline pages (a listing entry may join another article when titles change), and
-        only the rows that differ are written.
+        Only new and changed files are parsed; the records they can touch are merged again
+        from the stored headline pages (a listing entry may join another article when
+        titles change), and only the rows that differ are written.
         """
         rebuild = old is None
         summary = UpdateSummary(rebuilt=rebuild)
@@ -153,6 +155,7 @@ class IndexUpdate:
                 reason = f"cannot read the file ({page.strerror})"
                 files[key] = FileEntry(st.size, st.mtime_ns, "", error=reason)
                 summary.failed.append((key, reason))
+                changed.add(key)  # what it held is gone with it
                 continue
             if prev and prev.sha256 == digest and not (retry and prev.error):
                 # Touched but identical: remember the new mtime, index nothing.
@@ -176,32 +179,32 @@ class IndexUpdate:
         if progress:
             progress(len(found), len(found), STAGES[0])
 
-        stored = old.pages() if old else {}
-        heads = {
-            key: stored[key]
-            for key, entry in files.items()
-            if key not in fresh and not entry.error and key in stored
-        }
-        heads.update(fresh)
-        merged_list = records.merge(sorted(heads.items()))
-        merged = {r.number: r for r in merged_list}
-        contributes: dict[str, list[int]] = defaultdict(list)
-        for r in merged_list:
-            for source in r.sources:
-                contributes[source].append(r.number)
-        for key, entry in files.items():
-            numbers = tuple(contributes.get(key, ()))
-            files[key] = FileEntry(entry.size, entry.mtime_ns, entry.sha256, entry.error, numbers)
-        gone: set[int]
         if old is None:
-            rewritten, gone = merged_list, set()
+            heads = fresh
+            merged = {r.number: r for r in records.merge(sorted(heads.items()))}
+            rewritten, gone = list(merged.values()), set[int]()
+            before: dict[str, Page] = {}
+            contributes: dict[str, list[int]] = defaultdict(list)
+            for r in merged.values():
+                for source in r.sources:
+                    contributes[source].append(r.number)
+            for key, entry in files.items():
+                files[key] = replace(entry, numbers=tuple(contributes.get(key, ())))
             affected = set(merged)
+            gone_pages: set[str] = set()
         else:
-            rewritten, gone = old.changed_records(merged_list)
+            # Only the records the changed files can touch are merged again.
+            again = remerge(old, changed, fresh, known)
+            heads, merged, before = again.heads, again.records, again.before
+            for key, numbers in again.contributes.items():
+                if key in files:
+                    files[key] = replace(files[key], numbers=numbers)
+            rewritten, gone = old.changed_records(list(merged.values()), again.numbers)
             affected = {n for key in changed if key in known for n in known[key].numbers}
             affected |= {n for n, r in merged.items() if changed.intersection(r.sources)}
             # A record can change without its files: a listing entry matched by title.
             affected |= {r.number for r in rewritten} | gone
+            gone_pages = before.keys() - fresh.keys()
 
         indexed: Callable[[int, int], None] | None = None
         if progress:
@@ -222,8 +225,8 @@ class IndexUpdate:
                 rebuild
                 or rewritten
                 or gone
-                or stored.keys() != heads.keys()
-                or any(stored.get(key) != heads[key] for key in fresh)
+                or gone_pages
+                or any(before.get(key) != page for key, page in fresh.items())
             )
             fingerprint = corpus.fingerprint(found)
             catalog.save(
@@ -234,11 +237,13 @@ class IndexUpdate:
                     files={key: e for key, e in files.items() if known.get(key) != e},
                     gone_files=removed,
                     pages=fresh,
-                    gone_pages=stored.keys() - heads.keys(),
+                    gone_pages=gone_pages,
                     records=rewritten,
                     gone_records=gone,
                     bodies=((n, body.blob()) for n, body in bodies.items()),
-                    views=_views_writer(merged_list, heads) if shown else None,
+                    views=_views_writer(old, merged, rewritten, gone, fresh, gone_pages)
+                    if shown
+                    else None,
                     rebuild=rebuild,
                     parser=str(PARSER_VERSION),
                 ),
@@ -250,10 +255,29 @@ class IndexUpdate:
 
 
 def _views_writer(
-    merged: list[Record], heads: dict[str, Page]
+    old: Catalog | None,
+    merged: dict[int, Record],
+    rewritten: list[Record],
+    gone: set[int],
+    fresh: dict[str, Page],
+    gone_pages: set[str],
 ) -> Callable[[sqlite3.Connection], None]:
-    """What writes the views of ``merged`` records and ``heads`` into the catalog."""
-    computed = views.compute(merged, [heads[key] for key in sorted(heads)])
+    """What writes the views into the catalog: over every record and headline page as the
+    update leaves them (``old``'s, with what the update changes)."""
+    if old is None:
+        every, pages = merged, dict(fresh)
+    else:
+        every = {r.number: r for r in old.records()}
+        every.update((r.number, r) for r in rewritten)
+        pages = old.pages()
+        pages.update(fresh)
+    for number in gone:
+        every.pop(number, None)
+    for key in gone_pages:
+        pages.pop(key, None)
+    computed = views.compute(
+        [every[n] for n in sorted(every)], [pages[key] for key in sorted(pages)]
+    )
     return lambda db: store_views.write(db, computed)
 
 

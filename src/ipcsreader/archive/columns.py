@@ -117,7 +117,9 @@ class _Gatherer:
                 g.unsigned = g.unsigned or TitleBook(self.index)
                 g.unsigned.add(seen)
             return
-        book = g.books.setdefault(person.key, TitleBook(self.index))
+        book = g.books.get(person.key)
+        if book is None:
+            book = g.books[person.key] = TitleBook(self.index)
         if seen is not None:
             book.add(seen)
 

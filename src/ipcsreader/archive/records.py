@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
@@ -32,10 +32,18 @@ class _View:
     listing: Listing | None = None
 
 
-def merge(pages: Iterable[tuple[str, Page]]) -> list[Record]:
-    """One record per article number named by ``pages`` ((source, page) pairs), by number."""
+def merge(
+    pages: Iterable[tuple[str, Page]], titles: Mapping[str, Collection[int]] | None = None
+) -> list[Record]:
+    """One record per article number named by ``pages`` ((source, page) pairs), by number.
+
+    ``titles``: which numbers each title key is claimed by (:func:`claims`) over every page
+    of the corpus, when ``pages`` are only some of them (an update merging again only the
+    articles it touched); by default, over ``pages``.
+    """
     from ipcsreader.text import title_key
 
+    pages = list(pages)
     articles: list[_View] = []
     entries: list[_View] = []
     for source, page in pages:
@@ -49,28 +57,62 @@ def merge(pages: Iterable[tuple[str, Page]]) -> list[Record]:
 
     # A listing entry that gives no number is matched by its title, unless two articles
     # share that title (a guess then could merge two different articles).
-    by_title: dict[str, set[int]] = defaultdict(set)
-    for view in articles:
-        if view.article and view.article.title:
-            by_title[title_key(view.article.title)].add(_number(view))
-    for view in entries:
-        if view.entry and view.entry.number is not None:
-            by_title[title_key(view.entry.title)].add(view.entry.number)
+    if titles is None:
+        by_title: dict[str, set[int]] = defaultdict(set)
+        for _, page in pages:
+            for key, number in claims(page):
+                by_title[key].add(number)
+        titles = by_title
 
     grouped: dict[int, list[_View]] = defaultdict(list)
     for view in articles:
         grouped[_number(view)].append(view)
     for view in entries:
         assert view.entry is not None
-        number = view.entry.number
-        if number is None:
-            candidates = by_title.get(title_key(view.entry.title), set())
-            if len(candidates) != 1:
-                continue
-            number = next(iter(candidates))
-        grouped[number].append(view)
+        if view.entry.number is not None:
+            grouped[view.entry.number].append(view)
+            continue
+        candidates = titles.get(title_key(view.entry.title), ())
+        if len(candidates) == 1:
+            grouped[next(iter(candidates))].append(view)
 
     return [_record(number, views) for number, views in sorted(grouped.items())]
+
+
+def claims(page: Page) -> Iterator[tuple[str, int]]:
+    """(title key, number) of the article and of each numbered listing entry on ``page``:
+    what a listing entry without a number is matched against."""
+    from ipcsreader.text import title_key
+
+    article = page if isinstance(page, Article) else page.article
+    if article is not None and article.number is not None and article.title:
+        yield title_key(article.title), article.number
+    if isinstance(page, Listing):
+        for e in page.entries:
+            if e.number is not None:
+                yield title_key(e.title), e.number
+
+
+def named(page: Page) -> set[int]:
+    """The numbers ``page`` names outright (its article's, its entries')."""
+    article = page if isinstance(page, Article) else page.article
+    found = (
+        {e.number for e in page.entries if e.number is not None}
+        if isinstance(page, Listing)
+        else set()
+    )
+    if article is not None and article.number is not None:
+        found.add(article.number)
+    return found
+
+
+def loose_titles(page: Page) -> set[str]:
+    """The title keys of the listing entries on ``page`` that give no number."""
+    from ipcsreader.text import title_key
+
+    if not isinstance(page, Listing):
+        return set()
+    return {title_key(e.title) for e in page.entries if e.number is None}
 
 
 def _number(view: _View) -> int:

@@ -31,6 +31,15 @@ if TYPE_CHECKING:
     from ipcsreader.model import Hit, Record
 
 MIN_WIDTH = 20
+# The latest titles a list of `columns --author`/`--column` or `authors NAME` shows unless
+# told otherwise: a prolific author has thousands.
+SHOWN_TITLES = 20
+ALL_TITLES = "--limit 0 for all"
+
+
+def _check_limit(limit: int) -> None:
+    if limit < 0:
+        raise UsageError(f"--limit must be 0 (all) or more, not {limit}")
 
 
 class ReadFormat(StrEnum):
@@ -236,6 +245,14 @@ def columns(
             autocompletion=complete_column,
         ),
     ] = None,
+    limit: Annotated[
+        int,
+        typer.Option(
+            "--limit",
+            "-n",
+            help="With --author or --column: the latest titles shown per columnist (0: all).",
+        ),
+    ] = SHOWN_TITLES,
     json: JsonOpt = False,
     color: ColorOpt = ColorMode.auto,
     corpus: CorpusOpt = None,
@@ -244,12 +261,14 @@ def columns(
     """The IPCS columns: columnists, their latest affiliation, articles held, recent titles.
 
     Gathered from article pages, the "IPCS Columnists" sidebar, columnist pages and column
-    listing pages. With --author or --column every known title is shown.
+    listing pages. With --author or --column the latest 20 titles of each columnist are
+    shown (--limit 0: every known title; --json always gives every one).
 
     Example: ipcs columns --author Mishra
     """
     from ipcsreader.cli.common import open_library
 
+    _check_limit(limit)
     lib = open_library(corpus, index)
     chosen = lib.columns(author=author, column=column, listing=not json)
     if json:
@@ -257,7 +276,12 @@ def columns(
         return
     from ipcsreader.render.columns import render_columns
 
-    show(make_console(color), render_columns(chosen, recent=None if author or column else 3))
+    if author or column:
+        # A prolific columnist has thousands of titles: the latest few, and how to see all.
+        view = render_columns(chosen, recent=limit or None, more=ALL_TITLES)
+    else:
+        view = render_columns(chosen, recent=3)
+    show(make_console(color), view)
 
 
 @app.command("authors")
@@ -266,6 +290,12 @@ def authors(
         str | None,
         typer.Argument(help="An author's name (any part of it).", autocompletion=complete_author),
     ] = None,
+    limit: Annotated[
+        int,
+        typer.Option(
+            "--limit", "-n", help="With NAME: the latest titles shown in each list (0: all)."
+        ),
+    ] = SHOWN_TITLES,
     json: JsonOpt = False,
     color: ColorOpt = ColorMode.auto,
     corpus: CorpusOpt = None,
@@ -273,13 +303,15 @@ def authors(
 ) -> None:
     """Authors with article counts and years active; with NAME, that author's profile.
 
-    A profile gives affiliations over time, columns, articles newest first, and titles
-    known only from listings ("Article by same Author").
+    A profile gives affiliations over time, columns, the latest 20 articles (--limit 0:
+    all of them; --json always gives every one), and titles known only from listings
+    ("Article by same Author").
 
     Example: ipcs authors Mishra
     """
     from ipcsreader.cli.common import open_library
 
+    _check_limit(limit)
     lib = open_library(corpus, index)
     console = make_console(color)
     if name is None:
@@ -297,7 +329,7 @@ def authors(
         return
     from ipcsreader.render.authors import render_profiles
 
-    show(console, render_profiles(profiles))
+    show(console, render_profiles(profiles, limit=limit or None, more=ALL_TITLES))
 
 
 @app.command("browse")

@@ -96,6 +96,12 @@ class Columns:
             self._kept["values", field] = found
         return found
 
+    def values_at(self, field: str, docs: Iterable[int]) -> list[Any]:
+        """The field's own values of ``docs`` only (None for a document without one): a
+        page of hits translates its own few, not the whole column."""
+        raw, kind, missing = self.raw(field), self._searcher.schema[field], self.missing(field)
+        return [None if raw[d] == missing else kind.from_column_value(raw[d]) for d in docs]
+
     def docs_of(self, field: str, wanted: frozenset[Any]) -> list[int]:
         """The documents whose value of ``field`` is one of ``wanted``: through a map from
         raw value to documents made once for the reader, in time with ``wanted``, not the

@@ -10,7 +10,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ipcsreader.archive.authors import AuthorRow, Profile
-from ipcsreader.render.parts import DIM, date_span, names_text, plural, title_rows
+from ipcsreader.render.parts import DIM, date_span, more_line, names_text, plural, title_rows
 from ipcsreader.render.rows import Lines
 from ipcsreader.render.safe import safe
 
@@ -36,18 +36,22 @@ def render_author_table(rows: Sequence[AuthorRow]) -> RenderableType:
     return Group(table, caption)
 
 
-def render_profiles(profiles: Sequence[Profile]) -> RenderableType:
+def render_profiles(
+    profiles: Sequence[Profile], *, limit: int | None = None, more: str | None = None
+) -> RenderableType:
+    """Each profile with its latest ``limit`` articles and listed titles (None: all); with
+    ``more`` (how to see them all), a line under titles left out says how many were."""
     parts: list[tuple[int, RenderableType]] = []
     for i, p in enumerate(profiles):
         if i:
             parts.append((0, Text("")))
-        parts += _profile(p)
+        parts += _profile(p, limit, more)
     return Lines(parts)
 
 
-def _profile(p: Profile) -> list[tuple[int, RenderableType]]:
+def _profile(p: Profile, limit: int | None, more: str | None) -> list[tuple[int, RenderableType]]:
     """Names, columns, affiliations over time, articles newest first, titles only listed:
-    each line with its indent (:class:`Lines`: a prolific author has hundreds of titles)."""
+    each line with its indent (:class:`Lines`: a prolific author has thousands of titles)."""
     name = safe(p.person.name, "bold")
     if p.person.honorific:
         name = Text.assemble(safe(p.person.honorific), " ", name)
@@ -69,12 +73,15 @@ def _profile(p: Profile) -> list[tuple[int, RenderableType]]:
     held = sum(t.held for t in p.articles)
     laid += [(0, Text("")), (0, Text(f"Articles ({held} in the corpus)", "bold underline"))]
     if p.articles:
-        laid.append((2, title_rows(p.articles, show_column=True)))
-        if held < len(p.articles):
+        shown = p.articles[:limit]
+        laid.append((2, title_rows(shown, show_column=True)))
+        laid += [(2, line) for line in more_line(len(p.articles), limit, more)]
+        if not all(t.held for t in shown):
             laid.append((0, Text("  Titles in italics are known from listings only.", DIM)))
     else:
         laid.append((0, Text("  none", DIM)))
     if p.listed:
         laid += [(0, Text("")), (0, Text("Known only from listings", "bold underline"))]
-        laid.append((2, title_rows(p.listed)))
+        laid.append((2, title_rows(p.listed[:limit])))
+        laid += [(2, line) for line in more_line(len(p.listed), limit, more)]
     return laid

@@ -8,7 +8,7 @@ from rich.console import RenderableType
 from rich.text import Text
 
 from ipcsreader.archive.columns import Column, Columnist
-from ipcsreader.render.parts import DIM, date_span, plural, short_date, title_rows
+from ipcsreader.render.parts import DIM, date_span, more_line, plural, short_date, title_rows
 from ipcsreader.render.rows import Lines
 from ipcsreader.render.safe import safe
 
@@ -18,17 +18,20 @@ NO_COLUMN = "Columnists without a named column"
 _Laid = list[tuple[int, RenderableType]]
 
 
-def render_columns(columns: Sequence[Column], *, recent: int | None = 3) -> RenderableType:
-    """Every column; ``recent`` titles per columnist (None: all of them)."""
+def render_columns(
+    columns: Sequence[Column], *, recent: int | None = 3, more: str | None = None
+) -> RenderableType:
+    """Every column; ``recent`` titles per columnist (None: all of them). With ``more``
+    (how to see them all), a line under titles left out says how many were."""
     named = sum(c.name is not None for c in columns)
     parts: _Laid = [(0, Text(plural(named, "column"), "bold"))]
     for column in columns:
         parts.append((0, Text("")))
-        parts += _column(column, recent)
+        parts += _column(column, recent, more)
     return Lines(parts)
 
 
-def _column(column: Column, recent: int | None) -> _Laid:
+def _column(column: Column, recent: int | None, more: str | None) -> _Laid:
     if column.name is None:
         heading = Text(NO_COLUMN, "bold underline")
         heading.append(" (the sidebar prints no column name for them)", "dim")
@@ -36,14 +39,15 @@ def _column(column: Column, recent: int | None) -> _Laid:
         heading = safe(column.name, "bold underline")
     parts: _Laid = [(0, heading)]
     for c in column.columnists:
-        parts += [(indent + 2, line) for indent, line in _columnist(c, recent)]
+        parts += [(indent + 2, line) for indent, line in _columnist(c, recent, more)]
     if column.unsigned:
         parts.append((2, Text("Unsigned", "italic")))
         parts.append((0, title_rows(column.unsigned[:recent]).indented(4)))
+        parts += [(4, line) for line in more_line(len(column.unsigned), recent, more)]
     return parts
 
 
-def _columnist(c: Columnist, recent: int | None) -> _Laid:
+def _columnist(c: Columnist, recent: int | None, more: str | None) -> _Laid:
     name = safe(c.person.name, "bold")
     if c.person.honorific:
         name = Text.assemble(safe(c.person.honorific), " ", name)
@@ -60,4 +64,5 @@ def _columnist(c: Columnist, recent: int | None) -> _Laid:
     shown = c.titles if recent is None else c.titles[:recent]
     if shown:
         lines.append((0, title_rows(shown).indented(2)))
+        lines += [(2, line) for line in more_line(len(c.titles), recent, more)]
     return lines

@@ -81,6 +81,14 @@ def title_rows(titles: Iterable[KnownTitle], *, show_column: bool = False) -> Ro
     return dated_rows(rows)
 
 
+def more_line(total: int, shown: int | None, hint: str | None) -> list[Text]:
+    """ "… N more, <hint>" when ``shown`` (None: all) of ``total`` titles leave some out and
+    there is a ``hint`` to give, else nothing."""
+    if hint is None or shown is None or total <= shown:
+        return []
+    return [Text(f"… {total - shown:,} more, {hint}", DIM)]
+
+
 def names_text(names: Sequence[str]) -> Text:
     out = Text()
     for i, n in enumerate(names):

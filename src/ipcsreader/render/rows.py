@@ -81,8 +81,13 @@ class Rows:
         room = text_options.max_width
         for cells, text in self.rows:
             plain = text.plain
-            if "\n" in plain or "\t" in plain or cell_len(plain) > room:
+            if "\n" in plain or "\t" in plain or not _plain_wrap(text):
                 lines = console.render_lines(text, text_options)
+            elif cell_len(plain) > room:
+                # What rendering the text would give, line by line, without its round trip
+                # through segments cut up and padded again (a year of titles wraps).
+                wrapped = text.wrap(console, room, justify="left", overflow="ellipsis")
+                lines = [list(_segments(line, console)) for line in wrapped]
             else:  # it fits on its line: no wrapping to work out
                 lines = [[*_segments(text, console), Segment(" " * (room - cell_len(plain)))]]
             for i, line in enumerate(lines):
@@ -137,6 +142,13 @@ def _segments(text: Text, console: Console) -> Iterable[Segment]:
     if text.style and not text.spans:
         return [Segment(text.plain, console.get_style(text.style))]
     return text.render(console, end="")
+
+
+def _plain_wrap(text: Text) -> bool:
+    """Whether ``text`` leaves wrapping to what it is rendered with (no setting of its own)."""
+    return (
+        text.justify is None and text.overflow is None and text.no_wrap is None and text.end == "\n"
+    )
 
 
 def _fits(text: Text, width: int) -> bool:

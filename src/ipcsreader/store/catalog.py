@@ -213,6 +213,24 @@ class Catalog:
             out[key] = codec.decode_page(json.loads(data), shared.get(bar_id))
         return out
 
+    def page_keys(self) -> set[str]:
+        return {key for (key,) in self._db.execute("SELECT key FROM pages")}
+
+    def listing_keys(self) -> set[str]:
+        """The keys of the listing pages (few: columnist and column pages)."""
+        query = "SELECT key FROM pages WHERE json_extract(data, '$.kind') = 'listing'"
+        return {key for (key,) in self._db.execute(query)}
+
+    def article_titles(self, skip: Collection[str] = ()) -> Iterator[tuple[str, int]]:
+        """(title, number) of every article page with both, but those of ``skip`` keys."""
+        query = (
+            "SELECT key, json_extract(data, '$.title'), json_extract(data, '$.number')"
+            " FROM pages WHERE json_extract(data, '$.kind') = 'article'"
+        )
+        for key, title, number in self._db.execute(query):
+            if title and number is not None and key not in skip:
+                yield title, number
+
     def records(self, numbers: Iterable[int] | None = None) -> list[Record]:
         """Headline records by number: every one, or those of ``numbers``."""
         if numbers is None:
@@ -292,10 +310,19 @@ class Catalog:
         query = "SELECT number FROM records WHERE title_key = ?"
         return {n for key in set(title_keys) for (n,) in self._db.execute(query, (key,))}
 
-    def changed_records(self, merged: Sequence[Record]) -> tuple[list[Record], set[int]]:
-        """Of the records an update merged: those that differ from the stored ones, and the
-        stored numbers no longer among them."""
-        stored = dict(self._db.execute("SELECT number, data FROM records"))
+    def changed_records(
+        self, merged: Sequence[Record], among: Collection[int] | None = None
+    ) -> tuple[list[Record], set[int]]:
+        """Of the records an update merged (every one, or those ``among`` some numbers):
+        those that differ from the stored ones, and the stored numbers no longer among them."""
+        query = "SELECT number, data FROM records"
+        if among is None or len(among) > _ONE_BY_ONE:
+            stored = dict(self._db.execute(query))
+            if among is not None:
+                stored = {n: data for n, data in stored.items() if n in among}
+        else:
+            one = f"{query} WHERE number = ?"
+            stored = {n: d for number in among for n, d in self._db.execute(one, (number,))}
         changed = [r for r in merged if stored.pop(r.number, None) != codec.encode_record(r)]
         return changed, set(stored)
 

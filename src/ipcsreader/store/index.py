@@ -118,8 +118,7 @@ class SearchIndex:
         number column alone: no stored field is read, no snippet made (``ipcs export``)."""
         with self._searching(plan) as (_searcher, run):
             ranked, _relaxed = run.execute()
-            numbers = run.columns.values("number")
-            return [numbers[docnum] for _, docnum in ranked[_page(plan)]]
+            return run.columns.values_at("number", (docnum for _, docnum in ranked[_page(plan)]))
 
     def search(self, plan: Plan) -> SearchResult:
         from whoosh.searching import Results
