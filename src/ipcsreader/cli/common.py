@@ -206,12 +206,13 @@ def fresh_result(
 ) -> tuple[Library, _T]:
     """``compute`` over the library, as :func:`open_library` would, but sooner.
 
-    The costly half of the staleness check (a ``stat`` per page file) is done by another
-    process while ``compute`` runs, and then ``meanwhile`` (importing what will show the
-    result, say), which may hide what is left of it. Should it find the index stale, the
-    index is brought up to date and ``compute`` runs again, so what it returns reflects
-    the corpus as it was when the command started. ``compute`` must show nothing: it may
-    run twice.
+    When the corpus folders cannot vouch for the index, the costly half of the staleness
+    check (a ``stat`` per page file) is done by another process while ``compute`` runs,
+    and then ``meanwhile`` (importing what will show the result, say), which may hide what
+    is left of it; when they can, it is done after the command (:mod:`ipcsreader.freshness`).
+    Should the check find the index stale, the index is brought up to date and ``compute``
+    runs again, so what it returns reflects the corpus as it was when the command started.
+    ``compute`` must show nothing: it may run twice.
     """
     from ipcsreader.library import Library
 
