@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -36,6 +37,18 @@ def _isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: p
     monkeypatch.delenv("IPCS_INDEX", raising=False)
     monkeypatch.delenv("NO_COLOR", raising=False)
     monkeypatch.setenv("COLUMNS", "80")
+
+
+@pytest.fixture(autouse=True)
+def _deferred_checks_end_with_their_test() -> Iterator[None]:
+    """A full check a command deferred to its exit runs as its test ends, not at the end
+    of the session (when the test's folders may be gone)."""
+    yield
+    from ipcsreader import freshness
+    from ipcsreader.store import forked
+
+    freshness.run_deferred()
+    forked.reap(wait=True)
 
 
 @pytest.fixture(params=["after", "in a child"])

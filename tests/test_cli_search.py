@@ -18,7 +18,7 @@ from ipcsreader import paths
 from ipcsreader.archive.search import SearchQuery
 from ipcsreader.cli import app
 from ipcsreader.cli.common import fresh_result
-from ipcsreader.errors import QueryError
+from ipcsreader.errors import QueryError, UsageError
 from ipcsreader.library import Library
 from ipcsreader.model import Author, Hit, SearchResult
 from ipcsreader.render.search import render_results
@@ -192,6 +192,33 @@ def test_environment_variables_choose_corpus_and_index(
     monkeypatch.setenv("IPCS_INDEX", str(tmp_path / "elsewhere"))
     assert run("search", "moscow", "--json").exit_code == 0
     assert (tmp_path / "elsewhere" / "catalog.sqlite").is_file()
+
+
+def test_the_library_reads_the_environment_variables_as_the_command_line_does(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    corpus_dir, index_dir = build(tmp_path), tmp_path / "elsewhere"
+    monkeypatch.setenv("IPCS_CORPUS", str(corpus_dir))
+    monkeypatch.setenv("IPCS_INDEX", str(index_dir))
+    lib = Library.open()
+    assert (lib.corpus_dirs, lib.index_dir) == ([corpus_dir], index_dir)
+    shown = json.loads(run("search", "moscow", "--json").stdout)["hits"]
+    assert [h["number"] for h in shown] == [
+        h.number for h in lib.search(SearchQuery("moscow")).hits
+    ]
+    # Given folders win over the environment, for both.
+    other = Library.open(paths.shipped_corpus_dir(), tmp_path / "given")
+    assert (other.corpus_dirs, other.index_dir) == (
+        [paths.shipped_corpus_dir()],
+        tmp_path / "given",
+    )
+    monkeypatch.setenv("IPCS_CORPUS", "")  # empty: unset, as Click reads it
+    monkeypatch.setenv("IPCS_INDEX", "")
+    assert Library.open().index_dir == paths.default_index_dir()
+    monkeypatch.setenv("IPCS_CORPUS", str(tmp_path / "nowhere"))
+    with pytest.raises(UsageError, match="does not exist"):
+        Library.open()
+    assert run("search", "moscow").stderr.startswith("Error: the corpus folder")
 
 
 def test_default_corpus_is_the_shipped_one_plus_the_users(

@@ -1,10 +1,12 @@
 """What the staleness check before a command sees, and when, at any size of corpus: the
 folders, looked at and waited for, and every file, looked at in a child beside the
-command (see ipcsreader.freshness)."""
+command or, when the folders vouch, after it has answered (see ipcsreader.freshness)."""
 
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -12,6 +14,7 @@ import pytest
 from conftest import forked_child_possible
 from search_world import FILLER, old_page, write
 
+from ipcsreader import freshness
 from ipcsreader.library import Library
 from ipcsreader.store import forked, hints
 
@@ -42,26 +45,33 @@ def world(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, Librar
     return folder, lib
 
 
-def _child_late(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The command is ready before the child has looked at every file."""
-    monkeypatch.setattr(forked.Forked, "done", lambda self: False)
-
-
 def _edit_in_place(page: Path) -> None:
     with page.open("a", encoding="utf-8") as out:  # the same file: no folder changes
         out.write("\nOne more line.\n")
 
 
-def test_unchanged_folders_vouch_and_the_command_does_not_wait(
+def _exit_command() -> None:
+    """What a command's process does as it exits: start the deferred full check; and
+    here, wait for it."""
+    freshness.run_deferred()
+    forked.reap(wait=True)
+
+
+def test_unchanged_folders_vouch_and_every_file_is_looked_at_after_the_answer(
     world: tuple[Path, Library], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     _, lib = world
-    _child_late(monkeypatch)
+    started: list[object] = []
+    start = forked.start
+    monkeypatch.setattr(forked, "start", lambda work: started.append(work) or start(work))
     check = lib.check_status()
     assert check.vouched and not check.doubtful
     assert (check.result().state, check.result().files) == ("fresh", 4)
-    forked.reap(wait=True)
-    assert lib.check_status().vouched  # the child found nothing: no mark left
+    assert started == []  # nothing beside the command
+    _exit_command()
+    assert len(started) == 1
+    assert lib.check_status().vouched  # the check found nothing: no mark left
+    _exit_command()
 
 
 @pytest.mark.parametrize("change", ["add", "remove", "rename", "replace", "new folder", "sub"])
@@ -69,7 +79,6 @@ def test_a_page_added_removed_or_renamed_is_seen_before_the_answer(
     world: tuple[Path, Library], monkeypatch: pytest.MonkeyPatch, change: str
 ) -> None:
     folder, lib = world
-    _child_late(monkeypatch)  # however slow the child, the folders tell
     page = folder / "9002-old.txt"
     if change == "add":
         write(folder, "9009-old.txt", old_page(9009, "Article 9009", [FILLER]))
@@ -93,27 +102,13 @@ def test_a_page_added_removed_or_renamed_is_seen_before_the_answer(
     assert status.state == "stale" and status.changed >= 1
 
 
-def test_an_edit_in_place_is_seen_before_the_answer_when_the_child_is_done_in_time(
-    world: tuple[Path, Library], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    folder, lib = world
-    _edit_in_place(folder / "9001-old.txt")
-    check = lib.check_status()
-    assert check.vouched  # no folder changed
-    monkeypatch.setattr(forked.Forked, "done", lambda self: self.result() is not None)
-    assert (check.result().state, check.result().changed) == ("stale", 1)
-
-
-def test_an_edit_in_place_the_child_sees_late_is_seen_by_the_next_command(
-    world: tuple[Path, Library], monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_an_edit_in_place_is_seen_by_the_next_command(world: tuple[Path, Library]) -> None:
     folder, lib = world
     _edit_in_place(folder / "sub" / "9004-old.txt")
-    _child_late(monkeypatch)
-    assert lib.check_status().result().state == "fresh"  # answered from the index as it was
-    forked.reap(wait=True)  # the child, left to finish, marked the index stale
-    monkeypatch.undo()
-    monkeypatch.setattr("ipcsreader.freshness.FORK_FROM_FILES", 0)
+    check = lib.check_status()
+    assert check.vouched  # no folder changed
+    assert check.result().state == "fresh"  # answered from the index as it was
+    _exit_command()  # its check marked the index stale
     check = lib.check_status()
     assert not check.vouched
     assert (check.result().state, check.result().changed) == ("stale", 1)
@@ -122,6 +117,69 @@ def test_an_edit_in_place_the_child_sees_late_is_seen_by_the_next_command(
     _age(folder / "sub")
     lib.update()  # nothing changed: the folders are kept as they are now, not too recent
     assert lib.check_status().vouched
+    _exit_command()
+
+
+def test_a_command_started_while_the_last_ones_check_runs_waits_for_it(
+    world: tuple[Path, Library], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder, lib = world
+    check_files = freshness.check_files
+
+    def slow(*args: object) -> bytes:
+        time.sleep(0.5)  # still looking when the next command starts
+        return check_files(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(freshness, "check_files", slow)
+    _edit_in_place(folder / "9001-old.txt")
+    assert lib.check_status().vouched
+    freshness.run_deferred()  # the first command exits, its check left running
+    check = lib.check_status()  # the next command, at once
+    assert not check.vouched
+    assert (check.result().state, check.result().changed) == ("stale", 1)
+    forked.reap(wait=True)
+
+
+def test_a_check_that_never_ends_is_not_waited_for_long(
+    world: tuple[Path, Library], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder, lib = world
+    monkeypatch.setattr(freshness, "AWAIT_CHECK_SECONDS", 0.05)
+    _edit_in_place(folder / "9001-old.txt")
+    hung = hints.hold_check(lib.index_dir, wait=False)
+    assert hung is not None
+    try:
+        check = lib.check_status()
+        assert not check.vouched  # so every file is looked at before the answer
+        assert (check.result().state, check.result().changed) == ("stale", 1)
+    finally:
+        os.close(hung)
+
+
+def test_a_command_process_leaves_its_check_to_the_next_one(
+    world: tuple[Path, Library],
+) -> None:
+    """Whole processes, one right after the other: the check starts as the first exits,
+    and the second waits for it."""
+    folder, lib = world
+    code = (
+        "import sys; from ipcsreader import freshness; freshness.FORK_FROM_FILES = 0; "
+        "from ipcsreader.cli import main; sys.argv = ['ipcs', *sys.argv[1:]]; main()"
+    )
+    where = ["--corpus", str(folder), "--index", str(lib.index_dir)]
+
+    def ipcs() -> str:
+        ran = subprocess.run(
+            [sys.executable, "-c", code, "stats", *where], capture_output=True, text=True
+        )
+        assert ran.returncode == 0, ran.stderr
+        return ran.stderr
+
+    assert ipcs() == ""
+    _edit_in_place(folder / "9002-old.txt")
+    assert ipcs() == ""  # answered from the index as it was
+    assert ipcs() == "Updating the search index (1 file changed)…\n"
+    assert ipcs() == ""
 
 
 def test_an_edit_keeping_size_and_mtime_is_seen_by_no_check(
@@ -171,7 +229,6 @@ def test_commands_update_first_for_an_added_page_and_next_time_for_an_edit_in_pl
     world: tuple[Path, Library], monkeypatch: pytest.MonkeyPatch, command: tuple[str, ...]
 ) -> None:
     folder, lib = world
-    _child_late(monkeypatch)
     write(folder, "9009-old.txt", old_page(9009, "Harbour Talks", [FILLER]))
     first = _ipcs(folder, lib, *command)
     assert first.exit_code == 0, first.output
@@ -179,8 +236,8 @@ def test_commands_update_first_for_an_added_page_and_next_time_for_an_edit_in_pl
     _age(folder)
     lib.update()  # the folder's change is now old enough to tell
     assert _ipcs(folder, lib, *command).stderr == ""
-    forked.reap(wait=True)
+    _exit_command()
     _edit_in_place(folder / "9009-old.txt")
     assert _ipcs(folder, lib, *command).stderr == ""  # answered as the index was
-    forked.reap(wait=True)  # its child marked the index stale
+    _exit_command()  # its check marked the index stale
     assert _ipcs(folder, lib, *command).stderr == "Updating the search index (1 file changed)…\n"

@@ -10,6 +10,8 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 from search_world import FILLER, column_listing, old_page, write
 from typer.testing import CliRunner
 
@@ -138,6 +140,18 @@ def test_the_parser_takes_escape_sequences_out_whole() -> None:
 )
 def test_clean_removes_controls(raw: str, shown: str) -> None:
     assert clean(raw) == shown
+
+
+@settings(max_examples=500, deadline=None, derandomize=True)
+@given(st.text(alphabet=st.characters(codec=None), max_size=40))
+@example("Kim\u00a0Jong-un\u2019s visit")  # printable but not ASCII: kept as it is
+@example("a\u200bb")  # a format character: not printable, taken out
+def test_clean_takes_printable_text_as_it_is(text: str) -> None:
+    """Printable text is passed through untouched: what the two patterns would leave."""
+    from ipcsreader.render.safe import _INVISIBLE
+    from ipcsreader.text import ESCAPES
+
+    assert clean(text) == _INVISIBLE.sub("", ESCAPES.sub("", text))
 
 
 # Pathological pages: each parsed or refused quickly, with a reason.

@@ -134,3 +134,70 @@ def test_lines_show_what_padded_groups_show(
     # What the renderers built before: an item at the margin bare, others padded.
     padded = Group(*(Padding(item, (0, 0, 0, i)) if i else item for i, item in laid))
     assert _shown(Lines(laid), width) == _shown(padded, width)
+
+
+def _printed_plain(renderable: object, width: int) -> str:
+    """As ``ipcs`` prints it with no colours or styles: lines taken straight from
+    :class:`Lines` and :class:`Rows`, not from Rich's segments."""
+    from ipcsreader.cli.common import rendered
+
+    return rendered(Console(width=width, color_system=None), renderable)
+
+
+def _printed_by_rich(renderable: object, width: int) -> str:
+    """The same through Rich's printing, trailing spaces dropped as ``ipcs`` drops them."""
+    console = Console(width=width, color_system=None)
+    with console.capture() as captured:
+        console.print(renderable)
+    return "\n".join(line.rstrip(" ") for line in captured.get().split("\n"))
+
+
+# Page text as it comes: line breaks, tabs, wide characters, no-break spaces.
+_ODD_TEXT = st.lists(
+    st.sampled_from(["Korea", "the", "Indo-Pacific", "\n", "\t", "韓国の", "a\u00a0b", "x" * 30]),
+    max_size=10,
+).map(" ".join)
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(
+    items=st.lists(
+        st.tuples(
+            st.sampled_from([0, 2, 4]),
+            _ODD_TEXT,
+            st.sampled_from(["text", "rows", "dated rows", "table"]),
+        ),
+        min_size=1,
+        max_size=5,
+    ),
+    width=st.integers(8, 90),
+)
+@example(items=[(2, "Korea \t the", "rows")], width=12)
+@example(items=[(0, "x" * 30 + " \n Korea", "dated rows"), (4, "the", "text")], width=20)
+@example(items=[(4, "韓国の Indo-Pacific", "rows")], width=8)  # no room: the table squeezes
+def test_plain_lines_are_what_rich_prints_without_styles(
+    items: list[tuple[int, str, str]], width: int
+) -> None:
+    from rich.console import RenderableType
+    from rich.table import Table
+
+    from ipcsreader.render.rows import Lines
+
+    laid: list[tuple[int, RenderableType]] = []
+    for indent, words, kind in items:
+        text = Text(words, "italic")
+        if kind == "text":
+            laid.append((indent, text))
+        elif kind == "table":
+            grid = Table.grid()
+            grid.add_row(text)
+            laid.append((indent, grid))
+        else:
+            cells = [Text("#4842", "cyan")] + [Text("2 Mar 2015")] * (kind == "dated rows")
+            rows = Rows([(cells, text), ([Text("#1")] * len(cells), Text("Korea"))], gap=1)
+            laid.append((indent, rows))
+    lines = Lines(laid)
+    assert _printed_plain(lines, width) == _printed_by_rich(lines, width)
+    for _, item in laid:
+        if isinstance(item, Rows):
+            assert _printed_plain(item, width) == _printed_by_rich(item, width)

@@ -62,11 +62,15 @@ class Library(Answers):
     def open(
         cls, corpus: Path | None = None, index: Path | None = None, *, notify: Notify | None = None
     ) -> Library:
-        """The library over ``corpus`` (default: shipped pages plus the user's) and ``index``.
+        """The library over ``corpus`` (default: ``IPCS_CORPUS``, else the shipped pages
+        plus the user's) and ``index`` (default: ``IPCS_INDEX``, else in the user data
+        folder), as the command line's ``--corpus`` and ``--index`` default.
 
         ``notify`` hears what the person at the terminal should know: waiting for another
         ipcs, rebuilding a damaged index.
         """
+        corpus = corpus if corpus is not None else paths.corpus_override()
+        index = index if index is not None else paths.index_override()
         if corpus is not None:
             if not corpus.is_dir():
                 raise UsageError(f"the corpus folder {corpus} does not exist")

@@ -18,6 +18,23 @@ def user_data_dir() -> Path:
     return user_data_path(APP_NAME, appauthor=False)
 
 
+def _from_env(name: str) -> Path | None:
+    """A folder named by environment variable ``name``; None when unset or empty (as the
+    command line's ``envvar`` options read it)."""
+    value = os.environ.get(name)
+    return Path(value) if value else None
+
+
+def corpus_override() -> Path | None:
+    """The corpus folder ``IPCS_CORPUS`` names, in place of the shipped and user's pages."""
+    return _from_env("IPCS_CORPUS")
+
+
+def index_override() -> Path | None:
+    """The index folder ``IPCS_INDEX`` names, in place of the one in the user data folder."""
+    return _from_env("IPCS_INDEX")
+
+
 def user_corpus_dir() -> Path:
     """Pages the user added or fetched."""
     return user_data_dir() / "corpus"

@@ -120,6 +120,9 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
+# Sidebars print the same titles again and again: `ipcs read` keys thousands, a few
+# hundred of them distinct.
+@lru_cache(maxsize=1 << 16)
 def title_key(title: str) -> str:
     """A key under which one title printed in different ways matches itself.
 

@@ -81,6 +81,12 @@ _TRAILING = re.compile(r" +((?:\x1b\[[0-9;]*m)*)$", re.MULTILINE)
 
 def rendered(console: Console, renderable: RenderableType) -> str:
     """The renderable as the console would print it, without trailing spaces."""
+    from ipcsreader.render.rows import Lines, Rows
+
+    if console.color_system is None and isinstance(renderable, Lines | Rows):
+        # No styles to print: the lines' text, without Rich's segments (thousands of
+        # lines, as in a prolific author's profile, would cost more than a search).
+        return "".join(f"{line}\n" for line in renderable.plain_lines(console, console.options))
     with console.capture() as captured:
         console.print(renderable)
     return _TRAILING.sub(r"\1", captured.get())
@@ -200,12 +206,13 @@ def fresh_result(
 ) -> tuple[Library, _T]:
     """``compute`` over the library, as :func:`open_library` would, but sooner.
 
-    The costly half of the staleness check (a ``stat`` per page file) is done by another
-    process while ``compute`` runs, and then ``meanwhile`` (importing what will show the
-    result, say), which may hide what is left of it. Should it find the index stale, the
-    index is brought up to date and ``compute`` runs again, so what it returns reflects
-    the corpus as it was when the command started. ``compute`` must show nothing: it may
-    run twice.
+    When the corpus folders cannot vouch for the index, the costly half of the staleness
+    check (a ``stat`` per page file) is done by another process while ``compute`` runs,
+    and then ``meanwhile`` (importing what will show the result, say), which may hide what
+    is left of it; when they can, it is done after the command (:mod:`ipcsreader.freshness`).
+    Should the check find the index stale, the index is brought up to date and ``compute``
+    runs again, so what it returns reflects the corpus as it was when the command started.
+    ``compute`` must show nothing: it may run twice.
     """
     from ipcsreader.library import Library
 

@@ -29,7 +29,10 @@ def render_author_table(rows: Sequence[AuthorRow]) -> RenderableType:
             years = str(r.first_year)
             if r.last_year != r.first_year:
                 years += f"–{r.last_year}"
-        table.add_row(safe(r.person.name), str(r.articles), Text(str(r.known), DIM), years)
+        # Text, not str: a str cell is parsed as markup, hundreds of times over for nothing.
+        table.add_row(
+            safe(r.person.name), Text(str(r.articles)), Text(str(r.known), DIM), Text(years)
+        )
     caption = Text(
         "Held: articles whose text is in the corpus. Known: all titles, with listings.", DIM
     )

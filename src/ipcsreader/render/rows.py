@@ -11,8 +11,8 @@ checks it against the grid.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any
 
 from rich.cells import cell_len
 from rich.segment import Segment
@@ -54,9 +54,9 @@ class Rows:
             grid.add_row(*cells, *([""] * self.gap), text)
         return Padding(grid, (0, 0, 0, self.indent)) if self.indent else grid
 
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        if not self.rows:
-            return
+    def _layout(self, options: ConsoleOptions) -> tuple[list[int], int, ConsoleOptions] | None:
+        """Each short column's width, how far in the text starts and the options it is
+        laid out with; None when the table must squeeze the columns."""
         columns = len(self.rows[0][0])
         widths = [max(cell_len(cells[i].plain) for cells, _ in self.rows) for i in range(columns)]
         fixed = sum(w + 1 for w in widths) + self.gap
@@ -66,8 +66,7 @@ class Rows:
         )
         room = options.max_width - self.indent - fixed
         if room < 1:
-            yield self.table()  # the table squeezes every column: let it
-            return
+            return None
         text_options = options.update(
             width=min(max(longest, 1), room),
             justify="left",
@@ -76,6 +75,16 @@ class Rows:
             height=None,
             highlight=False,
         )
+        return widths, fixed, text_options
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        if not self.rows:
+            return
+        layout = self._layout(options)
+        if layout is None:
+            yield self.table()  # the table squeezes every column: let it
+            return
+        widths, fixed, text_options = layout
         space = Segment(" ")
         margin = Segment(" " * self.indent)
         room = text_options.max_width
@@ -105,6 +114,28 @@ class Rows:
                 yield from line
                 yield Segment.line()
 
+    def plain_lines(self, console: Console, options: ConsoleOptions) -> Iterator[str]:
+        """The lines these rows show, as a console without colours or styles prints them
+        (trailing spaces dropped): the text straight from the cells, without segments."""
+        if not self.rows:
+            return
+        layout = self._layout(options)
+        if layout is None:
+            yield from _plain_lines(console, self.table(), options)
+            return
+        widths, fixed, text_options = layout
+        margin, room = " " * self.indent, text_options.max_width
+        for cells, text in self.rows:
+            plain = text.plain
+            lines = _wrapped(console, text, text_options) if _wraps(plain, room) else [plain]
+            head = "".join(
+                " " * (width - cell_len(cell.plain)) + cell.plain + " "
+                for cell, width in zip(cells, widths, strict=True)
+            )
+            head += " " * self.gap
+            for i, line in enumerate(lines):
+                yield (margin + (" " * fixed if i else head) + line).rstrip(" ")
+
 
 class Lines:
     """Renderables one under another, each ``indent`` spaces in: what a ``Group`` of
@@ -120,20 +151,71 @@ class Lines:
         self.items = items
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        for indent, item in self._laid(options):
+            if indent is None:
+                yield item
+            else:
+                if indent:
+                    yield Segment(" " * indent)
+                yield from _segments(item, console)
+                yield Segment.line()
+
+    def plain_lines(self, console: Console, options: ConsoleOptions) -> Iterator[str]:
+        """The lines shown, as a console without colours or styles prints them (trailing
+        spaces dropped); thousands of them without a segment each."""
+        for indent, item in self._laid(options):
+            if indent is not None:
+                yield (" " * indent + item.plain).rstrip(" ")
+            elif isinstance(item, Rows):
+                yield from item.plain_lines(console, options)
+            else:
+                yield from _plain_lines(console, item, options)
+
+    def _laid(self, options: ConsoleOptions) -> Iterator[tuple[int, Text] | tuple[None, Any]]:
+        """Each item as shown: a text that fits its line with its indent; rows indented
+        and anything else padded, with None."""
         from rich.padding import Padding
 
         width = options.max_width
         plain = options.justify in (None, "default")
         for indent, item in self.items:
             if isinstance(item, Rows):
-                yield item.indented(indent)
+                yield None, item.indented(indent)
             elif plain and isinstance(item, Text) and _fits(item, width - indent):
-                if indent:
-                    yield Segment(" " * indent)
-                yield from _segments(item, console)
-                yield Segment.line()
+                yield indent, item
             else:
-                yield Padding(item, (0, 0, 0, indent)) if indent else item
+                yield None, Padding(item, (0, 0, 0, indent)) if indent else item
+
+
+def _wraps(plain: str, room: int) -> bool:
+    """Whether a row's text needs laying out (wrapping, tabs) rather than one line."""
+    return "\n" in plain or "\t" in plain or cell_len(plain) > room
+
+
+def _wrapped(console: Console, text: Text, options: ConsoleOptions) -> list[str]:
+    """``text``'s lines as ``console.render_lines(text, options)`` lays them out: its own
+    wrapping, without rendering each line to segments and splitting them again."""
+    lines = text.wrap(
+        console,
+        options.max_width,
+        justify=text.justify or options.justify or "default",
+        overflow=text.overflow or options.overflow or "fold",
+        tab_size=(console.tab_size if text.tab_size is None else text.tab_size) or 8,
+        no_wrap=bool(text.no_wrap if text.no_wrap is not None else options.no_wrap),
+    )
+    return [line.plain for line in lines]
+
+
+def _joined(line: Iterable[Segment]) -> str:
+    return "".join(segment.text for segment in line)
+
+
+def _plain_lines(
+    console: Console, renderable: RenderableType, options: ConsoleOptions
+) -> Iterator[str]:
+    """``renderable``'s lines as a console without colours or styles prints them."""
+    for line in console.render_lines(renderable, options, pad=False):
+        yield _joined(line).rstrip(" ")
 
 
 def _segments(text: Text, console: Console) -> Iterable[Segment]:

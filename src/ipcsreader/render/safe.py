@@ -26,6 +26,10 @@ def clean(text: str | None) -> str:
     """``text`` with every terminal control sequence and invisible control character removed."""
     if not text:
         return ""
+    if text.isprintable():
+        # Every escape sequence starts with ESC, and every character removed is a control
+        # or format character: none is printable, and most page text has none of them.
+        return text
     return _INVISIBLE.sub("", ESCAPES.sub("", text))
 
 

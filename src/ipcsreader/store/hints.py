@@ -16,12 +16,18 @@ unreadable one vouches for nothing, so the full check is waited for):
 - ``.corpus-stale``: the fingerprint of an index a full check found behind the corpus
   (an edit in place, seen by a check whose command did not wait for it): while the
   index has that fingerprint, the next command waits for the full check and updates.
+
+And a lock file, ``.corpus-check``: a full check left to run after its command has
+answered holds it (the command takes it, the child it forks keeps it), so that a command
+started meanwhile waits for the check's verdict before asking the folders.
 """
 
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import json
+import os
 import time
 from collections.abc import Sequence
 from pathlib import Path
@@ -31,7 +37,9 @@ from ipcsreader.store.fsutil import atomic_write
 
 FOLDERS_FILE = ".corpus-folders.json"
 STALE_FILE = ".corpus-stale"
+CHECK_LOCK = ".corpus-check"
 MARGIN_NS = 2_000_000_000
+_POLL_SECONDS = 0.002
 
 
 def _tops(dirs: Sequence[Path]) -> list[str]:
@@ -85,3 +93,40 @@ def vouch(index_dir: Path, dirs: Sequence[Path], fingerprint: str) -> bool:
     except (OSError, ValueError, KeyError, TypeError):
         return False
     return True
+
+
+def hold_check(index_dir: Path, *, wait: bool) -> int | None:
+    """Take the check lock for a full check about to run: its descriptor, which a forked
+    child inherits and keeps until it exits. None when it cannot be had (a read-only
+    index folder: no one waits then), or without ``wait`` while another check holds it."""
+    try:
+        fd = os.open(index_dir / CHECK_LOCK, os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError:
+        return None
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX if wait else fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        os.close(fd)
+        return None
+    return fd
+
+
+def await_check(index_dir: Path, timeout: float) -> bool:
+    """Wait until no full check holds the check lock; False when one still does after
+    ``timeout`` seconds (hung, say: the caller then checks every file itself)."""
+    try:
+        fd = os.open(index_dir / CHECK_LOCK, os.O_RDONLY)
+    except OSError:
+        return True  # never taken here
+    try:
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+                return True
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    return False
+                time.sleep(_POLL_SECONDS)
+    finally:
+        os.close(fd)  # and with it the shared lock

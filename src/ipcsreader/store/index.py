@@ -173,8 +173,12 @@ class SearchIndex:
 
     def more_like(self, number: int, text: str, limit: int) -> list[Hit]:
         """Articles whose words are most like ``text`` (the article ``number``'s own)."""
-        ix = self._open()
-        with ix.searcher(weighting=ranking.weighting()) as searcher:
+        from whoosh.searching import Searcher
+
+        kept = self._reader()
+        with Searcher(kept.reader, weighting=ranking.weighting(), closereader=False) as searcher:
+            # Scoring a thousand matches reads each one's length: all of them at once.
+            load_lengths(searcher, ["body"])
             docnum = searcher.document_number(number=number)
             if docnum is None:
                 return []
