@@ -163,3 +163,51 @@ def test_shares_of_bounded_size_run_a_few_at_a_time() -> None:
     found = workers.map_shares(sizes, list(range(10)), 2, most=3)
     assert [n for _, n in found] == [3] * 9 + [1]  # four shares, in order
     assert len({pid for pid, _ in found}) == 4  # a process each
+
+
+# Run as a script by the test below: two workers, each telling its pid and then sending
+# back results much larger than a pipe holds, until their parent is killed.
+_ORPHANS = """
+import os, sys, time
+from ipcsreader.store import workers
+
+def big(share, report):
+    os.write(1, b"%d\\n" % os.getpid())  # one write: the two lines never mix
+    for n in share:
+        report(n)
+        time.sleep(0.001)
+        yield "x" * 100_000
+
+workers.map_shares(big, list(range(2_000)), 2)
+"""
+
+
+def _alive(pid: int) -> bool:
+    """Running or asleep (a zombie nobody has reaped yet has finished)."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+@linux_only
+def test_workers_end_when_their_parent_is_killed() -> None:
+    # Before: each worker kept its own copy of the pipe's reading end, so with the parent
+    # gone it blocked on the full pipe for ever, holding the index lock it inherited.
+    import signal
+    import subprocess
+    import time
+
+    parent = subprocess.Popen([sys.executable, "-c", _ORPHANS], stdout=subprocess.PIPE, text=True)
+    assert parent.stdout is not None
+    pids = [int(parent.stdout.readline()), int(parent.stdout.readline())]
+    parent.send_signal(signal.SIGKILL)
+    parent.wait()
+    deadline = time.monotonic() + 30
+    while any(_alive(pid) for pid in pids) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    left = [pid for pid in pids if _alive(pid)]
+    for pid in left:
+        os.kill(pid, signal.SIGKILL)
+    assert not left

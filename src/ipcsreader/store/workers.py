@@ -7,6 +7,7 @@ as the work goes on. Where processes cannot fork (outside Linux) everything runs
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from collections.abc import Callable, Iterable, Sequence
@@ -66,7 +67,7 @@ def map_shares(
 
     def begin(share: Sequence[_T]) -> tuple[Any, Connection]:
         receive, send = context.Pipe(duplex=False)
-        process = context.Process(target=_work, args=(send, function, share), daemon=True)
+        process = context.Process(target=_work, args=(receive, send, function, share), daemon=True)
         process.start()
         send.close()
         return process, receive
@@ -126,7 +127,17 @@ def _collect(
     return [result for share in results for result in share]
 
 
-def _work(send: Connection, function: Callable[..., Iterable[Any]], share: Sequence[Any]) -> None:
+def _work(
+    receive: Connection,
+    send: Connection,
+    function: Callable[..., Iterable[Any]],
+    share: Sequence[Any],
+) -> None:
+    # The fork copied the parent's end of this pipe: held here, it would keep the pipe
+    # open after the parent is gone (killed, interrupted), and this worker would block
+    # on a full pipe for ever, holding the index lock it inherited. Closed, the next send
+    # fails and the worker ends.
+    receive.close()
     try:
         part = []
         for result in function(share, lambda n: send.send(("progress", n))):
@@ -139,7 +150,8 @@ def _work(send: Connection, function: Callable[..., Iterable[Any]], share: Seque
     except BaseException:  # reported to the parent, which raises there
         import traceback
 
-        send.send(("failed", traceback.format_exc(limit=3).strip().splitlines()[-1]))
+        with contextlib.suppress(OSError):  # the parent may be gone: nobody to tell
+            send.send(("failed", traceback.format_exc(limit=3).strip().splitlines()[-1]))
     finally:
         send.close()
 
