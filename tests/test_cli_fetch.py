@@ -132,10 +132,9 @@ def test_sync_max_must_be_positive(live: Site) -> None:
 def test_sync_rejects_an_unknown_section(live: Site) -> None:
     result = ipcs("sync", "--section", "poems")
     assert result.exit_code == 2
-    assert result.stderr.endswith(
-        "Error: Invalid value for '--section': Value error, 'poems' is not one of "
-        "'commentaries', 'issue-briefs', 'special-reports', 'research-papers', "
-        "'discussion-reports'.\n"
+    assert result.stderr == (
+        "Error: --section must be commentaries, issue-briefs, special-reports, "
+        "research-papers or discussion-reports, not 'poems' (see ipcs sync -h)\n"
     )
 
 

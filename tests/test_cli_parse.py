@@ -92,7 +92,7 @@ def test_cp1252_file_is_parsed(tmp_path):
 def test_no_paths_is_a_usage_error():
     result = _run()
     assert result.exit_code == 2
-    assert "Error: Missing argument 'PATH'." in result.stderr
+    assert result.stderr == "Error: PATH is missing (see ipcs parse -h)\n"
 
 
 def test_help_has_an_example():

@@ -154,7 +154,9 @@ def test_errors_exit_2_with_one_line(dirs: list[str], args: list[str], message: 
 def test_a_bad_sort_is_refused_by_the_option_parser(dirs: list[str]) -> None:
     result = run("search", "x", "--sort", "best", *dirs)
     assert result.exit_code == 2
-    assert "'best' is not one of 'relevance', 'newest', 'oldest'" in result.stderr
+    assert result.stderr == (
+        "Error: --sort must be relevance, newest or oldest, not 'best' (see ipcs search -h)\n"
+    )
 
 
 def test_a_missing_corpus_folder(tmp_path: Path) -> None:

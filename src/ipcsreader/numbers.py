@@ -27,7 +27,7 @@ def article_number(text: str) -> int:
     digits = raw[1:] if raw.startswith("#") else raw
     if raw.startswith("-") and _DIGITS.fullmatch(raw[1:]):
         raise UsageError(f"article numbers start at 1, not {text!r}")
-    if raw.startswith("-"):  # commands taking numbers pass unknown options on to here
+    if raw.startswith("-") and raw != "-":  # commands taking numbers pass unknown options here
         raise UsageError(f"no such option: {raw}")
     if not _DIGITS.fullmatch(digits):
         raise UsageError(_malformed(text))

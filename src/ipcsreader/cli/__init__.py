@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gc
 import importlib
+import os
 import sys
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -82,7 +83,31 @@ def _root(
     """Read, search and cite the IPCS archive from the terminal."""
 
 
+def _standard_streams() -> None:
+    """Stop when standard output is closed (``ipcs search x >&-``); a closed input or
+    error stream becomes /dev/null.
+
+    Left closed, the number would be given to the next file opened (the index, the desk)
+    and a pager or editor started later would write into it.
+    """
+    closed = []
+    for fd in (0, 1, 2):
+        try:
+            os.fstat(fd)
+        except OSError:
+            closed.append(fd)
+            os.open(os.devnull, os.O_RDWR)  # takes the lowest free number: this one
+    if 0 in closed:
+        sys.stdin = open(0, closefd=False)  # noqa: SIM115 (the process's own stream)
+    if 2 in closed:
+        sys.stderr = open(2, "w", closefd=False)  # noqa: SIM115
+    if 1 in closed:
+        sys.stderr.write("Error: standard output is closed: there is nowhere to write\n")
+        raise SystemExit(1)
+
+
 def main() -> None:
+    _standard_streams()
     from ipcsreader.compat import whoosh_lean as lean
 
     lean.install()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 import sys
@@ -158,10 +159,18 @@ class IpcsGroup(typer.core.TyperGroup):
     """
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        from ipcsreader.cli import usage
         from ipcsreader.compat.typer_coerce import speed_up
 
         speed_up(self, ctx)  # before any option is read: spares a command importing Pydantic
-        return super().parse_args(ctx, args)
+        ctx.meta.setdefault("ipcs.args", list(args))  # as typed: for messages of mistakes
+        try:
+            return super().parse_args(ctx, args)
+        except usage.UsageError as error:  # `ipcs --bogus`
+            if usage.is_help(error):
+                raise
+            warn(f"Error: {usage.shortened(usage.in_our_words(error, list(args)))}")
+            raise typer.Exit(2) from None
 
     def get_command(self, ctx: Any, cmd_name: str) -> Any:
         command = super().get_command(ctx, cmd_name)
@@ -177,11 +186,29 @@ class IpcsGroup(typer.core.TyperGroup):
         return sorted(names, key=lambda n: rank.get(n, len(rank)))
 
     def invoke(self, ctx: Any) -> Any:
+        from ipcsreader.cli import usage
+
         try:
             return super().invoke(ctx)
         except IpcsError as error:
-            warn(f"Error: {error.message}")
+            warn(f"Error: {usage.shortened(error.message)}")
             ctx.exit(int(error.exit_status))
+        except usage.UsageError as error:
+            if usage.is_help(error):
+                raise
+            message = usage.in_our_words(error, ctx.meta.get("ipcs.args", []))
+            warn(f"Error: {usage.shortened(message)}")
+            ctx.exit(2)
+        except KeyboardInterrupt:
+            # What was written stays whole: the index and the desk commit all or nothing.
+            warn("Interrupted.")
+            ctx.exit(130)
+        except OSError as error:
+            if error.errno == errno.EPIPE:
+                raise  # the reader left (`| head`): Typer ends quietly
+            # The system refused: a folder we may not write, a disk full, a name too long.
+            warn(f"Error: {usage.shortened(usage.os_error(error))}")
+            ctx.exit(1)
 
 
 def open_library(corpus: Path | None, index: Path | None, *, refresh: bool = True) -> Library:

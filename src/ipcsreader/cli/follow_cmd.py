@@ -53,6 +53,9 @@ def follow(
     if len(given) != 1:
         raise UsageError("follow one thing: a QUERY, --author NAME or --column NAME")
     kind, value = given[0]
+    from ipcsreader.desk import checks
+
+    value = checks.followed(value, "search" if kind == "query" else kind)
     followed = reading_for([], force=True, corpus=corpus, index=index).follow(kind, value)
     if json:
         emit_json(followed.to_dict())

@@ -37,6 +37,17 @@ def tag(value: str) -> str:
     return text
 
 
+def followed(value: str, what: str) -> str:
+    """A search, author or column to follow (``what`` says which): refused when it holds
+    control characters or is not Unicode (it is stored, and shown back on the terminal)."""
+    _check_text(value, what)
+    if bad := _CONTROL.search(value):
+        raise UsageError(
+            f"the {what} holds a control character (U+{ord(bad[0]):04X}); give plain text"
+        )
+    return value
+
+
 def tags(values: Iterable[str]) -> list[str]:
     return list(dict.fromkeys(tag(v) for v in values))
 

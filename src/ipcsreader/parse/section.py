@@ -44,7 +44,8 @@ class SectionPage:
 def parse_section(data: bytes | str, source: str | None = None) -> SectionPage:
     """The rows and pagination of a section listing page.
 
-    Raises :class:`PageError` when the page has neither rows nor pagination: not a listing.
+    Raises :class:`PageError` when the page has neither rows nor a pagination bar: not a
+    listing.
     """
     from ipcsreader.parse.html import make_soup
 
@@ -60,7 +61,9 @@ def parse_section(data: bytes | str, source: str | None = None) -> SectionPage:
         entries.append(found[0])
         columns.append(found[1])
     pages = _linked_pages(soup)
-    if not entries and not pages:
+    # An empty section still has its (empty) pagination bar; a page with none of the
+    # three is not a listing at all (the site changed, or answered with another page).
+    if not entries and not pages and soup.select_one("#pagination") is None:
         raise PageError("not a section listing: no article rows, no page links", source)
     return SectionPage(tuple(entries), tuple(columns), pages)
 

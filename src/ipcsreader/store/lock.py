@@ -47,8 +47,13 @@ class IndexLock:
         return self._fd is not None
 
     def _try(self) -> bool:
-        self.index_dir.mkdir(parents=True, exist_ok=True)
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            self.index_dir.mkdir(parents=True, exist_ok=True)
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        except OSError as error:  # a folder we may not write, a file in its place
+            raise IndexUnavailableError(
+                f"cannot use {self.index_dir} for the search index: {error.strerror}"
+            ) from None
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:

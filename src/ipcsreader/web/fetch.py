@@ -280,6 +280,7 @@ class Client:
                     raise _Retryable(f"{status} {reason}", _retry_after(response))
                 if status != 200:
                     return status, reason, response.headers.get("Location"), b""
+                _check_kind(url, response.headers.get("Content-Type", ""))
                 body = self._read_capped(url, response)
         except httpx.TimeoutException:
             raise _Retryable(f"no answer within {self.settings.timeout:g} s") from None
@@ -287,6 +288,8 @@ class Client:
             raise _Retryable(f"connection failed ({_reason(error)})", unreachable=True) from None
         except httpx.TransportError as error:
             raise _Retryable(f"connection failed ({type(error).__name__})") from None
+        except httpx.DecodingError:  # compressed, it says, but not decompressible
+            raise _Retryable("the answer's compressed body is damaged") from None
         if UNSUCCESSFUL_MARKER in body.lower():
             raise _Retryable('the site answered "connection unsuccessful"')
         return status, reason, None, body
@@ -338,6 +341,13 @@ def _reason(error: Exception) -> str:
             return cause.strerror
         cause = cause.__cause__ or cause.__context__
     return type(error).__name__
+
+
+def _check_kind(url: str, content_type: str) -> None:
+    """Refuse an answer that says it is no text (an image, an archive): not a page."""
+    kind = content_type.split(";")[0].strip().lower()
+    if kind and not (kind.startswith("text/") or kind.endswith(("+xml", "/xml", "/xhtml"))):
+        raise FetchError(f"{url}: the site answered with {kind}, not a web page")
 
 
 def _retry_after(response: httpx.Response) -> float | None:

@@ -341,13 +341,20 @@ class Syncer:
         try:
             data = self.downloader.client.get(path)
         except NotFoundError:
+            if page == 1:  # the list itself is gone: not "nothing new"
+                raise FetchError(f"{path}: no such listing page (404) on the site") from None
             return None
         self.report.listings += 1
         if self.on_listing:
             self.on_listing(name, page)
         try:
             return parse_section(data, source=path)
-        except PageError:
+        except PageError as error:
+            if page == 1:  # a first page that lists nothing ipcs can read: not "nothing new"
+                raise FetchError(
+                    f"{path}: no list of articles ipcs can read ({error.reason}); "
+                    "the site's layout may have changed"
+                ) from None
             return None
 
     def _budget_left(self) -> bool:
