@@ -113,10 +113,12 @@ def emit_json_line(data: Any) -> None:
 
 
 def warn(message: str) -> None:
-    """One line on stderr; page-derived text in it is made inert."""
+    """One line on stderr; page-derived text in it is made inert, a value pasted whole
+    into it cut short."""
+    from ipcsreader.cli.usage import shortened
     from ipcsreader.render.safe import clean
 
-    typer.echo(clean(message), err=True)
+    typer.echo(clean(shortened(message)), err=True)
 
 
 # The order of `ipcs --help`: the everyday commands first, upkeep last.
@@ -169,7 +171,7 @@ class IpcsGroup(typer.core.TyperGroup):
         except usage.UsageError as error:  # `ipcs --bogus`
             if usage.is_help(error):
                 raise
-            warn(f"Error: {usage.shortened(usage.in_our_words(error, list(args)))}")
+            warn(f"Error: {usage.in_our_words(error, list(args))}")
             raise typer.Exit(2) from None
 
     def get_command(self, ctx: Any, cmd_name: str) -> Any:
@@ -191,14 +193,17 @@ class IpcsGroup(typer.core.TyperGroup):
         try:
             return super().invoke(ctx)
         except IpcsError as error:
-            warn(f"Error: {usage.shortened(error.message)}")
+            warn(f"Error: {error.message}")
             ctx.exit(int(error.exit_status))
         except usage.UsageError as error:
             if usage.is_help(error):
                 raise
-            message = usage.in_our_words(error, ctx.meta.get("ipcs.args", []))
-            warn(f"Error: {usage.shortened(message)}")
+            warn(f"Error: {usage.in_our_words(error, ctx.meta.get('ipcs.args', []))}")
             ctx.exit(2)
+        except UnicodeEncodeError as error:  # an ASCII terminal, a byte that is not UTF-8
+            message, status = usage.unencodable(error)
+            warn(f"Error: {message}")
+            ctx.exit(status)
         except KeyboardInterrupt:
             # What was written stays whole: the index and the desk commit all or nothing.
             warn("Interrupted.")
@@ -207,7 +212,7 @@ class IpcsGroup(typer.core.TyperGroup):
             if error.errno == errno.EPIPE:
                 raise  # the reader left (`| head`): Typer ends quietly
             # The system refused: a folder we may not write, a disk full, a name too long.
-            warn(f"Error: {usage.shortened(usage.os_error(error))}")
+            warn(f"Error: {usage.os_error(error)}")
             ctx.exit(1)
 
 

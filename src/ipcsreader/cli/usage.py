@@ -65,11 +65,12 @@ def in_our_words(error: Any, args: list[str]) -> str:
 
 
 def shortened(message: str) -> str:
-    """``message`` on one line of at most :data:`MAX_MESSAGE` characters."""
-    message = " ".join(message.splitlines())
+    """``message``, or when longer than :data:`MAX_MESSAGE` characters its two ends on one
+    line."""
     if len(message) <= MAX_MESSAGE:
         return message
-    keep = MAX_MESSAGE // 2 - 1
+    message = " ".join(message.splitlines())
+    keep = (MAX_MESSAGE - 3) // 2
     return f"{message[:keep]} … {message[-keep:]}"
 
 
@@ -77,6 +78,18 @@ def os_error(error: OSError) -> str:
     """An error of the system (a folder we may not write, a name too long) in one line."""
     reason = error.strerror or type(error).__name__
     return f"{error.filename}: {reason}" if error.filename else reason
+
+
+def unencodable(error: UnicodeEncodeError) -> tuple[str, int]:
+    """What to say when text could not be written, and the exit status."""
+    bad = error.object[error.start : error.end]
+    if any(0xD800 <= ord(c) <= 0xDFFF for c in bad):  # bytes the terminal could not decode
+        return "an argument holds bytes that are not UTF-8 text; give it in UTF-8", 2
+    return (
+        f"the terminal's character set ({error.encoding}) cannot show {bad!r}; "
+        "use a UTF-8 locale (LANG=C.UTF-8) or PYTHONIOENCODING=utf-8",
+        1,
+    )
 
 
 def _bad_value(error: Any, param: Any, args: list[str]) -> str:
