@@ -284,3 +284,27 @@ def test_bad_settings_are_usage_errors(
     with pytest.raises(UsageError) as bad:
         FetchSettings.from_env()
     assert bad.value.message == message
+
+
+def test_a_damaged_compressed_answer_is_a_fetch_error(live: Site) -> None:
+    # Before: httpx.DecodingError escaped as a traceback.
+    garbage = Reply(200, b"\x1f\x8b not gzip at all", {"Content-Encoding": "gzip"})
+    live.script(ARTICLE, garbage, garbage)
+    with client_for(live, delay=0.0, retries=1) as client, pytest.raises(FetchError) as failed:
+        client.get(ARTICLE)
+    assert failed.value.message == (
+        f"{live.base_url}{ARTICLE}: the answer's compressed body is damaged "
+        "(gave up after 2 attempts)"
+    )
+
+
+def test_an_answer_that_is_no_text_is_refused(live: Site) -> None:
+    # Before: an image was saved into the corpus as a page.
+    image = Reply(200, b"\x89PNG\r\n\x1a\n" + bytes(100), {"Content-Type": "image/png"})
+    live.script(ARTICLE, image)
+    with client_for(live) as client, pytest.raises(FetchError) as failed:
+        client.get(ARTICLE)
+    assert failed.value.message == (
+        f"{live.base_url}{ARTICLE}: the site answered with image/png, not a web page"
+    )
+    assert live.requested(ARTICLE) == 1  # not retried

@@ -265,3 +265,24 @@ def test_an_unreadable_state_file_is_an_error(run: Run) -> None:
     with pytest.raises(FetchError) as bad:
         SyncState.load(run.state)
     assert bad.value.message.startswith(f"cannot read the sync state {run.state}: ")
+
+
+# A first listing page that is not there, or lists nothing in a layout ipcs reads, is no
+# "Nothing new: the corpus is up to date" (which is what a sync said before).
+
+
+def test_a_first_listing_page_that_is_missing_is_an_error(run: Run) -> None:
+    run.site.script("/commentaries.php", Reply(404))
+    report = run.sync()
+    assert report.outcomes == []
+    assert report.error == "/commentaries.php: no such listing page (404) on the site"
+
+
+def test_a_first_listing_page_in_no_known_layout_is_an_error(run: Run) -> None:
+    page = b"<html><body><h1>Welcome</h1><p>Our new site.</p></body></html>"
+    run.site.script("/commentaries.php", Reply(200, page, {"Content-Type": "text/html"}))
+    report = run.sync()
+    assert report.outcomes == []
+    assert report.error is not None
+    assert report.error.startswith("/commentaries.php: no list of articles ipcs can read (")
+    assert report.error.endswith("); the site's layout may have changed")
