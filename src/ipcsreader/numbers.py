@@ -54,12 +54,21 @@ def possible_article(number: int) -> int:
     return number
 
 
-def number_ranges(specs: Iterable[str], *, allow_large: bool = False) -> tuple[list[int], set[int]]:
+def number_ranges(
+    specs: Iterable[str],
+    *,
+    allow_large: bool = False,
+    hashes: bool = False,
+    most: int = LARGE_RANGE,
+    confirm: str | None = "--yes",
+) -> tuple[list[int], set[int]]:
     """``["4842", "4840-4845"]`` → every number in order without repeats, and those named alone.
 
-    Raises :class:`UsageError` for anything that is not a number or an ascending range, and
-    for a range of more than :data:`LARGE_RANGE` numbers unless ``allow_large``;
-    :class:`NotFoundError` for a number no article can have.
+    ``hashes``: a ``#`` may precede each number (``#4842``, ``#4840-#4845``), as pages print
+    them. Raises :class:`UsageError` for anything that is not a number or an ascending range,
+    and for a range of more than ``most`` numbers unless ``allow_large`` (the option that
+    allows it, ``confirm``, is named; None when nothing does); :class:`NotFoundError` for a
+    number no article can have.
     """
     numbers: dict[int, None] = {}
     alone: set[int] = set()
@@ -67,26 +76,32 @@ def number_ranges(specs: Iterable[str], *, allow_large: bool = False) -> tuple[l
         low, dash, high = spec.strip().partition("-")
         if not low.strip() and dash:  # "-5", "--yse": says what is wrong (it raises)
             article_number(spec)
-        if not _DIGITS.fullmatch(low.strip()) or (dash and not _DIGITS.fullmatch(high.strip())):
-            raise UsageError(_malformed(spec, ranges=True))
+        low, high = (_unhashed(low), _unhashed(high)) if hashes else (low.strip(), high.strip())
+        if not _DIGITS.fullmatch(low) or (dash and not _DIGITS.fullmatch(high)):
+            raise UsageError(_malformed(spec, ranges=True, hashes=hashes))
         first, last = int(low), int(high) if dash else int(low)
         if first == 0:
             raise UsageError(f"article numbers start at 1, not {spec!r}")
         if last < first:
             raise UsageError(f"a range must go up, not {spec!r}")
         possible_article(last)
-        if last - first + 1 > LARGE_RANGE and not allow_large:
-            raise UsageError(
-                f"{spec} is {last - first + 1:,} numbers; ranges over {LARGE_RANGE:,} "
-                "need --yes (to be sure it is not a typo)"
-            )
+        count = last - first + 1
+        if count > most and not (allow_large and confirm):
+            allowed = f"need {confirm} (to be sure it is not a typo)" if confirm else "are refused"
+            raise UsageError(f"{spec} is {count:,} numbers; ranges over {most:,} {allowed}")
         if not dash:
             alone.add(first)
         numbers.update(dict.fromkeys(range(first, last + 1)))
     return list(numbers), alone
 
 
-def _malformed(text: str, *, ranges: bool = False) -> str:
-    what = "an article number or range (like 4842 or 4840-4845)" if ranges else "an article number"
+def _unhashed(text: str) -> str:
+    text = text.strip()
+    return text[1:] if text.startswith("#") else text
+
+
+def _malformed(text: str, *, ranges: bool = False, hashes: bool = False) -> str:
+    like = "4842, #4842 or 4840-4845" if hashes else "4842 or 4840-4845"
+    what = f"an article number or range (like {like})" if ranges else "an article number"
     hint = "" if ranges else f" ({_EXAMPLE}: digits 0-9 only)"
     return f"not {what}: {text!r}{hint}"

@@ -7,7 +7,7 @@ import unicodedata
 from collections.abc import Iterable
 
 from ipcsreader.errors import NotFoundError, UsageError
-from ipcsreader.numbers import article_number, possible_article
+from ipcsreader.numbers import number_ranges
 
 MAX_TAG_CHARS = 100
 # A note is the reader's own words beside an article; a book's worth fits, a data dump
@@ -94,24 +94,7 @@ def is_number(value: str) -> bool:
 
 def numbers(values: Iterable[str]) -> list[int]:
     """Article numbers from ``4842``, ``#4842`` or a range ``4840-4845``, in order, once."""
-    found: list[int] = []
-    for value in values:
-        if one := _NUMBER.fullmatch(value):
-            found.append(_article(one[1]))
-        elif span := _RANGE.fullmatch(value):
-            low, high = _article(span[1]), _article(span[2])
-            if low > high or high - low >= MAX_RANGE:
-                raise UsageError(f"{value!r} is not a range of at most {MAX_RANGE:,} numbers")
-            found.extend(range(low, high + 1))
-        else:
-            if value.startswith("-"):
-                article_number(value)  # "-5", "--frce": says which (it raises)
-            raise UsageError(f"{value!r} is not an article number (4842, #4842 or 4840-4845)")
-    return list(dict.fromkeys(found))
-
-
-def _article(digits: str) -> int:
-    return possible_article(article_number(digits))
+    return number_ranges(values, hashes=True, most=MAX_RANGE, confirm=None)[0]
 
 
 def split_numbers(values: list[str]) -> tuple[list[int], list[str]]:
