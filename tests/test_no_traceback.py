@@ -171,6 +171,48 @@ def test_mistakes_are_one_line_in_our_words(
     assert result.stderr == f"Error: {message}\n"
 
 
+@pytest.mark.parametrize(
+    ("env", "args", "message"),
+    [
+        # Each was a traceback before (ValueError from shlex, from urlsplit).
+        (
+            {"EDITOR": 'vi "'},
+            ["note", "9101"],
+            "cannot read the editor command 'vi \"' (No closing quotation)",
+        ),
+        (
+            {"IPCS_BASE_URL": "http://[::1"},
+            ["fetch", "9101", "--force"],
+            "IPCS_BASE_URL 'http://[::1' is not an address (Invalid IPv6 URL)",
+        ),
+        (
+            {"IPCS_BASE_URL": "http://127.0.0.1:99999"},
+            ["fetch", "9101", "--force"],
+            "IPCS_BASE_URL 'http://127.0.0.1:99999' is not an address (Port out of range 0-65535)",
+        ),
+        # Was a fetch retrying a dead site for ever.
+        (
+            {"IPCS_RETRIES": "9" * 20},
+            ["fetch", "9101", "--force"],
+            f"IPCS_RETRIES must be 0 to 100, not {'9' * 20}",
+        ),
+        # Was Pydantic's words.
+        (
+            {"IPCS_MARK_READ": "maybe"},
+            ["read", "9101"],
+            "IPCS_MARK_READ must be 1 or 0 (yes or no), not 'maybe' (see ipcs read -h)",
+        ),
+    ],
+)
+def test_bad_environment_values_are_one_line(
+    env: dict[str, str], args: list[str], message: str, world: dict[str, str]
+) -> None:
+    result = CliRunner().invoke(app, args, env={**world, **env})
+    assert result.exit_code == 2, result.output
+    assert result.stderr.splitlines()[-1] == f"Error: {message}"
+    assert "Traceback" not in result.output
+
+
 def test_an_option_folder_that_is_a_file_is_named_with_its_variable(
     world: dict[str, str], tmp_path: Path
 ) -> None:
@@ -180,8 +222,7 @@ def test_an_option_folder_that_is_a_file_is_named_with_its_variable(
     )
     assert result.exit_code == 2
     assert result.stderr == (
-        f"Error: --index (from IPCS_INDEX) cannot be a file: {tmp_path / 'file'} "
-        "(see ipcs search -h)\n"
+        f"Error: IPCS_INDEX cannot be a file: {tmp_path / 'file'} (see ipcs search -h)\n"
     )
 
 

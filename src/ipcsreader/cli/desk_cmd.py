@@ -280,6 +280,8 @@ def _edit(current: str) -> str:
         path.write_text(current, encoding="utf-8")
         try:
             status = subprocess.call([*shlex.split(editor), str(path)])
+        except ValueError as error:  # shlex: an unclosed quote in $EDITOR
+            raise UsageError(f"cannot read the editor command {editor!r} ({error})") from None
         except OSError as error:
             raise UsageError(f"the editor {editor!r} could not start ({error.strerror})") from None
         if status != 0:

@@ -105,12 +105,14 @@ def _bad_value(error: Any, param: Any, args: list[str]) -> str:
     value = (given[0] if choices else given[-1]) if given else None
     envvar = getattr(param, "envvar", None)
     if value is None and isinstance(envvar, str) and envvar in os.environ:
-        label, value = f"{label} (from {envvar})", os.environ[envvar]
+        label, value = envvar, os.environ[envvar]  # the variable is what to change
     shown = "" if value is None else f", not {value!r}"
     if kind is int:
         return f"{label} must be a whole number{shown}"
     if kind is float:
         return f"{label} must be a number{shown}"
+    if kind is bool:  # a flag only an environment variable can give a value
+        return f"{label} must be 1 or 0 (yes or no){shown}"
     if choices:
         return f"{label} must be {', '.join(choices[:-1])} or {choices[-1]}{shown}"
     said = str(error.message)

@@ -33,6 +33,7 @@ _REDIRECTS = frozenset({301, 302, 303, 307, 308})
 _MAX_REDIRECTS = 5
 _MAX_BACKOFF = 60.0
 MAX_DELAY = 3600.0  # seconds between requests: more is a typo, and nan or inf never end
+MAX_RETRIES = 100  # more would keep a sync asking a dead site for days
 
 
 def article_path(number: int) -> str:
@@ -73,7 +74,13 @@ class FetchSettings:
 
     def check(self) -> None:
         """Raise :class:`UsageError` for settings the client cannot work with."""
-        parts = urlsplit(self.base_url)
+        try:
+            parts = urlsplit(self.base_url)
+            parts.port  # noqa: B018 (reading it checks it: a port past 65535, a broken [::1)
+        except ValueError as error:
+            raise UsageError(
+                f"IPCS_BASE_URL {self.base_url!r} is not an address ({error})"
+            ) from None
         if parts.scheme not in ("http", "https") or not parts.hostname:
             raise UsageError(f"IPCS_BASE_URL must be an http(s) address, not {self.base_url!r}")
         if not 0 <= self.delay <= MAX_DELAY:
@@ -82,6 +89,8 @@ class FetchSettings:
             )
         if not (math.isfinite(self.timeout) and math.isfinite(self.backoff)):
             raise UsageError("timeout and backoff must be finite numbers of seconds")
+        if self.retries > MAX_RETRIES:
+            raise UsageError(f"IPCS_RETRIES must be 0 to {MAX_RETRIES}, not {self.retries}")
         if self.timeout <= 0 or self.retries < 0 or self.max_bytes <= 0 or self.backoff < 0:
             raise UsageError(
                 "timeout and size limit must be positive, retries and backoff not negative"
