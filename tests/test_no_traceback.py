@@ -239,6 +239,17 @@ def test_an_index_folder_that_cannot_be_made_is_one_line(
     )
 
 
+def test_a_data_folder_that_is_a_file_is_one_line(world: dict[str, str], tmp_path: Path) -> None:
+    # Before: FileExistsError from the desk's mkdir, a traceback.
+    (tmp_path / "file").write_text("x")
+    env = {**world, "IPCS_DATA_DIR": str(tmp_path / "file")}
+    result = CliRunner().invoke(app, ["mark", "9101", "--read"], env=env)
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[-1] == (
+        f"Error: {tmp_path / 'file'}: File exists: a file is where a folder should be"
+    )
+
+
 def test_a_name_too_long_is_one_line(world: dict[str, str], tmp_path: Path) -> None:
     # Before: OSError [Errno 36] from `desk export`, a traceback.
     name = str(tmp_path / ("x" * 300))

@@ -11,6 +11,7 @@ attributes each has.
 from __future__ import annotations
 
 import enum
+import errno
 import os
 import re
 from pathlib import Path
@@ -77,6 +78,8 @@ def shortened(message: str) -> str:
 def os_error(error: OSError) -> str:
     """An error of the system (a folder we may not write, a name too long) in one line."""
     reason = error.strerror or type(error).__name__
+    if error.errno in (errno.EEXIST, errno.ENOTDIR):  # what a folder was wanted for is a file
+        reason = f"{reason}: a file is where a folder should be"
     return f"{error.filename}: {reason}" if error.filename else reason
 
 
