@@ -332,3 +332,16 @@ def test_an_unreadable_page_is_kept_listed_apart_and_read_again_by_a_newer_parse
     assert (upgraded["updated"], upgraded["unread"]) == (1, [])
     read = ipcs("read", "5100", "--format", "json")
     assert json.loads(read.stdout)["title"] == "Read At Last"
+
+
+def test_a_number_given_alone_whose_page_is_no_article_ends_with_exit_1(live: Site) -> None:
+    # Before: exit 0 ("Saved 0 articles; 1 saved but not readable"), as if it had worked.
+    from ipcs_site import FIXTURES
+
+    live.script(article_path(5100), Reply(200, (FIXTURES / "no-article.html").read_bytes()))
+    fetched = ipcs("fetch", "5100")
+    assert fetched.exit_code == 1, fetched.output
+    assert fetched.stderr.splitlines()[-1].startswith(
+        "Error: article 5100 was saved, but could not be read: not an IPCS page"
+    )
+    assert (paths.user_corpus_dir() / "5100.html").exists()  # kept for a better parser

@@ -81,9 +81,10 @@ def fetch_command(
     Each page is saved unchanged as <N>.html in your data folder, once it reads as an
     article. The site is asked politely: robots.txt is obeyed, one request a second
     (IPCS_DELAY or --delay), from IPCS_BASE_URL [default: https://www.ipcs.org].
-    A number given alone that the site does not have ends with exit code 1; inside a
-    range it is only reported. Articles already saved are skipped (--force fetches them
-    again); a range of more than 1,000 numbers needs --yes.
+    A number given alone that the site does not have (or whose page does not read as an
+    article) ends with exit code 1; inside a range it is only reported. Articles already
+    saved are skipped (--force fetches them again); a range of more than 1,000 numbers
+    needs --yes.
 
     Example: ipcs fetch 4842 5086-5090
     """
@@ -104,6 +105,9 @@ def fetch_command(
             raise NotFoundError(
                 f"No article {outcome.number} on {client.settings.base_url}: {outcome.detail}"
             )
+        if outcome.number in alone and outcome.status == "unread":
+            # What was asked for did not arrive: the page is kept, but it is no article.
+            raise FetchError(f"article {outcome.number} was {outcome.detail}")
     failed = report.numbers("failed")
     if report.error:
         raise FetchError(report.error)
