@@ -48,6 +48,9 @@ class SearchQuery:
     facets: tuple[str, ...] = ()
     highlight: bool = True
     only: frozenset[int] | None = None  # article numbers allowed (the desk's tag:, is:, …)
+    # Search as you type: a prefix (word*) stands for its most frequent words, at most this
+    # many per field (None: every word it starts, as typed at the command line).
+    completions: int | None = None
 
 
 @dataclass(frozen=True)
@@ -76,6 +79,7 @@ class Plan:
     page: int
     facets: tuple[str, ...]
     highlight: bool
+    completions: int | None = None
 
     @property
     def offset(self) -> int:
@@ -93,6 +97,8 @@ def plan(query: SearchQuery) -> Plan:
         raise UsageError(f"--limit must be at least 1, not {query.limit}")
     if query.page < 1:
         raise UsageError(f"--page must be at least 1, not {query.page}")
+    if query.completions is not None and query.completions < 1:
+        raise UsageError(f"completions must be at least 1, not {query.completions}")
     unknown = [f for f in query.facets if f not in FACETS]
     if unknown:
         raise UsageError(f"unknown facet {unknown[0]!r}; choose from {', '.join(FACETS)}")
@@ -120,6 +126,7 @@ def plan(query: SearchQuery) -> Plan:
         page=query.page,
         facets=tuple(dict.fromkeys(query.facets)),
         highlight=query.highlight,
+        completions=query.completions,
     )
 
 

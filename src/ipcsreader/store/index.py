@@ -347,6 +347,8 @@ class _Run:
         except Exception as error:  # Whoosh's parser trips in many ways over odd input
             raise QueryError(querying.parse_failure(error)) from None
         querying.check(q)
+        if self.plan.completions:
+            q = querying.completing(q, self.searcher.reader(), self.plan.completions)
         querying.check_expansions(q, self.searcher.reader())
         if relaxed and type(q) is query.And:
             # Built here rather than by Whoosh's OrGroup, which would merge each word's

@@ -6,6 +6,7 @@ become their words in any order, and each word's fields are combined for BM25F.
 
 from __future__ import annotations
 
+import heapq
 import re
 from collections.abc import Callable, Iterator, Sequence
 from functools import cache
@@ -24,6 +25,8 @@ NAME_FIELDS = ("author", "column", "region")
 # Words a query's wildcards, fuzzy words and ranges may stand for, in all: beyond this a
 # search gets slow (every one of them is looked up and highlighted).
 MAX_EXPANSIONS = 1000
+# Fields holding word stems: a word typed past its stem is no prefix of any.
+STEMMED_FIELDS = ("title", "teaser", "body")
 APOSTROPHES_DASHES = re.compile(r"['’‘\-‐‑]")
 # A word with inner hyphens or apostrophes, or letters then digits ("MH370"), standing
 # alone (not a prefix, fuzzy or boosted word).
@@ -219,6 +222,39 @@ def check_expansions(q: Any, reader: Any) -> None:
                     f"'{typed}' stands for more than {MAX_EXPANSIONS:,} different words; "
                     "make it longer"
                 )
+
+
+def completing(q: Any, reader: Any, limit: int) -> Any:
+    """``q`` with each prefix (``word*``) standing for the ``limit`` words it starts that
+    are in the most documents, field by field: a prefix of three letters stands for
+    hundreds of words, each looked up, scored and highlighted, far too slow to answer
+    every keystroke. Each chosen word is scored as Whoosh scores a prefix."""
+    from whoosh.query import Prefix
+
+    from ipcsreader.compat.whoosh_prefix import chosen_prefix
+
+    def swap(sub: Any) -> Any:
+        if type(sub) is Prefix:
+            words = top_words(reader, sub.fieldname, sub.text, limit)
+            return chosen_prefix(sub.fieldname, sub.text, words, boost=sub.boost)
+        return sub
+
+    return q.accept(swap)
+
+
+def top_words(reader: Any, field: str, start: str, limit: int) -> list[bytes]:
+    """The ``limit`` words of ``field`` starting with ``start`` in the most documents
+    (most first); in a field of stems, those of its stem when none starts with ``start``
+    itself (the index holds "replay" for "replaying")."""
+    tried = [start]
+    if field in STEMMED_FIELDS:
+        stems = [t.text for t in fields.analyzers()["text"](start, mode="query")]
+        tried += stems[:1] if len(stems) == 1 and stems[0] != start else []
+    for text in tried:
+        found = [(info.doc_frequency(), word) for word, info in reader.iter_prefix(field, text)]
+        if found:
+            return [word for _, word in heapq.nlargest(limit, found)]
+    return []
 
 
 def _walk(q: Any) -> Iterator[Any]:

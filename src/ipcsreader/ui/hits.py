@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
+from contextlib import suppress
 from typing import ClassVar
 
 from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.widgets import OptionList
-from textual.widgets.option_list import Option
+from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from ipcsreader.model import Hit
 from ipcsreader.render.parts import DIM
@@ -81,8 +82,14 @@ class FacetList(OptionList):
     Option ids are ``facet:value``; the headings are disabled options.
     """
 
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._keep: str | None = None  # the id of the count the cursor was on
+
     def show(self, facets: dict[str, tuple[tuple[str, int], ...]], chosen: dict[str, str]) -> None:
-        keep = self.highlighted
+        """The counts; the cursor stays on the count it was on (by its facet and value)."""
+        keep = self._highlighted_id() or self._keep
+        self._keep = None
         self.clear_options()
         for name in ("column", "author", "year"):
             counts = list(facets.get(name, ()))
@@ -101,8 +108,20 @@ class FacetList(OptionList):
             if len(counts) > FACET_ROWS:
                 more = Text(f"  … {len(counts) - FACET_ROWS} more", DIM)
                 self.add_option(Option(more, disabled=True))
-        if keep is not None and keep < self.option_count:
-            self.highlighted = keep
+        if keep is not None:
+            with suppress(OptionDoesNotExist):  # that value is gone from the new counts
+                self.highlighted = self.get_option_index(keep)
+
+    def _highlighted_id(self) -> str | None:
+        if self.highlighted is None or not self.option_count:
+            return None
+        return self.get_option_at_index(self.highlighted).id
+
+    def counting(self) -> None:
+        """Say the counts are on their way (those of an older query are never shown)."""
+        self._keep = self._highlighted_id() or self._keep
+        self.clear_options()
+        self.add_option(Option(Text("Counting…", DIM), disabled=True))
 
 
 def facet_choice(option_id: str) -> tuple[str, str]:

@@ -6,14 +6,21 @@ then looks for spelling suggestions). The index holds word stems, so a word type
 its stem ("sequestra", stem "sequestr") is no prefix of any: such a word finds nothing
 until it is whole. The rest of the query language works as typed.
 
+While a word is typed, its prefix stands for its :data:`COMPLETIONS` most frequent words
+only (hundreds of words would be looked up for three letters otherwise), and a word typed
+past its stem stands for the stem's.
+
 A search starts as soon as a key changes the query, unless one is running: then the
 keystrokes that arrive meanwhile are merged into one search, run next, and only the
 newest answer is shown (the debounce costs no fixed delay, so a lone keystroke is answered
-as fast as the index can). More hits load as the cursor or the scroll nears the end.
+as fast as the index can). The counts by column, author and year follow once typing pauses
+for :data:`FACET_PAUSE` (counting every hit costs as much as the search). More hits load as
+the cursor or the scroll nears the end.
 """
 
 from __future__ import annotations
 
+import asyncio
 import re
 from dataclasses import replace
 from typing import ClassVar
@@ -39,6 +46,8 @@ from ipcsreader.ui.hits import FacetList, HitList, facet_choice
 MIN_PAGE = 5
 HIT_LINES = 6  # about what a hit takes on screen
 FACETS = ("column", "author", "year")
+COMPLETIONS = 8  # words a prefix being typed stands for (its most frequent)
+FACET_PAUSE = 0.25  # seconds of no typing before the counts are made
 # Narrower than this, the counts hide until asked for (f).
 FACETS_FROM_WIDTH = 72
 # The last word, if plain and long enough for a prefix of few words (one of 1-2 letters
@@ -78,6 +87,7 @@ class SearchScreen(IpcsScreen):
         self.shown: SearchQuery | None = None  # the request whose hits are on screen
         self.answered: SearchQuery | None = None  # the last request answered (or refused)
         self.result: SearchResult | None = None
+        self._sent: SearchQuery | None = None  # what was asked of the library for ``shown``
         self._wanted: SearchQuery | None = None
         self._busy = False
         self._loading_more = False
@@ -122,7 +132,6 @@ class SearchScreen(IpcsScreen):
             year=int(year) if year and year.isdigit() else None,
             sort="relevance" if text.strip() else "newest",
             limit=self.page_size(),
-            facets=FACETS,
         )
 
     def page_size(self) -> int:
@@ -136,6 +145,7 @@ class SearchScreen(IpcsScreen):
     def ask(self) -> None:
         """Search for what the screen shows now (merged with a search under way)."""
         self._wanted = self.request()
+        self.workers.cancel_group(self, "facets")  # counts of an older query: never shown
         if not self._busy:
             self._busy = True
             self.run_worker(self._serve(), group="search", exit_on_error=False)
@@ -144,11 +154,9 @@ class SearchScreen(IpcsScreen):
         try:
             while self._wanted is not None:
                 request, self._wanted = self._wanted, None
-                result = await self._search(request)
-                if self._wanted is None and result is not None:
-                    unread = await self._unread(result)
-                    if self._wanted is None:
-                        self._show(request, result, unread)
+                answer = await self._search(request)
+                if self._wanted is None and answer is not None:
+                    self._show(request, *answer)
                 self.answered = request
         finally:
             self._busy = False
@@ -158,21 +166,22 @@ class SearchScreen(IpcsScreen):
         """Whether a search is under way."""
         return self._busy
 
-    async def _search(self, request: SearchQuery) -> SearchResult | None:
+    async def _search(
+        self, request: SearchQuery
+    ) -> tuple[SearchQuery, SearchResult, set[int]] | None:
+        """(what was sent, its result, the hits not read yet), or None after saying why."""
         tally = self.query_one("#tally", Static)
         service = self.ipcs.service
-        typing = replace(request, text=as_you_type(request.text))
+        typing = replace(request, text=as_you_type(request.text), completions=COMPLETIONS)
         try:
-            if typing != request:
+            if typing.text != request.text:
                 try:
-                    result = await service.search(typing)
-                    # The index holds stems: a word typed past its stem ("replaying" is
-                    # kept as "replay") is no prefix of it; then the word as it stands.
+                    result, unread = await service.search_unread(typing)
                     if result.total:
-                        return result
-                except QueryError:  # a prefix of too many words: the word as it stands
+                        return typing, result, unread
+                except QueryError:  # the prefix refused: the word as it stands
                     pass
-            return await service.search(request)
+            return request, *await service.search_unread(request)
         except (QueryError, UsageError) as error:  # half-typed queries are normal: no alarm
             tally.update(safe(error.message, "italic"))
         except IndexUnavailableError as error:
@@ -182,13 +191,10 @@ class SearchScreen(IpcsScreen):
             self.ipcs.report(error)
         return None
 
-    async def _unread(self, result: SearchResult) -> set[int]:
-        """The hits not read yet, by the desk (none when it cannot tell)."""
-        numbers = [h.number for h in result.hits]
-        return await self.ipcs.attempt(self.ipcs.service.unread(numbers)) or set()
-
-    def _show(self, request: SearchQuery, result: SearchResult, unread: set[int]) -> None:
-        self.shown, self.result = request, result
+    def _show(
+        self, request: SearchQuery, sent: SearchQuery, result: SearchResult, unread: set[int]
+    ) -> None:
+        self.shown, self._sent, self.result = request, sent, result
         self.ipcs.last_request = request
         hits = self.query_one(HitList)
         if result.total:
@@ -196,9 +202,25 @@ class SearchScreen(IpcsScreen):
         else:
             hits.clear_options()
             hits.add_option(Option(render_no_hits(result), disabled=True))
-        self.query_one(FacetList).show(result.facets, self.filters)
+        facets = self.query_one(FacetList)
+        if result.total:
+            facets.counting()
+            self.run_worker(self._count(sent), group="facets", exclusive=True, exit_on_error=False)
+        else:
+            facets.show({}, self.filters)
         self._tally()
         self._place_facets()
+
+    async def _count(self, sent: SearchQuery) -> None:
+        """The counts by column, author and year of ``sent``'s hits, once typing pauses."""
+        await asyncio.sleep(FACET_PAUSE)
+        if self._busy or self._sent != sent:
+            return
+        counting = replace(sent, facets=FACETS, limit=1, highlight=False)
+        result = await self.ipcs.attempt(self.ipcs.service.search(counting))
+        if result is not None and self._sent == sent and not self._busy:
+            self.query_one(FacetList).show(result.facets, self.filters)
+            self._place_facets()
 
     def _tally(self) -> None:
         result = self.result
@@ -242,15 +264,16 @@ class SearchScreen(IpcsScreen):
         if count >= result.total:
             return
         self._loading_more = True
-        self.run_worker(self._load(shown, count), group="more", exit_on_error=False)
+        sent = self._sent or shown
+        self.run_worker(self._load(shown, sent, count), group="more", exit_on_error=False)
 
-    async def _load(self, shown: SearchQuery, count: int) -> None:
+    async def _load(self, shown: SearchQuery, sent: SearchQuery, count: int) -> None:
         try:
-            limit = shown.limit or MIN_PAGE
-            request = replace(shown, page=count // limit + 1, facets=())
-            result = await self.ipcs.attempt(self.ipcs.service.search(request))
-            unread = await self._unread(result) if result is not None else set()
-            if result is not None and self.shown == shown:
+            limit = sent.limit or MIN_PAGE
+            request = replace(sent, page=count // limit + 1)
+            answer = await self.ipcs.attempt(self.ipcs.service.search_unread(request))
+            if answer is not None and self.shown == shown:
+                result, unread = answer
                 self.query_one(HitList).show(result.hits, count + 1, unread=unread, append=True)
                 self._tally()
         finally:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -51,6 +51,7 @@ class Service:
         self._thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="ipcs-library")
         self._library: Library | None = None
         self._views: dict[str, Any] = {}
+        self._desk_trouble_said = False
 
     async def _call(self, work: Callable[[Library], _T]) -> _T:
         return await asyncio.wrap_future(self._thread.submit(self._run, work))
@@ -85,17 +86,33 @@ class Service:
     async def search(self, query: SearchQuery) -> SearchResult:
         return await self._call(lambda lib: lib.search(query))
 
+    async def search_unread(self, query: SearchQuery) -> tuple[SearchResult, set[int]]:
+        """``query``'s result and which of its hits to show as unread, in one call (each
+        call waits its turn on the library's thread: one per keystroke, not two)."""
+
+        def both(lib: Library) -> tuple[SearchResult, set[int]]:
+            result = lib.search(query)
+            return result, self._unread_among(lib, [h.number for h in result.hits])
+
+        return await self._call(both)
+
     async def record(self, number: int) -> Record:
         return await self._call(lambda lib: lib.record(number))
 
     # The reader's desk (:mod:`ipcsreader.desk`), on the library's thread like the rest.
 
-    async def unread(self, numbers: Iterable[int]) -> set[int]:
-        """Which of ``numbers`` to show as unread (as ``ipcs search`` does)."""
+    def _unread_among(self, lib: Library, numbers: list[int]) -> set[int]:
+        """Which of ``numbers`` to show as unread (as ``ipcs search`` does); none when the
+        desk cannot tell (said once)."""
         from ipcsreader.reading import Reading
 
-        wanted = list(numbers)
-        return await self._call(lambda lib: Reading(lib).unread_among(wanted))
+        try:
+            return Reading(lib).unread_among(numbers)
+        except IpcsError as error:
+            if not self._desk_trouble_said:
+                self._desk_trouble_said = True
+                self.notify(f"Unread articles are not shown: {error.message}")
+            return set()
 
     async def open_article(self, number: int) -> tuple[Record, Entry | None]:
         """Article ``number`` and what the desk holds of it (tags, note); marked read, as
