@@ -21,7 +21,7 @@ from ipcsreader.compat import typer_coerce, whoosh_reading
 
 ROOT = Path(__file__).resolve().parent.parent
 # The distributions whose internals ipcsreader.compat relies on.
-BORROWED = ("typer", "whoosh-reloaded")
+BORROWED = ("textual", "typer", "whoosh-reloaded")
 
 
 def _requirements() -> dict[str, str]:
@@ -42,6 +42,23 @@ def test_dependencies_we_borrow_from_have_an_upper_bound(name: str) -> None:
     installed = tuple(int(p) for p in re.findall(r"\d+", version(name))[:3])
     upper = tuple(int(p) for p in bound.group(1).split("."))
     assert installed < upper, f"{name} {version(name)} is past the bound in pyproject.toml"
+
+
+def test_textuals_error_path_is_where_textual_errors_wraps_it() -> None:
+    """Every message goes through ``_dispatch_message``, whose errors the loop hands to
+    ``App._handle_exception`` (see ipcsreader/compat/textual_errors.py)."""
+    import inspect
+
+    from textual.app import App
+    from textual.message_pump import MessagePump
+
+    dispatch = inspect.unwrap(MessagePump._dispatch_message)
+    assert inspect.iscoroutinefunction(dispatch)
+    assert list(inspect.signature(dispatch).parameters) == ["self", "message"]
+    assert list(inspect.signature(App._handle_exception).parameters) == ["self", "error"]
+    loop = inspect.getsource(MessagePump._process_messages_loop)
+    assert "await self._dispatch_message(message)" in loop
+    assert "self.app._handle_exception(error)" in loop
 
 
 def test_typers_coercion_internals_are_there() -> None:
@@ -120,3 +137,25 @@ def test_the_highlighters_token_merging_is_there() -> None:
         t.matched = True
     merged = list(whoosh_reading.merge_matched_tokens(tokens))
     assert [(t.startchar, t.endchar) for t in merged] == [(0, 5), (6, 11)]
+
+
+def test_a_chosen_prefix_matches_sizes_and_highlights_its_words_only(index_dir: Path) -> None:
+    """Whoosh's ``Prefix`` asks ``_btexts`` for its words in its matcher, its size estimate
+    and the highlighter's word list (see ipcsreader/compat/whoosh_prefix.py)."""
+    from whoosh.query import Prefix
+
+    from ipcsreader.compat.whoosh_prefix import chosen_prefix
+
+    assert "_btexts" in Prefix.__dict__, "Whoosh's Prefix no longer expands through _btexts"
+    with whoosh_index.open_dir(str(index_dir)).searcher() as s:
+        every = Prefix("body", "no")  # "north" and "korea"'s neighbours: only "north" here
+        assert sorted(every.expanded_terms(s.reader())) == [("body", b"north")]
+        # "no*" made to stand for "peace" alone: the words chosen decide, not the prefix.
+        chosen = chosen_prefix("body", "no", [b"peace"])
+        assert list(chosen.expanded_terms(s.reader())) == [("body", b"peace")]
+        assert chosen.estimate_size(s.reader()) == 1
+        assert [hit["n"] for hit in s.search(chosen)] == [1]
+        assert [hit["n"] for hit in s.search(every)] == [3]
+        assert list(s.search(chosen_prefix("body", "no", []))) == []
+        assert chosen != Prefix("body", "no")
+        assert chosen == chosen_prefix("body", "no", [b"peace"])

@@ -56,8 +56,13 @@ def drive(
     app: IpcsApp,
     scenario: Callable[[Pilot], Awaitable[None]],
     size: tuple[int, int] = SIZE,
+    *,
+    failures: bool = False,
 ) -> None:
-    """Run ``scenario`` against ``app`` at ``size``; the app's service is closed after."""
+    """Run ``scenario`` against ``app`` at ``size``; the app's service is closed after.
+
+    A handler or worker that fails only makes a notification in the app: unless the
+    scenario plants ``failures``, any is re-raised here, so that no bug passes unseen."""
 
     async def run() -> None:
         try:
@@ -66,6 +71,8 @@ def drive(
                 await scenario(pilot)
         finally:
             app.service.close()
+        if app.failures and not failures:
+            raise app.failures[0]
 
     asyncio.run(run())
 

@@ -31,6 +31,11 @@ longer holds, so that a fallback is never taken silently.
 - ``whoosh_ranges``: numeric ranges matched from the sortable columns (Whoosh's tiered
   ranges are wrong on some unsigned ranges). Uses ``whoosh_reading``'s column reads.
   Guard: ``test_cli_query_values`` (ranges compared with the dates written).
+- ``whoosh_prefix``: a ``Prefix`` subclass answering the private ``_btexts`` with words
+  chosen beforehand (search as you type). Checked: 2.7.5. Guard: ``test_compat``.
+- ``textual_errors``: ``MessagePump._dispatch_message`` wrapped and ``App._handle_exception``
+  overridden, so that a failing handler or worker of ``ipcs ui`` becomes a notification.
+  Checked: Textual 8.2.8; bound ``<9``. Guards: ``test_compat``, ``test_ui_failures``.
 
 Public APIs of Typer, Click and Rich (group subclasses, consoles, live displays) are used
 elsewhere as documented and need no guard here.

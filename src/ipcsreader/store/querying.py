@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import heapq
 import re
+from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from functools import cache
 from itertools import islice
@@ -251,10 +252,19 @@ def top_words(reader: Any, field: str, start: str, limit: int) -> list[bytes]:
         stems = [t.text for t in fields.analyzers()["text"](start, mode="query")]
         tried += stems[:1] if len(stems) == 1 and stems[0] != start else []
     for text in tried:
-        found = [(info.doc_frequency(), word) for word, info in reader.iter_prefix(field, text)]
-        if found:
-            return [word for _, word in heapq.nlargest(limit, found)]
+        # Segment by segment: each reads its words with their counts in one pass, where
+        # the whole index's reader looks each word up again in every segment.
+        counts: Counter[bytes] = Counter()
+        for segment, _base in reader.leaf_readers():
+            for word, info in segment.iter_prefix(field, text):
+                counts[word] += info.doc_frequency()
+        if counts:
+            return [word for word, _ in heapq.nlargest(limit, counts.items(), key=_by_count)]
     return []
+
+
+def _by_count(item: tuple[bytes, int]) -> tuple[int, bytes]:
+    return item[1], item[0]
 
 
 def _walk(q: Any) -> Iterator[Any]:

@@ -7,13 +7,13 @@ from collections.abc import Awaitable
 from pathlib import Path
 from typing import ClassVar, TypeVar
 
-from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.notifications import SeverityLevel
 from textual.reactive import reactive
 
 from ipcsreader.archive.search import SearchQuery
 from ipcsreader.cite.styles import Style
+from ipcsreader.compat import textual_errors
 from ipcsreader.errors import IpcsError
 from ipcsreader.render.parts import plural
 from ipcsreader.ui.indexer import Outcome, Progress, update_in_background
@@ -23,8 +23,15 @@ _T = TypeVar("_T")
 CHECKING = "Index: checking for new pages…"
 
 
-class IpcsApp(App[None]):
-    """``ipcs ui``. ``update`` starts the index update at once (tests turn it off)."""
+textual_errors.install()
+
+
+class IpcsApp(textual_errors.SurvivingApp):
+    """``ipcs ui``. ``update`` starts the index update at once (tests turn it off).
+
+    A handler or worker that fails is said in a notification and the app runs on
+    (:mod:`ipcsreader.compat.textual_errors`); :attr:`failures` keeps them for the tests.
+    """
 
     CSS_PATH = "ipcs.tcss"
     TITLE = "ipcs"
@@ -53,6 +60,7 @@ class IpcsApp(App[None]):
         self.cite_style: Style | None = None  # chosen once, on the first citation
         self.last_request: SearchQuery | None = None  # the result list on the search screen
         self._updating = asyncio.Lock()
+        self.failures: list[Exception] = []  # handlers and workers that failed, in order
 
     def on_mount(self) -> None:
         from ipcsreader.ui.search import SearchScreen
@@ -61,9 +69,7 @@ class IpcsApp(App[None]):
         self.push_screen(SearchScreen(self.query_text))
         if self.update_on_start:  # after the first frame: the indexer's start costs CPU too
             self.index_note = CHECKING
-            self.call_after_refresh(
-                self.run_worker, self.update_index(), group="index", exit_on_error=False
-            )
+            self.call_after_refresh(self.run_worker, self.update_index(), group="index")
 
     # Errors go to notifications, never to a traceback on the screen.
 
@@ -78,6 +84,10 @@ class IpcsApp(App[None]):
         except Exception as error:
             self.report(error)
         return None
+
+    def handler_failed(self, error: Exception) -> None:
+        self.failures.append(error)
+        self.report(error)
 
     def report(self, error: Exception) -> None:
         if isinstance(error, IpcsError):
@@ -144,7 +154,7 @@ class IpcsApp(App[None]):
 
         def chosen(path: Path | None) -> None:
             if path is not None:
-                self.run_worker(self._export(request, path), exit_on_error=False)
+                self.run_worker(self._export(request, path))
 
         self.push_screen(ExportScreen(request), chosen)
 

@@ -39,7 +39,7 @@ class AuthorsScreen(IpcsScreen):
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()
-        self.run_worker(self._fill(), exit_on_error=False)
+        self.run_worker(self._fill())
 
     async def _fill(self) -> None:
         authors = await self.ipcs.attempt(self.ipcs.service.authors())

@@ -41,7 +41,7 @@ class TreeScreen(IpcsScreen):
 
     def on_mount(self) -> None:
         self.query_one(Tree).focus()
-        self.run_worker(self._fill(), exit_on_error=False)
+        self.run_worker(self._fill())
 
     async def _fill(self) -> None:
         raise NotImplementedError

@@ -65,7 +65,7 @@ class ReadScreen(IpcsScreen):
     def on_mount(self) -> None:
         self.query_one("#fetching").display = False
         self.query_one(ArticleView).focus()
-        self.run_worker(self._load(), exit_on_error=False)
+        self.run_worker(self._load())
 
     async def _load(self) -> None:
         opened = await self.ipcs.attempt(self.ipcs.service.open_article(self.number))
@@ -133,13 +133,13 @@ class ReadScreen(IpcsScreen):
             self.ipcs.say(f"No graphical browser here; the address is copied: {url}")
             return
         self.ipcs.say(f"Opening {url} (the address is copied too)")
-        self.run_worker(asyncio.to_thread(_browse, url), exit_on_error=False)
+        self.run_worker(asyncio.to_thread(_browse, url))
 
     def action_cite(self) -> None:
         if self.ipcs.cite_style is None:
             self.action_style()
         else:
-            self.run_worker(self._cite(), exit_on_error=False)
+            self.run_worker(self._cite())
 
     def action_style(self) -> None:
         from ipcsreader.ui.dialogs import StyleScreen
@@ -147,7 +147,7 @@ class ReadScreen(IpcsScreen):
         def chosen(style: Style | None) -> None:
             if style is not None:
                 self.ipcs.cite_style = style
-                self.run_worker(self._cite(), exit_on_error=False)
+                self.run_worker(self._cite())
 
         self.ipcs.push_screen(StyleScreen(self.ipcs.cite_style), chosen)
 
@@ -163,7 +163,7 @@ class ReadScreen(IpcsScreen):
             app.push_screen(CitationScreen(citation))
 
     def action_more_by(self) -> None:
-        self.run_worker(self._more_by(), exit_on_error=False)
+        self.run_worker(self._more_by())
 
     async def _more_by(self) -> None:
         from ipcsreader.ui.lists import TitlesScreen
@@ -175,7 +175,7 @@ class ReadScreen(IpcsScreen):
         self.app.push_screen(TitlesScreen(f"More by {names or 'the same author'}", titles))
 
     def action_related(self) -> None:
-        self.run_worker(self._related(), exit_on_error=False)
+        self.run_worker(self._related())
 
     async def _related(self) -> None:
         from ipcsreader.ui.lists import HitsScreen
@@ -190,7 +190,7 @@ class ReadScreen(IpcsScreen):
         if self.check_action("fetch", ()):
             self._fetching = True
             self.refresh_bindings()
-            self.run_worker(self._fetch(), exit_on_error=False)
+            self.run_worker(self._fetch())
 
     async def _fetch(self) -> None:
         app = self.ipcs

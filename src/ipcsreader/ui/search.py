@@ -148,7 +148,7 @@ class SearchScreen(IpcsScreen):
         self.workers.cancel_group(self, "facets")  # counts of an older query: never shown
         if not self._busy:
             self._busy = True
-            self.run_worker(self._serve(), group="search", exit_on_error=False)
+            self.run_worker(self._serve(), group="search")
 
     async def _serve(self) -> None:
         try:
@@ -205,7 +205,7 @@ class SearchScreen(IpcsScreen):
         facets = self.query_one(FacetList)
         if result.total:
             facets.counting()
-            self.run_worker(self._count(sent), group="facets", exclusive=True, exit_on_error=False)
+            self.run_worker(self._count(sent), group="facets", exclusive=True)
         else:
             facets.show({}, self.filters)
         self._tally()
@@ -265,7 +265,7 @@ class SearchScreen(IpcsScreen):
             return
         self._loading_more = True
         sent = self._sent or shown
-        self.run_worker(self._load(shown, sent, count), group="more", exit_on_error=False)
+        self.run_worker(self._load(shown, sent, count), group="more")
 
     async def _load(self, shown: SearchQuery, sent: SearchQuery, count: int) -> None:
         try:
