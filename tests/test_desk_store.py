@@ -43,6 +43,23 @@ def test_migrations_run_each_step_once_from_any_older_version(tmp_path: Path) ->
         assert db.execute("SELECT text, pinned FROM notes").fetchall() == [("kept", 0)]
 
 
+def test_a_first_release_desk_gains_settings_and_keeps_everything(tmp_path: Path) -> None:
+    path = tmp_path / "desk.sqlite"
+    with closing(sqlite3.connect(path, isolation_level=None)) as db:
+        schema.migrate(db, schema.MIGRATIONS[:1])  # a desk of version 1
+        db.execute("INSERT INTO tags VALUES ('korea', 4842, '2026-01-01T00:00:00Z')")
+    desk = Desk.open(path)
+    assert desk is not None
+    assert desk.tagged("korea") == {4842}
+    assert desk.setting("cite-style") is None
+    desk.set_setting("cite-style", "mla")
+    desk.set_setting("cite-style", "apa")  # the last choice wins
+    assert desk.setting("cite-style") == "apa"
+    desk.close()
+    with closing(sqlite3.connect(path)) as db:
+        assert schema.version(db) == 2 == schema.VERSION
+
+
 def test_a_migration_that_fails_leaves_the_old_version_whole(tmp_path: Path) -> None:
     steps = [*schema.MIGRATIONS, ("ALTER TABLE notes ADD COLUMN a INTEGER", "NOT SQL AT ALL")]
     with closing(sqlite3.connect(tmp_path / "d.sqlite", isolation_level=None)) as db:

@@ -12,6 +12,7 @@ from textual.pilot import Pilot
 from textual.widgets import Input
 from ui_world import drive, indexed, make_app, screen_text, settle, shipped, small_corpus, typed
 
+from ipcsreader.library import Library
 from ipcsreader.ui.article import ArticleView
 from ipcsreader.ui.dialogs import CitationScreen, ExportScreen, StyleScreen
 from ipcsreader.ui.lists import HitsScreen, TitlesScreen
@@ -136,6 +137,32 @@ def test_c_asks_the_style_once_copies_the_citation_and_shows_it(world) -> None:
         assert app.clipboard.startswith("Mishra, Sandip Kumar. “Russia and North Korea")
 
     drive(app, scenario)
+
+
+def test_the_style_chosen_is_kept_for_the_next_run(world) -> None:
+    first = make_app(*world)
+
+    async def choose(pilot: Pilot) -> None:
+        await open_4842(pilot)
+        await pilot.press("c")
+        await settle(pilot)
+        await pilot.press("down", "down", "enter")  # bibtex, ris, apa
+        await settle(pilot)
+        assert isinstance(first.screen, CitationScreen) and first.cite_style == "apa"
+
+    drive(first, choose)
+    assert Library.open(*world).desk().setting("cite-style") == "apa"
+    second = make_app(*world)
+
+    async def cite(pilot: Pilot) -> None:
+        await open_4842(pilot)
+        await pilot.press("c")  # not asked again
+        await settle(pilot)
+        assert isinstance(second.screen, CitationScreen)
+        assert second.cite_style == "apa"
+        assert second.clipboard.startswith("Mishra, S. K. (2015, March 2). Russia and North Korea")
+
+    drive(second, cite)
 
 
 @pytest.mark.parametrize("display", [":0", None])

@@ -31,6 +31,11 @@ MIGRATIONS: Sequence[Sequence[str]] = (
         "CREATE TABLE arrivals (number INTEGER PRIMARY KEY, batch INTEGER NOT NULL)",
         "CREATE TABLE state (name TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID",
     ),
+    # 2: the reader's choices kept between runs (the citation style of ipcs ui).
+    (
+        "CREATE TABLE settings (name TEXT PRIMARY KEY, value TEXT NOT NULL, at TEXT NOT NULL)"
+        " WITHOUT ROWID",
+    ),
 )
 VERSION = len(MIGRATIONS)
 

@@ -347,6 +347,20 @@ class Desk:
         """The latest batch of arrivals (0: none beyond the baseline)."""
         return self._db.execute("SELECT coalesce(max(batch), 0) FROM arrivals").fetchone()[0]
 
+    # The reader's choices (the citation style of ipcs ui), by name.
+
+    def setting(self, name: str) -> str | None:
+        row = self._db.execute("SELECT value FROM settings WHERE name = ?", (name,)).fetchone()
+        return row[0] if row else None
+
+    def set_setting(self, name: str, value: str) -> None:
+        with self.transaction() as db:
+            db.execute(
+                "INSERT INTO settings (name, value, at) VALUES (?, ?, ?)"
+                " ON CONFLICT (name) DO UPDATE SET value = excluded.value, at = excluded.at",
+                (name, value, now()),
+            )
+
     def _state(self, name: str) -> int | None:
         row = self._db.execute("SELECT value FROM state WHERE name = ?", (name,)).fetchone()
         return row[0] if row else None

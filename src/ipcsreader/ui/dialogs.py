@@ -1,4 +1,5 @@
-"""Small screens over the others: every key, the citation style, a citation, an export."""
+"""Small screens over the others: every key, the citation style, a citation, an export, an
+article's tags and note."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
 from ipcsreader.archive.search import SearchQuery, plain_words
@@ -147,3 +148,61 @@ def default_name(request: SearchQuery) -> str:
     words = "-".join(plain_words(request.text)).casefold()
     slug = re.sub(r"[^\w-]+", "", words)[:40] or "newest"
     return f"ipcs-{slug}.csv"
+
+
+class TagsScreen(ModalScreen["list[str] | None"]):
+    """An article's tags as one line to edit: add one, delete one, Enter keeps the line."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss", "Cancel")]
+
+    def __init__(self, number: int, tags: tuple[str, ...]) -> None:
+        super().__init__()
+        self.number = number
+        self.tags = tags
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog", id="tags") as box:
+            box.border_title = f"Tags of #{self.number}"
+            yield Input(", ".join(self.tags), placeholder="korea, to cite", id="tags-line")
+            yield Static(
+                Text("Separate tags with commas; delete one to take it off. Enter keeps them.", DIM)
+            )
+
+    @on(Input.Submitted)
+    def _chosen(self, event: Input.Submitted) -> None:
+        self.dismiss(tag_list(event.value))
+
+
+def tag_list(line: str) -> list[str]:
+    """The tags of a comma-separated line, blanks dropped."""
+    return [t.strip() for t in line.split(",") if t.strip()]
+
+
+class NoteScreen(ModalScreen["str | None"]):
+    """An article's note to write or edit; Ctrl+S keeps it (emptied, it goes)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "keep", "Keep", priority=True),
+        Binding("escape", "dismiss", "Cancel", priority=True),
+    ]
+
+    def __init__(self, number: int, note: str | None) -> None:
+        super().__init__()
+        self.number = number
+        self.note = note or ""
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog", id="note") as box:
+            box.border_title = f"Your note on #{self.number}"
+            yield TextArea(self.note, soft_wrap=True, id="note-text")
+            yield Static(
+                Text("Ctrl+S keeps the note (an empty one is deleted); Escape drops.", DIM)
+            )
+
+    def on_mount(self) -> None:
+        area = self.query_one(TextArea)
+        area.focus()
+        area.move_cursor(area.document.end)
+
+    def action_keep(self) -> None:
+        self.dismiss(self.query_one(TextArea).text)

@@ -10,8 +10,9 @@ from __future__ import annotations
 import asyncio
 import os
 import sys
+from collections.abc import Awaitable
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, cast
 
 from rich.console import RenderableType
 from rich.text import Text
@@ -32,6 +33,9 @@ if TYPE_CHECKING:
     from ipcsreader.web.sync import Outcome
 
 
+CITE_STYLE = "cite-style"  # the desk setting that keeps the style chosen
+
+
 class ReadScreen(IpcsScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,backspace", "app.pop_screen", "Back"),
@@ -42,6 +46,8 @@ class ReadScreen(IpcsScreen):
         Binding("s", "style", "Style", show=False),
         Binding("a", "more_by", "Author"),
         Binding("r", "related", "Related"),
+        Binding("t", "tags", "Tags"),
+        Binding("e", "note", "Note"),
         Binding("f", "fetch", "Fetch"),
         Binding("x", "app.export", "Export", show=False),
         Binding("q", "app.quit", "Quit", show=False),
@@ -116,6 +122,8 @@ class ReadScreen(IpcsScreen):
             return bool(self.record and self.record.listing_only and not self._fetching)
         if action == "jump":
             return bool(self.words) and not (self.record and self.record.listing_only)
+        if action in ("tags", "note"):  # once the article is open
+            return self.record is not None
         return True
 
     # Keys.
@@ -136,10 +144,7 @@ class ReadScreen(IpcsScreen):
         self.run_worker(asyncio.to_thread(_browse, url))
 
     def action_cite(self) -> None:
-        if self.ipcs.cite_style is None:
-            self.action_style()
-        else:
-            self.run_worker(self._cite())
+        self.run_worker(self._cite())
 
     def action_style(self) -> None:
         from ipcsreader.ui.dialogs import StyleScreen
@@ -147,16 +152,27 @@ class ReadScreen(IpcsScreen):
         def chosen(style: Style | None) -> None:
             if style is not None:
                 self.ipcs.cite_style = style
+                self.run_worker(self._keep_style(style))
                 self.run_worker(self._cite())
 
         self.ipcs.push_screen(StyleScreen(self.ipcs.cite_style), chosen)
 
+    async def _keep_style(self, style: Style) -> None:
+        """For the next run too (in the desk's settings)."""
+        await self.ipcs.attempt(self.ipcs.service.keep_setting(CITE_STYLE, style))
+
     async def _cite(self) -> None:
+        from ipcsreader.cite.styles import STYLES
         from ipcsreader.ui.dialogs import CitationScreen
 
         app = self.ipcs
-        if app.cite_style is None:
-            return
+        if app.cite_style is None:  # chosen in an earlier run, or asked now
+            kept = await app.attempt(app.service.setting(CITE_STYLE))
+            if kept in STYLES:
+                app.cite_style = cast("Style", kept)
+            else:
+                self.action_style()
+                return
         citation = await app.attempt(app.service.cite(self.number, app.cite_style))
         if citation is not None:
             app.copy_to_clipboard(citation.text)  # OSC 52: the terminal takes it
@@ -183,6 +199,44 @@ class ReadScreen(IpcsScreen):
         hits = await self.ipcs.attempt(self.ipcs.service.related(self.number))
         if hits is not None:
             self.app.push_screen(HitsScreen(f"Related to #{self.number}", hits))
+
+    # The reader's desk: tags and a note.
+
+    def action_tags(self) -> None:
+        from ipcsreader.ui.dialogs import TagsScreen
+
+        def chosen(tags: list[str] | None) -> None:
+            if tags is not None:
+                self.run_worker(self._keep(self.ipcs.service.retag(self.number, tags)))
+
+        had = self.desk.tags if self.desk else ()
+        self.ipcs.push_screen(TagsScreen(self.number, had), chosen)
+
+    def action_note(self) -> None:
+        from ipcsreader.ui.dialogs import NoteScreen
+
+        def written(text: str | None) -> None:
+            if text is not None:
+                self.run_worker(self._keep(self.ipcs.service.write_note(self.number, text)))
+
+        self.ipcs.push_screen(
+            NoteScreen(self.number, self.desk.note if self.desk else None), written
+        )
+
+    async def _keep(self, change: Awaitable[Entry]) -> None:
+        """Show what the desk holds after ``change``: the tags in the status line, the note
+        under the header."""
+        entry = await self.ipcs.attempt(change)
+        if entry is None:
+            return
+        before, self.desk = self.desk, entry
+        if self.record is not None:
+            self.query_one(ArticleView).redraw(self._draw)
+            self._status(self._where())
+        if (before.note if before else None) != entry.note:
+            self.ipcs.say("Note kept." if entry.note else "Note deleted.")
+        else:
+            self.ipcs.say(f"Tags: {', '.join(entry.tags)}" if entry.tags else "No tags.")
 
     # Fetching a listing-only article.
 

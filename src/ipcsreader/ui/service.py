@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from ipcsreader.archive.known import KnownTitle
     from ipcsreader.cite.export import Format
     from ipcsreader.cite.styles import Citation, Style
-    from ipcsreader.desk.store import Entry
+    from ipcsreader.desk.store import Desk, Entry
     from ipcsreader.library import Library
     from ipcsreader.model import Hit, Record, SearchResult
 
@@ -133,6 +133,52 @@ class Service:
 
         return await self._call(read)
 
+    async def retag(self, number: int, tags: list[str]) -> Entry:
+        """Give article ``number`` exactly ``tags`` (checked as ``ipcs tag`` checks them);
+        what the desk holds of it then."""
+        from ipcsreader.desk import checks
+
+        wanted = checks.tags(tags)
+
+        def retag(lib: Library) -> Entry:
+            desk = _desk(lib)
+            with desk.transaction():
+                had = desk.entries([number])[number].tags
+                desk.untag([number], [t for t in had if t not in wanted])
+                desk.tag([number], [t for t in wanted if t not in had])
+            return desk.entries([number])[number]
+
+        return await self._call(retag)
+
+    async def write_note(self, number: int, text: str) -> Entry:
+        """Article ``number``'s note made ``text`` (none when blank); what the desk holds
+        of it then."""
+        from ipcsreader.desk import checks
+
+        note = checks.note(text) if text.strip() else None
+
+        def write(lib: Library) -> Entry:
+            desk = _desk(lib)
+            if note is None:
+                desk.delete_note(number)
+            else:
+                desk.set_note(number, note)
+            return desk.entries([number])[number]
+
+        return await self._call(write)
+
+    async def setting(self, name: str) -> str | None:
+        """A choice the reader made in an earlier run (None: none, or no desk to ask)."""
+
+        def read(lib: Library) -> str | None:
+            desk = lib.desk(create=False)
+            return desk.setting(name) if desk else None
+
+        return await self._call(read)
+
+    async def keep_setting(self, name: str, value: str) -> None:
+        await self._call(lambda lib: _desk(lib).set_setting(name, value))
+
     async def more_by(self, number: int, limit: int = 20) -> list[KnownTitle]:
         from ipcsreader.archive.authors import more_by
 
@@ -193,3 +239,9 @@ class Service:
             return self._views[name]
 
         return await self._call(cached)
+
+
+def _desk(lib: Library) -> Desk:
+    desk = lib.desk()
+    assert desk is not None  # made if need be
+    return desk
