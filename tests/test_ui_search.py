@@ -227,6 +227,11 @@ def test_an_unexpected_failure_is_a_notification_not_a_traceback(world) -> None:
         ("taliban kab", "taliban kab*"),
         ("taliban ", "taliban "),  # the word is finished
         ("ka", "ka"),  # too short a prefix: too many words
+        ("taliban k", "taliban"),  # begun after other words: left out until its third letter
+        ("nuclear OR m", "nuclear"),  # and the operator before it
+        ("nuclear O", "nuclear"),  # an operator begun
+        ("korea  ka", "korea"),
+        ('"north korea" ka', '"north korea"'),
         ('"north kor', '"north kor'),  # inside a phrase
         ("author:mish", "author:mish"),  # a field
         ("korea -sou", "korea -sou"),  # a sign

@@ -53,15 +53,27 @@ FACETS_FROM_WIDTH = 72
 # The last word, if plain and long enough for a prefix of few words (one of 1-2 letters
 # stands for too many).
 _TYPING = re.compile(r"(?:^|\s)(\w{3,})$")
+# The last word, if plain and only begun (one or two letters) after other words.
+_STARTED = re.compile(r"(?<=\s)\w{1,2}$")
 _OPERATORS = {"AND", "NOT", "ANDNOT", "ANDMAYBE"}
 
 
 def as_you_type(text: str) -> str:
     """``text`` with the word still being typed made a prefix: "taliban kab" -> "taliban
-    kab*". Unchanged after a space, inside a phrase, or when the word has syntax of its own
-    (a field, a sign, a wildcard)."""
+    kab*"; its first letter or two are left out after other words ("taliban k" -> "taliban":
+    a word "k" would find nothing with "taliban", and any of the words would be shown).
+    Unchanged after a space, inside a phrase, or when the word has syntax of its own (a
+    field, a sign, a wildcard)."""
+    if text.count('"') % 2:
+        return text
+    short = _STARTED.search(text)
+    if short is not None and text[: short.start()].strip():
+        before = text[: short.start()].split()
+        while len(before) > 1 and before[-1] in _OPERATORS | {"OR"}:  # "nuclear OR m"
+            before.pop()
+        return " ".join(before)
     found = _TYPING.search(text)
-    if found is None or text.count('"') % 2 or found.group(1) in _OPERATORS:
+    if found is None or found.group(1) in _OPERATORS:
         return text
     return text + "*"
 
