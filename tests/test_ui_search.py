@@ -286,3 +286,34 @@ def test_ctrl_c_ctrl_q_and_q_in_the_reading_view_quit(world, keys: tuple[str, ..
 
     drive(app, scenario)
     assert not app.is_running and app.return_code == 0
+
+
+def test_counts_follow_once_typing_pauses_and_only_for_the_newest_query(
+    small, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ipcsreader.ui import search
+
+    monkeypatch.setattr(search, "FACET_PAUSE", 0.3)
+    app = make_app(*small)
+    counted: list[str] = []
+    search_once = app.service.search
+
+    async def counting(query):  # type: ignore[no-untyped-def]
+        if query.facets:
+            counted.append(query.text)
+        return await search_once(query)
+
+    app.service.search = counting  # type: ignore[method-assign]
+
+    async def scenario(pilot: Pilot) -> None:
+        facets = app.screen.query_one(FacetList)
+        await typed(pilot, "harb", but="facets")  # the hits are in, the counts not yet
+        assert "Counting…" in str(facets.get_option_at_index(0).prompt)
+        await typed(pilot, "our", but="facets")
+        await settle(pilot)
+        ids = [facets.get_option_at_index(i).id for i in range(facets.option_count)]
+        assert "column:Harbour Notes" in ids
+
+    drive(app, scenario)
+    # The newest articles' at the start, then "harbour"'s: "harb"'s were never made.
+    assert counted == ["", "harbour*"]
