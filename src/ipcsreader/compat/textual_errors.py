@@ -28,7 +28,11 @@ from textual.message_pump import MessagePump
 from textual.worker import WorkerFailed
 
 if TYPE_CHECKING:
-    from collections.abc import Awaitable, Callable
+    from collections.abc import Callable, Coroutine
+
+    from textual.message import Message
+
+    Dispatch = Callable[[MessagePump, Message], Coroutine[Any, Any, None]]
 
 
 class SurvivingApp(App[None]):
@@ -44,11 +48,9 @@ class SurvivingApp(App[None]):
         self.handler_failed(error)
 
 
-def _surviving(
-    dispatch: Callable[[MessagePump, Any], Awaitable[None]],
-) -> Callable[[MessagePump, Any], Awaitable[None]]:
+def _surviving(dispatch: Dispatch) -> Dispatch:
     @wraps(dispatch)
-    async def dispatch_surviving(pump: MessagePump, message: Any) -> None:
+    async def dispatch_surviving(pump: MessagePump, message: Message) -> None:
         try:
             await dispatch(pump, message)
         except Exception as error:
@@ -68,7 +70,7 @@ def install() -> None:
     """Wrap ``MessagePump._dispatch_message`` (once)."""
     current = MessagePump._dispatch_message
     if not getattr(current, "surviving", False):
-        MessagePump._dispatch_message = _surviving(current)  # type: ignore[method-assign]
+        MessagePump._dispatch_message = _surviving(current)  # type: ignore[method-assign,assignment]
 
 
 def installed() -> bool:

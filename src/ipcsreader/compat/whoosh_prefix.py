@@ -27,7 +27,7 @@ def chosen_prefix(fieldname: str, text: str, words: Sequence[bytes], boost: floa
 def chosen_prefix_class() -> Any:
     from whoosh.query import Prefix
 
-    class ChosenPrefix(Prefix):  # type: ignore[misc]
+    class ChosenPrefix(Prefix):
         def __init__(
             self, fieldname: str, text: str, words: tuple[bytes, ...], boost: float = 1.0
         ) -> None:
