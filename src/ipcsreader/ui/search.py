@@ -207,7 +207,7 @@ class SearchScreen(IpcsScreen):
         self, request: SearchQuery, sent: SearchQuery, result: SearchResult, unread: set[int]
     ) -> None:
         self.shown, self._sent, self.result = request, sent, result
-        self.ipcs.last_request = request
+        self.ipcs.last_request = sent  # the list shown, prefix and all
         hits = self.query_one(HitList)
         if result.total:
             hits.show(result.hits, 1, unread=unread)
