@@ -111,7 +111,7 @@ class SearchIndex:
         kept = self._reader()
         with Searcher(kept.reader, weighting=ranking.weighting(), closereader=False) as searcher:
             load_lengths(searcher, ranking.FIELD_BOOSTS)
-            yield searcher, _Run(searcher, plan, kept.columns)
+            yield searcher, _Run(searcher, plan, kept.columns, kept.words)
 
     def numbers(self, plan: Plan) -> list[int]:
         """The article numbers of the hits :meth:`search` gives, in its order, from the
@@ -197,13 +197,15 @@ def _page(plan: Plan) -> slice:
 
 
 class _Kept:
-    """A reader kept between searches, with the columns read whole through it."""
+    """A reader kept between searches, with the columns read whole through it and the
+    words prefixes stood for."""
 
     def __init__(self, ix: Any, reader: Any, stamp: tuple[int, ...] | None) -> None:
         self.ix = ix
         self.reader = reader
         self.stamp = stamp
         self.columns: dict[tuple[str, str], list[Any]] = {}
+        self.words = querying.WordCounts(reader)
 
 
 def _toc_stamp(ix: Any, path: Path) -> tuple[int, ...] | None:
@@ -231,12 +233,17 @@ class _Run:
     """
 
     def __init__(
-        self, searcher: Any, plan: Plan, columns: dict[tuple[str, str], list[Any]]
+        self,
+        searcher: Any,
+        plan: Plan,
+        columns: dict[tuple[str, str], list[Any]],
+        words: querying.WordCounts,
     ) -> None:
         from whoosh import query
 
         self.searcher = searcher
         self.plan = plan
+        self.words = words
         self.columns = Columns(searcher, columns)
         self.query: Any = query.Every()
 
@@ -348,7 +355,7 @@ class _Run:
             raise QueryError(querying.parse_failure(error)) from None
         querying.check(q)
         if self.plan.completions:
-            q = querying.completing(q, self.searcher.reader(), self.plan.completions)
+            q = querying.completing(q, self.words, self.plan.completions)
         querying.check_expansions(q, self.searcher.reader())
         if relaxed and type(q) is query.And:
             # Built here rather than by Whoosh's OrGroup, which would merge each word's

@@ -225,7 +225,7 @@ def check_expansions(q: Any, reader: Any) -> None:
                 )
 
 
-def completing(q: Any, reader: Any, limit: int) -> Any:
+def completing(q: Any, words: WordCounts, limit: int) -> Any:
     """``q`` with each prefix (``word*``) standing for the ``limit`` words it starts that
     are in the most documents, field by field: a prefix of three letters stands for
     hundreds of words, each looked up, scored and highlighted, far too slow to answer
@@ -236,31 +236,55 @@ def completing(q: Any, reader: Any, limit: int) -> Any:
 
     def swap(sub: Any) -> Any:
         if type(sub) is Prefix:
-            words = top_words(reader, sub.fieldname, sub.text, limit)
-            return chosen_prefix(sub.fieldname, sub.text, words, boost=sub.boost)
+            chosen = words.top(sub.fieldname, sub.text, limit)
+            return chosen_prefix(sub.fieldname, sub.text, chosen, boost=sub.boost)
         return sub
 
     return q.accept(swap)
 
 
-def top_words(reader: Any, field: str, start: str, limit: int) -> list[bytes]:
-    """The ``limit`` words of ``field`` starting with ``start`` in the most documents
-    (most first); in a field of stems, those of its stem when none starts with ``start``
-    itself (the index holds "replay" for "replaying")."""
-    tried = [start]
-    if field in STEMMED_FIELDS:
-        stems = [t.text for t in fields.analyzers()["text"](start, mode="query")]
-        tried += stems[:1] if len(stems) == 1 and stems[0] != start else []
-    for text in tried:
-        # Segment by segment: each reads its words with their counts in one pass, where
-        # the whole index's reader looks each word up again in every segment.
-        counts: Counter[bytes] = Counter()
-        for segment, _base in reader.leaf_readers():
-            for word, info in segment.iter_prefix(field, text):
-                counts[word] += info.doc_frequency()
-        if counts:
-            return [word for word, _ in heapq.nlargest(limit, counts.items(), key=_by_count)]
-    return []
+class WordCounts:
+    """The words of a field that start with a few letters, with the number of documents
+    holding each, read from ``reader`` and kept while it is: a word typed a letter at a
+    time reads its field's words once, at its third letter."""
+
+    KEPT = 64  # lists kept, the oldest dropped first
+    LETTERS = 3  # the letters a kept list shares
+
+    def __init__(self, reader: Any) -> None:
+        self.reader = reader
+        self._kept: dict[tuple[str, str], list[tuple[bytes, int]]] = {}
+
+    def top(self, field: str, start: str, limit: int) -> list[bytes]:
+        """The ``limit`` words of ``field`` starting with ``start`` in the most documents
+        (most first); in a field of stems, those of its stem when none starts with
+        ``start`` itself (the index holds "replay" for "replaying")."""
+        tried = [start]
+        if field in STEMMED_FIELDS:
+            stems = [t.text for t in fields.analyzers()["text"](start, mode="query")]
+            tried += stems[:1] if len(stems) == 1 and stems[0] != start else []
+        for text in tried:
+            found = self.starting(field, text)
+            if found:
+                return [word for word, _ in heapq.nlargest(limit, found, key=_by_count)]
+        return []
+
+    def starting(self, field: str, text: str) -> list[tuple[bytes, int]]:
+        """Every word of ``field`` starting with ``text``, with its document count."""
+        key = (field, text[: self.LETTERS])
+        found = self._kept.get(key)
+        if found is None:
+            # Segment by segment: each reads its words with their counts in one pass,
+            # where the whole index's reader looks each word up again in every segment.
+            counts: Counter[bytes] = Counter()
+            for segment, _base in self.reader.leaf_readers():
+                for word, info in segment.iter_prefix(field, key[1]):
+                    counts[word] += info.doc_frequency()
+            found = self._kept[key] = list(counts.items())
+            if len(self._kept) > self.KEPT:
+                del self._kept[next(iter(self._kept))]
+        prefix = text.encode("utf-8")
+        return [(word, n) for word, n in found if word.startswith(prefix)]
 
 
 def _by_count(item: tuple[bytes, int]) -> tuple[int, bytes]:
