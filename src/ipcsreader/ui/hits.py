@@ -85,11 +85,13 @@ class FacetList(OptionList):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._keep: str | None = None  # the id of the count the cursor was on
+        self._counting = False  # showing "Counting…"
 
     def show(self, facets: dict[str, tuple[tuple[str, int], ...]], chosen: dict[str, str]) -> None:
         """The counts; the cursor stays on the count it was on (by its facet and value)."""
         keep = self._highlighted_id() or self._keep
         self._keep = None
+        self._counting = False
         self.clear_options()
         for name in ("column", "author", "year"):
             counts = list(facets.get(name, ()))
@@ -119,9 +121,12 @@ class FacetList(OptionList):
 
     def counting(self) -> None:
         """Say the counts are on their way (those of an older query are never shown)."""
+        if self._counting:  # said already, as the keys come: nothing to draw again
+            return
         self._keep = self._highlighted_id() or self._keep
         self.clear_options()
         self.add_option(Option(Text("Counting…", DIM), disabled=True))
+        self._counting = True
 
 
 def facet_choice(option_id: str) -> tuple[str, str]:
