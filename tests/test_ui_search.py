@@ -317,3 +317,20 @@ def test_counts_follow_once_typing_pauses_and_only_for_the_newest_query(
     drive(app, scenario)
     # The newest articles' at the start, then "harbour"'s: "harb"'s were never made.
     assert counted == ["", "harbour*"]
+
+
+def test_the_same_hits_after_none_are_drawn_again(small) -> None:
+    app = make_app(*small)
+
+    async def scenario(pilot: Pilot) -> None:
+        hits = app.screen.query_one(HitList)
+        await typed(pilot, "harbour")
+        shown = hits.option_count
+        assert "Ports and Promises" in screen_text(app)
+        await typed(pilot, "qq ")
+        assert "0 hits" in screen_text(app) and hits.hits == []
+        await typed(pilot, "\b\b\b")
+        assert "Ports and Promises" in screen_text(app)
+        assert hits.option_count == shown
+
+    drive(app, scenario)

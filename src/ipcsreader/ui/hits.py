@@ -6,6 +6,7 @@ from collections.abc import Collection, Sequence
 from contextlib import suppress
 from typing import ClassVar
 
+from rich.console import RenderableType
 from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.widgets import OptionList
@@ -42,6 +43,10 @@ class HitList(OptionList):
     ) -> None:
         """Show ``hits`` numbered from ``first`` (after those shown, with ``append``), those
         ``unread`` said to be so."""
+        if not append and list(hits) == self.hits and set(unread) == self.unread and first == 1:
+            if self.option_count:  # the same hits as shown (a letter more typed): drawn already
+                self.highlighted = 0
+            return
         options = [
             Option(render_hit(position, hit, unread=hit.number in unread), id=str(hit.number))
             for position, hit in enumerate(hits, first)
@@ -55,6 +60,12 @@ class HitList(OptionList):
         self.add_options(options)
         if options:
             self.highlighted = 0
+
+    def nothing(self, why: RenderableType) -> None:
+        """No hits: ``why`` in their place."""
+        self.hits, self.unread = [], set()
+        self.clear_options()
+        self.add_option(Option(why, disabled=True))
 
     def read(self, number: int) -> None:
         """Show hit ``number`` as read (its article has just been opened)."""

@@ -31,7 +31,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.widgets import Footer, Input, OptionList, Static
-from textual.widgets.option_list import Option
 
 from ipcsreader.archive.search import SearchQuery, plain_words
 from ipcsreader.errors import IndexUnavailableError, QueryError, UsageError
@@ -100,6 +99,7 @@ class SearchScreen(IpcsScreen):
         self.answered: SearchQuery | None = None  # the last request answered (or refused)
         self.result: SearchResult | None = None
         self._sent: SearchQuery | None = None  # what was asked of the library for ``shown``
+        self._tally_line = Text()
         self._wanted: SearchQuery | None = None
         self._busy = False
         self._loading_more = False
@@ -182,7 +182,6 @@ class SearchScreen(IpcsScreen):
         self, request: SearchQuery
     ) -> tuple[SearchQuery, SearchResult, set[int]] | None:
         """(what was sent, its result, the hits not read yet), or None after saying why."""
-        tally = self.query_one("#tally", Static)
         service = self.ipcs.service
         typing = replace(request, text=as_you_type(request.text), completions=COMPLETIONS)
         try:
@@ -195,10 +194,10 @@ class SearchScreen(IpcsScreen):
                     pass
             return request, *await service.search_unread(request)
         except (QueryError, UsageError) as error:  # half-typed queries are normal: no alarm
-            tally.update(safe(error.message, "italic"))
+            self._say(safe(error.message, "italic"))
         except IndexUnavailableError as error:
             building = bool(self.ipcs.index_note)
-            tally.update(Text("Building the search index…" if building else error.message))
+            self._say(Text("Building the search index…" if building else error.message))
         except Exception as error:
             self.ipcs.report(error)
         return None
@@ -212,8 +211,7 @@ class SearchScreen(IpcsScreen):
         if result.total:
             hits.show(result.hits, 1, unread=unread)
         else:
-            hits.clear_options()
-            hits.add_option(Option(render_no_hits(result), disabled=True))
+            hits.nothing(render_no_hits(result))
         facets = self.query_one(FacetList)
         if result.total:
             facets.counting()
@@ -254,7 +252,13 @@ class SearchScreen(IpcsScreen):
             line.append(" · did you mean ", DIM)
             line.append_text(safe(result.suggestion, "bold"))
             line.append("?", DIM)
-        self.query_one("#tally", Static).update(line)
+        self._say(line)
+
+    def _say(self, line: Text) -> None:
+        """``line`` in the tally (not drawn again when it is there already)."""
+        if line != self._tally_line:
+            self._tally_line = line
+            self.query_one("#tally", Static).update(line)
 
     # More hits as the end comes near.
 
