@@ -2,13 +2,12 @@
 
 The word being typed is looked up as a prefix ("kashm" finds Kashmir at once): a word
 cut short otherwise matches nothing, and an empty answer is the slowest one (the index
-then looks for spelling suggestions). The index holds word stems, so a word typed past
-its stem ("sequestra", stem "sequestr") is no prefix of any: such a word finds nothing
-until it is whole. The rest of the query language works as typed.
-
-While a word is typed, its prefix stands for its :data:`COMPLETIONS` most frequent words
-only (hundreds of words would be looked up for three letters otherwise), and a word typed
-past its stem stands for the stem's.
+then looks for spelling suggestions). Its prefix stands for its :data:`COMPLETIONS` most
+frequent words only (hundreds would be looked up for three letters otherwise). The index
+holds word stems: a whole word typed past its stem ("replaying", stem "replay") stands for
+the stem's words; one cut short past it ("sequestra", stem "sequestr") finds nothing until
+it is whole. A word only begun after others (one or two letters) is left out until its
+third letter. The rest of the query language works as typed.
 
 A search starts as soon as a key changes the query, unless one is running: then the
 keystrokes that arrive meanwhile are merged into one search, run next, and only the
