@@ -43,10 +43,6 @@ class HitList(OptionList):
     ) -> None:
         """Show ``hits`` numbered from ``first`` (after those shown, with ``append``), those
         ``unread`` said to be so."""
-        if not append and list(hits) == self.hits and set(unread) == self.unread and first == 1:
-            if self.option_count:  # the same hits as shown (a letter more typed): drawn already
-                self.highlighted = 0
-            return
         options = [
             Option(render_hit(position, hit, unread=hit.number in unread), id=str(hit.number))
             for position, hit in enumerate(hits, first)

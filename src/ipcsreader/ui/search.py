@@ -98,7 +98,6 @@ class SearchScreen(IpcsScreen):
         self.answered: SearchQuery | None = None  # the last request answered (or refused)
         self.result: SearchResult | None = None
         self._sent: SearchQuery | None = None  # what was asked of the library for ``shown``
-        self._tally_line = Text()
         self._wanted: SearchQuery | None = None
         self._busy = False
         self._loading_more = False
@@ -254,10 +253,8 @@ class SearchScreen(IpcsScreen):
         self._say(line)
 
     def _say(self, line: Text) -> None:
-        """``line`` in the tally (not drawn again when it is there already)."""
-        if line != self._tally_line:
-            self._tally_line = line
-            self.query_one("#tally", Static).update(line)
+        """``line`` in the tally."""
+        self.query_one("#tally", Static).update(line)
 
     # More hits as the end comes near.
 
