@@ -275,7 +275,7 @@ class SearchScreen(IpcsScreen):
         if result is None or shown is None or self._loading_more:
             return
         count = self.query_one(HitList).option_count
-        if count >= result.total:
+        if not count or count >= result.total:  # none: the list is being replaced
             return
         self._loading_more = True
         sent = self._sent or shown
@@ -286,9 +286,12 @@ class SearchScreen(IpcsScreen):
             limit = sent.limit or MIN_PAGE
             request = replace(sent, page=count // limit + 1)
             answer = await self.ipcs.attempt(self.ipcs.service.search_unread(request))
-            if answer is not None and self.shown == shown:
+            hits = self.query_one(HitList)
+            # Only onto the list asked from: not one shown since, nor one caught while it
+            # was being replaced (clearing it scrolls it, which asks for more).
+            if answer is not None and self.shown == shown and hits.option_count == count:
                 result, unread = answer
-                self.query_one(HitList).show(result.hits, count + 1, unread=unread, append=True)
+                hits.show(result.hits, count + 1, unread=unread, append=True)
                 self._tally()
         finally:
             self._loading_more = False
