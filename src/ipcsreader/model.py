@@ -31,6 +31,7 @@ MONTHS = (
 Layout = Literal["old", "new"]
 SourceFormat = Literal["text", "html"]
 BlockKind = Literal["text", "heading", "epigraph", "attribution", "speaker"]
+Matched = Literal["all", "some"]  # a search hit has every word of the query, or some
 
 
 def article_url(number: int) -> str:
@@ -217,6 +218,8 @@ class Hit:
     snippet: str
     highlights: tuple[tuple[int, int], ...] = ()
     listing_only: bool = False
+    # "some": found by the any-word search, after every hit that has all the words.
+    matched: Matched = "all"
 
 
 @dataclass(frozen=True)

@@ -176,7 +176,12 @@ def search_command(
             "total": result.total,
             "page": result.page,
             "hits": [
-                {**hit_to_dict(h), "read": held[h.number].read, "tags": list(held[h.number].tags)}
+                {
+                    **hit_to_dict(h),
+                    "matched": h.matched,
+                    "read": held[h.number].read,
+                    "tags": list(held[h.number].tags),
+                }
                 for h in result.hits
             ],
             "suggestion": result.suggestion,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shlex
+from itertools import pairwise
 
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.segment import Segment
@@ -32,8 +33,12 @@ def render_results(result: SearchResult, unread: frozenset[int] = frozenset()) -
     if result.relaxed:
         parts.append(Text("No article has all of these words; showing those with any.\n", DIM))
     first = (result.page - 1) * result.limit + 1 if result.limit else 1
+    before: Hit | None = None
     for position, hit in enumerate(result.hits, first):
+        if starts_some(before, hit):
+            parts.append(some_words())
         parts.append(render_hit(position, hit, unread=hit.number in unread))
+        before = hit
     parts.append(_tally(result))
     if result.suggestion:
         parts.append(_did_you_mean(result.suggestion))
@@ -42,6 +47,16 @@ def render_results(result: SearchResult, unread: frozenset[int] = frozenset()) -
     if result.hits:
         parts.append(_hint(result.hits[0].number, result.query))
     return Group(*parts)
+
+
+def some_words() -> Text:
+    """The line between the hits with every word and those after them with some."""
+    return Text("Articles with some of these words:\n", DIM)
+
+
+def starts_some(before: Hit | None, hit: Hit) -> bool:
+    """Whether ``hit`` is the first with only some of the words, after one with all."""
+    return before is not None and before.matched == "all" and hit.matched == "some"
 
 
 def render_no_hits(result: SearchResult) -> RenderableType:
@@ -132,7 +147,8 @@ def render_facets(facets: dict[str, tuple[tuple[str, int], ...]]) -> RenderableT
 
 
 def _tally(result: SearchResult) -> Text:
-    line = f"{plural(result.total, 'hit')} in {result.seconds:.2f} s"
+    every = " with every word" if any(starts_some(a, b) for a, b in pairwise(result.hits)) else ""
+    line = f"{plural(result.total, 'hit')}{every} in {result.seconds:.2f} s"
     if result.limit and result.total > result.limit:
         line += f" (page {result.page} of {-(-result.total // result.limit)})"
     return Text(line, DIM)

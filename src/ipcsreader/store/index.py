@@ -127,10 +127,16 @@ class SearchIndex:
         with self._searching(plan) as (searcher, run):
             ranked, relaxed = run.execute()
             total = len(ranked)
+            page = ranked[_page(plan)]
+            marked = plan.highlight and bool(plan.text)
             # Whoosh's own results object, for the page only: it reads the stored fields
             # and gives the query's words for highlighting, hit by hit.
-            results = Results(searcher, run.query, ranked[_page(plan)])
-            hits = tuple(snippets.hit(h, plan.highlight and bool(plan.text)) for h in results)
+            results = Results(searcher, run.query, page)
+            matched = "some" if relaxed else "all"
+            hits = [snippets.hit(h, marked, matched) for h in results]
+            if not relaxed and plan.limit and 0 < len(page) < plan.limit:
+                tail = run.some_words(ranked, plan.limit - len(page))
+                hits += [snippets.hit(h, marked, "some") for h in Results(searcher, run.query, tail)]
             docnums = [docnum for _, docnum in ranked] if plan.facets else []
             facets = {
                 name: _facet_counts(run.columns, docnums, name) for name in plan.facets if total
@@ -145,7 +151,7 @@ class SearchIndex:
         return SearchResult(
             query=plan.text,
             total=total,
-            hits=hits,
+            hits=tuple(hits),
             seconds=time.perf_counter() - started,
             page=plan.page,
             limit=plan.limit or 0,
@@ -246,13 +252,15 @@ class _Run:
         self.words = words
         self.columns = Columns(searcher, columns)
         self.query: Any = query.Every()
+        self.allowed: set[int] | None = None
+        self.joined = False  # the query's parts are joined without an operator (see _parse)
 
     def execute(self) -> tuple[list[tuple[float, int]], bool]:
         """Every hit as (score, document number), best or newest first; and whether the
         query was relaxed to any of its words."""
 
         plan = self.plan
-        allowed = _allowed(self.searcher, plan, self.columns)
+        allowed = self.allowed = _allowed(self.searcher, plan, self.columns)
         # Shared by the query, its fallback and the adjacency boost: postings read once.
         self.segments = matching.segments(self.searcher, allowed)
         if allowed is not None and not allowed:
@@ -267,12 +275,35 @@ class _Run:
                 docs = allowed
             return self._by_date(docs), False
         ranked = self._run(allowed)
-        # Chosen articles (the desk's, ipcs new's) are searched for what was asked, no less.
-        if not ranked and len(plain_words(plan.text)) > 1 and plan.filters.only is None:
+        if not ranked and self._relaxable():
             relaxed = self._run(allowed, relaxed=True)
             if relaxed:
                 return relaxed, True
         return ranked, False
+
+    def some_words(self, ranked: list[tuple[float, int]], wanted: int) -> list[tuple[float, int]]:
+        """The best ``wanted`` hits of the any-word fallback that are not in ``ranked`` (the
+        hits with every word), best first: what fills a page those leave short.
+
+        A reader who mistypes or adds one word too many sees the articles that have the
+        rest of them, after (never among) those that have every word.
+        """
+        if self.plan.sort != "relevance" or not self._relaxable():
+            return []
+        every = {d for _, d in ranked}
+        relaxed = self._run(self.allowed, relaxed=True)
+        return [(score, d) for score, d in relaxed if d not in every][:wanted]
+
+    def _relaxable(self) -> bool:
+        """Whether any of the words may do: several words joined without an operator, none
+        of them excluded (an Or would take "-south" for any article without the word),
+        and not among chosen articles (the desk's, ipcs new's: searched for what was
+        asked, no less)."""
+        return (
+            self.joined
+            and len(plain_words(self.plan.text)) > 1
+            and self.plan.filters.only is None
+        )
 
     def _run(self, allowed: set[int] | None, *, relaxed: bool = False) -> list[tuple[float, int]]:
         self.query = self._parse(relaxed)
@@ -292,9 +323,10 @@ class _Run:
         from whoosh import query
         from whoosh.query.compound import DefaultOr
 
-        if type(self.query) not in (query.Or, DefaultOr) or len(self.query.subqueries) < 2:
+        words = self.query.a if type(self.query) is query.AndMaybe else self.query
+        if type(words) not in (query.Or, DefaultOr) or len(words.subqueries) < 2:
             return found
-        clauses = self.query.subqueries
+        clauses = words.subqueries
         counts: Counter[int] = Counter()
         for clause in clauses:
             counts.update(matching.matching_docs(self.searcher, clause, self.segments))
@@ -357,11 +389,20 @@ class _Run:
         if self.plan.completions:
             q = querying.completing(q, self.words, self.plan.completions)
         querying.check_expansions(q, self.searcher.reader())
-        if relaxed and type(q) is query.And:
+        if type(q) is not query.And:
+            self.joined = False
+        elif relaxed:
             # Built here rather than by Whoosh's OrGroup, which would merge each word's
             # fields into one flat OR: each word stays one part, scored and counted whole.
-            q = query.Or(q.subqueries, boost=q.boost)
+            # Function words only add to the score: a page with "what" and "the" alone
+            # is no answer to a question.
+            words, function = querying.split_function_words(q)
+            q = query.Or(words, boost=q.boost)
+            if function:
+                q = query.AndMaybe(q, querying.weak_words(function))
         else:
+            words, _function = querying.split_function_words(q)
+            self.joined = len(words) > 1 and not any(isinstance(w, query.Not) for w in words)
             q = querying.function_words_optional(q)
         q = fielded.combine(querying.loose_names(q))
         return matching.prepare(ranges.from_columns(q))

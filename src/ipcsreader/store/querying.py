@@ -159,10 +159,28 @@ def function_words_optional(q: Any) -> Any:
     """``q``, an AND of words, with its function words (:data:`FUNCTION_WORDS`) made
     optional, unless it has no other words."""
     from whoosh import query
-    from whoosh.query.compound import DefaultOr
 
     if type(q) is not query.And:
         return q
+    required, optional = split_function_words(q)
+    if not optional or not required:
+        return q
+    must = required[0] if len(required) == 1 else query.And(required)
+    return query.AndMaybe(must, weak_words(optional))
+
+
+def weak_words(words: Sequence[Any]) -> Any:
+    """Function words, each weighted :data:`FUNCTION_WORD_WEIGHT`, any of them."""
+    from whoosh import query
+
+    return query.Or([sub.with_boost(sub.boost * FUNCTION_WORD_WEIGHT) for sub in words])
+
+
+def split_function_words(q: Any) -> tuple[list[Any], list[Any]]:
+    """The parts of ``q``, an AND of words, that are not function words, and those that are."""
+    from whoosh import query
+    from whoosh.query.compound import DefaultOr
+
     stems = function_stems()
 
     def is_function_word(sub: Any) -> bool:
@@ -178,11 +196,7 @@ def function_words_optional(q: Any) -> Any:
 
     optional = [sub for sub in q.subqueries if is_function_word(sub)]
     required = [sub for sub in q.subqueries if not is_function_word(sub)]
-    if not optional or not required:
-        return q
-    must = required[0] if len(required) == 1 else query.And(required)
-    weak = [sub.with_boost(sub.boost * FUNCTION_WORD_WEIGHT) for sub in optional]
-    return query.AndMaybe(must, query.Or(weak))
+    return required, optional
 
 
 def check(q: Any) -> None:

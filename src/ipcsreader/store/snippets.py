@@ -10,7 +10,7 @@ from functools import cache, lru_cache
 from typing import Any
 
 from ipcsreader.compat.whoosh_reading import merge_matched_tokens
-from ipcsreader.model import Author, Hit
+from ipcsreader.model import Author, Hit, Matched
 from ipcsreader.store import fields
 from ipcsreader.store.querying import APOSTROPHES_DASHES, function_stems
 
@@ -22,7 +22,7 @@ _HIGHLIGHT_CHARS = 1000
 _HIGHLIGHT_LEAD = 80
 
 
-def hit(h: Any, highlight: bool) -> Hit:
+def hit(h: Any, highlight: bool, matched: Matched = "all") -> Hit:
     data = json.loads(h["data"])
     snippet: str = ""
     spans: tuple[tuple[int, int], ...] = ()
@@ -43,6 +43,7 @@ def hit(h: Any, highlight: bool) -> Hit:
         snippet=snippet,
         highlights=spans,
         listing_only=data["listing_only"],
+        matched=matched,
     )
 
 
