@@ -20,7 +20,7 @@ from ipcsreader.cli import app
 from ipcsreader.cli.common import fresh_result
 from ipcsreader.errors import QueryError, UsageError
 from ipcsreader.library import Library
-from ipcsreader.model import Author, Hit, SearchResult
+from ipcsreader.model import Author, Hit, Matched, SearchResult
 from ipcsreader.render.search import render_results
 from ipcsreader.store import corpus
 
@@ -76,6 +76,42 @@ def test_search_json(dirs: list[str]) -> None:
     }
     assert hit["snippet"].startswith("Kim Jong-un’s visit to Moscow")
     assert hit["score"] > 0
+
+
+def test_a_short_page_goes_on_with_articles_that_have_some_of_the_words(
+    dirs: list[str],
+) -> None:
+    # Only 9001 names Moscow; 9003 and 9004 name Korea.
+    result = run("search", "korea", "moscow", *dirs, "--color", "never")
+    assert result.exit_code == 0, result.output
+    out = result.stdout
+    assert out.index("1. #9001") < out.index("Articles with some of these words:")
+    assert out.index("Articles with some of these words:") < out.index("2. #9004")
+    assert "3. #9003" in out
+    assert "1 hit with every word in" in out
+    data = json.loads(run("search", "korea", "moscow", "--json", *dirs).stdout)
+    assert data["total"] == 1 and not data["relaxed"]
+    assert [(h["number"], h["matched"]) for h in data["hits"]] == [
+        (9001, "all"),
+        (9004, "some"),
+        (9003, "some"),
+    ]
+    # A page the hits with every word fill has no tail, and no divider.
+    full = run("search", "korea", "moscow", "--limit", "1", *dirs, "--color", "never").stdout
+    assert "some of these words" not in full and "1 hit in" in full
+    # With no article holding every word, every hit has "some" of them.
+    relaxed = json.loads(run("search", "korea", "stall", "--json", *dirs).stdout)
+    assert relaxed["relaxed"] and {h["matched"] for h in relaxed["hits"]} == {"some"}
+    assert "Articles with some" not in run("search", "korea", "stall", *dirs).stdout
+
+
+def test_counts_and_exports_keep_to_every_word(dirs: list[str]) -> None:
+    trend = run("trend", "korea moscow", "--json", *dirs)
+    assert trend.exit_code == 0, trend.output
+    assert json.loads(trend.stdout)["total"] == 1
+    exported = run("export", "korea moscow", *dirs)
+    assert exported.exit_code == 0, exported.output
+    assert [json.loads(line)["number"] for line in exported.stdout.splitlines()] == [9001]
 
 
 def test_options_and_facets(dirs: list[str]) -> None:
@@ -276,6 +312,41 @@ def test_render_results_golden() -> None:
         "Did you mean north korean?\n"
         "\n"
         "Read one: ipcs read 4842 --highlight 'north korea'\n"
+    )
+
+
+def test_render_results_with_some_of_the_words_golden() -> None:
+    def hit(number: int, title: str, matched: Matched) -> Hit:
+        return Hit(number, 1.0, title, None, (), None, "", matched=matched)
+
+    result = SearchResult(
+        query="korea moscow",
+        total=1,
+        hits=(
+            hit(9001, "Old Games", "all"),
+            hit(9004, "Roads", "some"),
+            hit(9003, "Budget", "some"),
+        ),
+        seconds=0.0123,
+    )
+    console = Console(width=80, color_system=None, record=True)
+    console.print(render_results(result))
+    lines = [line.rstrip() for line in console.export_text().splitlines()]
+    assert "\n".join(lines) + "\n" == (
+        " 1. #9001\n"
+        "    Old Games\n"
+        "\n"
+        "Articles with some of these words:\n"
+        "\n"
+        " 2. #9004\n"
+        "    Roads\n"
+        "\n"
+        " 3. #9003\n"
+        "    Budget\n"
+        "\n"
+        "1 hit with every word in 0.01 s\n"
+        "\n"
+        "Read one: ipcs read 9001 --highlight 'korea moscow'\n"
     )
 
 

@@ -186,3 +186,51 @@ def test_a_question_finds_the_page_that_answers_it(tmp_path: Path) -> None:
     hit = result.hits[0]
     marked = {hit.snippet[a:b].casefold() for a, b in hit.highlights}
     assert "piracy" in marked and not marked & {"the", "what", "did", "about"}
+
+
+def test_a_page_left_short_is_filled_with_pages_that_have_some_of_the_words(
+    tmp_path: Path,
+) -> None:
+    """The page about the subject, lacking one of the words, comes after the one page that
+    has them all in passing: not left out because another page had every word."""
+    corpus = tmp_path / "corpus"
+    about = "The cyclone struck before the monsoon. Cyclone shelters filled as the cyclone came."
+    passing = "A cyclone, the monsoon and Odisha were named once in a speech on the budget."
+    write(corpus, "8501-old.txt", old_page(8501, "Storm Season", [about, FILLER]))
+    write(corpus, "8502-old.txt", old_page(8502, "Budget Speech", [passing, FILLER]))
+    write(corpus, "8503-old.txt", old_page(8503, "Rain Notes", ["The monsoon came. ", FILLER]))
+    write(corpus, "8504-old.txt", old_page(8504, "Harvest", [OTHER, FILLER]))
+    lib = Library([corpus], tmp_path / "index")
+    lib.update()
+    result = lib.search(SearchQuery("Odisha cyclone monsoon"))
+    assert not result.relaxed and result.total == 1
+    assert [(h.number, h.matched) for h in result.hits] == [
+        (8502, "all"),
+        (8501, "some"),  # two of the three words, many times
+        (8503, "some"),
+    ]
+    # The tail fills the page, no more: a page of one has room for none.
+    assert [h.number for h in lib.search(SearchQuery("Odisha cyclone monsoon", limit=1)).hits] == [
+        8502
+    ]
+    # Counting, exporting, date order and chosen articles keep to every word.
+    every = SearchQuery("Odisha cyclone monsoon", limit=None)
+    assert lib.search_numbers(every) == [8502]
+    assert numbers(lib, "Odisha cyclone monsoon", sort="newest") == [8502]
+    assert numbers(lib, "Odisha cyclone monsoon", only=frozenset({8501, 8502})) == [8502]
+    # One word of the query is not "some of the words"; nor is a word left out.
+    assert numbers(lib, "Odisha") == [8502]
+    assert numbers(lib, '"cyclone shelters"') == [8501]
+    assert numbers(lib, "cyclone monsoon -Odisha") == [8501]
+    assert numbers(lib, "cyclone monsoon -Odisha zzz") == []
+
+
+def test_pages_with_only_function_words_are_no_answer(tmp_path: Path) -> None:
+    """Neither in the tail nor when no page has every word: "what" and "the" alone match
+    nearly every page, and answer nothing."""
+    corpus = tmp_path / "corpus"
+    write(corpus, "8601-old.txt", old_page(8601, "Sea Notes", ["Piracy rose again.", FILLER]))
+    write(corpus, "8602-old.txt", old_page(8602, "Notes", ["What did the tide do?", FILLER]))
+    lib = Library([corpus], tmp_path / "index")
+    lib.update()
+    assert numbers(lib, "what did the communique say about piracy") == [8601]

@@ -334,3 +334,21 @@ def test_the_same_hits_after_none_are_drawn_again(small) -> None:
         assert hits.option_count == shown
 
     drive(app, scenario)
+
+
+def test_hits_with_some_of_the_words_come_after_a_divider(small) -> None:
+    app = make_app(*small)
+
+    async def scenario(pilot: Pilot) -> None:
+        screen = app.screen
+        await typed(pilot, "surveyors different")  # only #3901 has both
+        text = screen_text(app)
+        assert "1 hit with every word" in text
+        assert text.index("1. #3901") < text.index("Articles with some of these words:")
+        assert text.index("Articles with some of these words:") < text.index("2. #4842")
+        hits = screen.query_one(HitList)
+        assert [h.number for h in hits.hits] == [3901, 4842]
+        assert hits.option_count == 3  # the divider, between them, cannot be chosen
+        assert hits.get_option_at_index(1).disabled
+
+    drive(app, scenario)

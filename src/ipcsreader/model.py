@@ -224,7 +224,11 @@ class Hit:
 
 @dataclass(frozen=True)
 class SearchResult:
-    """A page of hits, with the total over all pages and optional facet counts."""
+    """A page of hits, with the total over all pages and optional facet counts.
+
+    ``total`` and the facets count the articles with every word of the query; a page they
+    leave short goes on with the best of those with some of the words (``Hit.matched``).
+    """
 
     query: str
     total: int

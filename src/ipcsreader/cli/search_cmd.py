@@ -132,6 +132,11 @@ def search_command(
       tag:korea                articles you tagged korea; is:read, is:unread, has:note,
                                note:summit (your notes); -tag:korea leaves them out
 
+    When fewer articles than --limit have every word, the page goes on, after a line
+    that says so, with the best of those that have some of them (most words first); the
+    count is of those with every word. With --json each hit says "matched": "all" or
+    "some". When none has every word, the hits are those with any.
+
     Dates for --since and --until: YYYY, YYYY-MM or YYYY-MM-DD.
     Exit code 1 when nothing matches, 2 when the query cannot be understood.
 

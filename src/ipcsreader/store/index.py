@@ -25,7 +25,7 @@ from ipcsreader.compat import whoosh_matching as matching
 from ipcsreader.compat import whoosh_ranges as ranges
 from ipcsreader.compat.whoosh_reading import Columns, load_lengths
 from ipcsreader.errors import IndexUnavailableError, QueryError
-from ipcsreader.model import Hit, SearchResult
+from ipcsreader.model import Hit, Matched, SearchResult
 from ipcsreader.store import fields, querying, ranking, related, snippets, spelling, writing
 
 if TYPE_CHECKING:
@@ -132,11 +132,12 @@ class SearchIndex:
             # Whoosh's own results object, for the page only: it reads the stored fields
             # and gives the query's words for highlighting, hit by hit.
             results = Results(searcher, run.query, page)
-            matched = "some" if relaxed else "all"
+            matched: Matched = "some" if relaxed else "all"
             hits = [snippets.hit(h, marked, matched) for h in results]
             if not relaxed and plan.limit and 0 < len(page) < plan.limit:
                 tail = run.some_words(ranked, plan.limit - len(page))
-                hits += [snippets.hit(h, marked, "some") for h in Results(searcher, run.query, tail)]
+                tailed = Results(searcher, run.query, tail)  # the any-word query's words
+                hits += [snippets.hit(h, marked, "some") for h in tailed]
             docnums = [docnum for _, docnum in ranked] if plan.facets else []
             facets = {
                 name: _facet_counts(run.columns, docnums, name) for name in plan.facets if total
@@ -300,9 +301,7 @@ class _Run:
         and not among chosen articles (the desk's, ipcs new's: searched for what was
         asked, no less)."""
         return (
-            self.joined
-            and len(plain_words(self.plan.text)) > 1
-            and self.plan.filters.only is None
+            self.joined and len(plain_words(self.plan.text)) > 1 and self.plan.filters.only is None
         )
 
     def _run(self, allowed: set[int] | None, *, relaxed: bool = False) -> list[tuple[float, int]]:

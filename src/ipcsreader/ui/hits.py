@@ -15,7 +15,7 @@ from textual.widgets.option_list import Option, OptionDoesNotExist
 from ipcsreader.model import Hit
 from ipcsreader.render.parts import DIM
 from ipcsreader.render.safe import safe
-from ipcsreader.render.search import FACET_TITLES, render_hit
+from ipcsreader.render.search import FACET_TITLES, render_hit, some_words, starts_some
 
 FACET_ROWS = 8  # values shown of each facet
 
@@ -43,10 +43,15 @@ class HitList(OptionList):
     ) -> None:
         """Show ``hits`` numbered from ``first`` (after those shown, with ``append``), those
         ``unread`` said to be so."""
-        options = [
-            Option(render_hit(position, hit, unread=hit.number in unread), id=str(hit.number))
-            for position, hit in enumerate(hits, first)
-        ]
+        options: list[Option] = []
+        before = self.hits[-1] if append and self.hits else None
+        for position, hit in enumerate(hits, first):
+            if starts_some(before, hit):
+                options.append(Option(some_words(), disabled=True))
+            options.append(
+                Option(render_hit(position, hit, unread=hit.number in unread), id=str(hit.number))
+            )
+            before = hit
         self.unread = (self.unread if append else set()) | set(unread)
         self.hits = [*self.hits, *hits] if append else list(hits)
         if append:

@@ -236,9 +236,12 @@ class SearchScreen(IpcsScreen):
         result = self.result
         if result is None:
             return
-        shown = self.query_one(HitList).option_count if result.total else 0
+        hits = self.query_one(HitList).hits if result.total else []
+        shown = len(hits)
         noun = "hit" if result.query else "article"
         line = Text(f"{result.total:,} {noun}{'' if result.total == 1 else 's'}")
+        if not result.relaxed and any(h.matched == "some" for h in hits):
+            line.append(" with every word", DIM)
         if result.total > shown:
             line.append(f" · {shown} shown", DIM)
         if not result.query:
@@ -274,8 +277,9 @@ class SearchScreen(IpcsScreen):
         result, shown = self.result, self.shown
         if result is None or shown is None or self._loading_more:
             return
-        count = self.query_one(HitList).option_count
-        if not count or count >= result.total:  # none: the list is being replaced
+        hits = self.query_one(HitList)
+        count = len(hits.hits)  # not the divider before hits with some of the words
+        if not hits.option_count or count >= result.total:  # none: the list is being replaced
             return
         self._loading_more = True
         sent = self._sent or shown
