@@ -278,6 +278,13 @@ def test_index_help_has_an_example() -> None:
     assert "date:[2014 to 2016-06]" in run("search", "--help").stdout
 
 
+def rendered(result: SearchResult) -> str:
+    """``result`` as the terminal shows it, 80 columns wide, without colour."""
+    console = Console(width=80, color_system=None, record=True)
+    console.print(render_results(result))
+    return "\n".join(line.rstrip() for line in console.export_text().splitlines()) + "\n"
+
+
 def test_render_results_golden() -> None:
     result = SearchResult(
         query="north korea",
@@ -299,10 +306,7 @@ def test_render_results_golden() -> None:
         limit=10,
         suggestion="north korean",
     )
-    console = Console(width=80, color_system=None, record=True)
-    console.print(render_results(result))
-    lines = [line.rstrip() for line in console.export_text().splitlines()]
-    assert "\n".join(lines) + "\n" == (
+    assert rendered(result) == (
         "11. #4842 · East Asia Compass\n"
         "    Russia and North Korea: [bold]Old[/bold] Games\n"
         "    Sandip Kumar Mishra\n"
@@ -329,10 +333,7 @@ def test_render_results_with_some_of_the_words_golden() -> None:
         ),
         seconds=0.0123,
     )
-    console = Console(width=80, color_system=None, record=True)
-    console.print(render_results(result))
-    lines = [line.rstrip() for line in console.export_text().splitlines()]
-    assert "\n".join(lines) + "\n" == (
+    assert rendered(result) == (
         " 1. #9001\n"
         "    Old Games\n"
         "\n"
