@@ -313,6 +313,26 @@ class Catalog:
         query = f"SELECT number FROM records WHERE title_key IN {_LISTED}"
         return {n for (n,) in self._db.execute(query, (json.dumps(sorted(set(title_keys))),))}
 
+    def record_facts(
+        self, numbers: Collection[int]
+    ) -> list[tuple[int, str | None, bool, str | None]]:
+        """(number, date as ISO, known only from listings, title key) of those of ``numbers``
+        held, without reading the whole records."""
+        query = (
+            "SELECT number, json_extract(data, '$[2]'), json_extract(data, '$[8]'), title_key"
+            f" FROM records WHERE number IN {_LISTED}"
+        )
+        rows = self._db.execute(query, (json.dumps(sorted(numbers)),))
+        return [(n, date, bool(listed), key) for n, date, listed, key in rows]
+
+    def titles_listed_alone(self, numbers: Collection[int]) -> set[str]:
+        """The "Article by same Author" titles of those of ``numbers`` that have one author."""
+        query = (
+            "SELECT DISTINCT t.value FROM records r, json_each(r.data, '$[11]') t"
+            f" WHERE r.number IN {_LISTED} AND json_array_length(r.data, '$[5]') = 1"
+        )
+        return {title for (title,) in self._db.execute(query, (json.dumps(sorted(numbers)),))}
+
     def changed_records(
         self, merged: Sequence[Record], among: Collection[int] | None = None
     ) -> tuple[list[Record], set[int]]:
