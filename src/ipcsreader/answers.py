@@ -87,17 +87,22 @@ class Answers:
                 words = key.split(" ")  # a key is the name's words joined by spaces
                 if key != name.key and may_be_same(name, Name(tuple(words[:-1]), words[-1])):
                     return None  # who is who among their names needs every record
-            own = store.numbers_by([name.key]) - {record.number}
-            printed = store.titles_listed_alone(own) | set(record.same_author)
-            keys = {title_key(t) for t in printed}
-            facts = sorted(store.record_facts(own | store.numbers_titled(keys)))
+            own = store.record_facts(store.numbers_by([name.key]) - {record.number})
+            printed = {t for f in own if f.authors == 1 for t in f.same_author}
+            keys = {title_key(t) for t in printed | set(record.same_author)}
+            titled = store.numbers_titled(keys) - {f.number for f in own} - {record.number}
+            facts = sorted([*own, *store.record_facts(titled)])
             first: dict[str | None, int] = {}
-            for n, _, _, its_key in facts:
-                if its_key in keys and n != record.number:
-                    first.setdefault(its_key, n)
-            listed = own | set(first.values())
+            for f in facts:
+                if f.title_key in keys:
+                    first.setdefault(f.title_key, f.number)
+            listed = {f.number for f in own} | set(first.values())
             dated = sorted(
-                ((date, n, only) for n, date, only, _ in facts if n in listed and date),
+                (
+                    (f.date, f.number, f.listing_only)
+                    for f in facts
+                    if f.number in listed and f.date
+                ),
                 reverse=True,
             )[:limit]
             if len(dated) < limit or any(only for _, _, only in dated):

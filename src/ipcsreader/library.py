@@ -344,10 +344,12 @@ class Library(Answers):
     def more_by(self, record: Record, limit: int = 5) -> list[KnownTitle]:
         """:func:`authors.more_by` for ``record``: from the catalog when it can tell
         (:meth:`latest_by_one`), else over :meth:`author_records`."""
+        ready = self.latest_by_one(record, limit)
+        if ready is not None:
+            return ready
         from ipcsreader.archive.authors import more_by
 
-        ready = self.latest_by_one(record, limit)
-        return ready if ready is not None else more_by(record, self.author_records(record), limit)
+        return more_by(record, self.author_records(record), limit)
 
     def author_records(self, record: Record) -> list[Record]:
         """The records :func:`authors.more_by` needs for ``record``, not every record.

@@ -106,6 +106,19 @@ class BrowseFact(NamedTuple):
     region: str | None
 
 
+class RecordFact(NamedTuple):
+    """What "More by" needs of a record before reading it: its title's key, its date
+    (ISO), whether it is known only from listings, how many authors it has and its
+    "Article by same Author" titles."""
+
+    number: int
+    title_key: str | None
+    date: str | None
+    listing_only: bool
+    authors: int
+    same_author: tuple[str, ...]
+
+
 def headline(page: Page) -> Page:
     """``page`` without its paragraphs (a columnist page's article included)."""
     if isinstance(page, Listing):
@@ -313,25 +326,19 @@ class Catalog:
         query = f"SELECT number FROM records WHERE title_key IN {_LISTED}"
         return {n for (n,) in self._db.execute(query, (json.dumps(sorted(set(title_keys))),))}
 
-    def record_facts(
-        self, numbers: Collection[int]
-    ) -> list[tuple[int, str | None, bool, str | None]]:
-        """(number, date as ISO, known only from listings, title key) of those of ``numbers``
-        held, without reading the whole records."""
+    def record_facts(self, numbers: Collection[int]) -> list[RecordFact]:
+        """The :class:`RecordFact` of those of ``numbers`` held, by number, without reading
+        the whole records (each row's text is parsed once, by SQLite)."""
         query = (
-            "SELECT number, json_extract(data, '$[2]'), json_extract(data, '$[8]'), title_key"
-            f" FROM records WHERE number IN {_LISTED}"
+            "SELECT number, title_key, json_extract(data, '$[2]', '$[8]', '$[5]', '$[11]')"
+            f" FROM records WHERE number IN {_LISTED} ORDER BY number"
         )
         rows = self._db.execute(query, (json.dumps(sorted(numbers)),))
-        return [(n, date, bool(listed), key) for n, date, listed, key in rows]
-
-    def titles_listed_alone(self, numbers: Collection[int]) -> set[str]:
-        """The "Article by same Author" titles of those of ``numbers`` that have one author."""
-        query = (
-            "SELECT DISTINCT t.value FROM records r, json_each(r.data, '$[11]') t"
-            f" WHERE r.number IN {_LISTED} AND json_array_length(r.data, '$[5]') = 1"
-        )
-        return {title for (title,) in self._db.execute(query, (json.dumps(sorted(numbers)),))}
+        return [
+            RecordFact(n, key, date, bool(listed), len(authors), tuple(same))
+            for n, key, facts in rows
+            for date, listed, authors, same in [json.loads(facts)]
+        ]
 
     def changed_records(
         self, merged: Sequence[Record], among: Collection[int] | None = None
