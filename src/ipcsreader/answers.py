@@ -89,7 +89,9 @@ class Answers:
                     return None  # who is who among their names needs every record
             own = store.record_facts(store.numbers_by([name.key]) - {record.number})
             printed = {t for f in own if f.authors == 1 for t in f.same_author}
-            keys = {title_key(t) for t in printed | set(record.same_author)}
+            # Most titles listed are printed as their records have them: keys known already.
+            known = {f.title: f.title_key for f in own if f.title}
+            keys = {known.get(t) or title_key(t) for t in printed | set(record.same_author)}
             titled = store.numbers_titled(keys) - {f.number for f in own} - {record.number}
             facts = sorted([*own, *store.record_facts(titled)])
             first: dict[str | None, int] = {}

@@ -107,11 +107,12 @@ class BrowseFact(NamedTuple):
 
 
 class RecordFact(NamedTuple):
-    """What "More by" needs of a record before reading it: its title's key, its date
-    (ISO), whether it is known only from listings, how many authors it has and its
-    "Article by same Author" titles."""
+    """What "More by" needs of a record before reading it: its title and the title's key,
+    its date (ISO), whether it is known only from listings, how many authors it has and
+    its "Article by same Author" titles."""
 
     number: int
+    title: str | None
     title_key: str | None
     date: str | None
     listing_only: bool
@@ -330,14 +331,14 @@ class Catalog:
         """The :class:`RecordFact` of those of ``numbers`` held, by number, without reading
         the whole records (each row's text is parsed once, by SQLite)."""
         query = (
-            "SELECT number, title_key, json_extract(data, '$[2]', '$[8]', '$[5]', '$[11]')"
+            "SELECT number, title_key, json_extract(data, '$[1]', '$[2]', '$[8]', '$[5]', '$[11]')"
             f" FROM records WHERE number IN {_LISTED} ORDER BY number"
         )
         rows = self._db.execute(query, (json.dumps(sorted(numbers)),))
         return [
-            RecordFact(n, key, date, bool(listed), len(authors), tuple(same))
+            RecordFact(n, title, key, date, bool(listed), len(authors), tuple(same))
             for n, key, facts in rows
-            for date, listed, authors, same in [json.loads(facts)]
+            for title, date, listed, authors, same in [json.loads(facts)]
         ]
 
     def changed_records(
