@@ -3,6 +3,7 @@ the few records "More by" needs, and the staleness check."""
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from pathlib import Path
 
@@ -141,3 +142,46 @@ def test_a_failing_scan_reaches_whoever_asks_for_the_result(
     check = lib.check_status()
     with pytest.raises(PermissionError, match="no entry"):
         check.result()
+
+
+def _with_same_author(page: str, titles: list[str]) -> str:
+    listed = "".join(f"{t}\n\n" for t in titles)
+    return f"{page}\nArticle by same Author\n{listed}Y! MyWeb\n"
+
+
+def test_more_by_from_the_catalog_is_what_all_records_give(tmp_path: Path) -> None:
+    folder = tmp_path / "corpus"
+    # Priya Sahni's pieces, numbers not in date order; two of her side bars name a piece by
+    # someone else, a title twice printed (the lower number is the one meant) and one never saved.
+    dates = [(2015, 3, 2), (2019, 1, 5), (2012, 7, 1), (2019, 1, 5), (2021, 2, 2), (2010, 1, 1)]
+    sidebars = {9103: ["Borrowed Title", "Never Saved"], 9105: ["twice told"]}
+    for i, (y, m, d) in enumerate(dates):
+        number = 9101 + i
+        page = old_page(
+            number, f"Piece {number}", [FILLER], date=dt.date(y, m, d), author="Priya Sahni"
+        )
+        write(folder, f"{number}-old.txt", _with_same_author(page, sidebars.get(number, [])))
+    others = {
+        9201: ("Borrowed Title", 2020),
+        9202: ("Twice Told", 2011),
+        9203: ("Twice Told", 2022),
+    }
+    for number, (title, year) in others.items():
+        page = old_page(number, title, [FILLER], date=dt.date(year, 1, 1), author="Rahul Bhonsle")
+        write(folder, f"{number}-old.txt", page)
+    for number, (author, column) in AUTHORS.items():
+        page = old_page(number, f"Article {number}", [FILLER], author=author, column=column)
+        write(folder, f"{number}-old.txt", page)
+    lib = Library.open(folder, tmp_path / "index")
+    lib.update()
+    everything = lib.records()
+    assert lib.record(9103).same_author == ("Borrowed Title", "Never Saved")
+    for number in lib.numbers():
+        record = lib.record(number)
+        for limit in (1, 3, 5, 7, 20):
+            assert lib.more_by(record, limit) == more_by(record, everything, limit), (number, limit)
+    ready = lib.latest_by_one(lib.record(9101), 6)
+    assert ready is not None  # the same day: the higher number first
+    assert [t.number for t in ready] == [9105, 9201, 9104, 9102, 9103, 9202]
+    assert lib.latest_by_one(lib.record(9101), 8) is None  # too few dated: the full list
+    assert lib.latest_by_one(lib.record(9001), 1) is None  # two printings of one person

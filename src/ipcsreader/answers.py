@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeVar
 
+from ipcsreader.model import Record
 from ipcsreader.store import views as store_views
 from ipcsreader.store.catalog import Catalog
 
@@ -18,6 +19,7 @@ if TYPE_CHECKING:
     from ipcsreader.archive.authors import AuthorRow, Profile
     from ipcsreader.archive.browse import Archive
     from ipcsreader.archive.columns import Column
+    from ipcsreader.archive.known import KnownTitle
     from ipcsreader.archive.stats import CorpusStats
 
 _T = TypeVar("_T")
@@ -60,6 +62,58 @@ class Answers:
             return store_views.profiles(store, [p.key for p in found])
 
         return self._read(read)
+
+    def latest_by_one(self, record: Record, limit: int) -> list[KnownTitle] | None:
+        """What :func:`authors.more_by` gives for ``record`` over all the records, when
+        the catalog alone can tell, else None.
+
+        It can when the record has one author and no other printed name may be theirs
+        (then their list is every record printing that name and every record a title of
+        their "Article by same Author" lists names, the first by number when several), and
+        at least ``limit`` of those others are dated and the newest ``limit`` are held
+        (a listed-only title takes the printing seen first, which needs every record).
+        Only those ``limit`` records are read.
+        """
+        from ipcsreader.archive.known import from_record
+        from ipcsreader.archive.people import Name, may_be_same, parse_name
+        from ipcsreader.text import title_key
+
+        name = parse_name(record.authors[0].name) if len(record.authors) == 1 else None
+        if name is None or limit < 1:
+            return None
+
+        def read(store: Catalog) -> list[Record] | None:
+            for key in store.author_keys():
+                words = key.split(" ")  # a key is the name's words joined by spaces
+                if key != name.key and may_be_same(name, Name(tuple(words[:-1]), words[-1])):
+                    return None  # who is who among their names needs every record
+            own = store.record_facts(store.numbers_by([name.key]) - {record.number})
+            printed = {t for f in own if f.authors == 1 for t in f.same_author}
+            # Most titles listed are printed as their records have them: keys known already.
+            known = {f.title: f.title_key for f in own if f.title}
+            keys = {known.get(t) or title_key(t) for t in printed | set(record.same_author)}
+            titled = store.numbers_titled(keys) - {f.number for f in own} - {record.number}
+            facts = sorted([*own, *store.record_facts(titled)])
+            first: dict[str | None, int] = {}
+            for f in facts:
+                if f.title_key in keys:
+                    first.setdefault(f.title_key, f.number)
+            listed = {f.number for f in own} | set(first.values())
+            dated = sorted(
+                (
+                    (f.date, f.number, f.listing_only)
+                    for f in facts
+                    if f.number in listed and f.date
+                ),
+                reverse=True,
+            )[:limit]
+            if len(dated) < limit or any(only for _, _, only in dated):
+                return None
+            found = {r.number: r for r in store.records([n for _, n, _ in dated])}
+            return [found[n] for _, n, _ in dated]
+
+        records = self._read(read)
+        return None if records is None else [from_record(r) for r in records]
 
     def corpus_counts(self) -> CorpusStats:
         """The counts of ``ipcs stats`` (the index's own figures left empty)."""

@@ -37,6 +37,7 @@ from ipcsreader.store.index import SearchIndex
 from ipcsreader.store.lock import IndexLock, is_locked
 
 if TYPE_CHECKING:
+    from ipcsreader.archive.known import KnownTitle
     from ipcsreader.desk.store import Desk
     from ipcsreader.update import Notify, Progress, UpdateSummary
 
@@ -339,6 +340,16 @@ class Library(Answers):
                 held = {r.number for r in found}
                 raise NotFoundError(self._not_found(next(n for n in part if n not in held)))
             yield from found
+
+    def more_by(self, record: Record, limit: int = 5) -> list[KnownTitle]:
+        """:func:`authors.more_by` for ``record``: from the catalog when it can tell
+        (:meth:`latest_by_one`), else over :meth:`author_records`."""
+        ready = self.latest_by_one(record, limit)
+        if ready is not None:
+            return ready
+        from ipcsreader.archive.authors import more_by
+
+        return more_by(record, self.author_records(record), limit)
 
     def author_records(self, record: Record) -> list[Record]:
         """The records :func:`authors.more_by` needs for ``record``, not every record.

@@ -134,7 +134,6 @@ def read(
 
     Example: ipcs read 4842 --highlight "North Korea"
     """
-    from ipcsreader.archive.authors import more_by
     from ipcsreader.cli.common import fresh_result
     from ipcsreader.model import hit_to_dict, record_to_dict
     from ipcsreader.numbers import article_number
@@ -145,7 +144,7 @@ def read(
 
     def gather(lib: Library) -> tuple[Record, list[KnownTitle], list[Hit]]:
         record = lib.record(wanted)
-        more = more_by(record, lib.author_records(record))
+        more = lib.more_by(record)
         return record, more, [h for h in lib.more_like(wanted, 5) if h.number != wanted]
 
     library, (record, more, related) = fresh_result(

@@ -106,6 +106,20 @@ class BrowseFact(NamedTuple):
     region: str | None
 
 
+class RecordFact(NamedTuple):
+    """What "More by" needs of a record before reading it: its title and the title's key,
+    its date (ISO), whether it is known only from listings, how many authors it has and
+    its "Article by same Author" titles."""
+
+    number: int
+    title: str | None
+    title_key: str | None
+    date: str | None
+    listing_only: bool
+    authors: int
+    same_author: tuple[str, ...]
+
+
 def headline(page: Page) -> Page:
     """``page`` without its paragraphs (a columnist page's article included)."""
     if isinstance(page, Listing):
@@ -312,6 +326,20 @@ class Catalog:
         """The records whose title has one of these :func:`text.title_key` keys."""
         query = f"SELECT number FROM records WHERE title_key IN {_LISTED}"
         return {n for (n,) in self._db.execute(query, (json.dumps(sorted(set(title_keys))),))}
+
+    def record_facts(self, numbers: Collection[int]) -> list[RecordFact]:
+        """The :class:`RecordFact` of those of ``numbers`` held, by number, without reading
+        the whole records (each row's text is parsed once, by SQLite)."""
+        query = (
+            "SELECT number, title_key, json_extract(data, '$[1]', '$[2]', '$[8]', '$[5]', '$[11]')"
+            f" FROM records WHERE number IN {_LISTED} ORDER BY number"
+        )
+        rows = self._db.execute(query, (json.dumps(sorted(numbers)),))
+        return [
+            RecordFact(n, title, key, date, bool(listed), len(authors), tuple(same))
+            for n, key, facts in rows
+            for title, date, listed, authors, same in [json.loads(facts)]
+        ]
 
     def changed_records(
         self, merged: Sequence[Record], among: Collection[int] | None = None

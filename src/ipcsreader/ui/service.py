@@ -180,11 +180,8 @@ class Service:
         await self._call(lambda lib: _desk(lib).set_setting(name, value))
 
     async def more_by(self, number: int, limit: int = 20) -> list[KnownTitle]:
-        from ipcsreader.archive.authors import more_by
-
         def gather(lib: Library) -> list[KnownTitle]:
-            record = lib.record(number)
-            return more_by(record, lib.author_records(record), limit=limit)
+            return lib.more_by(lib.record(number), limit)
 
         return await self._call(gather)
 
