@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -21,7 +22,8 @@ def reader():
     """Two segments: "korea" in three documents, "korean" in two, "kore" in one;
     "replay" (the stem of "replaying") in one; "koran" only as a name."""
     ix = RamStorage().create_index(
-        whoosh_fields.Schema(body=whoosh_fields.TEXT, author=whoosh_fields.TEXT)
+        whoosh_fields.Schema(body=whoosh_fields.TEXT, author=whoosh_fields.TEXT),
+        indexname=f"completions{os.getpid()}",  # its /tmp/<name>.tmp is not another run's
     )
     for batch in (["korea korean", "korea replay"], ["korea korean kore", "peace"]):
         with ix.writer() as w:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 from hypothesis import example, given, settings
@@ -20,7 +21,9 @@ def _searcher(documents: list[str]) -> Any:
     from whoosh.fields import TEXT, Schema
     from whoosh.filedb.filestore import RamStorage
 
-    ix = RamStorage().create_index(Schema(body=TEXT))
+    # Whoosh writes a RAM index's columns through /tmp/<indexname>.tmp: a name of this
+    # process's own, so two test runs at once do not delete each other's files.
+    ix = RamStorage().create_index(Schema(body=TEXT), indexname=f"related{os.getpid()}")
     for chunk in documents:
         writer = ix.writer()  # a segment per document: lookups go through several readers
         writer.add_document(body=chunk)
