@@ -8,7 +8,9 @@ from typing import Any
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from ipcsreader.store.related import key_terms
+from ipcsreader.compat.whoosh_reading import load_lengths
+from ipcsreader.store import ranking
+from ipcsreader.store.related import key_terms, more_like
 
 _WORDS = [f"w{i}" for i in range(40)]
 # Some words far more often than others, as in prose: the heavy ones decide early.
@@ -17,7 +19,7 @@ _TEXT = st.lists(
 ).map(" ".join)
 
 
-def _searcher(documents: list[str]) -> Any:
+def _searcher(documents: list[str], weighting: Any = None) -> Any:
     from whoosh.fields import TEXT, Schema
     from whoosh.filedb.filestore import RamStorage
 
@@ -28,7 +30,7 @@ def _searcher(documents: list[str]) -> Any:
         writer = ix.writer()  # a segment per document: lookups go through several readers
         writer.add_document(body=chunk)
         writer.commit(merge=False)
-    return ix.searcher()
+    return ix.searcher() if weighting is None else ix.searcher(weighting=weighting)
 
 
 @settings(max_examples=150, deadline=None, derandomize=True)
@@ -39,3 +41,30 @@ def test_key_terms_are_whooshs(documents: list[str], text: str, number: int) -> 
     with _searcher(documents) as searcher:
         theirs = searcher.key_terms_from_text("body", text, numterms=number, normalize=False)
         assert key_terms(searcher.reader(), "body", text, number) == theirs
+
+
+@settings(max_examples=150, deadline=None, derandomize=True)
+@given(
+    documents=st.lists(_TEXT, min_size=1, max_size=8),
+    text=_TEXT,
+    pick=st.integers(0, 7),
+    limit=st.integers(1, 6),
+    lengths=st.booleans(),
+)
+@example(documents=["w1 w2", "w1 w2", "w1 w2", "w3"], text="w1 w2", pick=1, limit=1, lengths=True)
+@example(documents=["absent"], text="absent unindexed", pick=0, limit=5, lengths=False)
+@example(documents=[""], text="", pick=0, limit=1, lengths=False)
+def test_related_are_whooshs(
+    documents: list[str], text: str, pick: int, limit: int, lengths: bool
+) -> None:
+    # The production weighting, with and without the lengths read whole (ipcs read's way).
+    with _searcher(documents, ranking.weighting()) as searcher:
+        if lengths:
+            load_lengths(searcher, ["body"])
+        docnum = pick % len(documents)
+        _query, ours = more_like(searcher, "body", docnum, text, limit)
+        if not text:  # Whoosh would read the document's own text instead: none is stored
+            assert ours == []
+            return
+        theirs = searcher.more_like(docnum, "body", text, top=limit)
+        assert ours == [(h.score, h.docnum) for h in theirs]

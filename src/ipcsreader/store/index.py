@@ -180,7 +180,7 @@ class SearchIndex:
 
     def more_like(self, number: int, text: str, limit: int) -> list[Hit]:
         """Articles whose words are most like ``text`` (the article ``number``'s own)."""
-        from whoosh.searching import Searcher
+        from whoosh.searching import Results, Searcher
 
         kept = self._reader()
         with Searcher(kept.reader, weighting=ranking.weighting(), closereader=False) as searcher:
@@ -189,13 +189,8 @@ class SearchIndex:
             docnum = searcher.document_number(number=number)
             if docnum is None:
                 return []
-            # Searcher.more_like's own query, from the same key terms (related.key_terms).
-            from whoosh import query
-
-            terms = related.key_terms(searcher.reader(), "body", text)
-            liked = query.Or([query.Term("body", word, boost=weight) for word, weight in terms])
-            results = searcher.search(liked, limit=limit, mask={docnum})
-            return [snippets.hit(h, False) for h in results]
+            liked, page = related.more_like(searcher, "body", docnum, text, limit)
+            return [snippets.hit(h, False) for h in Results(searcher, liked, page)]
 
 
 def _page(plan: Plan) -> slice:
