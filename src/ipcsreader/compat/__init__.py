@@ -23,7 +23,8 @@ longer holds, so that a fallback is never taken silently.
   ``_scorer`` / ``_format``), ``whoosh_postings`` (a term's postings read block by block, positions
   decoded from Whoosh's pickled layout) and ``whoosh_phrases`` (a phrase query matched by
   position lists, a subclass of Whoosh's span matcher). Checked: 2.7.5. Guard:
-  ``test_matching`` (results and scores compared with Whoosh's own collector).
+  ``test_matching`` (results and scores compared with Whoosh's own collector),
+  ``test_related`` (related articles compared with ``Searcher.more_like``).
 - ``whoosh_fielded``: one word over several fields scored as true BM25F (an ``Or``
   subclass whose matcher wraps Whoosh's ``UnionMatcher`` and reads its scorers' ``B``,
   ``K1``, ``avgfl`` and ``idf``). Checked: 2.7.5. Guard: ``test_matching`` (bulk and
