@@ -1,4 +1,4 @@
-"""Key terms for related articles: what Whoosh picks, with the light words skipped."""
+"""Related articles: the key terms and the articles they find, what Whoosh picks."""
 
 from __future__ import annotations
 
