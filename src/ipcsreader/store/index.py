@@ -111,7 +111,7 @@ class SearchIndex:
         kept = self._reader()
         with Searcher(kept.reader, weighting=ranking.weighting(), closereader=False) as searcher:
             load_lengths(searcher, ranking.FIELD_BOOSTS)
-            yield searcher, _Run(searcher, plan, kept.columns, kept.words)
+            yield searcher, _Run(searcher, plan, kept.columns, kept.words, kept.vocabulary)
 
     def numbers(self, plan: Plan) -> list[int]:
         """The article numbers of the hits :meth:`search` gives, in its order, from the
@@ -145,7 +145,7 @@ class SearchIndex:
             # Spellings come from the whole archive: no help when searching chosen articles.
             chosen = plan.filters.only is not None
             suggestion = (
-                spelling.suggest(searcher, plan.text)
+                spelling.suggest(run.vocabulary, plan.text)
                 if total < 3 and plan.text and not chosen
                 else None
             )
@@ -208,6 +208,7 @@ class _Kept:
         self.stamp = stamp
         self.columns: dict[tuple[str, str], list[Any]] = {}
         self.words = querying.WordCounts(reader)
+        self.vocabulary = spelling.Vocabulary(reader)
 
 
 def _toc_stamp(ix: Any, path: Path) -> tuple[int, ...] | None:
@@ -240,12 +241,14 @@ class _Run:
         plan: Plan,
         columns: dict[tuple[str, str], list[Any]],
         words: querying.WordCounts,
+        vocabulary: spelling.Vocabulary,
     ) -> None:
         from whoosh import query
 
         self.searcher = searcher
         self.plan = plan
         self.words = words
+        self.vocabulary = vocabulary
         self.columns = Columns(searcher, columns)
         self.query: Any = query.Every()
         self.allowed: set[int] | None = None

@@ -9,9 +9,47 @@ from ipcsreader.archive.search import plain_words
 from ipcsreader.store import fields
 
 
-def suggest(searcher: Any, text: str) -> str | None:
+class Vocabulary:
+    """The ``spell`` field's words of one reader, by first letter and then by length, read
+    a letter at a time when first needed and kept with the reader.
+
+    Whoosh's ``terms_within`` measures the distance to every word with the same first
+    letter. Two edits change a word's length by two letters at most and its set of letters
+    by four (a letter in or out per insertion or deletion, two per substitution): words
+    further off on either count are left out before measuring (same words, same order).
+    """
+
+    def __init__(self, reader: Any) -> None:
+        self.reader = reader
+        # Whoosh measures as its reader does: a segment's own reader runs a Levenshtein
+        # automaton (a swap of neighbours is two edits), a reader over several segments
+        # its Damerau-Levenshtein distance (one edit).
+        self._swaps = not reader.is_atomic()
+        self._letters: dict[str, dict[int, list[tuple[str, frozenset[str]]]]] = {}
+
+    def within_two(self, word: str) -> list[str]:
+        """The words within two edits of ``word`` that share its first letter, in the
+        index's order (as ``reader.terms_within(\"spell\", word, 2, prefix=1)`` gives them)."""
+        by_length = self._letters.get(word[:1])
+        if by_length is None:
+            by_length = self._letters[word[:1]] = {}
+            for btext in self.reader.expand_prefix("spell", word[:1]):
+                term = btext.decode("utf-8")
+                by_length.setdefault(len(term), []).append((term, frozenset(term)))
+        letters = frozenset(word)
+        near = [
+            term
+            for size in range(len(word) - 2, len(word) + 3)
+            for term, its_letters in by_length.get(size, ())
+            if len(its_letters ^ letters) <= 4 and _distance(term, word, self._swaps) <= 2
+        ]
+        near.sort()
+        return near
+
+
+def suggest(vocabulary: Vocabulary, text: str) -> str | None:
     """The query with misspelt words replaced by the corpus's likeliest spelling, if any."""
-    reader = searcher.reader()
+    reader = vocabulary.reader
     changed = False
     result = text
     for word in set(plain_words(text)):
@@ -20,7 +58,7 @@ def suggest(searcher: Any, text: str) -> str | None:
             continue
         own = reader.doc_frequency("spell", folded)
         best = None
-        for candidate in reader.terms_within("spell", folded, 2, prefix=1):
+        for candidate in vocabulary.within_two(folded):
             if candidate == folded:
                 continue
             key = (_distance(folded, candidate), -reader.doc_frequency("spell", candidate))
@@ -34,15 +72,15 @@ def suggest(searcher: Any, text: str) -> str | None:
     return result if changed else None
 
 
-def _distance(a: str, b: str) -> int:
-    """Edit distance counting a swap of neighbours as one edit."""
+def _distance(a: str, b: str, swaps: bool = True) -> int:
+    """Edit distance counting a swap of neighbours as one edit (as two without ``swaps``)."""
     prev2: list[int] = []
     prev = list(range(len(b) + 1))
     for i, ca in enumerate(a, 1):
         cur = [i]
         for j, cb in enumerate(b, 1):
             cost = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb))
-            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+            if swaps and i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
                 cost = min(cost, prev2[j - 2] + 1)
             cur.append(cost)
         prev2, prev = prev, cur
