@@ -95,7 +95,7 @@ class Rows:
             elif cell_len(plain) > room:
                 # What rendering the text would give, line by line, without its round trip
                 # through segments cut up and padded again (a year of titles wraps).
-                wrapped = text.wrap(console, room, justify="left", overflow="ellipsis")
+                wrapped = _wrapped(console, text, text_options)
                 lines = [list(_segments(line, console)) for line in wrapped]
             else:  # it fits on its line: no wrapping to work out
                 lines = [[*_segments(text, console), Segment(" " * (room - cell_len(plain)))]]
@@ -127,7 +127,11 @@ class Rows:
         margin, room = " " * self.indent, text_options.max_width
         for cells, text in self.rows:
             plain = text.plain
-            lines = _wrapped(console, text, text_options) if _wraps(plain, room) else [plain]
+            lines = (
+                [line.plain for line in _wrapped(console, text, text_options)]
+                if _wraps(plain, room)
+                else [plain]
+            )
             head = "".join(
                 " " * (width - cell_len(cell.plain)) + cell.plain + " "
                 for cell, width in zip(cells, widths, strict=True)
@@ -192,10 +196,10 @@ def _wraps(plain: str, room: int) -> bool:
     return "\n" in plain or "\t" in plain or cell_len(plain) > room
 
 
-def _wrapped(console: Console, text: Text, options: ConsoleOptions) -> list[str]:
+def _wrapped(console: Console, text: Text, options: ConsoleOptions) -> Iterable[Text]:
     """``text``'s lines as ``console.render_lines(text, options)`` lays them out: its own
     wrapping, without rendering each line to segments and splitting them again."""
-    lines = text.wrap(
+    return text.wrap(
         console,
         options.max_width,
         justify=text.justify or options.justify or "default",
@@ -203,7 +207,6 @@ def _wrapped(console: Console, text: Text, options: ConsoleOptions) -> list[str]
         tab_size=(console.tab_size if text.tab_size is None else text.tab_size) or 8,
         no_wrap=bool(text.no_wrap if text.no_wrap is not None else options.no_wrap),
     )
-    return [line.plain for line in lines]
 
 
 def _joined(line: Iterable[Segment]) -> str:
