@@ -384,6 +384,25 @@ def test_desk_export_and_import(world: list[str], tmp_path: Path) -> None:
     assert run(world, "note", str(KOREA), "--show").startswith("Mine\n\n--- imported note")
 
 
+def test_desk_settings_travel_with_the_desk(world: list[str], tmp_path: Path) -> None:
+    from ipcsreader import paths
+    from ipcsreader.desk.store import Desk
+
+    desk = Desk.open(paths.desk_file())
+    assert desk is not None
+    desk.set_setting("cite-style", "apa")  # as ipcs ui keeps the citation style
+    file = tmp_path / "desk.json"
+    result = runner.invoke(app, ["desk", "export", str(file)])
+    assert "Wrote 0 marks, 0 tags, 0 notes, 0 follows and 1 setting to" in result.stderr
+    data = json.loads(file.read_text())
+    data["settings"][0].update(value="mla", at="2999-01-01T00:00:00Z")
+    file.write_text(json.dumps(data))
+    assert run(world, "desk", "import", str(file)) == (
+        f"Imported 0 marks, 0 tags, 0 notes, 0 follows and 1 setting from {file}.\n"
+    )
+    assert desk.setting("cite-style") == "mla"
+
+
 def test_desk_import_errors(world: list[str], tmp_path: Path) -> None:
     assert "cannot read" in error(world, "desk", "import", str(tmp_path / "none.json"), code=2)
     bad = tmp_path / "bad.json"

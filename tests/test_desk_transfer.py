@@ -44,6 +44,7 @@ def filled(path: Path) -> Desk:
     desk.follow("author", "Mishra")
     desk.unfollow(1)  # ids need not start at 1
     desk.follow("column", "Red Affairs")
+    desk.set_setting("cite-style", "chicago")
     return desk
 
 
@@ -51,7 +52,7 @@ def test_an_export_imported_into_an_empty_desk_exports_the_same(tmp_path: Path) 
     text = transfer.dumps(transfer.export(filled(tmp_path / "a.sqlite")))
     other = new_desk(tmp_path / "b.sqlite")
     done = transfer.merge(other, transfer.loads(text, "a.json"))
-    assert (done.marks, done.tags, done.notes, done.follows) == (2, 4, 1, 2)
+    assert (done.marks, done.tags, done.notes, done.follows, done.settings) == (2, 4, 1, 2, 1)
     assert transfer.dumps(transfer.export(other)) == text
     assert [f.id for f in other.follows()] == [2, 3]
 
@@ -64,7 +65,14 @@ def test_importing_twice_changes_nothing_the_second_time(tmp_path: Path) -> None
     after_first = transfer.export(other)
     second = transfer.merge(other, transfer.loads(transfer.dumps(data), "f"))
     assert first.conflicts == [4842]
-    assert second.to_dict() == {"marks": 0, "tags": 0, "notes": 0, "follows": 0, "conflicts": []}
+    assert second.to_dict() == {
+        "marks": 0,
+        "tags": 0,
+        "notes": 0,
+        "follows": 0,
+        "settings": 0,
+        "conflicts": [],
+    }
     assert transfer.export(other) == after_first
 
 
@@ -99,6 +107,23 @@ def test_read_marks_take_the_later_and_tags_add_up(tmp_path: Path) -> None:
     assert desk.tag_counts() == [("mine", 1), ("theirs", 1)]
 
 
+def test_a_setting_takes_the_later_and_an_old_export_has_none(tmp_path: Path) -> None:
+    desk = new_desk(tmp_path / "d.sqlite")
+    desk.set_setting("cite-style", "apa")  # written now: later than STAMP
+    older = {**_empty(), "settings": [{"name": "cite-style", "value": "mla", "at": STAMP}]}
+    assert transfer.merge(desk, transfer.loads(json.dumps(older), "f")).settings == 0
+    assert desk.setting("cite-style") == "apa"
+    newer = {
+        **_empty(),
+        "settings": [{"name": "cite-style", "value": "mla", "at": "2999-01-01T00:00:00Z"}],
+    }
+    assert transfer.merge(desk, transfer.loads(json.dumps(newer), "f")).settings == 1
+    assert desk.setting("cite-style") == "mla"
+    # An export from before settings were carried: read as having none, nothing changes.
+    done = transfer.merge(desk, transfer.loads(json.dumps(_empty()), "f"))
+    assert done.to_dict()["settings"] == 0 and desk.setting("cite-style") == "mla"
+
+
 @pytest.mark.parametrize(
     ("text", "reason"),
     [
@@ -110,6 +135,9 @@ def test_read_marks_take_the_later_and_tags_add_up(tmp_path: Path) -> None:
         (json.dumps({**_empty(), "tags": [{"number": "1", "tag": "a", "at": STAMP}]}), "int"),
         (json.dumps({**_empty(), "marks": [{"number": 0, "read": True, "at": STAMP}]}), "0"),
         (json.dumps({**_empty(), "notes": [{"number": 1, "text": "a", "at": "now"}]}), "time"),
+        (json.dumps({**_empty(), "settings": [{"name": " ", "value": "a", "at": STAMP}]}), "name"),
+        (json.dumps({**_empty(), "settings": [{"name": "a", "value": 1, "at": STAMP}]}), "str"),
+        (json.dumps({**_empty(), "settings": [{"name": "a", "at": STAMP}]}), "'value'"),
     ],
 )
 def test_a_damaged_export_is_refused_whole(tmp_path: Path, text: str, reason: str) -> None:

@@ -165,7 +165,7 @@ def desk_export(
     ],
     force: Annotated[bool, typer.Option("--force", help="Overwrite FILE if it exists.")] = False,
 ) -> None:
-    """Write everything you wrote (read marks, tags, notes, follows) to a JSON file.
+    """Write everything you wrote (read marks, tags, notes, follows, settings) to a JSON file.
 
     Example: ipcs desk export ~/desk.json
     """
@@ -182,6 +182,8 @@ def desk_export(
         return
     write_export(text, file, force=force)
     counts = {kind: len(data[kind]) for kind in ("marks", "tags", "notes", "follows")}
+    if data["settings"]:  # most desks have none: the line stays as it was for them
+        counts["settings"] = len(data["settings"])
     warn(f"Wrote {_tally(counts)} to {file}")
 
 
@@ -194,8 +196,8 @@ def desk_import(
 ) -> None:
     """Merge a desk export into your desk; importing the same file again changes nothing.
 
-    A read mark keeps the later of the two, tags and follows are added, and a note that
-    differs from yours is kept beside it, under a line saying so.
+    A read mark and a setting keep the later of the two, tags and follows are added, and a
+    note that differs from yours is kept beside it, under a line saying so.
 
     Example: ipcs desk import ~/desk.json
     """
@@ -215,6 +217,8 @@ def desk_import(
         emit_json(done.to_dict())
         return
     counts = {"marks": done.marks, "tags": done.tags, "notes": done.notes, "follows": done.follows}
+    if done.settings:
+        counts["settings"] = done.settings
     if any(counts.values()):
         typer.echo(f"Imported {_tally(counts)} from {source}.")
     else:

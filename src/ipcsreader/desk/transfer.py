@@ -1,15 +1,17 @@
 """The desk as one JSON document: everything the reader wrote, to carry to another machine.
 
-Export gives read marks, tags, notes and follows, each with when it was written, in a
-fixed order: exporting, importing into an empty desk and exporting again gives the same
-bytes. What the desk learnt from this machine's corpus (which articles it has seen arrive,
-the mark of ``ipcs new``) is not the reader's writing and stays.
+Export gives read marks, tags, notes, follows and settings (choices such as the citation
+style of ``ipcs ui``), each with when it was written, in a fixed order: exporting,
+importing into an empty desk and exporting again gives the same bytes. What the desk learnt
+from this machine's corpus (which articles it has seen arrive, the mark of ``ipcs new``) is
+not the reader's writing and stays.
 
 Import merges, in one transaction, and importing the same file twice changes nothing the
 second time: a read mark takes the later of the two; tags are added to those there; a
-follow is added unless the same search is followed already. Notes never lose a word: an
-equal note, or one already inside the note there, changes nothing; a note that holds the
-one there replaces it; any other pair is a conflict and the article keeps both, the
+follow is added unless the same search is followed already; a setting takes the later of
+the two (an export made before settings were carried has none). Notes never lose a word:
+an equal note, or one already inside the note there, changes nothing; a note that holds
+the one there replaces it; any other pair is a conflict and the article keeps both, the
 imported one under a line saying so.
 """
 
@@ -38,6 +40,7 @@ class Imported:
     tags: int = 0
     notes: int = 0
     follows: int = 0
+    settings: int = 0
     conflicts: list[int] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
@@ -46,6 +49,7 @@ class Imported:
             "tags": self.tags,
             "notes": self.notes,
             "follows": self.follows,
+            "settings": self.settings,
             "conflicts": self.conflicts,
         }
 
@@ -55,6 +59,7 @@ def export(desk: Desk) -> dict[str, Any]:
         marks = db.execute("SELECT number, read, at FROM marks ORDER BY number")
         tags = db.execute("SELECT tag, number, at FROM tags ORDER BY number, tag")
         notes = db.execute("SELECT number, text, at FROM notes ORDER BY number")
+        settings = db.execute("SELECT name, value, at FROM settings ORDER BY name")
         return {
             "format": FORMAT,
             "version": FORMAT_VERSION,
@@ -62,6 +67,7 @@ def export(desk: Desk) -> dict[str, Any]:
             "tags": [{"number": n, "tag": t, "at": at} for t, n, at in tags],
             "notes": [{"number": n, "text": text, "at": at} for n, text, at in notes],
             "follows": [f.to_dict() for f in desk.follows()],
+            "settings": [{"name": n, "value": v, "at": at} for n, v, at in settings],
         }
 
 
@@ -109,6 +115,10 @@ def loads(text: str, source: str) -> dict[str, Any]:
             _kind(row["id"], int), _stamp(row["created"])
             if row["kind"] not in FOLLOW_KINDS or not _kind(row["query"], str).strip():
                 raise ValueError(f"a follow of kind {row['kind']!r} for {row['query']!r}")
+        for row in data.setdefault("settings", []):
+            _stamp(row["at"]), _kind(row["value"], str)
+            if not _kind(row["name"], str).strip():
+                raise ValueError("a setting without a name")
     except (KeyError, TypeError, ValueError) as error:
         raise UsageError(f"{source} is not a whole desk export ({_fault(error)})") from None
     except UsageError as error:
@@ -147,6 +157,7 @@ def merge(desk: Desk, data: dict[str, Any]) -> Imported:
         _merge_tags(db, data["tags"], done)
         _merge_notes(db, data["notes"], done)
         _merge_follows(db, data["follows"], done)
+        _merge_settings(db, data["settings"], done)
     return done
 
 
@@ -159,6 +170,16 @@ def _merge_marks(db: sqlite3.Connection, rows: list[dict[str, Any]], done: Impor
         [(r["number"], int(r["read"]), r["at"]) for r in rows],
     )
     done.marks = db.total_changes - before
+
+
+def _merge_settings(db: sqlite3.Connection, rows: list[dict[str, Any]], done: Imported) -> None:
+    before = db.total_changes
+    db.executemany(
+        "INSERT INTO settings (name, value, at) VALUES (?, ?, ?) ON CONFLICT (name)"
+        " DO UPDATE SET value = excluded.value, at = excluded.at WHERE excluded.at > at",
+        [(r["name"], r["value"], r["at"]) for r in rows],
+    )
+    done.settings = db.total_changes - before
 
 
 def _merge_tags(db: sqlite3.Connection, rows: list[dict[str, Any]], done: Imported) -> None:
