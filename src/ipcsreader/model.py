@@ -218,7 +218,8 @@ class Hit:
     snippet: str
     highlights: tuple[tuple[int, int], ...] = ()
     listing_only: bool = False
-    # "some": found by the any-word search, after every hit that has all the words.
+    # "some": found by the any-word search, after every hit that has all the words (for a
+    # question, among them: see ``SearchResult.question``).
     matched: Matched = "all"
 
 
@@ -240,6 +241,10 @@ class SearchResult:
     suggestion: str | None = None
     # True when no article had every word and the hits are those with any of them.
     relaxed: bool = False
+    # True when the query is a question: its hits are the articles with any of its words,
+    # those with more of them first unless others hold the rest far better (an answer
+    # need not say "happened"); ``total`` counts them all.
+    question: bool = False
 
 
 def _iso(d: dt.date | None) -> str | None:

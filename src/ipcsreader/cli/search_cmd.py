@@ -135,7 +135,9 @@ def search_command(
     When fewer articles than --limit have every word, the page goes on, after a line
     that says so, with the best of those that have some of them (most words first); the
     count is of those with every word. With --json each hit says "matched": "all" or
-    "some". When none has every word, the hits are those with any.
+    "some". When none has every word, the hits are those with any. A question ("what
+    happened to …", "…?") is answered from the articles with any of its words, those with
+    more of them first unless another holds the rest far better; the count is of them all.
 
     Dates for --since and --until: YYYY, YYYY-MM or YYYY-MM-DD.
     Exit code 1 when nothing matches, 2 when the query cannot be understood.
@@ -191,6 +193,7 @@ def search_command(
             ],
             "suggestion": result.suggestion,
             "relaxed": result.relaxed,
+            "question": result.question,
         }
         if facets:
             out["facets"] = {name: dict(counts) for name, counts in result.facets.items()}

@@ -32,10 +32,12 @@ def render_results(result: SearchResult, unread: frozenset[int] = frozenset()) -
     parts: list[RenderableType] = []
     if result.relaxed:
         parts.append(Text("No article has all of these words; showing those with any.\n", DIM))
+    elif result.question:
+        parts.append(Text("A question: articles with most of its words, best first.\n", DIM))
     first = (result.page - 1) * result.limit + 1 if result.limit else 1
     before: Hit | None = None
     for position, hit in enumerate(result.hits, first):
-        if starts_some(before, hit):
+        if not result.question and starts_some(before, hit):
             parts.append(some_words())
         parts.append(render_hit(position, hit, unread=hit.number in unread))
         before = hit

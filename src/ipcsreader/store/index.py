@@ -133,8 +133,8 @@ class SearchIndex:
             # and gives the query's words for highlighting, hit by hit.
             results = Results(searcher, run.query, page)
             matched: Matched = "some" if relaxed else "all"
-            hits = [snippets.hit(h, marked, matched) for h in results]
-            if not relaxed and plan.limit and 0 < len(page) < plan.limit:
+            hits = [snippets.hit(h, marked, run.matched(h.docnum, matched)) for h in results]
+            if not relaxed and not run.question and plan.limit and 0 < len(page) < plan.limit:
                 tail = run.some_words(ranked, plan.limit - len(page))
                 tailed = Results(searcher, run.query, tail)  # the any-word query's words
                 hits += [snippets.hit(h, marked, "some") for h in tailed]
@@ -159,6 +159,7 @@ class SearchIndex:
             facets=facets,
             suggestion=suggestion,
             relaxed=relaxed,
+            question=run.question,
         )
 
     def _reader(self) -> _Kept:
@@ -253,6 +254,10 @@ class _Run:
         self.query: Any = query.Every()
         self.allowed: set[int] | None = None
         self.joined = False  # the query's parts are joined without an operator (see _parse)
+        # A question (see :func:`querying.is_question`): ranked over the articles with any
+        # of its words; ``every`` holds those with all of them.
+        self.question = False
+        self.every: set[int] = set()
 
     def execute(self) -> tuple[list[tuple[float, int]], bool]:
         """Every hit as (score, document number), best or newest first; and whether the
@@ -274,6 +279,12 @@ class _Run:
                 docs = allowed
             return self._by_date(docs), False
         ranked = self._run(allowed)
+        if self._relaxable() and plan.sort == "relevance" and self._asks():
+            # The answer may lack a word of the question: one holding the others far better
+            # comes before one that merely holds them all (coordination still favours all).
+            self.question = True
+            self.every = {d for _, d in ranked}
+            return self._run(allowed, relaxed=True), not ranked
         if not ranked and self._relaxable():
             relaxed = self._run(allowed, relaxed=True)
             if relaxed:
@@ -293,6 +304,12 @@ class _Run:
         relaxed = self._run(self.allowed, relaxed=True)
         return [(score, d) for score, d in relaxed if d not in every][:wanted]
 
+    def matched(self, docnum: int, otherwise: Matched) -> Matched:
+        """Whether the hit ``docnum`` has every word: known one by one for a question."""
+        if self.question:
+            return "all" if docnum in self.every else "some"
+        return otherwise
+
     def _relaxable(self) -> bool:
         """Whether any of the words may do: several words joined without an operator, none
         of them excluded (an Or would take "-south" for any article without the word),
@@ -301,6 +318,9 @@ class _Run:
         return (
             self.joined and len(plain_words(self.plan.text)) > 1 and self.plan.filters.only is None
         )
+
+    def _asks(self) -> bool:
+        return querying.is_question(plain_words(self.plan.text), self.plan.text)
 
     def _run(self, allowed: set[int] | None, *, relaxed: bool = False) -> list[tuple[float, int]]:
         self.query = self._parse(relaxed)

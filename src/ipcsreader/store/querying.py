@@ -143,6 +143,21 @@ FUNCTION_WORDS = frozenset(
 )
 
 
+# How a question starts ("what happened to PNS Zulfiqar", "is China exploring the seabed"):
+# its answer need not hold every word of it (the page tells what happened, and may never
+# say "happened"), so a question is ranked over the articles with any of its words, by
+# how many they hold and how well (see ``store/index.py``).
+QUESTION_STARTS = frozenset(
+    """what which who whom whose why how when where is are was were do does did can could
+    will would should has have had""".split()
+)
+
+
+def is_question(words: Sequence[str], text: str) -> bool:
+    """Whether a query of plain ``words`` (typed as ``text``) is put as a question."""
+    return bool(words) and (words[0].lower() in QUESTION_STARTS or text.rstrip().endswith("?"))
+
+
 # What a function word's score counts for, where found: a tie-breaker. Scored as any word,
 # "the" said a hundred times in a long page would outweigh the subject's words.
 FUNCTION_WORD_WEIGHT = 0.1

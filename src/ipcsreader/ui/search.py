@@ -240,7 +240,7 @@ class SearchScreen(IpcsScreen):
         shown = len(hits)
         noun = "hit" if result.query else "article"
         line = Text(f"{result.total:,} {noun}{'' if result.total == 1 else 's'}")
-        if not result.relaxed and any(h.matched == "some" for h in hits):
+        if not (result.relaxed or result.question) and any(h.matched == "some" for h in hits):
             line.append(" with every word", DIM)
         if result.total > shown:
             line.append(f" · {shown} shown", DIM)
