@@ -125,7 +125,7 @@ class SearchIndex:
 
         started = time.perf_counter()
         with self._searching(plan) as (searcher, run):
-            ranked, relaxed = run.execute()
+            ranked, relaxed = run.execute(asked=True)
             total = len(ranked)
             page = ranked[_page(plan)]
             marked = plan.highlight and bool(plan.text)
@@ -259,9 +259,11 @@ class _Run:
         self.question = False
         self.every: set[int] = set()
 
-    def execute(self) -> tuple[list[tuple[float, int]], bool]:
+    def execute(self, *, asked: bool = False) -> tuple[list[tuple[float, int]], bool]:
         """Every hit as (score, document number), best or newest first; and whether the
-        query was relaxed to any of its words."""
+        query was relaxed to any of its words. ``asked``: a page of hits for a reader, where
+        a question is answered from the articles with any of its words (counting and
+        exporting keep to every word)."""
 
         plan = self.plan
         allowed = self.allowed = _allowed(self.searcher, plan, self.columns)
@@ -279,7 +281,7 @@ class _Run:
                 docs = allowed
             return self._by_date(docs), False
         ranked = self._run(allowed)
-        if self._relaxable() and plan.sort == "relevance" and self._asks():
+        if asked and self._relaxable() and plan.sort == "relevance" and self._asks():
             # The answer may lack a word of the question: one holding the others far better
             # comes before one that merely holds them all (coordination still favours all).
             self.question = True
@@ -397,7 +399,8 @@ class _Run:
         query joins without an operator will do."""
         from whoosh import qparser, query
 
-        text = querying.whole_words(querying.signs_to_operators(self.plan.expression))
+        expression = querying.question_marks(self.plan.expression)
+        text = querying.whole_words(querying.signs_to_operators(expression))
         try:
             q = querying.parser(qparser.AndGroup).parse(text)
         except Exception as error:  # Whoosh's parser trips in many ways over odd input

@@ -65,6 +65,12 @@ def signs_to_operators(text: str) -> str:
     return re.sub(r"(^|\s)\+(?=[\w\"(])", r"\1", text)
 
 
+def question_marks(text: str) -> str:
+    """A question mark ending a word ("what happened?") as the punctuation it is, not
+    Whoosh's one-letter wildcard ("happened" and one letter more); "wom?n" stays one."""
+    return re.sub(r"(?<=\w)\?+(?=[\s)]|$)", "", text)
+
+
 def whole_words(text: str) -> str:
     """Unquoted compound words ("Jong-un's", "MH370") as the whole word, or else its parts
     side by side: ``(jongun OR ("jong un" ANDNOT jongun))``.
@@ -148,8 +154,11 @@ FUNCTION_WORDS = frozenset(
 # say "happened"), so a question is ranked over the articles with any of its words, by
 # how many they hold and how well (see ``store/index.py``).
 QUESTION_STARTS = frozenset(
-    """what which who whom whose why how when where is are was were do does did can could
-    will would should has have had""".split()
+    re.findall(
+        r"\w+",
+        """what which who whom whose why how when where is are was were do does did can
+        could will would should has have had""",
+    )
 )
 
 

@@ -1,0 +1,109 @@
+"""A question is answered from the articles with any of its words: its answer may lack one
+("what happened to …": the page tells what did, and need never say "happened")."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from search_world import FILLER, old_page, write
+from typer.testing import CliRunner
+
+from ipcsreader.archive.search import SearchQuery
+from ipcsreader.cli import app
+from ipcsreader.library import Library
+from ipcsreader.store.querying import is_question
+
+OTHER = "The harvest was late this year and the rains came in the wrong month. "
+# The answer: the frigate and the harbour, again and again; never "happened".
+ANSWER = (
+    "Militants tried to seize the frigate Zulfiqar in Karachi harbour. The frigate was "
+    "berthed in the harbour; the raid on the frigate failed and the harbour was shut."
+)
+# Every word of the question, each once, in a page about something else.
+PASSING = (
+    "Much happened in the budget session. A frigate named Zulfiqar and Karachi harbour "
+    "were mentioned once."
+)
+QUESTION = "what happened to the frigate Zulfiqar in Karachi harbour"
+
+
+@pytest.fixture(scope="module")
+def library(tmp_path_factory: pytest.TempPathFactory) -> Library:
+    root = tmp_path_factory.mktemp("questions")
+    corpus = root / "corpus"
+    write(corpus, "8701-old.txt", old_page(8701, "Sea Notes", [ANSWER, FILLER]))
+    write(corpus, "8702-old.txt", old_page(8702, "Budget Session", [PASSING, FILLER]))
+    write(corpus, "8703-old.txt", old_page(8703, "Port Notes", ["Karachi grew. ", FILLER]))
+    for number in range(8704, 8712):  # the question's words are rare, as in any archive
+        write(corpus, f"{number}-old.txt", old_page(number, "Other Notes", [OTHER, FILLER]))
+    lib = Library([corpus], root / "index")
+    lib.update()
+    return lib
+
+
+def numbers(library: Library, text: str, **options: object) -> list[int]:
+    return [h.number for h in library.search(SearchQuery(text, **options)).hits]  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    "text", [QUESTION, "the frigate Zulfiqar in Karachi harbour, what happened?"]
+)
+def test_the_answer_lacking_a_word_of_the_question_comes_first(library: Library, text: str) -> None:
+    result = library.search(SearchQuery(text))
+    assert result.question and not result.relaxed
+    found = [(h.number, h.matched) for h in result.hits]
+    assert found[:2] == [(8701, "some"), (8702, "all")]
+    assert (8703, "some") in found  # one word of several: after them
+    assert result.total == len(found)
+
+
+def test_the_same_words_not_asked_keep_every_word_first(library: Library) -> None:
+    result = library.search(SearchQuery("happened frigate Zulfiqar Karachi harbour"))
+    assert not result.question and result.total == 1
+    assert [(h.number, h.matched) for h in result.hits][:2] == [(8702, "all"), (8701, "some")]
+
+
+def test_counting_exporting_and_date_order_keep_to_every_word(library: Library) -> None:
+    assert library.search_numbers(SearchQuery(QUESTION, limit=None)) == [8702]
+    assert numbers(library, QUESTION, sort="newest") == [8702]
+    assert numbers(library, QUESTION, only=frozenset({8701, 8702})) == [8702]
+
+
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        ("what happened to PNS Zulfiqar", True),
+        ("How did the search work", True),
+        ("Is China exploring the seabed", True),
+        ("Kim Jong-un visit to Moscow?", True),
+        ("North Korea", False),
+        ("whatever happened", False),
+        ("the what", False),
+        ("", False),
+    ],
+)
+def test_what_a_question_is(text: str, asked: bool) -> None:
+    assert is_question(text.split(), text) is asked
+
+
+def test_through_the_command_line(library: Library) -> None:
+    dirs = ["--corpus", str(library.corpus_dirs[0]), "--index", str(library.index_dir)]
+    out = CliRunner().invoke(app, ["search", QUESTION, "--json", *dirs])
+    assert out.exit_code == 0, out.output
+    data = json.loads(out.stdout)
+    assert data["question"] is True and data["relaxed"] is False
+    found = [(h["number"], h["matched"]) for h in data["hits"]]
+    assert found[:2] == [(8701, "some"), (8702, "all")]
+    text = CliRunner().invoke(app, ["search", QUESTION, *dirs], env={"COLUMNS": "100"})
+    assert text.exit_code == 0, text.output
+    assert "A question: articles with most of its words, best first." in text.stdout
+    assert "Articles with some of these words" not in text.stdout
+
+
+def test_a_question_mark_ending_a_word_is_punctuation(library: Library) -> None:
+    """Not Whoosh's one-letter wildcard, which "harbour?" would be: no word has one more."""
+    assert numbers(library, "Zulfiqar in Karachi harbour?")[0] == 8701
+    dated = library.search(SearchQuery("Zulfiqar harbour?", sort="newest"))
+    assert not dated.relaxed and sorted(h.number for h in dated.hits) == [8701, 8702]
+    assert sorted(numbers(library, "Zulfiqar Kar?chi", sort="newest")) == [8701, 8702]
