@@ -255,7 +255,7 @@ class _Run:
         self.allowed: set[int] | None = None
         self.joined = False  # the query's parts are joined without an operator (see _parse)
         # A question (see :func:`querying.is_question`): ranked over the articles with any
-        # of its words; ``every`` holds those with all of them.
+        # of its words. ``every``: those of an any-word search with all of them.
         self.question = False
         self.every: set[int] = set()
 
@@ -280,13 +280,16 @@ class _Run:
             else:
                 docs = allowed
             return self._by_date(docs), False
+        if asked and plan.sort == "relevance" and self._asks():
+            self._parse(relaxed=False)  # whether its words may be relaxed
+            if self._relaxable():
+                # The answer may lack a word of the question: one holding the others far
+                # better comes before one that merely holds them all (coordination still
+                # favours all). Which have all of them is counted on the way.
+                self.question = True
+                found = self._run(allowed, relaxed=True)
+                return found, not self.every
         ranked = self._run(allowed)
-        if asked and self._relaxable() and plan.sort == "relevance" and self._asks():
-            # The answer may lack a word of the question: one holding the others far better
-            # comes before one that merely holds them all (coordination still favours all).
-            self.question = True
-            self.every = {d for _, d in ranked}
-            return self._run(allowed, relaxed=True), not ranked
         if not ranked and self._relaxable():
             relaxed = self._run(allowed, relaxed=True)
             if relaxed:
@@ -344,11 +347,13 @@ class _Run:
 
         words = self.query.a if type(self.query) is query.AndMaybe else self.query
         if type(words) not in (query.Or, DefaultOr) or len(words.subqueries) < 2:
+            self.every = {d for _, d in found}
             return found
         clauses = words.subqueries
         counts: Counter[int] = Counter()
         for clause in clauses:
             counts.update(matching.matching_docs(self.searcher, clause, self.segments))
+        self.every = {d for d, n in counts.items() if n == len(clauses)}
         share = {d: (counts[d] / len(clauses)) ** ranking.COORDINATION for _, d in found}
         coordinated = [(score * share[d], d) for score, d in found]
         coordinated.sort(key=lambda sd: (-sd[0], sd[1]))
