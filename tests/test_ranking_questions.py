@@ -99,6 +99,7 @@ def test_through_the_command_line(library: Library) -> None:
     assert text.exit_code == 0, text.output
     assert "A question: articles with most of its words, best first." in text.stdout
     assert "Articles with some of these words" not in text.stdout
+    assert "3 hits in" in text.stdout  # all of them, not "with every word"
 
 
 def test_a_question_mark_ending_a_word_is_punctuation(library: Library) -> None:

@@ -353,3 +353,18 @@ def test_hits_with_some_of_the_words_come_after_a_divider(small) -> None:
         assert hits.get_option_at_index(1).disabled
 
     drive(app, scenario)
+
+
+def test_a_question_s_hits_are_ranked_together_without_a_divider(small) -> None:
+    app = make_app(*small)
+
+    async def scenario(pilot: Pilot) -> None:
+        await typed(pilot, "what surveyors different ")  # only #3901 has both
+        text = screen_text(app)
+        assert "Articles with some of these words:" not in text
+        assert "with every word" not in text
+        hits = app.screen.query_one(HitList)
+        assert [(h.number, h.matched) for h in hits.hits] == [(3901, "all"), (4842, "some")]
+        assert hits.option_count == 2
+
+    drive(app, scenario)

@@ -149,7 +149,8 @@ def render_facets(facets: dict[str, tuple[tuple[str, int], ...]]) -> RenderableT
 
 
 def _tally(result: SearchResult) -> Text:
-    every = " with every word" if any(starts_some(a, b) for a, b in pairwise(result.hits)) else ""
+    divided = not result.question and any(starts_some(a, b) for a, b in pairwise(result.hits))
+    every = " with every word" if divided else ""
     line = f"{plural(result.total, 'hit')}{every} in {result.seconds:.2f} s"
     if result.limit and result.total > result.limit:
         line += f" (page {result.page} of {-(-result.total // result.limit)})"

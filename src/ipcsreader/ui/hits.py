@@ -40,13 +40,15 @@ class HitList(OptionList):
         *,
         unread: Collection[int] = (),
         append: bool = False,
+        divided: bool = True,
     ) -> None:
         """Show ``hits`` numbered from ``first`` (after those shown, with ``append``), those
-        ``unread`` said to be so."""
+        ``unread`` said to be so; with ``divided``, the hits with some of the words after a
+        line (not for a question's, ranked together)."""
         options: list[Option] = []
         before = self.hits[-1] if append and self.hits else None
         for position, hit in enumerate(hits, first):
-            if starts_some(before, hit):
+            if divided and starts_some(before, hit):
                 options.append(Option(some_words(), disabled=True))
             options.append(
                 Option(render_hit(position, hit, unread=hit.number in unread), id=str(hit.number))

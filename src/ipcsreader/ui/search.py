@@ -209,7 +209,7 @@ class SearchScreen(IpcsScreen):
         self.ipcs.last_request = sent  # the list shown, prefix and all
         hits = self.query_one(HitList)
         if result.total:
-            hits.show(result.hits, 1, unread=unread)
+            hits.show(result.hits, 1, unread=unread, divided=not result.question)
         else:
             hits.nothing(render_no_hits(result))
         facets = self.query_one(FacetList)
@@ -295,7 +295,8 @@ class SearchScreen(IpcsScreen):
             # was being replaced (clearing it scrolls it, which asks for more).
             if answer is not None and self.shown == shown and hits.option_count == count:
                 result, unread = answer
-                hits.show(result.hits, count + 1, unread=unread, append=True)
+                divided = not result.question
+                hits.show(result.hits, count + 1, unread=unread, append=True, divided=divided)
                 self._tally()
         finally:
             self._loading_more = False
