@@ -7,6 +7,7 @@ import json
 
 import pytest
 from search_world import FILLER, old_page, write
+from test_ranking import OTHER, numbers
 from typer.testing import CliRunner
 
 from ipcsreader.archive.search import SearchQuery
@@ -14,7 +15,6 @@ from ipcsreader.cli import app
 from ipcsreader.library import Library
 from ipcsreader.store.querying import is_question
 
-OTHER = "The harvest was late this year and the rains came in the wrong month. "
 # The answer: the frigate and the harbour, again and again; never "happened".
 ANSWER = (
     "Militants tried to seize the frigate Zulfiqar in Karachi harbour. The frigate was "
@@ -40,10 +40,6 @@ def library(tmp_path_factory: pytest.TempPathFactory) -> Library:
     lib = Library([corpus], root / "index")
     lib.update()
     return lib
-
-
-def numbers(library: Library, text: str, **options: object) -> list[int]:
-    return [h.number for h in library.search(SearchQuery(text, **options)).hits]  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize(
