@@ -76,6 +76,9 @@ def test_counting_exporting_and_date_order_keep_to_every_word(library: Library) 
         ("North Korea", False),
         ("whatever happened", False),
         ("the what", False),
+        ("IS recruitment in Kerala", False),  # an acronym in capitals, not "is"
+        ("WHO on polio", False),
+        ("IS recruitment in Kerala?", True),
         ("", False),
     ],
 )

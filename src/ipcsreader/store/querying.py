@@ -163,8 +163,15 @@ QUESTION_STARTS = frozenset(
 
 
 def is_question(words: Sequence[str], text: str) -> bool:
-    """Whether a query of plain ``words`` (typed as ``text``) is put as a question."""
-    return bool(words) and (words[0].lower() in QUESTION_STARTS or text.rstrip().endswith("?"))
+    """Whether a query of plain ``words`` (typed as ``text``) is put as a question.
+
+    A first word in capitals is an acronym ("IS recruitment in Kerala", "WHO on polio"),
+    not the start of a question, unless the query ends in a question mark."""
+    if not words:
+        return False
+    first = words[0]
+    acronym = len(first) > 1 and first.isupper()
+    return (first.lower() in QUESTION_STARTS and not acronym) or text.rstrip().endswith("?")
 
 
 # What a function word's score counts for, where found: a tie-breaker. Scored as any word,
