@@ -107,3 +107,9 @@ def test_a_question_mark_ending_a_word_is_punctuation(library: Library) -> None:
     dated = library.search(SearchQuery("Zulfiqar harbour?", sort="newest"))
     assert not dated.relaxed and sorted(h.number for h in dated.hits) == [8701, 8702]
     assert sorted(numbers(library, "Zulfiqar Kar?chi", sort="newest")) == [8701, 8702]
+    # Standing apart after the last word, as some type it: the same question.
+    assert numbers(library, "Zulfiqar in Karachi harbour ?") == numbers(
+        library, "Zulfiqar in Karachi harbour?"
+    )
+    apart = library.search(SearchQuery("Zulfiqar harbour ?", sort="newest"))
+    assert sorted(h.number for h in apart.hits) == [8701, 8702]

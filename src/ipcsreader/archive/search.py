@@ -26,8 +26,9 @@ _OPERATORS = {"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE"}
 MAX_QUERY_CHARS = 1000
 MAX_QUERY_WORDS = 64
 MAX_FUZZY_EDITS = 2
-# A wildcard that starts a word ("*ism", "?") makes Whoosh read the whole vocabulary.
-_LEADING_WILDCARD = re.compile(r"(?:^|[\s:(\"'+-])[*?]")
+# A wildcard that starts a word ("*ism", "?a") makes Whoosh read the whole vocabulary. A
+# question mark standing after a word ("what is it ?") ends a question: punctuation.
+_LEADING_WILDCARD = re.compile(r"(?:^|[\s:(\"'+-])(?:\*|\?+(?=[^\s)]))")
 _FUZZY = re.compile(r"(\w+)~(\d*)")
 
 
@@ -153,7 +154,7 @@ def check_syntax(text: str) -> None:
     if text.count('"') % 2:
         raise QueryError('the query has an unclosed quote (")')
     unquoted = re.sub(r'"[^"]*"', " ", text)  # phrases take their words literally
-    if _LEADING_WILDCARD.search(unquoted):
+    if _LEADING_WILDCARD.search(unquoted) or text.lstrip().startswith("?"):
         raise QueryError("a word cannot start with '*' or '?'; put letters before them (nucl*)")
     for word, number in _FUZZY.findall(unquoted):
         edits = int(number or 1)

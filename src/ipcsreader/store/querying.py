@@ -66,9 +66,10 @@ def signs_to_operators(text: str) -> str:
 
 
 def question_marks(text: str) -> str:
-    """A question mark ending a word ("what happened?") as the punctuation it is, not
-    Whoosh's one-letter wildcard ("happened" and one letter more); "wom?n" stays one."""
-    return re.sub(r"(?<=\w)\?+(?=[\s)]|$)", "", text)
+    """A question mark ending a word or standing after one ("what happened?", "what
+    happened ?") as the punctuation it is, not Whoosh's one-letter wildcard ("happened"
+    and one letter more); "wom?n" stays one."""
+    return re.sub(r"(?<=[\w\s\"])\?+(?=[\s)]|$)", "", text)
 
 
 def whole_words(text: str) -> str:
