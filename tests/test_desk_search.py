@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import desk_world
@@ -67,13 +68,24 @@ def test_articles_in_several_segments(library: Library) -> None:
         )
 
 
-def test_records_read_one_by_one_or_in_one_pass_agree(
+def test_dates_read_one_by_one_or_in_one_pass_agree(
     library: Library, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    wanted = [KOREA, MAOISTS, 1, JAPAN]
+    wanted = {KOREA, MAOISTS, 1, JAPAN}
     monkeypatch.setattr("ipcsreader.store.catalog._ONE_BY_ONE", 10_000)
-    one_by_one = library.records_of(wanted), library.dates(set(wanted))
+    one_by_one = library.dates(wanted)
     monkeypatch.setattr("ipcsreader.store.catalog._ONE_BY_ONE", 0)
-    assert (library.records_of(wanted), library.dates(set(wanted))) == one_by_one
-    assert [r.number for r in one_by_one[0]] == [KOREA, MAOISTS, JAPAN]
-    assert one_by_one[1] == {KOREA: "2015-03-02", MAOISTS: "2016-05-01", JAPAN: "2014-01-09"}
+    assert library.dates(wanted) == one_by_one
+    assert one_by_one == {KOREA: "2015-03-02", MAOISTS: "2016-05-01", JAPAN: "2014-01-09"}
+
+
+def test_listed_records_are_the_records_without_what_no_list_shows(library: Library) -> None:
+    wanted = [JAPAN, 1, KOREA, MAOISTS, KOREA]
+    whole = [r for r in library.records() if r.number in wanted]
+    assert [r.number for r in whole] == sorted({JAPAN, KOREA, MAOISTS})
+    assert any(r.teaser or r.sources or r.same_author for r in whole)  # something to leave out
+    bare = [
+        replace(r, teaser=None, truncated=False, sources=(), layouts=(), same_author=())
+        for r in whole
+    ]
+    assert library.listed(wanted) == bare

@@ -127,7 +127,7 @@ class Answers:
         column: str | None = None,
         region: str | None = None,
     ) -> Archive:
-        """:func:`browse.browse` over every record, reading only the records it shows."""
+        """:func:`browse.browse` over every record, reading only what it shows of the records shown."""
         from ipcsreader.archive import browse
 
         def read(store: Catalog) -> Archive:
@@ -141,6 +141,6 @@ class Answers:
                 region=region,
                 years=store.years,
             )
-            return browse.arrange(store.records(chosen), filters)
+            return browse.arrange(store.listed(chosen), filters)
 
         return self._read(read)

@@ -304,9 +304,10 @@ class Library(Answers):
             return {}
         return self._read(lambda c: c.dates(numbers))
 
-    def records_of(self, numbers: Iterable[int]) -> list[Record]:
-        """The headline records of those of ``numbers`` the corpus knows."""
-        return self._read(lambda c: c.records(numbers))
+    def listed(self, numbers: Iterable[int]) -> list[Record]:
+        """What a list of articles shows of those of ``numbers`` the corpus knows
+        (:meth:`Catalog.listed`: records without their teaser, sources and side bars)."""
+        return self._read(lambda c: c.listed(numbers))
 
     def pages(self) -> list[Page]:
         return [page for _, page in sorted(self._read(Catalog.pages).items())]

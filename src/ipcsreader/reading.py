@@ -134,7 +134,7 @@ class Reading:
             order = newest_first(self.library, numbers, keep_unknown=True)
             shown = order[:limit] if limit else order
             entries = desk.entries(shown)
-        records = {r.number: r for r in self.library.records_of(shown)}
+        records = {r.number: r for r in self.library.listed(shown)}
         return [Listed(entries[n], records.get(n)) for n in shown], len(order)
 
     def follow(self, kind: str, query: str) -> Follow:

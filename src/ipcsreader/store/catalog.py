@@ -252,14 +252,18 @@ class Catalog:
         if numbers is None:
             rows = self._db.execute("SELECT data FROM records ORDER BY number")
             return [codec.decode_record(json.loads(data)) for (data,) in rows]
-        wanted = set(numbers)
-        if len(wanted) > _ONE_BY_ONE:
-            every = self._db.execute("SELECT number, data FROM records ORDER BY number")
-            return [codec.decode_record(json.loads(data)) for n, data in every if n in wanted]
-        # One statement for them all: hundreds of look-ups cost a statement each otherwise.
+        # One statement for them all (hundreds of look-ups cost a statement each otherwise),
+        # which reads only the rows wanted (a pass over every row reads them all).
         query = f"SELECT data FROM records WHERE number IN {_LISTED} ORDER BY number"
-        picked = self._db.execute(query, (json.dumps(sorted(wanted)),))
+        picked = self._db.execute(query, (json.dumps(sorted(set(numbers))),))
         return [codec.decode_record(json.loads(data)) for (data,) in picked]
+
+    def listed(self, numbers: Iterable[int]) -> list[Record]:
+        """Records by number with only what a list of articles shows
+        (:func:`codec.decode_listed`): those of ``numbers`` held."""
+        query = f"SELECT {codec.LISTED} FROM records WHERE number IN {_LISTED} ORDER BY number"
+        rows = self._db.execute(query, (json.dumps(sorted(set(numbers))),))
+        return [codec.decode_listed(row) for row in rows]
 
     def full_records(self, numbers: Iterable[int]) -> Iterator[Record]:
         """Records with their bodies, as indexed, in the order of ``numbers`` (unknown

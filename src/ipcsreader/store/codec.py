@@ -208,6 +208,35 @@ def decode_record(v: list[Any]) -> Record:
     )
 
 
+# A record's row as a list of articles reads it: number, title, date, column, region, the
+# authors (as JSON) and whether it is known only from listings, taken out by SQLite.
+LISTED = (
+    "number, json_extract(data, '$[1]'), json_extract(data, '$[2]'), column_name, region,"
+    " json_extract(data, '$[5]'), json_extract(data, '$[8]')"
+)
+
+
+def decode_listed(row: tuple[Any, ...]) -> Record:
+    """A record of :data:`LISTED`'s columns: what a list shows, the rest (teaser, sources,
+    side bars) left empty; thousands of them cost a third of whole records."""
+    number, title, date, column, region, authors, listing_only = row
+    return Record(
+        number,
+        title,
+        _date(date),
+        column,
+        region,
+        _authors(authors),
+        listing_only=bool(listing_only),
+    )
+
+
+@lru_cache(maxsize=1 << 12)
+def _authors(text: str) -> tuple[Author, ...]:
+    # A few hundred bylines recur across the archive: each decoded once.
+    return tuple(decode_author(a) for a in json.loads(text))
+
+
 def encode_body(blocks: tuple[Block, ...], truncated: bool) -> bytes:
     """An article's body as its row: the blocks (text and kind) and whether it is cut off."""
     data = dumps([truncated, [[b.text, b.kind] for b in blocks]])
