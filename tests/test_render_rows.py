@@ -6,11 +6,12 @@ import re
 
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
+from rich.cells import cell_len
 from rich.console import Console
 from rich.padding import Padding
 from rich.text import Text
 
-from ipcsreader.render.rows import Rows
+from ipcsreader.render.rows import Line, Rows
 
 _WORDS = st.sampled_from(
     ["Korea", "the", "a", "Indo-Pacific", "Ceasefire", "x", "Supercalifragilisticexpialidocious"]
@@ -152,10 +153,16 @@ def _printed_by_rich(renderable: object, width: int) -> str:
     return "\n".join(line.rstrip(" ") for line in captured.get().split("\n"))
 
 
-# Page text as it comes: line breaks, tabs, wide characters, no-break spaces.
+# Page text as it comes: line breaks, tabs, wide characters, no-break spaces, dashes,
+# runs of spaces, words wider than a line.
 _ODD_TEXT = st.lists(
-    st.sampled_from(["Korea", "the", "Indo-Pacific", "\n", "\t", "韓国の", "a\u00a0b", "x" * 30]),
-    max_size=10,
+    st.sampled_from(
+        [
+            *("Korea", "the", "Indo-Pacific", "\n", "\t", "韓国の", "a\u00a0b", "x" * 30),
+            *("—", "·", "", " ", "Café", "e\u0301", "y" * 9),
+        ]
+    ),
+    max_size=12,
 ).map(" ".join)
 
 
@@ -165,7 +172,7 @@ _ODD_TEXT = st.lists(
         st.tuples(
             st.sampled_from([0, 2, 4]),
             _ODD_TEXT,
-            st.sampled_from(["text", "rows", "dated rows", "table"]),
+            st.sampled_from(["text", "rows", "dated rows", "table", "lines"]),
         ),
         min_size=1,
         max_size=5,
@@ -175,6 +182,7 @@ _ODD_TEXT = st.lists(
 @example(items=[(2, "Korea \t the", "rows")], width=12)
 @example(items=[(0, "x" * 30 + " \n Korea", "dated rows"), (4, "the", "text")], width=20)
 @example(items=[(4, "韓国の Indo-Pacific", "rows")], width=8)  # no room: the table squeezes
+@example(items=[(0, " the " + "x" * 30 + "  Korea —  ", "lines")], width=12)
 def test_plain_lines_are_what_rich_prints_without_styles(
     items: list[tuple[int, str, str]], width: int
 ) -> None:
@@ -192,6 +200,10 @@ def test_plain_lines_are_what_rich_prints_without_styles(
             grid = Table.grid()
             grid.add_row(text)
             laid.append((indent, grid))
+        elif kind == "lines":  # rows of Line, as a year of the archive is laid out
+            line = Line((words, ""), ("· x", "dim"), style="italic")
+            cells = [Line(("#4842", ""), style="cyan"), Line(("2 Mar", "dim"))]
+            laid.append((indent, Rows([(cells, line), (cells, Line((words[:9], "bold")))])))
         else:
             cells = [Text("#4842", "cyan")] + [Text("2 Mar 2015")] * (kind == "dated rows")
             rows = Rows([(cells, text), ([Text("#1")] * len(cells), Text("Korea"))], gap=1)
@@ -201,3 +213,29 @@ def test_plain_lines_are_what_rich_prints_without_styles(
     for _, item in laid:
         if isinstance(item, Rows):
             assert _printed_plain(item, width) == _printed_by_rich(item, width)
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(words=_ODD_TEXT, style=st.sampled_from(["", "italic"]), width=st.integers(1, 60))
+@example(words="x" * 30 + "  Korea", style="", width=12)
+@example(words="   ", style="", width=1)
+def test_lines_show_their_pieces_as_the_text_they_stand_for(
+    words: str, style: str, width: int
+) -> None:
+    """A row of :class:`Line` pieces shows as the Rich ``Text`` built the usual way, styled
+    and plain: the plain wrapping of its own agrees with Rich's where it takes over."""
+    from ipcsreader.render.rows import _cells, _wrap_plain
+
+    text = Text(words, style)
+    text.append(" — ", "dim")
+    text.append(words[::-1], "dim")
+    line = Line((words, ""), (" — ", "dim"), (words[::-1], "dim"), style=style)
+    assert line.text() == text and line.plain == text.plain
+    assert _cells(text.plain) == cell_len(text.plain)
+    ours, theirs = Rows([([Text("#1")], line)]), Rows([([Text("#1")], text)])
+    assert _shown(ours, width + 3) == _shown(theirs, width + 3)
+    assert _printed_plain(ours, width + 3) == _printed_by_rich(theirs, width + 3)
+    wrapped = _wrap_plain(text.plain, width)
+    if wrapped is not None:
+        rich_lines = text.wrap(Console(width=80), width, overflow="ellipsis")
+        assert wrapped == [line.plain.rstrip(" ") for line in rich_lines]

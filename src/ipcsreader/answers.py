@@ -127,7 +127,7 @@ class Answers:
         column: str | None = None,
         region: str | None = None,
     ) -> Archive:
-        """:func:`browse.browse` over every record, reading only what it shows of the records shown."""
+        """:func:`browse.browse` over every record, reading only what it shows of those shown."""
         from ipcsreader.archive import browse
 
         def read(store: Catalog) -> Archive:

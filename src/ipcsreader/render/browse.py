@@ -10,8 +10,8 @@ from rich.text import Text
 from ipcsreader.archive.browse import Archive
 from ipcsreader.model import Record
 from ipcsreader.render.parts import DIM, NUMBER_STYLE, append_unread, plural
-from ipcsreader.render.rows import Lines, Rows
-from ipcsreader.render.safe import safe
+from ipcsreader.render.rows import Line, Lines, Rows
+from ipcsreader.render.safe import clean, safe
 
 
 def render_archive(archive: Archive, unread: Collection[int] = ()) -> RenderableType:
@@ -38,15 +38,17 @@ def render_archive(archive: Archive, unread: Collection[int] = ()) -> Renderable
 def _rows(records: tuple[Record, ...], unread: Collection[int], *, day: bool) -> Rows:
     rows = []
     for r in records:
-        line = safe(r.title or "(untitled)", "italic" if r.listing_only else "")
+        line = Line((clean(r.title or "(untitled)"), ""), style="italic" if r.listing_only else "")
         if r.authors:
             line.append(" — ", DIM)
-            line.append_text(safe(", ".join(a.name for a in r.authors), DIM))
+            line.append(clean(", ".join(a.name for a in r.authors)), DIM)
         if r.column:
             line.append(" · ", DIM)
-            line.append_text(safe(r.column, DIM))
+            line.append(clean(r.column), DIM)
         if r.number in unread:
             append_unread(line)
         when = f"{r.date.day} {r.date:%b}" if day and r.date else ""
-        rows.append(([Text(f"#{r.number}", NUMBER_STYLE), Text(when, DIM)], line))
+        rows.append(
+            ([Line((f"#{r.number}", ""), style=NUMBER_STYLE), Line((when, ""), style=DIM)], line)
+        )
     return Rows(rows)

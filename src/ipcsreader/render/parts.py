@@ -9,7 +9,7 @@ from rich.text import Text
 
 from ipcsreader.archive.known import KnownTitle
 from ipcsreader.model import Author
-from ipcsreader.render.rows import Rows
+from ipcsreader.render.rows import Line, Rows
 from ipcsreader.render.safe import safe
 
 NUMBER_STYLE = "cyan"
@@ -35,7 +35,7 @@ def date_span(first: dt.date | None, last: dt.date | None) -> str:
     return f"{short_date(first)} – {short_date(last)}"
 
 
-def append_unread(line: Text) -> None:
+def append_unread(line: Text | Line) -> None:
     """Say at the end of an article's line that the reader has not read it yet."""
     line.append(" · ", DIM)
     line.append("unread", UNREAD_STYLE)

@@ -11,6 +11,7 @@ checks it against the grid.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -22,12 +23,41 @@ if TYPE_CHECKING:  # the console is imported only when something is printed
     from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
 
 
+class Line:
+    """A row's text as (text, style) pieces over a ``style`` of its own: what
+    ``Text(first, style)`` with the rest appended shows, made a Rich ``Text`` only when
+    styles are printed. Its text must be inert already (:func:`ipcsreader.render.safe.clean`).
+
+    A year of the archive is thousands of rows; building a ``Text`` for each costs more
+    than writing them all out plain.
+    """
+
+    __slots__ = ("pieces", "style")
+
+    def __init__(self, *pieces: tuple[str, str], style: str = "") -> None:
+        self.pieces = list(pieces)
+        self.style = style
+
+    def append(self, text: str, style: str = "") -> None:
+        self.pieces.append((text, style))
+
+    @property
+    def plain(self) -> str:
+        return "".join(text for text, _ in self.pieces)
+
+    def text(self) -> Text:
+        return Text.assemble(*self.pieces, style=self.style)
+
+
+Cell = Text | Line
+
+
 class Rows:
     """``rows`` of (short cells, text); ``gap`` extra spaces before the text (a grid's
     empty spacer column of width 0 is one)."""
 
     def __init__(
-        self, rows: Sequence[tuple[Sequence[Text], Text]], gap: int = 0, indent: int = 0
+        self, rows: Sequence[tuple[Sequence[Cell], Cell]], gap: int = 0, indent: int = 0
     ) -> None:
         self.rows = rows
         self.gap = gap
@@ -51,17 +81,17 @@ class Rows:
             grid.add_column(width=0)
         grid.add_column(ratio=1)
         for cells, text in self.rows:
-            grid.add_row(*cells, *([""] * self.gap), text)
+            grid.add_row(*map(_text, cells), *([""] * self.gap), _text(text))
         return Padding(grid, (0, 0, 0, self.indent)) if self.indent else grid
 
     def _layout(self, options: ConsoleOptions) -> tuple[list[int], int, ConsoleOptions] | None:
         """Each short column's width, how far in the text starts and the options it is
         laid out with; None when the table must squeeze the columns."""
         columns = len(self.rows[0][0])
-        widths = [max(cell_len(cells[i].plain) for cells, _ in self.rows) for i in range(columns)]
+        widths = [max(_cells(cells[i].plain) for cells, _ in self.rows) for i in range(columns)]
         fixed = sum(w + 1 for w in widths) + self.gap
         longest = max(
-            (cell_len(line) for _, text in self.rows for line in text.plain.splitlines()),
+            (_cells(line) for _, text in self.rows for line in text.plain.splitlines()),
             default=0,
         )
         room = options.max_width - self.indent - fixed
@@ -88,17 +118,17 @@ class Rows:
         space = Segment(" ")
         margin = Segment(" " * self.indent)
         room = text_options.max_width
-        for cells, text in self.rows:
+        for cells, text in ((cells, _text(text)) for cells, text in self.rows):
             plain = text.plain
             if "\n" in plain or "\t" in plain or not _plain_wrap(text):
                 lines = console.render_lines(text, text_options)
-            elif cell_len(plain) > room:
+            elif _cells(plain) > room:
                 # What rendering the text would give, line by line, without its round trip
                 # through segments cut up and padded again (a year of titles wraps).
                 wrapped = _wrapped(console, text, text_options)
                 lines = [list(_segments(line, console)) for line in wrapped]
             else:  # it fits on its line: no wrapping to work out
-                lines = [[*_segments(text, console), Segment(" " * (room - cell_len(plain)))]]
+                lines = [[*_segments(text, console), Segment(" " * (room - _cells(plain)))]]
             for i, line in enumerate(lines):
                 if self.indent:
                     yield margin
@@ -106,8 +136,8 @@ class Rows:
                     yield Segment(" " * fixed)
                 else:
                     for cell, width in zip(cells, widths, strict=True):
-                        yield Segment(" " * (width - cell_len(cell.plain)))
-                        yield from _segments(cell, console)
+                        yield Segment(" " * (width - _cells(cell.plain)))
+                        yield from _segments(_text(cell), console)
                         yield space
                     if self.gap:
                         yield Segment(" " * self.gap)
@@ -127,13 +157,13 @@ class Rows:
         margin, room = " " * self.indent, text_options.max_width
         for cells, text in self.rows:
             plain = text.plain
-            lines = (
-                [line.plain for line in _wrapped(console, text, text_options)]
-                if _wraps(plain, room)
-                else [plain]
-            )
+            lines = [plain]
+            if _wraps(plain, room):
+                lines = _wrap_plain(plain, room) or [
+                    line.plain for line in _wrapped(console, _text(text), text_options)
+                ]
             head = "".join(
-                " " * (width - cell_len(cell.plain)) + cell.plain + " "
+                " " * (width - _cells(cell.plain)) + cell.plain + " "
                 for cell, width in zip(cells, widths, strict=True)
             )
             head += " " * self.gap
@@ -193,7 +223,57 @@ class Lines:
 
 def _wraps(plain: str, room: int) -> bool:
     """Whether a row's text needs laying out (wrapping, tabs) rather than one line."""
-    return "\n" in plain or "\t" in plain or cell_len(plain) > room
+    return "\n" in plain or "\t" in plain or _cells(plain) > room
+
+
+def _text(cell: Cell) -> Text:
+    return cell.text() if isinstance(cell, Line) else cell
+
+
+# Characters but those one cell wide that are never space: printable ASCII but the space.
+_OTHER = re.compile("[^!-~]")
+# What the wrapping below sees as a word: the spaces before it (the text's first only),
+# its letters and the spaces after it.
+_WORD = re.compile(" *[^ ]+ *")
+
+
+def _cells(plain: str) -> int:
+    """``cell_len(plain)``: Rich measures a text of any but the plainest characters one
+    character at a time, and a line with a dash in it is not of those; here only the
+    others are measured (those that join characters into one left to Rich)."""
+    others = _OTHER.findall(plain)
+    if not others:
+        return len(plain)
+    if "\u200d" in plain or "\ufe0f" in plain:
+        return cell_len(plain)
+    return len(plain) - len(others) + sum(map(cell_len, others))
+
+
+def _wrap_plain(plain: str, width: int) -> list[str] | None:
+    """``plain``'s lines as Rich wraps it within ``width`` (overflow "ellipsis"), trailing
+    spaces dropped; None unless every character is one cell wide and the only spacing is
+    the plain space (Rich's own wrapping takes those).
+
+    Word by word (a word with the spaces after it), a line takes the next word while the
+    word, spaces left out, fits in what is left of it; a word that does not starts the next
+    line, and one wider than a whole line has a line of its own, cut short with "…".
+    """
+    for other in set(_OTHER.findall(plain)):
+        if other != " " and (other.isspace() or cell_len(other) != 1):
+            return None
+    lines: list[str] = []
+    start, used = 0, 0
+    for word in _WORD.finditer(plain):
+        at, size = word.start(), len(word.group().rstrip(" "))
+        if used + size > width and at:
+            lines.append(plain[start:at])
+            start, used = at, 0
+        used += word.end() - at
+    lines.append(plain[start:])
+    return [
+        line if len(line) <= width else line[: width - 1] + "…"
+        for line in (line.rstrip(" ") for line in lines)
+    ]
 
 
 def _wrapped(console: Console, text: Text, options: ConsoleOptions) -> Iterable[Text]:
@@ -244,5 +324,5 @@ def _fits(text: Text, width: int) -> bool:
         and text.end == "\n"
         and "\n" not in plain
         and "\t" not in plain
-        and cell_len(plain) <= width
+        and _cells(plain) <= width
     )
