@@ -98,3 +98,20 @@ def test_main_leaves_the_collector_nothing_to_walk_at_exit(
         assert gc.get_freeze_count() > frozen
     finally:
         gc.unfreeze()
+
+
+def test_many_objects_pauses_the_collector_and_gives_it_back_as_it_was() -> None:
+    from ipcsreader.cli.common import many_objects
+
+    assert gc.isenabled()
+    with pytest.raises(KeyError), many_objects():
+        assert not gc.isenabled()
+        raise KeyError  # an error leaves it enabled too
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with many_objects():
+            assert not gc.isenabled()
+        assert not gc.isenabled()  # paused before: left paused
+    finally:
+        gc.enable()

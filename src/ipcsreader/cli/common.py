@@ -6,7 +6,8 @@ import errno
 import os
 import re
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar
@@ -96,6 +97,22 @@ def rendered(console: Console, renderable: RenderableType) -> str:
 def show(console: Console, renderable: RenderableType) -> None:
     """Print ``renderable`` without the trailing spaces Rich pads lines with."""
     console.file.write(rendered(console, renderable))
+
+
+@contextmanager
+def many_objects() -> Iterator[None]:
+    """Python's cycle collector paused while a command builds and prints thousands of
+    objects that form no cycle (a year of the archive, a long reading list): its passes
+    over them, each longer as more are kept, cost as much as building them."""
+    import gc
+
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def emit_json(data: Any) -> None:

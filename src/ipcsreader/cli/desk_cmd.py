@@ -17,6 +17,7 @@ from ipcsreader.cli.common import (
     JsonOpt,
     emit_json,
     make_console,
+    many_objects,
     open_library,
     show,
 )
@@ -327,27 +328,29 @@ def list_command(
         reading = Reading(library)
         if wanted is not None and not reading.desk.has_tag(wanted):
             raise NotFoundError(f"no article has the tag {wanted!r}; `ipcs tags` lists yours")
-        return reading.reading_list(tag=wanted, unread=unread, noted=noted, limit=limit or None)
+        with many_objects():
+            return reading.reading_list(tag=wanted, unread=unread, noted=noted, limit=limit or None)
 
     # Titles from the index as it is, while a child process looks whether pages changed.
     library, (shown, total) = fresh_result(corpus, index, gather)
     reading = Reading(library)
-    if json:
-        emit_json([i.to_dict() for i in shown])
-        return
-    from ipcsreader.render.desk import render_list
+    with many_objects():
+        if json:
+            emit_json([i.to_dict() for i in shown])
+            return
+        from ipcsreader.render.desk import render_list
 
-    what = " · ".join(
-        [f"tagged {wanted}"] * (wanted is not None) + ["unread"] * unread + ["noted"] * noted
-    )
-    unread_numbers = reading.unread_among(i.entry.number for i in shown if i.record)
-    listing = render_list(
-        shown,
-        unread_numbers,
-        what=f"on your reading list{' · ' + what if what else ''}",
-        more=total - len(shown),
-    )
-    show_lines(color, listing)
+        what = " · ".join(
+            [f"tagged {wanted}"] * (wanted is not None) + ["unread"] * unread + ["noted"] * noted
+        )
+        unread_numbers = reading.unread_among(i.entry.number for i in shown if i.record)
+        listing = render_list(
+            shown,
+            unread_numbers,
+            what=f"on your reading list{' · ' + what if what else ''}",
+            more=total - len(shown),
+        )
+        show_lines(color, listing)
 
 
 def show_lines(color: ColorMode, lines: Lines) -> None:

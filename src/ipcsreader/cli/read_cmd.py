@@ -19,6 +19,7 @@ from ipcsreader.cli.common import (
     JsonOpt,
     emit_json,
     make_console,
+    many_objects,
     rendered,
     show,
     warn,
@@ -363,14 +364,15 @@ def browse(
 
     check_month(month)
     lib = open_library(corpus, index)
-    archive = lib.browse(year=year, month=month, column=column, region=region)
-    if json:
-        emit_json(archive.to_dict())
-        return
-    from ipcsreader.reading import Reading
-    from ipcsreader.render.browse import render_archive
+    with many_objects():
+        archive = lib.browse(year=year, month=month, column=column, region=region)
+        if json:
+            emit_json(archive.to_dict())
+            return
+        from ipcsreader.reading import Reading
+        from ipcsreader.render.browse import render_archive
 
-    shown = [r for y in archive.years for m in y.months for r in m.records]
-    shown += [r for y in archive.years for r in y.undated]
-    unread = Reading(lib).unread_among(r.number for r in shown if not r.listing_only)
-    show(make_console(color), render_archive(archive, unread))
+        shown = [r for y in archive.years for m in y.months for r in m.records]
+        shown += [r for y in archive.years for r in y.undated]
+        unread = Reading(lib).unread_among(r.number for r in shown if not r.listing_only)
+        show(make_console(color), render_archive(archive, unread))
