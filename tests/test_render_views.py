@@ -46,3 +46,14 @@ def test_forty_columns_never_overflow():
     ]
     for view in views:
         assert max(len(line) for line in render_plain(view, 40).splitlines()) <= 40
+
+
+def test_short_dates_name_the_months_as_strftime_does() -> None:
+    import datetime as dt
+
+    from ipcsreader.render.parts import short_date
+
+    for month in range(1, 13):
+        day = dt.date(2015, month, 2)
+        assert short_date(day) == f"2 {day:%b %Y}"
+    assert short_date(None) == ""

@@ -9,7 +9,7 @@ from rich.text import Text
 
 from ipcsreader.archive.browse import Archive
 from ipcsreader.model import Record
-from ipcsreader.render.parts import DIM, NUMBER_STYLE, append_unread, plural
+from ipcsreader.render.parts import DIM, MONTHS, NUMBER_STYLE, append_unread, plural
 from ipcsreader.render.rows import Line, Lines, Rows
 from ipcsreader.render.safe import clean, safe
 
@@ -47,7 +47,7 @@ def _rows(records: tuple[Record, ...], unread: Collection[int], *, day: bool) ->
             line.append(clean(r.column), DIM)
         if r.number in unread:
             append_unread(line)
-        when = f"{r.date.day} {r.date:%b}" if day and r.date else ""
+        when = f"{r.date.day} {MONTHS[r.date.month]}" if day and r.date else ""
         rows.append(
             ([Line((f"#{r.number}", ""), style=NUMBER_STYLE), Line((when, ""), style=DIM)], line)
         )

@@ -22,9 +22,14 @@ def long_date(d: dt.date | None) -> str:
     return f"{d.day} {d:%B %Y}" if d else ""
 
 
+# The months as "%b" names them (Python leaves the C locale's in place): looked up, not
+# formatted, for the thousands of dates of a long list.
+MONTHS = ("", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
 def short_date(d: dt.date | None) -> str:
     """ "2 Mar 2015"."""
-    return f"{d.day} {d:%b %Y}" if d else ""
+    return f"{d.day} {MONTHS[d.month]} {d.year}" if d else ""
 
 
 def date_span(first: dt.date | None, last: dt.date | None) -> str:
