@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from rich.cells import cell_len
 from rich.segment import Segment
+from rich.style import Style
 from rich.text import Text
 
 if TYPE_CHECKING:  # the console is imported only when something is printed
@@ -118,9 +119,13 @@ class Rows:
         space = Segment(" ")
         margin = Segment(" " * self.indent)
         room = text_options.max_width
-        for cells, text in ((cells, _text(text)) for cells, text in self.rows):
+        for cells, row in self.rows:
+            quick = _line_segments(row, room, console) if isinstance(row, Line) else None
+            text = _text(row)
             plain = text.plain
-            if "\n" in plain or "\t" in plain or not _plain_wrap(text):
+            if quick is not None:
+                lines = quick
+            elif "\n" in plain or "\t" in plain or not _plain_wrap(text):
                 lines = console.render_lines(text, text_options)
             elif _cells(plain) > room:
                 # What rendering the text would give, line by line, without its round trip
@@ -137,7 +142,7 @@ class Rows:
                 else:
                     for cell, width in zip(cells, widths, strict=True):
                         yield Segment(" " * (width - _cells(cell.plain)))
-                        yield from _segments(_text(cell), console)
+                        yield from _cell_segments(cell, console)
                         yield space
                     if self.gap:
                         yield Segment(" " * self.gap)
@@ -249,31 +254,92 @@ def _cells(plain: str) -> int:
     return len(plain) - len(others) + sum(map(cell_len, others))
 
 
-def _wrap_plain(plain: str, width: int) -> list[str] | None:
-    """``plain``'s lines as Rich wraps it within ``width`` (overflow "ellipsis"), trailing
-    spaces dropped; None unless every character is one cell wide and the only spacing is
-    the plain space (Rich's own wrapping takes those).
+def _breaks(plain: str, width: int) -> list[int] | None:
+    """Where ``plain``'s lines after the first start as Rich wraps it within ``width``;
+    None unless every character is one cell wide and the only spacing is the plain space
+    (Rich's own wrapping takes those).
 
     Word by word (a word with the spaces after it), a line takes the next word while the
     word, spaces left out, fits in what is left of it; a word that does not starts the next
-    line, and one wider than a whole line has a line of its own, cut short with "…".
+    line, and so does one wider than a whole line (which Rich then cuts short).
     """
     for other in set(_OTHER.findall(plain)):
         if other != " " and (other.isspace() or cell_len(other) != 1):
             return None
-    lines: list[str] = []
-    start, used = 0, 0
+    starts: list[int] = []
+    used = 0
     for word in _WORD.finditer(plain):
         at, size = word.start(), len(word.group().rstrip(" "))
         if used + size > width and at:
-            lines.append(plain[start:at])
-            start, used = at, 0
+            starts.append(at)
+            used = 0
         used += word.end() - at
-    lines.append(plain[start:])
-    return [
-        line if len(line) <= width else line[: width - 1] + "…"
-        for line in (line.rstrip(" ") for line in lines)
-    ]
+    return starts
+
+
+def _wrap_plain(plain: str, width: int) -> list[str] | None:
+    """``plain``'s lines as Rich wraps it within ``width`` (overflow "ellipsis"), trailing
+    spaces dropped; None where :func:`_breaks` leaves the wrapping to Rich."""
+    starts = _breaks(plain, width)
+    if starts is None:
+        return None
+    lines = (plain[a:b].rstrip(" ") for a, b in _bounds(starts, len(plain)))
+    return [line if len(line) <= width else line[: width - 1] + "…" for line in lines]
+
+
+def _bounds(starts: list[int], length: int) -> list[tuple[int, int]]:
+    """Each line's (start, end) in a text of ``length`` whose lines after the first start
+    at ``starts``."""
+    return list(zip([0, *starts], [*starts, length], strict=True))
+
+
+def _line_segments(line: Line, room: int, console: Console) -> list[list[Segment]] | None:
+    """``line``'s lines within ``room`` as segments, what the rows' styled path makes of
+    its ``Text`` (wrapped and padded to the room as ``_wrapped`` lays it out, or one line
+    then padding), from its pieces; None where :func:`_breaks` leaves the wrapping to Rich
+    or a word wider than the room would be cut short."""
+    plain = line.plain
+    if "\n" in plain or "\t" in plain:
+        return None
+    wraps = _cells(plain) > room
+    starts = _breaks(plain, room) if wraps else []
+    if starts is None:
+        return None
+    get_style = console.get_style
+    base = get_style(line.style) if line.style else None
+    styles = {
+        style: Style.combine([base or Style.null(), get_style(style)])
+        for _, style in line.pieces
+        if style
+    }
+    out = []
+    for a, b in _bounds(starts, len(plain)):
+        end = b
+        if wraps and b - a > room:  # spaces past the room are dropped: a word must fit
+            end = max(a + room, a + len(plain[a:b].rstrip(" ")))
+            if end - a > room:
+                return None
+        segments, gap, offset = [], "", 0
+        for text, style in line.pieces:
+            lo, hi = max(offset, a), min(offset + len(text), end)
+            offset += len(text)
+            if lo >= hi:
+                continue
+            if not style:
+                gap += plain[lo:hi]  # an unstyled run is one segment, in the line's style
+                continue
+            if gap:
+                segments.append(Segment(gap, base))
+                gap = ""
+            segments.append(Segment(plain[lo:hi], styles[style]))
+        if wraps:
+            gap += " " * (room - (end - a))  # a wrapped line is padded in its own style
+        if gap:
+            segments.append(Segment(gap, base))
+        if not wraps:
+            segments.append(Segment(" " * (room - _cells(plain))))
+        out.append(segments)
+    return out
 
 
 def _wrapped(console: Console, text: Text, options: ConsoleOptions) -> Iterable[Text]:
@@ -307,6 +373,14 @@ def _segments(text: Text, console: Console) -> Iterable[Segment]:
     if text.style and not text.spans:
         return [Segment(text.plain, console.get_style(text.style))]
     return text.render(console, end="")
+
+
+def _cell_segments(cell: Cell, console: Console) -> Iterable[Segment]:
+    """A short cell as :func:`_segments` shows it; a Line of unstyled pieces without
+    becoming a Text first."""
+    if isinstance(cell, Line) and not any(style for _, style in cell.pieces):
+        return [Segment(cell.plain, console.get_style(cell.style) if cell.style else None)]
+    return _segments(_text(cell), console)
 
 
 def _plain_wrap(text: Text) -> bool:
