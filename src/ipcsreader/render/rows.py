@@ -119,9 +119,10 @@ class Rows:
         space = Segment(" ")
         margin = Segment(" " * self.indent)
         room = text_options.max_width
+        styles: dict[tuple[str, str], Style] = {}
         for cells, row in self.rows:
-            quick = _line_segments(row, room, console) if isinstance(row, Line) else None
-            text = _text(row)
+            quick = _line_segments(row, room, console, styles) if isinstance(row, Line) else None
+            text = _text(row) if quick is None else Text()
             plain = text.plain
             if quick is not None:
                 lines = quick
@@ -293,25 +294,26 @@ def _bounds(starts: list[int], length: int) -> list[tuple[int, int]]:
     return list(zip([0, *starts], [*starts, length], strict=True))
 
 
-def _line_segments(line: Line, room: int, console: Console) -> list[list[Segment]] | None:
+def _line_segments(
+    line: Line, room: int, console: Console, styles: dict[tuple[str, str], Style]
+) -> list[list[Segment]] | None:
     """``line``'s lines within ``room`` as segments, what the rows' styled path makes of
     its ``Text`` (wrapped and padded to the room as ``_wrapped`` lays it out, or one line
     then padding), from its pieces; None where :func:`_breaks` leaves the wrapping to Rich
-    or a word wider than the room would be cut short."""
+    or a word wider than the room would be cut short. ``styles``: those combined so far."""
     plain = line.plain
     if "\n" in plain or "\t" in plain:
         return None
-    wraps = _cells(plain) > room
+    cells = _cells(plain)
+    wraps = cells > room
     starts = _breaks(plain, room) if wraps else []
     if starts is None:
         return None
-    get_style = console.get_style
-    base = get_style(line.style) if line.style else None
-    styles = {
-        style: Style.combine([base or Style.null(), get_style(style)])
-        for _, style in line.pieces
-        if style
-    }
+    base = console.get_style(line.style) if line.style else None
+    for _, style in line.pieces:
+        if style and (line.style, style) not in styles:
+            both = [base or Style.null(), console.get_style(style)]
+            styles[line.style, style] = Style.combine(both)
     out = []
     for a, b in _bounds(starts, len(plain)):
         end = b
@@ -331,13 +333,13 @@ def _line_segments(line: Line, room: int, console: Console) -> list[list[Segment
             if gap:
                 segments.append(Segment(gap, base))
                 gap = ""
-            segments.append(Segment(plain[lo:hi], styles[style]))
+            segments.append(Segment(plain[lo:hi], styles[line.style, style]))
         if wraps:
             gap += " " * (room - (end - a))  # a wrapped line is padded in its own style
         if gap:
             segments.append(Segment(gap, base))
         if not wraps:
-            segments.append(Segment(" " * (room - _cells(plain))))
+            segments.append(Segment(" " * (room - cells)))
         out.append(segments)
     return out
 
