@@ -121,20 +121,11 @@ class Rows:
         room = text_options.max_width
         styles: dict[tuple[str, str], Style] = {}
         for cells, row in self.rows:
-            quick = _line_segments(row, room, console, styles) if isinstance(row, Line) else None
-            text = _text(row) if quick is None else Text()
-            plain = text.plain
-            if quick is not None:
-                lines = quick
-            elif "\n" in plain or "\t" in plain or not _plain_wrap(text):
-                lines = console.render_lines(text, text_options)
-            elif _cells(plain) > room:
-                # What rendering the text would give, line by line, without its round trip
-                # through segments cut up and padded again (a year of titles wraps).
-                wrapped = _wrapped(console, text, text_options)
-                lines = [list(_segments(line, console)) for line in wrapped]
-            else:  # it fits on its line: no wrapping to work out
-                lines = [[*_segments(text, console), Segment(" " * (room - _cells(plain)))]]
+            lines: Sequence[Sequence[Segment]] | None = None
+            if isinstance(row, Line):
+                lines = _line_segments(row, room, console, styles)
+            if lines is None:
+                lines = _text_segments(_text(row), console, text_options)
             for i, line in enumerate(lines):
                 if self.indent:
                     yield margin
@@ -375,6 +366,21 @@ def _segments(text: Text, console: Console) -> Iterable[Segment]:
     if text.style and not text.spans:
         return [Segment(text.plain, console.get_style(text.style))]
     return text.render(console, end="")
+
+
+def _text_segments(
+    text: Text, console: Console, options: ConsoleOptions
+) -> Sequence[Sequence[Segment]]:
+    """A row's ``text`` laid out in the room ``options`` give it, line by line."""
+    plain, room = text.plain, options.max_width
+    if "\n" in plain or "\t" in plain or not _plain_wrap(text):
+        return console.render_lines(text, options)
+    if _cells(plain) > room:
+        # What rendering the text would give, line by line, without its round trip
+        # through segments cut up and padded again (a year of titles wraps).
+        return [list(_segments(line, console)) for line in _wrapped(console, text, options)]
+    # It fits on its line: no wrapping to work out.
+    return [[*_segments(text, console), Segment(" " * (room - _cells(plain)))]]
 
 
 def _cell_segments(cell: Cell, console: Console) -> Iterable[Segment]:
