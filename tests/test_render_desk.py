@@ -7,6 +7,8 @@ import datetime as dt
 
 import pytest
 from golden_files import assert_golden, render_plain
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 from read_world import RECORDS
 
 from ipcsreader.archive.browse import browse
@@ -82,3 +84,36 @@ def test_the_note_stands_under_the_header() -> None:
     view = render_article(BY_NUMBER[4842], width=60, note="First line.\n\x1b[31mSecond\x1b[0m.")
     text = render_plain(view, 60)
     assert_golden("read-note-60.txt", "\n".join(text.splitlines()[:12]) + "\n")
+
+
+@settings(max_examples=200, deadline=None, derandomize=True)
+@given(
+    lines=st.lists(
+        st.lists(
+            st.tuples(
+                st.sampled_from(["#4842", "Korea — x", " · ", "", "a ", "韓国", "\t", "b\nc"]),
+                st.sampled_from(["", "bold", "dim", "bold magenta", "italic dim", "cyan"]),
+            ),
+            max_size=5,
+        ),
+        max_size=5,
+    ),
+    system=st.sampled_from(["standard", "256", "truecolor"]),
+)
+@example(lines=[[("a", "dim"), ("", ""), ("b ", "")]], system="truecolor")
+def test_styled_lines_are_what_rich_prints(lines: list[list[tuple[str, str]]], system: str) -> None:
+    """The desk's lines written in colour from their pieces are what Rich prints of them,
+    or left to Rich (None)."""
+    import io
+
+    from rich.console import Console
+
+    out = Lines()
+    for pieces in lines:
+        out.line(*pieces)
+    console = Console(file=io.StringIO(), width=20, force_terminal=True, color_system=system)
+    console.print(out.rich(), soft_wrap=True)
+    styled = out.styled(console)
+    assert styled is None or styled == console.file.getvalue()
+    if not any(c in t for line in lines for t, _ in line for c in "\t\n ") and lines:
+        assert styled is not None  # nothing for Rich to change: written from the pieces

@@ -359,6 +359,8 @@ def show_lines(color: ColorMode, lines: Lines) -> None:
     console = make_console(color)
     if console.no_color or console.color_system is None:
         sys.stdout.write(lines.plain() + "\n")
+    elif (styled := lines.styled(console)) is not None:
+        console.file.write(styled)
     else:
         console.print(lines.rich(), soft_wrap=True)
 

@@ -10,8 +10,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from rich.text import Text
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 from ipcsreader.desk.store import Follow
 from ipcsreader.reading import Listed, News
@@ -43,6 +47,36 @@ class Lines:
 
     def rich(self) -> Text:
         return Text("\n").join(Text.assemble(*line) for line in self.lines)
+
+    def styled(self, console: Console) -> str | None:
+        """What ``console.print(self.rich(), soft_wrap=True)`` writes, from the pieces: each
+        styled piece its own run of codes, the unstyled text between them as it is (Rich
+        renders a Text so, a segment each). None where Rich would change the text first
+        (tabs, line breaks inside a piece, a line ending in spaces that Rich trims) or
+        writes other than codes to a stream (a legacy Windows console)."""
+        from rich.console import COLOR_SYSTEMS
+        from rich.style import Style
+
+        if console.color_system is None or console.legacy_windows:
+            return None
+        system = COLOR_SYSTEMS[console.color_system]
+        codes: dict[str, Style] = {}
+        out: list[str] = []
+        for line in self.lines:
+            last = next((text for text, _ in reversed(line) if text), "")
+            if last[-1:].isspace():
+                return None
+            for text, style in line:
+                if "\t" in text or "\n" in text:
+                    return None
+                if not style or not text:
+                    out.append(text)
+                    continue
+                if style not in codes:
+                    codes[style] = Style.combine([Style.null(), console.get_style(style)])
+                out.append(codes[style].render(text, color_system=system))
+            out.append("\n")
+        return "".join(out) or "\n"  # no line at all: Rich still ends one
 
 
 def render_list(items: Sequence[Listed], unread: set[int], *, what: str, more: int) -> Lines:
