@@ -22,7 +22,8 @@ from functools import partial
 from pathlib import Path
 from typing import TypeVar
 
-from ipcsreader.archive import records, views
+from ipcsreader import reviews
+from ipcsreader.archive import records, touched, views
 from ipcsreader.errors import PageError
 from ipcsreader.model import Listing, Page, Record, Sidebars
 from ipcsreader.remerge import remerge
@@ -241,7 +242,7 @@ class IndexUpdate:
                     records=rewritten,
                     gone_records=gone,
                     bodies=((n, body.blob()) for n, body in bodies.items()),
-                    views=_views_writer(old, merged, rewritten, gone, fresh, gone_pages)
+                    views=_views_writer(old, merged, rewritten, gone, fresh, before)
                     if shown
                     else None,
                     rebuild=rebuild,
@@ -260,25 +261,31 @@ def _views_writer(
     rewritten: list[Record],
     gone: set[int],
     fresh: dict[str, Page],
-    gone_pages: set[str],
+    before: dict[str, Page],
 ) -> Callable[[sqlite3.Connection], None]:
     """What writes the views into the catalog: over every record and headline page as the
-    update leaves them (``old``'s, with what the update changes)."""
+    update leaves them (``old``'s, with what the update changes), recomputed only for what
+    the update touched when that is sure to be right (:mod:`ipcsreader.reviews`)."""
     if old is None:
         every, pages = merged, dict(fresh)
     else:
         every = {r.number: r for r in old.records()}
         every.update((r.number, r) for r in rewritten)
+        for number in gone:
+            every.pop(number, None)
+        in_order = [every[n] for n in sorted(every)]
+        part = reviews.part(old, in_order, rewritten, gone, fresh, before)
+        if part is not None:
+            return part
         pages = old.pages()
         pages.update(fresh)
-    for number in gone:
-        every.pop(number, None)
-    for key in gone_pages:
-        pages.pop(key, None)
-    computed = views.compute(
-        [every[n] for n in sorted(every)], [pages[key] for key in sorted(pages)]
-    )
-    return lambda db: store_views.write(db, computed)
+        for key in before.keys() - fresh.keys():
+            pages.pop(key, None)
+    records_list = [every[n] for n in sorted(every)]
+    pages_list = [(key, pages[key]) for key in sorted(pages)]
+    computed = views.compute(records_list, [page for _, page in pages_list])
+    refs = touched.rows(records_list, pages_list)
+    return lambda db: store_views.write(db, computed, refs)
 
 
 def _body(

@@ -8,7 +8,7 @@ pages (old layout, new layout, listings) print it.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -105,12 +105,22 @@ class Authors:
         records: Sequence[Record],
         pages: Sequence[Page],
         mentions: Mapping[Mention, int] | None = None,
+        *,
+        people: People | None = None,
+        index: RecordsByTitle | None = None,
+        only: Collection[str] | None = None,
     ) -> None:
-        """``mentions``: :func:`count_mentions` of the same records and pages, when known."""
+        """``mentions``: :func:`count_mentions` of the same records and pages, when known.
+
+        Only the persons of ``only`` keys (all when None) get their titles: given every
+        record and page that prints them, in order, with ``people`` and the ``index`` of
+        every record, their titles are as the whole corpus gives them.
+        """
         mentions = count_mentions(records, pages) if mentions is None else mentions
-        self.people: People = identify(mentions)
+        self.people: People = identify(mentions) if people is None else people
         self._mentions = group_by_person(self.people, mentions)
-        index = RecordsByTitle(records)
+        index = RecordsByTitle(records) if index is None else index
+        self._only = only
         self._books: dict[str, TitleBook] = {}
         # Side bars and "Article by same Author" lists are printed again and again; once
         # all their titles are settled in a book, printing them again changes nothing.
@@ -129,7 +139,7 @@ class Authors:
         settled = True
         for author in authors:
             person = self.people.of(author.name)
-            if person is None:
+            if person is None or (self._only is not None and person.key not in self._only):
                 continue
             book = self._books.get(person.key)
             if book is None:
@@ -172,22 +182,20 @@ class Authors:
 
     def table(self) -> list[AuthorRow]:
         """Every person, by surname."""
-        rows = []
-        for p in self.people.persons:
-            titles = self.titles(p)
-            years = [t.date.year for t in titles if t.date] + [
-                m.date.year for m in self._mentions.get(p.key, []) if m.date
-            ]
-            rows.append(
-                AuthorRow(
-                    person=p,
-                    articles=sum(t.held for t in titles),
-                    known=len(titles),
-                    first_year=min(years, default=None),
-                    last_year=max(years, default=None),
-                )
-            )
-        return rows
+        return [self.row(p) for p in self.people.persons]
+
+    def row(self, p: Person) -> AuthorRow:
+        titles = self.titles(p)
+        years = [t.date.year for t in titles if t.date] + [
+            m.date.year for m in self._mentions.get(p.key, []) if m.date
+        ]
+        return AuthorRow(
+            person=p,
+            articles=sum(t.held for t in titles),
+            known=len(titles),
+            first_year=min(years, default=None),
+            last_year=max(years, default=None),
+        )
 
     def find(self, name: str) -> list[Person]:
         """The persons ``name`` matches; NotFoundError naming the nearest when none does."""

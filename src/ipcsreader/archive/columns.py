@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -93,10 +93,16 @@ class _Gathered:
     unsigned: TitleBook | None = None
 
 
-class _Gatherer:
-    def __init__(self, records: Sequence[Record], people: People) -> None:
-        self.index = RecordsByTitle(records)
+class Gatherer:
+    """Each column's spellings and, for each person (or none) writing in it, their titles;
+    for the persons of ``only`` keys alone when given (see :class:`Authors`)."""
+
+    def __init__(
+        self, index: RecordsByTitle, people: People, only: Collection[str] | None = None
+    ) -> None:
+        self.index = index
         self.people = people
+        self.only = only
         self.columns: dict[str | None, _Gathered] = defaultdict(_Gathered)
         # Side-bar entries whose every title is a record, with their column's group.
         self.resolved: ByEntry[_Gathered] = ByEntry()
@@ -117,11 +123,22 @@ class _Gatherer:
                 g.unsigned = g.unsigned or TitleBook(self.index)
                 g.unsigned.add(seen)
             return
+        if self.only is not None and person.key not in self.only:
+            return
         book = g.books.get(person.key)
         if book is None:
             book = g.books[person.key] = TitleBook(self.index)
         if seen is not None:
             book.add(seen)
+
+    def gather(self, records: Iterable[Record], pages: Iterable[Page]) -> None:
+        for r in records:
+            self.add_record(r)
+        for page in pages:
+            if isinstance(page, Listing):
+                self.add_listing(page)
+            else:
+                self.add_article(page)
 
     def add_record(self, r: Record) -> None:
         if not r.column:
@@ -168,43 +185,61 @@ def gather_columns(
 
     ``mentions``: :func:`count_mentions` of the same records and pages, when known.
     """
+    return [column for _, column in keyed_columns(records, pages, mentions)]
+
+
+def keyed_columns(
+    records: Sequence[Record], pages: Sequence[Page], mentions: Counter[Mention] | None = None
+) -> list[tuple[str | None, Column]]:
+    """:func:`gather_columns`, each column with its key (:func:`column_key`)."""
     mentions = count_mentions(records, pages) if mentions is None else mentions
     people = identify(mentions)
-    g = _Gatherer(records, people)
-    for r in records:
-        g.add_record(r)
-    for page in pages:
-        if isinstance(page, Listing):
-            g.add_listing(page)
-        else:
-            g.add_article(page)
+    g = Gatherer(RecordsByTitle(records), people)
+    g.gather(records, pages)
     affiliations = latest_affiliations(mentions, people)
     persons = {p.key: p for p in people.persons}
 
-    out: list[Column] = []
+    out: list[tuple[str | None, Column]] = []
     for key, gathered in g.columns.items():
         columnists = [
-            _columnist(persons[pk], book, affiliations.get(pk))
+            columnist(persons[pk], book, affiliations.get(pk))
             for pk, book in gathered.books.items()
         ]
-        columnists.sort(key=lambda c: (-(c.last or dt.date.min).toordinal(), c.person.name))
         unsigned = tuple(gathered.unsigned.titles()) if gathered.unsigned else ()
         if key is None and not columnists:
             continue
-        out.append(Column(_display(gathered), tuple(columnists), unsigned))
-    out.sort(key=lambda c: (c.name is None, column_key(c.name) or ""))
+        out.append((key, Column(_display(gathered), by_recency(columnists), unsigned)))
+    out.sort(key=lambda kc: column_order(kc[1]))
     return out
 
 
+def column_order(c: Column) -> tuple[bool, str]:
+    return (c.name is None, column_key(c.name) or "")
+
+
+def by_recency(columnists: list[Columnist]) -> tuple[Columnist, ...]:
+    """Latest first, then by name (no two persons have one name)."""
+
+    def latest(c: Columnist) -> tuple[int, str]:
+        return (-(c.last or dt.date.min).toordinal(), c.person.name)
+
+    return tuple(sorted(columnists, key=latest))
+
+
 def _display(g: _Gathered) -> str | None:
-    if not g.names:
+    return display(g.names, g.from_sidebar)
+
+
+def display(names: Mapping[str, int], from_sidebar: Collection[str]) -> str | None:
+    """A column's name from its printed spellings: the sidebar spells the column as the
+    site meant it; else the most printed spelling."""
+    if not names:
         return None
-    # The sidebar spells the column as the site meant it; else the most printed spelling.
-    pool = Counter({n: c for n, c in g.names.items() if n in g.from_sidebar}) or g.names
+    pool = {n: c for n, c in names.items() if n in from_sidebar} or names
     return max(pool, key=lambda n: (pool[n], n))
 
 
-def _columnist(person: Person, book: TitleBook, affiliation: Affiliation | None) -> Columnist:
+def columnist(person: Person, book: TitleBook, affiliation: Affiliation | None) -> Columnist:
     titles = book.titles()
     held = [t for t in titles if t.held]
     first, last = date_range(held)

@@ -13,7 +13,7 @@ import datetime as dt
 import difflib
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Generic, TypeVar
@@ -158,6 +158,14 @@ class People:
         """The person a printed name belongs to (None for a name never mentioned)."""
         parsed = parse_name(name)
         return self._by_key.get(parsed.key) if parsed else None
+
+    def of_key(self, key: str) -> Person | None:
+        """The person a name key (:attr:`Name.key`) belongs to."""
+        return self._by_key.get(key)
+
+    def name_keys(self, persons: Collection[str]) -> set[str]:
+        """The name keys of the persons with these keys."""
+        return {k for k, p in self._by_key.items() if p.key in persons}
 
     def find(self, query: str) -> list[Person]:
         """Every person the query names, in the order of :attr:`persons`."""

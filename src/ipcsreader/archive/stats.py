@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Literal
 
 from ipcsreader.model import Page, Record
@@ -81,6 +81,29 @@ def corpus_stats(
         index_updated=index_updated,
         index_state=index_state,
         index_changed=index_changed,
+    )
+
+
+def recount_pages(
+    stats: CorpusStats, kept: CorpusStats, gone: Iterable[Page], new: Iterable[Page]
+) -> CorpusStats:
+    """``stats`` with the pages that ``kept`` counts, but the ``gone`` pages and with the
+    ``new`` ones (as :func:`corpus_stats` counts them)."""
+    layouts, kinds = Counter(dict(kept.pages_by_layout)), Counter(dict(kept.pages_by_kind))
+    count = kept.pages
+    for page in gone:
+        layouts[page.layout] -= 1
+        kinds[_page_kind(page)] -= 1
+        count -= 1
+    for page in new:
+        layouts[page.layout] += 1
+        kinds[_page_kind(page)] += 1
+        count += 1
+    return replace(
+        stats,
+        pages=count,
+        pages_by_layout=_top(+layouts, count),
+        pages_by_kind=_top(+kinds, count),
     )
 
 

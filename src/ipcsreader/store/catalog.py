@@ -30,7 +30,7 @@ from typing import Any, NamedTuple
 from ipcsreader.model import Listing, Page, Record, Sidebars
 from ipcsreader.store import codec
 
-VERSION = 3  # the database's user_version: bump when the schema or an encoding changes
+VERSION = 4  # the database's user_version: bump when the schema or an encoding changes
 CATALOG_FILE = "catalog.sqlite"
 # What a rebuild deletes with the database: its journal (a hot journal beside a new database
 # would be "rolled back" into it) and the JSON files of catalog version 1.
@@ -55,6 +55,11 @@ CREATE INDEX records_by_title ON records (title_key);
 CREATE TABLE bodies (number INTEGER PRIMARY KEY, data BLOB NOT NULL);
 CREATE TABLE views (name TEXT PRIMARY KEY, data BLOB NOT NULL) WITHOUT ROWID;
 CREATE TABLE view_columns (pos INTEGER PRIMARY KEY, listing BLOB NOT NULL, data BLOB NOT NULL);
+CREATE TABLE view_refs (
+    source TEXT NOT NULL, name TEXT NOT NULL, ref TEXT NOT NULL,
+    PRIMARY KEY (source, name, ref)) WITHOUT ROWID;
+CREATE INDEX view_refs_by_name ON view_refs (name);
+CREATE INDEX view_refs_by_ref ON view_refs (ref);
 CREATE TABLE view_profiles (key TEXT PRIMARY KEY, data BLOB NOT NULL) WITHOUT ROWID;
 CREATE TABLE record_authors (
     name_key TEXT NOT NULL, number INTEGER NOT NULL, PRIMARY KEY (name_key, number)) WITHOUT ROWID;

@@ -8,18 +8,25 @@ file, as trusted as Whoosh's pickled schema beside it):
   a few hundred titles, not every one;
 - ``view_profiles``: one row per person, so that ``ipcs authors NAME`` reads one or two;
 - ``views``: the people (to find who a name means), the authors table and the counts of
-  ``ipcs stats``.
+  ``ipcs stats``; and what an update needs to recompute them in part (:mod:`ipcsreader.reviews`):
+  each column's key, name and persons (``layout``), the columns of each name (``variants``)
+  and how often each column is printed each way (``spellings``);
+- ``view_refs``: each record (``#number``) and page (its key) with the name keys it prints
+  and the titles it gives them (how they are found among the records, see
+  :mod:`ipcsreader.archive.touched`).
 
 A change of these classes is a change of the catalog's encoding: bump ``catalog.VERSION``.
 """
 
 from __future__ import annotations
 
+import json
 import pickle
 import sqlite3
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from ipcsreader.store.catalog import Catalog
+from ipcsreader.store.catalog import _LISTED, Catalog
 
 if TYPE_CHECKING:
     from ipcsreader.archive.authors import AuthorRow, Profile
@@ -36,28 +43,90 @@ def _dump(value: Any) -> bytes:
     return pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
 
 
-def write(db: sqlite3.Connection, views: Views) -> None:
-    """Replace the stored views with ``views`` (inside the update's transaction)."""
+# A column's key, name and the keys of its columnists' persons.
+Placed = tuple[str | None, str | None, frozenset[str]]
+Row = tuple[str, str, str]
+
+
+def write(db: sqlite3.Connection, views: Views, refs: Iterable[Row]) -> None:
+    """Replace the stored views with ``views`` and the refs of every source with ``refs``
+    (inside the update's transaction)."""
+    for table in ("views", "view_columns", "view_profiles", "view_refs"):
+        db.execute(f"DELETE FROM {table}")
+    _put_columns(db, enumerate(views.columns))
+    _put_profiles(db, views.profiles.values())
+    layout = tuple(_placed(k, c) for k, c in zip(views.keys, views.columns, strict=True))
+    _put(db, people=views.people, table=views.table, stats=views.stats, layout=layout)
+    _put(db, variants=views.variants, spellings=views.spellings)
+    db.executemany("INSERT OR IGNORE INTO view_refs (source, name, ref) VALUES (?, ?, ?)", refs)
+
+
+def write_part(
+    db: sqlite3.Connection,
+    columns: dict[int, Column],
+    profiles: Iterable[Profile],
+    sources: Iterable[str],
+    refs: Iterable[Row],
+    **views: Any,
+) -> None:
+    """Replace the columns at these places, the profiles of these persons, the refs of
+    these sources and the ``views`` of these names."""
+    db.executemany("DELETE FROM view_columns WHERE pos = ?", ((pos,) for pos in columns))
+    _put_columns(db, columns.items())
+    _put_profiles(db, profiles)
+    _put(db, **views)
+    db.executemany("DELETE FROM view_refs WHERE source = ?", ((s,) for s in sources))
+    db.executemany("INSERT OR IGNORE INTO view_refs (source, name, ref) VALUES (?, ?, ?)", refs)
+
+
+def _placed(key: str | None, column: Column) -> Placed:
+    return (key, column.name, frozenset(c.person.key for c in column.columnists))
+
+
+def _put_columns(db: sqlite3.Connection, columns: Iterable[tuple[int, Column]]) -> None:
     from ipcsreader.archive.columns import recent
 
-    for table in ("views", "view_columns", "view_profiles"):
-        db.execute(f"DELETE FROM {table}")
     db.executemany(
         "INSERT INTO view_columns (pos, listing, data) VALUES (?, ?, ?)",
-        ((pos, _dump(recent(c, LISTED_TITLES)), _dump(c)) for pos, c in enumerate(views.columns)),
+        ((pos, _dump(recent(c, LISTED_TITLES)), _dump(c)) for pos, c in columns),
     )
+
+
+def _put_profiles(db: sqlite3.Connection, profiles: Iterable[Profile]) -> None:
     db.executemany(
-        "INSERT INTO view_profiles (key, data) VALUES (?, ?)",
-        ((key, _dump(profile)) for key, profile in views.profiles.items()),
+        "INSERT OR REPLACE INTO view_profiles (key, data) VALUES (?, ?)",
+        ((p.person.key, _dump(p)) for p in profiles),
     )
+
+
+def _put(db: sqlite3.Connection, **views: Any) -> None:
     db.executemany(
-        "INSERT INTO views (name, data) VALUES (?, ?)",
-        [
-            ("people", _dump(views.people)),
-            ("table", _dump(views.table)),
-            ("stats", _dump(views.stats)),
-        ],
+        "INSERT OR REPLACE INTO views (name, data) VALUES (?, ?)",
+        [(name, _dump(value)) for name, value in views.items()],
     )
+
+
+def kept(store: Catalog, name: str) -> Any:
+    """A view kept for recomputing the views in part (see the module's docstring)."""
+    return _view(store, name)
+
+
+def names_in(store: Catalog, sources: Iterable[str]) -> set[str]:
+    """The name keys these sources print (as the catalog has them)."""
+    query = f"SELECT DISTINCT name FROM view_refs WHERE source IN {_LISTED}"
+    return {name for (name,) in store.execute(query, (json.dumps(sorted(sources)),))}
+
+
+def names_referring(store: Catalog, refs: Iterable[str]) -> set[str]:
+    """The name keys given a title found by one of these refs."""
+    query = f"SELECT DISTINCT name FROM view_refs WHERE ref IN {_LISTED}"
+    return {name for (name,) in store.execute(query, (json.dumps(sorted(refs)),))}
+
+
+def sources_of(store: Catalog, names: Iterable[str]) -> set[str]:
+    """The records and pages that print one of these name keys."""
+    query = f"SELECT DISTINCT source FROM view_refs WHERE name IN {_LISTED}"
+    return {source for (source,) in store.execute(query, (json.dumps(sorted(names)),))}
 
 
 def _view(store: Catalog, name: str) -> Any:

@@ -1,0 +1,178 @@
+"""Whom each record and page prints, and what it refers to, so that an update can tell
+which persons and columns a change touches (:mod:`ipcsreader.reviews`). Pure: no I/O.
+
+A person's titles (:class:`~ipcsreader.archive.authors.Authors`, the columns'
+:class:`~ipcsreader.archive.columns.Gatherer`) come only from the records and pages that
+print one of their names, in order, and from the records their titles are found as (by
+number or title). So a change of some records and pages can change the titles of the
+persons they print, before or after, and of those with a title found as a changed record;
+nobody else's. The column spellings are counted here by source, so that they can be
+updated by subtracting what a changed source printed and adding what it prints now.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping
+
+from ipcsreader.archive.known import from_record, title_key
+from ipcsreader.archive.people import Mention, column_key, parse_name
+from ipcsreader.model import Article, Author, Listing, Page, Record
+
+# The name of titles printed without a person (a column's unsigned titles).
+UNSIGNED = ""
+# What a name is printed with when it refers to no title (it is printed, all the same).
+NO_REF = ""
+# A column's spelling as printed (None: printed without one), and whether in a side bar.
+Spelling = tuple[str | None, str | None, bool]
+
+
+def name_key(author: Author | None) -> str:
+    parsed = parse_name(author.name) if author is not None else None
+    return parsed.key if parsed is not None else UNSIGNED
+
+
+def record_source(number: int) -> str:
+    """How a record is named among the sources (pages are named by their key)."""
+    return f"#{number}"
+
+
+def refs(title: str | None, number: int | None = None) -> set[str]:
+    """How a title printed with this number is found among the records (either way)."""
+    out = {f"#{number}"} if number is not None else set()
+    if title:
+        out.add(f"t:{title_key(title)}")
+    return out
+
+
+def record_refs(record: Record) -> set[str]:
+    """What finds ``record`` (its number, its title), as :class:`RecordsByTitle` does."""
+    return refs(record.title, record.number)
+
+
+class _Names:
+    def __init__(self) -> None:
+        self.out: dict[str, set[str]] = {}
+
+    def add(self, authors: Iterable[Author | None], found: Iterable[str] = ()) -> None:
+        for author in authors:
+            self.out.setdefault(name_key(author), {NO_REF}).update(found)
+
+
+def record_names(record: Record) -> dict[str, set[str]]:
+    """Each name key ``record`` prints, with the refs of the titles it gives it."""
+    names = _Names()
+    found = refs(from_record(record).title, record.number)
+    names.add(record.authors, found)
+    if len(record.authors) == 1:
+        names.add(record.authors, set().union(*(refs(t) for t in record.same_author)))
+    if not record.authors and record.column:
+        names.add([None], found)
+    return names.out
+
+
+def page_names(page: Page) -> dict[str, set[str]]:
+    """Each name key ``page`` prints, with the refs of the titles it gives it."""
+    names = _Names()
+    article = page.article if isinstance(page, Listing) else page
+    if isinstance(page, Listing):
+        if page.columnist is not None:
+            names.add([page.columnist])
+        for e in page.entries:
+            names.add(e.authors or (page.columnist,), refs(e.title, e.number))
+        if article is not None and article.title:
+            names.add(article.authors or (page.columnist,), refs(article.title, article.number))
+    if article is None:
+        return names.out
+    names.add(article.authors)
+    if len(article.authors) == 1:
+        names.add(article.authors, set().union(*(refs(t) for t in article.sidebars.same_author)))
+    for entry in article.sidebars.columnists:
+        names.add([entry.columnist], set().union(*(refs(t) for t in entry.titles)))
+    return names.out
+
+
+def rows(
+    records: Iterable[Record], pages: Iterable[tuple[str, Page]]
+) -> Iterator[tuple[str, str, str]]:
+    """(source, name key, ref) of every record and page."""
+    for r in records:
+        source = record_source(r.number)
+        for name, found in record_names(r).items():
+            yield from ((source, name, ref) for ref in found)
+    for key, page in pages:
+        for name, found in page_names(page).items():
+            yield from ((key, name, ref) for ref in found)
+
+
+def record_spellings(record: Record) -> Counter[Spelling]:
+    """How often ``record`` prints its column (as the columns' gatherer counts it)."""
+    out: Counter[Spelling] = Counter()
+    if record.column:
+        out[_spelling(record.column)] += max(1, len(record.authors))
+    return out
+
+
+def page_spellings(page: Page) -> Counter[Spelling]:
+    """How often ``page`` prints each column, in a side bar or not."""
+    out: Counter[Spelling] = Counter()
+    if isinstance(page, Listing):
+        here = _spelling(page.column)
+        if page.columnist is not None:
+            out[here] += 1
+        for e in page.entries:
+            out[here] += len(e.authors or (page.columnist,))
+        if page.article is not None:
+            _sidebar_spellings(page.article, out)
+            if page.article.title:
+                out[here] += len(page.article.authors or (page.columnist,))
+    else:
+        _sidebar_spellings(page, out)
+    return out
+
+
+def _sidebar_spellings(article: Article, out: Counter[Spelling]) -> None:
+    for entry in article.sidebars.columnists:
+        key, spelled, _ = _spelling(entry.column)
+        out[key, spelled, True] += 1
+        out[key, spelled, False] += 1 + len(entry.titles)
+
+
+def _spelling(column: str | None) -> Spelling:
+    return (column_key(column), column.strip() if column else None, False)
+
+
+def spellings(records: Iterable[Record], pages: Iterable[Page]) -> Counter[Spelling]:
+    total: Counter[Spelling] = Counter()
+    for r in records:
+        total.update(record_spellings(r))
+    for page in pages:
+        total.update(page_spellings(page))
+    return total
+
+
+def spelled(total: Mapping[Spelling, int], key: str | None) -> tuple[Counter[str], set[str]]:
+    """A column's printed spellings with how often each, and those printed in a side bar."""
+    names: Counter[str] = Counter()
+    sidebar: set[str] = set()
+    for (k, spelling, in_sidebar), n in total.items():
+        if k != key or spelling is None or n <= 0:
+            continue
+        names[spelling] += n
+        if in_sidebar:
+            sidebar.add(spelling)
+    return names, sidebar
+
+
+def variant_columns(mentions: Iterable[Mention]) -> dict[str, frozenset[str]]:
+    """Each name key mentioned, with the keys of the columns it is mentioned in (what
+    decides which names are one person, besides the names)."""
+    out: dict[str, set[str]] = {}
+    for m in mentions:
+        key = name_key(m.author)
+        if key == UNSIGNED:
+            continue
+        columns = out.setdefault(key, set())
+        if (ck := column_key(m.column)) is not None:
+            columns.add(ck)
+    return {key: frozenset(columns) for key, columns in out.items()}

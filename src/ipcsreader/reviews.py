@@ -1,0 +1,141 @@
+"""The views an update changes, recomputed only for the persons and columns it touches.
+
+The views come from one ordered pass over every record and page (:mod:`ipcsreader.archive.views`),
+whose result depends on order, so what a changed page gave cannot be taken out of them.
+What can be done: each person's titles, mentions and affiliation come only from the records
+and pages printing one of their names, in order, and from the records their titles are
+found as (:mod:`ipcsreader.archive.touched`). So the pass is run again over those sources
+only, for the persons that a change touches: those printed by a changed record or page
+(before or after) or given a title found as a changed record, with every name of their
+person. Their rows, profiles and columns are replaced; every other one is kept.
+
+This holds while the grouping of names into persons stays as it was. A full recompute is
+done instead (:func:`part` gives None) when a touched name is new or gone, is in other
+columns than before, or its person would be printed otherwise (name, names, honorific);
+when titles without a person are touched; when a column appears or goes. Column spellings
+are counts, updated by what the changed sources printed before and print now.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections import Counter
+from collections.abc import Callable, Sequence
+
+from ipcsreader.archive import touched
+from ipcsreader.archive.authors import Authors
+from ipcsreader.archive.columns import Column, Gatherer, by_recency, columnist, display
+from ipcsreader.archive.columns import latest_affiliations as affiliations_of
+from ipcsreader.archive.known import RecordsByTitle
+from ipcsreader.archive.people import People, count_mentions, identify
+from ipcsreader.archive.stats import corpus_stats, recount_pages
+from ipcsreader.model import Page, Record
+from ipcsreader.store import views as store_views
+from ipcsreader.store.catalog import Catalog
+
+
+def part(
+    old: Catalog,
+    every: Sequence[Record],
+    rewritten: Sequence[Record],
+    gone: set[int],
+    fresh: dict[str, Page],
+    before: dict[str, Page],
+) -> Callable[[sqlite3.Connection], None] | None:
+    """What writes the views of ``old`` changed by an update: records ``rewritten`` and
+    ``gone``, pages ``before`` (as ``old`` has them) now ``fresh`` or gone, leaving
+    ``every`` record (by number). None when only a full recompute is sure to be right."""
+    numbers = {r.number for r in rewritten} | gone
+    was = old.records(numbers)
+    sources = {touched.record_source(n) for n in numbers} | before.keys() | fresh.keys()
+    printed = {touched.record_source(r.number): touched.record_names(r) for r in rewritten}
+    printed.update((key, touched.page_names(page)) for key, page in fresh.items())
+    names = store_views.names_in(old, sources) | {n for p in printed.values() for n in p}
+    found = set().union(*(touched.record_refs(r) for r in [*was, *rewritten]))
+    names |= store_views.names_referring(old, found)
+    if touched.UNSIGNED in names:
+        return None
+    people: People = store_views.kept(old, "people")
+    persons = {people.of_key(name) for name in names}
+    if None in persons:
+        return None
+    only = {p.key for p in persons if p is not None}
+    names = people.name_keys(only)
+
+    # Every record and page printing them, after the update, in order.
+    records = [r for r in every if any(touched.name_key(a) in names for a in r.authors)]
+    keys = store_views.sources_of(old, names) - sources
+    pages = old.pages(sorted(k for k in keys if not k.startswith("#")))
+    pages.update((k, fresh[k]) for k, p in printed.items() if k in fresh and names & p.keys())
+    page_list = [pages[k] for k in sorted(pages)]
+    counted = count_mentions(records, page_list)
+    mentions = Counter({m: n for m, n in counted.items() if touched.name_key(m.author) in names})
+    variants = touched.variant_columns(mentions)
+    kept_variants = store_views.kept(old, "variants")
+    if variants.keys() != names or any(kept_variants.get(k) != v for k, v in variants.items()):
+        return None
+    if set(identify(mentions).persons) != persons:
+        return None
+
+    index = RecordsByTitle(every)
+    authors = Authors(records, page_list, mentions, people=people, index=index, only=only)
+    gatherer = Gatherer(index, people, only)
+    gatherer.gather(records, page_list)
+    spellings: Counter[touched.Spelling] = store_views.kept(old, "spellings")
+    for r in was:
+        spellings.subtract(touched.record_spellings(r))
+    for r in rewritten:
+        spellings.update(touched.record_spellings(r))
+    for page in before.values():
+        spellings.subtract(touched.page_spellings(page))
+    for page in fresh.values():
+        spellings.update(touched.page_spellings(page))
+    spellings = +spellings
+
+    layout: tuple[store_views.Placed, ...] = store_views.kept(old, "layout")
+    by_key = {p.key: p for p in people.persons}
+    affiliations = affiliations_of(mentions, people)
+    columns: dict[int, Column] = {}
+    placed = list(layout)
+    present = {key for key, _, _ in spellings if key is not None}
+    if present != {key for key, _, _ in layout if key is not None}:
+        return None
+    for pos, (key, name, members) in enumerate(layout):
+        books = gatherer.columns[key].books if key in gatherer.columns else {}
+        now = display(*touched.spelled(spellings, key))
+        if not (members & only or books or now != name):
+            continue
+        (was_column,) = store_views.columns_at(old, [pos])
+        mine = [columnist(by_key[pk], book, affiliations.get(pk)) for pk, book in books.items()]
+        kept = [c for c in was_column.columnists if c.person.key not in only]
+        columns[pos] = Column(now, by_recency(kept + mine), was_column.unsigned)
+        if key is None and not columns[pos].columnists:
+            return None
+        placed[pos] = (key, now, frozenset(c.person.key for c in columns[pos].columnists))
+    lost = gatherer.columns.get(None)
+    if None not in {key for key, _, _ in layout} and lost is not None and lost.books:
+        return None  # the columnists without a column appear
+
+    table = tuple(
+        authors.row(row.person) if row.person.key in only else row
+        for row in store_views.author_table(old)
+    )
+    stats = recount_pages(
+        corpus_stats(every, (), index_bytes=0, index_updated=None, index_state=""),
+        store_views.stats(old),
+        before.values(),
+        fresh.values(),
+    )
+    profiles = [authors.profile(by_key[k]) for k in sorted(only)]
+    refs = [(s, name, r) for s, found in printed.items() for name, f in found.items() for r in f]
+    return lambda db: store_views.write_part(
+        db,
+        columns,
+        profiles,
+        sources,
+        refs,
+        table=table,
+        stats=stats,
+        layout=tuple(placed),
+        spellings=spellings,
+    )
