@@ -246,3 +246,104 @@ def test_a_page_that_cannot_be_read_any_more_takes_its_article_with_it(
     monkeypatch.undo()
     assert [r.number for r in lib.records()] == [r.number for r in _from_scratch(left)[0]]
     assert 9102 not in [r.number for r in lib.records()]
+
+
+# Pages chosen to move what the views recompute in part (reviews.py) depends on: names that
+# group into one person or stop to ("S Mishra" fits Sandip and Sunil), honorifics and
+# affiliations printed on one date, side bars naming titles held or not (undated ones keep
+# the order first seen), an article that changes hands, columnists without a column.
+_PEOPLE = [
+    ("Dr Sandip Mishra", "Professor, JNU"),
+    ("Prof Sandip Kumar Mishra", "Associate Professor, University of Delhi"),
+    ("Sunil Mishra", "Fellow, IPCS"),
+    ("S Mishra", ""),
+    ("Bibhu Prasad", "Senior Fellow, IPCS"),
+    ("Dr Bibhu Prasad Routray", "Director, Mantraya"),
+]
+_SIDEBARS = [
+    [("East Asia Compass", "Dr Sandip Mishra", ["Piece 1", "A Title Nobody Holds"])],
+    [("Spotlight", "S Mishra", ["Piece 3", "Another Unheld Title"]), ("", "Sunil Mishra", [])],
+    [("Red Affairs", "Bibhu Prasad", ["A Title Nobody Holds", "Piece 2"])],
+    [],
+]
+
+
+def _sidebar(entries: list[tuple[str, str, list[str]]]) -> str:
+    if not entries:
+        return ""
+    return "IPCS Columnists\n" + "".join(
+        f"{column}\n{name}\n" + "".join(f"{t}\n" for t in titles)
+        for column, name, titles in entries
+    )
+
+
+def _people_pool() -> list[tuple[str, str]]:
+    pages = []
+    for i in range(12):
+        name, affiliation = _PEOPLE[i % len(_PEOPLE)]
+        number = 9300 + i % 4  # an edit hands the article to another author
+        column = _COLUMNS[i % len(_COLUMNS)] if i % 5 else "Spotlight"
+        date = dt.date(2016, 5, 1 + i % 2)  # one date for many: ties
+        text = old_page(
+            number,
+            f"Piece {i % 6}",
+            [FILLER],
+            date=date,
+            column=column,
+            author=name,
+            affiliation=affiliation,
+        )
+        pages.append((f"{number}-old.txt", text + _sidebar(_SIDEBARS[i % len(_SIDEBARS)])))
+        pages.append(
+            (
+                f"side-{i % 3}-old.txt",
+                text.replace(f"#{number}", f"#{9400 + i}")
+                + _sidebar(_SIDEBARS[(i + 1) % len(_SIDEBARS)]),
+            )
+        )
+    # One name moving to a column where a name it fits writes: the two become one person.
+    for column in ("Red Affairs", "Spotlight"):
+        text = old_page(9500, "Moving", [FILLER], column=column, author="K Rao")
+        pages.append(("9500-old.txt", text))
+    text = old_page(9501, "Staying", [FILLER], column="Spotlight", author="Kavita Rao")
+    pages.append(("9501-old.txt", text))
+    return pages
+
+
+PEOPLE_POOL = _people_pool()
+PEOPLE_FILES = sorted({name for name, _ in PEOPLE_POOL})
+
+
+@settings(
+    max_examples=40,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(
+    steps=st.lists(
+        st.tuples(st.sampled_from(["put", "put", "remove"]), st.integers(0, len(PEOPLE_POOL) - 1)),
+        min_size=1,
+        max_size=10,
+    )
+)
+@example(steps=[("put", 24), ("put", 26), ("put", 25)])
+def test_views_recomputed_in_part_equal_a_fresh_computation(
+    tmp_path_factory: pytest.TempPathFactory, steps: list[tuple[str, int]]
+) -> None:
+    root = tmp_path_factory.mktemp("people")
+    folder = root / "corpus"
+    shutil.copytree(READ, folder)
+    for name, text in PEOPLE_POOL[::3]:  # most names printed already: fewer regroupings
+        (folder / name).write_text(text, encoding="utf-8")
+    lib = Library.open(folder, root / "index")
+    lib.update()
+    for kind, i in steps:
+        if kind == "remove":
+            (folder / PEOPLE_FILES[i % len(PEOPLE_FILES)]).unlink(missing_ok=True)
+        else:
+            name, text = PEOPLE_POOL[i]
+            (folder / name).write_text(text, encoding="utf-8")
+        lib.update()
+        _assert_views_fresh(folder, lib)
+    shutil.rmtree(root)
