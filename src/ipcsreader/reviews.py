@@ -27,7 +27,7 @@ from ipcsreader.archive.authors import Authors
 from ipcsreader.archive.columns import Column, Gatherer, by_recency, columnist, display
 from ipcsreader.archive.columns import latest_affiliations as affiliations_of
 from ipcsreader.archive.known import RecordsByTitle
-from ipcsreader.archive.people import People, count_mentions, identify
+from ipcsreader.archive.people import People, count_mentions, identify, printed_name
 from ipcsreader.archive.stats import corpus_stats, recount_pages
 from ipcsreader.model import Page, Record
 from ipcsreader.store import views as store_views
@@ -48,25 +48,50 @@ def part(
     numbers = {r.number for r in rewritten} | gone
     was = old.records(numbers)
     sources = {touched.record_source(n) for n in numbers} | before.keys() | fresh.keys()
-    printed = {touched.record_source(r.number): touched.record_names(r) for r in rewritten}
-    printed.update((key, touched.page_names(page)) for key, page in fresh.items())
-    names = store_views.names_in(old, sources) | {n for p in printed.values() for n in p}
     found = set().union(*(touched.record_refs(r) for r in [*was, *rewritten]))
+    index = RecordsByTitle(every)
+    people: People = store_views.kept(old, "people")
+    printed: Counter[tuple[str, str]] = store_views.kept(old, "printed")
+    printed.subtract(touched.printed(count_mentions(was, before.values())))
+    printed.update(touched.printed(count_mentions(rewritten, fresh.values())))
+    printed = +printed
+
+    # The names the changed records and pages print, before and after, or give a title
+    # found as a changed record; and the names printed only by their side bars.
+    names = {n for r in [*was, *rewritten] for n in touched.record_names(r)}
+    pages_now = [*before.values(), *fresh.values()]
+    names |= {n for page in pages_now for n in touched.page_names(page, sidebars=False)}
     names |= store_views.names_referring(old, found)
+    entries = [e for page in pages_now for e in touched.sidebar_entries(page)]
+    names |= {
+        touched.name_key(e.columnist) for e in entries if not touched.absorbed(e, index, found)
+    }
     if touched.UNSIGNED in names:
         return None
-    people: People = store_views.kept(old, "people")
     persons = {people.of_key(name) for name in names}
-    if None in persons:
+    sided = {people.of_key(touched.name_key(e.columnist)) for e in entries} - persons
+    if None in persons | sided:
         return None
+    # Printed once more or less in a side bar, a person with no other change keeps
+    # everything but how often a name is printed, and so their name may change.
+    for person in sided:
+        assert person is not None
+        spelled: dict[str, Counter[str]] = {k: Counter() for k in people.name_keys({person.key})}
+        for (k, spelling), n in printed.items():
+            if k in spelled:
+                spelled[k][spelling] = n
+        if not all(spelled.values()) or printed_name(spelled) != (person.name, person.names):
+            return None
     only = {p.key for p in persons if p is not None}
     names = people.name_keys(only)
+    printed_by = {touched.record_source(r.number): touched.record_names(r) for r in rewritten}
+    printed_by.update((key, touched.page_names(page)) for key, page in fresh.items())
 
     # Every record and page printing them, after the update, in order.
     records = [r for r in every if any(touched.name_key(a) in names for a in r.authors)]
     keys = store_views.sources_of(old, names) - sources
     pages = old.pages(sorted(k for k in keys if not k.startswith("#")))
-    pages.update((k, fresh[k]) for k, p in printed.items() if k in fresh and names & p.keys())
+    pages.update((k, fresh[k]) for k, p in printed_by.items() if k in fresh and names & p.keys())
     page_list = [pages[k] for k in sorted(pages)]
     counted = count_mentions(records, page_list)
     mentions = Counter({m: n for m, n in counted.items() if touched.name_key(m.author) in names})
@@ -77,7 +102,6 @@ def part(
     if set(identify(mentions).persons) != persons:
         return None
 
-    index = RecordsByTitle(every)
     authors = Authors(records, page_list, mentions, people=people, index=index, only=only)
     gatherer = Gatherer(index, people, only)
     gatherer.gather(records, page_list)
@@ -127,7 +151,7 @@ def part(
         fresh.values(),
     )
     profiles = [authors.profile(by_key[k]) for k in sorted(only)]
-    refs = [(s, name, r) for s, found in printed.items() for name, f in found.items() for r in f]
+    refs = [(s, name, r) for s, given in printed_by.items() for name, f in given.items() for r in f]
     return lambda db: store_views.write_part(
         db,
         columns,
@@ -138,4 +162,5 @@ def part(
         stats=stats,
         layout=tuple(placed),
         spellings=spellings,
+        printed=printed,
     )

@@ -231,6 +231,19 @@ def identify(mentions: Iterable[Mention] | Mapping[Mention, int]) -> People:
     return People(persons, by_key)
 
 
+def printed_name(spellings: Mapping[str, Mapping[str, int]]) -> tuple[str, tuple[str, ...]]:
+    """The name and names :func:`identify` gives a person whose name keys are printed so
+    (each with how often each spelling is printed)."""
+
+    def rank(key: str) -> tuple[tuple[int, int], int, str]:
+        *given, surname = key.split(" ")
+        return (_fullness(Name(tuple(given), surname)), sum(spellings[key].values()), key)
+
+    printed = spellings[max(spellings, key=rank)]
+    name = max(printed, key=lambda s: (printed[s], s))
+    return name, tuple(sorted({s for spelled in spellings.values() for s in spelled}))
+
+
 def _candidates(variants: Mapping[str, _Variant]) -> list[tuple[str, str]]:
     """The pairs of name keys that may merge, in the order they are tried (sorted).
 

@@ -13,11 +13,12 @@ updated by subtracting what a changed source printed and adding what it prints n
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping
 
-from ipcsreader.archive.known import from_record, title_key
+from ipcsreader.archive.known import RecordsByTitle, from_record, title_key
 from ipcsreader.archive.people import Mention, column_key, parse_name
-from ipcsreader.model import Article, Author, Listing, Page, Record
+from ipcsreader.model import Article, Author, ColumnistEntry, Listing, Page, Record
+from ipcsreader.text import fold
 
 # The name of titles printed without a person (a column's unsigned titles).
 UNSIGNED = ""
@@ -71,8 +72,9 @@ def record_names(record: Record) -> dict[str, set[str]]:
     return names.out
 
 
-def page_names(page: Page) -> dict[str, set[str]]:
-    """Each name key ``page`` prints, with the refs of the titles it gives it."""
+def page_names(page: Page, *, sidebars: bool = True) -> dict[str, set[str]]:
+    """Each name key ``page`` prints, with the refs of the titles it gives it (but those of
+    the side bar's columnists, without ``sidebars``)."""
     names = _Names()
     article = page.article if isinstance(page, Listing) else page
     if isinstance(page, Listing):
@@ -87,9 +89,46 @@ def page_names(page: Page) -> dict[str, set[str]]:
     names.add(article.authors)
     if len(article.authors) == 1:
         names.add(article.authors, set().union(*(refs(t) for t in article.sidebars.same_author)))
-    for entry in article.sidebars.columnists:
+    for entry in article.sidebars.columnists if sidebars else ():
         names.add([entry.columnist], set().union(*(refs(t) for t in entry.titles)))
     return names.out
+
+
+def sidebar_entries(page: Page) -> tuple[ColumnistEntry, ...]:
+    article = page.article if isinstance(page, Listing) else page
+    return article.sidebars.columnists if article is not None else ()
+
+
+def absorbed(entry: ColumnistEntry, index: RecordsByTitle, changed: Collection[str]) -> bool:
+    """Whether printing ``entry`` once more or once less changes nothing but counts.
+
+    So it is when each of its titles is an unchanged record (none of ``changed`` refs finds
+    it) that the same name wrote in the same column: the record gave the columnist that
+    title, in that column, before any page did; and when it prints neither honorific nor
+    affiliation (an undated one can decide which is shown) nor a title it cannot settle.
+    """
+    author, column = entry.columnist, entry.column
+    if author.honorific or author.affiliation or not column or not entry.titles:
+        return False
+    key = name_key(author)
+    for title in entry.titles:
+        if not refs(title).isdisjoint(changed):
+            return False
+        r = index.find(title)
+        if r is None or not r.column or fold(r.column) != fold(column):
+            return False
+        if key not in {name_key(a) for a in r.authors}:
+            return False
+    return True
+
+
+def printed(mentions: Mapping[Mention, int]) -> Counter[tuple[str, str]]:
+    """How often each name key is printed each way (what names a person)."""
+    out: Counter[tuple[str, str]] = Counter()
+    for m, n in mentions.items():
+        if (key := name_key(m.author)) != UNSIGNED:
+            out[key, m.author.name.strip(" .")] += n
+    return out
 
 
 def rows(

@@ -29,7 +29,8 @@ class Views:
 
     What an update needs to recompute them in part: ``keys``, the key of each column of
     ``columns``; ``variants``, the columns of each name key (:func:`touched.variant_columns`);
-    ``spellings``, how often each column is printed each way (:func:`touched.spellings`).
+    ``spellings``, how often each column is printed each way (:func:`touched.spellings`);
+    ``printed``, how often each name is printed each way (:func:`touched.printed`).
     """
 
     columns: tuple[Column, ...]
@@ -40,6 +41,7 @@ class Views:
     keys: tuple[str | None, ...]
     variants: dict[str, frozenset[str]]
     spellings: Counter[touched.Spelling]
+    printed: Counter[tuple[str, str]]
 
 
 def compute(records: Sequence[Record], pages: Sequence[Page]) -> Views:
@@ -59,4 +61,5 @@ def compute(records: Sequence[Record], pages: Sequence[Page]) -> Views:
         keys=tuple(k for k, _ in keyed),
         variants=touched.variant_columns(mentions),
         spellings=touched.spellings(records, pages),
+        printed=touched.printed(mentions),
     )

@@ -57,7 +57,7 @@ def write(db: sqlite3.Connection, views: Views, refs: Iterable[Row]) -> None:
     _put_profiles(db, views.profiles.values())
     layout = tuple(_placed(k, c) for k, c in zip(views.keys, views.columns, strict=True))
     _put(db, people=views.people, table=views.table, stats=views.stats, layout=layout)
-    _put(db, variants=views.variants, spellings=views.spellings)
+    _put(db, variants=views.variants, spellings=views.spellings, printed=views.printed)
     db.executemany("INSERT OR IGNORE INTO view_refs (source, name, ref) VALUES (?, ?, ?)", refs)
 
 
@@ -109,12 +109,6 @@ def _put(db: sqlite3.Connection, **views: Any) -> None:
 def kept(store: Catalog, name: str) -> Any:
     """A view kept for recomputing the views in part (see the module's docstring)."""
     return _view(store, name)
-
-
-def names_in(store: Catalog, sources: Iterable[str]) -> set[str]:
-    """The name keys these sources print (as the catalog has them)."""
-    query = f"SELECT DISTINCT name FROM view_refs WHERE source IN {_LISTED}"
-    return {name for (name,) in store.execute(query, (json.dumps(sorted(sources)),))}
 
 
 def names_referring(store: Catalog, refs: Iterable[str]) -> set[str]:
