@@ -151,13 +151,15 @@ def part(
         fresh.values(),
     )
     profiles = [authors.profile(by_key[k]) for k in sorted(only)]
-    refs = [(s, name, r) for s, given in printed_by.items() for name, f in given.items() for r in f]
+    named_before = [touched.record_names(r) for r in was]
+    named_before += [touched.page_names(page) for page in before.values()]
     return lambda db: store_views.write_part(
         db,
         columns,
         profiles,
         sources,
-        refs,
+        printed_by.items(),
+        touched.ref_counts(named_before),
         table=table,
         stats=stats,
         layout=tuple(placed),

@@ -284,8 +284,8 @@ def _views_writer(
     records_list = [every[n] for n in sorted(every)]
     pages_list = [(key, pages[key]) for key in sorted(pages)]
     computed = views.compute(records_list, [page for _, page in pages_list])
-    refs = touched.rows(records_list, pages_list)
-    return lambda db: store_views.write(db, computed, refs)
+    named = touched.named(records_list, pages_list)
+    return lambda db: store_views.write(db, computed, named)
 
 
 def _body(

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Collection, Iterable, Iterator, Mapping
+from functools import lru_cache
 
 from ipcsreader.archive.known import RecordsByTitle, from_record, title_key
 from ipcsreader.archive.people import Mention, column_key, parse_name
@@ -38,15 +39,22 @@ def record_source(number: int) -> str:
     return f"#{number}"
 
 
-def refs(title: str | None, number: int | None = None) -> set[str]:
+@lru_cache(maxsize=1 << 16)
+def refs(title: str | None, number: int | None = None) -> frozenset[str]:
     """How a title printed with this number is found among the records (either way)."""
     out = {f"#{number}"} if number is not None else set()
     if title:
         out.add(f"t:{title_key(title)}")
-    return out
+    return frozenset(out)
 
 
-def record_refs(record: Record) -> set[str]:
+@lru_cache(maxsize=1 << 14)
+def _entry_names(entry: ColumnistEntry) -> tuple[str, frozenset[str]]:
+    # The same entries are printed on thousands of pages.
+    return name_key(entry.columnist), frozenset().union(*(refs(t) for t in entry.titles))
+
+
+def record_refs(record: Record) -> frozenset[str]:
     """What finds ``record`` (its number, its title), as :class:`RecordsByTitle` does."""
     return refs(record.title, record.number)
 
@@ -90,7 +98,8 @@ def page_names(page: Page, *, sidebars: bool = True) -> dict[str, set[str]]:
     if len(article.authors) == 1:
         names.add(article.authors, set().union(*(refs(t) for t in article.sidebars.same_author)))
     for entry in article.sidebars.columnists if sidebars else ():
-        names.add([entry.columnist], set().union(*(refs(t) for t in entry.titles)))
+        key, found = _entry_names(entry)
+        names.out.setdefault(key, {NO_REF}).update(found)
     return names.out
 
 
@@ -131,17 +140,22 @@ def printed(mentions: Mapping[Mention, int]) -> Counter[tuple[str, str]]:
     return out
 
 
-def rows(
+def named(
     records: Iterable[Record], pages: Iterable[tuple[str, Page]]
-) -> Iterator[tuple[str, str, str]]:
-    """(source, name key, ref) of every record and page."""
+) -> Iterator[tuple[str, dict[str, set[str]]]]:
+    """Each record (by :func:`record_source`) and page (by key) with what it names."""
     for r in records:
-        source = record_source(r.number)
-        for name, found in record_names(r).items():
-            yield from ((source, name, ref) for ref in found)
+        yield record_source(r.number), record_names(r)
     for key, page in pages:
-        for name, found in page_names(page).items():
-            yield from ((key, name, ref) for ref in found)
+        yield key, page_names(page)
+
+
+def ref_counts(named: Iterable[dict[str, set[str]]]) -> Counter[tuple[str, str]]:
+    """(ref, name key): how many sources give the name a title found by the ref."""
+    out: Counter[tuple[str, str]] = Counter()
+    for names in named:
+        out.update((ref, name) for name, found in names.items() for ref in found)
+    return out
 
 
 def record_spellings(record: Record) -> Counter[Spelling]:

@@ -55,11 +55,10 @@ CREATE INDEX records_by_title ON records (title_key);
 CREATE TABLE bodies (number INTEGER PRIMARY KEY, data BLOB NOT NULL);
 CREATE TABLE views (name TEXT PRIMARY KEY, data BLOB NOT NULL) WITHOUT ROWID;
 CREATE TABLE view_columns (pos INTEGER PRIMARY KEY, listing BLOB NOT NULL, data BLOB NOT NULL);
+CREATE TABLE view_sources (source TEXT PRIMARY KEY, names TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE view_refs (
-    source TEXT NOT NULL, name TEXT NOT NULL, ref TEXT NOT NULL,
-    PRIMARY KEY (source, name, ref)) WITHOUT ROWID;
-CREATE INDEX view_refs_by_name ON view_refs (name);
-CREATE INDEX view_refs_by_ref ON view_refs (ref);
+    ref TEXT NOT NULL, name TEXT NOT NULL, n INTEGER NOT NULL,
+    PRIMARY KEY (ref, name)) WITHOUT ROWID;
 CREATE TABLE view_profiles (key TEXT PRIMARY KEY, data BLOB NOT NULL) WITHOUT ROWID;
 CREATE TABLE record_authors (
     name_key TEXT NOT NULL, number INTEGER NOT NULL, PRIMARY KEY (name_key, number)) WITHOUT ROWID;

@@ -11,9 +11,9 @@ file, as trusted as Whoosh's pickled schema beside it):
   ``ipcs stats``; and what an update needs to recompute them in part (:mod:`ipcsreader.reviews`):
   each column's key, name and persons (``layout``), the columns of each name (``variants``)
   and how often each column is printed each way (``spellings``);
-- ``view_refs``: each record (``#number``) and page (its key) with the name keys it prints
-  and the titles it gives them (how they are found among the records, see
-  :mod:`ipcsreader.archive.touched`).
+- ``view_sources``: each record (``#number``) and page (its key) with the name keys it
+  prints; ``view_refs``: how many of them give a name a title found by a ref (a number or
+  a title's key, see :mod:`ipcsreader.archive.touched`).
 
 A change of these classes is a change of the catalog's encoding: bump ``catalog.VERSION``.
 """
@@ -23,7 +23,8 @@ from __future__ import annotations
 import json
 import pickle
 import sqlite3
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from ipcsreader.store.catalog import _LISTED, Catalog
@@ -45,20 +46,22 @@ def _dump(value: Any) -> bytes:
 
 # A column's key, name and the keys of its columnists' persons.
 Placed = tuple[str | None, str | None, frozenset[str]]
-Row = tuple[str, str, str]
+Named = tuple[str, dict[str, set[str]]]
 
 
-def write(db: sqlite3.Connection, views: Views, refs: Iterable[Row]) -> None:
-    """Replace the stored views with ``views`` and the refs of every source with ``refs``
+def write(db: sqlite3.Connection, views: Views, named: Iterable[Named]) -> None:
+    """Replace the stored views with ``views`` and what each source names with ``named``
     (inside the update's transaction)."""
-    for table in ("views", "view_columns", "view_profiles", "view_refs"):
+    for table in ("views", "view_columns", "view_profiles", "view_sources", "view_refs"):
         db.execute(f"DELETE FROM {table}")
     _put_columns(db, enumerate(views.columns))
     _put_profiles(db, views.profiles.values())
     layout = tuple(_placed(k, c) for k, c in zip(views.keys, views.columns, strict=True))
     _put(db, people=views.people, table=views.table, stats=views.stats, layout=layout)
     _put(db, variants=views.variants, spellings=views.spellings, printed=views.printed)
-    db.executemany("INSERT OR IGNORE INTO view_refs (source, name, ref) VALUES (?, ?, ?)", refs)
+    refs: Counter[tuple[str, str]] = Counter()
+    db.executemany("INSERT INTO view_sources (source, names) VALUES (?, ?)", _sources(named, refs))
+    db.executemany("INSERT INTO view_refs (ref, name, n) VALUES (?, ?, ?)", _counted(refs))
 
 
 def write_part(
@@ -66,17 +69,37 @@ def write_part(
     columns: dict[int, Column],
     profiles: Iterable[Profile],
     sources: Iterable[str],
-    refs: Iterable[Row],
+    named: Iterable[Named],
+    refs: Counter[tuple[str, str]],
     **views: Any,
 ) -> None:
-    """Replace the columns at these places, the profiles of these persons, the refs of
-    these sources and the ``views`` of these names."""
+    """Replace the columns at these places, the profiles of these persons, what these
+    ``sources`` name with ``named`` (``refs``: what they named before, to take away) and
+    the ``views`` of these names."""
     db.executemany("DELETE FROM view_columns WHERE pos = ?", ((pos,) for pos in columns))
     _put_columns(db, columns.items())
     _put_profiles(db, profiles)
     _put(db, **views)
-    db.executemany("DELETE FROM view_refs WHERE source = ?", ((s,) for s in sources))
-    db.executemany("INSERT OR IGNORE INTO view_refs (source, name, ref) VALUES (?, ?, ?)", refs)
+    db.executemany("DELETE FROM view_sources WHERE source = ?", ((s,) for s in sources))
+    refs = Counter({key: -n for key, n in refs.items()})
+    db.executemany("INSERT INTO view_sources (source, names) VALUES (?, ?)", _sources(named, refs))
+    db.executemany(
+        "INSERT INTO view_refs (ref, name, n) VALUES (?, ?, ?)"
+        " ON CONFLICT (ref, name) DO UPDATE SET n = n + excluded.n",
+        _counted(refs),
+    )
+    db.execute("DELETE FROM view_refs WHERE n <= 0")
+
+
+def _sources(named: Iterable[Named], refs: Counter[tuple[str, str]]) -> Iterator[tuple[str, str]]:
+    for source, names in named:
+        if names:
+            refs.update((ref, name) for name, found in names.items() for ref in found)
+            yield source, json.dumps(sorted(names), ensure_ascii=False)
+
+
+def _counted(refs: Counter[tuple[str, str]]) -> Iterator[tuple[str, str, int]]:
+    return ((ref, name, n) for (ref, name), n in refs.items() if n)
 
 
 def _placed(key: str | None, column: Column) -> Placed:
@@ -119,7 +142,10 @@ def names_referring(store: Catalog, refs: Iterable[str]) -> set[str]:
 
 def sources_of(store: Catalog, names: Iterable[str]) -> set[str]:
     """The records and pages that print one of these name keys."""
-    query = f"SELECT DISTINCT source FROM view_refs WHERE name IN {_LISTED}"
+    query = (
+        "SELECT DISTINCT s.source FROM view_sources s, json_each(s.names) n"
+        f" WHERE n.value IN {_LISTED}"
+    )
     return {source for (source,) in store.execute(query, (json.dumps(sorted(names)),))}
 
 
