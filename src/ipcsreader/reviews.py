@@ -151,15 +151,12 @@ def part(
         fresh.values(),
     )
     profiles = [authors.profile(by_key[k]) for k in sorted(only)]
-    named_before = [touched.record_names(r) for r in was]
-    named_before += [touched.page_names(page) for page in before.values()]
     return lambda db: store_views.write_part(
         db,
         columns,
         profiles,
         sources,
         printed_by.items(),
-        touched.ref_counts(named_before),
         table=table,
         stats=stats,
         layout=tuple(placed),

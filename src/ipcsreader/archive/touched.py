@@ -16,7 +16,7 @@ from collections import Counter
 from collections.abc import Collection, Iterable, Iterator, Mapping
 from functools import lru_cache
 
-from ipcsreader.archive.known import RecordsByTitle, from_record, title_key
+from ipcsreader.archive.known import RecordsByTitle, title_key
 from ipcsreader.archive.people import Mention, column_key, parse_name
 from ipcsreader.model import Article, Author, ColumnistEntry, Listing, Page, Record
 from ipcsreader.text import fold
@@ -71,7 +71,7 @@ class _Names:
 def record_names(record: Record) -> dict[str, set[str]]:
     """Each name key ``record`` prints, with the refs of the titles it gives it."""
     names = _Names()
-    found = refs(from_record(record).title, record.number)
+    found = refs(record.title or f"#{record.number}", record.number)  # as from_record
     names.add(record.authors, found)
     if len(record.authors) == 1:
         names.add(record.authors, set().union(*(refs(t) for t in record.same_author)))
@@ -148,14 +148,6 @@ def named(
         yield record_source(r.number), record_names(r)
     for key, page in pages:
         yield key, page_names(page)
-
-
-def ref_counts(named: Iterable[dict[str, set[str]]]) -> Counter[tuple[str, str]]:
-    """(ref, name key): how many sources give the name a title found by the ref."""
-    out: Counter[tuple[str, str]] = Counter()
-    for names in named:
-        out.update((ref, name) for name, found in names.items() for ref in found)
-    return out
 
 
 def record_spellings(record: Record) -> Counter[Spelling]:

@@ -12,7 +12,7 @@ file, as trusted as Whoosh's pickled schema beside it):
   each column's key, name and persons (``layout``), the columns of each name (``variants``)
   and how often each column is printed each way (``spellings``);
 - ``view_sources``: each record (``#number``) and page (its key) with the name keys it
-  prints; ``view_refs``: how many of them give a name a title found by a ref (a number or
+  prints; ``view_refs``: the names some of them give a title found by a ref (a number or
   a title's key, see :mod:`ipcsreader.archive.touched`).
 
 A change of these classes is a change of the catalog's encoding: bump ``catalog.VERSION``.
@@ -23,8 +23,7 @@ from __future__ import annotations
 import json
 import pickle
 import sqlite3
-from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from ipcsreader.store.catalog import _LISTED, Catalog
@@ -59,9 +58,7 @@ def write(db: sqlite3.Connection, views: Views, named: Iterable[Named]) -> None:
     layout = tuple(_placed(k, c) for k, c in zip(views.keys, views.columns, strict=True))
     _put(db, people=views.people, table=views.table, stats=views.stats, layout=layout)
     _put(db, variants=views.variants, spellings=views.spellings, printed=views.printed)
-    refs: Counter[tuple[str, str]] = Counter()
-    db.executemany("INSERT INTO view_sources (source, names) VALUES (?, ?)", _sources(named, refs))
-    db.executemany("INSERT INTO view_refs (ref, name, n) VALUES (?, ?, ?)", _counted(refs))
+    _put_named(db, named)
 
 
 def write_part(
@@ -70,36 +67,33 @@ def write_part(
     profiles: Iterable[Profile],
     sources: Iterable[str],
     named: Iterable[Named],
-    refs: Counter[tuple[str, str]],
     **views: Any,
 ) -> None:
     """Replace the columns at these places, the profiles of these persons, what these
-    ``sources`` name with ``named`` (``refs``: what they named before, to take away) and
-    the ``views`` of these names."""
+    ``sources`` name with ``named`` and the ``views`` of these names."""
     db.executemany("DELETE FROM view_columns WHERE pos = ?", ((pos,) for pos in columns))
     _put_columns(db, columns.items())
     _put_profiles(db, profiles)
     _put(db, **views)
     db.executemany("DELETE FROM view_sources WHERE source = ?", ((s,) for s in sources))
-    refs = Counter({key: -n for key, n in refs.items()})
-    db.executemany("INSERT INTO view_sources (source, names) VALUES (?, ?)", _sources(named, refs))
-    db.executemany(
-        "INSERT INTO view_refs (ref, name, n) VALUES (?, ?, ?)"
-        " ON CONFLICT (ref, name) DO UPDATE SET n = n + excluded.n",
-        _counted(refs),
-    )
-    db.execute("DELETE FROM view_refs WHERE n <= 0")
+    _put_named(db, named)
 
 
-def _sources(named: Iterable[Named], refs: Counter[tuple[str, str]]) -> Iterator[tuple[str, str]]:
+def _put_named(db: sqlite3.Connection, named: Iterable[Named]) -> None:
+    # A ref no source gives a name any more stays (until a full recompute): it can only
+    # make an update recompute that person when it need not.
+    refs: dict[str, set[str]] = {}
+    rows = []
     for source, names in named:
         if names:
-            refs.update((ref, name) for name, found in names.items() for ref in found)
-            yield source, json.dumps(sorted(names), ensure_ascii=False)
-
-
-def _counted(refs: Counter[tuple[str, str]]) -> Iterator[tuple[str, str, int]]:
-    return ((ref, name, n) for (ref, name), n in refs.items() if n)
+            for name, found in names.items():
+                refs.setdefault(name, set()).update(found)
+            rows.append((source, json.dumps(sorted(names), ensure_ascii=False)))
+    db.executemany("INSERT INTO view_sources (source, names) VALUES (?, ?)", rows)
+    db.executemany(
+        "INSERT OR IGNORE INTO view_refs (ref, name) VALUES (?, ?)",
+        ((ref, name) for name, found in refs.items() for ref in found),
+    )
 
 
 def _placed(key: str | None, column: Column) -> Placed:
