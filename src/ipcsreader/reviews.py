@@ -84,14 +84,17 @@ def part(
             return None
     only = {p.key for p in persons if p is not None}
     names = people.name_keys(only)
-    printed_by = {touched.record_source(r.number): touched.record_names(r) for r in rewritten}
-    printed_by.update((key, touched.page_names(page)) for key, page in fresh.items())
+    named = list(touched.named(rewritten, fresh.items()))
 
     # Every record and page printing them, after the update, in order.
     records = [r for r in every if any(touched.name_key(a) in names for a in r.authors)]
-    keys = store_views.sources_of(old, names) - sources
-    pages = old.pages(sorted(k for k in keys if not k.startswith("#")))
-    pages.update((k, fresh[k]) for k, p in printed_by.items() if k in fresh and names & p.keys())
+    outside, sidebar = (keys - sources for keys in store_views.sources_of(old, names))
+    pages = old.pages(sorted(k for k in outside if not k.startswith("#")))
+    pages.update(
+        (key, touched.sidebar_only(entries, names))
+        for key, entries in old.columnists(sidebar).items()
+    )
+    pages.update((k, fresh[k]) for k, given, _ in named if k in fresh and names & given.keys())
     page_list = [pages[k] for k in sorted(pages)]
     counted = count_mentions(records, page_list)
     mentions = Counter({m: n for m, n in counted.items() if touched.name_key(m.author) in names})
@@ -156,7 +159,7 @@ def part(
         columns,
         profiles,
         sources,
-        printed_by.items(),
+        named,
         table=table,
         stats=stats,
         layout=tuple(placed),

@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from ipcsreader.archive.known import RecordsByTitle, title_key
 from ipcsreader.archive.people import Mention, column_key, parse_name
-from ipcsreader.model import Article, Author, ColumnistEntry, Listing, Page, Record
+from ipcsreader.model import Article, Author, ColumnistEntry, Listing, Page, Record, Sidebars
 from ipcsreader.text import fold
 
 # The name of titles printed without a person (a column's unsigned titles).
@@ -140,14 +140,25 @@ def printed(mentions: Mapping[Mention, int]) -> Counter[tuple[str, str]]:
     return out
 
 
-def named(
-    records: Iterable[Record], pages: Iterable[tuple[str, Page]]
-) -> Iterator[tuple[str, dict[str, set[str]]]]:
+# A source (see :func:`named`), each name it prints with its refs, and the names it prints
+# but in its side bar.
+Named = tuple[str, dict[str, set[str]], set[str]]
+
+
+def named(records: Iterable[Record], pages: Iterable[tuple[str, Page]]) -> Iterator[Named]:
     """Each record (by :func:`record_source`) and page (by key) with what it names."""
     for r in records:
-        yield record_source(r.number), record_names(r)
+        names = record_names(r)
+        yield record_source(r.number), names, set(names)
     for key, page in pages:
-        yield key, page_names(page)
+        yield key, page_names(page), set(page_names(page, sidebars=False))
+
+
+def sidebar_only(entries: Iterable[ColumnistEntry], names: Collection[str]) -> Article:
+    """A page that prints ``names`` only in its side bar, as the views of those names see
+    it: its side bar's entries of those names (what :mod:`ipcsreader.reviews` replays)."""
+    mine = tuple(e for e in entries if name_key(e.columnist) in names)
+    return Article(layout="old", sidebars=Sidebars(columnists=mine))
 
 
 def record_spellings(record: Record) -> Counter[Spelling]:

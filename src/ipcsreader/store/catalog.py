@@ -27,7 +27,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from ipcsreader.model import Listing, Page, Record, Sidebars
+from ipcsreader.model import ColumnistEntry, Listing, Page, Record, Sidebars
 from ipcsreader.store import codec
 
 VERSION = 4  # the database's user_version: bump when the schema or an encoding changes
@@ -55,7 +55,8 @@ CREATE INDEX records_by_title ON records (title_key);
 CREATE TABLE bodies (number INTEGER PRIMARY KEY, data BLOB NOT NULL);
 CREATE TABLE views (name TEXT PRIMARY KEY, data BLOB NOT NULL) WITHOUT ROWID;
 CREATE TABLE view_columns (pos INTEGER PRIMARY KEY, listing BLOB NOT NULL, data BLOB NOT NULL);
-CREATE TABLE view_sources (source TEXT PRIMARY KEY, names TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE view_sources (
+    source TEXT PRIMARY KEY, names TEXT NOT NULL, outside TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE view_refs (ref TEXT NOT NULL, name TEXT NOT NULL, PRIMARY KEY (ref, name))
     WITHOUT ROWID;
 CREATE TABLE view_profiles (key TEXT PRIMARY KEY, data BLOB NOT NULL) WITHOUT ROWID;
@@ -231,6 +232,15 @@ class Catalog:
                 shared[bar_id] = codec.decode_sidebars(json.loads(bar))
             out[key] = codec.decode_page(json.loads(data), shared.get(bar_id))
         return out
+
+    def columnists(self, keys: Iterable[str]) -> dict[str, tuple[ColumnistEntry, ...]]:
+        """The "IPCS Columnists" entries of the pages of ``keys`` (only those with some)."""
+        query = (
+            "SELECT p.key, s.data FROM pages p JOIN sidebars s ON s.id = p.sidebars"
+            f" WHERE p.key IN {_LISTED}"
+        )
+        rows = self._db.execute(query, (json.dumps(sorted(keys)),))
+        return {key: codec.decode_sidebars(json.loads(bar)).columnists for key, bar in rows}
 
     def page_keys(self) -> set[str]:
         return {key for (key,) in self._db.execute("SELECT key FROM pages")}

@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from ipcsreader.archive.columns import Column
     from ipcsreader.archive.people import People
     from ipcsreader.archive.stats import CorpusStats
+    from ipcsreader.archive.touched import Named
     from ipcsreader.archive.views import Views
 
 # Titles per columnist in the listing of every column (``ipcs columns`` without filters).
@@ -45,7 +46,6 @@ def _dump(value: Any) -> bytes:
 
 # A column's key, name and the keys of its columnists' persons.
 Placed = tuple[str | None, str | None, frozenset[str]]
-Named = tuple[str, dict[str, set[str]]]
 
 
 def write(db: sqlite3.Connection, views: Views, named: Iterable[Named]) -> None:
@@ -84,12 +84,13 @@ def _put_named(db: sqlite3.Connection, named: Iterable[Named]) -> None:
     # make an update recompute that person when it need not.
     refs: dict[str, set[str]] = {}
     rows = []
-    for source, names in named:
+    for source, names, outside in named:
         if names:
             for name, found in names.items():
                 refs.setdefault(name, set()).update(found)
-            rows.append((source, json.dumps(sorted(names), ensure_ascii=False)))
-    db.executemany("INSERT INTO view_sources (source, names) VALUES (?, ?)", rows)
+            listed = (json.dumps(sorted(n), ensure_ascii=False) for n in (names, outside))
+            rows.append((source, *listed))
+    db.executemany("INSERT INTO view_sources (source, names, outside) VALUES (?, ?, ?)", rows)
     db.executemany(
         "INSERT OR IGNORE INTO view_refs (ref, name) VALUES (?, ?)",
         ((ref, name) for name, found in refs.items() for ref in found),
@@ -134,13 +135,17 @@ def names_referring(store: Catalog, refs: Iterable[str]) -> set[str]:
     return {name for (name,) in store.execute(query, (json.dumps(sorted(refs)),))}
 
 
-def sources_of(store: Catalog, names: Iterable[str]) -> set[str]:
-    """The records and pages that print one of these name keys."""
+def sources_of(store: Catalog, names: Iterable[str]) -> tuple[set[str], set[str]]:
+    """The records and pages that print one of these name keys: those that print one but
+    in their side bar, and the pages that print them only there."""
+    listed = json.dumps(sorted(names))
     query = (
-        "SELECT DISTINCT s.source FROM view_sources s, json_each(s.names) n"
+        "SELECT DISTINCT s.source FROM view_sources s, json_each(s.{}) n"
         f" WHERE n.value IN {_LISTED}"
     )
-    return {source for (source,) in store.execute(query, (json.dumps(sorted(names)),))}
+    outside = {source for (source,) in store.execute(query.format("outside"), (listed,))}
+    every = {source for (source,) in store.execute(query.format("names"), (listed,))}
+    return outside, every - outside
 
 
 def _view(store: Catalog, name: str) -> Any:
