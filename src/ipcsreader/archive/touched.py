@@ -154,11 +154,11 @@ def named(records: Iterable[Record], pages: Iterable[tuple[str, Page]]) -> Itera
         yield key, page_names(page), set(page_names(page, sidebars=False))
 
 
-def sidebar_only(entries: Iterable[ColumnistEntry], names: Collection[str]) -> Article:
-    """A page that prints ``names`` only in its side bar, as the views of those names see
-    it: its side bar's entries of those names (what :mod:`ipcsreader.reviews` replays)."""
-    mine = tuple(e for e in entries if name_key(e.columnist) in names)
-    return Article(layout="old", sidebars=Sidebars(columnists=mine))
+def sidebar_only(entries: tuple[ColumnistEntry, ...]) -> Article:
+    """A page that prints some names only in its side bar, as the views of those names
+    see it: its side bar's ``entries`` of those names (what :mod:`ipcsreader.reviews`
+    replays)."""
+    return Article(layout="old", sidebars=Sidebars(columnists=entries))
 
 
 def record_spellings(record: Record) -> Counter[Spelling]:

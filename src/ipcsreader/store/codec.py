@@ -73,12 +73,15 @@ def encode_sidebars(s: Sidebars) -> dict[str, Any]:
     }
 
 
+def decode_columnists(entries: list[Any]) -> tuple[ColumnistEntry, ...]:
+    return tuple(
+        _columnist(column, tuple(author), tuple(titles)) for column, author, titles in entries
+    )
+
+
 def decode_sidebars(d: dict[str, Any]) -> Sidebars:
     return Sidebars(
-        columnists=tuple(
-            _columnist(column, tuple(author), tuple(titles))
-            for column, author, titles in d["columnists"]
-        ),
+        columnists=decode_columnists(d["columnists"]),
         contributors=tuple(d["contributors"]),
         taxonomies=tuple((name, tuple(items)) for name, items in d["taxonomies"]),
         archive_years=tuple(d["archive_years"]),
