@@ -17,7 +17,7 @@ from collections.abc import Collection, Iterable, Iterator, Mapping
 from functools import lru_cache
 
 from ipcsreader.archive.known import RecordsByTitle, title_key
-from ipcsreader.archive.people import Mention, column_key, parse_name
+from ipcsreader.archive.people import ByEntry, Mention, column_key, parse_name
 from ipcsreader.model import Article, Author, ColumnistEntry, Listing, Page, Record, Sidebars
 from ipcsreader.text import fold
 
@@ -48,9 +48,7 @@ def refs(title: str | None, number: int | None = None) -> frozenset[str]:
     return frozenset(out)
 
 
-@lru_cache(maxsize=1 << 14)
 def _entry_names(entry: ColumnistEntry) -> tuple[str, frozenset[str]]:
-    # The same entries are printed on thousands of pages.
     return name_key(entry.columnist), frozenset().union(*(refs(t) for t in entry.titles))
 
 
@@ -83,6 +81,13 @@ def record_names(record: Record) -> dict[str, set[str]]:
 def page_names(page: Page, *, sidebars: bool = True) -> dict[str, set[str]]:
     """Each name key ``page`` prints, with the refs of the titles it gives it (but those of
     the side bar's columnists, without ``sidebars``)."""
+    return _page_names(page, sidebars, ByEntry())[0]
+
+
+def _page_names(
+    page: Page, sidebars: bool, made: ByEntry[tuple[str, frozenset[str]]]
+) -> tuple[dict[str, set[str]], set[str]]:
+    """:func:`page_names`, and the names printed but in the side bar."""
     names = _Names()
     article = page.article if isinstance(page, Listing) else page
     if isinstance(page, Listing):
@@ -93,14 +98,15 @@ def page_names(page: Page, *, sidebars: bool = True) -> dict[str, set[str]]:
         if article is not None and article.title:
             names.add(article.authors or (page.columnist,), refs(article.title, article.number))
     if article is None:
-        return names.out
+        return names.out, set(names.out)
     names.add(article.authors)
     if len(article.authors) == 1:
         names.add(article.authors, set().union(*(refs(t) for t in article.sidebars.same_author)))
+    outside = set(names.out)
     for entry in article.sidebars.columnists if sidebars else ():
-        key, found = _entry_names(entry)
+        key, found = made.get(entry) or made.put(entry, _entry_names(entry))
         names.out.setdefault(key, {NO_REF}).update(found)
-    return names.out
+    return names.out, outside
 
 
 def sidebar_entries(page: Page) -> tuple[ColumnistEntry, ...]:
@@ -150,8 +156,9 @@ def named(records: Iterable[Record], pages: Iterable[tuple[str, Page]]) -> Itera
     for r in records:
         names = record_names(r)
         yield record_source(r.number), names, set(names)
+    made: ByEntry[tuple[str, frozenset[str]]] = ByEntry()  # entries printed on many pages
     for key, page in pages:
-        yield key, page_names(page), set(page_names(page, sidebars=False))
+        yield key, *_page_names(page, True, made)
 
 
 def sidebar_only(entries: tuple[ColumnistEntry, ...]) -> Article:
