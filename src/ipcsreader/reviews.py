@@ -93,7 +93,7 @@ def part(
     wanted = lambda name: touched.name_key(Author(name)) in names  # noqa: E731
     pages.update(
         (key, touched.sidebar_only(entries))
-        for key, entries in old.columnists(sidebar, wanted).items()
+        for key, entries in store_views.columnists(old, sidebar, wanted).items()
     )
     pages.update((k, fresh[k]) for k, given, _ in named if k in fresh and names & given.keys())
     page_list = [pages[k] for k in sorted(pages)]

@@ -21,13 +21,13 @@ import datetime as dt
 import hashlib
 import json
 import sqlite3
-from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from contextlib import closing
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from ipcsreader.model import ColumnistEntry, Listing, Page, Record, Sidebars
+from ipcsreader.model import Listing, Page, Record, Sidebars
 from ipcsreader.store import codec
 
 VERSION = 4  # the database's user_version: bump when the schema or an encoding changes
@@ -231,30 +231,6 @@ class Catalog:
             if bar_id is not None and bar_id not in shared:
                 shared[bar_id] = codec.decode_sidebars(json.loads(bar))
             out[key] = codec.decode_page(json.loads(data), shared.get(bar_id))
-        return out
-
-    def columnists(
-        self, keys: Iterable[str], wanted: Callable[[str], bool]
-    ) -> dict[str, tuple[ColumnistEntry, ...]]:
-        """The "IPCS Columnists" entries of the pages of ``keys`` whose columnist's printed
-        name is ``wanted`` (pages with none left out)."""
-        query = (
-            "SELECT p.key, json_extract(s.data, '$.columnists') FROM pages p"
-            f" JOIN sidebars s ON s.id = p.sidebars WHERE p.key IN {_LISTED}"
-        )
-        asked: dict[str, bool] = {}  # a few hundred names, printed on thousands of pages
-
-        def keep(name: str) -> bool:
-            ok = asked.get(name)
-            if ok is None:
-                ok = asked[name] = wanted(name)
-            return ok
-
-        out: dict[str, tuple[ColumnistEntry, ...]] = {}
-        for key, entries in self._db.execute(query, (json.dumps(sorted(keys)),)):
-            kept = [e for e in json.loads(entries) if keep(e[1][0])]
-            if kept:
-                out[key] = codec.decode_columnists(kept)
         return out
 
     def page_keys(self) -> set[str]:

@@ -23,9 +23,10 @@ from __future__ import annotations
 import json
 import pickle
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
+from ipcsreader.store import codec
 from ipcsreader.store.catalog import _LISTED, Catalog
 
 if TYPE_CHECKING:
@@ -35,6 +36,7 @@ if TYPE_CHECKING:
     from ipcsreader.archive.stats import CorpusStats
     from ipcsreader.archive.touched import Named
     from ipcsreader.archive.views import Views
+    from ipcsreader.model import ColumnistEntry
 
 # Titles per columnist in the listing of every column (``ipcs columns`` without filters).
 LISTED_TITLES = 3
@@ -146,6 +148,31 @@ def sources_of(store: Catalog, names: Iterable[str]) -> tuple[set[str], set[str]
     outside = {source for (source,) in store.execute(query.format("outside"), (listed,))}
     every = {source for (source,) in store.execute(query.format("names"), (listed,))}
     return outside, every - outside
+
+
+def columnists(
+    store: Catalog, keys: Iterable[str], wanted: Callable[[str], bool]
+) -> dict[str, tuple[ColumnistEntry, ...]]:
+    """The "IPCS Columnists" entries of the pages of ``keys`` whose columnist's printed
+    name is ``wanted`` (pages with none left out)."""
+    query = (
+        "SELECT p.key, json_extract(s.data, '$.columnists') FROM pages p"
+        f" JOIN sidebars s ON s.id = p.sidebars WHERE p.key IN {_LISTED}"
+    )
+    asked: dict[str, bool] = {}  # a few hundred names, printed on thousands of pages
+
+    def keep(name: str) -> bool:
+        ok = asked.get(name)
+        if ok is None:
+            ok = asked[name] = wanted(name)
+        return ok
+
+    out: dict[str, tuple[ColumnistEntry, ...]] = {}
+    for key, entries in store.execute(query, (json.dumps(sorted(keys)),)):
+        kept = [e for e in json.loads(entries) if keep(e[1][0])]
+        if kept:
+            out[key] = codec.decode_columnists(kept)
+    return out
 
 
 def _view(store: Catalog, name: str) -> Any:
