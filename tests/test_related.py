@@ -9,7 +9,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from ipcsreader.compat.whoosh_reading import load_lengths
-from ipcsreader.store import ranking
+from ipcsreader.store import fields, ranking
 from ipcsreader.store.related import key_terms, more_like
 
 _WORDS = [f"w{i}" for i in range(40)]
@@ -19,13 +19,41 @@ _TEXT = st.lists(
 ).map(" ".join)
 
 
-def _searcher(documents: list[str], weighting: Any = None) -> Any:
+# Words our body field takes apart, spells one way, stems or drops.
+_OUR_WORDS = [
+    "Jong-un's",
+    "jongun",
+    "defence",
+    "defense",
+    "organisation",
+    "organizations",
+    "centred",
+    "centre-left",
+    "programme",
+    "program",
+    "neighbourhood",
+    "Kim",
+    "kims",
+    "North",
+    "Korea’s",
+    "café",
+    "naïve",
+    "'",
+    "-",
+]
+_OUR_TEXT = st.lists(st.sampled_from(_OUR_WORDS + _WORDS[:6]), min_size=0, max_size=60).map(
+    " ".join
+)
+
+
+def _searcher(documents: list[str], weighting: Any = None, body: Any = None) -> Any:
     from whoosh.fields import TEXT, Schema
     from whoosh.filedb.filestore import RamStorage
 
     # Whoosh writes a RAM index's columns through /tmp/<indexname>.tmp: a name of this
     # process's own, so two test runs at once do not delete each other's files.
-    ix = RamStorage().create_index(Schema(body=TEXT), indexname=f"related{os.getpid()}")
+    schema = Schema(body=TEXT if body is None else body)
+    ix = RamStorage().create_index(schema, indexname=f"related{os.getpid()}")
     for chunk in documents:
         writer = ix.writer()  # a segment per document: lookups go through several readers
         writer.add_document(body=chunk)
@@ -41,6 +69,21 @@ def test_key_terms_are_whooshs(documents: list[str], text: str, number: int) -> 
     with _searcher(documents) as searcher:
         theirs = searcher.key_terms_from_text("body", text, numterms=number, normalize=False)
         assert key_terms(searcher.reader(), "body", text, number) == theirs
+
+
+@settings(max_examples=150, deadline=None, derandomize=True)
+@given(documents=st.lists(_OUR_TEXT, min_size=1, max_size=6), text=_OUR_TEXT)
+@example(
+    documents=["Jong-un's defence"],
+    text="jong-un's Jongun defense defence' - '",
+)
+def test_key_terms_through_our_analyser_are_whooshs(documents: list[str], text: str) -> None:
+    # Our body field weighs a text's words by its word filter's shortcut, not by tokens.
+    body = fields.schema()["body"]
+    assert fields.fast_analyser(body) is not None
+    with _searcher(documents, body=body) as searcher:
+        theirs = searcher.key_terms_from_text("body", text, numterms=5, normalize=False)
+        assert key_terms(searcher.reader(), "body", text) == theirs
 
 
 @settings(max_examples=150, deadline=None, derandomize=True)

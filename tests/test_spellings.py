@@ -5,10 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 from search_world import FILLER, old_page, write
 
 from ipcsreader.archive.search import SearchQuery
 from ipcsreader.library import Library
+from ipcsreader.store import fields
 from ipcsreader.store.fields import one_spelling
 
 BRITISH = (
@@ -71,6 +74,31 @@ def test_words_with_one_spelling_keep_it(word: str) -> None:
     # Ending like a variant ("-ise", "-or", "-er") is not enough: no other word is made.
     assert one_spelling(word) in (word, word[:-2] + "ze")
     assert one_spelling(word) != one_spelling(word + "x")
+
+
+# Words made of the rules' pieces, so that every rule gets to match, or nearly.
+_PIECES = ["organ", "is", "ys", "iz", "e", "es", "ed", "ing", "er", "ers", "ation", "s"]
+_PIECES += ["neighbo", "ur", "hood", "cent", "re", "defen", "se", "program", "a", "x", "é"]
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(st.lists(st.sampled_from(_PIECES), max_size=5).map("".join))
+@example("organisations")
+@example("neighbourhood")
+@example("centreing")
+@example("programs")
+def test_the_quick_look_changes_nothing(word: str) -> None:
+    # one_spelling skips the rules when one search finds none matches: what every rule
+    # in turn gives, as it stands.
+    expected = word
+    for pattern, replacement in fields._SPELLINGS:
+        changed = pattern.sub(replacement, word)
+        if changed != word:
+            if pattern is fields._SPELLINGS[2][0]:
+                changed = fields._RE_ENDINGS.sub(lambda m: "r" + m[1], changed)
+            expected = changed
+            break
+    assert one_spelling(word) == expected
 
 
 @pytest.mark.parametrize(

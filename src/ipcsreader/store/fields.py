@@ -69,10 +69,14 @@ _SPELLINGS = (
 )
 # Fixes for the -er rule's past forms: "centreed" is "centred", "centreing" "centring".
 _RE_ENDINGS = re.compile(r"re(ed|ing)$")
+# Where no rule matches (most words) one search tells so, for five substitutions.
+_ANY_SPELLING = re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _ in _SPELLINGS))
 
 
 def one_spelling(word: str) -> str:
     """``word`` (folded) in the one spelling the index searches (see :data:`_SPELLINGS`)."""
+    if _ANY_SPELLING.search(word) is None:
+        return word
     for pattern, replacement in _SPELLINGS:
         changed = pattern.sub(replacement, word)
         if changed != word:
@@ -278,18 +282,26 @@ def _word_pattern() -> re.Pattern[str]:
 def fast_analysers() -> dict[str, Callable[[str], dict[str, list[int]]]]:
     """For each field analysed by a word filter, that filter's shortcut past the tokens."""
     full = schema()
-    words: Any = _word_filter_class()
     found = {}
     for name in full.names():
-        analyzer = getattr(full[name], "analyzer", None)
-        parts: Any = getattr(analyzer, "items", ())
-        if (
-            len(parts) == 2
-            and parts[0].expression.pattern == WORD_PATTERN
-            and isinstance(parts[-1], words)
-        ):
-            found[name] = parts[-1].positions
+        positions = fast_analyser(full[name])
+        if positions is not None:
+            found[name] = positions
     return found
+
+
+def fast_analyser(field: Any) -> Callable[[str], dict[str, list[int]]] | None:
+    """The shortcut past the tokens of ``field``'s word filter (each term of a text with
+    its positions, as indexed), or None when the field is not analysed by one of ours."""
+    words: Any = _word_filter_class()
+    parts: Any = getattr(getattr(field, "analyzer", None), "items", ())
+    if (
+        len(parts) == 2
+        and getattr(getattr(parts[0], "expression", None), "pattern", None) == WORD_PATTERN
+        and isinstance(parts[-1], words)
+    ):
+        return parts[-1].positions
+    return None
 
 
 @cache

@@ -21,6 +21,7 @@ import heapq
 from typing import Any
 
 from ipcsreader.compat import whoosh_matching as matching
+from ipcsreader.store import fields
 
 # Words left out must score clearly below the last one kept: dividing by the largest
 # score (as Whoosh does) must not be able to make them equal.
@@ -32,11 +33,20 @@ def key_terms(reader: Any, fieldname: str, text: str, number: int = 5) -> list[t
     gives (as ``Searcher.more_like`` asks): the ``number`` best (word, weight), the
     weights divided by the best score."""
     from whoosh.classify import Bo1Model, Expander
+    from whoosh.formats import Frequency, Positions
 
     expander = Expander(reader, fieldname, model=Bo1Model)
-    expander.add_text(text)
-    model, total = expander.model, expander.top_total
     field = reader.schema[fieldname]
+    positions = fields.fast_analyser(field)
+    if positions is not None and type(field.format) in (Frequency, Positions):
+        # The words and weights add_text would add (a word's count, each token's boost
+        # being 1, times the field's), without a token object per word: most of the time
+        # Whoosh's way takes over a whole article.
+        boost = field.format.field_boost
+        expander.add((word, float(len(at)) * boost) for word, at in positions(text).items())
+    else:
+        expander.add_text(text)
+    model, total = expander.model, expander.top_total
     best: list[tuple[float, str]] = []  # a heap of the best (score, word) so far
     scored: list[tuple[float, str]] = []
     for word, weight in sorted(expander.topN_weight.items(), key=lambda ww: -ww[1]):
