@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 from read_world import PAGES, RECORDS, record_4842
 
-from ipcsreader.archive.authors import Authors, more_by
+from ipcsreader.archive.authors import AuthorRow, Authors, more_by
+from ipcsreader.archive.people import Person
 from ipcsreader.errors import NotFoundError
+from ipcsreader.render.authors import AuthorTable, render_author_table
 
 
 @pytest.fixture
@@ -87,3 +91,64 @@ def test_more_by_skips_the_article_itself_and_adds_listed_titles():
 
 def test_more_by_nobody():
     assert more_by(RECORDS[1], RECORDS) == []
+
+
+# Names as pages print them: spaces, long words, wide and combining characters, NBSP.
+_NAME = st.text(alphabet=st.sampled_from("ab Z中é\u0301\u00a0-.'"), min_size=1, max_size=30)
+_ROWS = st.lists(
+    st.tuples(
+        _NAME,
+        st.integers(0, 2000),
+        st.integers(0, 3000),
+        st.one_of(st.none(), st.integers(1990, 2030)),
+        st.integers(0, 9),
+    ),
+    max_size=12,
+)
+
+
+def _author_rows(rows: list[tuple[str, int, int, int | None, int]]) -> list[AuthorRow]:
+    return [
+        AuthorRow(
+            Person(name, (name,), None, name),
+            held,
+            known,
+            first,
+            None if first is None else first + span,
+        )
+        for name, held, known, first, span in rows
+    ]
+
+
+@settings(max_examples=200, deadline=None, derandomize=True)
+@given(rows=_ROWS, width=st.integers(20, 130))
+@example(rows=[], width=80)
+@example(rows=[("Sandip Kumar Mishra", 3, 5, 2015, 2)], width=80)
+@example(rows=[("Sandip Kumar Mishra", 3, 5, 2015, 2)], width=34)
+# 48 columns: the table's width exactly; 47: one too few, the name wraps.
+@example(rows=[("Sandip Kumar Mishra", 3, 5, 2015, 2)], width=48)
+@example(rows=[("Sandip Kumar Mishra", 3, 5, 2015, 2)], width=47)
+def test_the_plain_author_table_is_the_tables(
+    rows: list[tuple[str, int, int, int | None, int]], width: int
+) -> None:
+    # Without colours the table's lines are written from the cells when nothing wraps:
+    # what printing the table and its caption gives, trailing spaces dropped.
+    from rich.console import Console, Group
+
+    view = render_author_table(_author_rows(rows))
+    assert isinstance(view, AuthorTable)
+    console = Console(width=width, color_system=None, highlight=False, emoji=False)
+    with console.capture() as captured:
+        console.print(Group(view.table(), view.caption))
+    expected = [line.rstrip(" ") for line in captured.get().split("\n")[:-1]]
+    assert list(view.plain_lines(console, console.options)) == expected
+
+
+def test_the_plain_author_table_skips_the_table_when_nothing_wraps() -> None:
+    from rich.console import Console
+
+    view = render_author_table(_author_rows([("Sandip Kumar Mishra", 3, 5, 2015, 2)]))
+    assert isinstance(view, AuthorTable)
+    wide, narrow = (Console(width=w, color_system=None) for w in (80, 30))
+    assert view._unwrapped(wide.options) is not None
+    assert view._unwrapped(narrow.options) is None  # "Sandip Kumar Mishra" wraps

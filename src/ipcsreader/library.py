@@ -22,7 +22,6 @@ from typing import TYPE_CHECKING, TypeVar
 
 from ipcsreader import paths
 from ipcsreader.answers import Answers
-from ipcsreader.archive.search import SearchQuery, plan
 from ipcsreader.errors import (
     IndexUnavailableError,
     IpcsError,
@@ -33,12 +32,13 @@ from ipcsreader.freshness import IndexStatus, StatusCheck
 from ipcsreader.model import Hit, Page, Record, SearchResult
 from ipcsreader.store import catalog, corpus, integrity
 from ipcsreader.store.catalog import Catalog
-from ipcsreader.store.index import SearchIndex
 from ipcsreader.store.lock import IndexLock, is_locked
 
 if TYPE_CHECKING:
     from ipcsreader.archive.known import KnownTitle
+    from ipcsreader.archive.search import SearchQuery
     from ipcsreader.desk.store import Desk
+    from ipcsreader.store.index import SearchIndex
     from ipcsreader.update import Notify, Progress, UpdateSummary
 
 _T = TypeVar("_T")
@@ -52,12 +52,26 @@ class Library(Answers):
         self.index_dir = index_dir
         self._notify = notify or (lambda _message: None)
         self._lock = IndexLock(index_dir)
-        self._index = SearchIndex(index_dir)
+        self._search_index: SearchIndex | None = None  # made when first asked for
         self._catalog: Catalog | None = None  # open while this library lives
         self._full: dict[int, Record] = {}  # records read in full, until the next update
         self.desk_path = paths.desk_file()
         self._desk: Desk | None = None
         self._quick: IndexStatus | None = None  # what quick_status() found, until then
+
+    @property
+    def _index(self) -> SearchIndex:
+        """The search index. Imported when first asked for: the commands answered from the
+        catalog alone (columns, authors, browse, stats…) never load the query machinery."""
+        if self._search_index is None:
+            from ipcsreader.store.index import SearchIndex
+
+            self._search_index = SearchIndex(self.index_dir)
+        return self._search_index
+
+    def _drop_index(self) -> None:
+        """Forget Whoosh's view of the index files (they may have been replaced)."""
+        self._search_index = None
 
     @classmethod
     def open(
@@ -127,7 +141,7 @@ class Library(Answers):
     def _present_catalog(self) -> Catalog | None:
         """The catalog, when both it and the search index are there (else None)."""
         store = self._catalog_or_none()
-        return store if store is not None and self._index.exists() else None
+        return store if store is not None and integrity.has_index(self.index_dir) else None
 
     def _indexed(self) -> tuple[int, str] | None:
         """How many files the last update saw, and their fingerprint (None: unreadable)."""
@@ -158,7 +172,7 @@ class Library(Answers):
         """Why the index on disk cannot be trusted (None: whole, or simply absent), and
         whether an update was cut off after Whoosh committed."""
         has_catalog = (self.index_dir / catalog.CATALOG_FILE).exists()
-        if not (has_catalog and self._index.exists()):
+        if not (has_catalog and integrity.has_index(self.index_dir)):
             return None, False
         found = integrity.check(self.index_dir)
         if found.damage is None and self._catalog_or_none() is None:
@@ -247,10 +261,15 @@ class Library(Answers):
         """After a failed read: wait for any writer, then rebuild the index if it is damaged,
         or finish an update that died half-way."""
         self._forget_catalog()
-        self._index = SearchIndex(self.index_dir)  # drop Whoosh's view of the old files
+        self._drop_index()
         with self._lock:
             damage, interrupted = self._diagnose()
-            if damage or interrupted or not self._index.exists() or self._catalog_or_none() is None:
+            if (
+                damage
+                or interrupted
+                or not integrity.has_index(self.index_dir)
+                or self._catalog_or_none() is None
+            ):
                 self.update()  # says why, when it rebuilds
 
     def _guarded(self, read: Callable[[], _T]) -> _T:
@@ -273,7 +292,7 @@ class Library(Answers):
         except IpcsError:
             raise
         except Exception as error:
-            self._index = SearchIndex(self.index_dir)
+            self._drop_index()
             if self._readable():
                 raise
             self._write(True, None, damage=f"reading it failed ({type(error).__name__})")
@@ -281,6 +300,8 @@ class Library(Answers):
 
     def _readable(self) -> bool:
         """Whether the index answers the simplest search: every article, one shown."""
+        from ipcsreader.archive.search import SearchQuery, plan
+
         try:
             self._index.search(plan(SearchQuery(limit=1, highlight=False)))
         except Exception:  # damage shows as any exception Whoosh happens to hit
@@ -399,6 +420,8 @@ class Library(Answers):
     # Searching.
 
     def search(self, query: SearchQuery) -> SearchResult:
+        from ipcsreader.archive.search import plan  # the query language: searches only
+
         asked = query.text
         query = self._desk_terms(query)
         checked = plan(query)
@@ -409,6 +432,8 @@ class Library(Answers):
     def search_numbers(self, query: SearchQuery) -> list[int]:
         """The numbers of the articles :meth:`search` finds, in its order, without the
         hits' stored fields (those who read each record from the catalog anyway)."""
+        from ipcsreader.archive.search import plan
+
         checked = plan(self._desk_terms(query))
         self._require_index()
         return self._guarded(lambda: self._index.numbers(checked))
@@ -445,11 +470,11 @@ class Library(Answers):
         return self._guarded(lambda: self._index.more_like(number, text, limit))
 
     def _require_index(self) -> None:
-        if not self._index.exists():
+        if not integrity.has_index(self.index_dir):
             raise IndexUnavailableError("there is no index yet; run: ipcs index")
 
     def index_size_bytes(self) -> int:
-        return self._index.size_bytes()
+        return integrity.size_bytes(self.index_dir)
 
     def last_updated(self) -> dt.datetime | None:
         store = self._catalog_or_none()

@@ -83,12 +83,11 @@ _TRAILING = re.compile(r" +((?:\x1b\[[0-9;]*m)*)$", re.MULTILINE)
 
 def rendered(console: Console, renderable: RenderableType) -> str:
     """The renderable as the console would print it, without trailing spaces."""
-    from ipcsreader.render.rows import Lines, Rows
-
-    if console.color_system is None and isinstance(renderable, Lines | Rows):
+    plain_lines = getattr(renderable, "plain_lines", None)  # Lines, Rows, AuthorTable
+    if console.color_system is None and plain_lines is not None:
         # No styles to print: the lines' text, without Rich's segments (thousands of
         # lines, as in a prolific author's profile, would cost more than a search).
-        return "".join(f"{line}\n" for line in renderable.plain_lines(console, console.options))
+        return "".join(f"{line}\n" for line in plain_lines(console, console.options))
     with console.capture() as captured:
         console.print(renderable)
     return _TRAILING.sub(r"\1", captured.get())

@@ -27,6 +27,7 @@ from ipcsreader.compat.whoosh_reading import Columns, load_lengths
 from ipcsreader.errors import IndexUnavailableError, QueryError
 from ipcsreader.model import Hit, Matched, SearchResult
 from ipcsreader.store import fields, querying, ranking, related, snippets, spelling, writing
+from ipcsreader.store.integrity import has_index
 
 if TYPE_CHECKING:
     from ipcsreader.archive.search import Plan
@@ -44,13 +45,7 @@ class SearchIndex:
         self._kept: _Kept | None = None  # the reader of the last search, see _reader()
 
     def exists(self) -> bool:
-        # Whoosh's table of contents marks a committed index; looking for it costs no import.
-        return self.path.is_dir() and any(self.path.glob("_MAIN_*.toc"))
-
-    def size_bytes(self) -> int:
-        if not self.path.is_dir():
-            return 0
-        return sum(p.stat().st_size for p in self.path.iterdir() if p.is_file())
+        return has_index(self.path)
 
     def _open(self) -> Any:
         if self._ix is None:

@@ -37,6 +37,19 @@ class Check:
     interrupted: bool = False
 
 
+def has_index(index_dir: Path) -> bool:
+    """Whether ``index_dir`` holds a committed Whoosh index: its table of contents marks
+    one (looking costs no import of Whoosh, nor of the search machinery)."""
+    return index_dir.is_dir() and any(index_dir.glob("_MAIN_*.toc"))
+
+
+def size_bytes(index_dir: Path) -> int:
+    """What the files in ``index_dir`` take on disk (0: no such folder)."""
+    if not index_dir.is_dir():
+        return 0
+    return sum(p.stat().st_size for p in index_dir.iterdir() if p.is_file())
+
+
 def latest_toc(index_dir: Path) -> str | None:
     """The name of Whoosh's newest table of contents, the one a reader opens."""
     best: tuple[int, str] | None = None
