@@ -52,10 +52,12 @@ def key_terms(reader: Any, fieldname: str, text: str, number: int = 5) -> list[t
     for word, weight in sorted(expander.topN_weight.items(), key=lambda ww: -ww[1]):
         if len(best) >= number and model.score(weight, 1, total) < best[0][0] * _MARGIN:
             break  # no word this light scores high enough, however rare
-        btext = field.to_bytes(word)
-        if (fieldname, btext) not in reader:
+        # A word the index holds has a weight there of 1 at least, one it lacks 0: one
+        # look-up in each segment tells both (Whoosh asks "in reader" first, then this).
+        frequency = reader.frequency(fieldname, field.to_bytes(word))
+        if not frequency:
             continue
-        score = model.score(weight, reader.frequency(fieldname, btext), total)
+        score = model.score(weight, frequency, total)
         scored.append((score, word))
         if len(best) < number:
             heapq.heappush(best, (score, word))
