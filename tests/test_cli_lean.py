@@ -55,3 +55,22 @@ def test_the_library_loads_the_update_code_only_to_update() -> None:
     script = "import sys, ipcsreader.library; print('ipcsreader.update' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
     assert out.stdout.strip() == "False", out.stderr
+
+
+def test_the_library_loads_the_search_index_only_to_search(tmp_path: Path) -> None:
+    """columns, authors, browse and stats answer from the catalog and look at the index's
+    files only: the query machinery (Whoosh's side, the query language) is not loaded."""
+    (tmp_path / "corpus").mkdir()
+    script = """
+import sys
+from pathlib import Path
+from ipcsreader.library import Library
+
+lib = Library.open(Path(sys.argv[1]) / "corpus", Path(sys.argv[1]) / "index")
+lib.status(), lib.index_size_bytes(), lib.article_numbers()
+print(*[m in sys.modules for m in ("ipcsreader.store.index", "ipcsreader.archive.search")])
+"""
+    out = subprocess.run(
+        [sys.executable, "-c", script, str(tmp_path)], capture_output=True, text=True
+    )
+    assert out.stdout.split() == ["False", "False"], out.stderr
