@@ -159,3 +159,19 @@ def test_a_chosen_prefix_matches_sizes_and_highlights_its_words_only(index_dir: 
         assert list(s.search(chosen_prefix("body", "no", []))) == []
         assert chosen != Prefix("body", "no")
         assert chosen == chosen_prefix("body", "no", [b"peace"])
+
+
+def test_whoosh_rebuilds_a_shared_clause_through_its_rewrap() -> None:
+    """Whoosh's ``accept`` rebuilds a wrapper with ``_rewrap``: the shared clause keeps its
+    matchers while its child stays, and a changed child gets a wrapper of its own."""
+    from whoosh import query
+
+    from ipcsreader.compat.whoosh_shared import shared_class
+
+    clause = shared_class()(query.Term("body", "korea"), [])
+    assert (
+        query.And([clause, query.Term("body", "navy")]).accept(lambda q: q).subqueries[0] is clause
+    )
+    changed = clause.accept(lambda q: q.with_boost(2.0) if type(q) is query.Term else q)
+    assert type(changed) is shared_class() and changed is not clause
+    assert changed.child == query.Term("body", "korea", boost=2.0)

@@ -29,6 +29,11 @@ longer holds, so that a fallback is never taken silently.
   subclass whose matcher wraps Whoosh's ``UnionMatcher`` and reads its scorers' ``B``,
   ``K1``, ``avgfl`` and ``idf``). Checked: 2.7.5. Guard: ``test_matching`` (bulk and
   matcher scores compared, for every query shape).
+- ``whoosh_shared``: a query's clauses made into matchers once per search (the every-word
+  query, its any-word tail and the tail's word counts share them): a ``WrappingQuery``
+  subclass whose ``_rewrap`` (how Whoosh's ``apply`` rebuilds a wrapper) keeps its matchers.
+  Checked: 2.7.5. Guards: ``test_compat``, ``test_shared`` (results compared with matchers
+  made anew, and the tail with Whoosh's own collector).
 - ``whoosh_ranges``: numeric ranges matched from the sortable columns (Whoosh's tiered
   ranges are wrong on some unsigned ranges). Uses ``whoosh_reading``'s column reads.
   Guard: ``test_cli_query_values`` (ranges compared with the dates written).

@@ -75,13 +75,19 @@ def _local(allowed: set[int] | None, offset: int, count: int) -> list[int] | Non
 
 
 def collect(
-    searcher: Any, q: Any, allowed: set[int] | None, parts: list[tuple[Segment, int]]
+    searcher: Any,
+    q: Any,
+    allowed: set[int] | None,
+    parts: list[tuple[Segment, int]],
+    *,
+    ordered: bool = True,
 ) -> list[tuple[float, int]]:
     """Every match of ``q`` as (score, global document number), best first.
 
     The same list as ``searcher.search(q, limit=None, filter=allowed).top_n``: ties in
     score go by document number, and ``allowed`` (global numbers) keeps only those.
-    ``parts`` are the searcher's :func:`segments`.
+    ``parts`` are the searcher's :func:`segments`. Not ``ordered``: in no order (for a
+    caller that changes the scores and puts them in order itself, :func:`best_first`).
     """
     if searcher.weighting.use_final:  # a final pass over scores is not reproduced here
         return list(searcher.search(q, limit=None, filter=allowed).top_n)
@@ -96,10 +102,16 @@ def collect(
             docs = {d for d in docs if d + offset in allowed}
         scores = segment.scores(m, docs)
         found += zip(scores.values(), map(offset.__add__, scores), strict=True)
-    # By document, then (a stable sort) by score, best first: Whoosh's order.
+    if ordered:
+        best_first(found)
+    return found
+
+
+def best_first(found: list[tuple[float, int]]) -> None:
+    """Puts (score, document) pairs in Whoosh's order: best first, ties by document (by
+    document, then by score in a stable sort: two sorts in C, no key made per pair)."""
     found.sort(key=itemgetter(1))
     found.sort(key=itemgetter(0), reverse=True)
-    return found
 
 
 def matching_docs(searcher: Any, q: Any, parts: list[tuple[Segment, int]]) -> set[int]:

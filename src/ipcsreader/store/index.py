@@ -14,8 +14,9 @@ import datetime as dt
 import re
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -24,15 +25,16 @@ from ipcsreader.compat import whoosh_fielded as fielded
 from ipcsreader.compat import whoosh_matching as matching
 from ipcsreader.compat import whoosh_ranges as ranges
 from ipcsreader.compat.whoosh_reading import Columns, load_lengths
+from ipcsreader.compat.whoosh_shared import settled, shared
 from ipcsreader.errors import IndexUnavailableError, QueryError
 from ipcsreader.model import Hit, Matched, SearchResult
 from ipcsreader.store import fields, querying, ranking, related, snippets, spelling, writing
+from ipcsreader.store.facets import counts as facet_counts
 from ipcsreader.store.integrity import has_index
 
 if TYPE_CHECKING:
     from ipcsreader.archive.search import Plan
 
-FACET_FIELDS = {"column": "column_f", "author": "author_f", "year": "year", "month": "month"}
 _PLAIN_QUERY = re.compile(r"[\w\s'’‘\-‐‑.,;!?]+")
 
 
@@ -135,7 +137,7 @@ class SearchIndex:
                 hits += [snippets.hit(h, marked, "some") for h in tailed]
             docnums = [docnum for _, docnum in ranked] if plan.facets else []
             facets = {
-                name: _facet_counts(run.columns, docnums, name) for name in plan.facets if total
+                name: facet_counts(run.columns, docnums, name) for name in plan.facets if total
             }
             # Spellings come from the whole archive: no help when searching chosen articles.
             chosen = plan.filters.only is not None
@@ -253,6 +255,8 @@ class _Run:
         # of its words. ``every``: those of an any-word search with all of them.
         self.question = False
         self.every: set[int] = set()
+        self.kept: dict[Any, Any] = {}  # each clause, matched once for every query run
+        self.parsed: Any = None  # the query as Whoosh parses it (see _parse)
 
     def execute(self, *, asked: bool = False) -> tuple[list[tuple[float, int]], bool]:
         """Every hit as (score, document number), best or newest first; and whether the
@@ -302,7 +306,7 @@ class _Run:
             return []
         every = {d for _, d in ranked}
         relaxed = self._run(self.allowed, relaxed=True)
-        return [(score, d) for score, d in relaxed if d not in every][:wanted]
+        return list(islice(((score, d) for score, d in relaxed if d not in every), wanted))
 
     def matched(self, docnum: int, otherwise: Matched) -> Matched:
         """Whether the hit ``docnum`` has every word: known one by one for a question."""
@@ -324,34 +328,41 @@ class _Run:
 
     def _run(self, allowed: set[int] | None, *, relaxed: bool = False) -> list[tuple[float, int]]:
         self.query = self._parse(relaxed)
+        # An ANDNOT's excluded side matched first; a query that may run again with any of
+        # its words shares its clauses' matchers with that run (compat/whoosh_shared).
+        run = settled(self.query, self.kept, self.segments)
+        if self._relaxable():
+            run = shared(run, self.kept, self.segments)
         # Every match at once: the total needs them all, and scoring them in the same pass
         # is cheaper than Whoosh counting them again after picking the top ones.
-        found = matching.collect(self.searcher, self.query, allowed, self.segments)
+        ordered = not relaxed or self.plan.sort != "relevance"  # coordination orders them
+        found = matching.collect(self.searcher, run, allowed, self.segments, ordered=ordered)
         if self.plan.sort != "relevance":
             return self._by_date(docnum for _, docnum in found)
         if relaxed:
-            found = self._coordinated(found)
+            found = self._coordinated(run, found)
         return self._boost_adjacent(found)
 
-    def _coordinated(self, found: list[tuple[float, int]]) -> list[tuple[float, int]]:
-        """Any-word matches, each score times the share of the query's parts it matches:
-        an article with more of the words comes before one with fewer, unless the fewer
-        are much rarer or more prominent."""
+    def _coordinated(self, q: Any, found: list[tuple[float, int]]) -> list[tuple[float, int]]:
+        """Any-word matches (in no order), each score times the share of the query's parts
+        it matches, best first: an article with more of the words comes before one with
+        fewer, unless the fewer are much rarer or more prominent."""
         from whoosh import query
         from whoosh.query.compound import DefaultOr
 
-        words = self.query.a if type(self.query) is query.AndMaybe else self.query
+        words = q.a if type(q) is query.AndMaybe else q
         if type(words) not in (query.Or, DefaultOr) or len(words.subqueries) < 2:
             self.every = {d for _, d in found}
+            matching.best_first(found)
             return found
         clauses = words.subqueries
         counts: Counter[int] = Counter()
         for clause in clauses:
             counts.update(matching.matching_docs(self.searcher, clause, self.segments))
         self.every = {d for d, n in counts.items() if n == len(clauses)}
-        share = {d: (counts[d] / len(clauses)) ** ranking.COORDINATION for _, d in found}
-        coordinated = [(score * share[d], d) for score, d in found]
-        coordinated.sort(key=lambda sd: (-sd[0], sd[1]))
+        share = [(n / len(clauses)) ** ranking.COORDINATION for n in range(len(clauses) + 1)]
+        coordinated = [(score * share[counts[d]], d) for score, d in found]
+        matching.best_first(coordinated)
         return coordinated
 
     def _by_date(self, docs: Iterable[int]) -> list[tuple[float, int]]:
@@ -396,19 +407,22 @@ class _Run:
 
     def _parse(self, relaxed: bool) -> Any:
         """The query, every word required; with ``relaxed``, any of the words that the
-        query joins without an operator will do."""
+        query joins without an operator will do. Whoosh parses it once for both."""
         from whoosh import qparser, query
 
-        expression = querying.question_marks(self.plan.expression)
-        text = querying.whole_words(querying.signs_to_operators(expression))
-        try:
-            q = querying.parser(qparser.AndGroup).parse(text)
-        except Exception as error:  # Whoosh's parser trips in many ways over odd input
-            raise QueryError(querying.parse_failure(error)) from None
-        querying.check(q)
-        if self.plan.completions:
-            q = querying.completing(q, self.words, self.plan.completions)
-        querying.check_expansions(q, self.searcher.reader())
+        q = self.parsed
+        if q is None:
+            expression = querying.question_marks(self.plan.expression)
+            text = querying.whole_words(querying.signs_to_operators(expression))
+            try:
+                q = querying.parser(qparser.AndGroup).parse(text)
+            except Exception as error:  # Whoosh's parser trips in many ways over odd input
+                raise QueryError(querying.parse_failure(error)) from None
+            querying.check(q)
+            if self.plan.completions:
+                q = querying.completing(q, self.words, self.plan.completions)
+            querying.check_expansions(q, self.searcher.reader())
+            self.parsed = q
         if type(q) is not query.And:
             self.joined = False
         elif relaxed:
@@ -467,23 +481,3 @@ def _allowed(searcher: Any, plan: Plan, columns: Columns) -> set[int] | None:
     if f.only is not None:
         narrow(columns.docs_of("number", f.only))
     return found
-
-
-def _facet_counts(
-    columns: Columns, docnums: Sequence[int], name: str
-) -> tuple[tuple[str, int], ...]:
-    field = FACET_FIELDS[name]
-    counts: Counter[Any] = Counter()
-    if name == "author":
-        # Several authors per article, one per line: count each distinct list once.
-        raw = columns.raw(field)
-        for names, n in Counter(raw[d] for d in docnums).items():
-            for author in dict.fromkeys(names.decode("utf-8").split("\n")):
-                counts[author] += n
-    else:
-        values = columns.values(field)
-        counts.update(values[d] for d in docnums)
-    found = [(str(k), v) for k, v in counts.items() if k not in (None, "", b"")]
-    if name in ("year", "month"):
-        return tuple(sorted(found, reverse=True))
-    return tuple(sorted(found, key=lambda kv: (-kv[1], kv[0])))
