@@ -106,6 +106,17 @@ def _standard_streams() -> None:
         raise SystemExit(1)
 
 
+def _flush_output() -> None:
+    """Write out what standard output still holds while a reader who left (``| head``) can
+    end the command quietly; left to Python's exit, it says "Exception ignored" and exits
+    120 (Python 3.11.2 does, with what the plain writers leave buffered)."""
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        raise SystemExit(1) from None
+
+
 def main() -> None:
     _standard_streams()
     from ipcsreader.compat import whoosh_lean as lean
@@ -118,6 +129,7 @@ def main() -> None:
     try:
         _app()
     finally:
+        _flush_output()
         # All that is left goes with the process: spare the collector its last walks over
         # every object (an open search index's among them) as Python shuts down, 20-40 ms.
         gc.freeze()
