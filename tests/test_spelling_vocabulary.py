@@ -72,3 +72,16 @@ def test_a_letter_is_read_once(reader) -> None:
         del reader.expand_prefix
     assert reader_calls == []
     assert near == list(reader.terms_within("spell", "sore", 2, prefix=1))
+
+
+def test_a_questions_grammar_is_not_corrected(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """ "what" is two edits from "war", as "agre" is from "agreed"; only the typo is one."""
+    from ipcsreader.store.spelling import suggest
+
+    folder = tmp_path_factory.mktemp("grammar")
+    ix = whoosh_index.create_in(str(folder), whoosh_fields.Schema(spell=whoosh_fields.KEYWORD))
+    writer = ix.writer()
+    writer.add_document(spell="war russia korea agreed")
+    writer.commit()
+    with ix.reader() as r:
+        assert suggest(Vocabulary(r), "what did russia agre") == "what did russia agreed"

@@ -7,6 +7,7 @@ from typing import Any
 
 from ipcsreader.archive.search import plain_words
 from ipcsreader.store import fields
+from ipcsreader.store.querying import FUNCTION_WORDS
 
 
 class Vocabulary:
@@ -57,7 +58,8 @@ def suggest(vocabulary: Vocabulary, text: str) -> str | None:
     result = text
     for word in set(plain_words(text)):
         folded = fields.fold(word)
-        if not folded.isalpha() or len(folded) < 4:
+        # A question's grammar ("what", "were") is no misspelling of a rarer word ("war").
+        if not folded.isalpha() or len(folded) < 4 or folded in FUNCTION_WORDS:
             continue
         own = reader.doc_frequency("spell", folded)
         best = None
