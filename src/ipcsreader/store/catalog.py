@@ -271,13 +271,16 @@ class Catalog:
 
     def full_records(self, numbers: Iterable[int]) -> Iterator[Record]:
         """Records with their bodies, as indexed, in the order of ``numbers`` (unknown
-        numbers skipped): one at a time, so that a long list never sits in memory."""
+        numbers skipped), in one statement: ``Library.full_records`` passes a batch at a
+        time, so a long list never sits in memory."""
+        wanted = list(numbers)
         query = (
-            "SELECT r.data, b.data FROM records r LEFT JOIN bodies b ON b.number = r.number"
-            " WHERE r.number = ?"
+            "SELECT r.number, r.data, b.data FROM records r"
+            f" LEFT JOIN bodies b ON b.number = r.number WHERE r.number IN {_LISTED}"
         )
-        for n in numbers:
-            row = self._db.execute(query, (n,)).fetchone()
+        rows = {n: (data, body) for n, data, body in self._db.execute(query, (json.dumps(wanted),))}
+        for n in wanted:
+            row = rows.get(n)
             if row is None:
                 continue
             record = codec.decode_record(json.loads(row[0]))
