@@ -40,7 +40,7 @@ class Check:
 def has_index(index_dir: Path) -> bool:
     """Whether ``index_dir`` holds a committed Whoosh index: its table of contents marks
     one (looking costs no import of Whoosh, nor of the search machinery)."""
-    return index_dir.is_dir() and any(index_dir.glob("_MAIN_*.toc"))
+    return latest_toc(index_dir) is not None
 
 
 def size_bytes(index_dir: Path) -> int:
