@@ -345,6 +345,16 @@ class Library(Answers):
     def full_records(self, numbers: Iterable[int], batch: int = 500) -> Iterator[Record]:
         """The records of ``numbers`` with their bodies, in order, read a ``batch`` at a
         time; NotFoundError for a number the corpus does not hold."""
+        from ipcsreader.store.codec import with_body
+
+        for record, body in self.bodied(numbers, batch):
+            yield record if body is None else with_body(record, body)
+
+    def bodied(
+        self, numbers: Iterable[int], batch: int = 500
+    ) -> Iterator[tuple[Record, bytes | None]]:
+        """:meth:`full_records` with each body as the catalog keeps it
+        (:meth:`Catalog.bodied`), for those who need it no other way (``ipcs export``)."""
         from ipcsreader.numbers import within_range
 
         numbers = list(numbers)
@@ -354,12 +364,12 @@ class Library(Answers):
         for start in range(0, len(numbers), batch):
             part = numbers[start : start + batch]
 
-            def read(store: Catalog, part: list[int] = part) -> list[Record]:
-                return list(store.full_records(part))
+            def read(store: Catalog, part: list[int] = part) -> list[tuple[Record, bytes | None]]:
+                return list(store.bodied(part))
 
             found = self._read(read)
             if len(found) < len(part):
-                held = {r.number for r in found}
+                held = {r.number for r, _ in found}
                 raise NotFoundError(self._not_found(next(n for n in part if n not in held)))
             yield from found
 

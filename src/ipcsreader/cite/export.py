@@ -13,13 +13,14 @@ import io
 import json
 import re
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Literal, get_args
 
-from ipcsreader.cite.styles import MONTHS
 from ipcsreader.errors import UsageError
 from ipcsreader.model import Record, record_to_dict
 from ipcsreader.render.safe import clean
+from ipcsreader.store.codec import body_json
 from ipcsreader.store.fsutil import atomic_write
 
 Format = Literal["jsonl", "csv", "markdown"]
@@ -61,6 +62,29 @@ def to_jsonl(records: Iterable[Record]) -> str:
 def _jsonl(records: Iterable[Record]) -> Iterator[str]:
     for r in records:
         yield json.dumps(record_to_dict(r), ensure_ascii=False) + "\n"
+
+
+# What the headline alone writes where the body goes: the only place these characters can
+# stand side by side (in a value, a quote is escaped; no other key ends so).
+_NO_BODY = '"paragraphs": [], "blocks": []'
+
+
+def jsonl_kept(rows: Iterable[tuple[Record, bytes | None]]) -> Iterator[str]:
+    """The lines of :func:`to_jsonl`, byte for byte, from headline records and their bodies
+    as the catalog keeps them (``Library.bodied``): the texts there are already JSON, so
+    they go into each line as they are, neither decoded nor encoded again (twice: as
+    paragraphs and as blocks)."""
+    for record, body in rows:
+        if body is None:
+            yield json.dumps(record_to_dict(record), ensure_ascii=False) + "\n"
+            continue
+        truncated, kinds, texts = body_json(body)
+        head = record if record.truncated == truncated else replace(record, truncated=truncated)
+        pairs = zip(kinds, texts, strict=True)
+        blocks = ", ".join(f'{{"kind": {kind}, "text": {text}}}' for kind, text in pairs)
+        full = f'"paragraphs": [{", ".join(texts)}], "blocks": [{blocks}]'
+        text = json.dumps(record_to_dict(head), ensure_ascii=False).replace(_NO_BODY, full, 1)
+        yield text + "\n"
 
 
 def csv_row(record: Record) -> dict[str, str]:
@@ -126,6 +150,8 @@ def md_escape(text: str | None) -> str:
 
 
 def _markdown_record(record: Record) -> str:
+    from ipcsreader.cite.styles import MONTHS  # not loaded for the other formats
+
     lines = [f"## {md_escape(record.title) or f'Article {record.number}'}", ""]
     facts = []
     if record.authors:

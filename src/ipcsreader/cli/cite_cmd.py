@@ -200,15 +200,19 @@ def export(
     Example: ipcs export "North Korea" --format csv --output korea.csv
     Example: ipcs export --tag korea --format markdown
     """
-    from ipcsreader.cite.export import check_output, export_parts, write_export
+    from ipcsreader.cite.export import check_output, export_parts, jsonl_kept, write_export
     from ipcsreader.cli.common import open_library
 
     if output is not None:
         check_output(output, force=force)  # before the work, not only after it
     lib = open_library(corpus, index)
     numbers = _matching_numbers(lib, query or "", tag=tag) if query or tag else lib.numbers()
-    # Records are read from the catalog and written out a few hundred at a time.
-    parts = export_parts(lib.full_records(numbers), format.value)
+    # Records are read from the catalog and written out a few hundred at a time; JSON
+    # Lines take the bodies' texts as kept there, already JSON.
+    if format is ExportFormat.jsonl:
+        parts = jsonl_kept(lib.bodied(numbers))
+    else:
+        parts = export_parts(lib.full_records(numbers), format.value)
     if output is None:
         sys.stdout.writelines(parts)
         return

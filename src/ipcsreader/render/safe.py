@@ -9,10 +9,12 @@ reorder what the reader sees.
 from __future__ import annotations
 
 import re
-
-from rich.text import Text
+from typing import TYPE_CHECKING
 
 from ipcsreader.text import ESCAPES
+
+if TYPE_CHECKING:
+    from rich.text import Text
 
 # After the escape sequences (taken out whole, as the parser does): C0 controls but tab and
 # newline, DEL, C1 controls (8-bit escapes are inert without them); bidi marks, embeddings,
@@ -35,4 +37,6 @@ def clean(text: str | None) -> str:
 
 def safe(text: str | None, style: str = "") -> Text:
     """A Rich ``Text`` of cleaned page text; markup in it prints literally."""
+    from rich.text import Text  # not loaded by those who only clean text (ipcs export)
+
     return Text(clean(text), style=style)

@@ -30,7 +30,7 @@ from typing import Any, NamedTuple
 from ipcsreader.model import Listing, Page, Record, Sidebars
 from ipcsreader.store import codec
 
-VERSION = 4  # the database's user_version: bump when the schema or an encoding changes
+VERSION = 5  # the database's user_version: bump when the schema or an encoding changes
 CATALOG_FILE = "catalog.sqlite"
 # What a rebuild deletes with the database: its journal (a hot journal beside a new database
 # would be "rolled back" into it) and the JSON files of catalog version 1.
@@ -269,10 +269,11 @@ class Catalog:
         rows = self._db.execute(query, (json.dumps(sorted(set(numbers))),))
         return [codec.decode_listed(row) for row in rows]
 
-    def full_records(self, numbers: Iterable[int]) -> Iterator[Record]:
-        """Records with their bodies, as indexed, in the order of ``numbers`` (unknown
-        numbers skipped), in one statement: ``Library.full_records`` passes a batch at a
-        time, so a long list never sits in memory."""
+    def bodied(self, numbers: Iterable[int]) -> Iterator[tuple[Record, bytes | None]]:
+        """Headline records and their bodies' rows (:func:`codec.encode_body`; None for an
+        article known only from listings), in the order of ``numbers`` (unknown numbers
+        skipped), in one statement: ``Library.bodied`` passes a batch at a time, so a long
+        list never sits in memory."""
         wanted = list(numbers)
         query = (
             "SELECT r.number, r.data, b.data FROM records r"
@@ -281,13 +282,8 @@ class Catalog:
         rows = {n: (data, body) for n, data, body in self._db.execute(query, (json.dumps(wanted),))}
         for n in wanted:
             row = rows.get(n)
-            if row is None:
-                continue
-            record = codec.decode_record(json.loads(row[0]))
-            if row[1] is not None:
-                blocks, truncated = codec.decode_body(row[1])
-                record = replace(record, blocks=blocks, truncated=truncated)
-            yield record
+            if row is not None:
+                yield codec.decode_record(json.loads(row[0])), row[1]
 
     def browse_facts(self, year: int | None = None) -> list[BrowseFact]:
         """Every record's :class:`BrowseFact` (or those of one ``year``), by number."""

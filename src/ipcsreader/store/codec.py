@@ -2,7 +2,8 @@
 
 A page's side bars, but for its "Article by same Author" titles (merging records needs
 those, and nothing else of them), go to their own table, stored once however many
-old-layout pages repeat them. A body is its blocks as JSON, compressed.
+old-layout pages repeat them. A body is its blocks' kinds and texts, each as JSON, compressed
+(see :func:`encode_body`).
 """
 
 from __future__ import annotations
@@ -240,12 +241,36 @@ def _authors(text: str) -> tuple[Author, ...]:
     return tuple(decode_author(a) for a in json.loads(text))
 
 
+# A body's row, before it is compressed: whether it is cut off ("1" or "0"), then each block's
+# kind and text as JSON writes them, every part after a control character (which JSON never
+# writes unescaped, so splitting on it is exact). ``ipcs export`` writes the texts so kept
+# into its JSON lines as they are, none decoded and encoded again.
+_PART = "\x1f"
+_JSON = json.JSONEncoder(ensure_ascii=False).encode  # what json.dumps writes for a value
+
+
 def encode_body(blocks: tuple[Block, ...], truncated: bool) -> bytes:
-    """An article's body as its row: the blocks (text and kind) and whether it is cut off."""
-    data = dumps([truncated, [[b.text, b.kind] for b in blocks]])
-    return zlib.compress(data.encode("utf-8"), 1)
+    """An article's body as its row: its blocks (text and kind) and whether it is cut off."""
+    parts = ["1" if truncated else "0"]
+    for b in blocks:
+        parts += (_JSON(b.kind), _JSON(b.text))
+    return zlib.compress(_PART.join(parts).encode("utf-8"), 1)
+
+
+def body_json(data: bytes) -> tuple[bool, list[str], list[str]]:
+    """A body's row as whether it is cut off, its blocks' kinds and their texts, each
+    as ``json.dumps(value, ensure_ascii=False)`` writes it."""
+    truncated, *parts = zlib.decompress(data).decode("utf-8").split(_PART)
+    return truncated == "1", parts[0::2], parts[1::2]
 
 
 def decode_body(data: bytes) -> tuple[tuple[Block, ...], bool]:
-    truncated, blocks = json.loads(zlib.decompress(data))
-    return tuple(Block(text, kind) for text, kind in blocks), truncated
+    truncated, kinds, texts = body_json(data)
+    values = json.loads(f"[{','.join(texts + kinds)}]")  # every text and kind in one parse
+    return tuple(map(Block, values[: len(texts)], values[len(texts) :])), truncated
+
+
+def with_body(record: Record, data: bytes) -> Record:
+    """A headline record with the body of its row (whose truncation is the one that counts)."""
+    blocks, truncated = decode_body(data)
+    return replace(record, blocks=blocks, truncated=truncated)
