@@ -205,6 +205,31 @@ def test_export_errors(corpus, tmp_path):
     assert folder.exit_code == 2 and "--output cannot be a folder: " in folder.stderr
 
 
+def test_export_follows_an_edited_and_a_removed_article(corpus, tmp_path):
+    """JSON Lines come from the bodies the catalog keeps: an update that changes one
+    article's title and text and removes another shows in the next export, the same bytes
+    as the records read whole and written the ordinary way."""
+    from ipcsreader.cite.export import to_jsonl
+    from ipcsreader.library import Library
+
+    assert run("export", *corpus).exit_code == 0  # the index, as it was
+    pages = tmp_path / "corpus"
+    edited = ['Edited: "Moscow", again \\ and again.', FILLER]
+    write(pages, "9001.txt", old_page(9001, "Russia and North Korea: New Games", edited))
+    (pages / "9002.txt").unlink()
+    result = run("export", *corpus)
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r["number"] for r in rows] == [9001, 9003, 9004]
+    assert rows[0]["title"] == "Russia and North Korea: New Games"
+    assert rows[0]["paragraphs"] == edited
+    assert rows[0]["blocks"] == [{"kind": "text", "text": text} for text in edited]
+    lib = Library.open(corpus=pages, index=tmp_path / "index")
+    assert result.stdout == to_jsonl(lib.full_records([9001, 9003, 9004]))
+    found = run("export", "moscow", *corpus).stdout
+    assert found == to_jsonl(lib.full_records([9001]))
+
+
 # trend
 
 

@@ -74,3 +74,32 @@ print(*[m in sys.modules for m in ("ipcsreader.store.index", "ipcsreader.archive
         [sys.executable, "-c", script, str(tmp_path)], capture_output=True, text=True
     )
     assert out.stdout.split() == ["False", "False"], out.stderr
+
+
+def test_a_jsonl_export_loads_no_rendering_and_no_desk(tmp_path: Path) -> None:
+    """JSON Lines are written without Rich's text, the citation styles (Markdown's month
+    names) or the desk's database (the query's "date:" is looked at for desk words)."""
+    from search_world import FILLER, old_page, write
+
+    from ipcsreader.library import Library
+
+    write(tmp_path / "corpus", "9001.txt", old_page(9001, "North Korea", ["Korea.", FILLER]))
+    Library.open(tmp_path / "corpus", tmp_path / "index").update()
+    script = """
+import sys
+from ipcsreader.cli import main
+
+sys.argv = ["ipcs", "export", "korea date:[2000 to 2100]", "--corpus", sys.argv[1] + "/corpus",
+            "--index", sys.argv[1] + "/index"]
+try:
+    main()
+except SystemExit as done:
+    assert not done.code, done.code
+heavy = ("rich.text", "ipcsreader.cite.styles", "ipcsreader.desk.store")
+print(*[name for name in heavy if name in sys.modules], file=sys.stderr)
+"""
+    out = subprocess.run(
+        [sys.executable, "-c", script, str(tmp_path)], capture_output=True, text=True
+    )
+    assert json.loads(out.stdout)["number"] == 9001
+    assert out.stderr.strip() == "", out.stderr

@@ -13,10 +13,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ipcsreader.desk import checks
-from ipcsreader.desk.store import Desk
 from ipcsreader.errors import QueryError
+
+if TYPE_CHECKING:  # a query with a colon ("date:") looks for desk words; no desk opened
+    from ipcsreader.desk.store import Desk
 
 FIELDS = ("tag", "is", "has", "note")
 _VALUES = {"is": ("read", "unread"), "has": ("note", "tag")}
