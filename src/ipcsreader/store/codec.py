@@ -265,9 +265,10 @@ def body_json(data: bytes) -> tuple[bool, list[str], list[str]]:
 
 
 def decode_body(data: bytes) -> tuple[tuple[Block, ...], bool]:
-    truncated, kinds, texts = body_json(data)
-    values = json.loads(f"[{','.join(texts + kinds)}]")  # every text and kind in one parse
-    return tuple(map(Block, values[: len(texts)], values[len(texts) :])), truncated
+    raw = zlib.decompress(data)
+    # Every kind and text in one parse: the parts, joined by commas, are a JSON array.
+    values = json.loads(b"[" + raw[2:].replace(_PART.encode(), b",") + b"]")
+    return tuple(map(Block, values[1::2], values[0::2])), raw[:1] == b"1"
 
 
 def with_body(record: Record, data: bytes) -> Record:
