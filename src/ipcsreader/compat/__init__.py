@@ -10,8 +10,9 @@ longer holds, so that a fallback is never taken silently.
   ``typer._param_types.coerce_cli_path`` (plain option values converted without Pydantic).
   Checked: Typer 0.29.2; bound ``<0.30``. Guards: ``test_compat``, ``test_cli_coerce``
   (300+ values converted both ways).
-- ``whoosh_lean``: an import hook while ``whoosh.compat`` and ``whoosh.reading`` load
-  (stand-ins for ``urllib.request`` and ``cached_property``). Checked: whoosh-reloaded
+- ``whoosh_lean``: an import hook while ``whoosh.compat``, ``whoosh.reading`` and
+  ``whoosh.query.terms`` load (stand-ins for ``urllib.request``, ``cached_property`` and
+  ``whoosh.lang.morph_en``). Checked: whoosh-reloaded
   2.7.5; bound ``<2.8``. Guard: ``test_cli_lean``.
 - ``whoosh_reading``: private attributes of Whoosh's column and per-document readers
   (bulk reads of sortable columns and field lengths) and ``Highlighter._merge_matched_tokens``.

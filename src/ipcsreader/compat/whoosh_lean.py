@@ -1,13 +1,16 @@
 """Whoosh imported without what it never uses here.
 
 ``whoosh.compat`` imports ``urllib.request`` (and with it HTTP, e-mail and SSL) for a
-download helper, and ``whoosh.reading`` imports the ``cached_property`` package, which
+download helper, ``whoosh.reading`` imports the ``cached_property`` package, which
 imports ``asyncio``: together 30–60 ms of a one-shot command, more than its search takes.
-:func:`install` lets those two modules, when first imported, see light stand-ins for
-those two imports; the stand-ins are withdrawn as soon as the module is loaded, so
-anything imported later (or asking for the download helper) gets the real modules.
+``whoosh.query.terms`` imports ``whoosh.lang.morph_en`` (4 ms of large regular
+expressions) for the ``Variations`` query, which we never build.
+:func:`install` lets those modules, when first imported, see light stand-ins for those
+imports; the stand-ins are withdrawn as soon as the module is loaded, so anything
+imported later (or asking for the download helper or the variations) gets the real
+modules.
 
-Relies only on those two modules importing those two names at load time (whoosh-reloaded
+Relies only on those modules importing those names at load time (whoosh-reloaded
 2.7.5, ``pyproject.toml``: ``<2.8``): should they stop, the stand-ins are simply never
 used; should Whoosh need more of them, ``tests/test_cli_lean.py`` fails.
 """
@@ -20,7 +23,7 @@ import types
 from importlib.machinery import ModuleSpec, PathFinder
 from typing import Any
 
-_LEAN = frozenset({"whoosh.compat", "whoosh.reading"})
+_LEAN = frozenset({"whoosh.compat", "whoosh.reading", "whoosh.query.terms"})
 
 
 def install() -> None:
@@ -35,13 +38,21 @@ def _urlretrieve(*args: Any, **kwargs: Any) -> Any:
     return urlretrieve(*args, **kwargs)
 
 
+def _variations(word: str) -> Any:
+    from whoosh.lang.morph_en import variations  # the real one: the stand-in is gone by now
+
+    return variations(word)
+
+
 def _stand_ins() -> dict[str, types.ModuleType]:
     request = types.ModuleType("urllib.request")
     request.urlretrieve = _urlretrieve  # type: ignore[attr-defined]
     cached = types.ModuleType("cached_property")
     # The same contract for Whoosh's use: computed on first access, kept on the instance.
     cached.cached_property = functools.cached_property  # type: ignore[attr-defined]
-    return {"urllib.request": request, "cached_property": cached}
+    morph = types.ModuleType("whoosh.lang.morph_en")
+    morph.variations = _variations  # type: ignore[attr-defined]
+    return {"urllib.request": request, "cached_property": cached, "whoosh.lang.morph_en": morph}
 
 
 # Plain classes: importlib.abc alone would cost 4 ms.
