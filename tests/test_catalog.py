@@ -100,6 +100,7 @@ def test_round_trip(tmp_path: Path) -> None:
     assert [r.number for r in RECORDS] == store.numbers() == [4842, 9090]
     assert store.records([9090, 1]) == [RECORDS[1]]
     assert (store.updated(), store.fingerprint()) == (UPDATED, "digest-1")
+    assert store.file_count() == 3
 
 
 def test_stored_pages_merge_into_the_stored_records(tmp_path: Path) -> None:
@@ -133,6 +134,7 @@ def test_an_update_writes_only_what_it_is_given(tmp_path: Path) -> None:
         ),
     )
     assert store.fingerprint() == "digest-2"  # an open catalog sees the last commit
+    assert store.file_count() == 2  # counted by the update: one file changed, one gone
     assert store.files() == {
         "/c/4842-old.txt": replace(FILES["/c/4842-old.txt"], size=99),
         "/c/columnist.txt": FILES["/c/columnist.txt"],

@@ -6,8 +6,8 @@ data (everything but the paragraphs); each article's merged headline record, wit
 authors' name keys (:func:`people.parse_name`), its title key and its date, column and
 region, so that a reader can fetch the few records it needs; each article's body, as
 indexed; what ``columns``, ``authors`` and ``stats`` show, computed by the update
-(:mod:`ipcsreader.store.views`); and one digest of the whole corpus as last indexed, so
-that the staleness check compares one value when nothing changed.
+(:mod:`ipcsreader.store.views`); and one digest of the whole corpus as last indexed (and
+its number of files), so that the staleness check compares one value when nothing changed.
 
 An update writes only the rows that changed, in one transaction (rollback journal): a
 reader sees the old state or the new one, and a writer killed half-way leaves a journal
@@ -199,8 +199,9 @@ class Catalog:
         return self._meta("fingerprint")
 
     def file_count(self) -> int:
-        """How many files the last update saw."""
-        return self._db.execute("SELECT count(*) FROM files").fetchone()[0]
+        """How many files the last update saw (counted by it: a count of the rows would
+        read every file's key, 2-13 ms at 50,000 files, before every command)."""
+        return int(self._meta("files") or 0)
 
     def files(self) -> dict[str, FileEntry]:
         rows = self._db.execute("SELECT key, size, mtime_ns, sha256, error, numbers FROM files")
@@ -490,6 +491,7 @@ def _finish(db: sqlite3.Connection, changes: Changes) -> None:
             ("updated", changes.updated.isoformat()),
             ("fingerprint", changes.fingerprint),
             ("parser", changes.parser),
+            ("files", str(db.execute("SELECT count(*) FROM files").fetchone()[0])),
         ],
     )
     db.execute("COMMIT")
