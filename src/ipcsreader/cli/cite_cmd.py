@@ -200,7 +200,7 @@ def export(
     Example: ipcs export "North Korea" --format csv --output korea.csv
     Example: ipcs export --tag korea --format markdown
     """
-    from ipcsreader.cite.export import check_output, export_parts, jsonl_kept, write_export
+    from ipcsreader.cite.export import Format, check_output, export_parts, jsonl_kept, write_export
     from ipcsreader.cli.common import open_library
 
     if output is not None:
@@ -209,10 +209,11 @@ def export(
     numbers = _matching_numbers(lib, query or "", tag=tag) if query or tag else lib.numbers()
     # Records are read from the catalog and written out a few hundred at a time; JSON
     # Lines take the bodies' texts as kept there, already JSON.
-    if format is ExportFormat.jsonl:
+    fmt: Format = format.value
+    if fmt == "jsonl":
         parts = jsonl_kept(lib.bodied(numbers))
     else:
-        parts = export_parts(lib.full_records(numbers), format.value)
+        parts = export_parts(lib.full_records(numbers), fmt)
     if output is None:
         sys.stdout.writelines(parts)
         return
