@@ -111,6 +111,28 @@ def _parts(word: str) -> str:
     return _LETTERS_DIGITS.sub(" ", spaced)
 
 
+# A clause the hits do not hold: "-word", "NOT word", "-\"a phrase\"", "NOT (a OR b)", fielded
+# or not.
+_EXCLUDED = re.compile(r'(?:^|(?<=[\s(]))(?:-|NOT\s+)(?:\w+:)?(?:"[^"]*"?|\([^)]*\)?|\S+)')
+# Fields whose words are the article's own text, as the boosts look for them.
+# A word standing for others: a prefix, a wildcard, a fuzzy word (not a phrase's "~3").
+_INEXACT = re.compile(r'[^\s"]*(?:\w[*?~]|[*?]\w)[^\s"]*')
+_TEXT_CLAUSE = re.compile(r'(?<![\w:])(?:title|teaser|body):(?=["\w(])')
+
+
+def boost_words(text: str) -> list[str]:
+    """The words of a query that its hits hold, in the order typed, compound words whole
+    (as :func:`joined_words`): the words whose nearness and adjacency in a hit the ranking
+    rewards. Quoted phrases and words asked of the title, teaser or body count; excluded
+    words, wildcards, fuzzy words and other fields' values (names, dates) do not."""
+    from ipcsreader.archive.search import plain_words
+
+    kept = _EXCLUDED.sub(" ", signs_to_operators(question_marks(text)))
+    kept = _TEXT_CLAUSE.sub("", kept)
+    kept = _INEXACT.sub(" ", kept)
+    return plain_words(joined_words(kept))
+
+
 def loose_names(q: Any) -> Any:
     """Phrases on author, column and region names as all their words, in any order,
     without honorifics, an initial standing for any name it starts: "Dr Sandip Mishra"
@@ -229,6 +251,27 @@ def split_function_words(q: Any) -> tuple[list[Any], list[Any]]:
     optional = [sub for sub in q.subqueries if is_function_word(sub)]
     required = [sub for sub in q.subqueries if not is_function_word(sub)]
     return required, optional
+
+
+def shaped(q: Any) -> Any:
+    """A parsed query as it is run: names loose, a word over its fields as one BM25F
+    word, ranges read from the columns, the parts matched in bulk."""
+    from ipcsreader.compat import whoosh_fielded, whoosh_matching, whoosh_ranges
+
+    q = whoosh_fielded.combine(loose_names(q))
+    return whoosh_matching.prepare(whoosh_ranges.from_columns(q))
+
+
+def split_named_fields(clauses: Sequence[Any]) -> tuple[list[Any], list[Any]]:
+    """Of a query's clauses, the words (searched in the default fields) and those asked
+    of one field by name (``year:2015``, ``author:"…"``, ``title:korea``): filters the
+    reader typed, which stay required when any of the words will do."""
+    words: list[Any] = []
+    named: list[Any] = []
+    for clause in clauses:
+        names = {node.field() for node in _walk(clause) if node.is_leaf()}
+        (named if len(names) == 1 and None not in names else words).append(clause)
+    return words, named
 
 
 def check(q: Any) -> None:
