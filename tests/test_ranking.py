@@ -330,3 +330,23 @@ def test_the_tail_keeps_the_fields_asked_for(filtered: Library) -> None:
     assert hits == [(8701, "all"), (8703, "some")]
     # A question is answered from the pages with any of its words: the year still holds.
     assert numbers(filtered, 'what did author:"Varun Sahni" say of the monsoon cyclone') == [8703]
+
+
+@pytest.mark.parametrize(
+    "query", ["Japan?s policy", "Japan?s? policy", '"Japan?s policy"', "title:Japan?s policy"]
+)
+def test_a_question_mark_for_an_apostrophe_is_one(tmp_path: Path, query: str) -> None:
+    """Pages print "Japan?s" for "Japan’s", and readers copy it: the word is the
+    possessive, not a wildcard for "Japan", one letter and "s" (no such word: no hits)."""
+    corpus = tmp_path / "corpus"
+    write(corpus, "8801-old.txt", old_page(8801, "Japan?s Choice", ["Japan?s policy. ", FILLER]))
+    write(corpus, "8802-old.txt", old_page(8802, "Women at Sea", ["Women sailed. ", FILLER]))
+    lib = Library([corpus], tmp_path / "index")
+    lib.update()
+    result = lib.search(SearchQuery(query))
+    assert [(h.number, h.matched) for h in result.hits] == [(8801, "all")]
+    assert numbers(lib, "wom?n") == [8802]  # still a wildcard inside a word
+    dirs = ["--corpus", str(corpus), "--index", str(tmp_path / "index")]
+    result = CliRunner().invoke(app, ["search", query, "--json", *dirs])
+    assert result.exit_code == 0, result.output
+    assert [h["number"] for h in json.loads(result.stdout)["hits"]] == [8801]

@@ -68,8 +68,15 @@ def signs_to_operators(text: str) -> str:
 def question_marks(text: str) -> str:
     """A question mark ending a word or standing after one ("what happened?", "what
     happened ?") as the punctuation it is, not Whoosh's one-letter wildcard ("happened"
-    and one letter more); "wom?n" stays one."""
-    return re.sub(r"(?<=[\w\s\"])\?+(?=[\s)]|$)", "", text)
+    and one letter more); one before a word's last "s", outside quotes, as the
+    apostrophe that pages and text copied from them mangle into "?" ("Japan?s",
+    "Abe?s": no word is spelt so); "wom?n" stays one."""
+    text = re.sub(r"(?<=[\w\s\"])\?+(?=[\s)]|$)", "", text)
+    # Not inside quotes: a phrase matches the page's words as indexed, "japan", "s".
+    return _unquoted(text, lambda _: "'", _MANGLED_POSSESSIVE)
+
+
+_MANGLED_POSSESSIVE = re.compile(r"(?<=[^\W\d_]{2})\?(?=[sS](?:[^\w*?~^]|$))")
 
 
 def whole_words(text: str) -> str:
@@ -95,10 +102,12 @@ def joined_words(text: str) -> str:
     return _unquoted(text, lambda match: _joined(match[0]))
 
 
-def _unquoted(text: str, replace: Callable[[re.Match[str]], str]) -> str:
+def _unquoted(
+    text: str, replace: Callable[[re.Match[str]], str], pattern: re.Pattern[str] = _COMPOUND
+) -> str:
     pieces = re.split(r'("[^"]*")', text)
     for i in range(0, len(pieces), 2):
-        pieces[i] = _COMPOUND.sub(replace, pieces[i])
+        pieces[i] = pattern.sub(replace, pieces[i])
     return "".join(pieces)
 
 
