@@ -178,6 +178,11 @@ FUNCTION_WORDS = frozenset(
         shall may might must what which who whom whose why how when where this that these
         those there it its they their them he she his her we our you your i my me many much""",
     )
+) | frozenset(
+    # Titles shortened before a name ("Dr Sandip Mishra", "Amb Salman Haidar"): pages name
+    # a person with one or without (a teaser, a byline, the text), so a query need not
+    # find it either. Ranks spelt out ("General", "Major") are words of their own.
+    re.findall(r"\w+", "dr prof amb mr mrs ms shri smt hon gen lt maj brig col capt cdr cmde wg gp")
 )
 
 
