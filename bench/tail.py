@@ -211,7 +211,8 @@ def timing(sides: list[Side], specs: list[dict[str, Any]], rounds: int) -> None:
     for i, spec in enumerate(specs):  # a warm-up, which tells the queries with a tail
         for side in sides:
             found = side.ask({"search": spec})
-        if found.get("tail"):
+        # A question may rank its every-word hits below the page: none to time alone.
+        if found.get("tail") and found["all"]:
             tail[i] = found["all"]
     load = os.getloadavg()[0]
     for r in range(rounds):

@@ -3,6 +3,7 @@ parts, tolerant author phrases, and more matched words first when any word will 
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
@@ -111,17 +112,64 @@ def test_nearness_counts_the_most_words_in_one_stretch() -> None:
     assert ranking._most_in_a_window([]) == 0
 
 
-def test_words_said_together_outrank_words_said_apart(tmp_path: Path) -> None:
+@pytest.fixture(scope="module")
+def together(tmp_path_factory: pytest.TempPathFactory) -> Library:
+    """Two pages with the same words, said together in one and apart in the other (the
+    longer, which would come second on its words alone)."""
+    root = tmp_path_factory.mktemp("together")
     apart = ["The cyclone left early. " + FILLER + " " + OTHER * 3 + " Then the harbour shut."]
-    together = ["The cyclone shut the harbour. " + FILLER + " " + OTHER * 3 + " It was late."]
-    corpus = tmp_path / "corpus"
+    close = ["The cyclone shut the harbour. " + FILLER + " " + OTHER * 5 + " It was late."]
+    corpus = root / "corpus"
     write(corpus, "8101-old.txt", old_page(8101, "Notes", apart))
-    write(corpus, "8102-old.txt", old_page(8102, "Notes", together))
+    write(corpus, "8102-old.txt", old_page(8102, "Notes", close))
     for number in range(8103, 8109):  # the two words are rare, as in any archive
         write(corpus, f"{number}-old.txt", old_page(number, "Other Notes", [OTHER, FILLER]))
-    lib = Library([corpus], tmp_path / "index")
+    lib = Library([corpus], root / "index")
     lib.update()
-    assert numbers(lib, "harbour cyclone") == [8102, 8101]
+    return lib
+
+
+# The nearness of the words a hit holds counts however the query is put: quoted, with
+# a field's filter or a word asked of the title, with an excluded or a fuzzy word.
+@pytest.mark.parametrize(
+    "query",
+    [
+        "harbour cyclone",
+        '"harbour" cyclone',
+        "harbour cyclone year:2015",
+        'harbour cyclone author:"Sandip Mishra"',
+        "title:notes harbour cyclone",
+        "body:harbour cyclone",
+        "harbour cyclone -monsoon",
+        "harbour cyclone NOT (monsoon OR typhoon)",
+        "harbour cyclone monsoon~1",
+    ],
+)
+def test_words_said_together_outrank_words_said_apart(together: Library, query: str) -> None:
+    assert numbers(together, query) == [8102, 8101]
+
+
+def test_said_together_through_the_command_line(together: Library) -> None:
+    dirs = ["--corpus", str(together.corpus_dirs[0]), "--index", str(together.index_dir)]
+    result = CliRunner().invoke(app, ["search", '"harbour" cyclone year:2015', "--json", *dirs])
+    assert result.exit_code == 0, result.output
+    assert [h["number"] for h in json.loads(result.stdout)["hits"]] == [8102, 8101]
+
+
+@pytest.mark.parametrize(
+    ("query", "words"),
+    [
+        ('title:"north korea" Putin', ["north", "korea", "Putin"]),
+        ('author:"Dr Sandip Mishra" column:"east asia compass" Hwasong', ["Hwasong"]),
+        ("Kim Jong-un's visit -Moscow NOT (Putin OR Xi)", ["Kim", "Jongun", "visit"]),
+        ('nucl* korea~1 "a b"~3 wom?n year:>2014', ["a", "b"]),
+        ("what happened?", ["what", "happened"]),
+    ],
+)
+def test_the_words_whose_nearness_counts(query: str, words: list[str]) -> None:
+    from ipcsreader.store.querying import boost_words
+
+    assert boost_words(query) == words
 
 
 def _ranked(
@@ -234,3 +282,71 @@ def test_pages_with_only_function_words_are_no_answer(tmp_path: Path) -> None:
     lib = Library([corpus], tmp_path / "index")
     lib.update()
     assert numbers(lib, "what did the communique say about piracy") == [8601]
+
+
+@pytest.fixture(scope="module")
+def filtered(tmp_path_factory: pytest.TempPathFactory) -> Library:
+    root = tmp_path_factory.mktemp("filtered")
+    corpus = root / "corpus"
+    pages = {
+        8701: (2015, "Sandip Kumar Mishra", "Storm Season", "The cyclone came before the monsoon."),
+        8702: (2016, "Sandip Kumar Mishra", "Storm Notes", "The cyclone came late."),
+        8703: (2015, "Varun Sahni", "Storm Days", "A cyclone came."),
+        8704: (2015, "Sandip Kumar Mishra", "Harvest", OTHER),
+    }
+    for number, (year, author, title, body) in pages.items():
+        page = old_page(number, title, [body, FILLER], date=dt.date(year, 3, 2), author=author)
+        write(corpus, f"{number}-old.txt", page)
+    lib = Library([corpus], root / "index")
+    lib.update()
+    return lib
+
+
+# When any of the words will do (no page has them all, or a page left short), a clause
+# asked of a field by name stays what it was typed as: a filter. Only the words relax.
+@pytest.mark.parametrize(
+    ("query", "found"),
+    [
+        ("cyclone zzzz year:2015", {8701, 8703}),
+        ('cyclone zzzz author:"Sandip Mishra"', {8701, 8702}),
+        ("cyclone monsoon zzzz title:storm year:2016", {8702}),
+        ("monsoon zzzz year:2016", set()),
+        ("cyclone zzzz", {8701, 8702, 8703}),
+    ],
+)
+def test_any_word_keeps_the_fields_asked_for(
+    filtered: Library, query: str, found: set[int]
+) -> None:
+    result = filtered.search(SearchQuery(query))
+    assert {h.number for h in result.hits} == found
+    assert all(h.matched == "some" for h in result.hits)
+
+
+def test_the_tail_keeps_the_fields_asked_for(filtered: Library) -> None:
+    dirs = ["--corpus", str(filtered.corpus_dirs[0]), "--index", str(filtered.index_dir)]
+    result = CliRunner().invoke(app, ["search", "cyclone monsoon year:2015", "--json", *dirs])
+    assert result.exit_code == 0, result.output
+    hits = [(h["number"], h["matched"]) for h in json.loads(result.stdout)["hits"]]
+    assert hits == [(8701, "all"), (8703, "some")]
+    # A question is answered from the pages with any of its words: the year still holds.
+    assert numbers(filtered, 'what did author:"Varun Sahni" say of the monsoon cyclone') == [8703]
+
+
+@pytest.mark.parametrize(
+    "query", ["Japan?s policy", "Japan?s? policy", '"Japan?s policy"', "title:Japan?s policy"]
+)
+def test_a_question_mark_for_an_apostrophe_is_one(tmp_path: Path, query: str) -> None:
+    """Pages print "Japan?s" for "Japan’s", and readers copy it: the word is the
+    possessive, not a wildcard for "Japan", one letter and "s" (no such word: no hits)."""
+    corpus = tmp_path / "corpus"
+    write(corpus, "8801-old.txt", old_page(8801, "Japan?s Choice", ["Japan?s policy. ", FILLER]))
+    write(corpus, "8802-old.txt", old_page(8802, "Women at Sea", ["Women sailed. ", FILLER]))
+    lib = Library([corpus], tmp_path / "index")
+    lib.update()
+    result = lib.search(SearchQuery(query))
+    assert [(h.number, h.matched) for h in result.hits] == [(8801, "all")]
+    assert numbers(lib, "wom?n") == [8802]  # still a wildcard inside a word
+    dirs = ["--corpus", str(corpus), "--index", str(tmp_path / "index")]
+    result = CliRunner().invoke(app, ["search", query, "--json", *dirs])
+    assert result.exit_code == 0, result.output
+    assert [h["number"] for h in json.loads(result.stdout)["hits"]] == [8801]

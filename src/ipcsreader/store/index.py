@@ -11,7 +11,6 @@ never when they are imported.
 from __future__ import annotations
 
 import datetime as dt
-import re
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -21,9 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ipcsreader.archive.search import plain_words
-from ipcsreader.compat import whoosh_fielded as fielded
 from ipcsreader.compat import whoosh_matching as matching
-from ipcsreader.compat import whoosh_ranges as ranges
 from ipcsreader.compat.whoosh_reading import Columns, load_lengths
 from ipcsreader.compat.whoosh_shared import settled, shared
 from ipcsreader.errors import IndexUnavailableError, QueryError
@@ -34,8 +31,6 @@ from ipcsreader.store.integrity import has_index
 
 if TYPE_CHECKING:
     from ipcsreader.archive.search import Plan
-
-_PLAIN_QUERY = re.compile(r"[\w\s'’‘\-‐‑.,;!?]+")
 
 
 class SearchIndex:
@@ -257,6 +252,8 @@ class _Run:
         self.every: set[int] = set()
         self.kept: dict[Any, Any] = {}  # each clause, matched once for every query run
         self.parsed: Any = None  # the query as Whoosh parses it (see _parse)
+        # The clauses asked of a field by name, required when any word will do (_parse).
+        self.required: Any = None
 
     def execute(self, *, asked: bool = False) -> tuple[list[tuple[float, int]], bool]:
         """Every hit as (score, document number), best or newest first; and whether the
@@ -328,6 +325,8 @@ class _Run:
 
     def _run(self, allowed: set[int] | None, *, relaxed: bool = False) -> list[tuple[float, int]]:
         self.query = self._parse(relaxed)
+        if relaxed and self.required is not None:
+            allowed = self._narrowed(allowed)
         # An ANDNOT's excluded side matched first; a query that may run again with any of
         # its words shares its clauses' matchers with that run (compat/whoosh_shared).
         run = settled(self.query, self.kept, self.segments)
@@ -381,7 +380,7 @@ class _Run:
         """
         text = self.plan.text
         # Whole words, as the query was run: "Jong-un" is one word, not a pair of parts.
-        words = plain_words(querying.joined_words(text)) if _PLAIN_QUERY.fullmatch(text) else []
+        words = querying.boost_words(text)
         analyzer = fields.analyzers()["text"]
         tokens = [t.text for w in words for t in analyzer(w, mode="query")]
         if len(tokens) < 2 or not ranked:
@@ -431,6 +430,8 @@ class _Run:
             # Function words only add to the score: a page with "what" and "the" alone
             # is no answer to a question.
             words, function = querying.split_function_words(q)
+            words, named = querying.split_named_fields(words)
+            self.required = querying.shaped(query.And(named)) if named else None
             q = query.Or(words, boost=q.boost)
             if function:
                 q = query.AndMaybe(q, querying.weak_words(function))
@@ -438,8 +439,16 @@ class _Run:
             words, _function = querying.split_function_words(q)
             self.joined = len(words) > 1 and not any(isinstance(w, query.Not) for w in words)
             q = querying.function_words_optional(q)
-        q = fielded.combine(querying.loose_names(q))
-        return matching.prepare(ranges.from_columns(q))
+        return querying.shaped(q)
+
+    def _narrowed(self, allowed: set[int] | None) -> set[int]:
+        """Those of ``allowed`` (None: all) that hold the clauses asked of a field by name:
+        with any of the words, a search keeps its filters (``year:2015``, ``author:…``)."""
+        required = shared(
+            settled(self.required, self.kept, self.segments), self.kept, self.segments
+        )
+        docs = matching.matching_docs(self.searcher, required, self.segments)
+        return docs if allowed is None else docs & allowed
 
 
 def _allowed(searcher: Any, plan: Plan, columns: Columns) -> set[int] | None:

@@ -68,8 +68,15 @@ def signs_to_operators(text: str) -> str:
 def question_marks(text: str) -> str:
     """A question mark ending a word or standing after one ("what happened?", "what
     happened ?") as the punctuation it is, not Whoosh's one-letter wildcard ("happened"
-    and one letter more); "wom?n" stays one."""
-    return re.sub(r"(?<=[\w\s\"])\?+(?=[\s)]|$)", "", text)
+    and one letter more); one before a word's last "s", outside quotes, as the
+    apostrophe that pages and text copied from them mangle into "?" ("Japan?s",
+    "Abe?s": no word is spelt so); "wom?n" stays one."""
+    text = re.sub(r"(?<=[\w\s\"])\?+(?=[\s)]|$)", "", text)
+    # Not inside quotes: a phrase matches the page's words as indexed, "japan", "s".
+    return _unquoted(text, lambda _: "'", _MANGLED_POSSESSIVE)
+
+
+_MANGLED_POSSESSIVE = re.compile(r"(?<=[^\W\d_]{2})\?(?=[sS](?:[^\w*?~^]|$))")
 
 
 def whole_words(text: str) -> str:
@@ -95,10 +102,12 @@ def joined_words(text: str) -> str:
     return _unquoted(text, lambda match: _joined(match[0]))
 
 
-def _unquoted(text: str, replace: Callable[[re.Match[str]], str]) -> str:
+def _unquoted(
+    text: str, replace: Callable[[re.Match[str]], str], pattern: re.Pattern[str] = _COMPOUND
+) -> str:
     pieces = re.split(r'("[^"]*")', text)
     for i in range(0, len(pieces), 2):
-        pieces[i] = _COMPOUND.sub(replace, pieces[i])
+        pieces[i] = pattern.sub(replace, pieces[i])
     return "".join(pieces)
 
 
@@ -109,6 +118,28 @@ def _joined(word: str) -> str:
 def _parts(word: str) -> str:
     spaced = APOSTROPHES_DASHES.sub(" ", _POSSESSIVE.sub("", word))
     return _LETTERS_DIGITS.sub(" ", spaced)
+
+
+# A clause the hits do not hold: "-word", "NOT word", "-\"a phrase\"", "NOT (a OR b)", fielded
+# or not.
+_EXCLUDED = re.compile(r'(?:^|(?<=[\s(]))(?:-|NOT\s+)(?:\w+:)?(?:"[^"]*"?|\([^)]*\)?|\S+)')
+# Fields whose words are the article's own text, as the boosts look for them.
+# A word standing for others: a prefix, a wildcard, a fuzzy word (not a phrase's "~3").
+_INEXACT = re.compile(r'[^\s"]*(?:\w[*?~]|[*?]\w)[^\s"]*')
+_TEXT_CLAUSE = re.compile(r'(?<![\w:])(?:title|teaser|body):(?=["\w(])')
+
+
+def boost_words(text: str) -> list[str]:
+    """The words of a query that its hits hold, in the order typed, compound words whole
+    (as :func:`joined_words`): the words whose nearness and adjacency in a hit the ranking
+    rewards. Quoted phrases and words asked of the title, teaser or body count; excluded
+    words, wildcards, fuzzy words and other fields' values (names, dates) do not."""
+    from ipcsreader.archive.search import plain_words
+
+    kept = _EXCLUDED.sub(" ", signs_to_operators(question_marks(text)))
+    kept = _TEXT_CLAUSE.sub("", kept)
+    kept = _INEXACT.sub(" ", kept)
+    return plain_words(joined_words(kept))
 
 
 def loose_names(q: Any) -> Any:
@@ -147,6 +178,11 @@ FUNCTION_WORDS = frozenset(
         shall may might must what which who whom whose why how when where this that these
         those there it its they their them he she his her we our you your i my me many much""",
     )
+) | frozenset(
+    # Titles shortened before a name ("Dr Sandip Mishra", "Amb Salman Haidar"): pages name
+    # a person with one or without (a teaser, a byline, the text), so a query need not
+    # find it either. Ranks spelt out ("General", "Major") are words of their own.
+    re.findall(r"\w+", "dr prof amb mr mrs ms shri smt hon gen lt maj brig col capt cdr cmde wg gp")
 )
 
 
@@ -229,6 +265,27 @@ def split_function_words(q: Any) -> tuple[list[Any], list[Any]]:
     optional = [sub for sub in q.subqueries if is_function_word(sub)]
     required = [sub for sub in q.subqueries if not is_function_word(sub)]
     return required, optional
+
+
+def shaped(q: Any) -> Any:
+    """A parsed query as it is run: names loose, a word over its fields as one BM25F
+    word, ranges read from the columns, the parts matched in bulk."""
+    from ipcsreader.compat import whoosh_fielded, whoosh_matching, whoosh_ranges
+
+    q = whoosh_fielded.combine(loose_names(q))
+    return whoosh_matching.prepare(whoosh_ranges.from_columns(q))
+
+
+def split_named_fields(clauses: Sequence[Any]) -> tuple[list[Any], list[Any]]:
+    """Of a query's clauses, the words (searched in the default fields) and those asked
+    of one field by name (``year:2015``, ``author:"…"``, ``title:korea``): filters the
+    reader typed, which stay required when any of the words will do."""
+    words: list[Any] = []
+    named: list[Any] = []
+    for clause in clauses:
+        names = {node.field() for node in _walk(clause) if node.is_leaf()}
+        (named if len(names) == 1 and None not in names else words).append(clause)
+    return words, named
 
 
 def check(q: Any) -> None:

@@ -1,0 +1,57 @@
+"""Names in free text: a title before a name ("Dr", "Amb") is not needed to find the person."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from search_world import FILLER, old_page, write
+from typer.testing import CliRunner
+
+from ipcsreader.archive.search import SearchQuery
+from ipcsreader.cli import app
+from ipcsreader.library import Library
+
+
+@pytest.fixture(scope="module")
+def library(tmp_path_factory: pytest.TempPathFactory) -> Library:
+    root = tmp_path_factory.mktemp("names")
+    corpus = root / "corpus"
+    # The byline and the text name him without a title, as old pages do.
+    monsoon = ["Sandip Kumar Mishra looks at the monsoon.", FILLER]
+    write(corpus, "8901-old.txt", old_page(8901, "Monsoon Notes", monsoon))
+    # The text names a general by his rank.
+    assembly = ["The General Assembly met. Maj Gen Rao spoke.", FILLER]
+    write(corpus, "8902-old.txt", old_page(8902, "Assembly", assembly, author="Varun Sahni"))
+    write(corpus, "8903-old.txt", old_page(8903, "Budget", [FILLER], author="Varun Sahni"))
+    lib = Library([corpus], root / "index")
+    lib.update()
+    return lib
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["Dr Sandip Mishra monsoon", "Dr. Sandip Mishra", "Prof Mishra monsoon", "Amb Mishra"],
+)
+def test_a_title_before_a_name_is_not_required(library: Library, query: str) -> None:
+    result = library.search(SearchQuery(query))
+    assert not result.relaxed
+    assert [(h.number, h.matched) for h in result.hits] == [(8901, "all")]
+
+
+def test_ranks_spelt_out_are_words(library: Library) -> None:
+    # "General" is a word of its own: required, unlike "Gen".
+    assert [h.number for h in library.search(SearchQuery("General Rao")).hits] == [8902]
+    assert [h.number for h in library.search(SearchQuery("Gen Rao")).hits] == [8902]
+    result = library.search(SearchQuery("General monsoon"))
+    assert result.relaxed  # no page has both
+
+
+def test_through_the_command_line(library: Library) -> None:
+    dirs = ["--corpus", str(library.corpus_dirs[0]), "--index", str(library.index_dir)]
+    result = CliRunner().invoke(app, ["search", "Dr Sandip Mishra monsoon", "--json", *dirs])
+    assert result.exit_code == 0, result.output
+    hits = json.loads(result.stdout)["hits"]
+    assert [(h["number"], h["matched"]) for h in hits] == [(8901, "all")]
+    assert Path(dirs[1]).is_dir()
