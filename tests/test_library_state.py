@@ -149,18 +149,24 @@ def _with_same_author(page: str, titles: list[str]) -> str:
     return f"{page}\nArticle by same Author\n{listed}Y! MyWeb\n"
 
 
-def test_more_by_from_the_catalog_is_what_all_records_give(tmp_path: Path) -> None:
-    folder = tmp_path / "corpus"
-    # Priya Sahni's pieces, numbers not in date order; two of her side bars name a piece by
-    # someone else, a title twice printed (the lower number is the one meant) and one never saved.
+def _priya_sahni(folder: Path, edits: dict[int, tuple[str, list[str]]] | None = None) -> None:
+    """Priya Sahni's pieces, numbers not in date order; two of her side bars name a piece by
+    someone else, a title twice printed (the lower number is the one meant) and one never
+    saved. ``edits``: a piece's date (ISO) and side bar as given instead."""
     dates = [(2015, 3, 2), (2019, 1, 5), (2012, 7, 1), (2019, 1, 5), (2021, 2, 2), (2010, 1, 1)]
     sidebars = {9103: ["Borrowed Title", "Never Saved"], 9105: ["twice told"]}
     for i, (y, m, d) in enumerate(dates):
         number = 9101 + i
-        page = old_page(
-            number, f"Piece {number}", [FILLER], date=dt.date(y, m, d), author="Priya Sahni"
-        )
-        write(folder, f"{number}-old.txt", _with_same_author(page, sidebars.get(number, [])))
+        date, listed = dt.date(y, m, d), sidebars.get(number, [])
+        if edits and number in edits:
+            date, listed = dt.date.fromisoformat(edits[number][0]), edits[number][1]
+        page = old_page(number, f"Piece {number}", [FILLER], date=date, author="Priya Sahni")
+        write(folder, f"{number}-old.txt", _with_same_author(page, listed))
+
+
+def test_more_by_from_the_catalog_is_what_all_records_give(tmp_path: Path) -> None:
+    folder = tmp_path / "corpus"
+    _priya_sahni(folder)
     others = {
         9201: ("Borrowed Title", 2020),
         9202: ("Twice Told", 2011),
@@ -174,14 +180,37 @@ def test_more_by_from_the_catalog_is_what_all_records_give(tmp_path: Path) -> No
         write(folder, f"{number}-old.txt", page)
     lib = Library.open(folder, tmp_path / "index")
     lib.update()
-    everything = lib.records()
     assert lib.record(9103).same_author == ("Borrowed Title", "Never Saved")
+    _assert_more_by_as_from_all(lib)
+    ready = lib.latest_by_one(lib.record(9101), 6)
+    assert ready is not None  # the same day: the higher number first
+    before = [t.number for t in ready]
+    assert before == [9105, 9201, 9104, 9102, 9103, 9202]
+    assert lib.latest_by_one(lib.record(9101), 8) is None  # too few dated: the full list
+    assert lib.latest_by_one(lib.record(9001), 1) is None  # two printings of one person
+
+    # What the catalog keeps of each record for this is rewritten with it: side bars
+    # changed, a date moved, a borrowed piece gone and put back, updated in place.
+    edits = {9103: ("2023-05-05", ["Twice Told"]), 9105: ("2009-09-09", ["Borrowed Title"])}
+    _priya_sahni(folder, edits)
+    (folder / "9202-old.txt").unlink()
+    lib.update()
+    assert lib.record(9103).same_author == ("Twice Told",)
+    _assert_more_by_as_from_all(lib)
+    ready = lib.latest_by_one(lib.record(9101), 6)
+    assert ready is not None and [t.number for t in ready] == [9103, 9203, 9201, 9104, 9102, 9106]
+    _priya_sahni(folder)
+    page = old_page(9202, "Twice Told", [FILLER], date=dt.date(2011, 1, 1), author="Rahul Bhonsle")
+    write(folder, "9202-old.txt", page)
+    lib.update()
+    assert lib.record(9105).same_author == ("twice told",)
+    assert [t.number for t in lib.more_by(lib.record(9101), 6)] == before
+    _assert_more_by_as_from_all(lib)
+
+
+def _assert_more_by_as_from_all(lib: Library) -> None:
+    everything = lib.records()
     for number in lib.numbers():
         record = lib.record(number)
         for limit in (1, 3, 5, 7, 20):
             assert lib.more_by(record, limit) == more_by(record, everything, limit), (number, limit)
-    ready = lib.latest_by_one(lib.record(9101), 6)
-    assert ready is not None  # the same day: the higher number first
-    assert [t.number for t in ready] == [9105, 9201, 9104, 9102, 9103, 9202]
-    assert lib.latest_by_one(lib.record(9101), 8) is None  # too few dated: the full list
-    assert lib.latest_by_one(lib.record(9001), 1) is None  # two printings of one person

@@ -72,7 +72,7 @@ class Answers:
         their "Article by same Author" lists names, the first by number when several), and
         at least ``limit`` of those others are dated and the newest ``limit`` are held
         (a listed-only title takes the printing seen first, which needs every record).
-        Only those ``limit`` records are read.
+        The catalog chooses them from its columns; only those ``limit`` records are read.
         """
         from ipcsreader.archive.known import from_record
         from ipcsreader.archive.people import Name, may_be_same, parse_name
@@ -87,30 +87,12 @@ class Answers:
                 words = key.split(" ")  # a key is the name's words joined by spaces
                 if key != name.key and may_be_same(name, Name(tuple(words[:-1]), words[-1])):
                     return None  # who is who among their names needs every record
-            own = store.record_facts(store.numbers_by([name.key]) - {record.number})
-            printed = {t for f in own if f.authors == 1 for t in f.same_author}
-            # Most titles listed are printed as their records have them: keys known already.
-            known = {f.title: f.title_key for f in own if f.title}
-            keys = {known.get(t) or title_key(t) for t in printed | set(record.same_author)}
-            titled = store.numbers_titled(keys) - {f.number for f in own} - {record.number}
-            facts = sorted([*own, *store.record_facts(titled)])
-            first: dict[str | None, int] = {}
-            for f in facts:
-                if f.title_key in keys:
-                    first.setdefault(f.title_key, f.number)
-            listed = {f.number for f in own} | set(first.values())
-            dated = sorted(
-                (
-                    (f.date, f.number, f.listing_only)
-                    for f in facts
-                    if f.number in listed and f.date
-                ),
-                reverse=True,
-            )[:limit]
-            if len(dated) < limit or any(only for _, _, only in dated):
+            keys = {title_key(t) for t in record.same_author}
+            dated = store.newest_listed(name.key, keys, record.number, limit)
+            if len(dated) < limit or any(only for _, only in dated):
                 return None
-            found = {r.number: r for r in store.records([n for _, n, _ in dated])}
-            return [found[n] for _, n, _ in dated]
+            found = {r.number: r for r in store.records([n for n, _ in dated])}
+            return [found[n] for n, _ in dated]
 
         records = self._read(read)
         return None if records is None else [from_record(r) for r in records]

@@ -50,7 +50,8 @@ CREATE TABLE sidebars (id INTEGER PRIMARY KEY, digest TEXT NOT NULL UNIQUE, data
 CREATE TABLE pages (key TEXT PRIMARY KEY, data TEXT NOT NULL, sidebars INTEGER);
 CREATE TABLE records (
     number INTEGER PRIMARY KEY, title_key TEXT, year INTEGER, month INTEGER, column_name TEXT,
-    region TEXT, data TEXT NOT NULL);
+    region TEXT, data TEXT NOT NULL, date TEXT, listing_only INTEGER NOT NULL,
+    authors INTEGER NOT NULL, same_keys TEXT NOT NULL);
 CREATE INDEX records_by_title ON records (title_key);
 CREATE TABLE bodies (number INTEGER PRIMARY KEY, data BLOB NOT NULL);
 CREATE TABLE views (name TEXT PRIMARY KEY, data BLOB NOT NULL) WITHOUT ROWID;
@@ -108,20 +109,6 @@ class BrowseFact(NamedTuple):
     month: int | None
     column: str | None
     region: str | None
-
-
-class RecordFact(NamedTuple):
-    """What "More by" needs of a record before reading it: its title and the title's key,
-    its date (ISO), whether it is known only from listings, how many authors it has and
-    its "Article by same Author" titles."""
-
-    number: int
-    title: str | None
-    title_key: str | None
-    date: str | None
-    listing_only: bool
-    authors: int
-    same_author: tuple[str, ...]
 
 
 def headline(page: Page) -> Page:
@@ -305,7 +292,7 @@ class Catalog:
     def article_numbers(self, among: Collection[int] | None = None) -> set[int]:
         """The records with text in the corpus (not known only from listings): all, or
         those ``among`` some numbers."""
-        query = "SELECT number FROM records WHERE json_extract(data, '$[8]') = 0"
+        query = "SELECT number FROM records WHERE listing_only = 0"
         if among is None or len(among) > _ONE_BY_ONE:
             found = {n for (n,) in self._db.execute(query)}
             return found if among is None else found & set(among)
@@ -314,7 +301,7 @@ class Catalog:
 
     def dates(self, numbers: Collection[int]) -> dict[int, str | None]:
         """The dates (ISO) of those of ``numbers`` held, without reading the whole records."""
-        query = "SELECT number, json_extract(data, '$[2]') FROM records"
+        query = "SELECT number, date FROM records"
         if len(numbers) > _ONE_BY_ONE:
             return {n: d for n, d in self._db.execute(query) if n in numbers}
         one = f"{query} WHERE number = ?"
@@ -335,19 +322,27 @@ class Catalog:
         query = f"SELECT number FROM records WHERE title_key IN {_LISTED}"
         return {n for (n,) in self._db.execute(query, (json.dumps(sorted(set(title_keys))),))}
 
-    def record_facts(self, numbers: Collection[int]) -> list[RecordFact]:
-        """The :class:`RecordFact` of those of ``numbers`` held, by number, without reading
-        the whole records (each row's text is parsed once, by SQLite)."""
+    def newest_listed(
+        self, name_key: str, title_keys: Collection[str], skip: int, limit: int
+    ) -> list[tuple[int, bool]]:
+        """The newest ``limit`` dated records (number, whether known only from listings),
+        record ``skip`` left out, among those by ``name_key`` and the first by number
+        titled with a key of ``title_keys`` or of the "Article by same Author" titles of
+        their records by ``name_key`` alone; newest first, higher numbers first. One
+        statement: the keys (thousands for a prolific author) never leave SQLite."""
         query = (
-            "SELECT number, title_key, json_extract(data, '$[1]', '$[2]', '$[8]', '$[5]', '$[11]')"
-            f" FROM records WHERE number IN {_LISTED} ORDER BY number"
+            "WITH keys (k) AS (SELECT j.value FROM record_authors a JOIN records r"
+            " ON r.number = a.number, json_each(r.same_keys) j"
+            " WHERE a.name_key = ?1 AND a.number != ?3 AND r.authors = 1"
+            " UNION SELECT value FROM json_each(?2)),"
+            " listed (number) AS (SELECT number FROM record_authors"
+            " WHERE name_key = ?1 AND number != ?3 UNION SELECT (SELECT min(number)"
+            " FROM records WHERE title_key = keys.k AND number != ?3) FROM keys)"
+            " SELECT r.number, r.listing_only FROM listed l JOIN records r ON r.number = l.number"
+            " WHERE r.date IS NOT NULL ORDER BY r.date DESC, r.number DESC LIMIT ?4"
         )
-        rows = self._db.execute(query, (json.dumps(sorted(numbers)),))
-        return [
-            RecordFact(n, title, key, date, bool(listed), len(authors), tuple(same))
-            for n, key, facts in rows
-            for title, date, listed, authors, same in [json.loads(facts)]
-        ]
+        rows = self._db.execute(query, (name_key, json.dumps(sorted(title_keys)), skip, limit))
+        return [(n, bool(only)) for n, only in rows]
 
     def changed_records(
         self, merged: Sequence[Record], among: Collection[int] | None = None
@@ -440,27 +435,15 @@ def _put_pages(db: sqlite3.Connection, changes: Changes) -> None:
 
 def _put_records(db: sqlite3.Connection, changes: Changes) -> None:
     from ipcsreader.archive.people import parse_name
-    from ipcsreader.text import title_key
 
     gone = changes.gone_records | {r.number for r in changes.records}
     db.executemany("DELETE FROM records WHERE number = ?", ((n,) for n in gone))
     db.executemany("DELETE FROM record_authors WHERE number = ?", ((n,) for n in gone))
     db.executemany("DELETE FROM bodies WHERE number = ?", ((n,) for n in changes.gone_records))
     db.executemany(
-        "INSERT INTO records (number, title_key, year, month, column_name, region, data)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?)",
-        (
-            (
-                r.number,
-                title_key(r.title) if r.title else None,
-                r.date.year if r.date else None,
-                r.date.month if r.date else None,
-                r.column,
-                r.region,
-                codec.encode_record(r),
-            )
-            for r in changes.records
-        ),
+        f"INSERT INTO records ({', '.join(codec.RECORD_COLUMNS)})"
+        f" VALUES ({', '.join('?' * len(codec.RECORD_COLUMNS))})",
+        (codec.record_row(r) for r in changes.records),
     )
     db.executemany("INSERT OR REPLACE INTO bodies (number, data) VALUES (?, ?)", changes.bodies)
     names = {a.name for r in changes.records for a in r.authors}

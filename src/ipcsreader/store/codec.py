@@ -195,6 +195,39 @@ def encode_record(r: Record) -> str:
     )
 
 
+# A record's row in the catalog: its number, what lists and "More by" choose by (the date
+# ISO, the title's and its "Article by same Author" titles' keys), and its headline as JSON.
+RECORD_COLUMNS = (
+    *("number", "title_key", "year", "month", "column_name", "region", "data"),
+    *("date", "listing_only", "authors", "same_keys"),
+)
+
+
+def record_row(r: Record) -> tuple[Any, ...]:
+    """The values of :data:`RECORD_COLUMNS` for ``r``."""
+    return (
+        r.number,
+        _title_key(r.title) if r.title else None,
+        r.date.year if r.date else None,
+        r.date.month if r.date else None,
+        r.column,
+        r.region,
+        encode_record(r),
+        _iso(r.date),
+        r.listing_only,
+        len(r.authors),
+        json.dumps(sorted({_title_key(t) for t in r.same_author})),
+    )
+
+
+@lru_cache(maxsize=1 << 16)
+def _title_key(title: str) -> str:
+    # A prolific author's pages list the same few titles thousands of times.
+    from ipcsreader.text import title_key
+
+    return title_key(title)
+
+
 def decode_record(v: list[Any]) -> Record:
     return Record(
         number=v[0],
