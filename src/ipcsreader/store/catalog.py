@@ -51,8 +51,7 @@ CREATE TABLE sidebars (id INTEGER PRIMARY KEY, digest TEXT NOT NULL UNIQUE, data
 CREATE TABLE pages (key TEXT PRIMARY KEY, data TEXT NOT NULL, sidebars INTEGER);
 CREATE TABLE records (
     number INTEGER PRIMARY KEY, title_key TEXT, year INTEGER, month INTEGER, column_name TEXT,
-    region TEXT, data TEXT NOT NULL, date TEXT, listing_only INTEGER NOT NULL,
-    authors INTEGER NOT NULL, same_keys TEXT NOT NULL);
+    region TEXT, data TEXT NOT NULL, date TEXT, listing_only INTEGER NOT NULL);
 CREATE INDEX records_by_title ON records (title_key);
 CREATE TABLE bodies (number INTEGER PRIMARY KEY, data BLOB NOT NULL);
 CREATE TABLE views (name TEXT PRIMARY KEY, data BLOB NOT NULL) WITHOUT ROWID;
@@ -64,6 +63,10 @@ CREATE TABLE view_refs (ref TEXT NOT NULL, name TEXT NOT NULL, PRIMARY KEY (ref,
 CREATE TABLE view_profiles (key TEXT PRIMARY KEY, data BLOB NOT NULL) WITHOUT ROWID;
 CREATE TABLE record_authors (
     name_key TEXT NOT NULL, number INTEGER NOT NULL, PRIMARY KEY (name_key, number)) WITHOUT ROWID;
+CREATE TABLE record_listed (
+    number INTEGER NOT NULL, title_key TEXT NOT NULL, name_key TEXT NOT NULL,
+    PRIMARY KEY (number, title_key)) WITHOUT ROWID;
+CREATE INDEX record_listed_by_name ON record_listed (name_key, title_key);
 """
 
 
@@ -332,10 +335,8 @@ class Catalog:
         their records by ``name_key`` alone; newest first, higher numbers first. One
         statement: the keys (thousands for a prolific author) never leave SQLite."""
         query = (
-            "WITH keys (k) AS (SELECT j.value FROM record_authors a JOIN records r"
-            " ON r.number = a.number, json_each(r.same_keys) j"
-            " WHERE a.name_key = ?1 AND a.number != ?3 AND r.authors = 1"
-            " UNION SELECT value FROM json_each(?2)),"
+            "WITH keys (k) AS (SELECT title_key FROM record_listed"
+            " WHERE name_key = ?1 AND number != ?3 UNION SELECT value FROM json_each(?2)),"
             " listed (number) AS (SELECT number FROM record_authors"
             " WHERE name_key = ?1 AND number != ?3 UNION SELECT (SELECT min(number)"
             " FROM records WHERE title_key = keys.k AND number != ?3) FROM keys)"
@@ -440,6 +441,7 @@ def _put_records(db: sqlite3.Connection, changes: Changes) -> None:
     gone = changes.gone_records | {r.number for r in changes.records}
     db.executemany("DELETE FROM records WHERE number = ?", ((n,) for n in gone))
     db.executemany("DELETE FROM record_authors WHERE number = ?", ((n,) for n in gone))
+    db.executemany("DELETE FROM record_listed WHERE number = ?", ((n,) for n in gone))
     db.executemany("DELETE FROM bodies WHERE number = ?", ((n,) for n in changes.gone_records))
     db.executemany(
         f"INSERT INTO records ({', '.join(codec.RECORD_COLUMNS)})"
@@ -452,6 +454,16 @@ def _put_records(db: sqlite3.Connection, changes: Changes) -> None:
     db.executemany(
         "INSERT OR IGNORE INTO record_authors (name_key, number) VALUES (?, ?)",
         ((keys[a.name], r.number) for r in changes.records for a in r.authors if a.name in keys),
+    )
+    # The keys of the titles a record by one author lists as theirs, for "More by".
+    alone = [r for r in changes.records if len(r.authors) == 1 and r.authors[0].name in keys]
+    db.executemany(
+        "INSERT INTO record_listed (number, title_key, name_key) VALUES (?, ?, ?)",
+        (
+            (r.number, k, keys[r.authors[0].name])
+            for r in alone
+            for k in codec.title_keys(r.same_author)
+        ),
     )
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import zlib
+from collections.abc import Iterable
 from dataclasses import replace
 from functools import lru_cache
 from typing import Any
@@ -195,11 +196,11 @@ def encode_record(r: Record) -> str:
     )
 
 
-# A record's row in the catalog: its number, what lists and "More by" choose by (the date
-# ISO, the title's and its "Article by same Author" titles' keys), and its headline as JSON.
+# A record's row in the catalog: its number, what lists and "More by" choose by (the title's
+# key, the date ISO, whether it is known only from listings), and its headline as JSON.
 RECORD_COLUMNS = (
     *("number", "title_key", "year", "month", "column_name", "region", "data"),
-    *("date", "listing_only", "authors", "same_keys"),
+    *("date", "listing_only"),
 )
 
 
@@ -215,9 +216,12 @@ def record_row(r: Record) -> tuple[Any, ...]:
         encode_record(r),
         _iso(r.date),
         r.listing_only,
-        len(r.authors),
-        json.dumps(sorted({_title_key(t) for t in r.same_author})),
     )
+
+
+def title_keys(titles: Iterable[str]) -> list[str]:
+    """The :func:`text.title_key` keys of ``titles``, once each, in order."""
+    return sorted({_title_key(t) for t in titles})
 
 
 @lru_cache(maxsize=1 << 16)
