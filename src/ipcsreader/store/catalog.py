@@ -53,6 +53,7 @@ CREATE TABLE records (
     number INTEGER PRIMARY KEY, title_key TEXT, year INTEGER, month INTEGER, column_name TEXT,
     region TEXT, data TEXT NOT NULL, date TEXT, listing_only INTEGER NOT NULL);
 CREATE INDEX records_by_title ON records (title_key);
+CREATE INDEX records_dated ON records (number, date, listing_only);
 CREATE TABLE bodies (number INTEGER PRIMARY KEY, data BLOB NOT NULL);
 CREATE TABLE views (name TEXT PRIMARY KEY, data BLOB NOT NULL) WITHOUT ROWID;
 CREATE TABLE view_columns (pos INTEGER PRIMARY KEY, listing BLOB NOT NULL, data BLOB NOT NULL);
@@ -332,15 +333,16 @@ class Catalog:
         """The newest ``limit`` dated records (number, whether known only from listings),
         record ``skip`` left out, among those by ``name_key`` and the first by number
         titled with a key of ``title_keys`` or of the "Article by same Author" titles of
-        their records by ``name_key`` alone; newest first, higher numbers first. One
-        statement: the keys (thousands for a prolific author) never leave SQLite."""
+        their records by ``name_key`` alone; newest first, higher numbers first. One statement
+        (a prolific author's thousands of keys never leave SQLite), dates from an index."""
         query = (
             "WITH keys (k) AS (SELECT title_key FROM record_listed"
             " WHERE name_key = ?1 AND number != ?3 UNION SELECT value FROM json_each(?2)),"
             " listed (number) AS (SELECT number FROM record_authors"
             " WHERE name_key = ?1 AND number != ?3 UNION SELECT (SELECT min(number)"
             " FROM records WHERE title_key = keys.k AND number != ?3) FROM keys)"
-            " SELECT r.number, r.listing_only FROM listed l JOIN records r ON r.number = l.number"
+            " SELECT r.number, r.listing_only FROM listed l"
+            " JOIN records r INDEXED BY records_dated ON r.number = l.number"
             " WHERE r.date IS NOT NULL ORDER BY r.date DESC, r.number DESC LIMIT ?4"
         )
         rows = self._db.execute(query, (name_key, json.dumps(sorted(title_keys)), skip, limit))
