@@ -3,9 +3,9 @@
 ``catalog.sqlite`` holds, per page file, its fingerprint (size, mtime_ns, sha256), the
 reason it failed if it did, and the article numbers it contributes to; each page's headline
 data (everything but the paragraphs); each article's merged headline record, with its
-authors' name keys (:func:`people.parse_name`), its title key, date, column, region,
-listing flag, author count and its "Article by same Author" titles' keys, so that a reader
-can choose the few records it needs without parsing any; each article's body, as
+authors' name keys (:func:`people.parse_name`), its title key, date, column, region and
+listing flag, and (by one author) the keys of the titles its "Article by same Author" lists,
+so that a reader can choose the few records it needs without parsing any; each body, as
 indexed; what ``columns``, ``authors`` and ``stats`` show, computed by the update
 (:mod:`ipcsreader.store.views`); and one digest of the whole corpus as last indexed (and
 its number of files), so that the staleness check compares one value when nothing changed.

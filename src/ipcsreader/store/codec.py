@@ -220,7 +220,7 @@ def record_row(r: Record) -> tuple[Any, ...]:
 
 
 def title_keys(titles: Iterable[str]) -> list[str]:
-    """The :func:`text.title_key` keys of ``titles``, once each, in order."""
+    """The :func:`text.title_key` keys of ``titles``, once each, sorted."""
     return sorted({_title_key(t) for t in titles})
 
 
