@@ -447,3 +447,50 @@ def test_records_found_in_the_catalog_are_those_found_among_every_record(
             assert found.find(title, number) == every.find(title, number)
             assert found.known(title, number) == every.known(title, number)
     old.close()
+
+
+def _assert_sidebar_rows(index: Path) -> None:
+    """Each side bar's "IPCS Columnists" entries, one row each with its columnist's name
+    key, are those of the side bars the pages print, and only those."""
+    import json
+    import sqlite3
+
+    from ipcsreader.archive.touched import name_key
+    from ipcsreader.store.catalog import CATALOG_FILE
+    from ipcsreader.store.codec import decode_columnists
+
+    with sqlite3.connect(index / CATALOG_FILE) as db:
+        bars = dict(db.execute("SELECT id, data FROM sidebars"))
+        used = {n for (n,) in db.execute("SELECT sidebars FROM pages") if n is not None}
+        rows = db.execute(
+            "SELECT s.sidebar, s.pos, s.name_key, e.data FROM sidebar_entries s"
+            " JOIN entries e ON e.id = s.entry ORDER BY s.sidebar, s.pos"
+        ).fetchall()
+    db.close()
+    assert bars.keys() == used
+    expected = [
+        (bar, pos, name_key(entry.columnist), entry)
+        for bar in sorted(bars)
+        for pos, entry in enumerate(decode_columnists(json.loads(bars[bar])["columnists"]))
+    ]
+    assert [(b, p, k, decode_columnists([json.loads(e)])[0]) for b, p, k, e in rows] == expected
+
+
+def test_side_bar_entries_follow_the_pages_printing_them(tmp_path: Path) -> None:
+    folder = tmp_path / "corpus"
+    shutil.copytree(READ, folder)
+    lib = Library.open(folder, tmp_path / "index")
+    lib.update()
+    _assert_sidebar_rows(tmp_path / "index")
+    steps = [("put", 0), ("put", 1), ("put", 30), ("remove", 0), ("put", 3), ("remove", 2)]
+    for kind, i in steps:
+        if kind == "remove":
+            (folder / PEOPLE_FILES[i]).unlink(missing_ok=True)
+        else:
+            name, text = PEOPLE_POOL[i]
+            (folder / name).write_text(text, encoding="utf-8")
+        lib.update()
+        _assert_sidebar_rows(tmp_path / "index")
+        _assert_views_fresh(folder, lib)
+    lib.update(rebuild=True)
+    _assert_sidebar_rows(tmp_path / "index")

@@ -29,7 +29,7 @@ from ipcsreader.archive.columns import latest_affiliations as affiliations_of
 from ipcsreader.archive.known import KnownTitle, RecordsByTitle, from_record, title_key
 from ipcsreader.archive.people import People, count_mentions, identify, printed_name
 from ipcsreader.archive.stats import counted_stats, recount_pages
-from ipcsreader.model import Author, Page, Record
+from ipcsreader.model import Page, Record
 from ipcsreader.store import views as store_views
 from ipcsreader.store.catalog import Catalog
 
@@ -94,10 +94,9 @@ def part(
     records = sorted([*old.records(stored), *theirs], key=lambda r: r.number)
     outside, sidebar = (keys - sources for keys in store_views.sources_of(old, names))
     pages = old.pages(sorted(k for k in outside if not k.startswith("#")))
-    wanted = lambda name: touched.name_key(Author(name)) in names  # noqa: E731
     pages.update(
         (key, touched.sidebar_only(entries))
-        for key, entries in store_views.columnists(old, sidebar, wanted).items()
+        for key, entries in store_views.columnists(old, sidebar, names).items()
     )
     pages.update((k, fresh[k]) for k, given, _ in named if k in fresh and names & given.keys())
     page_list = [pages[k] for k in sorted(pages)]

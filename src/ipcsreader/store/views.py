@@ -25,7 +25,7 @@ import datetime as dt
 import json
 import pickle
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from ipcsreader.store import codec
@@ -182,28 +182,27 @@ def sources_of(store: Catalog, names: Iterable[str]) -> tuple[set[str], set[str]
 
 
 def columnists(
-    store: Catalog, keys: Iterable[str], wanted: Callable[[str], bool]
+    store: Catalog, keys: Iterable[str], names: Iterable[str]
 ) -> dict[str, tuple[ColumnistEntry, ...]]:
-    """The "IPCS Columnists" entries of the pages of ``keys`` whose columnist's printed
-    name is ``wanted`` (pages with none left out)."""
+    """The "IPCS Columnists" entries of the pages of ``keys`` whose columnist's name has one
+    of these name keys, in the order printed (pages with none left out), each distinct
+    entry decoded once (:mod:`ipcsreader.store.sidebars`)."""
     query = (
-        "SELECT p.key, json_extract(s.data, '$.columnists') FROM pages p"
-        f" JOIN sidebars s ON s.id = p.sidebars WHERE p.key IN {_LISTED}"
+        "SELECT p.key, s.pos, s.entry FROM sidebar_entries s"
+        f" JOIN pages p ON p.sidebars = s.sidebar WHERE s.name_key IN {_LISTED}"
     )
-    asked: dict[str, bool] = {}  # a few hundred names, printed on thousands of pages
-
-    def keep(name: str) -> bool:
-        ok = asked.get(name)
-        if ok is None:
-            ok = asked[name] = wanted(name)
-        return ok
-
-    out: dict[str, tuple[ColumnistEntry, ...]] = {}
-    for key, entries in store.execute(query, (json.dumps(sorted(keys)),)):
-        kept = [e for e in json.loads(entries) if keep(e[1][0])]
-        if kept:
-            out[key] = codec.decode_columnists(kept)
-    return out
+    wanted = set(keys)
+    rows = store.execute(query, (json.dumps(sorted(set(names))),))
+    found = sorted(row for row in rows if row[0] in wanted)
+    ids = json.dumps(sorted({entry for _, _, entry in found}))
+    decoded = {
+        n: codec.decode_columnists([json.loads(data)])[0]
+        for n, data in store.execute(f"SELECT id, data FROM entries WHERE id IN {_LISTED}", (ids,))
+    }
+    out: dict[str, list[ColumnistEntry]] = {}
+    for key, _, entry in found:
+        out.setdefault(key, []).append(decoded[entry])
+    return {key: tuple(entries) for key, entries in out.items()}
 
 
 def _view(store: Catalog, name: str) -> Any:
