@@ -427,6 +427,7 @@ def _put_pages(db: sqlite3.Connection, changes: Changes) -> None:
     for key, page in changes.pages.items():
         data, rest = codec.encode_page(page)
         rows.append((key, codec.dumps(data), None if rest is None else bars.put(rest)))
+    bars.flush()
     db.executemany("INSERT OR REPLACE INTO pages (key, data, sidebars) VALUES (?, ?, ?)", rows)
     if changes.gone_pages or changes.pages:
         sidebars.drop_unused(db)  # a page changed or went away

@@ -21,7 +21,8 @@ from ipcsreader.store import codec
 
 
 class Writer:
-    """Puts side bars into the catalog within one transaction, each distinct entry once."""
+    """Puts side bars into the catalog within one transaction, each distinct entry once
+    (their entries' rows written by :meth:`flush`)."""
 
     def __init__(self, db: sqlite3.Connection) -> None:
         from ipcsreader.archive.touched import name_key
@@ -29,6 +30,7 @@ class Writer:
         self._db = db
         self._entries: dict[tuple[Any, ...], int] = {}
         self._keys: dict[str, str] = {}
+        self._rows: list[tuple[str, int, int, int]] = []
         self._key = lambda name: name_key(Author(name))
 
     def put(self, sidebar: dict[str, Any]) -> int:
@@ -41,15 +43,20 @@ class Writer:
         ).rowcount
         (bar,) = db.execute("SELECT id FROM sidebars WHERE digest = ?", (digest,)).fetchone()
         if added:
-            rows = [
+            self._rows.extend(
                 (self._name_key(entry[1][0]), bar, pos, self._entry(entry))
                 for pos, entry in enumerate(sidebar["columnists"])
-            ]
-            db.executemany(
-                "INSERT INTO sidebar_entries (name_key, sidebar, pos, entry) VALUES (?, ?, ?, ?)",
-                rows,
             )
         return bar
+
+    def flush(self) -> None:
+        """Write the entries' rows of the side bars put so far, in one statement (a build
+        puts hundreds of thousands)."""
+        self._db.executemany(
+            "INSERT INTO sidebar_entries (name_key, sidebar, pos, entry) VALUES (?, ?, ?, ?)",
+            self._rows,
+        )
+        self._rows.clear()
 
     def _name_key(self, name: str) -> str:
         key = self._keys.get(name)
