@@ -77,26 +77,10 @@ class RecordCounts:
         return self
 
 
-def corpus_stats(
-    records: Sequence[Record],
-    pages: Sequence[Page],
-    *,
-    index_bytes: int,
-    index_updated: dt.datetime | None,
-    index_state: str,
-    index_changed: int = 0,
-    top: int = 10,
-) -> CorpusStats:
-    """Count ``records`` and ``pages``; ``top`` columns and authors by number of articles."""
-    return counted_stats(
-        RecordCounts().count(records),
-        pages,
-        index_bytes=index_bytes,
-        index_updated=index_updated,
-        index_state=index_state,
-        index_changed=index_changed,
-        top=top,
-    )
+def corpus_stats(records: Sequence[Record], pages: Sequence[Page], **index: Any) -> CorpusStats:
+    """Count ``records`` and ``pages`` (``index``: the index facts and ``top`` of
+    :func:`counted_stats`)."""
+    return counted_stats(RecordCounts().count(records), pages, **index)
 
 
 def counted_stats(
@@ -109,7 +93,8 @@ def counted_stats(
     index_changed: int = 0,
     top: int = 10,
 ) -> CorpusStats:
-    """:func:`corpus_stats` of the records ``counts`` counted, and of ``pages``."""
+    """Count the records ``counts`` counted and ``pages``; ``top`` columns and authors by
+    number of articles."""
     years: Counter[str] = Counter()
     for date, n in counts.dates.items():
         years[str(date.year)] += n
