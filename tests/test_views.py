@@ -367,3 +367,130 @@ def test_views_recomputed_in_part_equal_a_fresh_computation(
         lib.update()
         _assert_views_fresh(folder, lib)
     shutil.rmtree(root)
+
+
+def test_a_catalog_without_the_records_counts_has_its_views_computed_in_full(
+    tmp_path: Path,
+) -> None:
+    # A catalog written before the counts of the records were kept: the update cannot count
+    # only what it changed, computes every view again and keeps the counts from then on.
+    import sqlite3
+
+    from ipcsreader import reviews
+    from ipcsreader.store.catalog import CATALOG_FILE
+
+    folder = tmp_path / "corpus"
+    shutil.copytree(READ, folder)
+    for name, text in PEOPLE_POOL[:6]:
+        (folder / name).write_text(text, encoding="utf-8")
+    lib = Library.open(folder, tmp_path / "index")
+    lib.update()
+    with sqlite3.connect(tmp_path / "index" / CATALOG_FILE) as db:
+        db.execute("DELETE FROM views WHERE name = 'counts'")
+    db.close()
+    parts = []
+    original = reviews.part
+
+    def part(*args):
+        parts.append(original(*args))
+        return parts[-1]
+
+    reviews.part = part
+    try:
+        for name in ("9102-old.txt", PEOPLE_POOL[0][0]):
+            text = (folder / name).read_text(encoding="utf-8")
+            (folder / name).unlink()
+            lib.update()
+            _assert_views_fresh(folder, lib)
+            (folder / name).write_text(text, encoding="utf-8")
+            lib.update()
+            _assert_views_fresh(folder, lib)
+    finally:
+        reviews.part = original
+    assert parts[0] is None  # no counts: in full
+    assert any(p is not None for p in parts[1:])  # kept again: in part
+
+
+def test_records_found_in_the_catalog_are_those_found_among_every_record(
+    tmp_path: Path,
+) -> None:
+    # What reviews.part finds by number or title, read from the catalog's rows, with the
+    # update's changed and gone records laid over them, is what RecordsByTitle finds among
+    # every record the update leaves.
+    from ipcsreader.archive.known import RecordsByTitle
+    from ipcsreader.reviews import _Stored
+    from ipcsreader.store.catalog import Catalog
+
+    folder = tmp_path / "corpus"
+    shutil.copytree(READ, folder)
+    for name, text in POOL + PEOPLE_POOL[::2]:
+        (folder / name).write_text(text, encoding="utf-8")
+    lib = Library.open(folder, tmp_path / "index")
+    lib.update()
+    stored = lib.records()
+    gone = {stored[0].number, stored[3].number}
+    rewritten = [
+        replace(stored[1], title=stored[2].title),  # a title now claimed twice
+        replace(stored[2], title="A New Title", column=None),
+        replace(stored[4], number=99_999, title=stored[5].title),  # a new record
+    ]
+    after = {r.number: r for r in stored if r.number not in gone}
+    after.update((r.number, r) for r in rewritten)
+    every = RecordsByTitle([after[n] for n in sorted(after)])
+    old = Catalog.open(tmp_path / "index")
+    assert old is not None
+    found = _Stored(old, rewritten, gone)
+    titles = {r.title for r in stored if r.title} | {"A New Title", "Nothing Like It", "#1"}
+    numbers = [None, 99_999, 123_456, *(r.number for r in stored)]
+    for title in sorted(titles):
+        for number in numbers:
+            assert found.find(title, number) == every.find(title, number)
+            assert found.known(title, number) == every.known(title, number)
+    old.close()
+
+
+def _assert_sidebar_rows(index: Path) -> None:
+    """Each side bar's "IPCS Columnists" entries, one row each with its columnist's name
+    key, are those of the side bars the pages print, and only those."""
+    import json
+    import sqlite3
+
+    from ipcsreader.archive.touched import name_key
+    from ipcsreader.store.catalog import CATALOG_FILE
+    from ipcsreader.store.codec import decode_columnists
+
+    with sqlite3.connect(index / CATALOG_FILE) as db:
+        bars = dict(db.execute("SELECT id, data FROM sidebars"))
+        used = {n for (n,) in db.execute("SELECT sidebars FROM pages") if n is not None}
+        rows = db.execute(
+            "SELECT s.sidebar, s.pos, s.name_key, e.data FROM sidebar_entries s"
+            " JOIN entries e ON e.id = s.entry ORDER BY s.sidebar, s.pos"
+        ).fetchall()
+    db.close()
+    assert bars.keys() == used
+    expected = [
+        (bar, pos, name_key(entry.columnist), entry)
+        for bar in sorted(bars)
+        for pos, entry in enumerate(decode_columnists(json.loads(bars[bar])["columnists"]))
+    ]
+    assert [(b, p, k, decode_columnists([json.loads(e)])[0]) for b, p, k, e in rows] == expected
+
+
+def test_side_bar_entries_follow_the_pages_printing_them(tmp_path: Path) -> None:
+    folder = tmp_path / "corpus"
+    shutil.copytree(READ, folder)
+    lib = Library.open(folder, tmp_path / "index")
+    lib.update()
+    _assert_sidebar_rows(tmp_path / "index")
+    steps = [("put", 0), ("put", 1), ("put", 30), ("remove", 0), ("put", 3), ("remove", 2)]
+    for kind, i in steps:
+        if kind == "remove":
+            (folder / PEOPLE_FILES[i]).unlink(missing_ok=True)
+        else:
+            name, text = PEOPLE_POOL[i]
+            (folder / name).write_text(text, encoding="utf-8")
+        lib.update()
+        _assert_sidebar_rows(tmp_path / "index")
+        _assert_views_fresh(folder, lib)
+    lib.update(rebuild=True)
+    _assert_sidebar_rows(tmp_path / "index")

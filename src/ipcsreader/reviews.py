@@ -26,30 +26,32 @@ from ipcsreader.archive import touched
 from ipcsreader.archive.authors import Authors
 from ipcsreader.archive.columns import Column, Gatherer, by_recency, columnist, display
 from ipcsreader.archive.columns import latest_affiliations as affiliations_of
-from ipcsreader.archive.known import RecordsByTitle
+from ipcsreader.archive.known import KnownTitle, RecordsByTitle, from_record, title_key
 from ipcsreader.archive.people import People, count_mentions, identify, printed_name
-from ipcsreader.archive.stats import corpus_stats, recount_pages
-from ipcsreader.model import Author, Page, Record
+from ipcsreader.archive.stats import counted_stats, recount_pages
+from ipcsreader.model import Page, Record
 from ipcsreader.store import views as store_views
 from ipcsreader.store.catalog import Catalog
 
 
 def part(
     old: Catalog,
-    every: Sequence[Record],
     rewritten: Sequence[Record],
     gone: set[int],
     fresh: dict[str, Page],
     before: dict[str, Page],
 ) -> Callable[[sqlite3.Connection], None] | None:
     """What writes the views of ``old`` changed by an update: records ``rewritten`` and
-    ``gone``, pages ``before`` (as ``old`` has them) now ``fresh`` or gone, leaving
-    ``every`` record (by number). None when only a full recompute is sure to be right."""
+    ``gone``, pages ``before`` (as ``old`` has them) now ``fresh`` or gone. None when only
+    a full recompute is sure to be right."""
     numbers = {r.number for r in rewritten} | gone
+    counts = store_views.counts(old)
+    if counts is None:
+        return None  # a catalog from before the counts were kept: they are written anew
     was = old.records(numbers)
     sources = {touched.record_source(n) for n in numbers} | before.keys() | fresh.keys()
     found = set().union(*(touched.record_refs(r) for r in [*was, *rewritten]))
-    index = RecordsByTitle(every)
+    index = _Stored(old, rewritten, gone)
     people: People = store_views.kept(old, "people")
     printed: Counter[tuple[str, str]] = store_views.kept(old, "printed")
     printed.subtract(touched.printed(count_mentions(was, before.values())))
@@ -87,13 +89,14 @@ def part(
     named = list(touched.named(rewritten, fresh.items()))
 
     # Every record and page printing them, after the update, in order.
-    records = [r for r in every if any(touched.name_key(a) in names for a in r.authors)]
+    theirs = [r for r in rewritten if any(touched.name_key(a) in names for a in r.authors)]
+    stored = old.numbers_by(names) - numbers
+    records = sorted([*old.records(stored), *theirs], key=lambda r: r.number)
     outside, sidebar = (keys - sources for keys in store_views.sources_of(old, names))
     pages = old.pages(sorted(k for k in outside if not k.startswith("#")))
-    wanted = lambda name: touched.name_key(Author(name)) in names  # noqa: E731
     pages.update(
         (key, touched.sidebar_only(entries))
-        for key, entries in store_views.columnists(old, sidebar, wanted).items()
+        for key, entries in store_views.columnists(old, sidebar, names).items()
     )
     pages.update((k, fresh[k]) for k, given, _ in named if k in fresh and names & given.keys())
     page_list = [pages[k] for k in sorted(pages)]
@@ -148,8 +151,9 @@ def part(
         authors.row(row.person) if row.person.key in only else row
         for row in store_views.author_table(old)
     )
+    counts.count(was, -1).count(rewritten)
     stats = recount_pages(
-        corpus_stats(every, (), index_bytes=0, index_updated=None, index_state=""),
+        counted_stats(counts, (), index_bytes=0, index_updated=None, index_state=""),
         store_views.stats(old),
         before.values(),
         fresh.values(),
@@ -166,4 +170,61 @@ def part(
         layout=tuple(placed),
         spellings=spellings,
         printed=printed,
+        counts=counts,
     )
+
+
+class _Stored(RecordsByTitle):
+    """Every record as the update leaves them (``old``'s, with ``rewritten`` and without
+    ``gone``), found as :class:`RecordsByTitle` finds them but from what the catalog's rows
+    tell of each (:func:`store_views.title_facts`): no record of the corpus is decoded but
+    those :meth:`find` returns (few: the titles of changed side-bar entries)."""
+
+    def __init__(self, old: Catalog, rewritten: Sequence[Record], gone: set[int]) -> None:
+        super().__init__(sorted(rewritten, key=lambda r: r.number))
+        self._old = old
+        hidden = gone | self.by_number.keys()
+        self._facts: dict[int, store_views.TitleFacts] = {}
+        self._titles: dict[str, int] = {}  # each title's key, with its lowest number
+        for facts in store_views.title_facts(old):
+            number, key = facts[0], facts[1]
+            if number not in hidden:
+                self._facts[number] = facts
+                if key is not None:
+                    self._titles.setdefault(key, number)
+        self._read: dict[int, Record] = {}
+
+    def _number(self, title: str, number: int | None) -> int | None:
+        """The number of the record :meth:`RecordsByTitle.find` finds."""
+        if number is not None and (number in self.by_number or number in self._facts):
+            return number
+        key = title_key(title)
+        stored, mine = self._titles.get(key), self._by_key.get(key)
+        if mine is not None and (stored is None or mine.number < stored):
+            return mine.number
+        return stored
+
+    def find(self, title: str, number: int | None = None) -> Record | None:
+        found = self._number(title, number)
+        if found is None:
+            return None
+        record = self.by_number.get(found) or self._read.get(found)
+        if record is None:
+            (record,) = self._old.records([found])
+            self._read[found] = record
+        return record
+
+    def known(self, title: str, number: int | None = None) -> KnownTitle | None:
+        found = self._number(title, number)
+        if found is None:
+            return None
+        made = self._known.get(found)
+        if made is None:
+            record = self.by_number.get(found)
+            if record is not None:
+                made = from_record(record)
+            else:
+                _, _, printed_title, date, column, listed = self._facts[found]
+                made = KnownTitle(printed_title or f"#{found}", found, date, column, not listed)
+            self._known[found] = made
+        return made

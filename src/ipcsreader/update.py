@@ -269,14 +269,13 @@ def _views_writer(
     if old is None:
         every, pages = merged, dict(fresh)
     else:
+        part = reviews.part(old, rewritten, gone, fresh, before)
+        if part is not None:
+            return part
         every = {r.number: r for r in old.records()}
         every.update((r.number, r) for r in rewritten)
         for number in gone:
             every.pop(number, None)
-        in_order = [every[n] for n in sorted(every)]
-        part = reviews.part(old, in_order, rewritten, gone, fresh, before)
-        if part is not None:
-            return part
         pages = old.pages()
         pages.update(fresh)
         for key in before.keys() - fresh.keys():

@@ -159,7 +159,7 @@ class Gatherer:
             self.add(entry.column, entry.columnist, None)
             for title in entry.titles:
                 self.add(entry.column, entry.columnist, KnownTitle(title, column=entry.column))
-            if all(self.index.find(title) is not None for title in entry.titles):
+            if all(self.index.known(title) is not None for title in entry.titles):
                 self.resolved.put(entry, self.columns[column_key(entry.column)])
 
     def add_listing(self, page: Listing) -> None:

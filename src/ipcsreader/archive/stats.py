@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
 from ipcsreader.model import Page, Record
@@ -41,16 +41,50 @@ class CorpusStats:
 
 
 def _top(counter: Counter[str], n: int) -> Counts:
-    # Ties in count go alphabetically, so the listing does not depend on file order.
-    return tuple(sorted(counter.items(), key=lambda kv: (-kv[1], kv[0].casefold()))[:n])
+    # Ties in count go alphabetically, so the listing does not depend on file order (nor on
+    # the order an update counted them in).
+    return tuple(sorted(counter.items(), key=lambda kv: (-kv[1], kv[0].casefold(), kv[0]))[:n])
 
 
 def _page_kind(page: Page) -> str:
     return "article" if page.kind == "article" else f"{page.page} listing"
 
 
-def corpus_stats(
-    records: Sequence[Record],
+@dataclass
+class RecordCounts:
+    """What :func:`corpus_stats` counts of the records, kept in the catalog so that an
+    update counts again only the records it changed (:mod:`ipcsreader.reviews`)."""
+
+    articles: int = 0
+    listing_only: int = 0
+    dates: Counter[dt.date] = field(default_factory=Counter)
+    columns: Counter[str] = field(default_factory=Counter)
+    authors: Counter[str] = field(default_factory=Counter)
+
+    def count(self, records: Iterable[Record], sign: int = 1) -> RecordCounts:
+        """These counts with ``records`` added (``sign`` -1: taken away); returns self."""
+        for r in records:
+            self.articles += sign
+            self.listing_only += sign * r.listing_only
+            if r.date:
+                self.dates[r.date] += sign
+            if r.column:
+                self.columns[r.column] += sign
+            for name in {a.name for a in r.authors}:
+                self.authors[name] += sign
+        # Nothing counted zero times is kept (a record gone, then back, counts as before).
+        self.dates, self.columns, self.authors = +self.dates, +self.columns, +self.authors
+        return self
+
+
+def corpus_stats(records: Sequence[Record], pages: Sequence[Page], **index: Any) -> CorpusStats:
+    """Count ``records`` and ``pages`` (``index``: the index facts and ``top`` of
+    :func:`counted_stats`)."""
+    return counted_stats(RecordCounts().count(records), pages, **index)
+
+
+def counted_stats(
+    counts: RecordCounts,
     pages: Sequence[Page],
     *,
     index_bytes: int,
@@ -59,24 +93,24 @@ def corpus_stats(
     index_changed: int = 0,
     top: int = 10,
 ) -> CorpusStats:
-    """Count ``records`` and ``pages``; ``top`` columns and authors by number of articles."""
-    dates = [r.date for r in records if r.date]
-    columns = Counter(r.column for r in records if r.column)
-    authors = Counter(name for r in records for name in {a.name for a in r.authors})
-    listing_only = sum(r.listing_only for r in records)
+    """Count the records ``counts`` counted and ``pages``; ``top`` columns and authors by
+    number of articles."""
+    years: Counter[str] = Counter()
+    for date, n in counts.dates.items():
+        years[str(date.year)] += n
     return CorpusStats(
-        articles=len(records),
-        full_text=len(records) - listing_only,
-        listing_only=listing_only,
+        articles=counts.articles,
+        full_text=counts.articles - counts.listing_only,
+        listing_only=counts.listing_only,
         pages=len(pages),
         pages_by_layout=_top(Counter(p.layout for p in pages), len(pages)),
         pages_by_kind=_top(Counter(_page_kind(p) for p in pages), len(pages)),
-        first_date=min(dates, default=None),
-        last_date=max(dates, default=None),
-        undated=len(records) - len(dates),
-        per_year=fill_periods(Counter(str(d.year) for d in dates).items(), "year"),
-        top_columns=_top(columns, top),
-        top_authors=_top(authors, top),
+        first_date=min(counts.dates, default=None),
+        last_date=max(counts.dates, default=None),
+        undated=counts.articles - years.total(),
+        per_year=fill_periods(years.items(), "year"),
+        top_columns=_top(counts.columns, top),
+        top_authors=_top(counts.authors, top),
         index_bytes=index_bytes,
         index_updated=index_updated,
         index_state=index_state,

@@ -19,7 +19,7 @@ from ipcsreader.archive import touched
 from ipcsreader.archive.authors import AuthorRow, Authors, Profile
 from ipcsreader.archive.columns import Column, keyed_columns
 from ipcsreader.archive.people import People, count_mentions
-from ipcsreader.archive.stats import CorpusStats, corpus_stats
+from ipcsreader.archive.stats import CorpusStats, RecordCounts, counted_stats
 from ipcsreader.model import Page, Record
 
 
@@ -30,7 +30,8 @@ class Views:
     What an update needs to recompute them in part: ``keys``, the key of each column of
     ``columns``; ``variants``, the columns of each name key (:func:`touched.variant_columns`);
     ``spellings``, how often each column is printed each way (:func:`touched.spellings`);
-    ``printed``, how often each name is printed each way (:func:`touched.printed`).
+    ``printed``, how often each name is printed each way (:func:`touched.printed`);
+    ``counts``, what ``stats`` counts of the records.
     """
 
     columns: tuple[Column, ...]
@@ -42,12 +43,14 @@ class Views:
     variants: dict[str, frozenset[str]]
     spellings: Counter[touched.Spelling]
     printed: Counter[tuple[str, str]]
+    counts: RecordCounts
 
 
 def compute(records: Sequence[Record], pages: Sequence[Page]) -> Views:
     """Every view over ``records`` (by number) and ``pages`` (by key), as the commands show
     them."""
     mentions = count_mentions(records, pages)
+    counts = RecordCounts().count(records)
     authors = Authors(records, pages, mentions)
     keyed = keyed_columns(records, pages, mentions)
     return Views(
@@ -55,11 +58,10 @@ def compute(records: Sequence[Record], pages: Sequence[Page]) -> Views:
         people=authors.people,
         table=tuple(authors.table()),
         profiles={p.key: authors.profile(p) for p in authors.people.persons},
-        stats=corpus_stats(
-            records, pages, index_bytes=0, index_updated=None, index_state="", index_changed=0
-        ),
+        stats=counted_stats(counts, pages, index_bytes=0, index_updated=None, index_state=""),
         keys=tuple(k for k, _ in keyed),
         variants=touched.variant_columns(mentions),
         spellings=touched.spellings(records, pages),
         printed=touched.printed(mentions),
+        counts=counts,
     )

@@ -19,7 +19,6 @@ that SQLite rolls back on the next open. A missing, unreadable or older database
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 import sqlite3
 from collections.abc import Collection, Iterable, Iterator, Sequence
@@ -29,7 +28,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from ipcsreader.model import Listing, Page, Record, Sidebars
-from ipcsreader.store import codec
+from ipcsreader.store import codec, sidebars
 
 VERSION = 6  # the database's user_version: bump when the schema or an encoding changes
 CATALOG_FILE = "catalog.sqlite"
@@ -49,6 +48,12 @@ CREATE TABLE files (
     sha256 TEXT NOT NULL, error TEXT, numbers TEXT NOT NULL);
 CREATE TABLE sidebars (id INTEGER PRIMARY KEY, digest TEXT NOT NULL UNIQUE, data TEXT NOT NULL);
 CREATE TABLE pages (key TEXT PRIMARY KEY, data TEXT NOT NULL, sidebars INTEGER);
+CREATE INDEX pages_by_sidebar ON pages (sidebars);
+CREATE TABLE entries (id INTEGER PRIMARY KEY, data TEXT NOT NULL UNIQUE);
+CREATE TABLE sidebar_entries (
+    name_key TEXT NOT NULL, sidebar INTEGER NOT NULL, pos INTEGER NOT NULL, entry INTEGER NOT NULL,
+    PRIMARY KEY (name_key, sidebar, pos)) WITHOUT ROWID;
+CREATE INDEX sidebar_entries_by_sidebar ON sidebar_entries (sidebar);
 CREATE TABLE records (
     number INTEGER PRIMARY KEY, title_key TEXT, year INTEGER, month INTEGER, column_name TEXT,
     region TEXT, data TEXT NOT NULL, date TEXT, listing_only INTEGER NOT NULL);
@@ -417,24 +422,14 @@ def _create(db: sqlite3.Connection) -> None:
 def _put_pages(db: sqlite3.Connection, changes: Changes) -> None:
     db.executemany("DELETE FROM pages WHERE key = ?", ((k,) for k in changes.gone_pages))
     rows = []
+    bars = sidebars.Writer(db)
     for key, page in changes.pages.items():
         data, rest = codec.encode_page(page)
-        bar = None
-        if rest is not None:
-            text = json.dumps(rest, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-            digest = hashlib.sha256(text.encode()).hexdigest()
-            db.execute(
-                "INSERT OR IGNORE INTO sidebars (digest, data) VALUES (?, ?)", (digest, text)
-            )
-            (bar,) = db.execute("SELECT id FROM sidebars WHERE digest = ?", (digest,)).fetchone()
-        rows.append((key, codec.dumps(data), bar))
+        rows.append((key, codec.dumps(data), None if rest is None else bars.put(rest)))
+    bars.flush()
     db.executemany("INSERT OR REPLACE INTO pages (key, data, sidebars) VALUES (?, ?, ?)", rows)
     if changes.gone_pages or changes.pages:
-        # Side bars no page refers to any more (a page changed or went away).
-        db.execute(
-            "DELETE FROM sidebars WHERE id NOT IN"
-            " (SELECT sidebars FROM pages WHERE sidebars IS NOT NULL)"
-        )
+        sidebars.drop_unused(db)  # a page changed or went away
 
 
 def _put_records(db: sqlite3.Connection, changes: Changes) -> None:

@@ -10,7 +10,8 @@ file, as trusted as Whoosh's pickled schema beside it):
 - ``views``: the people (to find who a name means), the authors table and the counts of
   ``ipcs stats``; and what an update needs to recompute them in part (:mod:`ipcsreader.reviews`):
   each column's key, name and persons (``layout``), the columns of each name (``variants``)
-  and how often each column is printed each way (``spellings``);
+  how often each column is printed each way (``spellings``) and what the
+  stats count of the records (``counts``);
 - ``view_sources``: each record (``#number``) and page (its key) with the name keys it
   prints; ``view_refs``: the names some of them give a title found by a ref (a number or
   a title's key, see :mod:`ipcsreader.archive.touched`).
@@ -20,10 +21,11 @@ A change of these classes is a change of the catalog's encoding: bump ``catalog.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import pickle
 import sqlite3
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from ipcsreader.store import codec
@@ -33,7 +35,7 @@ if TYPE_CHECKING:
     from ipcsreader.archive.authors import AuthorRow, Profile
     from ipcsreader.archive.columns import Column
     from ipcsreader.archive.people import People
-    from ipcsreader.archive.stats import CorpusStats
+    from ipcsreader.archive.stats import CorpusStats, RecordCounts
     from ipcsreader.archive.touched import Named
     from ipcsreader.archive.views import Views
     from ipcsreader.model import ColumnistEntry
@@ -60,6 +62,7 @@ def write(db: sqlite3.Connection, views: Views, named: Iterable[Named]) -> None:
     layout = tuple(_placed(k, c) for k, c in zip(views.keys, views.columns, strict=True))
     _put(db, people=views.people, table=views.table, stats=views.stats, layout=layout)
     _put(db, variants=views.variants, spellings=views.spellings, printed=views.printed)
+    _put(db, counts=views.counts)
     _put_named(db, named)
 
 
@@ -131,6 +134,34 @@ def kept(store: Catalog, name: str) -> Any:
     return _view(store, name)
 
 
+def counts(store: Catalog) -> RecordCounts | None:
+    """What the stats count of the records (None: a catalog written before it was kept)."""
+    row = store.execute("SELECT data FROM views WHERE name = 'counts'").fetchone()
+    return None if row is None else pickle.loads(row[0])
+
+
+# A record's number and title key, and what a title found as it tells: its title, date,
+# column and whether it is known only from listings.
+TitleFacts = tuple[int, str | None, str | None, "dt.date | None", str | None, bool]
+
+
+def title_facts(store: Catalog) -> Iterator[TitleFacts]:
+    """The :data:`TitleFacts` of every record, by number, without decoding the records."""
+    query = (
+        "SELECT number, title_key, json_extract(data, '$[1]'), json_extract(data, '$[2]'),"
+        " column_name, json_extract(data, '$[8]') FROM records ORDER BY number"
+    )
+    for number, key, title, date, column, listed in store.execute(query):
+        yield (
+            number,
+            key,
+            title,
+            dt.date.fromisoformat(date) if date else None,
+            column,
+            bool(listed),
+        )
+
+
 def names_referring(store: Catalog, refs: Iterable[str]) -> set[str]:
     """The name keys given a title found by one of these refs."""
     query = f"SELECT DISTINCT name FROM view_refs WHERE ref IN {_LISTED}"
@@ -151,28 +182,27 @@ def sources_of(store: Catalog, names: Iterable[str]) -> tuple[set[str], set[str]
 
 
 def columnists(
-    store: Catalog, keys: Iterable[str], wanted: Callable[[str], bool]
+    store: Catalog, keys: Iterable[str], names: Iterable[str]
 ) -> dict[str, tuple[ColumnistEntry, ...]]:
-    """The "IPCS Columnists" entries of the pages of ``keys`` whose columnist's printed
-    name is ``wanted`` (pages with none left out)."""
+    """The "IPCS Columnists" entries of the pages of ``keys`` whose columnist's name has one
+    of these name keys, in the order printed (pages with none left out), each distinct
+    entry decoded once (:mod:`ipcsreader.store.sidebars`)."""
     query = (
-        "SELECT p.key, json_extract(s.data, '$.columnists') FROM pages p"
-        f" JOIN sidebars s ON s.id = p.sidebars WHERE p.key IN {_LISTED}"
+        "SELECT p.key, s.pos, s.entry FROM sidebar_entries s"
+        f" JOIN pages p ON p.sidebars = s.sidebar WHERE s.name_key IN {_LISTED}"
     )
-    asked: dict[str, bool] = {}  # a few hundred names, printed on thousands of pages
-
-    def keep(name: str) -> bool:
-        ok = asked.get(name)
-        if ok is None:
-            ok = asked[name] = wanted(name)
-        return ok
-
-    out: dict[str, tuple[ColumnistEntry, ...]] = {}
-    for key, entries in store.execute(query, (json.dumps(sorted(keys)),)):
-        kept = [e for e in json.loads(entries) if keep(e[1][0])]
-        if kept:
-            out[key] = codec.decode_columnists(kept)
-    return out
+    wanted = set(keys)
+    rows = store.execute(query, (json.dumps(sorted(set(names))),))
+    found = sorted(row for row in rows if row[0] in wanted)
+    ids = json.dumps(sorted({entry for _, _, entry in found}))
+    decoded = {
+        n: codec.decode_columnists([json.loads(data)])[0]
+        for n, data in store.execute(f"SELECT id, data FROM entries WHERE id IN {_LISTED}", (ids,))
+    }
+    out: dict[str, list[ColumnistEntry]] = {}
+    for key, _, entry in found:
+        out.setdefault(key, []).append(decoded[entry])
+    return {key: tuple(entries) for key, entries in out.items()}
 
 
 def _view(store: Catalog, name: str) -> Any:
