@@ -30,7 +30,7 @@ from typing import Any, NamedTuple
 from ipcsreader.model import Listing, Page, Record, Sidebars
 from ipcsreader.store import codec, sidebars
 
-VERSION = 6  # the database's user_version: bump when the schema or an encoding changes
+VERSION = 7  # the database's user_version: bump when the schema or an encoding changes
 CATALOG_FILE = "catalog.sqlite"
 # What a rebuild deletes with the database: its journal (a hot journal beside a new database
 # would be "rolled back" into it) and the JSON files of catalog version 1.
