@@ -310,7 +310,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument(
         "--set",
-        choices=("conformance", "tune", "held", "blind", "blind2"),
+        choices=("conformance", "tune", "held", "blind", "blind2", "blind3"),
         action="append",
         help="only these (repeat for several)",
     )
