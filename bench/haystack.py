@@ -12,6 +12,9 @@ people and places, in titles too, without repeating the real articles' rare comb
 Author, column and region are real ones. Lengths follow the saved pages: most are cut at
 about 2,000 characters as they are, a quarter are as long as a whole article. The same
 seed gives the same bytes.
+
+``--spread zipf`` spreads subjects and names as a real archive does (see ``ZipfSpread``);
+the default, ``even``, is the haystack every earlier figure was measured on.
 """
 
 from __future__ import annotations
@@ -22,7 +25,9 @@ import random
 import re
 import sys
 import tempfile
+from collections import Counter
 from dataclasses import dataclass
+from itertools import accumulate
 from pathlib import Path
 
 FIRST_NUMBER = 100_000
@@ -36,6 +41,12 @@ SOURCE_SHARE = 0.2  # of a distractor's names and rarer words, the share from it
 REAL_SHARE = 0.3
 LONG_SHARE = 0.25  # distractors as long as a whole article, not a saved page's first part
 SHARE_LINE = "Print Bookmark Email Facebook Subscribe"
+SPREADS = ("even", "zipf")
+# --spread zipf: the k-th subject's share of the distractors is 1/k^SUBJECT_EXPONENT (Zipf),
+# and a name or word is drawn with a chance its count in the real pages to the power
+# COUNT_POWER (with Zipf-distributed counts, a power law of exponent ~2 over their ranks).
+SUBJECT_EXPONENT = 1.0
+COUNT_POWER = 2.0
 
 
 @dataclass(frozen=True)
@@ -95,12 +106,31 @@ class Vocabulary:
         self.plain = plain
         self.names: list[str] = []
         self.words: list[str] = []
+        # Set by ``weigh``: per kind, the distinct units and their cumulative weights.
+        self.weighted: dict[str, tuple[list[str], list[float]]] | None = None
         for text in texts:
             for kind, unit in self.units(text):
                 if kind == "name":
                     self.names.append(unit)
                 elif kind == "word":
                     self.words.append(unit)
+
+    def weigh(self, counts: dict[str, Counter[str]], power: float) -> None:
+        """Draw each name or word (without its edge punctuation) with a chance
+        ``counts[kind][unit] ** power``, not once per occurrence, so units common in all
+        the real pages are drawn far more often than those said once."""
+        self.weighted = {}
+        for kind, pool in (("name", self.names), ("word", self.words)):
+            units = list(dict.fromkeys(_WORD_EDGES.sub("", u) for u in pool))
+            found = counts[kind]
+            self.weighted[kind] = (units, list(accumulate(found[u] ** power for u in units)))
+
+    def draw(self, rng: random.Random, kind: str) -> str:
+        """A name (``kind`` "name") or word from these, by weight once ``weigh`` was called."""
+        if self.weighted is None:
+            return rng.choice(self.names if kind == "name" else self.words)
+        units, weights = self.weighted["name" if kind == "name" else "word"]
+        return rng.choices(units, cum_weights=weights)[0]
 
     def units(self, text: str) -> list[tuple[str, str]]:
         """``text`` as (kind, unit) units, kind being "keep", "name" or "word"."""
@@ -132,11 +162,10 @@ class Vocabulary:
                 source = own
             else:
                 source = self if rng.random() < REAL_SHARE else other
-            pool = source.names if kind == "name" else source.words
-            if not pool:
-                pool = self.names if kind == "name" else self.words
+            if not (source.names if kind == "name" else source.words):
+                source = self
             tail = re.search(r"[.,;:?!”’)]*$", unit)[0]  # type: ignore[index]
-            drawn = _WORD_EDGES.sub("", rng.choice(pool))
+            drawn = _WORD_EDGES.sub("", source.draw(rng, kind))
             out.append((drawn[:1].upper() + drawn[1:] if kind == "Word" else drawn) + tail)
         return " ".join(out)
 
@@ -161,8 +190,31 @@ def _elsewhere(common: set[str], plain: set[str]) -> Vocabulary:
     return found
 
 
-def make(reals: list[Real], count: int, seed: int) -> list[Distractor]:
-    """``count`` distractors from ``reals`` (each with its sentences), seeded."""
+class ZipfSpread:
+    """How ``--spread zipf`` picks subjects: in a real archive a few subjects recur often and
+    most rarely. The real articles are put in an order drawn from the seed, and the k-th is
+    the source of a share of the distractors proportional to 1/k^SUBJECT_EXPONENT (with 32
+    real articles: the first ~25%, the tenth ~2.5%, the last ~0.8%).
+
+    Names and words (``Vocabulary.weigh``) are drawn with a chance of their count in the
+    real pages to the power COUNT_POWER, from the source article as from all the real
+    pages: a subject's distractors keep naming its common names (North Korea, Kim Jong-un)
+    and seldom the ones its article names once, and a name the real pages say once is in a
+    handful of distractors while country names are in thousands (see bench/README.md).
+    """
+
+    def __init__(self, titled: list[Real], seed: int) -> None:
+        self.order = list(titled)
+        random.Random(f"haystack/{seed}/subjects").shuffle(self.order)
+        self.weights = list(accumulate(1 / k**SUBJECT_EXPONENT for k in range(1, len(titled) + 1)))
+
+    def subject(self, rng: random.Random) -> Real:
+        return rng.choices(self.order, cum_weights=self.weights)[0]
+
+
+def make(reals: list[Real], count: int, seed: int, spread: str = "even") -> list[Distractor]:
+    """``count`` distractors from ``reals`` (each with its sentences), seeded; ``spread``
+    is one of SPREADS."""
     rng = random.Random(f"haystack/{seed}")
     pool = [s for r in reals for s in r.sentences]
     import words as W
@@ -174,12 +226,20 @@ def make(reals: list[Real], count: int, seed: int) -> list[Distractor]:
     own = {r.number: Vocabulary(list(r.sentences), common, plain) for r in reals}
     other = _elsewhere(common, plain)
     titled = [r for r in reals if r.title and r.sentences]
+    zipf = ZipfSpread(titled, seed) if spread == "zipf" else None
+    if zipf:
+        counts = {
+            kind: Counter(_WORD_EDGES.sub("", u) for u in pool)
+            for kind, pool in (("name", vocabulary.names), ("word", vocabulary.words))
+        }
+        for found in (vocabulary, *own.values()):
+            found.weigh(counts, COUNT_POWER)
     authors = sorted({r.author for r in reals if r.author})
     columns = sorted({r.column for r in reals if r.column})
     regions = sorted({r.region for r in reals if r.region})
     out = []
     for i in range(count):
-        source = rng.choice(titled)
+        source = zipf.subject(rng) if zipf else rng.choice(titled)
         size = rng.randint(3000, 9000) if rng.random() < LONG_SHARE else rng.randint(900, 2000)
         chosen: list[str] = []
         length = 0
@@ -249,9 +309,10 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--pages", type=Path, default=Path("../shared/ipcs-pages"))
     parser.add_argument("--articles", type=int, default=2000)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--spread", choices=SPREADS, default="even", help="see ZipfSpread")
     parser.add_argument("--out", type=Path, required=True)
     args = parser.parse_args(argv)
-    write(args.out, make(reals_from(args.pages), args.articles, args.seed))
+    write(args.out, make(reals_from(args.pages), args.articles, args.seed, args.spread))
     print(f"{args.articles} distractors in {args.out}", file=sys.stderr)
 
 
