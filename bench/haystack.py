@@ -43,8 +43,9 @@ LONG_SHARE = 0.25  # distractors as long as a whole article, not a saved page's 
 SHARE_LINE = "Print Bookmark Email Facebook Subscribe"
 SPREADS = ("even", "zipf")
 # --spread zipf: the k-th subject's share of the distractors is 1/k^SUBJECT_EXPONENT (Zipf),
-# and a name or word is drawn with a chance its count in the real pages to the power
-# COUNT_POWER (with Zipf-distributed counts, a power law of exponent ~2 over their ranks).
+# and a real name or word's share of the draws goes with its count in the real pages to the
+# power COUNT_POWER (with Zipf-distributed counts, a power law of exponent ~2 over their
+# ranks), the commonest keeping their own share (see ZipfSpread).
 SUBJECT_EXPONENT = 1.0
 COUNT_POWER = 2.0
 
@@ -106,8 +107,8 @@ class Vocabulary:
         self.plain = plain
         self.names: list[str] = []
         self.words: list[str] = []
-        # Set by ``weigh``: per kind, the distinct units and their cumulative weights.
-        self.weighted: dict[str, tuple[list[str], list[float]]] | None = None
+        # Set by ``spread``: per kind ("name", "word"), each unit's chance to be kept.
+        self.keep: dict[str, dict[str, float]] | None = None
         for text in texts:
             for kind, unit in self.units(text):
                 if kind == "name":
@@ -115,22 +116,16 @@ class Vocabulary:
                 elif kind == "word":
                     self.words.append(unit)
 
-    def weigh(self, counts: dict[str, Counter[str]], power: float) -> None:
-        """Draw each name or word (without its edge punctuation) with a chance
-        ``counts[kind][unit] ** power``, not once per occurrence, so units common in all
-        the real pages are drawn far more often than those said once."""
-        self.weighted = {}
+    def spread(self, power: float) -> None:
+        """Keep a name or word drawn from the real pages with a chance of its count in them
+        over the commonest one's, to the power ``power`` - 1, and draw one not from the real
+        pages in its place otherwise: a unit's share of the draws goes with its count to the
+        power ``power``, the commonest keep their own."""
+        self.keep = {}
         for kind, pool in (("name", self.names), ("word", self.words)):
-            units = list(dict.fromkeys(_WORD_EDGES.sub("", u) for u in pool))
-            found = counts[kind]
-            self.weighted[kind] = (units, list(accumulate(found[u] ** power for u in units)))
-
-    def draw(self, rng: random.Random, kind: str) -> str:
-        """A name (``kind`` "name") or word from these, by weight once ``weigh`` was called."""
-        if self.weighted is None:
-            return rng.choice(self.names if kind == "name" else self.words)
-        units, weights = self.weighted["name" if kind == "name" else "word"]
-        return rng.choices(units, cum_weights=weights)[0]
+            counts = Counter(_WORD_EDGES.sub("", u) for u in pool)
+            top = max(counts.values())
+            self.keep[kind] = {u: (c / top) ** (power - 1) for u, c in counts.items()}
 
     def units(self, text: str) -> list[tuple[str, str]]:
         """``text`` as (kind, unit) units, kind being "keep", "name" or "word"."""
@@ -162,10 +157,16 @@ class Vocabulary:
                 source = own
             else:
                 source = self if rng.random() < REAL_SHARE else other
-            if not (source.names if kind == "name" else source.words):
-                source = self
+            pool = source.names if kind == "name" else source.words
+            if not pool:
+                pool = self.names if kind == "name" else self.words
             tail = re.search(r"[.,;:?!”’)]*$", unit)[0]  # type: ignore[index]
-            drawn = _WORD_EDGES.sub("", source.draw(rng, kind))
+            drawn = _WORD_EDGES.sub("", rng.choice(pool))
+            sort = "name" if kind == "name" else "word"
+            if self.keep and source is not other and rng.random() >= self.keep[sort][drawn]:
+                drawn = _WORD_EDGES.sub(
+                    "", rng.choice(other.names if kind == "name" else other.words)
+                )
             out.append((drawn[:1].upper() + drawn[1:] if kind == "Word" else drawn) + tail)
         return " ".join(out)
 
@@ -196,11 +197,13 @@ class ZipfSpread:
     the source of a share of the distractors proportional to 1/k^SUBJECT_EXPONENT (with 32
     real articles: the first ~25%, the tenth ~2.5%, the last ~0.8%).
 
-    Names and words (``Vocabulary.weigh``) are drawn with a chance of their count in the
-    real pages to the power COUNT_POWER, from the source article as from all the real
-    pages: a subject's distractors keep naming its common names (North Korea, Kim Jong-un)
-    and seldom the ones its article names once, and a name the real pages say once is in a
-    handful of distractors while country names are in thousands (see bench/README.md).
+    Names and words (``Vocabulary.spread``): one drawn from the real pages (the source
+    article's or any) is kept with a chance of its count there over the commonest one's
+    (North Korea said 34 times, "visit" 32), and replaced by one not from the real pages
+    otherwise. A name's share of the draws so goes with its count squared: country names
+    stay in thousands of distractors and keep their share of a text, while a name said once
+    is in a handful, its place taken by other rare names, as a real archive's many rare
+    names are each a different person's (see bench/README.md).
     """
 
     def __init__(self, titled: list[Real], seed: int) -> None:
@@ -228,12 +231,7 @@ def make(reals: list[Real], count: int, seed: int, spread: str = "even") -> list
     titled = [r for r in reals if r.title and r.sentences]
     zipf = ZipfSpread(titled, seed) if spread == "zipf" else None
     if zipf:
-        counts = {
-            kind: Counter(_WORD_EDGES.sub("", u) for u in pool)
-            for kind, pool in (("name", vocabulary.names), ("word", vocabulary.words))
-        }
-        for found in (vocabulary, *own.values()):
-            found.weigh(counts, COUNT_POWER)
+        vocabulary.spread(COUNT_POWER)
     authors = sorted({r.author for r in reals if r.author})
     columns = sorted({r.column for r in reals if r.column})
     regions = sorted({r.region for r in reals if r.region})

@@ -79,6 +79,14 @@ def main(argv: list[str] | None = None) -> None:
         distractors = haystack.make(reals, args.articles, args.seed, spread)
         df = document_frequency(distractors, sorted({*counts, *shown}))
         report(f"{spread}, {args.articles:,} distractors, seed {args.seed}", counts, df, shown)
+        if spread == "zipf":
+            order = haystack.ZipfSpread([r for r in reals if r.title and r.sentences], args.seed)
+            total = order.weights[-1]  # the k-th subject's weight is 1/k^SUBJECT_EXPONENT
+            shares = ", ".join(
+                f"#{r.number} {100 / k**haystack.SUBJECT_EXPONENT / total:.1f}%"
+                for k, r in enumerate(order.order[:5], start=1)
+            )
+            print(f"  the commonest subjects: {shares}")
 
 
 if __name__ == "__main__":

@@ -71,9 +71,11 @@ def digest(distractors: list[haystack.Distractor]) -> str:
     return hashlib.sha256("\x00".join(d.page() for d in distractors).encode()).hexdigest()
 
 
-def holding(distractors: list[haystack.Distractor], name: str) -> int:
+def holding(distractors: list[haystack.Distractor], name: str) -> tuple[int, int]:
+    """How many distractors hold ``name``, and how many times they say it in all."""
     whole = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)")
-    return sum(1 for d in distractors if whole.search(d.title + " " + " ".join(d.paragraphs)))
+    said = [len(whole.findall(d.title + " " + " ".join(d.paragraphs))) for d in distractors]
+    return sum(1 for n in said if n), sum(said)
 
 
 def test_the_default_haystack_is_the_one_main_made() -> None:
@@ -92,13 +94,14 @@ def test_zipf_is_the_same_for_a_seed_and_differs_between_seeds() -> None:
     )
 
 
-def test_zipf_puts_a_name_said_once_in_fewer_distractors_and_common_ones_in_more() -> None:
+def test_zipf_puts_a_name_said_once_in_far_fewer_distractors_and_keeps_the_commonest() -> None:
     even = haystack.make(REALS, 400, 3)
     zipf = haystack.make(REALS, 400, 3, "zipf")
     for name in SAID_ONCE:
-        assert holding(zipf, name) < holding(even, name) / 2, name
-    for name in ("Velmora", "Tarkesh"):
-        assert holding(zipf, name) > holding(even, name), name
+        assert holding(zipf, name)[0] < holding(even, name)[0] / 3, name
+    # Tarkesh, the fixture's commonest name, keeps about its share of the text.
+    ratio = holding(zipf, "Tarkesh")[1] / holding(even, "Tarkesh")[1]
+    assert 0.8 < ratio < 1.25
 
 
 def test_zipf_subjects_follow_their_seeded_order() -> None:
