@@ -191,6 +191,16 @@ def _elsewhere(common: set[str], plain: set[str]) -> Vocabulary:
     return found
 
 
+def word_classes(pool: list[str]) -> tuple[set[str], set[str]]:
+    """The function words, and the words written in lower case (by the word lists or in
+    the sentences of ``pool``): what ``Vocabulary`` keeps and reads as words."""
+    import words as W
+
+    plain = {w.lower() for w in (*W.GENERAL, *W.SECURITY)}
+    plain.update(_WORD.sub("", t) for s in pool for t in s.split() if t[:1].islower())
+    return set(W.FUNCTION), plain
+
+
 class ZipfSpread:
     """How ``--spread zipf`` picks subjects: in a real archive a few subjects recur often and
     most rarely. The real articles are put in an order drawn from the seed, and the k-th is
@@ -220,11 +230,7 @@ def make(reals: list[Real], count: int, seed: int, spread: str = "even") -> list
     is one of SPREADS."""
     rng = random.Random(f"haystack/{seed}")
     pool = [s for r in reals for s in r.sentences]
-    import words as W
-
-    common = set(W.FUNCTION)
-    plain = {w.lower() for w in (*W.GENERAL, *W.SECURITY)}
-    plain.update(_WORD.sub("", t) for s in pool for t in s.split() if t[:1].islower())
+    common, plain = word_classes(pool)
     vocabulary = Vocabulary(pool, common, plain)
     own = {r.number: Vocabulary(list(r.sentences), common, plain) for r in reals}
     other = _elsewhere(common, plain)

@@ -27,12 +27,8 @@ PERCENTILES = (10, 25, 50, 75, 90, 99)
 
 def real_names(reals: list[haystack.Real]) -> Counter[str]:
     """Each distinct name of the real pages' sentences, with how often they say it."""
-    import words as W
-
     pool = [s for r in reals for s in r.sentences]
-    plain = {w.lower() for w in (*W.GENERAL, *W.SECURITY)}
-    plain.update(haystack._WORD.sub("", t) for s in pool for t in s.split() if t[:1].islower())
-    found = haystack.Vocabulary(pool, set(W.FUNCTION), plain)
+    found = haystack.Vocabulary(pool, *haystack.word_classes(pool))
     return Counter(n for n in (haystack._WORD_EDGES.sub("", u) for u in found.names) if n)
 
 
