@@ -12,6 +12,9 @@ people and places, in titles too, without repeating the real articles' rare comb
 Author, column and region are real ones. Lengths follow the saved pages: most are cut at
 about 2,000 characters as they are, a quarter are as long as a whole article. The same
 seed gives the same bytes.
+
+``--spread zipf`` spreads subjects and names as a real archive does (see ``ZipfSpread``);
+the default, ``even``, is the haystack every earlier figure was measured on.
 """
 
 from __future__ import annotations
@@ -22,7 +25,9 @@ import random
 import re
 import sys
 import tempfile
+from collections import Counter
 from dataclasses import dataclass
+from itertools import accumulate
 from pathlib import Path
 
 FIRST_NUMBER = 100_000
@@ -36,6 +41,13 @@ SOURCE_SHARE = 0.2  # of a distractor's names and rarer words, the share from it
 REAL_SHARE = 0.3
 LONG_SHARE = 0.25  # distractors as long as a whole article, not a saved page's first part
 SHARE_LINE = "Print Bookmark Email Facebook Subscribe"
+SPREADS = ("even", "zipf")
+# --spread zipf: the k-th subject's share of the distractors is 1/k^SUBJECT_EXPONENT (Zipf),
+# and a real name or word's share of the draws goes with its count in the real pages to the
+# power COUNT_POWER (with Zipf-distributed counts, a power law of exponent ~2 over their
+# ranks), the commonest keeping their own share (see ZipfSpread).
+SUBJECT_EXPONENT = 1.0
+COUNT_POWER = 2.0
 
 
 @dataclass(frozen=True)
@@ -95,12 +107,25 @@ class Vocabulary:
         self.plain = plain
         self.names: list[str] = []
         self.words: list[str] = []
+        # Set by ``spread``: per kind ("name", "word"), each unit's chance to be kept.
+        self.keep: dict[str, dict[str, float]] | None = None
         for text in texts:
             for kind, unit in self.units(text):
                 if kind == "name":
                     self.names.append(unit)
                 elif kind == "word":
                     self.words.append(unit)
+
+    def spread(self, power: float) -> None:
+        """Keep a name or word drawn from the real pages with a chance of its count in them
+        over the commonest one's, to the power ``power`` - 1, and draw one not from the real
+        pages in its place otherwise: a unit's share of the draws goes with its count to the
+        power ``power``, the commonest keep their own."""
+        self.keep = {}
+        for kind, pool in (("name", self.names), ("word", self.words)):
+            counts = Counter(_WORD_EDGES.sub("", u) for u in pool)
+            top = max(counts.values())
+            self.keep[kind] = {u: (c / top) ** (power - 1) for u, c in counts.items()}
 
     def units(self, text: str) -> list[tuple[str, str]]:
         """``text`` as (kind, unit) units, kind being "keep", "name" or "word"."""
@@ -137,6 +162,11 @@ class Vocabulary:
                 pool = self.names if kind == "name" else self.words
             tail = re.search(r"[.,;:?!”’)]*$", unit)[0]  # type: ignore[index]
             drawn = _WORD_EDGES.sub("", rng.choice(pool))
+            sort = "name" if kind == "name" else "word"
+            if self.keep and source is not other and rng.random() >= self.keep[sort][drawn]:
+                drawn = _WORD_EDGES.sub(
+                    "", rng.choice(other.names if kind == "name" else other.words)
+                )
             out.append((drawn[:1].upper() + drawn[1:] if kind == "Word" else drawn) + tail)
         return " ".join(out)
 
@@ -161,25 +191,59 @@ def _elsewhere(common: set[str], plain: set[str]) -> Vocabulary:
     return found
 
 
-def make(reals: list[Real], count: int, seed: int) -> list[Distractor]:
-    """``count`` distractors from ``reals`` (each with its sentences), seeded."""
-    rng = random.Random(f"haystack/{seed}")
-    pool = [s for r in reals for s in r.sentences]
+def word_classes(pool: list[str]) -> tuple[set[str], set[str]]:
+    """The function words, and the words written in lower case (by the word lists or in
+    the sentences of ``pool``): what ``Vocabulary`` keeps and reads as words."""
     import words as W
 
-    common = set(W.FUNCTION)
     plain = {w.lower() for w in (*W.GENERAL, *W.SECURITY)}
     plain.update(_WORD.sub("", t) for s in pool for t in s.split() if t[:1].islower())
+    return set(W.FUNCTION), plain
+
+
+class ZipfSpread:
+    """How ``--spread zipf`` picks subjects: in a real archive a few subjects recur often and
+    most rarely. The real articles are put in an order drawn from the seed, and the k-th is
+    the source of a share of the distractors proportional to 1/k^SUBJECT_EXPONENT (with 32
+    real articles: the first ~25%, the tenth ~2.5%, the last ~0.8%).
+
+    Names and words (``Vocabulary.spread``): one drawn from the real pages (the source
+    article's or any) is kept with a chance of its count there over the commonest one's
+    (North Korea said 34 times, "visit" 32), and replaced by one not from the real pages
+    otherwise. A name's share of the draws so goes with its count squared: country names
+    stay in thousands of distractors and keep their share of a text, while a name said once
+    is in a handful, its place taken by other rare names, as a real archive's many rare
+    names are each a different person's (see bench/README.md).
+    """
+
+    def __init__(self, titled: list[Real], seed: int) -> None:
+        self.order = list(titled)
+        random.Random(f"haystack/{seed}/subjects").shuffle(self.order)
+        self.weights = list(accumulate(1 / k**SUBJECT_EXPONENT for k in range(1, len(titled) + 1)))
+
+    def subject(self, rng: random.Random) -> Real:
+        return rng.choices(self.order, cum_weights=self.weights)[0]
+
+
+def make(reals: list[Real], count: int, seed: int, spread: str = "even") -> list[Distractor]:
+    """``count`` distractors from ``reals`` (each with its sentences), seeded; ``spread``
+    is one of SPREADS."""
+    rng = random.Random(f"haystack/{seed}")
+    pool = [s for r in reals for s in r.sentences]
+    common, plain = word_classes(pool)
     vocabulary = Vocabulary(pool, common, plain)
     own = {r.number: Vocabulary(list(r.sentences), common, plain) for r in reals}
     other = _elsewhere(common, plain)
     titled = [r for r in reals if r.title and r.sentences]
+    zipf = ZipfSpread(titled, seed) if spread == "zipf" else None
+    if zipf:
+        vocabulary.spread(COUNT_POWER)
     authors = sorted({r.author for r in reals if r.author})
     columns = sorted({r.column for r in reals if r.column})
     regions = sorted({r.region for r in reals if r.region})
     out = []
     for i in range(count):
-        source = rng.choice(titled)
+        source = zipf.subject(rng) if zipf else rng.choice(titled)
         size = rng.randint(3000, 9000) if rng.random() < LONG_SHARE else rng.randint(900, 2000)
         chosen: list[str] = []
         length = 0
@@ -249,9 +313,10 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--pages", type=Path, default=Path("../shared/ipcs-pages"))
     parser.add_argument("--articles", type=int, default=2000)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--spread", choices=SPREADS, default="even", help="see ZipfSpread")
     parser.add_argument("--out", type=Path, required=True)
     args = parser.parse_args(argv)
-    write(args.out, make(reals_from(args.pages), args.articles, args.seed))
+    write(args.out, make(reals_from(args.pages), args.articles, args.seed, args.spread))
     print(f"{args.articles} distractors in {args.out}", file=sys.stderr)
 
 

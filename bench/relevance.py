@@ -3,6 +3,7 @@
     .venv/bin/python bench/relevance.py                      # haystacks of 2,000 and 10,000
     .venv/bin/python bench/relevance.py --articles 2000      # one size (repeat for more)
     .venv/bin/python bench/relevance.py --set held           # only the held-out queries
+    .venv/bin/python bench/relevance.py --spread zipf        # names spread as in an archive
 
 Needs the real pages (``../shared/ipcs-pages``) and the ``bench`` extra (tantivy):
 ``.venv/bin/pip install -e '.[bench]'``. See bench/README.md for what it measures.
@@ -170,10 +171,16 @@ def tantivy_engine(docs: Iterable[Doc], folder: Path) -> Callable[[str], list[in
 
 
 def prepare(
-    pages: Path, work: Path, articles: int, seed: int, reals: list[haystack.Real]
+    pages: Path,
+    work: Path,
+    articles: int,
+    seed: int,
+    reals: list[haystack.Real],
+    spread: str = "even",
 ) -> tuple[object, list[Doc]]:
-    """The library over the real pages and ``articles`` distractors (made if need be), and
-    every indexed article as the baselines get it: the same fields ipcs indexes."""
+    """The library over the real pages and ``articles`` distractors (made if need be, with
+    ``spread``), and every indexed article as the baselines get it: the same fields ipcs
+    indexes."""
     from ipcsreader.library import Library
 
     real = work / "real"
@@ -181,13 +188,19 @@ def prepare(
         shutil.copytree(pages, real)
     # Named by the generator's own code too: a changed generator makes a new haystack.
     made_by = hashlib.sha256((HERE / "haystack.py").read_bytes()).hexdigest()[:8]
-    hay = work / f"hay-{articles}-s{seed}-{made_by}"
-    distractors = haystack.make(reals, articles, seed)
+    # The default haystack keeps the name it always had.
+    kind = (
+        f"{articles}-s{seed}-{made_by}"
+        if spread == "even"
+        else f"{spread}-{articles}-s{seed}-{made_by}"
+    )
+    hay = work / f"hay-{kind}"
+    distractors = haystack.make(reals, articles, seed, spread)
     if not (hay / "done").exists():
         shutil.rmtree(hay, ignore_errors=True)
         haystack.write(hay, distractors)
         (hay / "done").write_text("")
-    library = Library([real, hay], work / f"index-{articles}-s{seed}-{made_by}")
+    library = Library([real, hay], work / f"index-{kind}")
     library.update()
     bodies = {d.number: "\n\n".join(d.paragraphs) for d in distractors}
     docs = []
@@ -276,9 +289,10 @@ def run_size(
     qs: list[Query],
     reals: list[haystack.Real],
     misses: bool = False,
+    spread: str = "even",
 ) -> None:
     started = time.perf_counter()
-    library, docs = prepare(pages, work, articles, seed, reals)
+    library, docs = prepare(pages, work, articles, seed, reals, spread)
     built = time.perf_counter() - started
     tantivy_dir = Path(tempfile.mkdtemp(dir=work))
     try:
@@ -298,6 +312,8 @@ def run_size(
             began = time.perf_counter()
             ranks[name] = [rank_of(engine(q.text), q.number) for q in qs]
             seconds[name] = time.perf_counter() - began
+        if spread != "even":
+            print(f"\nNames and subjects spread: {spread}")
         report(articles, qs, ranks, seconds, misses)
     finally:
         shutil.rmtree(tantivy_dir, ignore_errors=True)
@@ -310,9 +326,15 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument(
         "--set",
-        choices=("conformance", "tune", "held", "blind", "blind2"),
+        choices=("conformance", "tune", "held", "blind", "blind2", "blind3"),
         action="append",
         help="only these (repeat for several)",
+    )
+    parser.add_argument(
+        "--spread",
+        choices=haystack.SPREADS,
+        default="even",
+        help="how distractors spread the real names and subjects (see bench/haystack.py)",
     )
     parser.add_argument(
         "--misses", action="store_true", help="also list every query ipcs does not answer first"
@@ -330,7 +352,7 @@ def main(argv: list[str] | None = None) -> None:
     args.workdir.mkdir(parents=True, exist_ok=True)
     reals = haystack.reals_from(args.pages)
     for articles in args.articles or [2000, 10000]:
-        run_size(args.pages, args.workdir, articles, args.seed, qs, reals, args.misses)
+        run_size(args.pages, args.workdir, articles, args.seed, qs, reals, args.misses, args.spread)
 
 
 if __name__ == "__main__":
