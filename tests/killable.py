@@ -86,6 +86,9 @@ def install(point: str) -> None:
 
 if __name__ == "__main__":
     signal.signal(signal.SIGUSR1, lambda *_: None)
+    # A suite run as a background job (`pytest … &`) hands SIGINT down ignored, and Python
+    # then keeps it ignored: give Ctrl+C back its usual meaning, as a terminal's ipcs has it.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     install(sys.argv[1])
     from ipcsreader.cli import app
 
