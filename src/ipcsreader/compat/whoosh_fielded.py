@@ -14,6 +14,13 @@ saturates that once: a title match counts like a few more mentions, no more.
 the body, where the word occurs there: the title's would call a word rare that many
 bodies use). :class:`ipcsreader.compat.whoosh_matching.Segment` scores these in bulk;
 the matcher here scores the same numbers a match at a time, Whoosh's way.
+
+Only a word whose terms share one text is combined. The names fields (author, column,
+region) are not stemmed, so a word the stemmer changes ("abduction": ``abduct`` in the
+text fields, ``abduction`` in the names) keeps Whoosh's sum of per-field scores; only
+words the stemmer leaves alone ("kim", "russia") are scored as BM25F. Combining every
+word was measured (bench/README.md, eighth pass): conformance and tune fell at 10,000
+with today's weights, which were chosen with this mix in place.
 """
 
 from __future__ import annotations
@@ -26,7 +33,7 @@ IDF_FIELD = "body"
 
 
 def combine(q: Any) -> Any:
-    """``q`` with each OR of one word's terms in several fields as a :func:`fielded_class`."""
+    """``q`` with each OR of one text in several fields as a :func:`fielded_class`."""
     from whoosh import query
     from whoosh.query.compound import DefaultOr
 

@@ -1,7 +1,9 @@
 """How hits are scored: field weights, BM25F's constants and the extras on top.
 
 Chosen on ``bench/relevance.py`` (see bench/README.md): a word is scored over all its
-fields at once by BM25F (:mod:`ipcsreader.compat.whoosh_fielded`), with the weights below;
+fields at once by BM25F where its fields hold one text (a word the stemmer changes is
+scored field by field and added: see :mod:`ipcsreader.compat.whoosh_fielded`), with the
+weights below;
 query words found side by side add a little (:func:`adjacency`), found close together or
 all in the title multiply it (:func:`nearness`, :func:`whole_titles`), and when any word
 of a query will do, matches with more of its words come first (:data:`COORDINATION`).
