@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
+from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -148,13 +149,30 @@ def _full_record(headline):
     return replace(headline, blocks=full.blocks, truncated=full.truncated)
 
 
-def _apply(folder: Path, step: tuple[str, int]) -> None:
+def _apply(
+    folder: Path,
+    step: tuple[str, int],
+    pool: list[tuple[str, str]] = POOL,
+    files: list[str] = FILES,
+) -> None:
+    """Put page ``i`` of ``pool`` into ``folder``, or remove file ``i`` of ``files``."""
     kind, i = step
     if kind == "remove":
-        (folder / FILES[i % len(FILES)]).unlink(missing_ok=True)
+        (folder / files[i % len(files)]).unlink(missing_ok=True)
         return
-    name, text = POOL[i % len(POOL)]
+    name, text = pool[i % len(pool)]
     (folder / name).write_text(text, encoding="utf-8")
+
+
+def _opened(root: Path, pages: Sequence[tuple[str, str]] = ()) -> tuple[Path, Library]:
+    """The read fixtures and ``pages`` in ``root``/corpus, indexed in ``root``/index."""
+    folder = root / "corpus"
+    shutil.copytree(READ, folder)
+    for name, text in pages:
+        (folder / name).write_text(text, encoding="utf-8")
+    lib = Library.open(folder, root / "index")
+    lib.update()
+    return folder, lib
 
 
 _STEPS = st.lists(
@@ -207,10 +225,7 @@ def test_views_after_any_updates_equal_a_fresh_computation(
 def test_an_edit_of_the_text_alone_keeps_the_views_and_changes_the_body(
     tmp_path: Path,
 ) -> None:
-    folder = tmp_path / "corpus"
-    shutil.copytree(READ, folder)
-    lib = Library.open(folder, tmp_path / "index")
-    lib.update()
+    folder, lib = _opened(tmp_path)
     page = folder / "9102-old.txt"
     page.write_text(page.read_text().replace("Return of the Native", "Return of the Natives"))
     lib.update()
@@ -224,10 +239,7 @@ def test_an_edit_of_the_text_alone_keeps_the_views_and_changes_the_body(
 def test_a_page_that_cannot_be_read_any_more_takes_its_article_with_it(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    folder = tmp_path / "corpus"
-    shutil.copytree(READ, folder)
-    lib = Library.open(folder, tmp_path / "index")
-    lib.update()
+    folder, lib = _opened(tmp_path)
     assert 9102 in [r.number for r in lib.records()]
     page = folder / "9102-old.txt"
     page.write_text(page.read_text() + "\n")  # changed: read again, and now it cannot be
@@ -352,18 +364,9 @@ def test_views_recomputed_in_part_equal_a_fresh_computation(
     tmp_path_factory: pytest.TempPathFactory, steps: list[tuple[str, int]]
 ) -> None:
     root = tmp_path_factory.mktemp("people")
-    folder = root / "corpus"
-    shutil.copytree(READ, folder)
-    for name, text in [*PEOPLE_POOL[::3], *PEOPLE_POOL[27:29]]:  # fewer regroupings
-        (folder / name).write_text(text, encoding="utf-8")
-    lib = Library.open(folder, root / "index")
-    lib.update()
-    for kind, i in steps:
-        if kind == "remove":
-            (folder / PEOPLE_FILES[i % len(PEOPLE_FILES)]).unlink(missing_ok=True)
-        else:
-            name, text = PEOPLE_POOL[i]
-            (folder / name).write_text(text, encoding="utf-8")
+    folder, lib = _opened(root, [*PEOPLE_POOL[::3], *PEOPLE_POOL[27:29]])  # fewer regroupings
+    for step in steps:
+        _apply(folder, step, PEOPLE_POOL, PEOPLE_FILES)
         lib.update()
         _assert_views_fresh(folder, lib)
     shutil.rmtree(root)
@@ -379,12 +382,7 @@ def test_a_catalog_without_the_records_counts_has_its_views_computed_in_full(
     from ipcsreader import reviews
     from ipcsreader.store.catalog import CATALOG_FILE
 
-    folder = tmp_path / "corpus"
-    shutil.copytree(READ, folder)
-    for name, text in PEOPLE_POOL[:6]:
-        (folder / name).write_text(text, encoding="utf-8")
-    lib = Library.open(folder, tmp_path / "index")
-    lib.update()
+    folder, lib = _opened(tmp_path, PEOPLE_POOL[:6])
     with sqlite3.connect(tmp_path / "index" / CATALOG_FILE) as db:
         db.execute("DELETE FROM views WHERE name = 'counts'")
     db.close()
@@ -421,12 +419,7 @@ def test_records_found_in_the_catalog_are_those_found_among_every_record(
     from ipcsreader.reviews import _Stored
     from ipcsreader.store.catalog import Catalog
 
-    folder = tmp_path / "corpus"
-    shutil.copytree(READ, folder)
-    for name, text in POOL + PEOPLE_POOL[::2]:
-        (folder / name).write_text(text, encoding="utf-8")
-    lib = Library.open(folder, tmp_path / "index")
-    lib.update()
+    _, lib = _opened(tmp_path, POOL + PEOPLE_POOL[::2])
     stored = lib.records()
     gone = {stored[0].number, stored[3].number}
     rewritten = [
@@ -477,18 +470,11 @@ def _assert_sidebar_rows(index: Path) -> None:
 
 
 def test_side_bar_entries_follow_the_pages_printing_them(tmp_path: Path) -> None:
-    folder = tmp_path / "corpus"
-    shutil.copytree(READ, folder)
-    lib = Library.open(folder, tmp_path / "index")
-    lib.update()
+    folder, lib = _opened(tmp_path)
     _assert_sidebar_rows(tmp_path / "index")
     steps = [("put", 0), ("put", 1), ("put", 30), ("remove", 0), ("put", 3), ("remove", 2)]
-    for kind, i in steps:
-        if kind == "remove":
-            (folder / PEOPLE_FILES[i]).unlink(missing_ok=True)
-        else:
-            name, text = PEOPLE_POOL[i]
-            (folder / name).write_text(text, encoding="utf-8")
+    for step in steps:
+        _apply(folder, step, PEOPLE_POOL, PEOPLE_FILES)
         lib.update()
         _assert_sidebar_rows(tmp_path / "index")
         _assert_views_fresh(folder, lib)
