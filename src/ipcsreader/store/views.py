@@ -136,8 +136,7 @@ def kept(store: Catalog, name: str) -> Any:
 
 def counts(store: Catalog) -> RecordCounts | None:
     """What the stats count of the records (None: a catalog written before it was kept)."""
-    row = store.execute("SELECT data FROM views WHERE name = 'counts'").fetchone()
-    return None if row is None else pickle.loads(row[0])
+    return _stored(store, "counts")
 
 
 # A record's number and title key, and what a title found as it tells: its title, date,
@@ -205,11 +204,16 @@ def columnists(
     return {key: tuple(entries) for key, entries in out.items()}
 
 
-def _view(store: Catalog, name: str) -> Any:
+def _stored(store: Catalog, name: str) -> Any | None:
     row = store.execute("SELECT data FROM views WHERE name = ?", (name,)).fetchone()
-    if row is None:
+    return None if row is None else pickle.loads(row[0])
+
+
+def _view(store: Catalog, name: str) -> Any:
+    value = _stored(store, name)
+    if value is None:
         raise sqlite3.DatabaseError(f"the catalog has no {name} view")
-    return pickle.loads(row[0])
+    return value
 
 
 def columns(store: Catalog, *, listing: bool) -> list[Column]:
