@@ -26,7 +26,13 @@ from ipcsreader.archive import touched
 from ipcsreader.archive.authors import Authors
 from ipcsreader.archive.columns import Column, Gatherer, by_recency, columnist, display
 from ipcsreader.archive.columns import latest_affiliations as affiliations_of
-from ipcsreader.archive.known import KnownTitle, RecordsByTitle, from_record, title_key
+from ipcsreader.archive.known import (
+    KnownTitle,
+    RecordsByTitle,
+    from_record,
+    known_title,
+    title_key,
+)
 from ipcsreader.archive.people import People, count_mentions, identify, printed_name
 from ipcsreader.archive.stats import counted_stats, recount_pages
 from ipcsreader.model import Page, Record
@@ -225,6 +231,6 @@ class _Stored(RecordsByTitle):
                 made = from_record(record)
             else:
                 _, _, printed_title, date, column, listed = self._facts[found]
-                made = KnownTitle(printed_title or f"#{found}", found, date, column, not listed)
+                made = known_title(found, printed_title, date, column, listed)
             self._known[found] = made
         return made

@@ -41,12 +41,15 @@ class KnownTitle:
 
 
 def from_record(record: Record) -> KnownTitle:
+    return known_title(record.number, record.title, record.date, record.column, record.listing_only)
+
+
+def known_title(
+    number: int, title: str | None, date: dt.date | None, column: str | None, listing_only: bool
+) -> KnownTitle:
+    """How a record of these facts is known as a title (untitled: by its number)."""
     return KnownTitle(
-        title=record.title or f"#{record.number}",
-        number=record.number,
-        date=record.date,
-        column=record.column,
-        held=not record.listing_only,
+        title=title or f"#{number}", number=number, date=date, column=column, held=not listing_only
     )
 
 
