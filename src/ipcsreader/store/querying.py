@@ -123,9 +123,9 @@ def _parts(word: str) -> str:
 # A clause the hits do not hold: "-word", "NOT word", "-\"a phrase\"", "NOT (a OR b)", fielded
 # or not.
 _EXCLUDED = re.compile(r'(?:^|(?<=[\s(]))(?:-|NOT\s+)(?:\w+:)?(?:"[^"]*"?|\([^)]*\)?|\S+)')
-# Fields whose words are the article's own text, as the boosts look for them.
 # A word standing for others: a prefix, a wildcard, a fuzzy word (not a phrase's "~3").
 _INEXACT = re.compile(r'[^\s"]*(?:\w[*?~]|[*?]\w)[^\s"]*')
+# Fields whose words are the article's own text, as the boosts look for them.
 _TEXT_CLAUSE = re.compile(r'(?<![\w:])(?:title|teaser|body):(?=["\w(])')
 
 
