@@ -1,0 +1,123 @@
+"""How high MRR@10 can go on a relevance haystack for rankers that only count the query's words.
+
+    .venv/bin/python bench/ceiling.py --workdir DIR --articles 10000 [--seed 1] [--spread zipf]
+
+For each query of bench/relevance.py, an article B *dominates* the article meant, A, when B
+holds every query word (as the index analyses it) at least as often as A in each field
+(title, teaser, body, authors, column), every pair of query words side by side at least as
+often in each of title, teaser and body, and has a title, teaser and body no longer than A's.
+A ranker whose score never falls when a query word or pair is added or a field is shortened
+(BM25 and BM25F with any weights, side-by-side boosts, coordination, field weights) cannot
+put A above any B that dominates it; where they tie on all of this, it cannot tell them apart
+(the expected reciprocal rank of a random order among them is taken). So the MRR@10 printed
+is a ceiling for all such rankers. A ranker can pass it only with evidence beyond these
+counts: words of a query found close but not side by side, where in the page the words
+are, or words that are not in the query at all.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from collections import Counter
+from itertools import pairwise
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path[:0] = [str(HERE), str(HERE.parent / "tests")]
+
+import haystack  # noqa: E402  (beside this script)
+import relevance  # noqa: E402
+
+FIELDS = ("title", "teaser", "body", "author", "col")
+PAIRED = ("title", "teaser", "body")
+SETS = ("conformance", "tune", "held", "blind", "blind2", "blind3")
+
+
+class Counts:
+    """One article's analysed fields: word counts, side-by-side pairs and lengths."""
+
+    def __init__(self, doc: relevance.Doc, analyse: object) -> None:
+        tokens = {f: [t.text for t in analyse(getattr(doc, f), mode="index")] for f in FIELDS}  # type: ignore[operator]
+        self.words = {f: Counter(ts) for f, ts in tokens.items()}
+        self.pairs = {f: Counter(pairwise(tokens[f])) for f in PAIRED}
+        self.lengths = tuple(len(tokens[f]) for f in PAIRED)
+        self.vocabulary = set().union(*tokens.values())
+
+    def profile(self, words: list[str], pairs: list[tuple[str, str]]) -> tuple[int, ...]:
+        return (
+            *(self.words[f][w] for f in FIELDS for w in words),
+            *(self.pairs[f][p] for f in PAIRED for p in pairs),
+        )
+
+
+def expected_rr(dominating: int, tied: int) -> float:
+    """The mean reciprocal rank (0 below rank 10) of an article below ``dominating`` others
+    and in a random order with ``tied`` more."""
+    ranks = range(dominating + 1, dominating + tied + 2)
+    return sum(1 / r for r in ranks if r <= relevance.TOP) / (tied + 1)
+
+
+def ceiling(
+    counts: dict[int, Counts], holding: dict[str, set[int]], words: list[str], meant: int
+) -> float:
+    pairs = list(pairwise(words))
+    a = counts[meant]
+    target = a.profile(words, pairs)
+    candidates = set(counts)
+    for w in words:
+        if w in a.vocabulary:  # a dominating article holds every word the meant one holds
+            candidates &= holding.get(w, set())
+    candidates.discard(meant)
+    dominating = tied = 0
+    for number in candidates:
+        b = counts[number]
+        if any(x > y for x, y in zip(b.lengths, a.lengths, strict=True)):
+            continue
+        profile = b.profile(words, pairs)
+        if all(x >= y for x, y in zip(profile, target, strict=True)):
+            if profile == target and b.lengths == a.lengths:
+                tied += 1
+            else:
+                dominating += 1
+    return expected_rr(dominating, tied)
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--pages", type=Path, default=HERE.parent.parent / "shared" / "ipcs-pages")
+    parser.add_argument("--workdir", type=Path, required=True)
+    parser.add_argument("--articles", type=int, default=10000)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--spread", choices=haystack.SPREADS, default="even")
+    args = parser.parse_args(argv)
+    from ipcsreader.store import fields
+
+    analyse = fields.analyzers()["text"]
+    reals = haystack.reals_from(args.pages)
+    _library, docs = relevance.prepare(
+        args.pages, args.workdir, args.articles, args.seed, reals, args.spread
+    )
+    counts = {d.number: Counts(d, analyse) for d in docs}
+    holding: dict[str, set[int]] = {}
+    for number, c in counts.items():
+        for w in c.vocabulary:
+            holding.setdefault(w, set()).add(number)
+    qs = relevance.queries()
+    found = []
+    for q in qs:
+        text = re.sub(r"\b\w+:", " ", q.text)  # a field's name is no word of the query
+        words = list(dict.fromkeys(t.text for t in analyse(text, mode="query")))
+        found.append(ceiling(counts, holding, words, q.number))
+    print(f"Ceiling of MRR@10, {args.articles:,} distractors ({args.spread}, seed {args.seed})")
+    for name in (None, *SETS):
+        rr = [x for q, x in zip(qs, found, strict=True) if name is None or q.set == name]
+        if rr:
+            print(f"  {name or 'all':<12} {len(rr):>4}  {sum(rr) / len(rr):.3f}")
+    below = sum(1 for x in found if x < 1)
+    print(f"  queries where another article dominates or ties: {below} of {len(qs)}")
+
+
+if __name__ == "__main__":
+    main()
