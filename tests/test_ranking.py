@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 
 import pytest
-from search_world import FILLER, old_page, write
+from search_world import FILLER, new_page, old_page, write
 from typer.testing import CliRunner
 
 from ipcsreader.archive.search import SearchQuery
@@ -154,6 +154,45 @@ def test_said_together_through_the_command_line(together: Library) -> None:
     result = CliRunner().invoke(app, ["search", '"harbour" cyclone year:2015', "--json", *dirs])
     assert result.exit_code == 0, result.output
     assert [h["number"] for h in json.loads(result.stdout)["hits"]] == [8102, 8101]
+
+
+@pytest.fixture(scope="module")
+def summarised(tmp_path_factory: pytest.TempPathFactory) -> Library:
+    """Two new-layout pages of one length whose bodies say the query's words apart: one's
+    teaser (its summary) says them together, the other's body names them twice as often
+    (and comes first on its words alone)."""
+    root = tmp_path_factory.mktemp("summarised")
+    said = f"The cyclone came. {FILLER} The harbour shut. {FILLER}"
+    quiet = f"The storm came. {FILLER} The port shut. {FILLER}"
+    pages = {
+        8201: ("Notes", [said, quiet], "The cyclone shut the harbour for a week"),
+        8202: ("Notes", [said, said], "A look back at the weather of the year"),
+    }
+    corpus = root / "corpus"
+    for number, (title, paragraphs, teaser) in pages.items():
+        write(corpus, f"{number}-new.txt", new_page(number, title, paragraphs, teaser=teaser))
+    for number in range(8203, 8209):  # the two words are rare, as in any archive
+        write(corpus, f"{number}-old.txt", old_page(number, "Other Notes", [OTHER, FILLER]))
+    lib = Library([corpus], root / "index")
+    lib.update()
+    return lib
+
+
+def test_words_said_together_in_the_teaser_count_as_near(
+    summarised: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ipcsreader.store import ranking
+
+    assert numbers(summarised, "harbour cyclone") == [8201, 8202]
+    monkeypatch.setattr(ranking, "NEAR_FIELDS", ("body",))
+    assert numbers(summarised, "harbour cyclone") == [8202, 8201]
+
+
+def test_the_teaser_counts_through_the_command_line(summarised: Library) -> None:
+    dirs = ["--corpus", str(summarised.corpus_dirs[0]), "--index", str(summarised.index_dir)]
+    result = CliRunner().invoke(app, ["search", "cyclone harbour", "--json", *dirs])
+    assert result.exit_code == 0, result.output
+    assert [h["number"] for h in json.loads(result.stdout)["hits"]] == [8201, 8202]
 
 
 @pytest.mark.parametrize(

@@ -4,9 +4,10 @@ Chosen on ``bench/relevance.py`` (see bench/README.md): a word is scored over al
 fields at once by BM25F where its fields hold one text (a word the stemmer changes is
 scored field by field and added: see :mod:`ipcsreader.compat.whoosh_fielded`), with the
 weights below;
-query words found side by side add a little (:func:`adjacency`), found close together or
-all in the title multiply it (:func:`nearness`, :func:`whole_titles`), and when any word
-of a query will do, matches with more of its words come first (:data:`COORDINATION`).
+query words found side by side add a little (:func:`adjacency`), found close together
+(in the body or the teaser) or all in the title multiply it (:func:`nearness`,
+:func:`whole_titles`), and when any word of a query will do, matches with more of its
+words come first (:data:`COORDINATION`).
 """
 
 from __future__ import annotations
@@ -54,6 +55,12 @@ COORDINATION = 2.0
 # says the words together, one that only uses them says them pages apart.
 NEAR_WINDOW = 12
 NEAR_BOOST = 0.5
+# The fields whose stretches count for nearness, the best of them taken. The teaser too: a
+# new-layout page's one-sentence summary names what the article is about, together, where
+# its body may spread the words out ("Trump's policy" above a body on Trump and North
+# Korea); without it a distractor saying the words once in passing got the boost and the
+# article did not (bench/README.md, tenth pass).
+NEAR_FIELDS = ("body", "teaser")
 # A word in more than this share of the bodies ("of", "the") does not count for nearness.
 NEAR_COMMON = 0.3
 # A title holding every word of a query of several words multiplies the score by
@@ -114,9 +121,10 @@ def nearness(
     tokens: Sequence[str],
     docnums: Sequence[int],
 ) -> dict[int, float]:
-    """For each of ``docnums``, how many of the query's distinct words its body holds
-    within :data:`NEAR_WINDOW` positions of each other, as a share: 0 for one word,
-    1 for all of them (words in most bodies left out)."""
+    """For each of ``docnums``, how many of the query's distinct words one of its
+    :data:`NEAR_FIELDS` holds within :data:`NEAR_WINDOW` positions of each other, as a
+    share (the best field's): 0 for one word, 1 for all of them (words in most bodies
+    left out)."""
     limit = NEAR_COMMON * searcher.doc_count()
     distinct = [t for t in dict.fromkeys(tokens) if searcher.doc_frequency("body", t) <= limit]
     if len(distinct) < 2:
@@ -125,20 +133,21 @@ def nearness(
     for segment, offset in segments:
         end = offset + segment.searcher.doc_count_all()
         local = {d - offset for d in docnums if offset <= d < end}
-        terms = segment.terms("body", distinct) if local else {}
-        if len(terms) < 2:
-            continue
-        having = {t: segment.docs(m) & local for t, m in terms.items()}
-        for doc in local:
-            hits = sorted(
-                (p, t)
-                for t, m in terms.items()
-                if doc in having[t]
-                for p in segment.positions(m, doc)
-            )
-            best = _most_in_a_window(hits)
-            if best > 1:
-                found[doc + offset] = (best - 1) / (len(distinct) - 1)
+        for field in NEAR_FIELDS if local else ():
+            terms = segment.terms(field, distinct)
+            if len(terms) < 2:
+                continue
+            having = {t: segment.docs(m) & local for t, m in terms.items()}
+            for doc in local:
+                hits = sorted(
+                    (p, t)
+                    for t, m in terms.items()
+                    if doc in having[t]
+                    for p in segment.positions(m, doc)
+                )
+                share = (_most_in_a_window(hits) - 1) / (len(distinct) - 1)
+                if share > found.get(doc + offset, 0.0):
+                    found[doc + offset] = share
     return found
 
 
