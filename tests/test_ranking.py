@@ -164,8 +164,9 @@ def summarised(tmp_path_factory: pytest.TempPathFactory) -> Library:
     root = tmp_path_factory.mktemp("summarised")
     said = f"The cyclone came. {FILLER} The harbour shut. {FILLER}"
     quiet = f"The storm came. {FILLER} The port shut. {FILLER}"
+    teaser = "Dr Sandip Mishra looks at how the cyclone shut the harbour"
     pages = {
-        8201: ("Notes", [said, quiet], "The cyclone shut the harbour for a week"),
+        8201: ("Notes", [said, quiet], teaser),
         8202: ("Notes", [said, said], "A look back at the weather of the year"),
     }
     corpus = root / "corpus"
@@ -186,6 +187,22 @@ def test_words_said_together_in_the_teaser_count_as_near(
     assert numbers(summarised, "harbour cyclone") == [8201, 8202]
     monkeypatch.setattr(ranking, "NEAR_FIELDS", ("body",))
     assert numbers(summarised, "harbour cyclone") == [8202, 8201]
+
+
+def test_the_authors_name_in_the_teaser_is_no_nearness(
+    summarised: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The teaser opens with its author's name: a byline, not the subject, so the name
+    said next to a query word there multiplies nothing."""
+    from ipcsreader.store import ranking
+
+    def score(query: str) -> float:
+        return {h.number: h.score for h in summarised.search(SearchQuery(query)).hits}[8201]
+
+    said, named = score("harbour cyclone"), score("Mishra cyclone")
+    monkeypatch.setattr(ranking, "NEAR_FIELDS", ("body",))
+    assert score("harbour cyclone") < said
+    assert score("Mishra cyclone") == named
 
 
 def test_the_teaser_counts_through_the_command_line(summarised: Library) -> None:

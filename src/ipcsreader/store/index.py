@@ -390,7 +390,8 @@ class _Run:
         extra = ranking.adjacency(self.segments, tokens, docnums)
         # Nearness for the best few only: positions are decoded for every word of each.
         near_docs = sorted(d for _, d in head[: ranking.NEAR_TOP])
-        near = ranking.nearness(self.searcher, self.segments, tokens, near_docs)
+        names = ranking.name_forms(words)
+        near = ranking.nearness(self.searcher, self.segments, tokens, near_docs, names)
         titled = ranking.whole_titles(self.segments, tokens, docnums)
         boosted = [
             (

@@ -13,11 +13,12 @@ words come first (:data:`COORDINATION`).
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Collection, Mapping, Sequence
 from itertools import pairwise
 from typing import Any
 
 from ipcsreader.compat import whoosh_matching as matching
+from ipcsreader.store import fields
 
 # What one occurrence of a word counts for in each field, against one in the body, in the
 # word's combined frequency. Titles count most, but a title mention adds to the body's
@@ -59,7 +60,8 @@ NEAR_BOOST = 0.5
 # new-layout page's one-sentence summary names what the article is about, together, where
 # its body may spread the words out ("Trump's policy" above a body on Trump and North
 # Korea); without it a distractor saying the words once in passing got the boost and the
-# article did not (bench/README.md, tenth pass).
+# article did not (bench/README.md, tenth pass). A teaser often names its author ("Dr
+# Sandip Mishra looks at ..."), so there the hit's own author's names do not count.
 NEAR_FIELDS = ("body", "teaser")
 # A word in more than this share of the bodies ("of", "the") does not count for nearness.
 NEAR_COMMON = 0.3
@@ -115,16 +117,30 @@ def adjacency(
     return extra
 
 
+def name_forms(words: Sequence[str]) -> dict[str, set[str]]:
+    """Each token of ``words`` as the text fields index it, with the tokens the author
+    field makes of the same word (unstemmed: *Chaudhary* is *chaudhari* in the text)."""
+    analyzers = fields.analyzers()
+    forms: dict[str, set[str]] = defaultdict(set)
+    for word in words:
+        names = {t.text for t in analyzers["name"](word, mode="query")}
+        for token in analyzers["text"](word, mode="query"):
+            forms[token.text] |= names
+    return forms
+
+
 def nearness(
     searcher: Any,
     segments: list[tuple[matching.Segment, int]],
     tokens: Sequence[str],
     docnums: Sequence[int],
+    names: Mapping[str, Collection[str]],
 ) -> dict[int, float]:
     """For each of ``docnums``, how many of the query's distinct words one of its
     :data:`NEAR_FIELDS` holds within :data:`NEAR_WINDOW` positions of each other, as a
     share (the best field's): 0 for one word, 1 for all of them (words in most bodies
-    left out)."""
+    left out; in the teaser, words of the hit's author's name, as ``names`` gives each
+    token's forms in the author field)."""
     limit = NEAR_COMMON * searcher.doc_count()
     distinct = [t for t in dict.fromkeys(tokens) if searcher.doc_frequency("body", t) <= limit]
     if len(distinct) < 2:
@@ -138,6 +154,10 @@ def nearness(
             if len(terms) < 2:
                 continue
             having = {t: segment.docs(m) & local for t, m in terms.items()}
+            if field == "teaser":
+                having = {
+                    t: docs - _authored(segment, names.get(t, ())) for t, docs in having.items()
+                }
             for doc in local:
                 hits = sorted(
                     (p, t)
@@ -168,6 +188,14 @@ def whole_titles(
             local &= segment.docs(m)
         whole.update(d + offset for d in local)
     return whole
+
+
+def _authored(segment: matching.Segment, forms: Collection[str]) -> set[int]:
+    """The documents of ``segment`` whose author field holds any of ``forms``."""
+    authored: set[int] = set()
+    for m in segment.terms("author", forms).values():
+        authored |= segment.docs(m)
+    return authored
 
 
 def _most_in_a_window(hits: list[tuple[int, str]]) -> int:
