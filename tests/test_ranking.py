@@ -205,6 +205,17 @@ def test_the_authors_name_in_the_teaser_is_no_nearness(
     assert score("Mishra cyclone") == named
 
 
+def test_a_function_word_beside_a_query_word_is_no_nearness(tmp_path: Path) -> None:
+    """*how* is in few bodies, but said beside *cyclone* it tells nothing of the subject:
+    the page naming the query's words apart, and *how* beside one of them, does not beat
+    the shorter page that names them apart alone."""
+    pages = {
+        8301: ("Notes", f"How the cyclone came. {FILLER} The harbour shut. {FILLER}"),
+        8302: ("Notes", f"Now the cyclone came. {FILLER} The harbour shut. {OTHER}"),
+    }
+    assert [n for n, _ in _ranked(tmp_path, pages, "how cyclone harbour")] == [8302, 8301]
+
+
 def test_the_teaser_counts_through_the_command_line(summarised: Library) -> None:
     dirs = ["--corpus", str(summarised.corpus_dirs[0]), "--index", str(summarised.index_dir)]
     result = CliRunner().invoke(app, ["search", "cyclone harbour", "--json", *dirs])

@@ -63,7 +63,9 @@ NEAR_BOOST = 0.5
 # article did not (bench/README.md, tenth pass). A teaser often names its author ("Dr
 # Sandip Mishra looks at ..."), so there the hit's own author's names do not count.
 NEAR_FIELDS = ("body", "teaser")
-# A word in more than this share of the bodies ("of", "the") does not count for nearness.
+# A word in more than this share of the bodies ("of", "the") does not count for nearness;
+# nor does a function word ("how", "were": see querying.FUNCTION_WORDS) of a query that has
+# others, however rare: "how" beside "killed" says nothing of the subject.
 NEAR_COMMON = 0.3
 # A title holding every word of a query of several words multiplies the score by
 # 1 + TITLE_WHOLE: it names the subject asked for, where a title sharing one word with the
@@ -139,10 +141,14 @@ def nearness(
     """For each of ``docnums``, how many of the query's distinct words one of its
     :data:`NEAR_FIELDS` holds within :data:`NEAR_WINDOW` positions of each other, as a
     share (the best field's): 0 for one word, 1 for all of them (words in most bodies
-    left out; in the teaser, words of the hit's author's name, as ``names`` gives each
-    token's forms in the author field)."""
+    and function words left out (see :data:`NEAR_COMMON`); in the teaser, words of the
+    hit's author's name, as ``names`` gives each token's forms in the author field)."""
+    from ipcsreader.store.querying import function_stems  # querying imports FIELD_BOOSTS
+
     limit = NEAR_COMMON * searcher.doc_count()
-    distinct = [t for t in dict.fromkeys(tokens) if searcher.doc_frequency("body", t) <= limit]
+    function = function_stems()
+    words = [t for t in dict.fromkeys(tokens) if t not in function] or list(dict.fromkeys(tokens))
+    distinct = [t for t in words if searcher.doc_frequency("body", t) <= limit]
     if len(distinct) < 2:
         return {}
     found: dict[int, float] = {}
