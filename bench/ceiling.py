@@ -21,8 +21,10 @@ import argparse
 import re
 import sys
 from collections import Counter
+from collections.abc import Iterable
 from itertools import pairwise
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 sys.path[:0] = [str(HERE), str(HERE.parent / "tests")]
@@ -30,16 +32,18 @@ sys.path[:0] = [str(HERE), str(HERE.parent / "tests")]
 import haystack  # noqa: E402  (beside this script)
 import relevance  # noqa: E402
 
-FIELDS = ("title", "teaser", "body", "author", "col")
 PAIRED = ("title", "teaser", "body")
 SETS = ("conformance", "tune", "held", "blind", "blind2", "blind3")
 
 
 class Counts:
-    """One article's analysed fields: word counts, side-by-side pairs and lengths."""
+    """One article's analysed fields (the baselines' too, :data:`relevance.FIELDS`): word
+    counts, side-by-side pairs and lengths."""
 
-    def __init__(self, doc: relevance.Doc, analyse: object) -> None:
-        tokens = {f: [t.text for t in analyse(getattr(doc, f), mode="index")] for f in FIELDS}  # type: ignore[operator]
+    def __init__(self, doc: relevance.Doc, analyse: Any) -> None:
+        tokens = {
+            f: [t.text for t in analyse(getattr(doc, f), mode="index")] for f in relevance.FIELDS
+        }
         self.words = {f: Counter(ts) for f, ts in tokens.items()}
         self.pairs = {f: Counter(pairwise(tokens[f])) for f in PAIRED}
         self.lengths = tuple(len(tokens[f]) for f in PAIRED)
@@ -47,7 +51,7 @@ class Counts:
 
     def profile(self, words: list[str], pairs: list[tuple[str, str]]) -> tuple[int, ...]:
         return (
-            *(self.words[f][w] for f in FIELDS for w in words),
+            *(self.words[f][w] for f in relevance.FIELDS for w in words),
             *(self.pairs[f][p] for f in PAIRED for p in pairs),
         )
 
@@ -59,29 +63,48 @@ def expected_rr(dominating: int, tied: int) -> float:
     return sum(1 / r for r in ranks if r <= relevance.TOP) / (tied + 1)
 
 
-def ceiling(
-    counts: dict[int, Counts], holding: dict[str, set[int]], words: list[str], meant: int
-) -> float:
-    pairs = list(pairwise(words))
-    a = counts[meant]
-    target = a.profile(words, pairs)
-    candidates = set(counts)
-    for w in words:
-        if w in a.vocabulary:  # a dominating article holds every word the meant one holds
-            candidates &= holding.get(w, set())
-    candidates.discard(meant)
-    dominating = tied = 0
-    for number in candidates:
-        b = counts[number]
-        if any(x > y for x, y in zip(b.lengths, a.lengths, strict=True)):
-            continue
-        profile = b.profile(words, pairs)
-        if all(x >= y for x, y in zip(profile, target, strict=True)):
-            if profile == target and b.lengths == a.lengths:
-                tied += 1
-            else:
-                dominating += 1
-    return expected_rr(dominating, tied)
+class Haystack:
+    """The articles ``docs`` as counted, and the articles holding each word."""
+
+    def __init__(self, docs: Iterable[relevance.Doc]) -> None:
+        from ipcsreader.store import fields
+
+        self.analyse = fields.analyzers()["text"]
+        self.counts = {d.number: Counts(d, self.analyse) for d in docs}
+        self.holding: dict[str, set[int]] = {}
+        for number, c in self.counts.items():
+            for w in c.vocabulary:
+                self.holding.setdefault(w, set()).add(number)
+
+    def words(self, query: str) -> list[str]:
+        """The query's distinct words as the index analyses them (a field's name is none)."""
+        text = re.sub(r"\b\w+:", " ", query)
+        return list(dict.fromkeys(t.text for t in self.analyse(text, mode="query")))
+
+    def ceiling(self, query: str, meant: int) -> float:
+        """The reciprocal rank (expected, 0 below 10) no ranker of counts passes for the
+        article ``meant``: below every article that dominates it, among those that tie."""
+        words = self.words(query)
+        pairs = list(pairwise(words))
+        a = self.counts[meant]
+        target = a.profile(words, pairs)
+        candidates = set(self.counts)
+        for w in words:
+            if w in a.vocabulary:  # a dominating article holds every word the meant one holds
+                candidates &= self.holding.get(w, set())
+        candidates.discard(meant)
+        dominating = tied = 0
+        for number in candidates:
+            b = self.counts[number]
+            if any(x > y for x, y in zip(b.lengths, a.lengths, strict=True)):
+                continue
+            profile = b.profile(words, pairs)
+            if all(x >= y for x, y in zip(profile, target, strict=True)):
+                if profile == target and b.lengths == a.lengths:
+                    tied += 1
+                else:
+                    dominating += 1
+        return expected_rr(dominating, tied)
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -92,24 +115,13 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--spread", choices=haystack.SPREADS, default="even")
     args = parser.parse_args(argv)
-    from ipcsreader.store import fields
-
-    analyse = fields.analyzers()["text"]
     reals = haystack.reals_from(args.pages)
     _library, docs = relevance.prepare(
         args.pages, args.workdir, args.articles, args.seed, reals, args.spread
     )
-    counts = {d.number: Counts(d, analyse) for d in docs}
-    holding: dict[str, set[int]] = {}
-    for number, c in counts.items():
-        for w in c.vocabulary:
-            holding.setdefault(w, set()).add(number)
+    hay = Haystack(docs)
     qs = relevance.queries()
-    found = []
-    for q in qs:
-        text = re.sub(r"\b\w+:", " ", q.text)  # a field's name is no word of the query
-        words = list(dict.fromkeys(t.text for t in analyse(text, mode="query")))
-        found.append(ceiling(counts, holding, words, q.number))
+    found = [hay.ceiling(q.text, q.number) for q in qs]
     print(f"Ceiling of MRR@10, {args.articles:,} distractors ({args.spread}, seed {args.seed})")
     for name in (None, *SETS):
         rr = [x for q, x in zip(qs, found, strict=True) if name is None or q.set == name]

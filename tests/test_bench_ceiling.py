@@ -14,22 +14,13 @@ sys.path.insert(0, str(BENCH))
 import ceiling  # noqa: E402  (bench/ is not a package; its folder was put on the path above)
 import relevance  # noqa: E402
 
-from ipcsreader.store import fields  # noqa: E402
-
 
 def _doc(number: int, title: str, body: str, teaser: str = "", author: str = "") -> relevance.Doc:
     return relevance.Doc(number, title, teaser, body, author, "")
 
 
 def _ceiling(docs: list[relevance.Doc], query: str, meant: int) -> float:
-    analyse = fields.analyzers()["text"]
-    counts = {d.number: ceiling.Counts(d, analyse) for d in docs}
-    holding: dict[str, set[int]] = {}
-    for number, c in counts.items():
-        for w in c.vocabulary:
-            holding.setdefault(w, set()).add(number)
-    words = list(dict.fromkeys(t.text for t in analyse(query, mode="query")))
-    return ceiling.ceiling(counts, holding, words, meant)
+    return ceiling.Haystack(docs).ceiling(query, meant)
 
 
 MEANT = _doc(1, "Velmora and the Coast", "Velmora patrols the estuary. Tarkesh objects.")
