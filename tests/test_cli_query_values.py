@@ -109,6 +109,33 @@ def test_nothing_after_the_last_day_is_an_error_not_a_crash(dirs: list[str]) -> 
     assert result.stderr == "Error: 'date:>9999-12-31' leaves no date at all\n"
 
 
+@pytest.mark.parametrize(
+    ("query", "error"),
+    [
+        ("year:[2015 TO 2010]", "'year:[2015 TO 2010]' runs backwards; write year:[2010 TO 2015]"),
+        (
+            "date:[2016-05 TO 2014]",
+            "'date:[2016-05 TO 2014]' runs backwards; write date:[2014 TO 2016-05]",
+        ),
+        (
+            "number:[9002 TO 900]",
+            "'number:[9002 TO 900]' runs backwards; write number:[900 TO 9002]",
+        ),
+        ("date:{2014 TO 2015}", "'date:{2014 TO 2015}' leaves no date between its ends"),
+        ("year:{2014 TO 2015}", "'year:{2014 TO 2015}' leaves no year between its ends"),
+    ],
+)
+def test_a_range_that_holds_nothing_says_why(dirs: list[str], query: str, error: str) -> None:
+    result = search(dirs, query)
+    assert result.exit_code == 2, result.output
+    assert result.stderr == f"Error: {error}\n"
+
+
+def test_a_range_of_one_value_or_of_large_numbers_still_answers(dirs: list[str]) -> None:
+    assert numbers(dirs, "year:[2015 TO 2015]") == [9001]
+    assert numbers(dirs, "number:[95 TO 9002]") == [9001, 9002]  # not compared as text
+
+
 ODD_VALUES = ["", '""', '"x"', '"north korea"', "[a TO b]", ">2014", "<=x", "٢٠١٥", "x" * 300]
 
 

@@ -70,6 +70,12 @@ def _clause(field: str, name: str, value: str) -> str:
             raise QueryError(f"'{typed}' has no bounds; give at least one, as in {name}:[A TO]")
         low_at = _bound(field, typed, low, high=False, strict=raw[0] == "{") if low else None
         high_at = _bound(field, typed, high, high=True, strict=raw[-1] == "}") if high else None
+        if low_at and high_at and int(low_at) > int(high_at):
+            # Said in our words: Whoosh would quietly match nothing.
+            first = int(_bound(field, typed, low, high=False, strict=False))
+            if first > int(_bound(field, typed, high, high=True, strict=False)):
+                raise QueryError(f"'{typed}' runs backwards; write {name}:[{high} TO {low}]")
+            raise QueryError(f"'{typed}' leaves no {field} between its ends")
     else:
         sign, rest = _COMPARISON.fullmatch(raw).groups()  # type: ignore[union-attr]
         if not rest.strip():
