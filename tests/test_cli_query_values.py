@@ -62,6 +62,12 @@ def numbers(dirs: list[str], query: str) -> list[int]:
         ("korea date:>=2015", [9001]),
         ("korea NOT year:<2015", [9001]),
         ("Date:2016", [9002]),
+        ("#9001", [9001]),
+        ("#9001 OR #9090", [9090, 9001]),
+        ("korea #9001", [9001]),
+        ("#9003 korea", [9003]),
+        ("#9002 korea", []),
+        ("#1", []),
     ],
 )
 def test_dates_years_and_numbers_compare_as_written(
@@ -151,6 +157,14 @@ def test_odd_values_of_word_fields_answer_or_say_why(
         assert result.stderr.startswith("Error: ") and result.stderr.count("\n") == 1
     else:
         assert json.loads(result.stdout)["total"] >= 0
+
+
+def test_an_article_stamp_is_its_number_not_a_word_to_highlight(dirs: list[str]) -> None:
+    hit = json.loads(search(dirs, "#9001 korea").stdout)["hits"][0]
+    assert hit["number"] == 9001
+    result = runner.invoke(app, ["search", "#9001 korea", *dirs], env={"COLUMNS": "100"})
+    assert result.exit_code == 0
+    assert result.stdout.rstrip().splitlines()[-1] == "Read one: ipcs read 9001 --highlight korea"
 
 
 def test_a_quoted_name_phrase_finds_its_article(dirs: list[str]) -> None:

@@ -40,6 +40,11 @@ _EXAMPLES = {
 }
 
 
+# "#4842", as the archive stamps its articles ("#4842, 2 March 2015"): that article. A
+# reader copying a citation means the number; as a word it would match nothing.
+STAMP = re.compile(r"(?<![\w#:\"])#(\d+)\b")
+
+
 def rewrite(text: str) -> str:
     """``text`` with each date, year and number clause as an inclusive range."""
 
@@ -47,7 +52,7 @@ def rewrite(text: str) -> str:
         field = NUMERIC_FIELDS.get(match[1].lower())
         return _clause(field, match[1], match[2]) if field else match[0]
 
-    return FIELD_CLAUSE.sub(one, text)
+    return FIELD_CLAUSE.sub(one, STAMP.sub(r"number:\1", text))
 
 
 def _clause(field: str, name: str, value: str) -> str:

@@ -192,7 +192,8 @@ _SUFFIX = re.compile(r"[~^][0-9.]*$")
 def plain_words(text: str) -> list[str]:
     """The words of a query, without operators, fielded clauses or syntax."""
     words = []
-    for token in re.findall(r"\S+", ranges.FIELD_CLAUSE.sub(" ", text)):
+    unfielded = ranges.FIELD_CLAUSE.sub(" ", ranges.STAMP.sub(" ", text))
+    for token in re.findall(r"\S+", unfielded):
         if token in _OPERATORS or ":" in token:
             continue
         # A fuzzy or boost suffix (nucelar~2, korea^3, "a b"~4) is syntax, not a word.

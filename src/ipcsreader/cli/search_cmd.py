@@ -127,6 +127,7 @@ def search_command(
       author:"sandip mishra"   a name, or any part of it
       year:2015                articles from 2015; date:[2014 to 2016-06] a span
       date:>=2014-06           from June 2014 on; also >, <, <= (year:, number: too)
+      #4842                    the article numbered 4842 (number:4842)
       nucl*                    words starting with "nucl"
       nucelar~2                words within two edits of "nucelar"
       tag:korea                articles you tagged korea; is:read, is:unread, has:note,
