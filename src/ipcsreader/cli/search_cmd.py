@@ -195,6 +195,7 @@ def search_command(
             "suggestion": result.suggestion,
             "relaxed": result.relaxed,
             "question": result.question,
+            "also_read": dict(result.also_read),
         }
         if facets:
             out["facets"] = {name: dict(counts) for name, counts in result.facets.items()}

@@ -42,6 +42,7 @@ def render_results(result: SearchResult, unread: frozenset[int] = frozenset()) -
         parts.append(render_hit(position, hit, unread=hit.number in unread))
         before = hit
     parts.append(_tally(result))
+    parts.extend(_also_read(result))
     if result.suggestion:
         parts.append(_did_you_mean(result.suggestion))
     if result.facets:
@@ -65,6 +66,7 @@ def render_no_hits(result: SearchResult) -> RenderableType:
     """What to say when nothing matched, and what to try instead."""
     what = f'"{result.query}"' if result.query else "these filters"
     parts: list[RenderableType] = [safe(f"No articles match {what}.")]
+    parts.extend(_also_read(result))
     if result.suggestion:
         parts.append(_did_you_mean(result.suggestion))
     else:
@@ -155,6 +157,15 @@ def _tally(result: SearchResult) -> Text:
     if result.limit and result.total > result.limit:
         line += f" (page {result.page} of {-(-result.total // result.limit)})"
     return Text(line, DIM)
+
+
+def _also_read(result: SearchResult) -> list[Text]:
+    """A line for each acronym the query was also read as the name it stands for (or a
+    name as its acronym): the reader sees why a hit that never says "LWE" is there."""
+    return [
+        safe(f'{typed} also read as "{other}", as the archive\'s pages pair them.', DIM)
+        for typed, other in result.also_read
+    ]
 
 
 def _did_you_mean(suggestion: str) -> Text:

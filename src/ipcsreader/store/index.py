@@ -25,7 +25,16 @@ from ipcsreader.compat.whoosh_reading import Columns, load_lengths
 from ipcsreader.compat.whoosh_shared import settled, shared
 from ipcsreader.errors import IndexUnavailableError, QueryError
 from ipcsreader.model import Hit, Matched, SearchResult
-from ipcsreader.store import fields, querying, ranking, related, snippets, spelling, writing
+from ipcsreader.store import (
+    acronyms,
+    fields,
+    querying,
+    ranking,
+    related,
+    snippets,
+    spelling,
+    writing,
+)
 from ipcsreader.store.facets import counts as facet_counts
 from ipcsreader.store.integrity import has_index
 
@@ -152,6 +161,7 @@ class SearchIndex:
             suggestion=suggestion,
             relaxed=relaxed,
             question=run.question,
+            also_read=tuple(run.also_read.items()),
         )
 
     def _reader(self) -> _Kept:
@@ -254,6 +264,7 @@ class _Run:
         self.parsed: Any = None  # the query as Whoosh parses it (see _parse)
         # The clauses asked of a field by name, required when any word will do (_parse).
         self.required: Any = None
+        self.also_read: dict[str, str] = {}  # the query's acronyms, in their other form
 
     def execute(self, *, asked: bool = False) -> tuple[list[tuple[float, int]], bool]:
         """Every hit as (score, document number), best or newest first; and whether the
@@ -413,7 +424,10 @@ class _Run:
         q = self.parsed
         if q is None:
             expression = querying.question_marks(self.plan.expression)
-            text = querying.whole_words(querying.signs_to_operators(expression))
+            glossary = acronyms.Glossary(self.searcher)
+            text = acronyms.spell_out(querying.signs_to_operators(expression), glossary)
+            text = querying.whole_words(text)
+            self.also_read = glossary.used
             try:
                 q = querying.parser(qparser.AndGroup).parse(text)
             except Exception as error:  # Whoosh's parser trips in many ways over odd input

@@ -1,0 +1,198 @@
+"""Acronyms and the names they stand for, as the archive's own pages spell them out.
+
+IPCS writers give a name in full once and its acronym after it, then use the acronym:
+"Left-wing Extremism (LWE)", "Memorandum of Understanding (MoU)". A reader may type either
+form, and an article about LWE may say "Left-wing Extremism" once and "LWE" twenty times.
+So a query's acronym also finds its name in full, and a name typed in full also finds its
+acronym, wherever some page of the index pairs the two. Nothing is kept at index time: the
+pairs are read, when a query asks, from the stored text of the pages holding the acronym.
+"""
+
+from __future__ import annotations
+
+import re
+import zlib
+from collections import Counter
+from collections.abc import Iterable
+from typing import Any
+
+from ipcsreader.store import fields
+
+# Small words an acronym may leave out ("Institute of Peace and Conflict Studies", IPCS).
+_SMALL = frozenset(
+    {"of", "and", "the", "for", "in", "on", "at", "to", "de", "del", "la", "a", "an"}
+)
+# An acronym as a reader types it: two to eight letters, two or more of them capitals.
+_TYPED = re.compile(r"[^\W\d_]{2,8}")
+# How far before "(ACR)" its name may start, and how many pages are read to find it.
+_REACH = 160
+PAGES_READ = 40
+# The share of the bodies an acronym looked up for a name typed in full may be in.
+RARE = 0.1
+RARE_FLOOR = 50  # in a small archive any word is in a large share of it
+# A word of a page, hyphenated words as their parts ("Left-wing": left, wing).
+_WORD = re.compile(r"[^\W\d_]+")
+# A query's plain words: no field, operator, wildcard, fuzzy or boost syntax.
+_PLAIN = re.compile(r"[^\W\d_]+(?:[-‐‑][^\W\d_]+)*")
+_OPERATORS = frozenset({"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE"})
+
+
+def is_acronym(word: str) -> bool:
+    """Whether ``word`` is written as an acronym: "LWE", "MoU", not "Modi" or "lwe"."""
+    return bool(_TYPED.fullmatch(word)) and sum(c.isupper() for c in word) >= 2
+
+
+def expansion(text: str, acronym: str) -> tuple[str, ...] | None:
+    """The words that ``acronym`` stands for where ``text`` spells it out before it in
+    brackets ("Left-wing Extremism (LWE)": left, wing, extremism); None if it does not."""
+    found = Counter(_definitions(text, acronym))
+    return found.most_common(1)[0][0] if found else None
+
+
+def _definitions(text: str, acronym: str) -> Iterable[tuple[str, ...]]:
+    letters = [c for c in acronym.lower() if c.isalpha()]
+    for match in re.finditer(rf"\(\s*({re.escape(acronym)})\s*\)", text, re.IGNORECASE):
+        if not is_acronym(match[1]):
+            continue
+        words = _WORD.findall(text[max(0, match.start() - _REACH) : match.start()])
+        named = _spelt_out(words, letters)
+        if named:
+            yield named
+
+
+def _spelt_out(words: list[str], letters: list[str]) -> tuple[str, ...] | None:
+    """The last words before the brackets whose initials are ``letters``, small words
+    between them allowed, and one other ("Korean Peninsula Energy Development
+    Organisation", KEDO); None if they are not there."""
+    taken: list[str] = []
+    wanted = len(letters) - 1
+    skipped = False
+    for word in reversed(words):
+        if wanted < 0:
+            break
+        if word[0].lower() == letters[wanted]:
+            wanted -= 1
+        elif not taken:
+            return None
+        elif word.lower() not in _SMALL and not (len(word) == 1 and word.islower()):
+            if skipped:
+                return None
+            skipped = True
+        taken.append(word.lower())
+    # A name starts with a word of its own ("of the" is none).
+    if wanted >= 0 or len(taken) < 2 or taken[-1] in _SMALL:
+        return None
+    return tuple(reversed(taken))
+
+
+class Glossary:
+    """Acronyms as the pages of one index spell them out, looked up as queries ask."""
+
+    def __init__(self, searcher: Any) -> None:
+        self.searcher = searcher
+        self.analyse = fields.analyzers()["text"]
+        self.known: dict[str, tuple[str, ...] | None] = {}
+        # What the query was also read as: each acronym or name as typed, and its other form.
+        self.used: dict[str, str] = {}
+
+    def spelt_out(self, acronym: str) -> tuple[str, ...] | None:
+        """What ``acronym`` stands for on the pages that use it, the commonest reading."""
+        key = acronym.lower()
+        if key not in self.known:
+            self.known[key] = self._read(acronym)
+        return self.known[key]
+
+    def rare(self, word: str) -> bool:
+        """Whether ``word`` is in the bodies at all, and in few of them, as acronyms are
+        ("us" is in most: a name typed in full is not looked up as one so common)."""
+        terms = [t.text for t in self.analyse(word, mode="query")]
+        reader = self.searcher.reader()
+        if len(terms) != 1:
+            return False
+        most = max(RARE * reader.doc_count(), RARE_FLOOR)
+        return 0 < reader.doc_frequency("body", terms[0]) <= most
+
+    def _read(self, acronym: str) -> tuple[str, ...] | None:
+        terms = [t.text for t in self.analyse(acronym, mode="query")]
+        if len(terms) != 1:
+            return None
+        reader = self.searcher.reader()
+        if not reader.doc_frequency("body", terms[0]):
+            return None
+        found: Counter[tuple[str, ...]] = Counter()
+        postings = reader.postings("body", terms[0])
+        for n, docnum in enumerate(postings.all_ids()):
+            if n == PAGES_READ:
+                break
+            stored = self.searcher.stored_fields(docnum)
+            found.update(_definitions(zlib.decompress(stored["text"]).decode("utf-8"), acronym))
+        return found.most_common(1)[0][0] if found else None
+
+
+def spell_out(text: str, glossary: Glossary) -> str:
+    """``text`` with each acronym typed outside quotes and fields also as its name in full,
+    and each name typed in full whose acronym the pages use also as that acronym:
+    ``LWE`` as ``(LWE OR "left wing extremism")``, ``Act East Policy`` as
+    ``((Act AND East AND Policy) OR aep)``."""
+    pieces = re.split(r'("[^"]*"?)', text)
+    for i in range(0, len(pieces), 2):
+        pieces[i] = _spell_out_piece(pieces[i], glossary)
+    return "".join(pieces)
+
+
+def _spell_out_piece(piece: str, glossary: Glossary) -> str:
+    tokens = re.split(r"(\s+)", piece)
+    plain = [_is_plain(t) for t in tokens]
+    out: list[str] = []
+    i = 0
+    while i < len(tokens):
+        if not plain[i]:
+            out.append(tokens[i])
+            i += 1
+            continue
+        run_end = _longest_named_run(tokens, plain, i, glossary)
+        if run_end is not None:
+            end, acronym = run_end
+            words = [tokens[k] for k in range(i, end + 1, 2)]
+            out.append(f"(({' AND '.join(words)}) OR {acronym})")
+            glossary.used[" ".join(words)] = acronym.upper()
+            i = end + 1
+            continue
+        word = tokens[i]
+        named = glossary.spelt_out(word) if is_acronym(word) else None
+        if named:
+            glossary.used[word] = " ".join(named)
+        out.append(f'({word} OR "{" ".join(named)}")' if named else word)
+        i += 1
+    return "".join(out)
+
+
+def _is_plain(token: str) -> bool:
+    return bool(_PLAIN.fullmatch(token)) and token not in _OPERATORS
+
+
+def _longest_named_run(
+    tokens: list[str], plain: list[bool], start: int, glossary: Glossary
+) -> tuple[int, str] | None:
+    """The longest run of plain words from ``start`` that is a name in full whose acronym
+    the pages spell out as exactly those words: (the run's last token, the acronym)."""
+    ends = [start]
+    while ends[-1] + 2 < len(tokens) and plain[ends[-1] + 2] and len(ends) < 8:
+        ends.append(ends[-1] + 2)
+    for end in reversed(ends[1:]):
+        parts = tuple(
+            p.lower() for k in range(start, end + 1, 2) for p in re.split(r"[-‐‑]", tokens[k])
+        )
+        for acronym in _candidates(parts):
+            if glossary.rare(acronym) and glossary.spelt_out(acronym) == parts:
+                return end, acronym
+    return None
+
+
+def _candidates(parts: tuple[str, ...]) -> list[str]:
+    """The acronyms a name may have: every word's initial, or the small words left out,
+    and one word inside it left out too (as :func:`_spelt_out` allows)."""
+    kept = [i for i, p in enumerate(parts) if p not in _SMALL and len(p) > 1]
+    found = ["".join(p[0] for p in parts), "".join(parts[i][0] for i in kept)]
+    found += ["".join(parts[i][0] for i in kept if i != left) for left in kept[1:-1]]
+    return [c for c in dict.fromkeys(found) if len(c) >= 2]

@@ -1,0 +1,175 @@
+"""Acronyms and their names in full: read from the pages that spell them out, and a query
+in either form finds both."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from search_world import FILLER, old_page, write
+from typer.testing import CliRunner
+
+from ipcsreader.archive.search import SearchQuery
+from ipcsreader.cli import app
+from ipcsreader.library import Library
+from ipcsreader.store import acronyms
+
+
+@pytest.mark.parametrize(
+    ("text", "acronym", "named"),
+    [
+        ("the rise of Left-wing Extremism (LWE) in Jharkhand", "LWE", "left wing extremism"),
+        ("a Memorandum of Understanding (MoU) was signed", "MoU", "memorandum of understanding"),
+        ("Pakistan Chief of Army Staff (COAS) said", "COAS", "chief of army staff"),
+        (
+            "The Institute of Peace and Conflict Studies (IPCS)",
+            "IPCS",
+            ("institute of peace and conflict studies"),
+        ),
+        ("the Tehrik-i-Taliban Pakistan (TTP) claimed", "TTP", "tehrik i taliban pakistan"),
+        ("the Indian Ocean Rim Association ( IORA ) met", "iora", "indian ocean rim association"),
+        ("Act East Policy (AEP) and Look East Policy (LEP)", "LEP", "look east policy"),
+        (
+            "of the Korean Peninsula Energy Development Organisation (KEDO) and",
+            "KEDO",
+            "korean peninsula energy development organisation",
+        ),
+    ],
+)
+def test_a_name_spelt_out_before_its_acronym_is_read(text: str, acronym: str, named: str) -> None:
+    assert acronyms.expansion(text, acronym) == tuple(named.split())
+
+
+@pytest.mark.parametrize(
+    ("text", "acronym"),
+    [
+        ("the talks (LWE) went on", "LWE"),  # the words before do not spell it
+        ("Director (Research) of the centre", "Research"),  # not written as an acronym
+        ("the lwe (lwe) of it", "lwe"),  # nor here
+        ("Left-wing Extremism, LWE, grew", "LWE"),  # not in brackets
+        ("(LWE) opens the page", "LWE"),  # nothing before it
+        ("of the (OT)", "OT"),  # small words alone are no name
+        ("Look Far Near East Policy (LEP)", "LEP"),  # at most one other word left out
+    ],
+)
+def test_text_that_does_not_spell_an_acronym_out_gives_nothing(text: str, acronym: str) -> None:
+    assert acronyms.expansion(text, acronym) is None
+
+
+def test_the_commonest_reading_wins() -> None:
+    text = "Look East Policy (LEP) ... the Look East Policy (LEP) ... Lashkar-e-Pakistan (LEP)"
+    assert acronyms.expansion(text, "LEP") == ("look", "east", "policy")
+
+
+@pytest.mark.parametrize(
+    ("word", "typed_as_one"),
+    [("LWE", True), ("MoU", True), ("IS", True), ("lwe", False), ("Modi", False), ("A", False)],
+)
+def test_only_words_written_as_acronyms_are_looked_up(word: str, typed_as_one: bool) -> None:
+    assert acronyms.is_acronym(word) is typed_as_one
+
+
+class _Glossary(acronyms.Glossary):
+    """A glossary of fixed entries, to see how a query is rewritten."""
+
+    def __init__(self, entries: dict[str, str]) -> None:
+        self.known = {k: tuple(v.split()) for k, v in entries.items()}
+        self.used = {}
+
+    def spelt_out(self, acronym: str) -> tuple[str, ...] | None:
+        return self.known.get(acronym.lower())
+
+    def rare(self, word: str) -> bool:
+        return word in self.known
+
+
+GLOSSARY = {
+    "lwe": "left wing extremism",
+    "aep": "act east policy",
+    "ttp": "tehrik i taliban pakistan",
+}
+
+
+@pytest.mark.parametrize(
+    ("query", "rewritten"),
+    [
+        ("LWE Jharkhand", '(LWE OR "left wing extremism") Jharkhand'),
+        ("Left-wing Extremism in Jharkhand", "((Left-wing AND Extremism) OR lwe) in Jharkhand"),
+        ("India's Act East Policy", "India's ((Act AND East AND Policy) OR aep)"),
+        ("Tehrik-i-Taliban Pakistan", "((Tehrik-i-Taliban AND Pakistan) OR ttp)"),
+        ("NOT LWE", 'NOT (LWE OR "left wing extremism")'),
+        # Untouched: quoted, fielded, lower case, unknown, wildcards.
+        ('"LWE in Jharkhand"', '"LWE in Jharkhand"'),
+        ("title:LWE", "title:LWE"),
+        ("lwe", "lwe"),
+        ("CPEC", "CPEC"),
+        ("LWE*", "LWE*"),
+        ("act east*", "act east*"),
+    ],
+)
+def test_a_query_takes_both_forms(query: str, rewritten: str) -> None:
+    assert acronyms.spell_out(query, _Glossary(GLOSSARY)) == rewritten
+
+
+# 7001 spells LWE out once and uses it after; 7002 writes the name in full only; 7003
+# uses the acronym only, and once; 7004 is about something else.
+PAGES = {
+    7001: (
+        "Jharkhand's New Plan",
+        "Left-wing Extremism (LWE) grew in Jharkhand. LWE cadres moved; LWE attacks fell, "
+        "and the state said LWE was in retreat. ",
+    ),
+    7002: ("Forest Notes", "Left-wing extremism in the forests of Jharkhand, said the police. "),
+    7003: ("Budget Season", "A line on LWE in a long budget story about roads and ports. "),
+    7004: ("Monsoon Notes", "The monsoon came late to the forests of Jharkhand. "),
+}
+
+
+@pytest.fixture(scope="module")
+def library(tmp_path_factory: pytest.TempPathFactory) -> tuple[Library, list[str]]:
+    root = tmp_path_factory.mktemp("acronyms")
+    corpus = root / "corpus"
+    for number, (title, lead) in PAGES.items():
+        write(corpus, f"{number}-old.txt", old_page(number, title, [lead, FILLER]))
+    lib = Library([corpus], root / "index")
+    lib.update()
+    return lib, ["--corpus", str(corpus), "--index", str(root / "index")]
+
+
+def numbers(lib: Library, text: str) -> list[int]:
+    return [h.number for h in lib.search(SearchQuery(text, highlight=False)).hits]
+
+
+def test_an_acronym_finds_its_name_written_in_full(library: tuple[Library, list[str]]) -> None:
+    lib, _ = library
+    # 7002 never says "LWE"; the article about LWE comes first.
+    assert numbers(lib, "LWE") == [7001, 7002, 7003]
+    both = lib.search(SearchQuery("LWE Jharkhand", highlight=False))
+    assert both.total == 2 and [h.number for h in both.hits][:2] == [7001, 7002]
+
+
+def test_a_name_in_full_finds_its_acronym(library: tuple[Library, list[str]]) -> None:
+    lib, _ = library
+    # 7003 says only "LWE"; 7001 says it four times and the name once: it comes first.
+    assert numbers(lib, "Left-wing Extremism") == [7001, 7002, 7003]
+    assert numbers(lib, "left wing extremism") == [7001, 7002, 7003]
+
+
+def test_quoted_and_lower_case_acronyms_are_taken_as_typed(
+    library: tuple[Library, list[str]],
+) -> None:
+    lib, _ = library
+    assert numbers(lib, '"LWE"') == [7001, 7003]
+    assert numbers(lib, "lwe") == [7001, 7003]
+
+
+def test_search_through_the_command_line_highlights_both_forms(
+    library: tuple[Library, list[str]],
+) -> None:
+    _, dirs = library
+    result = CliRunner().invoke(app, ["search", "LWE", "--json", *dirs])
+    assert result.exit_code == 0, result.output
+    hits = json.loads(result.stdout)["hits"]
+    assert [h["number"] for h in hits] == [7001, 7002, 7003]
+    assert Path(dirs[1]).is_dir()
