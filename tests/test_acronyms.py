@@ -173,3 +173,17 @@ def test_search_through_the_command_line_highlights_both_forms(
     hits = json.loads(result.stdout)["hits"]
     assert [h["number"] for h in hits] == [7001, 7002, 7003]
     assert Path(dirs[1]).is_dir()
+
+
+def test_the_reader_is_told_what_else_was_read(library: tuple[Library, list[str]]) -> None:
+    _, dirs = library
+    shown = CliRunner().invoke(app, ["search", "LWE", *dirs], env={"COLUMNS": "80"})
+    assert shown.exit_code == 0, shown.output
+    assert (
+        'LWE also read as "left wing extremism", as the archive\'s pages pair them.\n'
+        in shown.stdout
+    )
+    named = CliRunner().invoke(app, ["search", "Left-wing Extremism", "--json", *dirs])
+    assert json.loads(named.stdout)["also_read"] == {"Left-wing Extremism": "LWE"}
+    plain = CliRunner().invoke(app, ["search", "Jharkhand", "--json", *dirs])
+    assert json.loads(plain.stdout)["also_read"] == {}

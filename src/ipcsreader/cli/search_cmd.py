@@ -121,6 +121,8 @@ def search_command(
       north korea              every word must appear (in any form: visit, visits, visited;
                                defence or defense); the, what, of … only help if found
       "north korea"            a phrase
+      LWE                      also "left wing extremism", and that name also LWE,
+                               where the archive's pages spell the acronym out
       russia OR china          either word
       korea NOT south          leave out articles with a word ("korea -south" too)
       title:korea              a word in the title; also author:, column:, region:
