@@ -85,6 +85,7 @@ class _Glossary(acronyms.Glossary):
 
 
 GLOSSARY = {
+    "ep": "east policy",
     "lwe": "left wing extremism",
     "aep": "act east policy",
     "ttp": "tehrik i taliban pakistan",
@@ -99,6 +100,8 @@ GLOSSARY = {
         ("India's Act East Policy", "India's ((Act AND East AND Policy) OR aep)"),
         ("Tehrik-i-Taliban Pakistan", "((Tehrik-i-Taliban AND Pakistan) OR ttp)"),
         ("NOT LWE", 'NOT (LWE OR "left wing extremism")'),
+        ("NOT Act East Policy", "NOT Act ((East AND Policy) OR ep)"),
+        ("India NOT Act East Policy", "India NOT Act ((East AND Policy) OR ep)"),
         # Untouched: quoted, fielded, lower case, unknown, wildcards.
         ('"LWE in Jharkhand"', '"LWE in Jharkhand"'),
         ("title:LWE", "title:LWE"),

@@ -103,6 +103,17 @@ def test_a_half_typed_query_says_what_is_wrong_without_an_alarm(world) -> None:
     drive(app, scenario)
 
 
+def test_the_tally_says_what_an_acronym_was_also_read_as(world) -> None:
+    app = make_app(*world)
+
+    async def scenario(pilot: Pilot) -> None:
+        await typed(pilot, "KEDO ")  # the page spells it out: "... Organisation (KEDO)"
+        text = screen_text(app)
+        assert "KEDO also as korean peninsula energy development organisation" in text
+
+    drive(app, scenario)
+
+
 def test_nothing_found_says_so_and_suggests(world) -> None:
     app = make_app(*world)
 

@@ -150,7 +150,9 @@ def _spell_out_piece(piece: str, glossary: Glossary) -> str:
             out.append(tokens[i])
             i += 1
             continue
-        run_end = _longest_named_run(tokens, plain, i, glossary)
+        # "NOT Act East Policy" leaves out "Act" alone: no name starts after a NOT.
+        negated = i >= 2 and tokens[i - 2] in ("NOT", "ANDNOT")
+        run_end = None if negated else _longest_named_run(tokens, plain, i, glossary)
         if run_end is not None:
             end, acronym = run_end
             words = [tokens[k] for k in range(i, end + 1, 2)]

@@ -251,6 +251,11 @@ class SearchScreen(IpcsScreen):
             line.append_text(safe(value, "bold"))
         if result.relaxed:
             line.append(" · none has every word: hits with any", DIM)
+        for typed, other in result.also_read:
+            line.append(" · ", DIM)
+            line.append_text(safe(typed, "bold"))
+            line.append(" also as ", DIM)
+            line.append_text(safe(other, "bold"))
         if result.suggestion:
             line.append(" · did you mean ", DIM)
             line.append_text(safe(result.suggestion, "bold"))
