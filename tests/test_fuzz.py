@@ -124,7 +124,9 @@ def library(tmp_path_factory: pytest.TempPathFactory) -> Library:
     root = tmp_path_factory.mktemp("fuzz")
     corpus = root / "corpus"
     for n, title in enumerate(["North Korea Visits", "Maoist Attack", "Monsoon Session"]):
-        write(corpus, f"{9001 + n}-old.txt", old_page(9001 + n, title, [FILLER]))
+        # One spells an acronym out, so that queries are read in both forms too.
+        spelt = "The Korean Peninsula Energy Development Organisation (KEDO) met. KEDO ended."
+        write(corpus, f"{9001 + n}-old.txt", old_page(9001 + n, title, [FILLER, spelt]))
     lib = Library.open(corpus, root / "index")
     lib.update()
     return lib
@@ -181,6 +183,12 @@ QUERY_PARTS = st.sampled_from(
         "region:",
         "no:",
         "Jong-un's",
+        # An acronym the shipped page spells out, and its name (read in either form).
+        " KEDO ",
+        "Korean Peninsula Energy Development Organisation",
+        "NOT",
+        "#4842",
+        "#",
     ]
 )
 QUERIES = st.lists(st.one_of(QUERY_PARTS, st.text(max_size=8)), max_size=20).map("".join)
