@@ -94,6 +94,8 @@ BAD_NUMERIC_VALUES = [
     "(2014 OR 2015)",
     "[a TO b]",
     ">2015-1x",
+    "¹",  # digits int() refuses (superscripts) are no number
+    "²⁰¹⁵",
 ]
 
 

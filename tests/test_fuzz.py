@@ -200,6 +200,7 @@ QUERIES = st.lists(st.one_of(QUERY_PARTS, st.text(max_size=8)), max_size=20).map
 @example('date:""', "relevance")
 @example("date:>2014", "relevance")
 @example("number:[1000 TO 2014]", "newest")
+@example("year:¹", "relevance")  # a superscript digit: int() refused it
 def test_random_queries(library: Library, text: str, sort: str) -> None:
     try:
         result = library.search(SearchQuery(text=text, sort=sort, facets=("year",)))

@@ -108,7 +108,7 @@ def _bound(field: str, typed: str, value: str, *, high: bool, strict: bool) -> s
         except OverflowError:
             raise QueryError(f"'{typed}' leaves no date at all") from None
         return f"{day.year:04d}{day.month:02d}{day.day:02d}"
-    if not value.isdigit():
+    if not value.isdecimal():  # not isdigit: "¹" is a digit that int() refuses
         raise QueryError(f"'{typed}': {value!r} is not a {field}; use {_EXAMPLES[field]}")
     number = int(value) + ((-1 if high else 1) if strict else 0)
     if field == "year" and not 1000 <= int(value) <= 9999:
