@@ -190,3 +190,18 @@ def test_the_reader_is_told_what_else_was_read(library: tuple[Library, list[str]
     assert json.loads(named.stdout)["also_read"] == {"Left-wing Extremism": "LWE"}
     plain = CliRunner().invoke(app, ["search", "Jharkhand", "--json", *dirs])
     assert json.loads(plain.stdout)["also_read"] == {}
+
+
+def test_the_snippet_shows_the_acronym_typed_not_its_words_said_earlier(
+    tmp_path: Path,
+) -> None:
+    corpus = tmp_path / "corpus"
+    early = "Left wing parties met in the hills; extremism was not on the agenda. "
+    later = "The police said Left-wing Extremism (LWE) was down, and LWE cadres fewer."
+    write(corpus, "7101-old.txt", old_page(7101, "Hill Notes", [early, FILLER * 8, later]))
+    lib = Library([corpus], tmp_path / "index")
+    lib.update()
+    (hit,) = lib.search(SearchQuery("LWE")).hits
+    assert "(LWE)" in hit.snippet and hit.snippet.index("(LWE)") < 120
+    marked = [hit.snippet[a:b] for a, b in hit.highlights]
+    assert "LWE" in marked

@@ -134,11 +134,12 @@ class SearchIndex:
             # and gives the query's words for highlighting, hit by hit.
             results = Results(searcher, run.query, page)
             matched: Matched = "some" if relaxed else "all"
-            hits = [snippets.hit(h, marked, run.matched(h.docnum, matched)) for h in results]
+            typed = run.typed_stems() if marked and run.also_read else frozenset()
+            hits = [snippets.hit(h, marked, run.matched(h.docnum, matched), typed) for h in results]
             if not relaxed and not run.question and plan.limit and 0 < len(page) < plan.limit:
                 tail = run.some_words(ranked, plan.limit - len(page))
                 tailed = Results(searcher, run.query, tail)  # the any-word query's words
-                hits += [snippets.hit(h, marked, "some") for h in tailed]
+                hits += [snippets.hit(h, marked, "some", typed) for h in tailed]
             docnums = [docnum for _, docnum in ranked] if plan.facets else []
             facets = {
                 name: facet_counts(run.columns, docnums, name) for name in plan.facets if total
@@ -315,6 +316,12 @@ class _Run:
         every = {d for _, d in ranked}
         relaxed = self._run(self.allowed, relaxed=True)
         return list(islice(((score, d) for score, d in relaxed if d not in every), wanted))
+
+    def typed_stems(self) -> frozenset[str]:
+        """The stems of the words the reader typed, not those the query was also read as."""
+        analyse = fields.analyzers()["text"]
+        typed = querying.boost_words(self.plan.text)
+        return frozenset(t.text for word in typed for t in analyse(word, mode="query"))
 
     def matched(self, docnum: int, otherwise: Matched) -> Matched:
         """Whether the hit ``docnum`` has every word: known one by one for a question."""

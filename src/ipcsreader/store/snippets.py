@@ -22,12 +22,16 @@ _HIGHLIGHT_CHARS = 1000
 _HIGHLIGHT_LEAD = 80
 
 
-def hit(h: Any, highlight: bool, matched: Matched = "all") -> Hit:
+def hit(
+    h: Any, highlight: bool, matched: Matched = "all", typed: frozenset[str] = frozenset()
+) -> Hit:
+    """``h`` as shown; its snippet, with ``highlight``, from where one of the ``typed``
+    words (stems) is first found, if one is, else where any of the query's words is."""
     data = json.loads(h["data"])
     snippet: str = ""
     spans: tuple[tuple[int, int], ...] = ()
     if highlight:
-        snippet, spans = _highlight(h, zlib.decompress(h["text"]).decode("utf-8"))
+        snippet, spans = _highlight(h, zlib.decompress(h["text"]).decode("utf-8"), typed)
     if not snippet:
         snippet = _flat(data["teaser"] or data["lead"] or "")
         if len(snippet) > _SNIPPET_CHARS:
@@ -51,7 +55,9 @@ def _flat(text: str) -> str:
     return " ".join(text.split())
 
 
-def _highlight(h: Any, body: str) -> tuple[str, tuple[tuple[int, int], ...]]:
+def _highlight(
+    h: Any, body: str, typed: frozenset[str] = frozenset()
+) -> tuple[str, tuple[tuple[int, int], ...]]:
     """The best passages of ``body`` for hit ``h``, with the spans of the matched words.
 
     As Whoosh's highlighter would find them, with two shortcuts: only words that start
@@ -68,11 +74,13 @@ def _highlight(h: Any, body: str) -> tuple[str, tuple[tuple[int, int], ...]]:
     words = words - function_stems() or words
     if not words:
         return "", ()
-    # Index words are stems ("korea", "countri"): a word starting with the stem less its
-    # last letter may be one of them; the word filter then says whether it is.
-    heads = sorted({s[:-1] if len(s) > 3 else s for s in words}, key=len, reverse=True)
-    likely = re.compile("|".join(map(fields.spelt_either_way, heads)))
-    first = re.search(rf"(?<!\w)(?:{likely.pattern})", body, re.IGNORECASE)
+    likely = _likely(words)
+    # A word the reader typed before one the query was also read as ("KEDO" before the
+    # "Korean" of its name in full, which a page may say far earlier and more often).
+    first = None
+    if typed & words and typed & words != words:
+        first = re.search(rf"(?<!\w)(?:{_likely(typed & words).pattern})", body, re.IGNORECASE)
+    first = first or re.search(rf"(?<!\w)(?:{likely.pattern})", body, re.IGNORECASE)
     start = max(0, first.start() - _HIGHLIGHT_LEAD) if first else 0
     stretches = [(start, start + _HIGHLIGHT_CHARS)] if first else []
     stretches.append((0, highlight.DEFAULT_CHARLIMIT))
@@ -86,6 +94,14 @@ def _highlight(h: Any, body: str) -> tuple[str, tuple[tuple[int, int], ...]]:
         if best:
             return _span_formatter().format(best)
     return "", ()
+
+
+def _likely(words: frozenset[str]) -> re.Pattern[str]:
+    """What a word of the body that may analyse to one of ``words`` starts with."""
+    # Index words are stems ("korea", "countri"): a word starting with the stem less its
+    # last letter may be one of them; the word filter then says whether it is.
+    heads = sorted({s[:-1] if len(s) > 3 else s for s in words}, key=len, reverse=True)
+    return re.compile("|".join(map(fields.spelt_either_way, heads)))
 
 
 def _marked_tokens(text: str, start: int, words: frozenset[str], likely: re.Pattern[str]) -> Any:
