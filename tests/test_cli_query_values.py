@@ -161,6 +161,14 @@ def test_odd_values_of_word_fields_answer_or_say_why(
         assert json.loads(result.stdout)["total"] >= 0
 
 
+def test_a_stamp_too_large_is_named_as_typed(dirs: list[str]) -> None:
+    result = search(dirs, "#99999999999")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "Error: '#99999999999': '99999999999' is larger than any article number\n"
+    )
+
+
 def test_an_article_stamp_is_its_number_not_a_word_to_highlight(dirs: list[str]) -> None:
     hit = json.loads(search(dirs, "#9001 korea").stdout)["hits"][0]
     assert hit["number"] == 9001

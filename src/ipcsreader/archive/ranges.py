@@ -52,11 +52,14 @@ def rewrite(text: str) -> str:
         field = NUMERIC_FIELDS.get(match[1].lower())
         return _clause(field, match[1], match[2]) if field else match[0]
 
-    return FIELD_CLAUSE.sub(one, STAMP.sub(r"number:\1", text))
+    def stamp(match: re.Match[str]) -> str:
+        return _clause("number", "number", match[1], typed=match[0])
+
+    return FIELD_CLAUSE.sub(one, STAMP.sub(stamp, text))
 
 
-def _clause(field: str, name: str, value: str) -> str:
-    typed = f"{name}:{value}"
+def _clause(field: str, name: str, value: str, typed: str | None = None) -> str:
+    typed = typed or f"{name}:{value}"
     raw = value[1:-1] if len(value) > 1 and value[0] == value[-1] == '"' else value
     raw = _ascii_digits(raw.strip())
     if not raw or raw == '"':
