@@ -33,7 +33,7 @@ import haystack  # noqa: E402  (beside this script)
 import relevance  # noqa: E402
 
 PAIRED = ("title", "teaser", "body")
-SETS = ("conformance", "tune", "held", "blind", "blind2", "blind3")
+SETS = ("conformance", "tune", "held", "blind", "blind2", "blind3", "tune2", "held2")
 
 
 class Counts:

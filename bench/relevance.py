@@ -326,7 +326,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument(
         "--set",
-        choices=("conformance", "tune", "held", "blind", "blind2", "blind3"),
+        choices=("conformance", "tune", "held", "blind", "blind2", "blind3", "tune2", "held2"),
         action="append",
         help="only these (repeat for several)",
     )
