@@ -1,6 +1,7 @@
 """How high MRR@10 can go on a relevance haystack for rankers that only count the query's words.
 
     .venv/bin/python bench/ceiling.py --workdir DIR --articles 10000 [--seed 1] [--spread zipf]
+    .venv/bin/python bench/ceiling.py --workdir DIR --set tune2 --set held2   # by set and family
 
 For each query of bench/relevance.py, an article B *dominates* the article meant, A, when B
 holds every query word (as the index analyses it) at least as often as A in each field
@@ -107,6 +108,17 @@ class Haystack:
         return expected_rr(dominating, tied)
 
 
+def totals(qs: list[relevance.Query], found: list[float]) -> list[tuple[str, int, float]]:
+    """Mean ceiling for all queries, each set and each family (as relevance.py groups them)."""
+    groups: dict[str, list[float]] = {"all": list(found)}
+    for q, x in zip(qs, found, strict=True):
+        groups.setdefault(q.set, []).append(x)
+    for q, x in zip(qs, found, strict=True):
+        if q.family != "conformance":
+            groups.setdefault(f"family: {q.family}", []).append(x)
+    return [(name, len(rr), sum(rr) / len(rr)) for name, rr in groups.items()]
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pages", type=Path, default=HERE.parent.parent / "shared" / "ipcs-pages")
@@ -114,19 +126,18 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--articles", type=int, default=10000)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--spread", choices=haystack.SPREADS, default="even")
+    parser.add_argument("--set", choices=SETS, action="append", help="only these (repeat it)")
     args = parser.parse_args(argv)
     reals = haystack.reals_from(args.pages)
     _library, docs = relevance.prepare(
         args.pages, args.workdir, args.articles, args.seed, reals, args.spread
     )
     hay = Haystack(docs)
-    qs = relevance.queries()
+    qs = [q for q in relevance.queries() if args.set is None or q.set in args.set]
     found = [hay.ceiling(q.text, q.number) for q in qs]
     print(f"Ceiling of MRR@10, {args.articles:,} distractors ({args.spread}, seed {args.seed})")
-    for name in (None, *SETS):
-        rr = [x for q, x in zip(qs, found, strict=True) if name is None or q.set == name]
-        if rr:
-            print(f"  {name or 'all':<12} {len(rr):>4}  {sum(rr) / len(rr):.3f}")
+    for name, n, mean in totals(qs, found):
+        print(f"  {name:<20} {n:>4}  {mean:.3f}")
     below = sum(1 for x in found if x < 1)
     print(f"  queries where another article dominates or ties: {below} of {len(qs)}")
 

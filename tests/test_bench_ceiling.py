@@ -60,3 +60,21 @@ def test_expected_reciprocal_rank_stops_at_ten() -> None:
     assert ceiling.expected_rr(9, 0) == pytest.approx(0.1)
     assert ceiling.expected_rr(10, 0) == 0.0
     assert ceiling.expected_rr(8, 3) == pytest.approx((1 / 9 + 1 / 10) / 4)
+
+
+def test_totals_are_kept_for_all_each_set_and_each_family() -> None:
+    qs = [
+        relevance.Query("a", 1, "conformance", "conformance"),
+        relevance.Query("b", 2, "event", "tune2"),
+        relevance.Query("c", 3, "event", "held2"),
+        relevance.Query("d", 4, "cut", "tune2"),
+    ]
+    got = {name: (n, mean) for name, n, mean in ceiling.totals(qs, [1.0, 0.5, 0.25, 1.0])}
+    assert got == {
+        "all": (4, pytest.approx(0.6875)),
+        "conformance": (1, 1.0),
+        "tune2": (2, 0.75),
+        "held2": (1, 0.25),
+        "family: event": (2, pytest.approx(0.375)),
+        "family: cut": (1, 1.0),
+    }
