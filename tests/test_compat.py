@@ -17,7 +17,7 @@ import pytest
 from whoosh import fields as whoosh_fields
 from whoosh import index as whoosh_index
 
-from ipcsreader.compat import typer_coerce, whoosh_reading
+from ipcsreader.compat import textual_footer, typer_coerce, whoosh_reading
 
 ROOT = Path(__file__).resolve().parent.parent
 # The distributions whose internals ipcsreader.compat relies on.
@@ -59,6 +59,18 @@ def test_textuals_error_path_is_where_textual_errors_wraps_it() -> None:
     loop = inspect.getsource(MessagePump._process_messages_loop)
     assert "await self._dispatch_message(message)" in loop
     assert "self.app._handle_exception(error)" in loop
+
+
+def test_textuals_footer_keys_are_what_textual_footer_reads() -> None:
+    """``FooterKey`` and the attributes ipcsreader/compat/textual_footer.py reads."""
+    import inspect
+
+    from textual.widgets._footer import Footer, FooterKey
+
+    assert textual_footer.FooterKey is FooterKey
+    for name in ("key_display", "description", "action"):
+        assert f"self.{name} = {name}" in inspect.getsource(FooterKey.__init__)
+    assert "yield FooterKey(" in inspect.getsource(Footer.compose)
 
 
 def test_typers_coercion_internals_are_there() -> None:

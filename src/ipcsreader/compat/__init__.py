@@ -43,6 +43,10 @@ longer holds, so that a fallback is never taken silently.
 - ``textual_errors``: ``MessagePump._dispatch_message`` wrapped and ``App._handle_exception``
   overridden, so that a failing handler or worker of ``ipcs ui`` becomes a notification.
   Checked: Textual 8.2.8; bound ``<9``. Guards: ``test_compat``, ``test_ui_failures``.
+- ``textual_footer``: ``textual.widgets._footer.FooterKey`` and its ``action``,
+  ``key_display`` and ``description`` (which key each hint of the footer shows, so that a
+  narrow terminal leaves whole hints out). Checked: Textual 8.2.8; bound ``<9``. Guards:
+  ``test_compat``, ``test_ui_fitting``.
 
 Public APIs of Typer, Click and Rich (group subclasses, consoles, live displays) are used
 elsewhere as documented and need no guard here.

@@ -18,7 +18,7 @@ from rich.console import RenderableType
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.widgets import Footer, ProgressBar, Static
+from textual.widgets import ProgressBar
 
 from ipcsreader.model import Record
 from ipcsreader.render.parts import DIM, NUMBER_STYLE
@@ -26,6 +26,7 @@ from ipcsreader.render.read import highlight_pattern, render_article
 from ipcsreader.render.safe import safe
 from ipcsreader.ui.article import ArticleView
 from ipcsreader.ui.base import IpcsScreen
+from ipcsreader.ui.fitting import FittedFooter, FittingLine
 
 if TYPE_CHECKING:
     from ipcsreader.cite.styles import Style
@@ -63,10 +64,11 @@ class ReadScreen(IpcsScreen):
         self._fetching = False
 
     def compose(self) -> ComposeResult:
-        yield Static(id="read-status")
+        yield FittingLine(id="read-status")
         yield ProgressBar(total=None, show_eta=False, id="fetching")
         yield ArticleView(lambda _width: Text(f"Opening #{self.number}…", DIM), id="article")
-        yield Footer(compact=True)
+        # The least useful go first on a narrow terminal; Back, n, N and F1 (every key) stay.
+        yield FittedFooter("open", "related", "more_by", "note", "tags", "cite", "fetch")
 
     def on_mount(self) -> None:
         self.query_one("#fetching").display = False
@@ -80,7 +82,7 @@ class ReadScreen(IpcsScreen):
             return
         self.record, self.desk = opened
         self.query_one(ArticleView).redraw(self._draw)
-        self._status(self._where())
+        self._status(*self._where())
         self.refresh_bindings()
 
     def _draw(self, width: int) -> RenderableType:
@@ -94,11 +96,12 @@ class ReadScreen(IpcsScreen):
             note=self.desk.note if self.desk else None,
         )
 
-    def _status(self, text: Text) -> None:
-        self.query_one("#read-status", Static).update(text)
+    def _status(self, *versions: Text) -> None:
+        self.query_one("#read-status", FittingLine).show(*versions)
 
-    def _where(self, current: int | None = None) -> Text:
-        """The status line: the number, then the matches (the current one) or what to do."""
+    def _where(self, current: int | None = None) -> tuple[Text, ...]:
+        """The status line: the number, then the matches (the current one) or what to do;
+        on a narrow terminal without the hint at the keys for the matches."""
         line = Text(f"#{self.number}", NUMBER_STYLE)
         if self.desk and self.desk.tags:
             line.append(" · tags: ", DIM)
@@ -106,16 +109,22 @@ class ReadScreen(IpcsScreen):
         found = len(self.query_one(ArticleView).matches)
         if self.record is not None and self.record.listing_only:
             line.append(" · only listings name this article · f fetches it", DIM)
-        elif self.words:
-            if current is not None:
-                line.append(f" · match {current + 1} of {found}", "bold")
-            elif found:
-                line.append(f" · {found} match{'es' if found != 1 else ''} (n, N)", DIM)
-            else:
-                line.append(" · no match in the text", DIM)
-            line.append(" · ", DIM)
-            line.append_text(safe(self.words, DIM))
-        return line
+            return (line,)
+        if not self.words:
+            return (line,)
+        if current is not None:
+            line.append(f" · match {current + 1} of {found}", "bold")
+        elif found:
+            line.append(f" · {found} match{'es' if found != 1 else ''}", DIM)
+        else:
+            line.append(" · no match in the text", DIM)
+        hinted = line.copy()
+        if current is None and found:
+            hinted.append(" (n, N)", DIM)
+        for version in (hinted, line):
+            version.append(" · ", DIM)
+            version.append_text(safe(self.words, DIM))
+        return hinted, line
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "fetch":  # offered only where there is something to fetch
@@ -129,7 +138,7 @@ class ReadScreen(IpcsScreen):
     # Keys.
 
     def action_jump(self, step: int) -> None:
-        self._status(self._where(self.query_one(ArticleView).jump(step)))
+        self._status(*self._where(self.query_one(ArticleView).jump(step)))
 
     def action_open(self) -> None:
         from ipcsreader.model import article_url
@@ -232,7 +241,7 @@ class ReadScreen(IpcsScreen):
         before, self.desk = self.desk, entry
         if self.record is not None:
             self.query_one(ArticleView).redraw(self._draw)
-            self._status(self._where())
+            self._status(*self._where())
         if (before.note if before else None) != entry.note:
             self.ipcs.say("Note kept." if entry.note else "Note deleted.")
         else:
@@ -269,7 +278,7 @@ class ReadScreen(IpcsScreen):
             self._fetching = False
             self.refresh_bindings()
             if self.record is not None:
-                self._status(self._where())
+                self._status(*self._where())
 
 
 def graphical() -> bool:

@@ -29,7 +29,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
-from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 
 from ipcsreader.archive.search import SearchQuery, plain_words
 from ipcsreader.errors import IndexUnavailableError, QueryError, UsageError
@@ -38,6 +38,7 @@ from ipcsreader.render.parts import DIM
 from ipcsreader.render.safe import safe
 from ipcsreader.render.search import render_no_hits
 from ipcsreader.ui.base import IpcsScreen
+from ipcsreader.ui.fitting import FittedFooter
 from ipcsreader.ui.hits import FacetList, HitList, facet_choice
 
 # Hits fetched at a time: a screenful and a few more (each costs its snippet), at least.
@@ -118,7 +119,8 @@ class SearchScreen(IpcsScreen):
         with Horizontal(id="body"):
             yield HitList(id="hits")
             yield FacetList(id="facets")
-        yield Footer(compact=True)
+        # The least useful go first on a narrow terminal; /, q, F2 and F1 (every key) stay.
+        yield FittedFooter("app.export", "toggle_facets", "app.archive", "app.authors")
 
     def on_mount(self) -> None:
         self.watch(self.app, "index_note", self._show_note)
