@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from search_world import FILLER, old_page, write
 
+from ipcsreader import text
 from ipcsreader.archive import records
 from ipcsreader.archive.authors import more_by
 from ipcsreader.errors import PageError
@@ -207,6 +208,26 @@ def test_more_by_from_the_catalog_is_what_all_records_give(tmp_path: Path) -> No
     assert lib.record(9105).same_author == ("twice told",)
     assert [t.number for t in lib.more_by(lib.record(9101), 6)] == before
     _assert_more_by_as_from_all(lib)
+
+
+def test_more_by_from_the_catalog_keys_a_side_bar_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The titles of a record's side bar are keyed as the catalog keyed them when it kept
+    them, and once: asked again, no title is keyed anew, and the answer is the same."""
+    folder = tmp_path / "corpus"
+    _priya_sahni(folder)
+    lib = Library.open(folder, tmp_path / "index")
+    lib.update()
+    record = lib.record(9103)
+    assert record.same_author == ("Borrowed Title", "Never Saved")
+    first = lib.latest_by_one(record, 3)
+    assert first is not None and first == more_by(record, lib.records(), 3)
+    keyed: list[str] = []
+    real = text.title_key
+    monkeypatch.setattr(text, "title_key", lambda title: keyed.append(title) or real(title))
+    assert lib.latest_by_one(record, 3) == first
+    assert keyed == []
 
 
 def _assert_more_by_as_from_all(lib: Library) -> None:

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeVar
 
 from ipcsreader.model import Record
+from ipcsreader.store import codec
 from ipcsreader.store import views as store_views
 from ipcsreader.store.catalog import Catalog
 
@@ -76,7 +77,6 @@ class Answers:
         """
         from ipcsreader.archive.known import from_record
         from ipcsreader.archive.people import Name, may_be_same, parse_name
-        from ipcsreader.text import title_key
 
         name = parse_name(record.authors[0].name) if len(record.authors) == 1 else None
         if name is None or limit < 1:
@@ -87,7 +87,9 @@ class Answers:
                 words = key.split(" ")  # a key is the name's words joined by spaces
                 if key != name.key and may_be_same(name, Name(tuple(words[:-1]), words[-1])):
                     return None  # who is who among their names needs every record
-            keys = {title_key(t) for t in record.same_author}
+            # Keyed as the catalog keyed them when it kept them (cached: the same few
+            # titles are listed on every page of an author).
+            keys = codec.title_keys(record.same_author)
             dated = store.newest_listed(name.key, keys, record.number, limit)
             if len(dated) < limit or any(only for _, only in dated):
                 return None
