@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections import Counter
 from pathlib import Path
+from typing import Any
 
 import pytest
 from search_world import FILLER, new_page, old_page, write
@@ -417,3 +419,51 @@ def test_a_question_mark_for_an_apostrophe_is_one(tmp_path: Path, query: str) ->
     result = CliRunner().invoke(app, ["search", query, "--json", *dirs])
     assert result.exit_code == 0, result.output
     assert [h["number"] for h in json.loads(result.stdout)["hits"]] == [8801]
+
+
+class _Counting:
+    """An analyzer that counts the words it is given (its other attributes its own)."""
+
+    def __init__(self, analyzer: Any) -> None:
+        self.analyzer = analyzer
+        self.words: Counter[str] = Counter()
+
+    def __call__(self, value: str, **options: Any) -> Any:
+        self.words[value] += 1
+        return self.analyzer(value, **options)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.analyzer, name)
+
+
+def test_the_boosts_analyse_each_query_word_once(
+    library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The tokens that adjacency looks for and the author-field forms that nearness leaves
+    out of the teaser come from one analysis of each word, and rank as before."""
+    from ipcsreader.store import fields, ranking
+
+    before = library.search(SearchQuery("monsoon cyclone")).hits
+    text = _Counting(fields.analyzers()["text"])
+    monkeypatch.setitem(fields.analyzers(), "text", text)
+    adjacency = ranking.adjacency
+    passes: list[list[str]] = []  # the boosts of each run (every word, then any word)
+    monkeypatch.setattr(
+        ranking, "adjacency", lambda s, tokens, d: passes.append(tokens) or adjacency(s, tokens, d)
+    )
+    hits = library.search(SearchQuery("monsoon cyclone")).hits
+    assert [(h.number, h.score) for h in hits] == [(h.number, h.score) for h in before]
+    assert [h.number for h in hits] == [8004, 8003]  # both words, then monsoon alone
+    assert passes == [["monsoon", "cyclon"]] * 2  # stemmed
+    assert text.words == {"monsoon": len(passes), "cyclone": len(passes)}
+    # A word of two parts: each part's forms in the author field are the whole word's.
+    assert ranking.query_tokens(["Kim", "Chaudhary", "the", "Jong-un"]) == (
+        ["kim", "chaudhari", "the", "jong", "un"],
+        {
+            "kim": {"kim"},
+            "chaudhari": {"chaudhary"},
+            "the": {"the"},
+            "jong": {"jong", "un"},
+            "un": {"jong", "un"},
+        },
+    )

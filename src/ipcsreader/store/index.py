@@ -398,9 +398,7 @@ class _Run:
         """
         text = self.plan.text
         # Whole words, as the query was run: "Jong-un" is one word, not a pair of parts.
-        words = querying.boost_words(text)
-        analyzer = fields.analyzers()["text"]
-        tokens = [t.text for w in words for t in analyzer(w, mode="query")]
+        tokens, names = ranking.query_tokens(querying.boost_words(text))
         if len(tokens) < 2 or not ranked:
             return ranked
         head = ranked[: ranking.RESCORE_TOP]
@@ -408,7 +406,6 @@ class _Run:
         extra = ranking.adjacency(self.segments, tokens, docnums)
         # Nearness for the best few only: positions are decoded for every word of each.
         near_docs = sorted(d for _, d in head[: ranking.NEAR_TOP])
-        names = ranking.name_forms(words)
         near = ranking.nearness(self.searcher, self.segments, tokens, near_docs, names)
         titled = ranking.whole_titles(self.segments, tokens, docnums)
         boosted = [

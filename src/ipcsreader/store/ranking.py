@@ -119,16 +119,21 @@ def adjacency(
     return extra
 
 
-def name_forms(words: Sequence[str]) -> dict[str, set[str]]:
-    """Each token of ``words`` as the text fields index it, with the tokens the author
-    field makes of the same word (unstemmed: *Chaudhary* is *chaudhari* in the text)."""
+def query_tokens(words: Sequence[str]) -> tuple[list[str], dict[str, set[str]]]:
+    """The tokens of ``words`` as the text fields index them, in order, and each token's
+    forms in the author field (unstemmed: *Chaudhary* is *chaudhari* in the text), from
+    one analysis of each word."""
     analyzers = fields.analyzers()
+    tokens: list[str] = []
     forms: dict[str, set[str]] = defaultdict(set)
     for word in words:
-        names = {t.text for t in analyzers["name"](word, mode="query")}
-        for token in analyzers["text"](word, mode="query"):
-            forms[token.text] |= names
-    return forms
+        stems = [t.text for t in analyzers["text"](word, mode="query")]
+        if stems:
+            names = {t.text for t in analyzers["name"](word, mode="query")}
+            for stem in stems:
+                forms[stem] |= names
+            tokens += stems
+    return tokens, forms
 
 
 def nearness(
