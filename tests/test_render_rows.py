@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import re
 
 from hypothesis import example, given, settings
@@ -9,9 +10,10 @@ from hypothesis import strategies as st
 from rich.cells import cell_len
 from rich.console import Console
 from rich.padding import Padding
+from rich.style import Style
 from rich.text import Text
 
-from ipcsreader.render.rows import Line, Rows
+from ipcsreader.render.rows import Line, Rows, piece_style
 
 _WORDS = st.sampled_from(
     ["Korea", "the", "a", "Indo-Pacific", "Ceasefire", "x", "Supercalifragilisticexpialidocious"]
@@ -239,3 +241,16 @@ def test_lines_show_their_pieces_as_the_text_they_stand_for(
     if wrapped is not None:
         rich_lines = text.wrap(Console(width=80), width, overflow="ellipsis")
         assert wrapped == [line.plain.rstrip(" ") for line in rich_lines]
+
+
+def test_a_pieces_style_is_the_one_rich_gives_it() -> None:
+    """What the rows' and the desk's styled paths write each piece in (combined once)."""
+    console = Console(color_system="truecolor", force_terminal=True, file=io.StringIO())
+    styles: dict[tuple[str, str], Style] = {}
+    for base in ("", "dim", "bold cyan"):
+        for style in ("bold", "red on white", "dim italic", "not bold underline"):
+            text = Text.assemble(("piece", style), style=base)
+            [shown] = [s for s in text.render(console) if s.text == "piece"]
+            assert piece_style(console, styles, base, style) == shown.style, (base, style)
+    assert len(styles) == 12
+    assert piece_style(console, styles, "dim", "bold") is styles["dim", "bold"]

@@ -57,10 +57,12 @@ class Lines:
         from rich.console import COLOR_SYSTEMS
         from rich.style import Style
 
+        from ipcsreader.render.rows import piece_style
+
         if console.color_system is None or console.legacy_windows:
             return None
         system = COLOR_SYSTEMS[console.color_system]
-        codes: dict[str, Style] = {}
+        codes: dict[tuple[str, str], Style] = {}
         out: list[str] = []
         for line in self.lines:
             last = next((text for text, _ in reversed(line) if text), "")
@@ -72,9 +74,8 @@ class Lines:
                 if not style or not text:
                     out.append(text)
                     continue
-                if style not in codes:
-                    codes[style] = Style.combine([Style.null(), console.get_style(style)])
-                out.append(codes[style].render(text, color_system=system))
+                code = piece_style(console, codes, "", style)
+                out.append(code.render(text, color_system=system))
             out.append("\n")
         return "".join(out) or "\n"  # no line at all: Rich still ends one
 

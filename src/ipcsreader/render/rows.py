@@ -53,6 +53,17 @@ class Line:
 Cell = Text | Line
 
 
+def piece_style(
+    console: Console, styles: dict[tuple[str, str], Style], base: str, style: str
+) -> Style:
+    """The style Rich gives a piece styled ``style`` of a ``Text`` styled ``base`` ("":
+    none): the two combined, kept in ``styles`` so that each pair is combined once."""
+    if (base, style) not in styles:
+        under = console.get_style(base) if base else Style.null()
+        styles[base, style] = Style.combine([under, console.get_style(style)])
+    return styles[base, style]
+
+
 class Rows:
     """``rows`` of (short cells, text); ``gap`` extra spaces before the text (a grid's
     empty spacer column of width 0 is one)."""
@@ -301,10 +312,6 @@ def _line_segments(
     if starts is None:
         return None
     base = console.get_style(line.style) if line.style else None
-    for _, style in line.pieces:
-        if style and (line.style, style) not in styles:
-            both = [base or Style.null(), console.get_style(style)]
-            styles[line.style, style] = Style.combine(both)
     out = []
     for a, b in _bounds(starts, len(plain)):
         end = b
@@ -324,7 +331,7 @@ def _line_segments(
             if gap:
                 segments.append(Segment(gap, base))
                 gap = ""
-            segments.append(Segment(plain[lo:hi], styles[line.style, style]))
+            segments.append(Segment(plain[lo:hi], piece_style(console, styles, line.style, style)))
         if wraps:
             gap += " " * (room - (end - a))  # a wrapped line is padded in its own style
         if gap:
