@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from rich.text import Text
 from textual.pilot import Pilot
-from ui_world import drive, make_app, screen_text, settle, shipped, typed
+from ui_world import drive, indexed, make_app, screen_text, settle, shipped, small_corpus, typed
 
 from ipcsreader.ui.fitting import fitted, kept
 
@@ -78,6 +78,20 @@ def test_the_search_screen_fits_its_width(world, width: int, in_box: str, in_hit
         assert rows(app)[-1] == in_hits
 
     drive(app, scenario, size=(width, 24))
+
+
+def test_a_listing_only_article_keeps_f_at_40_columns(tmp_path: Path) -> None:
+    app = make_app(*indexed(small_corpus(tmp_path), tmp_path / "index"))
+
+    async def scenario(pilot: Pilot) -> None:
+        await typed(pilot, "tides")
+        await pilot.press("enter")
+        await settle(pilot)
+        shown = rows(app)
+        assert shown[0] == " #3870 · listed only · f fetches it"
+        assert shown[-1] == "esc Back c Cite t Tags f Fetch f1 Keys"
+
+    drive(app, scenario, size=(40, 24))
 
 
 def test_hints_come_back_when_the_terminal_widens(world) -> None:

@@ -101,15 +101,17 @@ class ReadScreen(IpcsScreen):
 
     def _where(self, current: int | None = None) -> tuple[Text, ...]:
         """The status line: the number, then the matches (the current one) or what to do;
-        on a narrow terminal without the hint at the keys for the matches."""
+        on a narrow terminal without the hint at the keys for the matches, or shorter."""
         line = Text(f"#{self.number}", NUMBER_STYLE)
         if self.desk and self.desk.tags:
             line.append(" · tags: ", DIM)
             line.append_text(safe(", ".join(self.desk.tags), "bold"))
         found = len(self.query_one(ArticleView).matches)
         if self.record is not None and self.record.listing_only:
+            short = line.copy()
             line.append(" · only listings name this article · f fetches it", DIM)
-            return (line,)
+            short.append(" · listed only · f fetches it", DIM)
+            return line, short
         if not self.words:
             return (line,)
         if current is not None:
