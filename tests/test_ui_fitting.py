@@ -80,6 +80,24 @@ def test_the_search_screen_fits_its_width(world, width: int, in_box: str, in_hit
     drive(app, scenario, size=(width, 24))
 
 
+@pytest.mark.parametrize(
+    ("width", "tally"),
+    [
+        (80, "1 hit · none has every word: hits with any · did you mean north korea*?"),
+        (60, "1 hit · any word · did you mean north korea*?"),
+        (40, "1 hit · did you mean north korea*?"),
+    ],
+)
+def test_the_tally_keeps_the_suggestion_on_a_narrow_screen(world, width: int, tally: str) -> None:
+    app = make_app(*world)
+
+    async def scenario(pilot: Pilot) -> None:
+        await typed(pilot, "nort korea")
+        assert rows(app)[3] == " " + tally
+
+    drive(app, scenario, size=(width, 24))
+
+
 def test_a_listing_only_article_keeps_f_at_40_columns(tmp_path: Path) -> None:
     app = make_app(*indexed(small_corpus(tmp_path), tmp_path / "index"))
 

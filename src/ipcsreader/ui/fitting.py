@@ -1,8 +1,9 @@
-"""One-line rows that fit a narrow terminal: whole hints and phrases left out, none cut.
+"""One-line rows that fit a narrow terminal: whole hints and phrases left out, not cut.
 
 The footer of key hints leaves out the least useful first (each screen says which, in
 order); F1, which lists every key, always stays. A status line is given as versions from
-the fullest to the barest and shows the first that fits.
+the fullest to the barest and shows the first that fits (the barest cut, an ellipsis
+marking it, when none does).
 """
 
 from __future__ import annotations

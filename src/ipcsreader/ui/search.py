@@ -38,7 +38,7 @@ from ipcsreader.render.parts import DIM
 from ipcsreader.render.safe import safe
 from ipcsreader.render.search import render_no_hits
 from ipcsreader.ui.base import IpcsScreen
-from ipcsreader.ui.fitting import FittedFooter
+from ipcsreader.ui.fitting import FittedFooter, FittingLine
 from ipcsreader.ui.hits import FacetList, HitList, facet_choice
 
 # Hits fetched at a time: a screenful and a few more (each costs its snippet), at least.
@@ -114,7 +114,7 @@ class SearchScreen(IpcsScreen):
             id="query",
         )
         with Horizontal(id="status"):
-            yield Static(id="tally")
+            yield FittingLine(id="tally")
             yield Static(id="index-note")
         with Horizontal(id="body"):
             yield HitList(id="hits")
@@ -242,31 +242,37 @@ class SearchScreen(IpcsScreen):
         shown = len(hits)
         noun = "hit" if result.query else "article"
         line = Text(f"{result.total:,} {noun}{'' if result.total == 1 else 's'}")
+        # For a narrow terminal: shorter, then only what the reader must not miss.
+        short, bare = line.copy(), line.copy()
         if not (result.relaxed or result.question) and any(h.matched == "some" for h in hits):
             line.append(" with every word", DIM)
         if result.total > shown:
-            line.append(f" · {shown} shown", DIM)
+            for version in (line, short, bare):
+                version.append(f" · {shown} shown", DIM)
         if not result.query:
             line.append(" · newest first", DIM)
         for name, value in self.filters.items():
-            line.append(f" · {name}: ", DIM)
-            line.append_text(safe(value, "bold"))
+            for version in (line, short, bare):
+                version.append(f" · {name}: ", DIM)
+                version.append_text(safe(value, "bold"))
         if result.relaxed:
             line.append(" · none has every word: hits with any", DIM)
+            short.append(" · any word", DIM)
         for typed, other in result.also_read:
             line.append(" · ", DIM)
             line.append_text(safe(typed, "bold"))
             line.append(" also as ", DIM)
             line.append_text(safe(other, "bold"))
         if result.suggestion:
-            line.append(" · did you mean ", DIM)
-            line.append_text(safe(result.suggestion, "bold"))
-            line.append("?", DIM)
-        self._say(line)
+            for version in (line, short, bare):
+                version.append(" · did you mean ", DIM)
+                version.append_text(safe(result.suggestion, "bold"))
+                version.append("?", DIM)
+        self._say(line, short, bare)
 
-    def _say(self, line: Text) -> None:
-        """``line`` in the tally."""
-        self.query_one("#tally", Static).update(line)
+    def _say(self, *versions: Text) -> None:
+        """The tally: the first of ``versions`` that fits."""
+        self.query_one("#tally", FittingLine).show(*versions)
 
     # More hits as the end comes near.
 
