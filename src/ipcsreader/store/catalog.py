@@ -212,11 +212,14 @@ class Catalog:
         rows = self._db.execute("SELECT key, data FROM pages")
         return {key: codec.decode_page(json.loads(data), None) for key, data in rows}
 
-    def pages(self, keys: Iterable[str] | None = None) -> dict[str, Page]:
-        """Headline pages with their side bars: every one, or those of ``keys``."""
+    def pages(self, keys: Iterable[str] | None = None, *, sidebars: bool = True) -> dict[str, Page]:
+        """Headline pages with their side bars (without, but ``same_author``, when not
+        ``sidebars``): every one, or those of ``keys``."""
         query = (
             "SELECT p.key, p.data, s.id, s.data FROM pages p LEFT JOIN sidebars s"
             " ON s.id = p.sidebars"
+            if sidebars
+            else "SELECT p.key, p.data, NULL, NULL FROM pages p"
         )
         if keys is None:
             rows = self._db.execute(query).fetchall()
