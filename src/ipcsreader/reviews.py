@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from ipcsreader.archive import touched
 from ipcsreader.archive.authors import Authors
@@ -119,7 +119,9 @@ def part(
 
     # Each side-bar entry replayed where first printed (thousands of pages print each).
     first, again = touched.printed_once(bars)
-    replay = _Replay(records, in_order(first), again, names, people, index, only)
+    pages = in_order(first)
+    index.prefetch(*touched.looked_up(records, pages))
+    replay = _Replay(records, pages, again, names, people, index, only)
     if touched.again_titles(again) & replay.moved():
         replay = _Replay(records, in_order(dict(bars)), [], names, people, index, only)
     mentions, authors, gatherer = replay.mentions, replay.authors, replay.gatherer
@@ -237,17 +239,29 @@ class _Stored(RecordsByTitle):
         self._titles: dict[str, int | None] = {}  # each title's key, with its lowest number
         self._read: dict[int, Record] = {}
 
+    def prefetch(self, keys: Iterable[str], numbers: Iterable[int]) -> None:
+        """Read the rows of the records of these title keys and numbers in one go (any
+        other is read when asked for)."""
+        titled: dict[str, int | None] = dict.fromkeys(set(keys) - self._titles.keys())
+        wanted = set(numbers) - self._facts.keys()
+        for facts in store_views.title_facts(self._old, wanted, titled):
+            number, key = facts[0], facts[1]
+            self._facts[number] = facts
+            if key in titled and titled[key] is None and number not in self._hidden:
+                titled[key] = number
+        self._facts.update((n, None) for n in wanted - self._facts.keys())
+        self._titles.update(titled)
+
     def _stored(self, number: int) -> store_views.TitleFacts | None:
         if number in self._hidden:
             return None
         if number not in self._facts:
-            self._facts[number] = store_views.title_facts(self._old, number)
+            self.prefetch((), [number])
         return self._facts[number]
 
     def _titled(self, key: str) -> int | None:
         if key not in self._titles:
-            numbers = store_views.numbers_titled(self._old, key)
-            self._titles[key] = next((n for n in numbers if n not in self._hidden), None)
+            self.prefetch([key], ())
         return self._titles[key]
 
     def _number(self, title: str, number: int | None) -> int | None:

@@ -216,6 +216,27 @@ def again_titles(again: Again) -> set[str]:
     return {title_key(t) for entry, _ in again for t in entry.titles}
 
 
+def looked_up(records: Iterable[Record], pages: Iterable[Page]) -> tuple[set[str], set[int]]:
+    """The title keys and numbers the views' passes over these records and pages look up
+    among the records: their titles, those they list and their numbers."""
+    titles: set[str] = set()
+    numbers: set[int] = set()
+    for r in records:
+        titles.update((r.title or "", *r.same_author))
+        numbers.add(r.number)
+    for page in pages:
+        article = page.article if isinstance(page, Listing) else page
+        if isinstance(page, Listing):
+            titles.update(e.title for e in page.entries)
+            numbers.update(e.number for e in page.entries if e.number is not None)
+        if article is not None:
+            titles.update((article.title or "", *article.sidebars.same_author))
+            titles.update(t for e in article.sidebars.columnists for t in e.titles)
+            if article.number is not None:
+                numbers.add(article.number)
+    return {title_key(t) for t in titles}, numbers
+
+
 def sidebar_only(entries: tuple[ColumnistEntry, ...]) -> Article:
     """A page that prints some names only in its side bar, as the views of those names
     see it: its side bar's ``entries`` of those names (what :mod:`ipcsreader.reviews`

@@ -25,7 +25,7 @@ import datetime as dt
 import json
 import pickle
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from ipcsreader.store import codec
@@ -150,26 +150,22 @@ _FACTS = (
 )
 
 
-def title_facts(store: Catalog, number: int) -> TitleFacts | None:
-    """The :data:`TitleFacts` of the record ``number``, without decoding it."""
-    row = store.execute(f"{_FACTS} WHERE number = ?", (number,)).fetchone()
-    if row is None:
-        return None
-    number, key, title, date, column, listed = row
-    return (
-        number,
-        key,
-        title,
-        dt.date.fromisoformat(date) if date else None,
-        column,
-        bool(listed),
-    )
-
-
-def numbers_titled(store: Catalog, key: str) -> list[int]:
-    """The numbers of the records whose title has this key, lowest first."""
-    query = "SELECT number FROM records WHERE title_key = ? ORDER BY number"
-    return [number for (number,) in store.execute(query, (key,))]
+def title_facts(
+    store: Catalog, numbers: Iterable[int] = (), keys: Iterable[str] = ()
+) -> Iterator[TitleFacts]:
+    """The :data:`TitleFacts` of the records of these numbers and of those whose title has
+    one of these keys, by number, without decoding them."""
+    query = f"{_FACTS} WHERE number IN {_LISTED} OR title_key IN {_LISTED} ORDER BY number"
+    listed = (json.dumps(sorted(set(numbers))), json.dumps(sorted(set(keys))))
+    for number, key, title, date, column, listed_only in store.execute(query, listed):
+        yield (
+            number,
+            key,
+            title,
+            dt.date.fromisoformat(date) if date else None,
+            column,
+            bool(listed_only),
+        )
 
 
 def names_referring(store: Catalog, refs: Iterable[str]) -> set[str]:
