@@ -130,12 +130,6 @@ def headline(page: Page) -> Page:
     return replace(page, blocks=())
 
 
-def _numbers(listed: str) -> tuple[int, ...]:
-    """A JSON list of numbers read back (half the time of ``json.loads``, for every file
-    before each update)."""
-    return tuple(map(int, listed[1:-1].split(","))) if listed != "[]" else ()
-
-
 def _connect(path: Path, *, create: bool = False) -> sqlite3.Connection:
     # Autocommit: every read sees the last commit; writes open their own transaction.
     mode = "rwc" if create else "rw"
@@ -208,9 +202,12 @@ class Catalog:
 
     def files(self) -> dict[str, FileEntry]:
         rows = self._db.execute("SELECT key, size, mtime_ns, sha256, error, numbers FROM files")
+        # The JSON lists of numbers read back in half the time of json.loads (every file's).
         return {
-            key: FileEntry(size, mtime, sha, error, _numbers(numbers))
-            for key, size, mtime, sha, error, numbers in rows
+            key: FileEntry(
+                size, mtime, sha, error, tuple(map(int, n[1:-1].split(","))) if n != "[]" else ()
+            )
+            for key, size, mtime, sha, error, n in rows
         }
 
     def heads(self) -> dict[str, Page]:
