@@ -88,17 +88,23 @@ def _opened(root: Path) -> tuple[Path, Library, dict[str, str]]:
     return folder, lib, pages
 
 
+def _changed(folder: Path, lib: Library, name: str, text: str | None) -> None:
+    """Write page ``name`` (None: remove it), update, and compare every view."""
+    if text is None:
+        (folder / name).unlink()
+    else:
+        (folder / name).write_text(text, encoding="utf-8")
+    lib.update()
+    _assert_views_fresh(folder, lib)
+
+
 def test_removed_and_put_back_pages_replay_each_entry_once(
     tmp_path: Path, replays: list[str]
 ) -> None:
     folder, lib, pages = _opened(tmp_path)
     for name in ("9001-old.txt", "p3-1-old.txt", "p1-0-old.txt", "p2-listing.txt"):
-        (folder / name).unlink()
-        lib.update()
-        _assert_views_fresh(folder, lib)
-        (folder / name).write_text(pages[name], encoding="utf-8")
-        lib.update()
-        _assert_views_fresh(folder, lib)
+        _changed(folder, lib, name, None)
+        _changed(folder, lib, name, pages[name])
     assert "part" in replays
 
 
@@ -108,17 +114,15 @@ def test_an_edited_side_bar_and_a_columnist_coming_and_going(
     folder, lib, pages = _opened(tmp_path)
     (folder / "p2-listing.txt").unlink()  # no title moves: each entry is replayed once
     lib.update()
-    page = folder / "p3-1-old.txt"
+    name = "p3-1-old.txt"
     edits = [
-        pages[page.name].replace("Compass: Two", "Compass: Three"),  # a title not held
-        pages[page.name] + "Red Affairs\nBibhu Prasad\nRed: One\n",  # a columnist appears
-        pages[page.name],  # and goes
-        pages[page.name].replace("An Unheld Piece?", "Compass: Two"),
+        pages[name].replace("Compass: Two", "Compass: Three"),  # a title not held
+        pages[name] + "Red Affairs\nBibhu Prasad\nRed: One\n",  # a columnist appears
+        pages[name],  # and goes
+        pages[name].replace("An Unheld Piece?", "Compass: Two"),
     ]
     for text in edits:
-        page.write_text(text, encoding="utf-8")
-        lib.update()
-        _assert_views_fresh(folder, lib)
+        _changed(folder, lib, name, text)
     assert "part" in replays
 
 
@@ -129,9 +133,7 @@ def test_a_title_numbered_between_two_printings_replays_every_printing(
     # (p1-* < p2-listing < p3-*): replayed once, the title after would be lost.
     folder, lib, _ = _opened(tmp_path)
     replays.clear()
-    (folder / "9002-old.txt").unlink()
-    lib.update()
-    _assert_views_fresh(folder, lib)
+    _changed(folder, lib, "9002-old.txt", None)
     assert replays == ["again"]
 
 
