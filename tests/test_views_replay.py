@@ -16,7 +16,10 @@ from test_views import _assert_views_fresh, _sidebar
 
 from ipcsreader import reviews
 from ipcsreader.archive import touched
+from ipcsreader.archive.known import RecordsByTitle
+from ipcsreader.archive.people import Mention, count_mentions, identify
 from ipcsreader.library import Library
+from ipcsreader.model import Article, Author, ColumnistEntry, Sidebars
 
 COLUMN = "East Asia Compass"
 NAME = "Sandip Mishra"
@@ -112,18 +115,19 @@ def test_an_edited_side_bar_and_a_columnist_coming_and_going(
     tmp_path: Path, replays: list[str]
 ) -> None:
     folder, lib, pages = _opened(tmp_path)
-    (folder / "p2-listing.txt").unlink()  # no title moves: each entry is replayed once
-    lib.update()
+    _changed(folder, lib, "p2-listing.txt", None)  # no title moves: entries replayed once
+    replays.clear()
     name = "p3-1-old.txt"
     edits = [
         pages[name].replace("Compass: Two", "Compass: Three"),  # a title not held
         pages[name] + "Red Affairs\nBibhu Prasad\nRed: One\n",  # a columnist appears
         pages[name],  # and goes
-        pages[name].replace("An Unheld Piece?", "Compass: Two"),
+        pages[name].replace("Compass: One\nCompass: Two", "Compass: Two\nCompass: One"),
     ]
     for text in edits:
         _changed(folder, lib, name, text)
-    assert "part" in replays
+    # A name new to the side bars, or gone from them, regroups: every view is computed.
+    assert replays == ["part", "full", "full", "part"]
 
 
 def test_a_title_numbered_between_two_printings_replays_every_printing(
@@ -138,15 +142,35 @@ def test_a_title_numbered_between_two_printings_replays_every_printing(
 
 
 def test_an_entry_is_replayed_where_first_printed_and_counted_after() -> None:
-    one, two = (touched.sidebar_entries(_page(t)) for t in ("One", "Two"))
+    one, two = (
+        touched.sidebar_entries(_page(t, c)) for t, c in (("One", COLUMN), ("Two", "Spotlight"))
+    )
     first, again = touched.printed_once([("a", one), ("b", one + two), ("c", two), ("d", ())])
     assert first == {"a": one, "b": two, "c": (), "d": ()}
     assert again == [(one[0], 1), (two[0], 1)]
     assert touched.again_titles(again) == {"one", "two"}
+    # Counted after, the printings left out give every mention its count, in the order
+    # first printed, as the pass over every printing does.
+    printed = [("a", one), ("b", one + two), ("c", two), ("d", one)]
+    first, again = touched.printed_once(printed)
+    every = [touched.sidebar_only(e) for _, e in printed]
+    people = identify(count_mentions([], every))
+    keys = {p.key for p in people.persons}
+
+    def replayed(pages, again):
+        return reviews._Replay(
+            [], pages, again, {"sandip mishra"}, people, RecordsByTitle([]), keys
+        )
+
+    once = replayed([touched.sidebar_only(e) for e in first.values() if e], again)
+    assert list(once.mentions.items()) == list(replayed(every, []).mentions.items())
+    assert list(once.mentions.items()) == [
+        (Mention(Author(NAME), COLUMN), 3),
+        (Mention(Author(NAME), "Spotlight"), 2),
+    ]
+    assert once.authors.table() == replayed(every, []).authors.table()
 
 
-def _page(title: str):
-    from ipcsreader.model import Article, Author, ColumnistEntry, Sidebars
-
-    entry = ColumnistEntry(COLUMN, Author(NAME), (title,))
+def _page(title: str, column: str) -> Article:
+    entry = ColumnistEntry(column, Author(NAME), (title,))
     return Article(layout="old", sidebars=Sidebars(columnists=(entry,)))
