@@ -242,7 +242,9 @@ class Catalog:
 
     def listing_keys(self) -> set[str]:
         """The keys of the listing pages (few: columnist and column pages)."""
-        query = "SELECT key FROM pages WHERE json_extract(data, '$.kind') = 'listing'"
+        # A row's text starts with its kind (codec.encode_page), which is read without
+        # parsing every page's JSON (a quarter of the time at 50,000 pages).
+        query = 'SELECT key FROM pages WHERE substr(data, 1, 18) = \'{"kind":"listing",\''
         return {key for (key,) in self._db.execute(query)}
 
     def article_titles(self, skip: Collection[str] = ()) -> Iterator[tuple[str, int]]:
