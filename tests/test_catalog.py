@@ -96,6 +96,7 @@ def test_round_trip(tmp_path: Path) -> None:
     assert store.files() == FILES
     assert store.pages() == PAGES
     assert store.pages(["/c/columnist.txt"]) == {"/c/columnist.txt": PAGES["/c/columnist.txt"]}
+    assert store.listing_keys() == {"/c/columnist.txt"}
     assert store.records() == RECORDS
     assert [r.number for r in RECORDS] == store.numbers() == [4842, 9090]
     assert store.records([9090, 1]) == [RECORDS[1]]

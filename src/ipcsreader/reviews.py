@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from ipcsreader.archive import touched
 from ipcsreader.archive.authors import Authors
@@ -33,9 +33,9 @@ from ipcsreader.archive.known import (
     known_title,
     title_key,
 )
-from ipcsreader.archive.people import People, count_mentions, identify, printed_name
+from ipcsreader.archive.people import Mention, People, count_mentions, identify, printed_name
 from ipcsreader.archive.stats import counted_stats, recount_pages
-from ipcsreader.model import Page, Record
+from ipcsreader.model import ColumnistEntry, Page, Record
 from ipcsreader.store import views as store_views
 from ipcsreader.store.catalog import Catalog
 
@@ -98,16 +98,33 @@ def part(
     theirs = [r for r in rewritten if any(touched.name_key(a) in names for a in r.authors)]
     stored = old.numbers_by(names) - numbers
     records = sorted([*old.records(stored), *theirs], key=lambda r: r.number)
-    outside, sidebar = (keys - sources for keys in store_views.sources_of(old, names))
-    pages = old.pages(sorted(k for k in outside if not k.startswith("#")))
-    pages.update(
-        (key, touched.sidebar_only(entries))
-        for key, entries in store_views.columnists(old, sidebar, names).items()
-    )
-    pages.update((k, fresh[k]) for k, given, _ in named if k in fresh and names & given.keys())
-    page_list = [pages[k] for k in sorted(pages)]
-    counted = count_mentions(records, page_list)
-    mentions = Counter({m: n for m, n in counted.items() if touched.name_key(m.author) in names})
+    outside = store_views.printing(old, names) - sources
+    whole = old.pages(sorted(k for k in outside if not k.startswith("#")), sidebars=False)
+    fresh_pages = [(k, fresh[k]) for k, given, _ in named if k in fresh and names & given.keys()]
+    bars = [(k, e) for k, e in store_views.columnists(old, names) if k not in sources]
+
+    def in_order(entries: Mapping[str, Sequence[ColumnistEntry]]) -> list[Page]:
+        # Of the side bars, only the entries of these names count (no other person is
+        # replayed): the pages printing them elsewhere are read without the others'.
+        pages = dict(whole)
+        pages.update(
+            (key, touched.with_columnists(pages[key], tuple(mine)))
+            if key in pages
+            else (key, touched.sidebar_only(tuple(mine)))
+            for key, mine in entries.items()
+            if mine
+        )
+        pages.update(fresh_pages)
+        return [pages[k] for k in sorted(pages)]
+
+    # Each side-bar entry replayed where first printed (thousands of pages print each).
+    first, again = touched.printed_once(bars)
+    pages = in_order(first)
+    index.prefetch(*touched.looked_up(records, pages))
+    replay = _Replay(records, pages, again, names, people, index, only)
+    if touched.again_titles(again) & replay.moved():
+        replay = _Replay(records, in_order(dict(bars)), [], names, people, index, only)
+    mentions, authors, gatherer = replay.mentions, replay.authors, replay.gatherer
     variants = touched.variant_columns(mentions)
     kept_variants = store_views.kept(old, "variants")
     if variants.keys() != names or any(kept_variants.get(k) != v for k, v in variants.items()):
@@ -115,9 +132,6 @@ def part(
     if set(identify(mentions).persons) != persons:
         return None
 
-    authors = Authors(records, page_list, mentions, people=people, index=index, only=only)
-    gatherer = Gatherer(index, people, only)
-    gatherer.gather(records, page_list)
     spellings: Counter[touched.Spelling] = store_views.kept(old, "spellings")
     for r in was:
         spellings.subtract(touched.record_spellings(r))
@@ -180,32 +194,82 @@ def part(
     )
 
 
+class _Replay:
+    """The pass over every record and page printing the names of persons ``only``, in
+    order: the mentions of those names, their titles and their columns. ``pages`` may
+    print a side-bar entry once for all its printings (:func:`touched.printed_once`),
+    ``again`` how often it is printed after."""
+
+    def __init__(
+        self,
+        records: Sequence[Record],
+        pages: Sequence[Page],
+        again: touched.Again,
+        names: set[str],
+        people: People,
+        index: RecordsByTitle,
+        only: set[str],
+    ) -> None:
+        counted = count_mentions(records, pages)
+        for entry, n in again:
+            counted[Mention(entry.columnist, entry.column)] += n
+        self.mentions = Counter(
+            {m: n for m, n in counted.items() if touched.name_key(m.author) in names}
+        )
+        self.authors = Authors(records, pages, self.mentions, people=people, index=index, only=only)
+        self.gatherer = Gatherer(index, people, only)
+        self.gatherer.gather(records, pages)
+
+    def moved(self) -> set[str]:
+        return self.authors.moved() | self.gatherer.moved()
+
+
 class _Stored(RecordsByTitle):
     """Every record as the update leaves them (``old``'s, with ``rewritten`` and without
     ``gone``), found as :class:`RecordsByTitle` finds them but from what the catalog's rows
-    tell of each (:func:`store_views.title_facts`): no record of the corpus is decoded but
-    those :meth:`find` returns (few: the titles of changed side-bar entries)."""
+    tell of each (:func:`store_views.title_facts`), looked up as asked: no record of the
+    corpus is decoded but those :meth:`find` returns (few: the titles of changed side-bar
+    entries), and only the rows of the titles asked for are read."""
 
     def __init__(self, old: Catalog, rewritten: Sequence[Record], gone: set[int]) -> None:
         super().__init__(sorted(rewritten, key=lambda r: r.number))
         self._old = old
-        hidden = gone | self.by_number.keys()
-        self._facts: dict[int, store_views.TitleFacts] = {}
-        self._titles: dict[str, int] = {}  # each title's key, with its lowest number
-        for facts in store_views.title_facts(old):
-            number, key = facts[0], facts[1]
-            if number not in hidden:
-                self._facts[number] = facts
-                if key is not None:
-                    self._titles.setdefault(key, number)
+        self._hidden = gone | self.by_number.keys()
+        self._facts: dict[int, store_views.TitleFacts | None] = {}
+        self._titles: dict[str, int | None] = {}  # each title's key, with its lowest number
         self._read: dict[int, Record] = {}
+
+    def prefetch(self, keys: Iterable[str], numbers: Iterable[int]) -> None:
+        """Read the rows of the records of these title keys and numbers in one go (any
+        other is read when asked for)."""
+        titled: dict[str, int | None] = dict.fromkeys(set(keys) - self._titles.keys())
+        wanted = set(numbers) - self._facts.keys()
+        for facts in store_views.title_facts(self._old, wanted, titled):
+            number, key = facts[0], facts[1]
+            self._facts[number] = facts
+            if key in titled and titled[key] is None and number not in self._hidden:
+                titled[key] = number
+        self._facts.update((n, None) for n in wanted - self._facts.keys())
+        self._titles.update(titled)
+
+    def _stored(self, number: int) -> store_views.TitleFacts | None:
+        if number in self._hidden:
+            return None
+        if number not in self._facts:
+            self.prefetch((), [number])
+        return self._facts[number]
+
+    def _titled(self, key: str) -> int | None:
+        if key not in self._titles:
+            self.prefetch([key], ())
+        return self._titles[key]
 
     def _number(self, title: str, number: int | None) -> int | None:
         """The number of the record :meth:`RecordsByTitle.find` finds."""
-        if number is not None and (number in self.by_number or number in self._facts):
+        if number is not None and (number in self.by_number or self._stored(number)):
             return number
         key = title_key(title)
-        stored, mine = self._titles.get(key), self._by_key.get(key)
+        stored, mine = self._titled(key), self._by_key.get(key)
         if mine is not None and (stored is None or mine.number < stored):
             return mine.number
         return stored
@@ -230,7 +294,9 @@ class _Stored(RecordsByTitle):
             if record is not None:
                 made = from_record(record)
             else:
-                _, _, printed_title, date, column, listed = self._facts[found]
+                facts = self._stored(found)
+                assert facts is not None
+                _, _, printed_title, date, column, listed = facts
                 made = known_title(found, printed_title, date, column, listed)
             self._known[found] = made
         return made

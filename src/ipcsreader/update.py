@@ -235,7 +235,7 @@ class IndexUpdate:
                 Changes(
                     fingerprint=fingerprint,
                     updated=dt.datetime.now(dt.UTC),
-                    files={key: e for key, e in files.items() if known.get(key) != e},
+                    files={key: e for key, e in files.items() if _differs(known.get(key), e)},
                     gone_files=removed,
                     pages=fresh,
                     gone_pages=gone_pages,
@@ -320,6 +320,11 @@ def _reread(source: str, number: int) -> Body | None:
     if article is None or article.number != number or not article.blocks:
         return None
     return Body(article.blocks, article.truncated)
+
+
+def _differs(known: FileEntry | None, entry: FileEntry) -> bool:
+    # Most entries are the very ones read (:func:`_kept`): no need to compare each field.
+    return known is not entry and known != entry
 
 
 def _kept(key: str, entry: FileEntry, summary: UpdateSummary) -> FileEntry:

@@ -176,6 +176,10 @@ class Authors:
                 self._sightings([c.columnist], again, index)
         self._same_author(article.authors, article.sidebars.same_author, index)
 
+    def moved(self) -> set[str]:
+        """The title keys some book merged into a numbered title (:attr:`TitleBook.moved`)."""
+        return set().union(*(book.moved for book in self._books.values()))
+
     def titles(self, person: Person) -> list[KnownTitle]:
         book = self._books.get(person.key)
         return book.titles() if book else []

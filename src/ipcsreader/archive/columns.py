@@ -131,6 +131,11 @@ class Gatherer:
         if seen is not None:
             book.add(seen)
 
+    def moved(self) -> set[str]:
+        """The title keys some columnist's book merged into a numbered title
+        (:attr:`TitleBook.moved`)."""
+        return set().union(*(b.moved for g in self.columns.values() for b in g.books.values()))
+
     def gather(self, records: Iterable[Record], pages: Iterable[Page]) -> None:
         for r in records:
             self.add_record(r)

@@ -90,6 +90,9 @@ class TitleBook:
         # Sightings merged into a numbered title: seen again, they add nothing to it (it
         # keeps its key, and only gains what they have), so they are not merged again.
         self._settled: set[KnownTitle] = set()
+        # The keys of undated titles merged into a numbered one: a sighting of that title
+        # without a number, seen again after, is a title of its own again.
+        self.moved: set[str] = set()
 
     def add(self, seen: KnownTitle) -> bool:
         """Merge a sighting in; whether it is settled (seeing it again would change nothing)."""
@@ -103,6 +106,7 @@ class TitleBook:
         if key in self._items:
             seen = _richer(self._items[key], seen)
         elif seen.number is not None and (old := self._items.pop(title_key(seen.title), None)):
+            self.moved.add(title_key(seen.title))
             seen = _richer(old, seen)
         self._items[key] = seen
         if seen.number is None:

@@ -13,8 +13,10 @@ updated by subtracting what a changed source printed and adding what it prints n
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Collection, Iterable, Iterator, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
+from dataclasses import replace
 from functools import lru_cache
+from typing import Any
 
 from ipcsreader.archive.known import RecordsByTitle, title_key
 from ipcsreader.archive.people import ByEntry, Mention, column_key, parse_name
@@ -159,6 +161,80 @@ def named(records: Iterable[Record], pages: Iterable[tuple[str, Page]]) -> Itera
     made: ByEntry[tuple[str, frozenset[str]]] = ByEntry()  # entries printed on many pages
     for key, page in pages:
         yield key, *_page_names(page, True, made)
+
+
+def with_columnists(page: Page, entries: tuple[ColumnistEntry, ...]) -> Page:
+    """``page`` with these "IPCS Columnists" entries in its side bar (a listing's article's)."""
+    if isinstance(page, Listing):
+        if page.article is None:
+            return page
+        return replace(
+            page, article=replace(page.article, sidebars=_columnists(page.article, entries))
+        )
+    return replace(page, sidebars=_columnists(page, entries))
+
+
+def _columnists(article: Article, entries: tuple[ColumnistEntry, ...]) -> Sidebars:
+    return replace(article.sidebars, columnists=entries)
+
+
+# Side-bar entries printed again after their first printing, each with how often.
+Again = list[tuple[ColumnistEntry, int]]
+
+
+def printed_once(
+    printed: Iterable[tuple[str, Sequence[ColumnistEntry]]],
+) -> tuple[dict[str, tuple[ColumnistEntry, ...]], Again]:
+    """Of the side-bar entries each page prints (pages in order), those it prints first
+    (by page, every page given), and how often each is printed again after.
+
+    The same object is the same entry (the catalog decodes each distinct entry once). An
+    entry printed again adds to how often its columnist is printed, and nothing else:
+    its titles found as records are settled in every book at its first printing, and a
+    title not found is merged into the one its first printing left (the views' passes skip
+    or repeat them so). But when that undated title was given a number in between
+    (:attr:`ipcsreader.archive.known.TitleBook.moved`, keys of :func:`again_titles`), the
+    printing after made it a title of its own again: the caller then replays every printing.
+    """
+    again: dict[int, list[Any]] = {}
+    first: dict[str, tuple[ColumnistEntry, ...]] = {}
+    for key, entries in printed:
+        mine = []
+        for entry in entries:
+            seen = again.get(id(entry))
+            if seen is None:
+                again[id(entry)] = [entry, 0]
+                mine.append(entry)
+            else:
+                seen[1] += 1
+        first[key] = tuple(mine)
+    return first, [(entry, n) for entry, n in again.values() if n]
+
+
+def again_titles(again: Again) -> set[str]:
+    """The keys of the titles of the entries :func:`printed_once` left out somewhere."""
+    return {title_key(t) for entry, _ in again for t in entry.titles}
+
+
+def looked_up(records: Iterable[Record], pages: Iterable[Page]) -> tuple[set[str], set[int]]:
+    """The title keys and numbers the views' passes over these records and pages look up
+    among the records: their titles, those they list and their numbers."""
+    titles: set[str] = set()
+    numbers: set[int] = set()
+    for r in records:
+        titles.update((r.title or "", *r.same_author))
+        numbers.add(r.number)
+    for page in pages:
+        article = page.article if isinstance(page, Listing) else page
+        if isinstance(page, Listing):
+            titles.update(e.title for e in page.entries)
+            numbers.update(e.number for e in page.entries if e.number is not None)
+        if article is not None:
+            titles.update((article.title or "", *article.sidebars.same_author))
+            titles.update(t for e in article.sidebars.columnists for t in e.titles)
+            if article.number is not None:
+                numbers.add(article.number)
+    return {title_key(t) for t in titles}, numbers
 
 
 def sidebar_only(entries: tuple[ColumnistEntry, ...]) -> Article:

@@ -130,7 +130,8 @@ _NO_SIDEBARS = Sidebars()
 
 
 def encode_page(page: Page) -> tuple[dict[str, Any], dict[str, Any] | None]:
-    """The page's row, and its side bars (but ``same_author``) when it has any."""
+    """The page's row (its kind first: :meth:`Catalog.listing_keys` reads it so), and its
+    side bars (but ``same_author``) when it has any."""
     if isinstance(page, Article):
         article, rest = encode_article(page)
         return {"kind": "article", **article}, rest

@@ -144,20 +144,27 @@ def counts(store: Catalog) -> RecordCounts | None:
 TitleFacts = tuple[int, str | None, str | None, "dt.date | None", str | None, bool]
 
 
-def title_facts(store: Catalog) -> Iterator[TitleFacts]:
-    """The :data:`TitleFacts` of every record, by number, without decoding the records."""
-    query = (
-        "SELECT number, title_key, json_extract(data, '$[1]'), json_extract(data, '$[2]'),"
-        " column_name, json_extract(data, '$[8]') FROM records ORDER BY number"
-    )
-    for number, key, title, date, column, listed in store.execute(query):
+_FACTS = (
+    "SELECT number, title_key, json_extract(data, '$[1]'), json_extract(data, '$[2]'),"
+    " column_name, json_extract(data, '$[8]') FROM records"
+)
+
+
+def title_facts(
+    store: Catalog, numbers: Iterable[int] = (), keys: Iterable[str] = ()
+) -> Iterator[TitleFacts]:
+    """The :data:`TitleFacts` of the records of these numbers and of those whose title has
+    one of these keys, by number, without decoding them."""
+    query = f"{_FACTS} WHERE number IN {_LISTED} OR title_key IN {_LISTED} ORDER BY number"
+    listed = (json.dumps(sorted(set(numbers))), json.dumps(sorted(set(keys))))
+    for number, key, title, date, column, listed_only in store.execute(query, listed):
         yield (
             number,
             key,
             title,
             dt.date.fromisoformat(date) if date else None,
             column,
-            bool(listed),
+            bool(listed_only),
         )
 
 
@@ -167,41 +174,36 @@ def names_referring(store: Catalog, refs: Iterable[str]) -> set[str]:
     return {name for (name,) in store.execute(query, (json.dumps(sorted(refs)),))}
 
 
-def sources_of(store: Catalog, names: Iterable[str]) -> tuple[set[str], set[str]]:
-    """The records and pages that print one of these name keys: those that print one but
-    in their side bar, and the pages that print them only there."""
-    listed = json.dumps(sorted(names))
+def printing(store: Catalog, names: Iterable[str]) -> set[str]:
+    """The records and pages that print one of these name keys but in their side bar."""
     query = (
-        "SELECT DISTINCT s.source FROM view_sources s, json_each(s.{}) n"
+        "SELECT DISTINCT s.source FROM view_sources s, json_each(s.outside) n"
         f" WHERE n.value IN {_LISTED}"
     )
-    outside = {source for (source,) in store.execute(query.format("outside"), (listed,))}
-    every = {source for (source,) in store.execute(query.format("names"), (listed,))}
-    return outside, every - outside
+    return {source for (source,) in store.execute(query, (json.dumps(sorted(names)),))}
 
 
-def columnists(
-    store: Catalog, keys: Iterable[str], names: Iterable[str]
-) -> dict[str, tuple[ColumnistEntry, ...]]:
-    """The "IPCS Columnists" entries of the pages of ``keys`` whose columnist's name has one
-    of these name keys, in the order printed (pages with none left out), each distinct
-    entry decoded once (:mod:`ipcsreader.store.sidebars`)."""
+def columnists(store: Catalog, names: Iterable[str]) -> list[tuple[str, list[ColumnistEntry]]]:
+    """Every page whose "IPCS Columnists" print a columnist with one of these name keys,
+    by key, with those entries in the order printed, each distinct entry decoded once
+    (:mod:`ipcsreader.store.sidebars`)."""
     query = (
-        "SELECT p.key, s.pos, s.entry FROM sidebar_entries s"
+        "SELECT p.key, s.entry FROM sidebar_entries s"
         f" JOIN pages p ON p.sidebars = s.sidebar WHERE s.name_key IN {_LISTED}"
+        " ORDER BY p.key, s.pos"
     )
-    wanted = set(keys)
-    rows = store.execute(query, (json.dumps(sorted(set(names))),))
-    found = sorted(row for row in rows if row[0] in wanted)
-    ids = json.dumps(sorted({entry for _, _, entry in found}))
+    found = store.execute(query, (json.dumps(sorted(set(names))),)).fetchall()
+    ids = json.dumps(sorted({entry for _, entry in found}))
     decoded = {
         n: codec.decode_columnists([json.loads(data)])[0]
         for n, data in store.execute(f"SELECT id, data FROM entries WHERE id IN {_LISTED}", (ids,))
     }
-    out: dict[str, list[ColumnistEntry]] = {}
-    for key, _, entry in found:
-        out.setdefault(key, []).append(decoded[entry])
-    return {key: tuple(entries) for key, entries in out.items()}
+    out: list[tuple[str, list[ColumnistEntry]]] = []
+    for key, entry in found:
+        if not out or out[-1][0] != key:
+            out.append((key, []))
+        out[-1][1].append(decoded[entry])
+    return out
 
 
 def _stored(store: Catalog, name: str) -> Any | None:
