@@ -51,6 +51,22 @@ _QMARK_APOSTROPHE = re.compile(r"(?<=[A-Za-z])\?(?=(?:s|t|d|m|ll|re|ve)\b)")
 _APOSTROPHES = re.compile("['’‘`´?]")
 _NON_WORD = re.compile(r"[^\w]+")
 
+# What a reader types on a plain keyboard, for what a word processor, a PDF or another
+# keyboard puts in its place (see :func:`as_typed`). Dashes between two word characters
+# read as the hyphen: hyphen, non-breaking hyphen, figure, en and em dash, bar, minus.
+_WORD_DASH = re.compile(r"(?<=\w)[\u2010-\u2015\u2212\ufe58](?=\w)")
+# Marks standing for an apostrophe inside a word: quotes, prime, grave and acute accents.
+_WORD_APOSTROPHE = re.compile(r"(?<=\w)['‘‛′`´](?=\w)")
+_TYPED = str.maketrans(
+    {
+        # Fullwidth ASCII (an East Asian keyboard's "＂", "：", "ｋｏｒｅａ") as ASCII.
+        **{c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)},
+        **dict.fromkeys(map(ord, "“”„‟«»″"), '"'),
+        # The modifier letter apostrophe is a letter to regular expressions: "Koreasʼ".
+        ord("ʼ"): "’",
+    }
+)
+
 # What may end a complete paragraph (a sentence mark, possibly inside quotes or brackets).
 _SENTENCE_END = re.compile("[.?!…][\"'”’)\\]]*$|[\"”’')\\]]$")
 
@@ -70,6 +86,22 @@ def clean_lines(text: str) -> list[str]:
 def _tidy(text: str) -> str:
     text = _CONTROLS.sub("", ESCAPES.sub("", text))
     return _RUNS.sub(" ", _INVISIBLE.sub("", _ODD_SPACES.sub(" ", text)))
+
+
+def as_typed(text: str) -> str:
+    """``text`` (a query) in the characters a reader types for it on a plain keyboard,
+    spaces tidied as by :func:`clean_line`.
+
+    Dashes joining two words or digits ("Jong–un", "2014–2015") are hyphens, marks
+    standing for an apostrophe inside a word ("Abe′s", "Abe`s") are ’, curly and other
+    double quotes are ", fullwidth forms are ASCII. A dash with a space beside it is
+    punctuation and stays as typed, as do letters and accents (the index folds those).
+    """
+    text = clean_line(text)
+    if text.isascii():
+        return _WORD_APOSTROPHE.sub("’", text) if "'" in text or "`" in text else text
+    text = text.translate(_TYPED)
+    return _WORD_APOSTROPHE.sub("’", _WORD_DASH.sub("-", text))
 
 
 def repair_mojibake(text: str) -> str:
