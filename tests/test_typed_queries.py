@@ -26,7 +26,12 @@ for the query text and the --author/--column/--region names):
 - Fullwidth forms (U+FF01-U+FF5E) are their ASCII letters, digits and signs, quotes and
   colons included ("ａｕｔｈｏｒ：＂…＂").
 - Double quotes of any shape (“ ” „ ‟ « » ″) quote a phrase as " does:
-  author:“Sandip Mishra” is author:"Sandip Mishra".
+  author:“Sandip Mishra” is author:"Sandip Mishra"; curly single quotes round words
+  are the ' a keyboard has (author:‘Sandip Mishra’ is author:'Sandip Mishra').
+- A word broken at a line's end, as copied from a PDF or a narrow column ("Jong-⏎un",
+  "inter-⏎national"), is the word with its hyphen: "Jong-un" (the hyphenated word is
+  searched joined first, so "inter-national" finds "international"); a soft hyphen
+  there joins the word whole. A line break elsewhere is a space.
 """
 
 from __future__ import annotations
@@ -48,11 +53,12 @@ from ipcsreader.library import Library
 from ipcsreader.store.querying import question_marks
 from ipcsreader.text import as_typed
 
-DASHES = ["-", "\u2010", "\u2011", "\u2012", "\u2013", "\u2014", "\u2212"]
+DASHES = ["-", "\u2010", "\u2011", "\u2012", "\u2013", "\u2014", "\u2212", "-\n", "–\n  "]
 APOSTROPHES = ["'", "’", "‘", "ʼ", "′", "`", "´"]
-SPACES = [" ", "  ", "\u00a0", "\u2009", "\u202f", " \u200b", "\u3000"]
+SPACES = [" ", "  ", "\u00a0", "\u2009", "\u202f", " \u200b", "\u3000", "\n", " \r\n"]
 INVISIBLE = ["\u00ad", "\u200b", "\u200d", "\u2060", "\ufeff"]
 QUOTE_PAIRS = [('"', '"'), ("“", "”"), ("„", "“"), ("«", "»"), ("″", "″"), ("＂", "＂")]
+SINGLE_QUOTE_PAIRS = [("'", "'"), ("‘", "’"), ("＇", "＇")]
 ACCENTS = ["\u0301", "\u0308", "\u0306"]  # acute, diaeresis, breve ("Jong-ŭn")
 OPERATORS = {"AND", "OR", "NOT"}
 
@@ -75,6 +81,8 @@ QUERIES = [
     "North Korea's missile tests -Abe",
     "date:2015-03 Jong-un",
     "Jong-un OR Abe's",
+    "author:'Sandip Mishra' Jong-un's",
+    "Kim Jong-un's 'New Year' address",
 ]
 
 
@@ -179,7 +187,8 @@ def variants(draw: st.DrawFn, query: str) -> str:
     """``query`` typed otherwise: each dash, apostrophe, quote, space and word drawn anew."""
     out: list[str] = []
     quotes = draw(st.sampled_from(QUOTE_PAIRS))
-    opened = False
+    singles = draw(st.sampled_from(SINGLE_QUOTE_PAIRS))
+    opened = single_opened = False
     first_word = True
     pieces = re.findall(r"\w+:|\w+|\s|.", query)
     for i, piece in enumerate(pieces):
@@ -188,8 +197,11 @@ def variants(draw: st.DrawFn, query: str) -> str:
             out.append(draw(st.sampled_from(SPACES)))
         elif piece == "-" and out and out[-1][-1:].isalnum():
             out.append(draw(st.sampled_from(DASHES)))
-        elif piece == "'":
+        elif piece == "'" and out and out[-1][-1:].isalnum() and pieces[i + 1][:1].isalnum():
             out.append(draw(st.sampled_from(APOSTROPHES + [" "] * possessive)))
+        elif piece == "'":
+            out.append(singles[single_opened])
+            single_opened = not single_opened
         elif piece == '"':
             out.append(quotes[opened])
             opened = not opened
@@ -208,10 +220,11 @@ def _word(draw: st.DrawFn, word: str, *, question: bool) -> str:
     cases = [str, str.lower, str.capitalize] + ([] if question else [str.upper])
     word = draw(st.sampled_from(cases))(word)
     letters = []
-    for char in word:
+    for i, char in enumerate(word):
         if char in "aeiouAEIOU" and draw(st.integers(0, 5)) == 0:
             char = unicodedata.normalize("NFC", char + draw(st.sampled_from(ACCENTS)))
-        if draw(st.integers(0, 7)) == 0:
+        # Inside the word: a soft hyphen ending a word at a line's end joins the next.
+        if i < len(word) - 1 and draw(st.integers(0, 7)) == 0:
             char += draw(st.sampled_from(INVISIBLE))
         letters.append(char)
     typed = "".join(letters)
@@ -253,6 +266,10 @@ def test_a_query_typed_otherwise_gets_the_same_answer(
         ("date:2015–03 Jong–un", "date:2015-03 Jong-un"),
         ("Kim Jong\u00adun", "Kim Jongun"),
         ("ﬁssile", "fissile"),
+        ("author:‘Sandip Mishra’", "author:'Sandip Mishra'"),
+        ("Kim Jong-\nun", "Kim Jong-un"),
+        ("Clarion–\r\nClipperton", "Clarion-Clipperton"),
+        ("communi\u00ad\nqué", "communique"),
     ],
 )
 def test_typographic_pairs(library: Library, typed: str, plain: str) -> None:

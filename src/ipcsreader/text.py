@@ -57,6 +57,10 @@ _NON_WORD = re.compile(r"[^\w]+")
 _WORD_DASH = re.compile(r"(?<=\w)[\u2010-\u2015\u2212\ufe58](?=\w)")
 # Marks standing for an apostrophe inside a word: quotes, prime, grave and acute accents.
 _WORD_APOSTROPHE = re.compile(r"(?<=\w)['‘‛′`´](?=\w)")
+# Words quoted in curly single quotes (author:‘Sandip Mishra’), apostrophes inside kept.
+_SINGLE_QUOTED = re.compile(r"(?<![\w’])‘((?:[^‘’\n]|’(?=\w))*)’(?!\w)")
+# A dash or soft hyphen ending a line inside a word.
+_LINE_BREAK_HYPHEN = re.compile(r"(?<=\w)([-\u00ad\u2010-\u2015\u2212])[ \t]*\r?\n\s*(?=\w)")
 _TYPED = str.maketrans(
     {
         # Fullwidth ASCII (an East Asian keyboard's "＂", "：", "ｋｏｒｅａ") as ASCII.
@@ -94,14 +98,21 @@ def as_typed(text: str) -> str:
 
     Dashes joining two words or digits ("Jong–un", "2014–2015") are hyphens, marks
     standing for an apostrophe inside a word ("Abe′s", "Abe`s") are ’, curly and other
-    double quotes are ", fullwidth forms are ASCII. A dash with a space beside it is
-    punctuation and stays as typed, as do letters and accents (the index folds those).
+    double quotes are ", curly single quotes round words are ', fullwidth forms are
+    ASCII. A word broken at a line's end ("Jong-⏎un", "inter-⏎national") is whole again,
+    its hyphen kept (the hyphenated word is searched joined first). A dash with a space
+    beside it is punctuation and stays as typed, as do letters and accents (the index
+    folds those).
     """
-    text = clean_line(text)
+    text = clean_line(_LINE_BREAK_HYPHEN.sub(_rejoined, text))
     if text.isascii():
         return _WORD_APOSTROPHE.sub("’", text) if "'" in text or "`" in text else text
-    text = text.translate(_TYPED)
-    return _WORD_APOSTROPHE.sub("’", _WORD_DASH.sub("-", text))
+    text = _WORD_APOSTROPHE.sub("’", _WORD_DASH.sub("-", text.translate(_TYPED)))
+    return _SINGLE_QUOTED.sub(r"'\1'", text) if "‘" in text else text
+
+
+def _rejoined(match: re.Match[str]) -> str:
+    return "" if match[1] == "\u00ad" else "-"
 
 
 def repair_mojibake(text: str) -> str:
