@@ -40,6 +40,7 @@ import datetime as dt
 import json
 import re
 import unicodedata
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, example, given, settings
@@ -352,3 +353,22 @@ def test_as_typed_is_idempotent(text: str) -> None:
 )
 def test_a_lost_apostrophe(typed: str, read: str) -> None:
     assert question_marks(typed) == read
+
+
+def test_desk_words_typed_otherwise(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    write(corpus, "9201-old.txt", old_page(9201, "Hanoi", ["The summit ended early.", FILLER]))
+    write(corpus, "9202-old.txt", old_page(9202, "Seoul", ["Seoul waited. " + FILLER]))
+    lib = Library([corpus], tmp_path / "index")
+    lib.update()
+    desk = lib.desk()
+    assert desk is not None
+    desk.set_note(9201, "Six-party talks, then Hanoi")
+    desk.tag([9202], ["later"])
+
+    def found(text: str) -> list[int]:
+        return [h.number for h in lib.search(SearchQuery(text, limit=None)).hits]
+
+    # The note's words, not the page's: a quote taken for a letter leaves "talks" to it.
+    assert found('note:"party talks"') == found("note:“party talks”") == [9201]
+    assert found("ｔａｇ：ｌａｔｅｒ") == found("tag:later") == [9202]
