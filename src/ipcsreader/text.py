@@ -99,15 +99,17 @@ def as_typed(text: str) -> str:
     Dashes joining two words or digits ("Jong–un", "2014–2015") are hyphens, marks
     standing for an apostrophe inside a word ("Abe′s", "Abe`s") are ’, curly and other
     double quotes are ", curly single quotes round words are ', fullwidth forms are
-    ASCII. A word broken at a line's end ("Jong-⏎un", "inter-⏎national") is whole again,
-    its hyphen kept (the hyphenated word is searched joined first). A dash with a space
-    beside it is punctuation and stays as typed, as do letters and accents (the index
-    folds those).
+    ASCII, accents are composed. A word broken at a line's end ("Jong-⏎un",
+    "inter-⏎national") is whole again, its hyphen kept (the hyphenated word is searched
+    joined first). A dash with a space beside it is punctuation and stays as typed, as
+    do letters and accents (the index folds those).
     """
     text = clean_line(_LINE_BREAK_HYPHEN.sub(_rejoined, text))
     if text.isascii():
         return _WORD_APOSTROPHE.sub("’", text) if "'" in text or "`" in text else text
-    text = _WORD_APOSTROPHE.sub("’", _WORD_DASH.sub("-", text.translate(_TYPED)))
+    # Composed: the word pattern takes a combining accent ("Co\u0302te") for a break.
+    text = unicodedata.normalize("NFC", text.translate(_TYPED))
+    text = _WORD_APOSTROPHE.sub("’", _WORD_DASH.sub("-", text))
     return _SINGLE_QUOTED.sub(r"'\1'", text) if "‘" in text else text
 
 
