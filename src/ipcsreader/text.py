@@ -61,15 +61,13 @@ _WORD_APOSTROPHE = re.compile(r"(?<=\w)['‘‛′`´](?=\w)")
 _SINGLE_QUOTED = re.compile(r"(?<![\w’])‘((?:[^‘’\n]|’(?=\w))*)’(?!\w)")
 # A dash or soft hyphen ending a line inside a word.
 _LINE_BREAK_HYPHEN = re.compile(r"(?<=\w)([-\u00ad\u2010-\u2015\u2212])[ \t]*\r?\n\s*(?=\w)")
-_TYPED = str.maketrans(
-    {
-        # Fullwidth ASCII (an East Asian keyboard's "＂", "：", "ｋｏｒｅａ") as ASCII.
-        **{c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)},
-        **dict.fromkeys(map(ord, "“”„‟«»″"), '"'),
-        # The modifier letter apostrophe is a letter to regular expressions: "Koreasʼ".
-        ord("ʼ"): "’",
-    }
-)
+_TYPED: dict[int, str] = {
+    # Fullwidth ASCII (an East Asian keyboard's "＂", "：", "ｋｏｒｅａ") as ASCII.
+    **{c: chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)},
+    **dict.fromkeys(map(ord, "“”„‟«»″"), '"'),
+    # The modifier letter apostrophe is a letter to regular expressions: "Koreasʼ".
+    ord("ʼ"): "’",
+}
 
 # What may end a complete paragraph (a sentence mark, possibly inside quotes or brackets).
 _SENTENCE_END = re.compile("[.?!…][\"'”’)\\]]*$|[\"”’')\\]]$")
