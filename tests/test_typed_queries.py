@@ -49,7 +49,7 @@ from hypothesis import strategies as st
 from search_world import FILLER, new_page, old_page, write
 from typer.testing import CliRunner
 
-from ipcsreader.archive.search import SearchQuery
+from ipcsreader.archive.search import SearchQuery, plain_words
 from ipcsreader.cli import app
 from ipcsreader.library import Library
 from ipcsreader.store.querying import question_marks
@@ -378,3 +378,12 @@ def test_desk_words_typed_otherwise(tmp_path: Path) -> None:
     # The note's words, not the page's: a quote taken for a letter leaves "talks" to it.
     assert found('note:"party talks"') == found("note:“party talks”") == [9201]
     assert found("ｔａｇ：ｌａｔｅｒ") == found("tag:later") == [9202]
+
+
+def test_the_words_to_mark_are_the_typed_words() -> None:
+    # What `ipcs read --highlight` and the ui's reader mark: the query's words, whole.
+    assert plain_words("Kim Jong–un′s ＭＨ370 author:“Sandip Mishra”") == [
+        "Kim",
+        "Jong-un’s",
+        "MH370",
+    ]

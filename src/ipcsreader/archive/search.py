@@ -195,9 +195,10 @@ _SUFFIX = re.compile(r"[~^][0-9.]*$")
 
 
 def plain_words(text: str) -> list[str]:
-    """The words of a query, without operators, fielded clauses or syntax."""
+    """The words of a query (as typed on a plain keyboard: "Jong–un" is one word),
+    without operators, fielded clauses or syntax."""
     words = []
-    unfielded = ranges.FIELD_CLAUSE.sub(" ", ranges.STAMP.sub(" ", text))
+    unfielded = ranges.FIELD_CLAUSE.sub(" ", ranges.STAMP.sub(" ", as_typed(text)))
     for token in re.findall(r"\S+", unfielded):
         if token in _OPERATORS or ":" in token:
             continue
