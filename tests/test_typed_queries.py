@@ -85,6 +85,10 @@ QUERIES = [
     "Jong-un OR Abe's",
     "author:'Sandip Mishra' Jong-un's",
     "Kim Jong-un's 'New Year' address",
+    "Jong-un* purge",
+    "(Abe's OR Jong-un) abduction",
+    "Pyongyan~1 Abe's",
+    '"Kim Jong-un\'s New Year"',
 ]
 
 
@@ -194,7 +198,9 @@ def variants(draw: st.DrawFn, query: str) -> str:
     first_word = True
     pieces = re.findall(r"\w+:|\w+|\s|.", query)
     for i, piece in enumerate(pieces):
+        # A possessive may lose its apostrophe, outside quotes (a phrase is as typed).
         possessive = pieces[i + 1 : i + 2] == ["s"] and pieces[i + 2 : i + 3] in ([], [" "])
+        possessive = possessive and not opened
         if piece == " ":
             out.append(draw(st.sampled_from(SPACES)))
         elif piece == "-" and out and out[-1][-1:].isalnum():
