@@ -100,3 +100,9 @@ def test_an_article_page_is_not_a_listing() -> None:
 )
 def test_article_number_from_a_link(href: str | None, number: int | None) -> None:
     assert article_number(href) == number
+
+
+def test_an_article_number_in_superscript_digits_is_none() -> None:
+    # "²" is a digit to str.isdigit and no number to int(): a hostile link, not a crash.
+    assert article_number("comm_select.php?articleNo=%C2%B2") is None
+    assert article_number("comm_select.php?articleNo=4842") == 4842

@@ -33,6 +33,7 @@ from ipcsreader.model import Hit, Page, Record, SearchResult
 from ipcsreader.store import catalog, corpus, integrity
 from ipcsreader.store.catalog import Catalog
 from ipcsreader.store.lock import IndexLock, is_locked
+from ipcsreader.text import as_typed
 
 if TYPE_CHECKING:
     from ipcsreader.archive.known import KnownTitle
@@ -449,12 +450,14 @@ class Library(Answers):
         return self._guarded(lambda: self._index.numbers(checked))
 
     def _desk_terms(self, query: SearchQuery) -> SearchQuery:
-        """``query`` with the desk's words (``tag:``, ``is:``…) turned into numbers allowed."""
-        if ":" not in query.text:
+        """``query`` with the desk's words (``tag:``, ``is:``…) turned into numbers allowed,
+        found in the text as typed on a plain keyboard (note:“six party”, as the index's)."""
+        typed = as_typed(query.text)
+        if ":" not in typed:
             return query
         from ipcsreader.desk import terms
 
-        text, found = terms.extract(query.text)
+        text, found = terms.extract(typed)
         if not found:
             return query
         desk = self.desk()

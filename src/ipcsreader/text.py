@@ -51,6 +51,24 @@ _QMARK_APOSTROPHE = re.compile(r"(?<=[A-Za-z])\?(?=(?:s|t|d|m|ll|re|ve)\b)")
 _APOSTROPHES = re.compile("['’‘`´?]")
 _NON_WORD = re.compile(r"[^\w]+")
 
+# What a reader types on a plain keyboard, for what a word processor, a PDF or another
+# keyboard puts in its place (see :func:`as_typed`). Dashes between two word characters
+# read as the hyphen: hyphen, non-breaking hyphen, figure, en and em dash, bar, minus.
+_WORD_DASH = re.compile(r"(?<=\w)[\u2010-\u2015\u2212\ufe58](?=\w)")
+# Marks standing for an apostrophe inside a word: quotes, prime, grave and acute accents.
+_WORD_APOSTROPHE = re.compile(r"(?<=\w)['‘‛′`´](?=\w)")
+# Words quoted in curly single quotes (author:‘Sandip Mishra’), apostrophes inside kept.
+_SINGLE_QUOTED = re.compile(r"(?<![\w’])‘((?:[^‘’\n]|’(?=\w))*)’(?!\w)")
+# A dash or soft hyphen ending a line inside a word.
+_LINE_BREAK_HYPHEN = re.compile(r"(?<=\w)([-\u00ad\u2010-\u2015\u2212])[ \t]*\r?\n\s*(?=\w)")
+_TYPED: dict[int, str] = {
+    # Fullwidth ASCII (an East Asian keyboard's "＂", "：", "ｋｏｒｅａ") as ASCII.
+    **{c: chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)},
+    **dict.fromkeys(map(ord, "“”„‟«»″"), '"'),
+    # The modifier letter apostrophe is a letter to regular expressions: "Koreasʼ".
+    ord("ʼ"): "’",
+}
+
 # What may end a complete paragraph (a sentence mark, possibly inside quotes or brackets).
 _SENTENCE_END = re.compile("[.?!…][\"'”’)\\]]*$|[\"”’')\\]]$")
 
@@ -70,6 +88,31 @@ def clean_lines(text: str) -> list[str]:
 def _tidy(text: str) -> str:
     text = _CONTROLS.sub("", ESCAPES.sub("", text))
     return _RUNS.sub(" ", _INVISIBLE.sub("", _ODD_SPACES.sub(" ", text)))
+
+
+def as_typed(text: str) -> str:
+    """``text`` (a query) in the characters a reader types for it on a plain keyboard,
+    spaces tidied as by :func:`clean_line`.
+
+    Dashes joining two words or digits ("Jong–un", "2014–2015") are hyphens, marks
+    standing for an apostrophe inside a word ("Abe′s", "Abe`s") are ’, curly and other
+    double quotes are ", curly single quotes round words are ', fullwidth forms are
+    ASCII, accents are composed. A word broken at a line's end ("Jong-⏎un",
+    "inter-⏎national") is whole again, its hyphen kept (the hyphenated word is searched
+    joined first). A dash with a space beside it is punctuation and stays as typed, as
+    do letters and accents (the index folds those).
+    """
+    text = clean_line(_LINE_BREAK_HYPHEN.sub(_rejoined, text))
+    if text.isascii():
+        return _WORD_APOSTROPHE.sub("’", text) if "'" in text or "`" in text else text
+    # Composed: the word pattern takes a combining accent ("Co\u0302te") for a break.
+    text = unicodedata.normalize("NFC", text.translate(_TYPED))
+    text = _WORD_APOSTROPHE.sub("’", _WORD_DASH.sub("-", text))
+    return _SINGLE_QUOTED.sub(r"'\1'", text) if "‘" in text else text
+
+
+def _rejoined(match: re.Match[str]) -> str:
+    return "" if match[1] == "\u00ad" else "-"
 
 
 def repair_mojibake(text: str) -> str:

@@ -13,6 +13,7 @@ from typing import Literal
 
 from ipcsreader.archive import ranges
 from ipcsreader.errors import QueryError, UsageError
+from ipcsreader.text import as_typed
 
 Sort = Literal["relevance", "newest", "oldest"]
 SORTS: tuple[str, ...] = ("relevance", "newest", "oldest")
@@ -88,8 +89,11 @@ class Plan:
 
 
 def plan(query: SearchQuery) -> Plan:
-    """Check every option of ``query``; raise a one-line error naming the first problem."""
-    text = " ".join(query.text.split())
+    """Check every option of ``query``; raise a one-line error naming the first problem.
+
+    The text and names are read as typed on a plain keyboard (:func:`as_typed`): a query
+    pasted from a page, a PDF or a word processor asks what the same words typed do."""
+    text = " ".join(as_typed(query.text).split())
     check_syntax(text)
     expression = ranges.rewrite(text)
     if query.sort not in SORTS:
@@ -183,16 +187,18 @@ def check_syntax(text: str) -> None:
 
 
 def _blank_to_none(value: str | None) -> str | None:
-    return value.strip() if value and value.strip() else None
+    value = as_typed(value) if value else None
+    return value or None
 
 
 _SUFFIX = re.compile(r"[~^][0-9.]*$")
 
 
 def plain_words(text: str) -> list[str]:
-    """The words of a query, without operators, fielded clauses or syntax."""
+    """The words of a query (as typed on a plain keyboard: "Jong–un" is one word),
+    without operators, fielded clauses or syntax."""
     words = []
-    unfielded = ranges.FIELD_CLAUSE.sub(" ", ranges.STAMP.sub(" ", text))
+    unfielded = ranges.FIELD_CLAUSE.sub(" ", ranges.STAMP.sub(" ", as_typed(text)))
     for token in re.findall(r"\S+", unfielded):
         if token in _OPERATORS or ":" in token:
             continue

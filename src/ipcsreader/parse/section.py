@@ -76,7 +76,7 @@ def article_number(href: str | None) -> int | None:
     if not parts.path.endswith("comm_select.php"):
         return None
     raw = next(iter(parse_qs(parts.query).get("articleNo", [])), "")
-    return int(raw) if raw.strip().isdigit() else None
+    return int(raw) if raw.strip().isdecimal() else None
 
 
 def _row(row: Tag) -> tuple[ListingEntry, str | None] | None:
@@ -161,6 +161,6 @@ def _linked_pages(soup: Tag) -> tuple[int, ...]:
     found: set[int] = set()
     for a in box.find_all("a", href=True):
         raw = next(iter(parse_qs(urlsplit(str(a["href"])).query).get("pageno", [])), "")
-        if raw.isdigit():
+        if raw.isdecimal():
             found.add(int(raw))
     return tuple(sorted(found))

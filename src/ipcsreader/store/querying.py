@@ -70,13 +70,19 @@ def question_marks(text: str) -> str:
     happened ?") as the punctuation it is, not Whoosh's one-letter wildcard ("happened"
     and one letter more); one before a word's last "s", outside quotes, as the
     apostrophe that pages and text copied from them mangle into "?" ("Japan?s",
-    "Abe?s": no word is spelt so); "wom?n" stays one."""
+    "Abe?s": no word is spelt so); "wom?n" stays one. A lone "s" after a word is its
+    possessive with the apostrophe lost ("abe s abduction" is "abe's abduction")."""
     text = re.sub(r"(?<=[\w\s\"])\?+(?=[\s)]|$)", "", text)
     # Not inside quotes: a phrase matches the page's words as indexed, "japan", "s".
-    return _unquoted(text, lambda _: "'", _MANGLED_POSSESSIVE)
+    text = _unquoted(text, lambda _: "'", _MANGLED_POSSESSIVE)
+    return _unquoted(text, lambda _: "'", _LOST_POSSESSIVE)
 
 
 _MANGLED_POSSESSIVE = re.compile(r"(?<=[^\W\d_]{2})\?(?=[sS](?:[^\w*?~^]|$))")
+# "abe s abduction": an apostrophe lost in copying (a PDF's glyph with no character). The
+# index keeps no "s" of a possessive, so the lone "s" would find only pages holding one
+# ("U.S."). After a word of one letter ("U S") or none ("S Jaishankar") it is an initial.
+_LOST_POSSESSIVE = re.compile(r"(?<=[^\W\d_]{2})(?<!\bAND)(?<!\bNOT)(?<!\bOR) (?=[sS](?:[\s)]|$))")
 
 
 def whole_words(text: str) -> str:

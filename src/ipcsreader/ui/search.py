@@ -143,7 +143,7 @@ class SearchScreen(IpcsScreen):
             text=text,
             author=self.filters.get("author"),
             column=self.filters.get("column"),
-            year=int(year) if year and year.isdigit() else None,
+            year=int(year) if year and year.isdecimal() else None,
             sort="relevance" if text.strip() else "newest",
             limit=self.page_size(),
         )

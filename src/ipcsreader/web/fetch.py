@@ -307,7 +307,7 @@ class Client:
         limit = self.settings.max_bytes
         too_large = RefusedError(f"{url}: the answer is larger than {limit:,} bytes; refused")
         declared = response.headers.get("Content-Length", "")
-        if declared.isdigit() and int(declared) > limit:
+        if declared.isdecimal() and int(declared) > limit:
             raise too_large
         started = self._clock()
         chunks: list[bytes] = []
@@ -361,4 +361,4 @@ def _check_kind(url: str, content_type: str) -> None:
 
 def _retry_after(response: httpx.Response) -> float | None:
     value = response.headers.get("Retry-After", "")
-    return float(value) if value.isdigit() else None
+    return float(value) if value.isdecimal() else None
