@@ -25,7 +25,7 @@ from ipcsreader.store import acronyms
         (
             "The Institute of Peace and Conflict Studies (IPCS)",
             "IPCS",
-            ("institute of peace and conflict studies"),
+            "institute of peace and conflict studies",
         ),
         ("the Tehrik-i-Taliban Pakistan (TTP) claimed", "TTP", "tehrik i taliban pakistan"),
         ("the Indian Ocean Rim Association ( IORA ) met", "iora", "indian ocean rim association"),
