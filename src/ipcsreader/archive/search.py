@@ -21,7 +21,7 @@ FACETS: tuple[str, ...] = ("column", "author", "year", "month")
 
 # A word with inner apostrophes and hyphens kept whole ("Jong-un’s"): the index's tokens.
 WORD_PATTERN = r"\w+(?:['’‘\-‐‑]\w+)*"
-_OPERATORS = {"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE"}
+OPERATORS = frozenset({"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE"})
 
 # Bounds that keep any query fast: a pasted paragraph fits, a pasted page does not.
 MAX_QUERY_CHARS = 1000
@@ -200,7 +200,7 @@ def plain_words(text: str) -> list[str]:
     words = []
     unfielded = ranges.FIELD_CLAUSE.sub(" ", ranges.STAMP.sub(" ", as_typed(text)))
     for token in re.findall(r"\S+", unfielded):
-        if token in _OPERATORS or ":" in token:
+        if token in OPERATORS or ":" in token:
             continue
         # A fuzzy or boost suffix (nucelar~2, korea^3, "a b"~4) is syntax, not a word.
         words.extend(re.findall(WORD_PATTERN, _SUFFIX.sub("", token)))

@@ -16,6 +16,7 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import Any
 
+from ipcsreader.archive.search import OPERATORS
 from ipcsreader.store import fields
 
 # Small words an acronym may leave out ("Institute of Peace and Conflict Studies", IPCS).
@@ -34,7 +35,6 @@ RARE_FLOOR = 50  # in a small archive any word is in a large share of it
 _WORD = re.compile(r"[^\W\d_]+")
 # A query's plain words: no field, operator, wildcard, fuzzy or boost syntax.
 _PLAIN = re.compile(r"[^\W\d_]+(?:[-‐‑][^\W\d_]+)*")
-_OPERATORS = frozenset({"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE"})
 
 
 def is_acronym(word: str) -> bool:
@@ -45,7 +45,10 @@ def is_acronym(word: str) -> bool:
 def expansion(text: str, acronym: str) -> tuple[str, ...] | None:
     """The words that ``acronym`` stands for where ``text`` spells it out before it in
     brackets ("Left-wing Extremism (LWE)": left, wing, extremism); None if it does not."""
-    found = Counter(_definitions(text, acronym))
+    return _commonest(Counter(_definitions(text, acronym)))
+
+
+def _commonest(found: Counter[tuple[str, ...]]) -> tuple[str, ...] | None:
     return found.most_common(1)[0][0] if found else None
 
 
@@ -105,28 +108,29 @@ class Glossary:
     def rare(self, word: str) -> bool:
         """Whether ``word`` is in the bodies at all, and in few of them, as acronyms are
         ("us" is in most: a name typed in full is not looked up as one so common)."""
-        terms = [t.text for t in self.analyse(word, mode="query")]
+        term = self._term(word)
         reader = self.searcher.reader()
-        if len(terms) != 1:
-            return False
         most = max(RARE * reader.doc_count(), RARE_FLOOR)
-        return 0 < reader.doc_frequency("body", terms[0]) <= most
+        return term is not None and 0 < reader.doc_frequency("body", term) <= most
+
+    def _term(self, word: str) -> str | None:
+        """``word`` as the bodies index it, if it is one word there."""
+        terms = [t.text for t in self.analyse(word, mode="query")]
+        return terms[0] if len(terms) == 1 else None
 
     def _read(self, acronym: str) -> tuple[str, ...] | None:
-        terms = [t.text for t in self.analyse(acronym, mode="query")]
-        if len(terms) != 1:
-            return None
+        term = self._term(acronym)
         reader = self.searcher.reader()
-        if not reader.doc_frequency("body", terms[0]):
+        if term is None or not reader.doc_frequency("body", term):
             return None
         found: Counter[tuple[str, ...]] = Counter()
-        postings = reader.postings("body", terms[0])
+        postings = reader.postings("body", term)
         for n, docnum in enumerate(postings.all_ids()):
             if n == PAGES_READ:
                 break
             stored = self.searcher.stored_fields(docnum)
             found.update(_definitions(zlib.decompress(stored["text"]).decode("utf-8"), acronym))
-        return found.most_common(1)[0][0] if found else None
+        return _commonest(found)
 
 
 def spell_out(text: str, glossary: Glossary) -> str:
@@ -170,7 +174,7 @@ def _spell_out_piece(piece: str, glossary: Glossary) -> str:
 
 
 def _is_plain(token: str) -> bool:
-    return bool(_PLAIN.fullmatch(token)) and token not in _OPERATORS
+    return bool(_PLAIN.fullmatch(token)) and token not in OPERATORS
 
 
 def _longest_named_run(

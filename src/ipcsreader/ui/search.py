@@ -31,7 +31,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.widgets import Input, OptionList, Static
 
-from ipcsreader.archive.search import SearchQuery, plain_words
+from ipcsreader.archive.search import OPERATORS, SearchQuery, plain_words
 from ipcsreader.errors import IndexUnavailableError, QueryError, UsageError
 from ipcsreader.model import SearchResult
 from ipcsreader.render.parts import DIM
@@ -56,7 +56,6 @@ FACETS_FROM_WIDTH = 72
 _TYPING = re.compile(r"(?:^|\s)(\w{3,})$")
 # The last word, if plain and only begun (one or two letters) after other words.
 _STARTED = re.compile(r"(?<=\s)\w{1,2}$")
-_OPERATORS = {"AND", "NOT", "ANDNOT", "ANDMAYBE"}
 
 
 def as_you_type(text: str) -> str:
@@ -70,11 +69,11 @@ def as_you_type(text: str) -> str:
     short = _STARTED.search(text)
     if short is not None and text[: short.start()].strip():
         before = text[: short.start()].split()
-        while len(before) > 1 and before[-1] in _OPERATORS | {"OR"}:  # "nuclear OR m"
+        while len(before) > 1 and before[-1] in OPERATORS:  # "nuclear OR m"
             before.pop()
         return " ".join(before)
     found = _TYPING.search(text)
-    if found is None or found.group(1) in _OPERATORS:
+    if found is None or found.group(1) in OPERATORS:
         return text
     return text + "*"
 
