@@ -469,7 +469,7 @@ def test_the_boosts_analyse_each_query_word_once(
     assert [(h.number, h.score) for h in hits] == [(h.number, h.score) for h in before]
     assert [h.number for h in hits] == [8004, 8003]  # both words, then monsoon alone
     assert passes == [["monsoon", "cyclon"]] * 2  # stemmed
-    assert text.words == {"monsoon": len(passes), "cyclone": len(passes)}
+    assert text.words == {"monsoon": 1, "cyclone": 1}  # once for both passes
     # A word of two parts: each part's forms in the author field are the whole word's.
     assert ranking.query_tokens(["Kim", "Chaudhary", "the", "Jong-un"]) == (
         ["kim", "chaudhari", "the", "jong", "un"],

@@ -15,6 +15,7 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from functools import cached_property
 from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -317,11 +318,16 @@ class _Run:
         relaxed = self._run(self.allowed, relaxed=True)
         return list(islice(((score, d) for score, d in relaxed if d not in every), wanted))
 
+    @cached_property
+    def tokens(self) -> tuple[list[str], dict[str, set[str]]]:
+        """The words the reader typed, as the boosts look for them (whole words, as the
+        query was run: "Jong-un" is one word), with their author-field forms
+        (:func:`ranking.query_tokens`): once for every pass of the search."""
+        return ranking.query_tokens(querying.boost_words(self.plan.text))
+
     def typed_stems(self) -> frozenset[str]:
         """The stems of the words the reader typed, not those the query was also read as."""
-        analyse = fields.analyzers()["text"]
-        typed = querying.boost_words(self.plan.text)
-        return frozenset(t.text for word in typed for t in analyse(word, mode="query"))
+        return frozenset(self.tokens[0])
 
     def matched(self, docnum: int, otherwise: Matched) -> Matched:
         """Whether the hit ``docnum`` has every word: known one by one for a question."""
@@ -396,9 +402,7 @@ class _Run:
         positions in every match takes seconds for common words, and the boost is a
         tie-breaker among the hits that match the words best anyway.
         """
-        text = self.plan.text
-        # Whole words, as the query was run: "Jong-un" is one word, not a pair of parts.
-        tokens, names = ranking.query_tokens(querying.boost_words(text))
+        tokens, names = self.tokens
         if len(tokens) < 2 or not ranked:
             return ranked
         head = ranked[: ranking.RESCORE_TOP]

@@ -77,10 +77,9 @@ def _highlight(
     likely = _likely(words)
     # A word the reader typed before one the query was also read as ("KEDO" before the
     # "Korean" of its name in full, which a page may say far earlier and more often).
-    first = None
-    if typed & words and typed & words != words:
-        first = re.search(rf"(?<!\w)(?:{_likely(typed & words).pattern})", body, re.IGNORECASE)
-    first = first or re.search(rf"(?<!\w)(?:{likely.pattern})", body, re.IGNORECASE)
+    preferred = typed & words
+    first = _first(_likely(preferred), body) if preferred and preferred != words else None
+    first = first or _first(likely, body)
     start = max(0, first.start() - _HIGHLIGHT_LEAD) if first else 0
     stretches = [(start, start + _HIGHLIGHT_CHARS)] if first else []
     stretches.append((0, highlight.DEFAULT_CHARLIMIT))
@@ -102,6 +101,11 @@ def _likely(words: frozenset[str]) -> re.Pattern[str]:
     # last letter may be one of them; the word filter then says whether it is.
     heads = sorted({s[:-1] if len(s) > 3 else s for s in words}, key=len, reverse=True)
     return re.compile("|".join(map(fields.spelt_either_way, heads)))
+
+
+def _first(likely: re.Pattern[str], body: str) -> re.Match[str] | None:
+    """Where a word of ``body`` that may be one of ``likely``'s is first found."""
+    return re.search(rf"(?<!\w)(?:{likely.pattern})", body, re.IGNORECASE)
 
 
 def _marked_tokens(text: str, start: int, words: frozenset[str], likely: re.Pattern[str]) -> Any:
