@@ -33,7 +33,6 @@ from ipcsreader.model import Hit, Page, Record, SearchResult
 from ipcsreader.store import catalog, corpus, integrity
 from ipcsreader.store.catalog import Catalog
 from ipcsreader.store.lock import IndexLock, is_locked
-from ipcsreader.text import as_typed
 
 if TYPE_CHECKING:
     from ipcsreader.archive.known import KnownTitle
@@ -450,22 +449,16 @@ class Library(Answers):
         return self._guarded(lambda: self._index.numbers(checked))
 
     def _desk_terms(self, query: SearchQuery) -> SearchQuery:
-        """``query`` with the desk's words (``tag:``, ``is:``…) turned into numbers allowed,
-        found in the text as typed on a plain keyboard (note:“six party”, as the index's)."""
-        typed = as_typed(query.text)
-        if ":" not in typed:
-            return query
+        """``query`` with the desk's words (``tag:``, ``is:``…) turned into numbers allowed
+        (:func:`ipcsreader.desk.terms.narrowed`)."""
         from ipcsreader.desk import terms
 
-        text, found = terms.extract(typed)
-        if not found:
-            return query
+        return terms.narrowed(query, self._made_desk, self.article_numbers)
+
+    def _made_desk(self) -> Desk:
         desk = self.desk()
         assert desk is not None  # made if need be
-        allowed = terms.numbers(found, desk, self.article_numbers)
-        if query.only is not None:
-            allowed &= query.only
-        return replace(query, text=text, only=allowed)
+        return desk
 
     def desk(self, *, create: bool = True) -> Desk | None:
         """The reader's desk (:mod:`ipcsreader.desk`), opened once; made on first use unless

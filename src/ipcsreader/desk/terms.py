@@ -12,13 +12,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from ipcsreader.desk import checks
 from ipcsreader.errors import QueryError
+from ipcsreader.text import as_typed
 
 if TYPE_CHECKING:  # a query with a colon ("date:") looks for desk words; no desk opened
+    from ipcsreader.archive.search import SearchQuery
     from ipcsreader.desk.store import Desk
 
 FIELDS = ("tag", "is", "has", "note")
@@ -41,6 +43,25 @@ class Term:
     def __str__(self) -> str:
         value = f'"{self.value}"' if re.search(r'[\s()"]', self.value) else self.value
         return f"{'-' if self.negated else ''}{self.field}:{value}"
+
+
+def narrowed(
+    query: SearchQuery, desk: Callable[[], Desk], every: Callable[[], set[int]]
+) -> SearchQuery:
+    """``query`` with its desk words taken out of its text and turned into the article
+    numbers it allows (``only``), found in the text as typed on a plain keyboard
+    (note:“six party”, as the index's); ``query`` itself when it has none. ``desk`` opens
+    the desk, only then; ``every`` as for :func:`numbers`."""
+    typed = as_typed(query.text)
+    if ":" not in typed:
+        return query
+    text, found = extract(typed)
+    if not found:
+        return query
+    allowed = numbers(found, desk(), every)
+    if query.only is not None:
+        allowed &= query.only
+    return replace(query, text=text, only=allowed)
 
 
 def extract(text: str) -> tuple[str, list[Term]]:
