@@ -13,7 +13,7 @@ from textual.widgets import Input
 from ui_world import drive, indexed, make_app, screen_text, settle, shipped, small_corpus, typed
 
 from ipcsreader.library import Library
-from ipcsreader.ui.article import ArticleView
+from ipcsreader.ui.article import ArticleView, Match
 from ipcsreader.ui.dialogs import CitationScreen, ExportScreen, StyleScreen
 from ipcsreader.ui.lists import HitsScreen, TitlesScreen
 from ipcsreader.ui.reading import ReadScreen
@@ -31,6 +31,11 @@ async def open_4842(pilot: Pilot, query: str = "north korea") -> ReadScreen:
     screen = pilot.app.screen
     assert isinstance(screen, ReadScreen)
     return screen
+
+
+def words(lines: list[str], match: Match) -> str:
+    """The words of one match, its lines' parts joined by a space."""
+    return " ".join(lines[y][a:b] for y, a, b in match)
 
 
 def test_the_article_is_shown_whole_with_its_header(world) -> None:
@@ -62,7 +67,7 @@ def test_n_and_shift_n_move_between_the_query_words(world) -> None:
         view = screen.query_one(ArticleView)
         assert len(view.matches) == 2
         lines = view.text_lines()
-        assert [lines[y][a:b] for y, a, b in view.matches] == ["sequestration", "hierarchy"]
+        assert [words(lines, m) for m in view.matches] == ["sequestration", "hierarchy"]
         await pilot.press("n")
         assert view.current == 0 and "match 1 of 2" in screen_text(app)
         await pilot.press("n")
@@ -83,12 +88,45 @@ def test_words_marked_side_by_side_are_one_match(world) -> None:
         screen = await open_4842(pilot, '"power hierarchy"')
         view = screen.query_one(ArticleView)
         lines = view.text_lines()
-        found = [lines[y][a:b] for y, a, b in view.matches]
+        found = [words(lines, m) for m in view.matches]
         # As in ipcs read, every query word is marked; the phrase's words, together, once.
         assert found.count("power hierarchy") == 1
         assert set(found) == {"power hierarchy", "power"}
 
     drive(app, scenario)
+
+
+def test_the_matches_are_counted_alike_at_every_width(world) -> None:
+    found: dict[int, list[str]] = {}
+    for width in (40, 60, 80, 120):
+        app = make_app(*world)
+
+        async def scenario(pilot: Pilot, width: int = width, app=app) -> None:
+            screen = await open_4842(pilot)
+            view = screen.query_one(ArticleView)
+            lines = view.text_lines()
+            found[width] = [words(lines, m).casefold() for m in view.matches]
+            assert f"{len(view.matches)} matches" in screen_text(app)
+            if width == 40:  # the narrowest parts "North" and "Korea": the case in point
+                wrapped = [m for m in view.matches if len(m) > 1]
+                assert wrapped and all(m[1][0] == m[0][0] + 1 for m in wrapped)
+                parted = [words(lines, m).casefold() for m in wrapped]
+                assert all(w.startswith("north korea") for w in parted), parted
+                # A match over two lines is shown as the current one on both.
+                view.current = view.matches.index(wrapped[0])
+                y, y2 = (line for line, _start, _end in wrapped[0])
+                view.scroll_to(y=y, animate=False)
+                await settle(pilot)
+                top = view.scroll_offset.y
+                for line, part in ((y - top, "north"), (y2 - top, "korea")):
+                    shown = [s.text for s in view.render_line(line) if s.style and s.style.reverse]
+                    assert "".join(shown).casefold().startswith(part), shown
+
+        drive(app, scenario, size=(width, 30))
+    # 39 runs of the words in the text (46 were counted at 40 columns, 42 at 80: a run
+    # parted by the end of a line counted twice).
+    assert len(found[80]) == 39 and found[40] == found[60] == found[80] == found[120]
+    assert found[80].count("north korea") > 4
 
 
 def test_escape_goes_back_and_keeps_the_results(world) -> None:

@@ -25,8 +25,10 @@ MARGIN = 2  # columns left of the text
 CURRENT = Style(reverse=True, bold=True)
 _MARKED = Style.parse(HIGHLIGHT_STYLE).bgcolor
 
-# (line, first cell, cell after the last) of one marked word.
-Match = tuple[int, int, int]
+# (line, first cell, cell after the last) of marked words on one line.
+Span = tuple[int, int, int]
+# One match: its spans, more than one where its words are wrapped onto the next line.
+Match = tuple[Span, ...]
 
 
 class ArticleView(ScrollView, can_focus=True):
@@ -69,7 +71,7 @@ class ArticleView(ScrollView, can_focus=True):
             self._draw(measure), console.options.update(width=measure, height=None), pad=False
         )
         self._strips = [Strip(line).simplify() for line in lines]
-        self.matches = [m for y, line in enumerate(lines) for m in _marked(y, line)]
+        self.matches = _matches(lines)
         if self.current is not None and self.current >= len(self.matches):
             self.current = None
         self.virtual_size = Size(measure + MARGIN, len(self._strips))
@@ -82,10 +84,10 @@ class ArticleView(ScrollView, can_focus=True):
             return Strip.blank(width, self.rich_style)
         strip = self._strips[index]
         if self.current is not None:
-            line, start, end = self.matches[self.current]
-            if line == index:
-                before, word, after = strip.divide([start, end, strip.cell_length])[:3]
-                strip = Strip.join([before, word.apply_style(CURRENT), after])
+            for line, start, end in self.matches[self.current]:
+                if line == index:
+                    before, word, after = strip.divide([start, end, strip.cell_length])[:3]
+                    strip = Strip.join([before, word.apply_style(CURRENT), after])
         # Every segment gets the widget's style under its own (filters such as NO_COLOR's
         # expect a style on each).
         strip = Strip.join([Strip.blank(MARGIN), strip]).apply_style(self.rich_style)
@@ -98,11 +100,11 @@ class ArticleView(ScrollView, can_focus=True):
             return None
         if self.current is None:
             top = self.scroll_offset.y
-            ahead = [i for i, m in enumerate(self.matches) if m[0] >= top]
+            ahead = [i for i, m in enumerate(self.matches) if m[0][0] >= top]
             self.current = (ahead[0] if ahead else 0) if step > 0 else len(self.matches) - 1
         else:
             self.current = (self.current + step) % len(self.matches)
-        line = self.matches[self.current][0]
+        line = self.matches[self.current][0][0]
         self.scroll_to(y=max(0, line - self.size.height // 3), animate=False)
         self.refresh()
         return self.current
@@ -112,9 +114,27 @@ class ArticleView(ScrollView, can_focus=True):
         return [strip.text.rstrip() for strip in self._strips]
 
 
-def _marked(y: int, line: list[Segment]) -> list[Match]:
-    """Where words marked by ``render_article``'s highlight sit in one line."""
+def _matches(lines: list[list[Segment]]) -> list[Match]:
+    """The marked words of the lines, as matches: words side by side are one, on one line
+    or wrapped from the end of one onto the start of the next ("North / Korea"), so that
+    the count does not change with the width the article is drawn at."""
     out: list[Match] = []
+    ends = -1  # the line whose last marked span ends it (nothing but spaces after)
+    for y, line in enumerate(lines):
+        spans = _marked(y, line)
+        if spans and ends == y - 1 and _between_is_space(line, 0, spans[0][1]):
+            out[-1] += (spans.pop(0),)
+        out.extend((span,) for span in spans)
+        last = out[-1][-1] if out else None
+        cells = sum(segment.cell_length for segment in line)
+        if last is not None and last[0] == y and _between_is_space(line, last[2], cells):
+            ends = y
+    return out
+
+
+def _marked(y: int, line: list[Segment]) -> list[Span]:
+    """Where words marked by ``render_article``'s highlight sit in one line."""
+    out: list[Span] = []
     x = 0
     for segment in line:
         width = segment.cell_length
