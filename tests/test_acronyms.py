@@ -116,7 +116,8 @@ def test_a_query_takes_both_forms(query: str, rewritten: str) -> None:
 
 
 # 7001 spells LWE out once and uses it after; 7002 writes the name in full only; 7003
-# uses the acronym only, and once; 7004 is about something else.
+# uses the acronym only, and once; 7004 is about something else; 7005 uses an acronym
+# that no page spells out.
 PAGES = {
     7001: (
         "Jharkhand's New Plan",
@@ -126,6 +127,7 @@ PAGES = {
     7002: ("Forest Notes", "Left-wing extremism in the forests of Jharkhand, said the police. "),
     7003: ("Budget Season", "A line on LWE in a long budget story about roads and ports. "),
     7004: ("Monsoon Notes", "The monsoon came late to the forests of Jharkhand. "),
+    7005: ("Corridor Notes", "The CPEC corridor, China Pakistan Economic Corridor work. "),
 }
 
 
@@ -205,3 +207,52 @@ def test_the_snippet_shows_the_acronym_typed_not_its_words_said_earlier(
     assert "(LWE)" in hit.snippet and hit.snippet.index("(LWE)") < 120
     marked = [hit.snippet[a:b] for a, b in hit.highlights]
     assert "LWE" in marked
+
+
+def read(dirs: list[str], number: int, words: str) -> str:
+    """``ipcs read number --highlight words`` at 60 columns, marks as ``*`` (no colour)."""
+    args = ["read", str(number), "--highlight", words, "--no-mark", "--width", "60", *dirs]
+    result = CliRunner().invoke(app, args, env={"NO_COLOR": "1", "COLUMNS": "80"})
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+ALSO_LWE = 'LWE also marked as "left wing extremism", as the archive\'s\npages pair them.\n'
+
+
+def test_read_marks_an_acronym_in_both_forms_as_the_search_reads_it(
+    library: tuple[Library, list[str]],
+) -> None:
+    _, dirs = library
+    shown = read(dirs, 7001, "LWE")
+    assert "*Left-wing Extremism* (*LWE*) grew in Jharkhand. *LWE*" in shown
+    assert ALSO_LWE in shown  # said as the search says it
+    # 7002 has only the name: it is marked; 7004 has neither: nothing is said.
+    assert "*Left-wing extremism* in the forests" in read(dirs, 7002, "LWE")
+    assert "also marked" not in read(dirs, 7004, "LWE")
+
+
+def test_read_marks_a_name_in_full_and_its_acronym(library: tuple[Library, list[str]]) -> None:
+    _, dirs = library
+    shown = read(dirs, 7003, "Left-wing Extremism")
+    assert "A line on *LWE* in a long budget story" in shown
+    assert 'Left-wing Extremism also marked as "LWE"' in shown
+    assert "*Left-wing* *Extremism* (*LWE*)" in read(dirs, 7001, "Left-wing Extremism")
+
+
+@pytest.mark.parametrize(
+    ("number", "words", "marked"),
+    [
+        (7005, "CPEC", "The *CPEC* corridor, China Pakistan"),  # no page pairs it
+        (7001, '"LWE"', "Left-wing Extremism (*LWE*) grew"),  # quoted: as typed
+        (7001, "lwe", "Left-wing Extremism (*LWE*) grew"),  # not written as an acronym
+        (7001, "title:LWE", "Left-wing Extremism (LWE) grew"),  # fielded
+        (7001, "LWE (", "Left-wing Extremism (*LWE*) grew"),  # a query the search refuses
+    ],
+)
+def test_read_marks_nothing_more_where_the_search_reads_nothing_more(
+    library: tuple[Library, list[str]], number: int, words: str, marked: str
+) -> None:
+    _, dirs = library
+    shown = read(dirs, number, words)
+    assert marked in shown and "also marked" not in shown

@@ -10,7 +10,7 @@ from read_world import MISHRA, RECORDS, record_4842
 from rich.console import Console
 
 from ipcsreader.archive.authors import more_by
-from ipcsreader.model import Hit
+from ipcsreader.model import Block, Hit
 from ipcsreader.render.read import article_markdown, highlight_pattern, marked, render_article
 
 RELATED = [
@@ -68,3 +68,24 @@ def test_highlight_marks_word_starts():
     assert styled.plain == "North Korea"
     assert [(s.start, s.end) for s in styled.spans] == [(6, 11)]
     assert highlight_pattern("  ") is None
+
+
+def test_a_search_s_other_reading_is_marked_whole_and_said_golden():
+    # What ``ipcs read N --highlight LWE`` shows where the index's pages pair LWE with
+    # its name: the name marked whole however written (its words alone are not), and a
+    # line saying so.
+    text = (
+        "Left-wing Extremism (LWE) grew; LWE cadres moved, and left wing extremism "
+        "fell back. The LWEs of the east; the left bank, a wing."
+    )
+    record = record_4842(blocks=(Block(text),))
+    also = [("LWE", "left wing extremism")]
+    pattern = highlight_pattern("LWE", [other for _typed, other in also])
+    view = render_article(record, width=40, highlight=pattern, plain=True, also_marked=also)
+    assert_golden("read-also-marked-40.txt", render_plain(view, 40))
+
+
+def test_nothing_is_said_of_a_reading_the_article_lacks():
+    record = record_4842(blocks=(Block("The CPEC and LWE cadres."),))
+    view = render_article(record, also_marked=[("LWE", "left wing extremism")])
+    assert "also marked" not in render_plain(view, 80)

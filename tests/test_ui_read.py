@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from ipcs_site import Site
 from ipcs_site import site_fixture as site_fixture  # the `site` fixture
+from search_world import FILLER, old_page, write
 from textual.pilot import Pilot
 from textual.widgets import Input
 from ui_world import drive, indexed, make_app, screen_text, settle, shipped, small_corpus, typed
@@ -127,6 +128,42 @@ def test_the_matches_are_counted_alike_at_every_width(world) -> None:
     # parted by the end of a line counted twice).
     assert len(found[80]) == 39 and found[40] == found[60] == found[80] == found[120]
     assert found[80].count("north korea") > 4
+
+
+# A space after the last word: as it is typed, it is a prefix ("LWE*"), taken as typed.
+@pytest.mark.parametrize(
+    ("query", "marked", "said"),
+    [
+        ("LWE ", ["left-wing extremism", "lwe", "lwe"], 'LWE also marked as "left wing extremism"'),
+        ("Left-wing Extremism ", ["left-wing extremism", "lwe", "lwe"], 'also marked as "LWE"'),
+        ('"LWE"', ["lwe", "lwe"], None),  # quoted: the search reads it as typed, so here
+        ("LWE", ["lwe", "lwe"], None),
+    ],
+)
+def test_an_acronym_is_marked_as_the_search_read_it(
+    tmp_path: Path, query: str, marked: list[str], said: str | None
+) -> None:
+    corpus = tmp_path / "corpus"
+    spelt = "Left-wing Extremism (LWE) grew in Jharkhand; LWE cadres moved."
+    write(corpus, "7001-old.txt", old_page(7001, "Jharkhand Plan", [spelt, FILLER]))
+    write(corpus, "7002-old.txt", old_page(7002, "Forest Notes", ["The forests.", FILLER]))
+    app = make_app(*indexed(corpus, tmp_path / "index"))
+
+    async def scenario(pilot: Pilot) -> None:
+        await typed(pilot, query)
+        also = "also as" in screen_text(app)  # the search's tally says what else it read
+        await pilot.press("enter")
+        await settle(pilot)
+        screen = pilot.app.screen
+        assert isinstance(screen, ReadScreen) and screen.number == 7001
+        assert also is (said is not None)
+        view = screen.query_one(ArticleView)
+        assert [words(view.text_lines(), m).casefold() for m in view.matches] == marked
+        shown = " ".join(screen_text(app).split())
+        assert (said in shown) if said else "also marked" not in shown
+        assert f"{len(marked)} matches" in shown
+
+    drive(app, scenario)
 
 
 def test_escape_goes_back_and_keeps_the_results(world) -> None:

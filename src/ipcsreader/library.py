@@ -22,12 +22,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from ipcsreader import paths
 from ipcsreader.answers import Answers
-from ipcsreader.errors import (
-    IndexUnavailableError,
-    IpcsError,
-    NotFoundError,
-    UsageError,
-)
+from ipcsreader.errors import IndexUnavailableError, IpcsError, NotFoundError, UsageError
 from ipcsreader.freshness import IndexStatus, StatusCheck
 from ipcsreader.model import Hit, Page, Record, SearchResult
 from ipcsreader.store import catalog, corpus, integrity
@@ -438,6 +433,15 @@ class Library(Answers):
         self._require_index()
         result = self._guarded(lambda: self._index.search(checked))
         return result if query.text == asked else replace(result, query=" ".join(asked.split()))
+
+    def also_read(self, text: str) -> dict[str, str]:
+        """What a search for ``text`` also reads its acronyms and names in full as, where
+        the index's pages pair them (its ``also_read``), without searching."""
+        from ipcsreader.archive.search import SearchQuery, plan
+
+        checked = plan(SearchQuery(text))
+        self._require_index()
+        return self._guarded(lambda: self._index.also_read(checked))
 
     def search_numbers(self, query: SearchQuery) -> list[int]:
         """The numbers of the articles :meth:`search` finds, in its order, without the

@@ -24,7 +24,7 @@ from ipcsreader.cli.common import (
     show,
     warn,
 )
-from ipcsreader.errors import IpcsError, UsageError
+from ipcsreader.errors import IpcsError, QueryError, UsageError
 
 if TYPE_CHECKING:
     from ipcsreader.archive.known import KnownTitle
@@ -143,12 +143,14 @@ def read(
     if width is not None and width < MIN_WIDTH:
         raise UsageError(f"--width must be at least {MIN_WIDTH}, not {width}")
 
-    def gather(lib: Library) -> tuple[Record, list[KnownTitle], list[Hit]]:
+    def gather(lib: Library) -> tuple[Record, list[KnownTitle], list[Hit], dict[str, str]]:
         record = lib.record(wanted)
         more = lib.more_by(record)
-        return record, more, [h for h in lib.more_like(wanted, 5) if h.number != wanted]
+        related = [h for h in lib.more_like(wanted, 5) if h.number != wanted]
+        marked = highlight if format is ReadFormat.text else None
+        return record, more, related, _also_marked(lib, marked) if marked else {}
 
-    library, (record, more, related) = fresh_result(
+    library, (record, more, related, also) = fresh_result(
         corpus,
         index,
         gather,
@@ -188,11 +190,21 @@ def read(
         width=width,
         pager=pager,
         highlight=highlight,
+        also=also,
         color=color,
         note=desk.note(record.number) if desk else None,
     )
     if desk and mark and not record.listing_only:
         desk.mark([record.number], read=True)
+
+
+def _also_marked(lib: Library, highlight: str) -> dict[str, str]:
+    """What ``ipcs search`` would also read the words to mark as (its ``also_read``):
+    marked too. Words the search would refuse are marked as typed, nothing more."""
+    try:
+        return lib.also_read(highlight)
+    except QueryError:
+        return {}
 
 
 def _print_article(
@@ -203,6 +215,7 @@ def _print_article(
     width: int | None,
     pager: bool | None,
     highlight: str | None,
+    also: dict[str, str],
     color: ColorMode,
     note: str | None = None,
 ) -> None:
@@ -213,11 +226,12 @@ def _print_article(
     renderable = render_article(
         record,
         width=width or min(MEASURE, console.width),
-        highlight=highlight_pattern(highlight),
+        highlight=highlight_pattern(highlight, list(also.values())),
         plain=console.no_color or console.color_system is None,
         more_by=more,
         related=related,
         note=note,
+        also_marked=list(also.items()),
     )
     text = rendered(console, renderable)
     # --color always forces styles, not a terminal: ask stdout itself whether to page.

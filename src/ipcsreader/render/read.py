@@ -30,16 +30,28 @@ MEASURE = 88  # the widest line that still reads comfortably
 HIGHLIGHT_STYLE = "bold black on yellow"
 
 
-def highlight_pattern(words: str | Sequence[str] | None) -> re.Pattern[str] | None:
-    """A pattern for the start of each word ("sanction" marks "sanctions"), or None."""
-    if not words:
-        return None
-    parts = words.split() if isinstance(words, str) else [w for ws in words for w in ws.split()]
+def highlight_pattern(
+    words: str | Sequence[str] | None, also: Sequence[str] = ()
+) -> re.Pattern[str] | None:
+    """A pattern for the start of each word ("sanction" marks "sanctions"), and for each
+    of ``also`` (what a search also read the words as: "left wing extremism", "LWE") as a
+    whole, its words apart by spaces or punctuation ("Left-wing Extremism"); or None."""
+    parts = (
+        words.split() if isinstance(words, str) else [w for ws in words or () for w in ws.split()]
+    )
     parts = [p.strip("\"'") for p in parts if p.strip("\"'")]
-    if not parts:
+    named = [_reading(other) for other in also]
+    if not parts and not named:
         return None
-    alternatives = "|".join(re.escape(p) for p in sorted(set(parts), key=len, reverse=True))
-    return re.compile(rf"\b(?:{alternatives})\w*", re.IGNORECASE)
+    typed = [re.escape(p) + r"\w*" for p in sorted(set(parts), key=len, reverse=True)]
+    return re.compile(rf"\b(?:{'|'.join(named + typed)})", re.IGNORECASE)
+
+
+def _reading(other: str) -> str:
+    """A pattern for one reading of a search's words, whole (not the start of a longer
+    word; a plural "s" allowed): "left wing extremism" as pages write it, "Left-wing
+    Extremism"; "LWE" and "LWEs" but not "LWEx"."""
+    return r"\W+".join(re.escape(w) for w in other.split()) + r"s?\b"
 
 
 def marked(text: str, pattern: re.Pattern[str] | None, *, plain: bool, style: str = "") -> Text:
@@ -67,13 +79,21 @@ def render_article(
     more_by: Sequence[KnownTitle] = (),
     related: Sequence[Hit] = (),
     note: str | None = None,
+    also_marked: Sequence[tuple[str, str]] = (),
 ) -> RenderableType:
     """The record as a reader wants it, no wider than ``width`` columns.
 
     ``plain`` marks highlighted words with ``*`` for a terminal without styles; the
-    reader's ``note`` stands under the header.
+    reader's ``note`` stands under the header. ``also_marked``: (words typed, their other
+    form) for each acronym or name in full that ``highlight`` marks in both forms, said
+    under the header as the search says it.
     """
     parts: list[RenderableType] = [_header(record), Text("")]
+    # Said only of a reading this article has: what was marked, not what was looked for.
+    said = [(typed, other) for typed, other in also_marked if _has(record, other)]
+    if said:
+        parts.extend(_also_marked(typed, other) for typed, other in said)
+        parts.append(Text(""))
     if note is not None:
         parts.extend([_note(note), Text("")])
     if record.listing_only:
@@ -89,6 +109,15 @@ def render_article(
     if related:
         parts.extend([Text(""), _section("Related"), _hits(related)])
     return Constrain(Group(*parts), width)
+
+
+def _has(record: Record, other: str) -> bool:
+    found = re.compile(rf"\b{_reading(other)}", re.IGNORECASE)
+    return any(found.search(clean(block.text)) for block in record.blocks)
+
+
+def _also_marked(typed: str, other: str) -> Text:
+    return safe(f'{typed} also marked as "{other}", as the archive\'s pages pair them.', DIM)
 
 
 def _note(note: str) -> RenderableType:

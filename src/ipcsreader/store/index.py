@@ -183,6 +183,11 @@ class SearchIndex:
             kept = self._kept = _Kept(ix, ix.reader(), stamp)
         return kept
 
+    def also_read(self, plan: Plan) -> dict[str, str]:
+        """What :meth:`search` also reads ``plan``'s acronyms and names in full as."""
+        with self._searching(plan) as (searcher, _run):
+            return _spelt_out(searcher, plan.expression)[1]
+
     def more_like(self, number: int, text: str, limit: int) -> list[Hit]:
         """Articles whose words are most like ``text`` (the article ``number``'s own)."""
         from whoosh.searching import Results, Searcher
@@ -196,6 +201,14 @@ class SearchIndex:
                 return []
             liked, page = related.more_like(searcher, "body", docnum, text, limit)
             return [snippets.hit(h, False) for h in Results(searcher, liked, page)]
+
+
+def _spelt_out(searcher: Any, expression: str) -> tuple[str, dict[str, str]]:
+    """``expression`` with its acronyms and names in full in both forms, where the index's
+    pages pair them (:func:`acronyms.spell_out`); and what it was so read as."""
+    glossary = acronyms.Glossary(searcher)
+    text = querying.signs_to_operators(querying.question_marks(expression))
+    return acronyms.spell_out(text, glossary), glossary.used
 
 
 def _page(plan: Plan) -> slice:
@@ -431,11 +444,8 @@ class _Run:
 
         q = self.parsed
         if q is None:
-            expression = querying.question_marks(self.plan.expression)
-            glossary = acronyms.Glossary(self.searcher)
-            text = acronyms.spell_out(querying.signs_to_operators(expression), glossary)
+            text, self.also_read = _spelt_out(self.searcher, self.plan.expression)
             text = querying.whole_words(text)
-            self.also_read = glossary.used
             try:
                 q = querying.parser(qparser.AndGroup).parse(text)
             except Exception as error:  # Whoosh's parser trips in many ways over odd input

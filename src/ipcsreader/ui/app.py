@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable
+from collections.abc import Awaitable, Sequence
 from pathlib import Path
 from typing import ClassVar, TypeVar
 
@@ -167,11 +167,12 @@ class IpcsApp(textual_errors.SurvivingApp):
         if count is not None:
             self.say(f"Wrote {count} article{'s' if count != 1 else ''} to {path}.")
 
-    def read(self, number: int, words: str = "") -> None:
-        """Open article ``number``, the query's ``words`` marked."""
+    def read(self, number: int, words: str = "", also: Sequence[tuple[str, str]] = ()) -> None:
+        """Open article ``number``, the query's ``words`` marked, and what the search also
+        read them as (``also``: its ``also_read``)."""
         from ipcsreader.ui.reading import ReadScreen
 
-        self.push_screen(ReadScreen(number, words))
+        self.push_screen(ReadScreen(number, words, also))
 
     def fetch_dir(self) -> Path | None:
         """Where fetched pages go: the user's own corpus folder (the last one read)."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 import os
 import sys
-from collections.abc import Awaitable
+from collections.abc import Awaitable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, cast
 
@@ -54,13 +54,14 @@ class ReadScreen(IpcsScreen):
         Binding("q", "app.quit", "Quit", show=False),
     ]
 
-    def __init__(self, number: int, words: str = "") -> None:
+    def __init__(self, number: int, words: str = "", also: Sequence[tuple[str, str]] = ()) -> None:
         super().__init__()
         self.number = number
         self.words = words
+        self.also = tuple(also)  # the search's acronyms and names, in their other form
         self.record: Record | None = None
         self.desk: Entry | None = None  # what the reader's desk holds of it
-        self._pattern = highlight_pattern(words)
+        self._pattern = highlight_pattern(words, [other for _typed, other in self.also])
         self._fetching = False
 
     def compose(self) -> ComposeResult:
@@ -94,6 +95,7 @@ class ReadScreen(IpcsScreen):
             highlight=self._pattern,
             plain=plain,
             note=self.desk.note if self.desk else None,
+            also_marked=self.also,
         )
 
     def _status(self, *versions: Text) -> None:

@@ -321,7 +321,8 @@ class SearchScreen(IpcsScreen):
         number = self.query_one(HitList).number()
         if number is not None:
             self._reading = number
-            self.ipcs.read(number, self.words())
+            also = self.result.also_read if self.result else ()
+            self.ipcs.read(number, self.words(), also)
 
     def on_screen_resume(self) -> None:
         # Back from reading: to the results, where q quits and Enter reads the next one.
