@@ -89,3 +89,10 @@ def test_nothing_is_said_of_a_reading_the_article_lacks():
     record = record_4842(blocks=(Block("The CPEC and LWE cadres."),))
     view = render_article(record, also_marked=[("LWE", "left wing extremism")])
     assert "also marked" not in render_plain(view, 80)
+
+
+def test_the_address_breaks_between_its_parts_on_a_narrow_line():
+    shown = render_plain(render_article(record_4842(), width=40), 40).splitlines()
+    assert shown[7:9] == ["https://www.ipcs.org/comm_select.php", "?articleNo=4842"]
+    wide = render_plain(render_article(record_4842(), width=88), 88)
+    assert "https://www.ipcs.org/comm_select.php?articleNo=4842\n" in wide

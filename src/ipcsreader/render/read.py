@@ -88,7 +88,7 @@ def render_article(
     form) for each acronym or name in full that ``highlight`` marks in both forms, said
     under the header as the search says it.
     """
-    parts: list[RenderableType] = [_header(record), Text("")]
+    parts: list[RenderableType] = [_header(record, width), Text("")]
     # Said only of a reading this article has: what was marked, not what was looked for.
     said = [(typed, other) for typed, other in also_marked if _has(record, other)]
     if said:
@@ -131,7 +131,7 @@ def _section(title: str) -> Text:
     return Text(title, "bold underline")
 
 
-def _header(record: Record) -> Group:
+def _header(record: Record, width: int) -> Group:
     lines: list[RenderableType] = [safe(record.title or f"Article #{record.number}", "bold")]
     if record.column:
         lines.append(safe(record.column, "italic"))
@@ -143,8 +143,24 @@ def _header(record: Record) -> Group:
         facts.append(" · " if i else "")
         facts.append(part, NUMBER_STYLE if part.startswith("#") else DIM)
     lines.append(facts)
-    lines.append(Text(record.url, "underline blue"))
+    lines.append(Text("\n".join(_url_lines(record.url, width)), "underline blue"))
     return Group(*lines)
+
+
+# Where an address too long for a line may break: after a slash, before "?", "&" or "#".
+_URL_BREAK = re.compile(r"(?<=/)(?!/)|(?=[?&#])")
+
+
+def _url_lines(url: str, width: int) -> list[str]:
+    """``url`` in lines of at most ``width`` where it can break between its parts
+    ("https://www.ipcs.org/comm_select.php" / "?articleNo=4842"), not mid-word; a
+    part longer than a line is left to fold."""
+    lines = [""]
+    for part in _URL_BREAK.split(url):
+        if lines[-1] and len(lines[-1]) + len(part) > width:
+            lines.append("")
+        lines[-1] += part
+    return lines
 
 
 def _body(blocks: Sequence[Block], pattern: re.Pattern[str] | None, plain: bool) -> list:
