@@ -115,7 +115,12 @@ def read(
         ),
     ] = None,
     highlight: Annotated[
-        str | None, typer.Option("--highlight", help="Words to mark in the text.")
+        str | None,
+        typer.Option(
+            "--highlight",
+            help="Words to mark in the text; an acronym's name in full too (or a name's "
+            "acronym), as ipcs search reads them.",
+        ),
     ] = None,
     mark: Annotated[
         bool,
