@@ -24,6 +24,10 @@ from ipcsreader.render.safe import safe
 MATCH_STYLE = "bold yellow"
 FACET_TITLES = {"column": "Column", "author": "Author", "year": "Year", "month": "Month"}
 FACET_ROWS = 10
+DESCRIBED = (
+    "Read as a description: articles with every word typed with a capital or a digit, and "
+    "most of the others, best first.\n"
+)
 
 
 def render_results(result: SearchResult, unread: frozenset[int] = frozenset()) -> RenderableType:
@@ -32,6 +36,8 @@ def render_results(result: SearchResult, unread: frozenset[int] = frozenset()) -
     parts: list[RenderableType] = []
     if result.relaxed:
         parts.append(Text("No article has all of these words; showing those with any.\n", DIM))
+    elif result.described:
+        parts.append(Text(DESCRIBED, DIM))
     elif result.question:
         parts.append(Text("A question: articles with most of its words, best first.\n", DIM))
     first = (result.page - 1) * result.limit + 1 if result.limit else 1

@@ -163,6 +163,7 @@ class SearchIndex:
             suggestion=suggestion,
             relaxed=relaxed,
             question=run.question,
+            described=run.question and bool(run.described[0]),
             also_read=tuple(run.also_read.items()),
         )
 
@@ -302,7 +303,7 @@ class _Run:
             else:
                 docs = allowed
             return self._by_date(docs), False
-        if asked and plan.sort == "relevance" and self._asks():
+        if asked and plan.sort == "relevance" and (self._asks() or bool(self.described[0])):
             self._parse(relaxed=False)  # whether its words may be relaxed
             if self._relaxable():
                 # The answer may lack a word of the question: one holding the others far
@@ -310,7 +311,9 @@ class _Run:
                 # favours all). Which have all of them is counted on the way.
                 self.question = True
                 found = self._run(allowed, relaxed=True)
-                return found, not self.every
+                if found or not self.described[0]:
+                    return found, not self.every
+                self.question = False  # no page names all a description names
         ranked = self._run(allowed)
         if not ranked and self._relaxable():
             relaxed = self._run(allowed, relaxed=True)
@@ -359,6 +362,14 @@ class _Run:
 
     def _asks(self) -> bool:
         return querying.is_question(plain_words(self.plan.text), self.plan.text)
+
+    @cached_property
+    def described(self) -> tuple[frozenset[str], frozenset[str]]:
+        """The stems of the words a page may lack, and of those it must hold, when the
+        query describes an article rather than asks (:func:`querying.described`)."""
+        if self._asks():
+            return frozenset(), frozenset()
+        return querying.described(plain_words(querying.question_marks(self.plan.text)))
 
     def _run(self, allowed: set[int] | None, *, relaxed: bool = False) -> list[tuple[float, int]]:
         self.query = self._parse(relaxed)
@@ -464,6 +475,8 @@ class _Run:
             # is no answer to a question.
             words, function = querying.split_function_words(q)
             words, named = querying.split_named_fields(words)
+            if self.question and self.described[0]:
+                named += querying.split_described(words, *self.described)[1]
             self.required = querying.shaped(query.And(named)) if named else None
             q = query.Or(words, boost=q.boost)
             if function:

@@ -217,6 +217,49 @@ def is_question(words: Sequence[str], text: str) -> bool:
     return (first.lower() in QUESTION_STARTS and not acronym) or text.rstrip().endswith("?")
 
 
+# A query of this many words or more besides function words, at least half of them typed
+# in lower case, describes an article ("kidnapped Japanese citizens North Korea summit"):
+# the page must name what the reader names (words typed with a capital or a digit), but
+# may say "abducted" for "kidnapped", so it is ranked as a question over the pages with
+# those, and one holding most of the other words far better comes before one holding them
+# all. Mostly names and a word or two ("Ram Baran Yadav promulgate statute") ask for a
+# topic: every word, as any other query (bench/README.md, thirteenth pass).
+DESCRIPTION_WORDS = 4
+
+
+def named(word: str) -> bool:
+    """Whether ``word`` was typed as a name, an acronym or a number: with a capital or a
+    digit."""
+    return word[:1].isupper() or any(c.isdigit() for c in word)
+
+
+def described(words: Sequence[str]) -> tuple[frozenset[str], frozenset[str]]:
+    """The stems (as the text fields index them) of the words a page may lack when the
+    query of plain ``words`` describes an article (see :data:`DESCRIPTION_WORDS`), and
+    of those it must hold; none when it does not describe one."""
+    content = [w for w in words if w.lower() not in FUNCTION_WORDS]
+    loose = [w for w in content if not named(w)]
+    if len(content) < DESCRIPTION_WORDS or 2 * len(loose) < len(content):
+        return frozenset(), frozenset()
+    text = fields.analyzers()["text"]
+    stems = {w: {t.text for t in text(w, mode="query")} for w in content}
+    must = frozenset().union(*(stems[w] for w in content if named(w)))
+    return frozenset().union(*(stems[w] for w in loose)) - must, must
+
+
+def split_described(
+    clauses: Sequence[Any], loose: frozenset[str], must: frozenset[str]
+) -> tuple[list[Any], list[Any]]:
+    """Of a query's word clauses, those a page may lack (holding in the body a stem of
+    ``loose`` and none of ``must``) and those it must hold."""
+    optional: list[Any] = []
+    required: list[Any] = []
+    for clause in clauses:
+        body = {text for field, text in clause.iter_all_terms() if field == "body"}
+        (optional if body & loose and not body & must else required).append(clause)
+    return optional, required
+
+
 # What a function word's score counts for, where found: a tie-breaker. Scored as any word,
 # "the" said a hundred times in a long page would outweigh the subject's words.
 FUNCTION_WORD_WEIGHT = 0.1

@@ -1,0 +1,116 @@
+"""A query that describes an article (four words or more, half of them in lower case) is
+ranked as a question over the articles holding every word typed with a capital or a
+digit: the page may say "abducted" where the reader typed "kidnapped"."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from search_world import FILLER, old_page, write
+from test_ranking import OTHER, numbers
+from typer.testing import CliRunner
+
+from ipcsreader.archive.search import SearchQuery
+from ipcsreader.cli import app
+from ipcsreader.library import Library
+from ipcsreader.store.querying import described
+
+# The article: the abductions and the summit, again and again; never "kidnapped".
+ARTICLE = (
+    "Japanese citizens abducted by North Korea were raised at the summit. The summit "
+    "heard the families of the citizens; North Korea said the citizens abducted were dead, "
+    "and Japan asked the summit for proof."
+)
+# Every word of the query, each once, in a page about something else.
+PASSING = (
+    "A kidnapped trader, Japanese citizens on holiday, North Korea and a summit on trade "
+    "were named once in a long review of the budget."
+)
+# Strong on the lower-case words, but no "Japanese": named words must be there.
+UNNAMED = "Citizens kidnapped at the summit; the summit freed citizens kidnapped in Korea, North."
+DESCRIPTION = "kidnapped Japanese citizens North Korea summit"
+
+
+@pytest.fixture(scope="module")
+def library(tmp_path_factory: pytest.TempPathFactory) -> Library:
+    root = tmp_path_factory.mktemp("descriptions")
+    corpus = root / "corpus"
+    write(corpus, "8801-old.txt", old_page(8801, "Tokyo and Pyongyang", [ARTICLE, FILLER]))
+    write(corpus, "8802-old.txt", old_page(8802, "Budget Review", [PASSING, FILLER]))
+    write(corpus, "8803-old.txt", old_page(8803, "Hostages", [UNNAMED, FILLER]))
+    for number in range(8804, 8812):  # the query's words are rare, as in any archive
+        write(corpus, f"{number}-old.txt", old_page(number, "Other Notes", [OTHER, FILLER]))
+    lib = Library([corpus], root / "index")
+    lib.update()
+    return lib
+
+
+def test_the_article_lacking_a_word_comes_before_a_page_that_merely_has_them_all(
+    library: Library,
+) -> None:
+    result = library.search(SearchQuery(DESCRIPTION))
+    assert result.described and result.question and not result.relaxed
+    found = [(h.number, h.matched) for h in result.hits]
+    assert found == [(8801, "some"), (8802, "all")]
+    assert result.total == 2
+
+
+def test_every_word_typed_with_a_capital_must_be_there(library: Library) -> None:
+    """#8803 holds "kidnapped", "citizens", "summit" (twice each) and North Korea, but
+    not "Japanese": not a hit of the description, though a question would take it."""
+    assert 8803 not in numbers(library, DESCRIPTION)
+    assert 8803 in numbers(library, "who kidnapped Japanese citizens at the North Korea summit")
+
+
+def test_counting_exporting_and_date_order_keep_to_every_word(library: Library) -> None:
+    assert library.search_numbers(SearchQuery(DESCRIPTION, limit=None)) == [8802]
+    assert numbers(library, DESCRIPTION, sort="newest") == [8802]
+
+
+def test_when_no_page_names_them_all_the_query_is_searched_as_any_other(
+    library: Library,
+) -> None:
+    result = library.search(SearchQuery("kidnapped Japanese citizens Seoul summit"))
+    assert not result.described and not result.question and result.relaxed
+    assert {h.number for h in result.hits[:2]} == {8801, 8802}  # the most words first
+
+
+@pytest.mark.parametrize(
+    ("text", "loose", "must"),
+    [
+        (DESCRIPTION, {"kidnap", "citizen", "summit"}, {"japanes", "north", "korea"}),
+        (
+            "Netanyahu held up Iranian drone debris",
+            {"held", "up", "drone", "debri"},
+            {"netanyahu", "iranian"},
+        ),
+        ("vote for principle even if you vote alone", {"vote", "principl", "even", "alon"}, set()),
+        # Mostly names, a word or two of topic: every word, as any query.
+        ("Ram Baran Yadav promulgate statute", set(), set()),
+        ("Transportation Safety Board satellite data Perth", set(), set()),
+        ("North Korean missiles over Japan 2017", set(), set()),
+        # Fewer than four words besides function words.
+        ("kidnapped citizens in the summit", set(), set()),
+        ("North Korea", set(), set()),
+        # A word typed both ways stays required.
+        ("summit Summit talks held", {"talk", "held"}, {"summit"}),
+    ],
+)
+def test_what_a_description_is(text: str, loose: set[str], must: set[str]) -> None:
+    assert described(text.split()) == (loose, must)
+
+
+def test_through_the_command_line(library: Library) -> None:
+    dirs = ["--corpus", str(library.corpus_dirs[0]), "--index", str(library.index_dir)]
+    out = CliRunner().invoke(app, ["search", DESCRIPTION, "--json", *dirs])
+    assert out.exit_code == 0, out.output
+    data = json.loads(out.stdout)
+    assert data["described"] is True and data["question"] is True
+    assert [(h["number"], h["matched"]) for h in data["hits"]] == [(8801, "some"), (8802, "all")]
+    text = CliRunner().invoke(app, ["search", DESCRIPTION, *dirs], env={"COLUMNS": "100"})
+    assert text.exit_code == 0, text.output
+    assert "Read as a description: articles with every word typed with a capital" in text.stdout
+    assert "A question:" not in text.stdout
+    plain = CliRunner().invoke(app, ["search", "North Korea summit", "--json", *dirs])
+    assert json.loads(plain.stdout)["described"] is False
