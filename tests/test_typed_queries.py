@@ -52,7 +52,7 @@ from typer.testing import CliRunner
 from ipcsreader.archive.search import SearchQuery, plain_words
 from ipcsreader.cli import app
 from ipcsreader.library import Library
-from ipcsreader.store.querying import question_marks
+from ipcsreader.store.querying import DESCRIPTION_WORDS, named, question_marks
 from ipcsreader.text import as_typed
 
 DASHES = ["-", "\u2010", "\u2011", "\u2012", "\u2013", "\u2014", "\u2212", "-\n", "–\n  "]
@@ -196,6 +196,10 @@ def variants(draw: st.DrawFn, query: str) -> str:
     singles = draw(st.sampled_from(SINGLE_QUOTE_PAIRS))
     opened = single_opened = False
     first_word = True
+    # In a query long enough to describe an article, a word's capital says it names what
+    # the page must hold: the words keep theirs (see test_ranking_descriptions); their
+    # typography still varies.
+    kept_case = len(plain_words(query)) >= DESCRIPTION_WORDS
     pieces = re.findall(r"\w+:|\w+|\s|.", query)
     for i, piece in enumerate(pieces):
         # A possessive may lose its apostrophe, outside quotes (a phrase is as typed).
@@ -216,7 +220,8 @@ def variants(draw: st.DrawFn, query: str) -> str:
         elif piece.endswith(":") or piece in OPERATORS:
             out.append(_wide(piece) if draw(st.booleans()) else piece)
         elif piece[0].isalnum():
-            out.append(draw(_word(piece, question=first_word and query.startswith("what"))))
+            question = first_word and query.startswith("what")
+            out.append(draw(_word(piece, question=question, kept=kept_case)))
             first_word = False
         else:
             out.append(piece)
@@ -224,8 +229,10 @@ def variants(draw: st.DrawFn, query: str) -> str:
 
 
 @st.composite
-def _word(draw: st.DrawFn, word: str, *, question: bool) -> str:
+def _word(draw: st.DrawFn, word: str, *, question: bool, kept: bool) -> str:
     cases = [str, str.lower, str.capitalize] + ([] if question else [str.upper])
+    if kept:
+        cases = [str, str.upper, str.capitalize] if named(word) else [str, str.lower]
     word = draw(st.sampled_from(cases))(word)
     letters = []
     for i, char in enumerate(word):

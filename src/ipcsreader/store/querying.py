@@ -237,12 +237,13 @@ def described(words: Sequence[str]) -> tuple[frozenset[str], frozenset[str]]:
     """The stems (as the text fields index them) of the words a page may lack when the
     query of plain ``words`` describes an article (see :data:`DESCRIPTION_WORDS`), and
     of those it must hold; none when it does not describe one."""
-    content = [w for w in words if w.lower() not in FUNCTION_WORDS]
+    text = fields.analyzers()["text"]
+    # As the index reads them: "whát" is "what", a function word.
+    stems = {w: {t.text for t in text(w, mode="query")} for w in words}
+    content = [w for w in words if not stems[w] <= function_stems()]
     loose = [w for w in content if not named(w)]
     if len(content) < DESCRIPTION_WORDS or 2 * len(loose) < len(content):
         return frozenset(), frozenset()
-    text = fields.analyzers()["text"]
-    stems = {w: {t.text for t in text(w, mode="query")} for w in content}
     must = frozenset().union(*(stems[w] for w in content if named(w)))
     return frozenset().union(*(stems[w] for w in loose)) - must, must
 

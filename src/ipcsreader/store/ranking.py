@@ -49,12 +49,8 @@ TITLE_B = 0.4
 # said together once needs a full share to count against it).
 PROXIMITY_BOOST = {"title": 0.5, "teaser": 0.3, "body": 1.0}
 # How much a relaxed (any word) match's score shrinks with the share of the query's words
-# it lacks: score * share ** COORDINATION. 4: a page lacking one word of four keeps a
-# third of its score, one of six a half; 2 let a distractor naming the subject's people
-# often but lacking a word of the query pass the article with them all ("Mr Rana Banerji
-# Pakistan forecast"), 6 kept a page lacking a word the reader paraphrased behind
-# distractors (bench/README.md, thirteenth pass).
-COORDINATION = 4.0
+# it lacks: score * share ** COORDINATION.
+COORDINATION = 2.0
 # Query words found within NEAR_WINDOW positions of each other in the body multiply the
 # score by up to 1 + NEAR_BOOST (all of them in one stretch): an article about the subject
 # says the words together, one that only uses them says them pages apart.
