@@ -246,8 +246,7 @@ class SearchResult:
     # need not say "happened"); ``total`` counts them all.
     question: bool = False
     # True when the query describes an article (four words or more, half in lower case):
-    # ranked as a question over the articles with every word typed with a capital or a
-    # digit, and any of the others.
+    # ranked as a question is (``question`` is True too).
     described: bool = False
     # The query's acronyms also read as the names they stand for, and names typed in full
     # as their acronyms, as the archive's pages pair them: (as typed, the other form).

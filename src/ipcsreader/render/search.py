@@ -24,10 +24,7 @@ from ipcsreader.render.safe import safe
 MATCH_STYLE = "bold yellow"
 FACET_TITLES = {"column": "Column", "author": "Author", "year": "Year", "month": "Month"}
 FACET_ROWS = 10
-DESCRIBED = (
-    "Read as a description: articles with every word typed with a capital or a digit, and "
-    "most of the others, best first.\n"
-)
+DESCRIBED = "Read as a description: articles with most of its words, best first.\n"
 
 
 def render_results(result: SearchResult, unread: frozenset[int] = frozenset()) -> RenderableType:

@@ -163,7 +163,7 @@ class SearchIndex:
             suggestion=suggestion,
             relaxed=relaxed,
             question=run.question,
-            described=run.question and bool(run.described[0]),
+            described=run.question and not run.asked,
             also_read=tuple(run.also_read.items()),
         )
 
@@ -303,7 +303,7 @@ class _Run:
             else:
                 docs = allowed
             return self._by_date(docs), False
-        if asked and plan.sort == "relevance" and (self._asks() or bool(self.described[0])):
+        if asked and plan.sort == "relevance" and (self.asked or self._describes()):
             self._parse(relaxed=False)  # whether its words may be relaxed
             if self._relaxable():
                 # The answer may lack a word of the question: one holding the others far
@@ -311,9 +311,7 @@ class _Run:
                 # favours all). Which have all of them is counted on the way.
                 self.question = True
                 found = self._run(allowed, relaxed=True)
-                if found or not self.described[0]:
-                    return found, not self.every
-                self.question = False  # no page names all a description names
+                return found, not self.every
         ranked = self._run(allowed)
         if not ranked and self._relaxable():
             relaxed = self._run(allowed, relaxed=True)
@@ -360,16 +358,14 @@ class _Run:
             self.joined and len(plain_words(self.plan.text)) > 1 and self.plan.filters.only is None
         )
 
-    def _asks(self) -> bool:
+    @cached_property
+    def asked(self) -> bool:
+        """Whether the query is put as a question (:func:`querying.is_question`)."""
         return querying.is_question(plain_words(self.plan.text), self.plan.text)
 
-    @cached_property
-    def described(self) -> tuple[frozenset[str], frozenset[str]]:
-        """The stems of the words a page may lack, and of those it must hold, when the
-        query describes an article rather than asks (:func:`querying.described`)."""
-        if self._asks():
-            return frozenset(), frozenset()
-        return querying.described(plain_words(querying.question_marks(self.plan.text)))
+    def _describes(self) -> bool:
+        # Ranked as a question is (:func:`querying.describes`).
+        return querying.describes(plain_words(querying.question_marks(self.plan.text)))
 
     def _run(self, allowed: set[int] | None, *, relaxed: bool = False) -> list[tuple[float, int]]:
         self.query = self._parse(relaxed)
@@ -475,8 +471,6 @@ class _Run:
             # is no answer to a question.
             words, function = querying.split_function_words(q)
             words, named = querying.split_named_fields(words)
-            if self.question and self.described[0]:
-                named += querying.split_described(words, *self.described)[1]
             self.required = querying.shaped(query.And(named)) if named else None
             q = query.Or(words, boost=q.boost)
             if function:

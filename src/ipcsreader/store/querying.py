@@ -219,11 +219,11 @@ def is_question(words: Sequence[str], text: str) -> bool:
 
 # A query of this many words or more besides function words, at least half of them typed
 # in lower case, describes an article ("kidnapped Japanese citizens North Korea summit"):
-# the page must name what the reader names (words typed with a capital or a digit), but
-# may say "abducted" for "kidnapped", so it is ranked as a question over the pages with
-# those, and one holding most of the other words far better comes before one holding them
-# all. Mostly names and a word or two ("Ram Baran Yadav promulgate statute") ask for a
-# topic: every word, as any other query (bench/README.md, thirteenth pass).
+# readers tell an event in their own words, and the page may say "abducted" for
+# "kidnapped", so it is ranked as a question is: one holding most of the words far better
+# comes before one holding them all in passing. Mostly names and a word or two of topic
+# ("Ram Baran Yadav promulgate statute") keep to every word: there a page lacking a word
+# is one that names the same people (bench/README.md, thirteenth pass).
 DESCRIPTION_WORDS = 4
 
 
@@ -233,32 +233,15 @@ def named(word: str) -> bool:
     return word[:1].isupper() or any(c.isdigit() for c in word)
 
 
-def described(words: Sequence[str]) -> tuple[frozenset[str], frozenset[str]]:
-    """The stems (as the text fields index them) of the words a page may lack when the
-    query of plain ``words`` describes an article (see :data:`DESCRIPTION_WORDS`), and
-    of those it must hold; none when it does not describe one."""
+def describes(words: Sequence[str]) -> bool:
+    """Whether a query of plain ``words`` describes an article (see
+    :data:`DESCRIPTION_WORDS`); a word typed with a capital or a digit names something."""
     text = fields.analyzers()["text"]
-    # As the index reads them: "whát" is "what", a function word.
-    stems = {w: {t.text for t in text(w, mode="query")} for w in words}
-    content = [w for w in words if not stems[w] <= function_stems()]
+    # Function words as the index reads them: "whát" is "what".
+    function = function_stems()
+    content = [w for w in words if not {t.text for t in text(w, mode="query")} <= function]
     loose = [w for w in content if not named(w)]
-    if len(content) < DESCRIPTION_WORDS or 2 * len(loose) < len(content):
-        return frozenset(), frozenset()
-    must = frozenset().union(*(stems[w] for w in content if named(w)))
-    return frozenset().union(*(stems[w] for w in loose)) - must, must
-
-
-def split_described(
-    clauses: Sequence[Any], loose: frozenset[str], must: frozenset[str]
-) -> tuple[list[Any], list[Any]]:
-    """Of a query's word clauses, those a page may lack (holding in the body a stem of
-    ``loose`` and none of ``must``) and those it must hold."""
-    optional: list[Any] = []
-    required: list[Any] = []
-    for clause in clauses:
-        body = {text for field, text in clause.iter_all_terms() if field == "body"}
-        (optional if body & loose and not body & must else required).append(clause)
-    return optional, required
+    return len(content) >= DESCRIPTION_WORDS and 2 * len(loose) >= len(content)
 
 
 # What a function word's score counts for, where found: a tie-breaker. Scored as any word,
