@@ -1,5 +1,7 @@
 """A question is answered from the articles with any of its words: its answer may lack one
-("what happened to …": the page tells what did, and need never say "happened")."""
+("what happened to …": the page tells what did, and need never say "happened"). So is a
+query that describes an article (four words or more, half of them in lower case): the page
+may say "abducted" where the reader typed "kidnapped"."""
 
 from __future__ import annotations
 
@@ -13,7 +15,7 @@ from typer.testing import CliRunner
 from ipcsreader.archive.search import SearchQuery
 from ipcsreader.cli import app
 from ipcsreader.library import Library
-from ipcsreader.store.querying import is_question
+from ipcsreader.store.querying import describes, is_question
 
 # The answer: the frigate and the harbour, again and again; never "happened".
 ANSWER = (
@@ -26,6 +28,18 @@ PASSING = (
     "were mentioned once."
 )
 QUESTION = "what happened to the frigate Zulfiqar in Karachi harbour"
+# The article: the abductions and the summit, again and again; never "kidnapped".
+DESCRIBED_ARTICLE = (
+    "Japanese citizens abducted by North Korea were raised at the summit. The summit "
+    "heard the families of the citizens; North Korea said the citizens abducted were dead, "
+    "and Japan asked the summit for proof."
+)
+# Every word of the query, each once, in a page about something else.
+DESCRIBED_PASSING = (
+    "A kidnapped trader, Japanese citizens on holiday, North Korea and a summit on trade "
+    "were named once in a long review of the budget."
+)
+DESCRIPTION = "kidnapped Japanese citizens North Korea summit"
 
 
 @pytest.fixture(scope="module")
@@ -37,6 +51,12 @@ def library(tmp_path_factory: pytest.TempPathFactory) -> Library:
     write(corpus, "8703-old.txt", old_page(8703, "Port Notes", ["Karachi grew. ", FILLER]))
     for number in range(8704, 8712):  # the question's words are rare, as in any archive
         write(corpus, f"{number}-old.txt", old_page(number, "Other Notes", [OTHER, FILLER]))
+    pages = {
+        8712: ("Tokyo and Pyongyang", DESCRIBED_ARTICLE),
+        8713: ("Budget Review", DESCRIBED_PASSING),
+    }
+    for number, (title, text) in pages.items():
+        write(corpus, f"{number}-old.txt", old_page(number, title, [text, FILLER]))
     lib = Library([corpus], root / "index")
     lib.update()
     return lib
@@ -55,7 +75,7 @@ def test_the_answer_lacking_a_word_of_the_question_comes_first(library: Library,
 
 
 def test_the_same_words_not_asked_keep_every_word_first(library: Library) -> None:
-    # Three words: no question, nor a description (see test_ranking_descriptions).
+    # Three words: no question, nor a description (see below).
     result = library.search(SearchQuery("happened Zulfiqar Karachi"))
     assert not result.question and result.total == 1
     assert [(h.number, h.matched) for h in result.hits][:2] == [(8702, "all"), (8701, "some")]
@@ -87,19 +107,39 @@ def test_what_a_question_is(text: str, asked: bool) -> None:
     assert is_question(text.split(), text) is asked
 
 
-def test_through_the_command_line(library: Library) -> None:
+@pytest.mark.parametrize(
+    ("text", "line", "described", "first", "total"),
+    [
+        (QUESTION, "A question: articles with most", False, [(8701, "some"), (8702, "all")], 3),
+        (
+            DESCRIPTION,
+            "Read as a description: articles with most",
+            True,
+            [(8712, "some"), (8713, "all")],
+            2,
+        ),
+    ],
+)
+def test_through_the_command_line(
+    library: Library,
+    text: str,
+    line: str,
+    described: bool,
+    first: list[tuple[int, str]],
+    total: int,
+) -> None:
     dirs = ["--corpus", str(library.corpus_dirs[0]), "--index", str(library.index_dir)]
-    out = CliRunner().invoke(app, ["search", QUESTION, "--json", *dirs])
+    out = CliRunner().invoke(app, ["search", text, "--json", *dirs])
     assert out.exit_code == 0, out.output
     data = json.loads(out.stdout)
     assert data["question"] is True and data["relaxed"] is False
-    found = [(h["number"], h["matched"]) for h in data["hits"]]
-    assert found[:2] == [(8701, "some"), (8702, "all")]
-    text = CliRunner().invoke(app, ["search", QUESTION, *dirs], env={"COLUMNS": "100"})
-    assert text.exit_code == 0, text.output
-    assert "A question: articles with most of its words, best first." in text.stdout
-    assert "Articles with some of these words" not in text.stdout
-    assert "3 hits in" in text.stdout  # all of them, not "with every word"
+    assert data["described"] is described
+    assert [(h["number"], h["matched"]) for h in data["hits"]][:2] == first
+    shown = CliRunner().invoke(app, ["search", text, *dirs], env={"COLUMNS": "100"})
+    assert shown.exit_code == 0, shown.output
+    assert f"{line} of its words, best first." in shown.stdout
+    assert "Articles with some of these words" not in shown.stdout
+    assert f"{total} hits in" in shown.stdout  # all of them, not "with every word"
 
 
 def test_a_question_mark_ending_a_word_is_punctuation(library: Library) -> None:
@@ -114,3 +154,47 @@ def test_a_question_mark_ending_a_word_is_punctuation(library: Library) -> None:
     )
     apart = library.search(SearchQuery("Zulfiqar harbour ?", sort="newest"))
     assert sorted(h.number for h in apart.hits) == [8701, 8702]
+
+
+def test_the_article_lacking_a_word_comes_before_a_page_that_merely_has_them_all(
+    library: Library,
+) -> None:
+    result = library.search(SearchQuery(DESCRIPTION))
+    assert result.described and result.question and not result.relaxed
+    found = [(h.number, h.matched) for h in result.hits]
+    assert found == [(8712, "some"), (8713, "all")]
+    assert result.total == 2
+
+
+def test_a_description_counted_exported_or_by_date_keeps_to_every_word(library: Library) -> None:
+    assert library.search_numbers(SearchQuery(DESCRIPTION, limit=None)) == [8713]
+    assert numbers(library, DESCRIPTION, sort="newest") == [8713]
+
+
+def test_mostly_names_keep_to_every_word(library: Library) -> None:
+    """A word or two of topic after names asks for that topic: the same words, in capitals,
+    are no description."""
+    result = library.search(SearchQuery("Kidnapped Japanese Citizens North Korea Summit"))
+    assert not result.described and not result.question and result.total == 1
+    assert [(h.number, h.matched) for h in result.hits] == [(8713, "all"), (8712, "some")]
+
+
+@pytest.mark.parametrize(
+    ("text", "describes_"),
+    [
+        (DESCRIPTION, True),
+        ("Netanyahu held up Iranian drone debris", True),
+        ("vote for principle even if you vote alone", True),
+        ("whát díd they decide about the frigate", False),  # function words, accents or not
+        # Mostly names, a word or two of topic: every word, as any query.
+        ("Ram Baran Yadav promulgate statute", False),
+        ("Transportation Safety Board satellite data Perth", False),
+        ("North Korean missiles over Japan 2017", False),
+        # Fewer than four words besides function words.
+        ("kidnapped citizens in the summit", False),
+        ("North Korea", False),
+        ("", False),
+    ],
+)
+def test_what_a_description_is(text: str, describes_: bool) -> None:
+    assert describes(text.split()) is describes_

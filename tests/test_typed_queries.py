@@ -197,7 +197,7 @@ def variants(draw: st.DrawFn, query: str) -> str:
     opened = single_opened = False
     first_word = True
     # In a query long enough to describe an article, a word's capital says it names what
-    # the page must hold: the words keep theirs (see test_ranking_descriptions); their
+    # the page must hold: the words keep theirs (see test_ranking_questions); their
     # typography still varies.
     kept_case = len(plain_words(query)) >= DESCRIPTION_WORDS
     pieces = re.findall(r"\w+:|\w+|\s|.", query)
