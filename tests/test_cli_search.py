@@ -232,6 +232,39 @@ def test_environment_variables_choose_corpus_and_index(
     assert (tmp_path / "elsewhere" / "catalog.sqlite").is_file()
 
 
+def _two_folders(tmp_path: Path) -> tuple[Path, Path]:
+    """The small corpus, and a second folder holding one more article."""
+    extra = tmp_path / "mine"
+    write(extra, "9801-old.txt", old_page(9801, "Monsoon Politics in Sikkim", ["Sikkim.", FILLER]))
+    return build(tmp_path), extra
+
+
+def test_several_corpus_folders_are_all_read(tmp_path: Path) -> None:
+    """Repeated, --corpus names every folder (the last alone was kept, and an index built
+    from it dropped the others' articles)."""
+    first, second = _two_folders(tmp_path)
+    index = ["--index", str(tmp_path / "index")]
+    both = ["--corpus", str(first), "--corpus", str(second), *index]
+    for query in ("moscow", "sikkim"):
+        found = json.loads(run("search", query, "--json", *both).stdout)
+        assert found["total"] == 1, query
+    listed = run("index", *both).stdout
+    assert f"Pages read from: {first.resolve()}, {second.resolve()}" in listed
+    missing = run("search", "sikkim", *both, "--corpus", str(tmp_path / "nowhere"))
+    assert missing.exit_code == 2
+    assert missing.stderr == f"Error: the corpus folder {tmp_path / 'nowhere'} does not exist\n"
+
+
+def test_several_corpus_folders_from_the_environment(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first, second = _two_folders(tmp_path)
+    monkeypatch.setenv("IPCS_CORPUS", os.pathsep.join([str(first), str(second)]))
+    monkeypatch.setenv("IPCS_INDEX", str(tmp_path / "index"))
+    assert Library.open().corpus_dirs == [first, second]
+    assert json.loads(run("search", "moscow OR sikkim", "--json").stdout)["total"] == 2
+
+
 def test_the_library_reads_the_environment_variables_as_the_command_line_does(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from search_world import FILLER, old_page, write
 from textual.pilot import Pilot
 from typer.testing import CliRunner
 from ui_world import FIXTURES, drive, indexed, make_app, screen_text, settle, small_corpus, typed
@@ -75,6 +76,12 @@ def test_the_indexer_reports_progress_and_a_summary(tmp_path: Path) -> None:
     assert seen and seen[-1].done == seen[-1].total
     again = asyncio.run(update_in_background(tmp_path / "corpus", tmp_path / "index", print, print))
     assert again.changed == 0 and again.state == "fresh"
+    # Several folders (ipcs ui --corpus A --corpus B) reach the indexer process whole.
+    other = tmp_path / "other"
+    write(other, "9801-old.txt", old_page(9801, "Monsoon Politics", ["Sikkim.", FILLER]))
+    both = [tmp_path / "corpus", other]
+    more = asyncio.run(update_in_background(both, tmp_path / "index", print, print))
+    assert more.changed == 1 and more.state == "stale"
 
 
 def test_the_indexer_failing_is_a_notification(tmp_path: Path) -> None:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import sqlite3
-from collections.abc import Callable, Collection, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
@@ -70,23 +70,26 @@ class Library(Answers):
 
     @classmethod
     def open(
-        cls, corpus: Path | None = None, index: Path | None = None, *, notify: Notify | None = None
+        cls,
+        corpus: Path | Sequence[Path] | None = None,
+        index: Path | None = None,
+        *,
+        notify: Notify | None = None,
     ) -> Library:
-        """The library over ``corpus`` (default: ``IPCS_CORPUS``, else the shipped pages
-        plus the user's) and ``index`` (default: ``IPCS_INDEX``, else in the user data
+        """The library over the folders ``corpus`` (default: ``IPCS_CORPUS``, else the
+        shipped pages plus the user's) and ``index`` (default: ``IPCS_INDEX``, else in the user data
         folder), as the command line's ``--corpus`` and ``--index`` default.
 
         ``notify`` hears what the person at the terminal should know: waiting for another
         ipcs, rebuilding a damaged index.
         """
-        corpus = corpus if corpus is not None else paths.corpus_override()
+        # ``--corpus A --corpus B``: both.
+        dirs = paths.folders(corpus) or paths.folders(paths.corpus_override())
         index = index if index is not None else paths.index_override()
-        if corpus is not None:
-            if not corpus.is_dir():
-                raise UsageError(f"the corpus folder {corpus} does not exist")
-            dirs = [corpus]
-        else:
-            dirs = [paths.shipped_corpus_dir(), paths.user_corpus_dir()]
+        for folder in dirs:
+            if not folder.is_dir():
+                raise UsageError(f"the corpus folder {folder} does not exist")
+        dirs = dirs or [paths.shipped_corpus_dir(), paths.user_corpus_dir()]
         return cls(dirs, index if index is not None else paths.default_index_dir(), notify=notify)
 
     # Keeping the index fresh.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from pathlib import Path
 
 APP_NAME = "ipcsreader"
@@ -25,9 +26,18 @@ def _from_env(name: str) -> Path | None:
     return Path(value) if value else None
 
 
-def corpus_override() -> Path | None:
-    """The corpus folder ``IPCS_CORPUS`` names, in place of the shipped and user's pages."""
-    return _from_env("IPCS_CORPUS")
+def corpus_override() -> list[Path] | None:
+    """The corpus folders ``IPCS_CORPUS`` names (several apart as in ``PATH``, as the
+    command line's ``--corpus`` reads it), in place of the shipped and user's pages."""
+    value = os.environ.get("IPCS_CORPUS")
+    folders = [Path(part) for part in value.split(os.pathsep) if part] if value else []
+    return folders or None
+
+
+def folders(corpus: Path | Sequence[Path] | None) -> list[Path]:
+    """The corpus folders ``corpus`` names, one or several, each once and in order."""
+    given = [corpus] if isinstance(corpus, Path) else corpus or ()
+    return list(dict.fromkeys(given))
 
 
 def index_override() -> Path | None:

@@ -6,7 +6,7 @@ import errno
 import os
 import re
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
@@ -37,11 +37,12 @@ ColorOpt = Annotated[
 ]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print the result as JSON.")]
 CorpusOpt = Annotated[
-    Path | None,
+    list[Path] | None,
     typer.Option(
         "--corpus",
         envvar="IPCS_CORPUS",
-        help="Folder of saved pages [default: the shipped corpus plus your own pages].",
+        help="Folder of saved pages; repeat for several "
+        "[default: the shipped corpus plus your own pages].",
         file_okay=False,
     ),
 ]
@@ -232,7 +233,9 @@ class IpcsGroup(typer.core.TyperGroup):
             ctx.exit(1)
 
 
-def open_library(corpus: Path | None, index: Path | None, *, refresh: bool = True) -> Library:
+def open_library(
+    corpus: Path | Sequence[Path] | None, index: Path | None, *, refresh: bool = True
+) -> Library:
     """The library for ``--corpus``/``--index``, its index brought up to date first if need be.
 
     Saying so on stderr: one line, and a progress bar only when stderr is a terminal.
@@ -246,7 +249,7 @@ def open_library(corpus: Path | None, index: Path | None, *, refresh: bool = Tru
 
 
 def fresh_result(
-    corpus: Path | None,
+    corpus: Path | Sequence[Path] | None,
     index: Path | None,
     compute: Callable[[Library], _T],
     *,

@@ -24,6 +24,7 @@ from ipcsreader.cli.common import (
 from ipcsreader.errors import NotFoundError, UsageError
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
     from pathlib import Path
 
     from ipcsreader.library import Library
@@ -39,7 +40,7 @@ ForceOpt = Annotated[
 
 
 def reading_for(
-    numbers: list[int], *, force: bool, corpus: Path | None, index: Path | None
+    numbers: list[int], *, force: bool, corpus: Path | Sequence[Path] | None, index: Path | None
 ) -> Reading:
     """The desk, once each of ``numbers`` is known as an article (unless ``force``).
 

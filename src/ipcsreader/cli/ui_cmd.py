@@ -32,8 +32,9 @@ def ui_command(
 
     from ipcsreader.errors import UsageError
 
-    if corpus is not None and not corpus.is_dir():
-        raise UsageError(f"the corpus folder {corpus} does not exist")
+    for folder in corpus or ():
+        if not folder.is_dir():
+            raise UsageError(f"the corpus folder {folder} does not exist")
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         raise UsageError("ipcs ui needs a terminal; for output to a pipe use ipcs search")
     from ipcsreader.ui import run

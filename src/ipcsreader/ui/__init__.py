@@ -8,10 +8,13 @@ library is reached through :mod:`.service`, the index updated by :mod:`.indexer`
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 
-def run(query: str = "", *, corpus: Path | None = None, index: Path | None = None) -> None:
+def run(
+    query: str = "", *, corpus: Path | Sequence[Path] | None = None, index: Path | None = None
+) -> None:
     """Run the app until the reader quits; the terminal is restored however it ends."""
     from ipcsreader.ui.app import IpcsApp
     from ipcsreader.ui.service import Service

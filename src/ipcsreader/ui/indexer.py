@@ -12,10 +12,13 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+
+from ipcsreader import paths
 
 
 @dataclass(frozen=True)
@@ -46,7 +49,7 @@ def main(argv: list[str]) -> int:
     from ipcsreader.errors import IpcsError
     from ipcsreader.library import Library
 
-    corpus = Path(argv[0]) if argv and argv[0] else None
+    corpus = [Path(part) for part in argv[0].split(os.pathsep) if part] if argv else None
     index = Path(argv[1]) if len(argv) > 1 and argv[1] else None
     try:
         library = Library.open(corpus, index, notify=lambda message: _say(note=message))
@@ -66,7 +69,7 @@ def main(argv: list[str]) -> int:
 
 
 async def update_in_background(
-    corpus: Path | None,
+    corpus: Path | Sequence[Path] | None,
     index: Path | None,
     on_progress: Callable[[Progress], None],
     on_note: Callable[[str], None],
@@ -76,7 +79,7 @@ async def update_in_background(
         sys.executable,
         "-m",
         "ipcsreader.ui.indexer",
-        str(corpus or ""),
+        os.pathsep.join(str(folder) for folder in paths.folders(corpus)),
         str(index or ""),
         stdin=asyncio.subprocess.DEVNULL,
         stdout=asyncio.subprocess.PIPE,

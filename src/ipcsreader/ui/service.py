@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -38,7 +38,7 @@ class Service:
 
     def __init__(
         self,
-        corpus: Path | None,
+        corpus: Path | Sequence[Path] | None,
         index: Path | None,
         *,
         notify: Callable[[str], None] | None = None,
