@@ -44,6 +44,7 @@ CorpusOpt = Annotated[
         help="Folder of saved pages; repeat for several "
         "[default: the shipped corpus plus your own pages].",
         file_okay=False,
+        metavar="<dir>",  # as --index shows it (Typer names a list's type otherwise)
     ),
 ]
 IndexOpt = Annotated[
