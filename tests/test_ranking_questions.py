@@ -92,6 +92,8 @@ def test_counting_exporting_and_date_order_keep_to_every_word(library: Library) 
     [
         ("what happened to PNS Zulfiqar", True),
         ("How did the search work", True),
+        ("whát happened to PNS Zulfiqar", True),  # accents, as the index reads words
+        ("Ｗｈａｔ happened to PNS Zulfiqar", True),
         ("Is China exploring the seabed", True),
         ("Kim Jong-un visit to Moscow?", True),
         ("North Korea", False),

@@ -18,6 +18,7 @@ from ipcsreader.errors import QueryError
 from ipcsreader.names import split_honorific
 from ipcsreader.store import fields
 from ipcsreader.store.ranking import FIELD_BOOSTS
+from ipcsreader.text import fold
 
 USER_FIELDS = ("title", "teaser", "body", "author", "column", "region", "year", "date", "number")
 FIELD_ALIASES = {"author": ["authors", "by"], "number": ["no", "article"]}
@@ -209,12 +210,13 @@ def is_question(words: Sequence[str], text: str) -> bool:
     """Whether a query of plain ``words`` (typed as ``text``) is put as a question.
 
     A first word in capitals is an acronym ("IS recruitment in Kerala", "WHO on polio"),
-    not the start of a question, unless the query ends in a question mark."""
+    not the start of a question, unless the query ends in a question mark. Accents do not
+    count ("whát did …"), as the index reads words without them."""
     if not words:
         return False
     first = words[0]
     acronym = len(first) > 1 and first.isupper()
-    return (first.lower() in QUESTION_STARTS and not acronym) or text.rstrip().endswith("?")
+    return (fold(first) in QUESTION_STARTS and not acronym) or text.rstrip().endswith("?")
 
 
 # A query of this many words or more besides function words, at least half of them typed
