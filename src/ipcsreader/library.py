@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from ipcsreader import paths
 from ipcsreader.answers import Answers
-from ipcsreader.errors import IndexUnavailableError, IpcsError, NotFoundError, UsageError
+from ipcsreader.errors import IndexUnavailableError, IpcsError, NotFoundError
 from ipcsreader.freshness import IndexStatus, StatusCheck
 from ipcsreader.model import Hit, Page, Record, SearchResult
 from ipcsreader.store import catalog, corpus, integrity
@@ -76,20 +76,15 @@ class Library(Answers):
         *,
         notify: Notify | None = None,
     ) -> Library:
-        """The library over the folders ``corpus`` (default: ``IPCS_CORPUS``, else the
-        shipped pages plus the user's) and ``index`` (default: ``IPCS_INDEX``, else in the user data
-        folder), as the command line's ``--corpus`` and ``--index`` default.
+        """The library over the folders ``corpus`` (:func:`paths.corpus_folders`) and
+        ``index`` (default: ``IPCS_INDEX``, else in the user data folder), as the command
+        line's ``--corpus`` and ``--index`` default.
 
         ``notify`` hears what the person at the terminal should know: waiting for another
         ipcs, rebuilding a damaged index.
         """
-        # ``--corpus A --corpus B``: both.
-        dirs = paths.folders(corpus) or paths.folders(paths.corpus_override())
+        dirs = paths.corpus_folders(corpus)
         index = index if index is not None else paths.index_override()
-        for folder in dirs:
-            if not folder.is_dir():
-                raise UsageError(f"the corpus folder {folder} does not exist")
-        dirs = dirs or [paths.shipped_corpus_dir(), paths.user_corpus_dir()]
         return cls(dirs, index if index is not None else paths.default_index_dir(), notify=notify)
 
     # Keeping the index fresh.

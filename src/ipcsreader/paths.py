@@ -6,6 +6,8 @@ import os
 from collections.abc import Sequence
 from pathlib import Path
 
+from ipcsreader.errors import UsageError
+
 APP_NAME = "ipcsreader"
 
 
@@ -26,18 +28,27 @@ def _from_env(name: str) -> Path | None:
     return Path(value) if value else None
 
 
-def corpus_override() -> list[Path] | None:
-    """The corpus folders ``IPCS_CORPUS`` names (several apart as in ``PATH``, as the
-    command line's ``--corpus`` reads it), in place of the shipped and user's pages."""
-    value = os.environ.get("IPCS_CORPUS")
-    folders = [Path(part) for part in value.split(os.pathsep) if part] if value else []
-    return folders or None
+def split_folders(value: str) -> list[Path]:
+    """The folders ``value`` names, several apart as in ``PATH`` (as the command line's
+    ``--corpus`` reads ``IPCS_CORPUS``, and the ui hands its indexer process)."""
+    return [Path(part) for part in value.split(os.pathsep) if part]
 
 
 def folders(corpus: Path | Sequence[Path] | None) -> list[Path]:
     """The corpus folders ``corpus`` names, one or several, each once and in order."""
     given = [corpus] if isinstance(corpus, Path) else corpus or ()
     return list(dict.fromkeys(given))
+
+
+def corpus_folders(corpus: Path | Sequence[Path] | None = None) -> list[Path]:
+    """The folders of pages to read: those given (``--corpus A --corpus B``: both), else
+    those ``IPCS_CORPUS`` names, else the shipped pages plus the user's. A folder given
+    that is not there is a usage error."""
+    given = folders(corpus) or folders(split_folders(os.environ.get("IPCS_CORPUS", "")))
+    for folder in given:
+        if not folder.is_dir():
+            raise UsageError(f"the corpus folder {folder} does not exist")
+    return given or [shipped_corpus_dir(), user_corpus_dir()]
 
 
 def index_override() -> Path | None:

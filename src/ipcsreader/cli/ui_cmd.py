@@ -30,11 +30,10 @@ def ui_command(
     """
     import sys
 
+    from ipcsreader import paths
     from ipcsreader.errors import UsageError
 
-    for folder in corpus or ():
-        if not folder.is_dir():
-            raise UsageError(f"the corpus folder {folder} does not exist")
+    paths.corpus_folders(corpus)  # a missing folder is said here, not inside the app
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         raise UsageError("ipcs ui needs a terminal; for output to a pipe use ipcs search")
     from ipcsreader.ui import run

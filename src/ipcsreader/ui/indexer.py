@@ -49,7 +49,7 @@ def main(argv: list[str]) -> int:
     from ipcsreader.errors import IpcsError
     from ipcsreader.library import Library
 
-    corpus = [Path(part) for part in argv[0].split(os.pathsep) if part] if argv else None
+    corpus = paths.split_folders(argv[0]) if argv else None
     index = Path(argv[1]) if len(argv) > 1 and argv[1] else None
     try:
         library = Library.open(corpus, index, notify=lambda message: _say(note=message))
