@@ -21,6 +21,7 @@ NEVER = {
     "model": ("*",),
     "errors": ("*",),
     "text": ("*",),
+    "wordforms": ("*",),
     "names": ("parse", "archive", "store", "desk", "web", "cite", "render", "library"),
     "parse": ("archive", "store", "desk", "web", "cite", "render", "library", "update"),
     "archive": ("store", "desk", "web", "render", "library", "update"),

@@ -12,6 +12,7 @@ from rich.padding import Padding
 from rich.rule import Rule
 from rich.text import Text
 
+from ipcsreader import wordforms
 from ipcsreader.archive.known import KnownTitle
 from ipcsreader.model import Block, Hit, Record, article_url
 from ipcsreader.render.parts import (
@@ -25,6 +26,7 @@ from ipcsreader.render.parts import (
 )
 from ipcsreader.render.rows import Rows
 from ipcsreader.render.safe import clean, safe
+from ipcsreader.text import fold
 
 MEASURE = 88  # the widest line that still reads comfortably
 HIGHLIGHT_STYLE = "bold black on yellow"
@@ -33,7 +35,9 @@ HIGHLIGHT_STYLE = "bold black on yellow"
 def highlight_pattern(
     words: str | Sequence[str] | None, also: Sequence[str] = ()
 ) -> re.Pattern[str] | None:
-    """A pattern for the start of each word ("sanction" marks "sanctions"), and for each
+    """A pattern for the start of each word ("sanction" marks "sanctions"), but the whole
+    word for one typed in mixed case with a capital inside ("MoU", not "mountain"); for
+    the irregular forms a search reads as the same word ("met" and "meet"); and for each
     of ``also`` (what a search also read the words as: "left wing extremism", "LWE") as a
     whole, its words apart by spaces or punctuation ("Left-wing Extremism"); or None."""
     parts = (
@@ -43,8 +47,23 @@ def highlight_pattern(
     named = [_reading(other) for other in also]
     if not parts and not named:
         return None
-    typed = [re.escape(p) + r"\w*" for p in sorted(set(parts), key=len, reverse=True)]
+    starts: dict[str, str] = {}
+    for part in parts:
+        starts.setdefault(part, r"s?\b" if _mixed_case(part) else r"\w*")
+        base, forms = wordforms.readings(fold(part))
+        if base:
+            starts.setdefault(base, r"\w*")
+        for form in forms:
+            starts.setdefault(form, r"\b")
+    typed = [re.escape(s) + starts[s] for s in sorted(starts, key=len, reverse=True)]
     return re.compile(rf"\b(?:{'|'.join(named + typed)})", re.IGNORECASE)
+
+
+def _mixed_case(word: str) -> bool:
+    """Whether ``word`` has a capital after its first letter and a small letter: an
+    acronym or a name ("MoU", "McMahon"), which a word merely starting like it is not.
+    (A word all in capitals may be an acronym or shouted: "RUSSIA" still marks "Russian".)"""
+    return any(c.isupper() for c in word[1:]) and any(c.islower() for c in word)
 
 
 def _reading(other: str) -> str:

@@ -1,7 +1,8 @@
 """The index's fields: the schema, how words are analysed, and each record's document.
 
 Title, teaser and body are stemmed English, British and American spellings made one
-(:func:`one_spelling`); author, column and region are names (folded, not stemmed);
+(:func:`one_spelling`), irregular forms read as their base word ("met" as "meet",
+:mod:`ipcsreader.wordforms`); author, column and region are names (folded, not stemmed);
 ``spell`` keeps the unstemmed words for "Did you mean …?". The body's text is also stored,
 compressed, so that snippets never re-read the corpus. Whoosh is imported only when a
 schema or analyzer is first asked for, never when this module is imported.
@@ -19,6 +20,7 @@ from collections.abc import Callable, Iterator
 from functools import cache
 from typing import Any
 
+from ipcsreader import wordforms
 from ipcsreader.archive.search import WORD_PATTERN
 from ipcsreader.model import Record
 
@@ -131,11 +133,13 @@ def _word_filter_class() -> type:
             self._cache = _word_cache(self.join, self.stem)
             self._single = _single_word_cache(self.join, self.stem)
 
-        def _words(self, original: str) -> tuple[Any, ...]:
+        def _words(self, original: str, forms: bool = True) -> tuple[Any, ...]:
             """The words of one token with their offsets in it, the words joined, and the
-            stems of the words spelt otherwise than the index searches them ((part, stem)
-            pairs, indexed beside the searched spelling: "organis*" still finds them)."""
-            stem = _stemmer() if self.stem else None
+            stems of the words spelt otherwise than the index searches them, or irregular
+            forms of a base word ((part, stem) pairs, indexed beside the searched word:
+            "organis*" and "met" as typed still find them). Without ``forms`` (a prefix or
+            wildcard) irregular forms are left as they are, and nothing is kept."""
+            stem = wordforms.stemmer() if self.stem else None
             words = []
             offset = 0
             pieces = _DASHES.split(original)
@@ -149,22 +153,27 @@ def _word_filter_class() -> type:
                 offset += len(raw) + 1
             other: list[tuple[int, str]] = []
             if stem:
-                spelt = [(one_spelling(w), b, e) for w, b, e in words]
+                base = wordforms.base_word if forms else str
+                spelt = [(one_spelling(base(w)), b, e) for w, b, e in words]
                 other = [
                     (i, stem(w))
                     for i, ((w, _, _), (s, _, _)) in enumerate(zip(words, spelt, strict=True))
                     if w != s and stem(w) != stem(s)
                 ]
-                joined = "".join(w for w, _, _ in spelt)
+                # The joined form is used only for words with parts: stemming costs. Its
+                # parts keep their forms ("well-known" is "wellknown", as typed joined).
+                joined = "".join(one_spelling(w) for w, _, _ in words) if len(words) > 1 else ""
                 words = [(stem(w), b, e) for w, b, e in spelt]
-                # The joined form is used only for words with parts: stemming costs.
-                joined = stem(joined) if len(words) > 1 else words[0][0] if words else ""
+                joined = stem(joined) if joined else words[0][0] if words else ""
             else:
                 joined = "".join(w for w, _, _ in words)
+            found = (tuple(words), joined, tuple(other))
+            if not forms:
+                return found
             if len(self._cache) > _WORD_CACHE_SIZE:
                 self._cache.clear()  # a bound on memory; the common words come back first
                 self._single.clear()
-            found = self._cache[original] = (tuple(words), joined, tuple(other))
+            self._cache[original] = found
             if len(words) == 1 and not other:
                 self._single[original] = words[0][0]
             return found
@@ -202,7 +211,10 @@ def _word_filter_class() -> type:
             cache = self._cache
             for t in tokens:
                 original = t.text
-                found = cache.get(original) or self._words(original)
+                if t.mode == "query" and getattr(t, "untokenized", False):
+                    found = self._words(original, forms=False)
+                else:
+                    found = cache.get(original) or self._words(original)
                 words = found[0]
                 if not words:
                     continue
@@ -245,27 +257,35 @@ def _word_cache(join: bool, stem: bool) -> dict[str, Any]:
     return {}
 
 
-@cache
-def _stemmer() -> Callable[[str], str]:
-    # Snowball's own English stemmer, compiled: several times faster than Whoosh's
-    # pure-Python copy (which also wrongly takes "international" to "intern").
-    import Stemmer
-
-    return Stemmer.Stemmer("english").stemWord
-
-
 def __getattr__(name: str) -> Any:
     if name == "WordFilter":
         return _word_filter_class()
+    if name == "WordTokenizer":
+        return _tokenizer_class()
     raise AttributeError(name)
 
 
 @cache
-def analyzers() -> dict[str, Any]:
+def _tokenizer_class() -> type:
+    """Whoosh's tokenizer, telling the word filter which text it was given untokenized: a
+    prefix or wildcard ("sold*"), whose letters are no word to read as another ("sell")."""
     from whoosh.analysis import RegexTokenizer
 
+    class WordTokenizer(RegexTokenizer):
+        def __call__(self, value: str, *args: Any, tokenize: bool = True, **kwargs: Any) -> Any:
+            for t in super().__call__(value, *args, tokenize=tokenize, **kwargs):
+                t.untokenized = not tokenize
+                yield t
+
+    WordTokenizer.__module__ = __name__
+    WordTokenizer.__qualname__ = WordTokenizer.__name__ = "WordTokenizer"
+    return WordTokenizer
+
+
+@cache
+def analyzers() -> dict[str, Any]:
     words: Any = _word_filter_class()
-    tokenizer = RegexTokenizer(WORD_PATTERN)
+    tokenizer = _tokenizer_class()(WORD_PATTERN)
     return {
         "text": tokenizer | words(join=True, stem=True),
         "name": tokenizer | words(join=True),

@@ -9,6 +9,7 @@ import zlib
 from functools import cache, lru_cache
 from typing import Any
 
+from ipcsreader import wordforms
 from ipcsreader.compat.whoosh_reading import merge_matched_tokens
 from ipcsreader.model import Author, Hit, Matched
 from ipcsreader.store import fields
@@ -99,7 +100,10 @@ def _likely(words: frozenset[str]) -> re.Pattern[str]:
     """What a word of the body that may analyse to one of ``words`` starts with."""
     # Index words are stems ("korea", "countri"): a word starting with the stem less its
     # last letter may be one of them; the word filter then says whether it is.
-    heads = sorted({s[:-1] if len(s) > 3 else s for s in words}, key=len, reverse=True)
+    # An irregular form starts otherwise ("met" for "meet"): it is a head of its own.
+    starts = {s[:-1] if len(s) > 3 else s for s in words}
+    starts.update(form for s in words for form in wordforms.written_forms(s))
+    heads = sorted(starts, key=len, reverse=True)
     return re.compile("|".join(map(fields.spelt_either_way, heads)))
 
 
