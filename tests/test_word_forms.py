@@ -127,15 +127,19 @@ def test_the_reader_marks_the_other_forms_whole() -> None:
     )
 
 
-def test_a_word_typed_in_mixed_case_is_marked_whole() -> None:
-    # "MoU" is an acronym: the reader marks it (and its plural), not every word that
-    # starts with the same letters. A word all in capitals still marks its longer forms.
-    text = "The MoU and two MoUs on the mountain; Russian and RUSSIA."
-    assert marked(text, highlight_pattern("MoU"), plain=True).plain == (
-        "The *MoU* and two *MoUs* on the mountain; Russian and RUSSIA."
+def test_an_acronym_is_marked_whole() -> None:
+    # "MoU" and "US" are acronyms: the reader marks them (and their plurals), not every
+    # word that starts with the same letters. A longer word in capitals still marks its
+    # longer forms.
+    text = "The MoU and two MoUs on the mountain; US users; Russian and RUSSIA."
+    assert marked(text, highlight_pattern("MoU US"), plain=True).plain == (
+        "The *MoU* and two *MoUs* on the mountain; *US* users; Russian and RUSSIA."
     )
     assert marked(text, highlight_pattern("RUSSIA"), plain=True).plain == (
-        "The MoU and two MoUs on the mountain; *Russian* and *RUSSIA*."
+        "The MoU and two MoUs on the mountain; US users; *Russian* and *RUSSIA*."
+    )
+    assert marked(text, highlight_pattern("us"), plain=True).plain == (
+        "The MoU and two MoUs on the mountain; *US* *users*; Russian and RUSSIA."
     )
 
 

@@ -36,7 +36,7 @@ def highlight_pattern(
     words: str | Sequence[str] | None, also: Sequence[str] = ()
 ) -> re.Pattern[str] | None:
     """A pattern for the start of each word ("sanction" marks "sanctions"), but the whole
-    word for one typed in mixed case with a capital inside ("MoU", not "mountain"); for
+    word for an acronym (:func:`_acronym`: "MoU", "US", not "mountain", "usual"); for
     the irregular forms a search reads as the same word ("met" and "meet"); and for each
     of ``also`` (what a search also read the words as: "left wing extremism", "LWE") as a
     whole, its words apart by spaces or punctuation ("Left-wing Extremism"); or None."""
@@ -49,7 +49,7 @@ def highlight_pattern(
         return None
     starts: dict[str, str] = {}
     for part in parts:
-        starts.setdefault(part, r"s?\b" if _mixed_case(part) else r"\w*")
+        starts.setdefault(part, r"s?\b" if _acronym(part) else r"\w*")
         base, forms = wordforms.readings(fold(part))
         if base:
             starts.setdefault(base, r"\w*")
@@ -59,11 +59,14 @@ def highlight_pattern(
     return re.compile(rf"\b(?:{'|'.join(named + typed)})", re.IGNORECASE)
 
 
-def _mixed_case(word: str) -> bool:
-    """Whether ``word`` has a capital after its first letter and a small letter: an
-    acronym or a name ("MoU", "McMahon"), which a word merely starting like it is not.
-    (A word all in capitals may be an acronym or shouted: "RUSSIA" still marks "Russian".)"""
-    return any(c.isupper() for c in word[1:]) and any(c.islower() for c in word)
+def _acronym(word: str) -> bool:
+    """Whether ``word`` is typed as an acronym or a name that a word merely starting like
+    it is not: a capital after its first letter and a small letter ("MoU", "McMahon"), or
+    two or three letters all capitals ("US", "PLA"). A longer word in capitals may be
+    shouted: "RUSSIA" still marks "Russian"."""
+    if any(c.isupper() for c in word[1:]) and any(c.islower() for c in word):
+        return True
+    return 2 <= len(word) <= 3 and word.isalpha() and word.isupper()
 
 
 def _reading(other: str) -> str:
