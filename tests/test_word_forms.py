@@ -17,13 +17,16 @@ from ipcsreader.render.read import highlight_pattern, marked
 
 PAST = (
     "Modi met Xi in Wuhan after thousands fled the border villages. Two crises were "
-    "overthrown governments, and women and children sought shelter."
+    "overthrown governments, and women and children sought shelter; the well-known envoy "
+    "heard warning shots."
 )
 PRESENT = (
     "Leaders meet in Wuhan as villagers flee the border. A crisis can overthrow "
-    "governments, and a woman with a child seeks shelter."
+    "governments, and a woman with a child seeks shelter; a warning shot."
 )
 OTHER = "Metal prices rose in the hill markets after a dry spring; the founders left early."
+NAVY = "The RAN sent two frigates to the strait."
+RUNNING = "The troops run to the hills, running again."
 
 
 @pytest.fixture(scope="module")
@@ -33,6 +36,8 @@ def library(tmp_path_factory: pytest.TempPathFactory) -> Library:
     pages = {8701: ("Wuhan Notes", PAST), 8702: ("Border Notes", PRESENT)}
     for number in range(8703, 8709):
         pages[number] = ("Other Notes", OTHER)
+    pages[8709] = ("Navy Notes", NAVY)
+    pages[8710] = ("Hill Notes", RUNNING)
     for number, (title, body) in pages.items():
         write(corpus, f"{number}-old.txt", old_page(number, title, [body, FILLER]))
     lib = Library([corpus], root / "index")
@@ -62,10 +67,20 @@ def test_an_irregular_form_is_read_as_its_base_word(form: str, base: str) -> Non
     assert form in wordforms.written_forms(wordforms.stemmer()(base))
 
 
-@pytest.mark.parametrize("word", ["left", "lay", "rose", "thought", "torn", "was", "meet", "metal"])
+@pytest.mark.parametrize(
+    "word",
+    ["left", "rose", "thought", "torn", "bound", "lives", "said", "spent", "won", "shot", "hung"],
+)
 def test_words_of_another_meaning_keep_their_own(word: str) -> None:
-    # "left" is also left-wing, "torn" tear gas, "thought" a school of thought.
+    # "left" is also left-wing, "torn" tear gas, "won" the Korean currency, "shot" the
+    # singular of "shots" (which a search for "shot" as "shoot" would miss).
     assert wordforms.base_word(word) == word
+
+
+@pytest.mark.parametrize("written", ["RAN", "MET", "LED"])
+def test_an_acronym_is_no_irregular_form(written: str) -> None:
+    assert wordforms.base_word(written.lower(), written) == written.lower()
+    assert wordforms.base_word(written.lower(), written.title()) != written.lower()
 
 
 @pytest.mark.parametrize(
@@ -97,11 +112,31 @@ def test_a_phrase_finds_either_form(library: Library, query: str, found: int) ->
 
 
 def test_the_form_as_written_is_still_a_word_of_its_own(library: Library) -> None:
-    # Indexed beside its base word: a prefix of the form, or the form in a phrase of
-    # what the page says, still finds the page that says it.
+    # Indexed beside its base word: a prefix of the form still finds the page that says it,
+    # and a hyphenated word joined keeps the form ("wellknown", not "wellknow").
     assert numbers(library, "met*") == [8701, *range(8703, 8709)]
     assert numbers(library, "fle*") == [8701, 8702]
-    assert numbers(library, "well-known") == []
+    assert numbers(library, "wellknown") == numbers(library, "well-known") == [8701]
+
+
+def test_a_noun_plural_is_found_as_before(library: Library) -> None:
+    # "shot" is left as it is: "warning shot" still finds "warning shots" with every word.
+    result = library.search(SearchQuery("warning shot"))
+    assert sorted(h.number for h in result.hits) == [8701, 8702]
+    assert {h.matched for h in result.hits} == {"all"}
+
+
+def test_an_acronym_in_capitals_is_not_read_as_a_verb(library: Library) -> None:
+    # "RAN" (the Royal Australian Navy) is no "run", on the page or in the query.
+    assert numbers(library, "RAN") == [8709]
+    assert numbers(library, "ran") == [8710]
+
+
+def test_typing_an_irregular_form_finds_its_base_word_too(library: Library) -> None:
+    # ipcs ui searches the word being typed as a prefix: "Modi met" is sent as "met*",
+    # which stands for "meet" as well, as the finished word does.
+    typing = library.search(SearchQuery("Wuhan met*", completions=4))
+    assert sorted(h.number for h in typing.hits if h.matched == "all") == [8701, 8702]
 
 
 def test_the_form_as_written_is_marked_in_the_snippet(library: Library) -> None:
@@ -112,34 +147,35 @@ def test_the_form_as_written_is_marked_in_the_snippet(library: Library) -> None:
 
 
 def test_the_reader_marks_the_other_forms_whole() -> None:
-    text = "Modi met Xi; they meet again at the meeting on metal and methods."
-    pattern = highlight_pattern("meets")
-    assert marked(text, pattern, plain=True).plain == (
-        "Modi *met* Xi; they meet again at the meeting on metal and methods."
+    text = "Modi met Xi; they meet again at meetings on metal, and meets."
+    assert marked(text, highlight_pattern("meets"), plain=True).plain == (
+        "Modi *met* Xi; they meet again at meetings on metal, and *meets*."
     )
-    pattern = highlight_pattern("met")
-    assert marked(text, pattern, plain=True).plain == (
-        "Modi *met* Xi; they *meet* again at the *meeting* on *metal* and *methods*."
+    assert marked(text, highlight_pattern("met"), plain=True).plain == (
+        "Modi *met* Xi; they *meet* again at *meetings* on metal, and *meets*."
     )
     crises = highlight_pattern("crisis")
     assert marked("Two crises, one crisis.", crises, plain=True).plain == (
         "Two *crises*, one *crisis*."
     )
+    fled = "They fled; the fleet flees, fleeing; men of management and a man."
+    assert marked(fled, highlight_pattern("fled men's"), plain=True).plain == (
+        "They *fled*; the fleet *flees*, *fleeing*; *men* of management and a *man*."
+    )
 
 
-def test_an_acronym_is_marked_whole() -> None:
-    # "MoU" and "US" are acronyms: the reader marks them (and their plurals), not every
-    # word that starts with the same letters. A longer word in capitals still marks its
-    # longer forms.
-    text = "The MoU and two MoUs on the mountain; US users; Russian and RUSSIA."
-    assert marked(text, highlight_pattern("MoU US"), plain=True).plain == (
-        "The *MoU* and two *MoUs* on the mountain; *US* users; Russian and RUSSIA."
+def test_an_acronym_is_marked_whole_as_written() -> None:
+    # "MoU" and "US" are acronyms: the reader marks them (and their plurals), as typed or
+    # in capitals, not every word that starts with the same letters, nor the word in small
+    # letters ("us", "let"). A longer word in capitals still marks its longer forms.
+    text = "The MoU, MOU and MoUs on the mountain; US users let us; LeT; NGO, NGOs; Russian."
+    assert marked(text, highlight_pattern("MoU US LeT NGOs"), plain=True).plain == (
+        "The *MoU*, *MOU* and *MoUs* on the mountain; *US* users let us; *LeT*; *NGO*, *NGOs*;"
+        " Russian."
     )
-    assert marked(text, highlight_pattern("RUSSIA"), plain=True).plain == (
-        "The MoU and two MoUs on the mountain; US users; *Russian* and *RUSSIA*."
-    )
+    assert marked(text, highlight_pattern("RUSSIA"), plain=True).plain.endswith("*Russian*.")
     assert marked(text, highlight_pattern("us"), plain=True).plain == (
-        "The MoU and two MoUs on the mountain; *US* *users*; Russian and RUSSIA."
+        "The MoU, MOU and MoUs on the mountain; *US* *users* let *us*; LeT; NGO, NGOs; Russian."
     )
 
 

@@ -35,10 +35,8 @@ HIGHLIGHT_STYLE = "bold black on yellow"
 def highlight_pattern(
     words: str | Sequence[str] | None, also: Sequence[str] = ()
 ) -> re.Pattern[str] | None:
-    """A pattern for the start of each word ("sanction" marks "sanctions"), but the whole
-    word for an acronym (:func:`_acronym`: "MoU", "US", not "mountain", "usual"); for
-    the irregular forms a search reads as the same word ("met" and "meet"); and for each
-    of ``also`` (what a search also read the words as: "left wing extremism", "LWE") as a
+    """A pattern for what marks each word in a page (:func:`_marks`), and for each of
+    ``also`` (what a search also read the words as: "left wing extremism", "LWE") as a
     whole, its words apart by spaces or punctuation ("Left-wing Extremism"); or None."""
     parts = (
         words.split() if isinstance(words, str) else [w for ws in words or () for w in ws.split()]
@@ -47,26 +45,41 @@ def highlight_pattern(
     named = [_reading(other) for other in also]
     if not parts and not named:
         return None
-    starts: dict[str, str] = {}
-    for part in parts:
-        starts.setdefault(part, r"s?\b" if _acronym(part) else r"\w*")
-        base, forms = wordforms.readings(fold(part))
-        if base:
-            starts.setdefault(base, r"\w*")
-        for form in forms:
-            starts.setdefault(form, r"\b")
-    typed = [re.escape(s) + starts[s] for s in sorted(starts, key=len, reverse=True)]
+    marks = dict.fromkeys(mark for part in parts for mark in _marks(part))
+    typed = sorted(marks, key=len, reverse=True)
     return re.compile(rf"\b(?:{'|'.join(named + typed)})", re.IGNORECASE)
+
+
+# Quotes and punctuation around a typed word, and a possessive: not part of the word.
+_AROUND = re.compile(r"^[\"'“”‘’(\[]+|(?:['’]s)?[\"'“”‘’,;:!?)\]]*$")
+
+
+def _marks(part: str) -> list[str]:
+    """What marks one typed word in a page: its start ("sanction" marks "sanctions"); an
+    acronym whole, as typed or in capitals ("MoU", "MOU" and "MoUs", not "mountain"; "US"
+    not "usual" or "us"); an irregular form whole, with its base word and that word's
+    regular forms ("fled" marks "flee", "flees", "fleeing", not "fleet"); and the irregular
+    forms of the word ("meet" marks "met"), as a search reads them."""
+    word = _AROUND.sub("", part) or part
+    if _acronym(word):
+        letters = word[:-1] if word.endswith("s") and word[:-1].isupper() else word
+        spellings = sorted({re.escape(letters), re.escape(letters.upper())})
+        return [rf"(?-i:{'|'.join(spellings)})s?\b"]
+    base, forms = wordforms.readings(fold(word), written=word)
+    marks = [re.escape(word) + (r"\b" if base else r"\w*")]
+    marks += [re.escape(form) + r"\b" for form in wordforms.regular_forms(base) if base]
+    return marks + [re.escape(form) + r"\b" for form in forms]
 
 
 def _acronym(word: str) -> bool:
     """Whether ``word`` is typed as an acronym or a name that a word merely starting like
     it is not: a capital after its first letter and a small letter ("MoU", "McMahon"), or
-    two or three letters all capitals ("US", "PLA"). A longer word in capitals may be
-    shouted: "RUSSIA" still marks "Russian"."""
-    if any(c.isupper() for c in word[1:]) and any(c.islower() for c in word):
+    two or three letters all capitals ("US", "PLA"; "NGOs" too). A longer word in capitals
+    may be shouted: "RUSSIA" still marks "Russian"."""
+    if any(c.isupper() for c in word[1:]) and any(c.islower() for c in word[:-1]):
         return True
-    return 2 <= len(word) <= 3 and word.isalpha() and word.isupper()
+    letters = word[:-1] if word.endswith("s") else word
+    return 2 <= len(letters) <= 3 and letters.isalpha() and letters.isupper()
 
 
 def _reading(other: str) -> str:

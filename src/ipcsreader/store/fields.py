@@ -141,6 +141,7 @@ def _word_filter_class() -> type:
             wildcard) irregular forms are left as they are, and nothing is kept."""
             stem = wordforms.stemmer() if self.stem else None
             words = []
+            written: list[str] = []
             offset = 0
             pieces = _DASHES.split(original)
             for i, raw in enumerate(pieces):
@@ -150,11 +151,14 @@ def _word_filter_class() -> type:
                 word = word.replace("'", "")
                 if word:
                     words.append((word, offset, offset + len(raw)))
+                    written.append(raw)
                 offset += len(raw) + 1
             other: list[tuple[int, str]] = []
             if stem:
-                base = wordforms.base_word if forms else str
-                spelt = [(one_spelling(base(w)), b, e) for w, b, e in words]
+                spelt = [
+                    (one_spelling(wordforms.base_word(w, raw) if forms else w), b, e)
+                    for (w, b, e), raw in zip(words, written, strict=True)
+                ]
                 other = [
                     (i, stem(w))
                     for i, ((w, _, _), (s, _, _)) in enumerate(zip(words, spelt, strict=True))

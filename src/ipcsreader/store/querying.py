@@ -14,6 +14,7 @@ from functools import cache
 from itertools import islice
 from typing import Any
 
+from ipcsreader import wordforms
 from ipcsreader.errors import QueryError
 from ipcsreader.names import split_honorific
 from ipcsreader.store import fields
@@ -396,16 +397,27 @@ class WordCounts:
     def top(self, field: str, start: str, limit: int) -> list[bytes]:
         """The ``limit`` words of ``field`` starting with ``start`` in the most documents
         (most first); in a field of stems, those of its stem when none starts with
-        ``start`` itself (the index holds "replay" for "replaying")."""
+        ``start`` itself (the index holds "replay" for "replaying"), and first the base
+        word of an irregular form typed whole ("met" stands for "meet" too, as a search
+        for the word does)."""
         tried = [start]
+        whole: list[bytes] = []
         if field in STEMMED_FIELDS:
             stems = [t.text for t in fields.analyzers()["text"](start, mode="query")]
-            tried += stems[:1] if len(stems) == 1 and stems[0] != start else []
+            stem = stems[0] if len(stems) == 1 and stems[0] != start else None
+            tried += [stem] if stem else []
+            if (
+                stem
+                and wordforms.base_word(start) != start
+                and self.reader.doc_frequency(field, stem)
+            ):
+                whole = [stem.encode("utf-8")]
         for text in tried:
             found = self.starting(field, text)
             if found:
-                return [word for word, _ in heapq.nlargest(limit, found, key=_by_count)]
-        return []
+                chosen = [word for word, _ in heapq.nlargest(limit, found, key=_by_count)]
+                return whole + [word for word in chosen if word not in whole]
+        return whole
 
     def starting(self, field: str, text: str) -> list[tuple[bytes, int]]:
         """Every word of ``field`` starting with ``text``, with its document count."""
