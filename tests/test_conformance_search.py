@@ -5,8 +5,10 @@ from __future__ import annotations
 import shutil
 
 import pytest
+from typer.testing import CliRunner
 
 from ipcsreader.archive.search import SearchQuery
+from ipcsreader.cli import app
 from ipcsreader.library import Library
 
 # What a reader might type, and the article they mean.
@@ -110,3 +112,12 @@ def test_the_three_pages_of_4781_make_one_record(library: Library) -> None:
     result = library.search(SearchQuery("West Papua"))
     assert result.total == 1
     assert [h.number for h in result.hits if h.matched == "all"] == [4781]
+
+
+def test_a_byline_misprinted_by_a_letter_is_the_same_person(library: Library) -> None:
+    # #4680's new-layout page prints "Dr Vijay Sakhhuja" over a Maritime Matters column.
+    where = ["--corpus", str(library.corpus_dirs[0]), "--index", str(library.index_dir)]
+    result = CliRunner().invoke(app, ["authors", "Sakhuja", *where])
+    assert result.exit_code == 0, result.output
+    assert "Also printed as: Vijay Sakhhuja" in result.stdout
+    assert "#4680" in result.stdout

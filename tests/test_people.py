@@ -74,6 +74,30 @@ def test_a_name_that_starts_another_in_the_same_column():
     assert [p.name for p in people.persons] == ["Bibhu Prasad Routray"]
 
 
+def test_a_surname_misprinted_by_a_letter_in_the_same_column():
+    # A real page prints "Dr Vijay Sakhhuja" over one of Vijay Sakhuja's columns.
+    people = _people(("Vijay Sakhuja", "Maritime Matters"), ("Vijay Sakhhuja", "Maritime Matters"))
+    assert [p.names for p in people.persons] == [("Vijay Sakhhuja", "Vijay Sakhuja")]
+    assert people.of("Vijay Sakhhuja") is people.of("Dr Vijay Sakhuja")
+
+
+@pytest.mark.parametrize(
+    ("one", "other", "columns"),
+    [
+        ("Vijay Sakhuja", "Vijay Sakhhuja", ("Maritime Matters", EAC)),  # no column shared
+        ("Ravi Rao", "Ravi Roy", (EAC, EAC)),  # a letter changed, and short
+        ("Amit Sahni", "Amit Sahi", (EAC, EAC)),  # the shorter under five letters
+        ("V Sakhuja", "V Sakhhuja", (EAC, EAC)),  # initials only
+        ("Vijay Sakhuja", "Ajay Sakhhuja", (EAC, EAC)),  # other given names
+        ("Vijay Sakhuja", "Vijay Sakhujaaa", (EAC, EAC)),  # two letters apart
+    ],
+)
+def test_names_a_letter_apart_that_stay_apart(
+    one: str, other: str, columns: tuple[str, str]
+) -> None:
+    assert len(_people((one, columns[0]), (other, columns[1])).persons) == 2
+
+
 def test_latest_honorific_is_kept():
     import datetime as dt
 

@@ -4,7 +4,8 @@ Pages print one person in several ways: "Dr Sandip Mishra" in a sidebar, "Sandip
 Mishra" in a byline, "Bibhu Prasad" in a sidebar and "Bibhu Prasad Routray" on his own
 page. Matching forgives case, accents, honorifics and middle names. Two printed names are
 taken for one person only with evidence: the same surname and compatible given names (or
-one name the start of the other), and a column both names wrote for.
+one name the start of the other, or a surname misprinted by a letter), and a column both
+names wrote for.
 """
 
 from __future__ import annotations
@@ -82,11 +83,25 @@ def _is_prefix(a: Name, b: Name) -> bool:
     return len(short) >= 2 and long_[: len(short)] == short
 
 
+def _misprinted(a: Name, b: Name) -> bool:
+    """The same given names, spelt out in full, and surnames of five letters or more one
+    letter apart, added or dropped: a misprint ("Vijay Sakhhuja" for "Vijay Sakhuja") or
+    another transliteration ("Misra", "Mishra"). Not a letter changed: "Rao" and "Roy"."""
+    if a.given != b.given or not a.given or any(len(g) == 1 for g in a.given):
+        return False
+    short, long_ = sorted((a.surname, b.surname), key=len)
+    if len(short) < 5 or len(long_) != len(short) + 1:
+        return False
+    return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
+
+
 def may_be_same(a: Name, b: Name) -> bool:
     """Whether two names can belong to one person (columns decide whether they do)."""
     if a.key == b.key:
         return True
-    return (a.surname == b.surname and compatible_given(a, b)) or _is_prefix(a, b)
+    if a.surname == b.surname and compatible_given(a, b):
+        return True
+    return _is_prefix(a, b) or _misprinted(a, b)
 
 
 def _subsequence(query: Sequence[str], tokens: Sequence[str]) -> bool:
