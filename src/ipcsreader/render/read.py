@@ -50,17 +50,22 @@ def highlight_pattern(
     return re.compile(rf"\b(?:{'|'.join(named + typed)})", re.IGNORECASE)
 
 
+# Initials with dots: "U.S.", "T.C.A.".
+_DOTTED = re.compile(r"(?:[^\W\d_]\.){2,}")
 # Quotes and punctuation around a typed word, and a possessive: not part of the word.
 _AROUND = re.compile(r"^[\"'“”‘’(\[]+|(?:['’]s)?[\"'“”‘’,;:!?)\]]*$")
 
 
 def _marks(part: str) -> list[str]:
     """What marks one typed word in a page: its start ("sanction" marks "sanctions"); an
-    acronym whole, as typed or in capitals ("MoU", "MOU" and "MoUs", not "mountain"; "US"
+    acronym whole, as typed or in capitals (initials with dots also without: "U.S." marks
+    "US") ("MoU", "MOU" and "MoUs", not "mountain"; "US"
     not "usual" or "us"); an irregular form whole, with its base word and that word's
     regular forms ("fled" marks "flee", "flees", "fleeing", not "fleet"); and the irregular
     forms of the word ("meet" marks "met"), as a search reads them."""
     word = _AROUND.sub("", part) or part
+    if _DOTTED.fullmatch(word):  # "U.S." as typed, and as pages mostly write it: "US"
+        return [re.escape(word), rf"(?-i:{re.escape(word.replace('.', '').upper())})s?\b"]
     if _acronym(word):
         letters = word[:-1] if word.endswith("s") and word[:-1].isupper() else word
         spellings = sorted({re.escape(letters), re.escape(letters.upper())})

@@ -31,9 +31,12 @@ MAX_EXPANSIONS = 1000
 # Fields holding word stems: a word typed past its stem is no prefix of any.
 STEMMED_FIELDS = ("title", "teaser", "body")
 APOSTROPHES_DASHES = re.compile(r"['’‘\-‐‑]")
-# A word with inner hyphens or apostrophes, or letters then digits ("MH370"), standing
-# alone (not a prefix, fuzzy or boosted word).
-_COMPOUND = re.compile(r"(?<![\w*?~^])(?:\w+(?:['’‘\-‐‑]\w+)+|[^\W\d_]+\d+)(?![\w*?~^'’‘\-‐‑])")
+# A word with inner hyphens or apostrophes, letters then digits ("MH370"), or initials
+# with dots ("U.S.", "T.C.A."), standing alone (not a prefix, fuzzy or boosted word).
+_COMPOUND = re.compile(
+    r"(?<![\w*?~^.])(?:\w+(?:['’‘\-‐‑]\w+)+|[^\W\d_]+\d+|(?:[^\W\d_]\.){2,}(?:[\-‐‑]\w+)*)"
+    r"(?![\w*?~^'’‘\-‐‑])"
+)
 _LETTERS_DIGITS = re.compile(r"(?<=[^\W\d_])(?=\d)")
 _POSSESSIVE = re.compile(r"['’‘][sS]$")
 
@@ -88,8 +91,9 @@ _LOST_POSSESSIVE = re.compile(r"(?<=[^\W\d_]{2})(?<!\bAND)(?<!\bNOT)(?<!\bOR) (?
 
 
 def whole_words(text: str) -> str:
-    """Unquoted compound words ("Jong-un's", "MH370") as the whole word, or else its parts
-    side by side: ``(jongun OR ("jong un" ANDNOT jongun))``.
+    """Unquoted compound words ("Jong-un's", "MH370", "U.S.") as the whole word, or else its
+    parts side by side: ``(jongun OR ("jong un" ANDNOT jongun))``. Pages write initials
+    mostly without dots ("US", "TCA Rangachari"): "U.S." finds them so, and "U.S." too.
 
     The index holds a hyphenated word both as its parts and joined (see the word filter):
     the joined word finds "Jong-un", "Jong-Un's" and "jongun" alike and is scored as one
@@ -120,12 +124,12 @@ def _unquoted(
 
 
 def _joined(word: str) -> str:
-    return APOSTROPHES_DASHES.sub("", _POSSESSIVE.sub("", word))
+    return APOSTROPHES_DASHES.sub("", _POSSESSIVE.sub("", word)).replace(".", "")
 
 
 def _parts(word: str) -> str:
-    spaced = APOSTROPHES_DASHES.sub(" ", _POSSESSIVE.sub("", word))
-    return _LETTERS_DIGITS.sub(" ", spaced)
+    spaced = APOSTROPHES_DASHES.sub(" ", _POSSESSIVE.sub("", word)).replace(".", " ")
+    return " ".join(_LETTERS_DIGITS.sub(" ", spaced).split())
 
 
 # A clause the hits do not hold: "-word", "NOT word", "-\"a phrase\"", "NOT (a OR b)", fielded

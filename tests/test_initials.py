@@ -1,0 +1,83 @@
+"""Initials typed with dots find pages that write them without: "U.S." finds "US",
+"T.C.A. Rangachari" finds "TCA Rangachari" (as IPCS pages write them), and still finds
+the pages that write the dots."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from search_world import FILLER, old_page, write
+from typer.testing import CliRunner
+
+from ipcsreader.archive.search import SearchQuery
+from ipcsreader.cli import app
+from ipcsreader.library import Library
+from ipcsreader.render.read import highlight_pattern, marked
+from ipcsreader.store.querying import whole_words
+
+PLAIN = "US ships sailed as Amb TCA Rangachari spoke."
+DOTTED = "U.S. ships sailed, and so did the E.U. observers."
+OTHER = "Tea prices rose in the hill markets after a dry spring."
+
+
+@pytest.fixture(scope="module")
+def library(tmp_path_factory: pytest.TempPathFactory) -> Library:
+    root = tmp_path_factory.mktemp("initials")
+    corpus = root / "corpus"
+    pages = {8801: ("Plain Notes", PLAIN), 8802: ("Dotted Notes", DOTTED)}
+    for number in range(8803, 8808):
+        pages[number] = ("Other Notes", OTHER)
+    for number, (title, body) in pages.items():
+        write(corpus, f"{number}-old.txt", old_page(number, title, [body, FILLER]))
+    lib = Library([corpus], root / "index")
+    lib.update()
+    return lib
+
+
+def every_word(library: Library, text: str) -> list[int]:
+    hits = library.search(SearchQuery(text)).hits
+    return sorted(h.number for h in hits if h.matched == "all")
+
+
+@pytest.mark.parametrize(
+    ("typed", "read"),
+    [
+        ("U.S. ships", '(US OR ("U S" ANDNOT US)) ships'),
+        ("T.C.A. Rangachari", '(TCA OR ("T C A" ANDNOT TCA)) Rangachari'),
+        ("U.S.-China", '(USChina OR ("U S China" ANDNOT USChina))'),
+        ('"U.S. ships"', '"U.S. ships"'),  # a phrase keeps the page's words as they are
+        ("U.S", "U.S"),  # no initial without its dot
+    ],
+)
+def test_initials_are_read_whole_or_apart(typed: str, read: str) -> None:
+    assert whole_words(typed) == read
+
+
+@pytest.mark.parametrize("query", ["U.S. ships", "u.s. ships"])
+def test_initials_with_dots_find_both_ways_of_writing(library: Library, query: str) -> None:
+    assert every_word(library, query) == [8801, 8802]
+
+
+def test_initials_of_a_name(library: Library) -> None:
+    assert every_word(library, "T.C.A. Rangachari") == [8801]
+    assert every_word(library, "TCA Rangachari") == [8801]
+    assert every_word(library, "E.U. observers") == [8802]
+
+
+def test_a_phrase_keeps_the_dots(library: Library) -> None:
+    assert every_word(library, '"U.S. ships"') == [8802]
+
+
+def test_the_reader_marks_initials_either_way() -> None:
+    text = "US ships, U.S. ships; us and users."
+    assert marked(text, highlight_pattern("U.S."), plain=True).plain == (
+        "*US* ships, *U.S.* ships; us and users."
+    )
+
+
+def test_search_through_the_command_line(library: Library, tmp_path: Path) -> None:
+    where = ["--corpus", str(library.corpus_dirs[0]), "--index", str(library.index_dir)]
+    result = CliRunner().invoke(app, ["search", "T.C.A. Rangachari", "--json", *where])
+    assert result.exit_code == 0, result.output
+    assert '"number": 8801' in result.stdout
