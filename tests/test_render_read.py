@@ -70,6 +70,16 @@ def test_highlight_marks_word_starts():
     assert highlight_pattern("  ") is None
 
 
+def test_a_word_typed_past_its_stem_marks_from_the_stem():
+    # As the search matches it: "sanctions" finds "sanctioned", so the reader marks it.
+    text = "Sanctioned firms, new sanctions, one sanction; the sanctity of it."
+    assert marked(text, highlight_pattern("sanctions"), plain=True).plain == (
+        "*Sanctioned* firms, new *sanctions*, one *sanction*; the sanctity of it."
+    )
+    # Short or accented stems are not trusted: the word typed marks from itself.
+    assert marked("uses used", highlight_pattern("uses"), plain=True).plain == "*uses* used"
+
+
 def test_a_search_s_other_reading_is_marked_whole_and_said_golden():
     # What ``ipcs read N --highlight LWE`` shows where the index's pages pair LWE with
     # its name: the name marked whole however written (its words alone are not), and a

@@ -149,7 +149,7 @@ def test_the_form_as_written_is_marked_in_the_snippet(library: Library) -> None:
 def test_the_reader_marks_the_other_forms_whole() -> None:
     text = "Modi met Xi; they meet again at meetings on metal, and meets."
     assert marked(text, highlight_pattern("meets"), plain=True).plain == (
-        "Modi *met* Xi; they meet again at meetings on metal, and *meets*."
+        "Modi *met* Xi; they *meet* again at *meetings* on metal, and *meets*."
     )
     assert marked(text, highlight_pattern("met"), plain=True).plain == (
         "Modi *met* Xi; they *meet* again at *meetings* on metal, and *meets*."

@@ -57,7 +57,8 @@ _AROUND = re.compile(r"^[\"'“”‘’(\[]+|(?:['’]s)?[\"'“”‘’,;:!?)
 
 
 def _marks(part: str) -> list[str]:
-    """What marks one typed word in a page: its start ("sanction" marks "sanctions"); an
+    """What marks one typed word in a page: its start, or its stem's ("sanction" and
+    "sanctions" mark "sanctioned"); an
     acronym whole, as typed or in capitals (initials with dots also without: "U.S." marks
     "US") ("MoU", "MOU" and "MoUs", not "mountain"; "US"
     not "usual" or "us"); an irregular form whole, with its base word and that word's
@@ -70,7 +71,14 @@ def _marks(part: str) -> list[str]:
         letters = word[:-1] if word.endswith("s") and word[:-1].isupper() else word
         spellings = sorted({re.escape(letters), re.escape(letters.upper())})
         return [rf"(?-i:{'|'.join(spellings)})s?\b"]
-    base, forms = wordforms.readings(fold(word), written=word)
+    folded = fold(word)
+    base, forms = wordforms.readings(folded, written=word)
+    # A word typed past its stem marks from the stem, as the search matches it: "meets"
+    # marks "meet" and "meeting", "sanctions" "sanctioned". (Not a stem of under four
+    # letters, nor one of accented letters, which the page may write otherwise.)
+    stem = wordforms.stemmer()(folded)
+    if not base and word.isascii() and len(stem) >= 4 and stem != folded:
+        word = stem if folded.startswith(stem) else word
     marks = [re.escape(word) + (r"\b" if base else r"\w*")]
     marks += [re.escape(form) + r"\b" for form in wordforms.regular_forms(base) if base]
     return marks + [re.escape(form) + r"\b" for form in forms]
