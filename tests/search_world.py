@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
+
+from ipcsreader.archive.search import SearchQuery
+from ipcsreader.library import Library
 
 
 def old_page(
@@ -62,3 +65,24 @@ def write(folder: Path, name: str, text: str) -> Path:
     path = folder / name
     path.write_text(text, encoding="utf-8")
     return path
+
+
+def library_of(
+    root: Path, pages: Mapping[int, tuple[str, str]], *, other: str = "", padding: int = 0
+) -> Library:
+    """A library, indexed, over old-layout pages in ``root``: each number's title and
+    paragraph, then :data:`FILLER`; and ``padding`` pages saying ``other`` numbered after
+    them (so that the words of the pages tested are rare, as a subject's are)."""
+    pages = dict(pages)
+    first = max(pages) + 1
+    pages.update({n: ("Other Notes", other) for n in range(first, first + padding)})
+    for number, (title, body) in pages.items():
+        write(root / "corpus", f"{number}-old.txt", old_page(number, title, [body, FILLER]))
+    library = Library([root / "corpus"], root / "index")
+    library.update()
+    return library
+
+
+def found(library: Library, text: str) -> list[int]:
+    """The numbers of every hit for ``text``, in order of number."""
+    return sorted(h.number for h in library.search(SearchQuery(text)).hits)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from search_world import FILLER, old_page, write
+from search_world import library_of
 from typer.testing import CliRunner
 
 from ipcsreader.archive.search import SearchQuery
@@ -23,16 +23,8 @@ OTHER = "Tea prices rose in the hill markets after a dry spring."
 
 @pytest.fixture(scope="module")
 def library(tmp_path_factory: pytest.TempPathFactory) -> Library:
-    root = tmp_path_factory.mktemp("initials")
-    corpus = root / "corpus"
     pages = {8801: ("Plain Notes", PLAIN), 8802: ("Dotted Notes", DOTTED)}
-    for number in range(8803, 8808):
-        pages[number] = ("Other Notes", OTHER)
-    for number, (title, body) in pages.items():
-        write(corpus, f"{number}-old.txt", old_page(number, title, [body, FILLER]))
-    lib = Library([corpus], root / "index")
-    lib.update()
-    return lib
+    return library_of(tmp_path_factory.mktemp("initials"), pages, other=OTHER, padding=5)
 
 
 def every_word(library: Library, text: str) -> list[int]:

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
-from search_world import FILLER, old_page, write
+from search_world import FILLER, found, library_of, old_page, write
 
 from ipcsreader.archive.search import SearchQuery
 from ipcsreader.library import Library
@@ -27,20 +27,8 @@ OTHER = "Tea prices rose in the hill markets after a dry spring. "
 
 @pytest.fixture(scope="module")
 def library(tmp_path_factory: pytest.TempPathFactory) -> Library:
-    root = tmp_path_factory.mktemp("spellings")
-    corpus = root / "corpus"
     pages = {8601: ("Naval Notes", BRITISH), 8602: ("Army Notes", AMERICAN)}
-    for number in range(8603, 8609):
-        pages[number] = ("Other Notes", OTHER)
-    for number, (title, body) in pages.items():
-        write(corpus, f"{number}-old.txt", old_page(number, title, [body, FILLER]))
-    lib = Library([corpus], root / "index")
-    lib.update()
-    return lib
-
-
-def numbers(library: Library, text: str) -> list[int]:
-    return sorted(h.number for h in library.search(SearchQuery(text)).hits)
+    return library_of(tmp_path_factory.mktemp("spellings"), pages, other=OTHER, padding=6)
 
 
 @pytest.mark.parametrize(
@@ -122,14 +110,14 @@ def test_the_quick_look_changes_nothing(word: str) -> None:
     ],
 )
 def test_a_search_finds_both_spellings(library: Library, query: str) -> None:
-    assert numbers(library, query) == [8601, 8602]
+    assert found(library, query) == [8601, 8602]
 
 
 def test_a_british_prefix_still_finds_the_british_page(library: Library) -> None:
     # "neighbourhood" is searched as "neighborhood", and indexed as written as well: a
     # prefix of the British spelling that is none of the American one still finds it.
-    assert numbers(library, "neighbou*") == [8601]
-    assert numbers(library, "neighbour*") == [8601, 8602]
+    assert found(library, "neighbou*") == [8601]
+    assert found(library, "neighbour*") == [8601, 8602]
 
 
 def test_the_word_as_written_is_marked_in_the_snippet(library: Library) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from search_world import FILLER, old_page, write
+from search_world import found, library_of
 from typer.testing import CliRunner
 
 from ipcsreader import wordforms
@@ -31,22 +31,13 @@ RUNNING = "The troops run to the hills, running again."
 
 @pytest.fixture(scope="module")
 def library(tmp_path_factory: pytest.TempPathFactory) -> Library:
-    root = tmp_path_factory.mktemp("forms")
-    corpus = root / "corpus"
-    pages = {8701: ("Wuhan Notes", PAST), 8702: ("Border Notes", PRESENT)}
-    for number in range(8703, 8709):
-        pages[number] = ("Other Notes", OTHER)
-    pages[8709] = ("Navy Notes", NAVY)
-    pages[8710] = ("Hill Notes", RUNNING)
-    for number, (title, body) in pages.items():
-        write(corpus, f"{number}-old.txt", old_page(number, title, [body, FILLER]))
-    lib = Library([corpus], root / "index")
-    lib.update()
-    return lib
-
-
-def numbers(library: Library, text: str) -> list[int]:
-    return sorted(h.number for h in library.search(SearchQuery(text)).hits)
+    pages = {
+        8701: ("Wuhan Notes", PAST),
+        8702: ("Border Notes", PRESENT),
+        8703: ("Navy Notes", NAVY),
+        8704: ("Hill Notes", RUNNING),
+    }
+    return library_of(tmp_path_factory.mktemp("forms"), pages, other=OTHER, padding=6)
 
 
 @pytest.mark.parametrize(
@@ -100,23 +91,23 @@ def test_an_acronym_is_no_irregular_form(written: str) -> None:
     ],
 )
 def test_a_search_finds_either_form(library: Library, query: str) -> None:
-    assert numbers(library, query) == [8701, 8702]
+    assert found(library, query) == [8701, 8702]
 
 
 @pytest.mark.parametrize(
-    ("query", "found"),
+    ("query", "number"),
     [('"thousands flee the border"', 8701), ('"villagers fled the border"', 8702)],
 )
-def test_a_phrase_finds_either_form(library: Library, query: str, found: int) -> None:
-    assert numbers(library, query) == [found]
+def test_a_phrase_finds_either_form(library: Library, query: str, number: int) -> None:
+    assert found(library, query) == [number]
 
 
 def test_the_form_as_written_is_still_a_word_of_its_own(library: Library) -> None:
     # Indexed beside its base word: a prefix of the form still finds the page that says it,
     # and a hyphenated word joined keeps the form ("wellknown", not "wellknow").
-    assert numbers(library, "met*") == [8701, *range(8703, 8709)]
-    assert numbers(library, "fle*") == [8701, 8702]
-    assert numbers(library, "wellknown") == numbers(library, "well-known") == [8701]
+    assert found(library, "met*") == [8701, *range(8705, 8711)]
+    assert found(library, "fle*") == [8701, 8702]
+    assert found(library, "wellknown") == found(library, "well-known") == [8701]
 
 
 def test_a_noun_plural_is_found_as_before(library: Library) -> None:
@@ -128,8 +119,8 @@ def test_a_noun_plural_is_found_as_before(library: Library) -> None:
 
 def test_an_acronym_in_capitals_is_not_read_as_a_verb(library: Library) -> None:
     # "RAN" (the Royal Australian Navy) is no "run", on the page or in the query.
-    assert numbers(library, "RAN") == [8709]
-    assert numbers(library, "ran") == [8710]
+    assert found(library, "RAN") == [8703]
+    assert found(library, "ran") == [8704]
 
 
 def test_typing_an_irregular_form_finds_its_base_word_too(library: Library) -> None:
