@@ -19,6 +19,7 @@ from ipcsreader.errors import PageError, QueryError, UsageError
 from ipcsreader.library import Library
 from ipcsreader.model import Article, Listing
 from ipcsreader.parse import parse_bytes, parse_text
+from ipcsreader.render.read import highlight_pattern, marked
 from ipcsreader.render.safe import clean
 
 FAST = settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -189,6 +190,14 @@ QUERY_PARTS = st.sampled_from(
         "NOT",
         "#4842",
         "#",
+        # Initials with dots, irregular forms, an acronym in capitals (read otherwise).
+        "U.S.",
+        "T.C.A.",
+        ".",
+        "met",
+        "met*",
+        "RAN",
+        "crises",
     ]
 )
 QUERIES = st.lists(st.one_of(QUERY_PARTS, st.text(max_size=8)), max_size=20).map("".join)
@@ -239,3 +248,16 @@ def test_random_field_values(library: Library, field: str, value: str, quoted: b
         assert error.message and "\n" not in error.message
     else:
         assert result.total >= len(result.hits)
+
+
+@settings(max_examples=500, deadline=None)
+@given(QUERIES, TEXT)
+@example("U.S. MoU NGOs met", "U.S. and US; MoUs; NGO; they meet")
+@example("(?-i:", "x")
+def test_random_words_to_mark(words: str, text: str) -> None:
+    # What a reader types after --highlight is made a pattern: never a broken one.
+    pattern = highlight_pattern(words)
+    shown = marked(text, pattern, plain=True)
+    typed = [w for w in words.split() if w.strip("\"'")]
+    assert (pattern is None) == (not typed)
+    assert shown.plain.replace("*", "") == clean(text).replace("*", "")
