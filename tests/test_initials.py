@@ -10,7 +10,7 @@ import pytest
 from search_world import library_of
 from typer.testing import CliRunner
 
-from ipcsreader.archive.search import SearchQuery
+from ipcsreader.archive.search import SearchQuery, plain_words
 from ipcsreader.cli import app
 from ipcsreader.library import Library
 from ipcsreader.render.read import highlight_pattern, marked
@@ -73,3 +73,17 @@ def test_search_through_the_command_line(library: Library, tmp_path: Path) -> No
     result = CliRunner().invoke(app, ["search", "T.C.A. Rangachari", "--json", *where])
     assert result.exit_code == 0, result.output
     assert '"number": 8801' in result.stdout
+    # The words to mark keep the initials whole: "T C A" apart marked every word
+    # starting with t, c or a (in ipcs ui's reader too).
+    shown = CliRunner().invoke(app, ["search", "T.C.A. Rangachari", *where])
+    assert shown.stdout.rstrip().endswith("--highlight 'T.C.A. Rangachari'")
+
+
+def test_initials_are_one_word_of_a_query() -> None:
+    assert plain_words("T.C.A. Rangachari on U.S.-China") == [
+        "T.C.A.",
+        "Rangachari",
+        "on",
+        "U.S.",
+        "China",
+    ]

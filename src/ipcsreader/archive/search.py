@@ -21,6 +21,8 @@ FACETS: tuple[str, ...] = ("column", "author", "year", "month")
 
 # A word with inner apostrophes and hyphens kept whole ("Jong-un’s"): the index's tokens.
 WORD_PATTERN = r"\w+(?:['’‘\-‐‑]\w+)*"
+# Initials with dots ("U.S.", "T.C.A."): one word of a query, not its letters apart.
+INITIALS_PATTERN = r"(?:[^\W\d_]\.){2,}"
 OPERATORS = frozenset({"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE"})
 
 # Bounds that keep any query fast: a pasted paragraph fits, a pasted page does not.
@@ -203,5 +205,5 @@ def plain_words(text: str) -> list[str]:
         if token in OPERATORS or ":" in token:
             continue
         # A fuzzy or boost suffix (nucelar~2, korea^3, "a b"~4) is syntax, not a word.
-        words.extend(re.findall(WORD_PATTERN, _SUFFIX.sub("", token)))
+        words.extend(re.findall(f"{INITIALS_PATTERN}|{WORD_PATTERN}", _SUFFIX.sub("", token)))
     return words

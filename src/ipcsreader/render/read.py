@@ -14,6 +14,7 @@ from rich.text import Text
 
 from ipcsreader import wordforms
 from ipcsreader.archive.known import KnownTitle
+from ipcsreader.archive.search import INITIALS_PATTERN
 from ipcsreader.model import Block, Hit, Record, article_url
 from ipcsreader.render.parts import (
     DIM,
@@ -51,7 +52,7 @@ def highlight_pattern(
 
 
 # Initials with dots: "U.S.", "T.C.A.".
-_DOTTED = re.compile(r"(?:[^\W\d_]\.){2,}")
+_DOTTED = re.compile(INITIALS_PATTERN)
 # Quotes and punctuation around a typed word, and a possessive: not part of the word.
 _AROUND = re.compile(r"^[\"'“”‘’(\[]+|(?:['’]s)?[\"'“”‘’,;:!?)\]]*$")
 

@@ -15,6 +15,7 @@ from itertools import islice
 from typing import Any
 
 from ipcsreader import wordforms
+from ipcsreader.archive.search import INITIALS_PATTERN
 from ipcsreader.errors import QueryError
 from ipcsreader.names import split_honorific
 from ipcsreader.store import fields
@@ -34,7 +35,7 @@ APOSTROPHES_DASHES = re.compile(r"['’‘\-‐‑]")
 # A word with inner hyphens or apostrophes, letters then digits ("MH370"), or initials
 # with dots ("U.S.", "T.C.A."), standing alone (not a prefix, fuzzy or boosted word).
 _COMPOUND = re.compile(
-    r"(?<![\w*?~^.])(?:\w+(?:['’‘\-‐‑]\w+)+|[^\W\d_]+\d+|(?:[^\W\d_]\.){2,}(?:[\-‐‑]\w+)*)"
+    rf"(?<![\w*?~^.])(?:\w+(?:['’‘\-‐‑]\w+)+|[^\W\d_]+\d+|{INITIALS_PATTERN}(?:[\-‐‑]\w+)*)"
     r"(?![\w*?~^'’‘\-‐‑])"
 )
 _LETTERS_DIGITS = re.compile(r"(?<=[^\W\d_])(?=\d)")
