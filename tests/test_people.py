@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from ipcsreader.archive.people import Mention, column_key, identify, matches, parse_name, suggest
@@ -120,3 +122,29 @@ def test_suggest_catches_a_typo_in_any_word():
     names = ["Sandip Kumar Mishra", "D Suba Chandran"]
     assert suggest("Mishar", names) == ["Sandip Kumar Mishra"]
     assert suggest("Zzyzx", names) == []
+
+
+def test_a_search_by_author_finds_the_misprinted_byline_too(tmp_path) -> None:
+    # ipcs authors groups "Vijay Sakhhuja" with Vijay Sakhuja (one column): --author does
+    # too, whichever printing is typed; an author of another column stays apart.
+    from search_world import old_page, write
+    from typer.testing import CliRunner
+
+    from ipcsreader.cli import app
+
+    corpus = tmp_path / "corpus"
+    bylines = {
+        8901: ("Vijay Sakhuja", "Maritime Matters"),
+        8902: ("Vijay Sakhhuja", "Maritime Matters"),
+        8903: ("Vijay Sakhujaa", "Eagle Eye"),
+    }
+    for number, (author, column) in bylines.items():
+        page = old_page(number, "Harbour Notes", ["Karachi harbour."], author=author, column=column)
+        write(corpus, f"{number}-old.txt", page)
+    where = ["--corpus", str(corpus), "--index", str(tmp_path / "index")]
+    for typed in ("Sakhuja", "Vijay Sakhuja", "Sakhhuja"):
+        result = CliRunner().invoke(app, ["search", "Karachi", "--author", typed, "--json", *where])
+        assert result.exit_code == 0, result.output
+        assert [h["number"] for h in json.loads(result.stdout)["hits"]] == [8901, 8902], typed
+    nobody = CliRunner().invoke(app, ["search", "Karachi", "--author", "Haidar", *where])
+    assert nobody.exit_code == 1, nobody.output  # nothing found, as grep says it

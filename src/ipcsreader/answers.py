@@ -1,6 +1,7 @@
-"""What ``columns``, ``authors``, ``browse`` and ``stats`` ask of the library: answers an
-update computed ahead and kept in the catalog (:mod:`ipcsreader.archive.views`,
-:mod:`ipcsreader.store.views`), read without going through every record and page.
+"""What ``columns``, ``authors``, ``browse`` and ``stats`` ask of the library (and a
+search's ``--author``, of who is who): answers an update computed ahead and kept in the
+catalog (:mod:`ipcsreader.archive.views`, :mod:`ipcsreader.store.views`), read without
+going through every record and page.
 
 :class:`Answers` is part of :class:`ipcsreader.library.Library`, which gives it
 :meth:`_read` (a read of the catalog, repaired and read again should it be damaged).
@@ -9,6 +10,7 @@ update computed ahead and kept in the catalog (:mod:`ipcsreader.archive.views`,
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from typing import TYPE_CHECKING, TypeVar
 
 from ipcsreader.model import Record
@@ -21,6 +23,7 @@ if TYPE_CHECKING:
     from ipcsreader.archive.browse import Archive
     from ipcsreader.archive.columns import Column
     from ipcsreader.archive.known import KnownTitle
+    from ipcsreader.archive.search import Plan
     from ipcsreader.archive.stats import CorpusStats
 
 _T = TypeVar("_T")
@@ -31,6 +34,16 @@ class Answers:
 
     def _read(self, read: Callable[[Catalog], _T]) -> _T:
         raise NotImplementedError  # the library's own
+
+    def people_named(self, checked: Plan) -> Plan:
+        """``checked`` with the other printings of the people its ``--author`` names, as
+        ``ipcs authors`` groups them (a byline misprinted by a letter is one of them)."""
+        author = checked.filters.author
+        if not author:
+            return checked
+        found = self._read(store_views.people).find(author)
+        printings = tuple(sorted({n for person in found for n in person.names}))
+        return replace(checked, filters=replace(checked.filters, author_names=printings))
 
     def columns(
         self, *, author: str | None = None, column: str | None = None, listing: bool = False

@@ -68,6 +68,9 @@ class Filters:
     since: dt.date | None = None
     until: dt.date | None = None
     only: frozenset[int] | None = None
+    # Other printings of the people ``author`` names (a byline misprinted "Vijay Sakhhuja"
+    # for Vijay Sakhuja), from the people view: a byline printing any of them will do too.
+    author_names: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -37,7 +37,11 @@ def allowed(searcher: Any, plan: Plan, columns: Columns) -> set[int] | None:
             tokens = [t.text for t in names(value, mode="query")]
             if not tokens:
                 raise QueryError(f"--{field} {value!r} has no words to look for")
-            narrow(matching.matched(searcher, querying.name_query(field, tokens)))
+            named = querying.name_query(field, tokens)
+            if field == "author" and f.author_names:
+                printings = [[t.text for t in names(n, mode="query")] for n in f.author_names]
+                named = query.Or([named, *(querying.name_query(field, t) for t in printings if t)])
+            narrow(matching.matched(searcher, named))
     if f.year is not None:
         narrow(matching.matched(searcher, query.Term("year", f.year)))
     if f.since or f.until:
