@@ -58,20 +58,18 @@ _AROUND = re.compile(r"^[\"'“”‘’(\[]+|(?:['’]s)?[\"'“”‘’,;:!?)
 
 
 def _marks(part: str) -> list[str]:
-    """What marks one typed word in a page: its start, or its stem's ("sanction" and
-    "sanctions" mark "sanctioned"); an
-    acronym whole, as typed or in capitals (initials with dots also without: "U.S." marks
-    "US") ("MoU", "MOU" and "MoUs", not "mountain"; "US"
-    not "usual" or "us"); an irregular form whole, with its base word and that word's
-    regular forms ("fled" marks "flee", "flees", "fleeing", not "fleet"); and the irregular
-    forms of the word ("meet" marks "met"), as a search reads them."""
+    """What marks one typed word in a page, as a search reads it:
+    - its start, or its stem's ("sanction" and "sanctions" mark "sanctioned");
+    - an acronym whole, as typed or in capitals ("MoU", "MOU" and "MoUs", not "mountain";
+      "US", not "usual" or "us"), and initials with dots without them too ("U.S.", "US");
+    - an irregular form whole, with its base word and that word's regular forms ("fled"
+      marks "flee", "flees", "fleeing", not "fleet");
+    - the irregular forms of the word ("meet" marks "met")."""
     word = _AROUND.sub("", part) or part
-    if _DOTTED.fullmatch(word):  # "U.S." as typed, and as pages mostly write it: "US"
-        return [re.escape(word), rf"(?-i:{re.escape(word.replace('.', '').upper())})s?\b"]
+    if _DOTTED.fullmatch(word):  # as typed, and as pages mostly write it
+        return [re.escape(word), _whole(word.replace(".", "").upper())]
     if _acronym(word):
-        letters = word[:-1] if word.endswith("s") and word[:-1].isupper() else word
-        spellings = sorted({re.escape(letters), re.escape(letters.upper())})
-        return [rf"(?-i:{'|'.join(spellings)})s?\b"]
+        return [_whole(word[:-1] if word.endswith("s") and word[:-1].isupper() else word)]
     folded = fold(word)
     base, forms = wordforms.readings(folded, written=word)
     # A word typed past its stem marks from the stem, as the search matches it: "meets"
@@ -83,6 +81,13 @@ def _marks(part: str) -> list[str]:
     marks = [re.escape(word) + (r"\b" if base else r"\w*")]
     marks += [re.escape(form) + r"\b" for form in wordforms.regular_forms(base) if base]
     return marks + [re.escape(form) + r"\b" for form in forms]
+
+
+def _whole(letters: str) -> str:
+    """An acronym's letters, whole and case-sensitively, as typed or in capitals, a plural
+    "s" allowed."""
+    spellings = sorted({re.escape(letters), re.escape(letters.upper())})
+    return rf"(?-i:{'|'.join(spellings)})s?\b"
 
 
 def _acronym(word: str) -> bool:
