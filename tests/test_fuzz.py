@@ -210,13 +210,17 @@ QUERIES = st.lists(st.one_of(QUERY_PARTS, st.text(max_size=8)), max_size=20).map
 @example("date:>2014", "relevance")
 @example("number:[1000 TO 2014]", "newest")
 @example("year:¹", "relevance")  # a superscript digit: int() refused it
+# One hit has every word: the page goes on with hits having some (the test's own mistake).
+@example("korea KEDO", "relevance")
 def test_random_queries(library: Library, text: str, sort: str) -> None:
     try:
         result = library.search(SearchQuery(text=text, sort=sort, facets=("year",)))
     except (QueryError, UsageError) as error:
         assert error.message and "\n" not in error.message
     else:
-        assert result.total >= len(result.hits)
+        # The total counts the hits with every word; a page they leave short goes on with
+        # hits having some of them.
+        assert all(hit.matched == "some" for hit in result.hits[result.total :])
 
 
 def test_the_fuzz_corpus_is_intact(library: Library) -> None:

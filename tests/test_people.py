@@ -100,6 +100,16 @@ def test_names_a_letter_apart_that_stay_apart(
     assert len(_people((one, columns[0]), (other, columns[1])).persons) == 2
 
 
+def test_misprinted_surnames_point_to_each_other():
+    people = _people(
+        ("Vijay Sakhuja", "Maritime Matters"),
+        ("Vijay Sakhhuja", "Maritime Matters"),
+        ("Bibhu Prasad", "Red Affairs"),  # the start of a name, not another surname
+        ("Bibhu Prasad Routray", "Red Affairs"),
+    )
+    assert people.misprinted_surnames() == {"sakhuja": ("sakhhuja",), "sakhhuja": ("sakhuja",)}
+
+
 def test_latest_honorific_is_kept():
     import datetime as dt
 
@@ -148,3 +158,34 @@ def test_a_search_by_author_finds_the_misprinted_byline_too(tmp_path) -> None:
         assert [h["number"] for h in json.loads(result.stdout)["hits"]] == [8901, 8902], typed
     nobody = CliRunner().invoke(app, ["search", "Karachi", "--author", "Haidar", *where])
     assert nobody.exit_code == 1, nobody.output  # nothing found, as grep says it
+    # The surname typed among the words finds the misprinted byline too, with every word;
+    # quoted, it is the word as typed.
+    for typed, found in (
+        ("Sakhuja Karachi", [8901, 8902]),
+        ("Sakhhuja's Karachi", [8901, 8902]),
+        ('"Sakhuja" Karachi', [8901]),
+        ("Sakhujaa Karachi", [8903]),
+    ):
+        result = CliRunner().invoke(app, ["search", typed, "--json", *where])
+        assert result.exit_code == 0, result.output
+        hits = json.loads(result.stdout)["hits"]
+        assert sorted(h["number"] for h in hits if h["matched"] == "all") == found, typed
+
+
+@pytest.mark.parametrize(
+    ("typed", "read"),
+    [
+        ("Sakhuja Karachi", "(Sakhuja OR author:sakhhuja^2.0) Karachi"),
+        ("SAKHUJA's", "(SAKHUJA's OR author:sakhhuja^2.0)"),
+        ("NOT Sakhuja", "NOT (Sakhuja OR author:sakhhuja^2.0)"),
+        # Left as typed: a phrase, a field, a compound, wildcards, fuzzy words, boosts.
+        ('"Sakhuja" title:Sakhuja', '"Sakhuja" title:Sakhuja'),
+        ("Sakhuja-led x-Sakhuja", "Sakhuja-led x-Sakhuja"),
+        ("Sakhuja* Sakhuja~2 Sakhuja^3", "Sakhuja* Sakhuja~2 Sakhuja^3"),
+    ],
+)
+def test_a_misprinted_surname_is_also_searched_in_bylines_as_printed(typed, read):
+    from ipcsreader.store.querying import also_printed
+
+    assert also_printed(typed, [("sakhuja", ("sakhhuja",))]) == read
+    assert also_printed(typed, []) == typed

@@ -18,11 +18,12 @@ from ipcsreader.render.read import highlight_pattern, marked
 PAST = (
     "Modi met Xi in Wuhan after thousands fled the border villages. Two crises were "
     "overthrown governments, and women and children sought shelter; the well-known envoy "
-    "heard warning shots."
+    "heard warning shots. Gunmen held two policemen."
 )
 PRESENT = (
     "Leaders meet in Wuhan as villagers flee the border. A crisis can overthrow "
-    "governments, and a woman with a child seeks shelter; a warning shot."
+    "governments, and a woman with a child seeks shelter; a warning shot. A gunman held a "
+    "policeman."
 )
 OTHER = "Metal prices rose in the hill markets after a dry spring; the founders left early."
 NAVY = "The RAN sent two frigates to the strait."
@@ -51,6 +52,9 @@ def library(tmp_path_factory: pytest.TempPathFactory) -> Library:
         ("children", "child"),
         ("sought", "seek"),
         ("withdrew", "withdraw"),
+        ("gunmen", "gunman"),
+        ("policewomen", "policewoman"),
+        ("statesmen", "statesman"),
     ],
 )
 def test_an_irregular_form_is_read_as_its_base_word(form: str, base: str) -> None:
@@ -60,11 +64,27 @@ def test_an_irregular_form_is_read_as_its_base_word(form: str, base: str) -> Non
 
 @pytest.mark.parametrize(
     "word",
-    ["left", "rose", "thought", "torn", "bound", "lives", "said", "spent", "won", "shot", "hung"],
+    [
+        "left",
+        "rose",
+        "thought",
+        "torn",
+        "bound",
+        "lives",
+        "said",
+        "spent",
+        "won",
+        "shot",
+        "hung",
+        "yemen",
+        "omen",
+        "specimen",
+    ],
 )
 def test_words_of_another_meaning_keep_their_own(word: str) -> None:
     # "left" is also left-wing, "torn" tear gas, "won" the Korean currency, "shot" the
-    # singular of "shots" (which a search for "shot" as "shoot" would miss).
+    # singular of "shots" (which a search for "shot" as "shoot" would miss); "Yemen" ends
+    # as "gunmen" does and is no plural.
     assert wordforms.base_word(word) == word
 
 
@@ -88,6 +108,9 @@ def test_an_acronym_is_no_irregular_form(written: str) -> None:
         "overthrown",
         "women",
         "woman",
+        "gunman",
+        "gunmen",
+        "policemen held",
     ],
 )
 def test_a_search_finds_either_form(library: Library, query: str) -> None:

@@ -9,6 +9,7 @@ going through every record and page.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING, TypeVar
@@ -36,12 +37,24 @@ class Answers:
         raise NotImplementedError  # the library's own
 
     def people_named(self, checked: Plan) -> Plan:
-        """``checked`` with the other printings of the people its ``--author`` names, as
-        ``ipcs authors`` groups them (a byline misprinted by a letter is one of them)."""
+        """``checked`` with the other printings of the people it names, as ``ipcs
+        authors`` groups them (a byline misprinted by a letter is one of them): of those
+        its ``--author`` names, and of each surname of its words that a byline prints
+        otherwise ("Sakhuja" also finds the byline "Vijay Sakhhuja")."""
+        from ipcsreader.archive.search import plain_words
+        from ipcsreader.text import fold
+
+        people = self._read(store_views.people)
+        misprinted = people.misprinted_surnames()
+        # A surname typed as a possessive ("Sakhuja's") is the surname.
+        words = dict.fromkeys(fold(re.sub(r"['’‘][sS]$", "", w)) for w in plain_words(checked.text))
+        also = tuple((w, misprinted[w]) for w in words if w in misprinted)
+        if also:
+            checked = replace(checked, printed_also=also)
         author = checked.filters.author
         if not author:
             return checked
-        found = self._read(store_views.people).find(author)
+        found = people.find(author)
         printings = tuple(sorted({n for person in found for n in person.names}))
         return replace(checked, filters=replace(checked.filters, author_names=printings))
 

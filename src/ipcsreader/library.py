@@ -427,8 +427,8 @@ class Library(Answers):
 
         asked = query.text
         query = self._desk_terms(query)
-        checked = self.people_named(plan(query))
         self._require_index()
+        checked = self.people_named(plan(query))
         result = self._guarded(lambda: self._index.search(checked))
         return result if query.text == asked else replace(result, query=" ".join(asked.split()))
 
@@ -446,8 +446,8 @@ class Library(Answers):
         hits' stored fields (those who read each record from the catalog anyway)."""
         from ipcsreader.archive.search import plan
 
-        checked = self.people_named(plan(self._desk_terms(query)))
         self._require_index()
+        checked = self.people_named(plan(self._desk_terms(query)))
         return self._guarded(lambda: self._index.numbers(checked))
 
     def _desk_terms(self, query: SearchQuery) -> SearchQuery:

@@ -1,5 +1,6 @@
 """English word forms as the index reads them: Snowball's stemmer, and irregular forms
-searched as their base word ("met" as "meet", "crises" as "crisis", "women" as "woman").
+searched as their base word ("met" as "meet", "crises" as "crisis", "women" as "woman",
+"gunmen" as "gunman").
 
 A stemmer strips endings, so "meets" and "meeting" find "meet", but "met", "fled",
 "overthrown" or "crises" share no ending with their base word and were words of their own:
@@ -58,6 +59,16 @@ synthesis: syntheses | criterion: criteria | phenomenon: phenomena | index: indi
 appendix: appendices | curriculum: curricula | memorandum: memoranda |
 referendum: referenda | stimulus: stimuli | nucleus: nuclei
 """
+# Compounds of "man" and "woman", whose plurals change as theirs do: "gunmen" is read as
+# "gunman", "policewomen" as "policewoman". Named one by one, as "Yemen", "omen" and
+# "specimen" are no plurals.
+_MAN_COMPOUNDS = """
+air anchor assembly boat business camera chair clergy congress council country crafts
+crew door drafts draughts fire fisher fore frog frontiers gentle guards gun hench horse
+kins law lay line mad marks middle militia news noble ombuds patrol police repair sales
+sea service spokes sports states strong swords trades tribes watch work yeo
+"""
+_WOMAN_COMPOUNDS = "business chair congress police sales spokes sports"
 
 
 @cache
@@ -67,6 +78,10 @@ def _bases() -> dict[str, str]:
         base, _, forms = entry.partition(":")
         for form in forms.split():
             bases[form] = base.strip()
+    for head in _MAN_COMPOUNDS.split():
+        bases[head + "men"] = head + "man"
+    for head in _WOMAN_COMPOUNDS.split():
+        bases[head + "women"] = head + "woman"
     return bases
 
 

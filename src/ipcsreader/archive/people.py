@@ -186,6 +186,18 @@ class People:
         """Every person the query names, in the order of :attr:`persons`."""
         return [p for p in self.persons if p.matches(query)]
 
+    def misprinted_surnames(self) -> dict[str, tuple[str, ...]]:
+        """Each surname (folded) that one person's bylines print a letter apart, with its
+        other printings: "sakhuja" gives ("sakhhuja",) and "sakhhuja" ("sakhuja",)."""
+        others: dict[str, set[str]] = {}
+        for person in self.persons:
+            names = [n for n in map(parse_name, person.names) if n is not None]
+            for a in names:
+                for b in names:
+                    if a.surname != b.surname and _misprinted(a, b):
+                        others.setdefault(a.surname, set()).add(b.surname)
+        return {surname: tuple(sorted(o)) for surname, o in others.items()}
+
 
 class _Variant:
     """Every mention of one name key, with how often each is printed."""

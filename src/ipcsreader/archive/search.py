@@ -87,6 +87,9 @@ class Plan:
     facets: tuple[str, ...]
     highlight: bool
     completions: int | None = None
+    # Surnames of the text that bylines also print otherwise, a letter apart ("Sakhuja",
+    # misprinted "Sakhhuja"), with those printings: the people view's (see Answers).
+    printed_also: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     @property
     def offset(self) -> int:

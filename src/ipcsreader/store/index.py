@@ -452,7 +452,7 @@ class _Run:
         q = self.parsed
         if q is None:
             text, self.also_read = _spelt_out(self.searcher, self.plan.expression)
-            text = querying.whole_words(text)
+            text = querying.whole_words(querying.also_printed(text, self.plan.printed_also))
             try:
                 q = querying.parser(qparser.AndGroup).parse(text)
             except Exception as error:  # Whoosh's parser trips in many ways over odd input

@@ -110,6 +110,26 @@ def whole_words(text: str) -> str:
     return _unquoted(text, either)
 
 
+def also_printed(text: str, others: Sequence[tuple[str, Sequence[str]]]) -> str:
+    """``text`` with each unquoted word in ``others`` (folded) also as the bylines print it
+    otherwise, weighted as the word is in bylines: ``Sakhuja`` as ``(Sakhuja OR
+    author:sakhhuja^2.0)``; after NOT, both are left out. A word after a field, in a compound
+    or with a wildcard, fuzzy or boost sign is left as typed."""
+    printings = dict(others)
+    if not printings:
+        return text
+    words = "|".join(re.escape(w) for w in sorted(printings, key=len, reverse=True))
+    pattern = re.compile(rf"(?<![\w:'’‘\-‐‑.])({words})(?:['’‘][sS])?(?![\w:'’‘\-‐‑*?~^])", re.I)
+
+    def either(match: re.Match[str]) -> str:
+        alternatives = " OR ".join(
+            f"author:{o}^{FIELD_BOOSTS['author']}" for o in printings[fold(match[1])]
+        )
+        return f"({match[0]} OR {alternatives})"
+
+    return _unquoted(text, either, pattern)
+
+
 def joined_words(text: str) -> str:
     """Unquoted compound words as the whole word alone ("jongun")."""
     return _unquoted(text, lambda match: _joined(match[0]))
