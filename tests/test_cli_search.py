@@ -149,6 +149,35 @@ def test_no_hits_exit_1_with_a_suggestion(dirs: list[str]) -> None:
     assert result.stdout == 'No articles match "Sirisna".\nDid you mean Sirisena?\n'
 
 
+@pytest.mark.parametrize(
+    ("option", "typed", "error", "printed"),
+    [
+        (
+            "--author",
+            "Abeyagoonasekara",
+            "No author matching 'Abeyagoonasekara'",
+            "Abeyagoonasekera",
+        ),
+        ("--column", "Datline Colombo", "No column matching 'Datline Colombo'", "Dateline Colombo"),
+    ],
+)
+def test_a_misspelt_author_or_column_says_so(
+    dirs: list[str], option: str, typed: str, error: str, printed: str
+) -> None:
+    # Nothing found because nobody (no column) is so named: the error says who is, where
+    # "No articles match" would blame the words.
+    assert run("index", *dirs).exit_code == 0
+    for json_too in ([], ["--json"]):
+        result = run("search", "talks", option, typed, *json_too, *dirs, "--color", "never")
+        assert result.exit_code == 1, result.output
+        assert result.output.startswith(f"Error: {error}; did you mean: "), result.output
+        assert printed in result.output and result.output.count("\n") == 1
+    # As the pages print it, with no article on the words: nothing found, no error.
+    result = run("search", "xylophone", option, printed, *dirs, "--color", "never")
+    assert result.exit_code == 1
+    assert result.stdout.startswith('No articles match "xylophone".'), result.output
+
+
 def test_no_hits_without_a_suggestion(dirs: list[str]) -> None:
     result = run("search", "xylophone", *dirs, "--color", "never")
     assert result.exit_code == 1

@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from ipcsreader.archive.browse import Archive
     from ipcsreader.archive.columns import Column
     from ipcsreader.archive.known import KnownTitle
-    from ipcsreader.archive.search import Plan
+    from ipcsreader.archive.search import Plan, SearchQuery
     from ipcsreader.archive.stats import CorpusStats
 
 _T = TypeVar("_T")
@@ -57,6 +57,19 @@ class Answers:
         found = people.find(author)
         printings = tuple(sorted({n for person in found for n in person.names}))
         return replace(checked, filters=replace(checked.filters, author_names=printings))
+
+    def check_filters(self, query: SearchQuery) -> None:
+        """Raise NotFoundError, naming the nearest, when ``query``'s ``--author`` names
+        nobody the pages print, or its ``--column`` no column: why a search found nothing,
+        where "no articles match" would blame the words."""
+        from ipcsreader.archive.authors import find_people
+        from ipcsreader.archive.search import plan
+
+        filters = self.people_named(plan(query)).filters
+        if filters.author and not filters.author_names:
+            find_people(self._read(store_views.people), filters.author)
+        if filters.column:
+            self.columns(column=filters.column, listing=True)
 
     def columns(
         self, *, author: str | None = None, column: str | None = None, listing: bool = False

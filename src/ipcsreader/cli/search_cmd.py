@@ -178,6 +178,8 @@ def search_command(
     if result.total and not result.hits and page > 1:
         last = -(-result.total // limit)
         raise NotFoundError(f"page {page} is past the last page ({last})")
+    if not result.total:
+        library.check_filters(request)  # an --author or --column misspelt says so
     if json:
         from ipcsreader.model import hit_to_dict
         from ipcsreader.reading import Reading
