@@ -124,10 +124,13 @@ def test_clean_leaves_nothing_a_terminal_acts_on(text: str) -> None:
 def library(tmp_path_factory: pytest.TempPathFactory) -> Library:
     root = tmp_path_factory.mktemp("fuzz")
     corpus = root / "corpus"
+    # Two bylines print one surname a letter apart: queries are read with both printings.
+    bylines = ["Sandip Kumar Mishra", "Vijay Sakhuja", "Vijay Sakhhuja"]
     for n, title in enumerate(["North Korea Visits", "Maoist Attack", "Monsoon Session"]):
-        # One spells an acronym out, so that queries are read in both forms too.
+        # Each spells an acronym out, so that queries are read in both forms too.
         spelt = "The Korean Peninsula Energy Development Organisation (KEDO) met. KEDO ended."
-        write(corpus, f"{9001 + n}-old.txt", old_page(9001 + n, title, [FILLER, spelt]))
+        page = old_page(9001 + n, title, [FILLER, spelt], author=bylines[n])
+        write(corpus, f"{9001 + n}-old.txt", page)
     lib = Library.open(corpus, root / "index")
     lib.update()
     return lib
@@ -157,6 +160,9 @@ QUERY_PARTS = st.sampled_from(
         ":",
         "title:",
         "author:",
+        "Sakhuja",
+        "by:sakhhuja",
+        'author:"Vijay Sakhuja"',
         "date:",
         "year:",
         "number:",

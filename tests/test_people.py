@@ -165,6 +165,9 @@ def test_a_search_by_author_finds_the_misprinted_byline_too(tmp_path) -> None:
         ("Sakhhuja's Karachi", [8901, 8902]),
         ('"Sakhuja" Karachi', [8901]),
         ("Sakhujaa Karachi", [8903]),
+        ('author:"Vijay Sakhuja" Karachi', [8901, 8902]),
+        ("by:sakhhuja Karachi", [8901, 8902]),
+        ('author:"Vijay Sakhujaa" Karachi', [8903]),
     ):
         result = CliRunner().invoke(app, ["search", typed, "--json", *where])
         assert result.exit_code == 0, result.output
@@ -189,3 +192,21 @@ def test_a_misprinted_surname_is_also_searched_in_bylines_as_printed(typed, read
 
     assert also_printed(typed, [("sakhuja", ("sakhhuja",))]) == read
     assert also_printed(typed, []) == typed
+
+
+@pytest.mark.parametrize(
+    ("typed", "read"),
+    [
+        ('author:"V Sakhuja" x', '(author:"V Sakhuja" OR author:"Vijay Sakhhuja") x'),
+        ("x by:sakhuja", 'x (by:sakhuja OR author:"Vijay Sakhhuja")'),
+        ("NOT by:sakhuja", 'NOT (by:sakhuja OR author:"Vijay Sakhhuja")'),
+        # Inside a phrase, or with a sign after it, the clause is left as typed.
+        ('"a by:sakhuja"', '"a by:sakhuja"'),
+        ('author:"V Sakhuja"~2', 'author:"V Sakhuja"~2'),
+    ],
+)
+def test_an_author_clause_is_also_searched_as_the_person_is_printed(typed, read):
+    from ipcsreader.store.querying import also_bylined
+
+    bylines = [('author:"V Sakhuja"', ("Vijay Sakhhuja",)), ("by:sakhuja", ('Vijay "Sakhhuja',))]
+    assert also_bylined(typed, bylines) == read

@@ -39,8 +39,11 @@ class Answers:
     def people_named(self, checked: Plan) -> Plan:
         """``checked`` with the other printings of the people it names, as ``ipcs
         authors`` groups them (a byline misprinted by a letter is one of them): of those
-        its ``--author`` names, and of each surname of its words that a byline prints
-        otherwise ("Sakhuja" also finds the byline "Vijay Sakhhuja")."""
+        its ``--author`` and ``author:`` clauses name, and of each surname of its words
+        that a byline prints otherwise ("Sakhuja" also finds the byline "Vijay
+        Sakhhuja")."""
+        from ipcsreader.archive.people import matches
+        from ipcsreader.archive.ranges import FIELD_CLAUSE
         from ipcsreader.archive.search import plain_words
         from ipcsreader.text import fold
 
@@ -49,8 +52,14 @@ class Answers:
         # A surname typed as a possessive ("Sakhuja's") is the surname.
         words = dict.fromkeys(fold(re.sub(r"['’‘][sS]$", "", w)) for w in plain_words(checked.text))
         also = tuple((w, misprinted[w]) for w in words if w in misprinted)
-        if also:
-            checked = replace(checked, printed_also=also)
+        bylines = []
+        for clause in FIELD_CLAUSE.finditer(checked.text):
+            name = clause[2].strip('"')
+            if clause[1].lower() in ("author", "authors", "by") and name:
+                found = {n for p in people.find(name) for n in p.names if not matches(name, n)}
+                if found:
+                    bylines.append((clause[0], tuple(sorted(found))))
+        checked = replace(checked, printed_also=also, bylines_also=tuple(bylines))
         author = checked.filters.author
         if not author:
             return checked

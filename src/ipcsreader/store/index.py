@@ -452,6 +452,7 @@ class _Run:
         q = self.parsed
         if q is None:
             text, self.also_read = _spelt_out(self.searcher, self.plan.expression)
+            text = querying.also_bylined(text, self.plan.bylines_also)
             text = querying.whole_words(querying.also_printed(text, self.plan.printed_also))
             try:
                 q = querying.parser(qparser.AndGroup).parse(text)

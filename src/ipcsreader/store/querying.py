@@ -130,6 +130,19 @@ def also_printed(text: str, others: Sequence[tuple[str, Sequence[str]]]) -> str:
     return _unquoted(text, either, pattern)
 
 
+def also_bylined(text: str, bylines: Sequence[tuple[str, Sequence[str]]]) -> str:
+    """``text`` with each ``author:`` clause of ``bylines`` (as typed) also as the other
+    printings of the people it names: ``author:"Vijay Sakhuja"`` as ``(author:"Vijay
+    Sakhuja" OR author:"Vijay Sakhhuja")``."""
+    for clause, printings in bylines:
+        others = " OR ".join(f'author:"{p.replace(chr(34), "")}"' for p in printings)
+        # A phrase is matched whole first: a clause inside one is left as typed.
+        typed = re.compile(rf'"[^"]*"|(?<![\w:]){re.escape(clause)}(?![\w~^*?])')
+        either = f"({clause} OR {others})"
+        text = typed.sub(lambda m, c=clause, e=either: e if m[0] == c else m[0], text)
+    return text
+
+
 def joined_words(text: str) -> str:
     """Unquoted compound words as the whole word alone ("jongun")."""
     return _unquoted(text, lambda match: _joined(match[0]))
