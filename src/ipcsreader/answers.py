@@ -42,7 +42,6 @@ class Answers:
         its ``--author`` and ``author:`` clauses name, and of each surname of its words
         that a byline prints otherwise ("Sakhuja" also finds the byline "Vijay
         Sakhhuja")."""
-        from ipcsreader.archive.people import matches
         from ipcsreader.archive.ranges import FIELD_CLAUSE
         from ipcsreader.archive.search import plain_words
         from ipcsreader.text import fold
@@ -54,11 +53,18 @@ class Answers:
         also = tuple((w, misprinted[w]) for w in words if w in misprinted)
         bylines = []
         for clause in FIELD_CLAUSE.finditer(checked.text):
-            name = clause[2].strip('"')
-            if clause[1].lower() in ("author", "authors", "by") and name:
-                found = {n for p in people.find(name) for n in p.names if not matches(name, n)}
-                if found:
-                    bylines.append((clause[0], tuple(sorted(found))))
+            if clause[1].lower() not in ("author", "authors", "by"):
+                continue
+            # The name as typed with a misprinted surname printed the other way: the same
+            # shape, so a printing scores as the name typed does.
+            typed = clause[2].strip('"').split()
+            others = tuple(
+                (" ".join([*typed[:i], other, *typed[i + 1 :]]), fold(word), other)
+                for i, word in enumerate(typed)
+                for other in misprinted.get(fold(word), ())
+            )
+            if others:
+                bylines.append((clause[0], others))
         checked = replace(checked, printed_also=also, bylines_also=tuple(bylines))
         author = checked.filters.author
         if not author:

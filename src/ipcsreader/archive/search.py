@@ -90,9 +90,10 @@ class Plan:
     # Surnames of the text that bylines also print otherwise, a letter apart ("Sakhuja",
     # misprinted "Sakhhuja"), with those printings: the people view's (see Answers).
     printed_also: tuple[tuple[str, tuple[str, ...]], ...] = ()
-    # Each ``author:`` clause of the text as typed, with the printings of the people it
-    # names that it would miss ('author:"Vijay Sakhuja"': "Vijay Sakhhuja"), as --author.
-    bylines_also: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    # Each ``author:`` clause of the text as typed whose name has such a surname, with
+    # the name printed otherwise ('author:"Vijay Sakhuja"': "Vijay Sakhhuja"), and the
+    # surname as typed and as printed there.
+    bylines_also: tuple[tuple[str, tuple[tuple[str, str, str], ...]], ...] = ()
 
     @property
     def offset(self) -> int:

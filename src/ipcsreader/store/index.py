@@ -29,6 +29,7 @@ from ipcsreader.store import (
     acronyms,
     fields,
     filtering,
+    printings,
     querying,
     ranking,
     related,
@@ -452,8 +453,10 @@ class _Run:
         q = self.parsed
         if q is None:
             text, self.also_read = _spelt_out(self.searcher, self.plan.expression)
-            text = querying.also_bylined(text, self.plan.bylines_also)
-            text = querying.whole_words(querying.also_printed(text, self.plan.printed_also))
+            weight = printings.weight(self.searcher)
+            text = printings.also_bylined(text, self.plan.bylines_also, weight)
+            text = printings.also_printed(text, self.plan.printed_also, weight)
+            text = querying.whole_words(text)
             try:
                 q = querying.parser(qparser.AndGroup).parse(text)
             except Exception as error:  # Whoosh's parser trips in many ways over odd input

@@ -80,8 +80,8 @@ def question_marks(text: str) -> str:
     possessive with the apostrophe lost ("abe s abduction" is "abe's abduction")."""
     text = re.sub(r"(?<=[\w\s\"])\?+(?=[\s)]|$)", "", text)
     # Not inside quotes: a phrase matches the page's words as indexed, "japan", "s".
-    text = _unquoted(text, lambda _: "'", _MANGLED_POSSESSIVE)
-    return _unquoted(text, lambda _: "'", _LOST_POSSESSIVE)
+    text = unquoted(text, lambda _: "'", _MANGLED_POSSESSIVE)
+    return unquoted(text, lambda _: "'", _LOST_POSSESSIVE)
 
 
 _MANGLED_POSSESSIVE = re.compile(r"(?<=[^\W\d_]{2})\?(?=[sS](?:[^\w*?~^]|$))")
@@ -107,50 +107,18 @@ def whole_words(text: str) -> str:
         joined, parts = _joined(match[0]), _parts(match[0])
         return f'({joined} OR ("{parts}" ANDNOT {joined}))'
 
-    return _unquoted(text, either)
-
-
-def also_printed(text: str, others: Sequence[tuple[str, Sequence[str]]]) -> str:
-    """``text`` with each unquoted word in ``others`` (folded) also as the bylines print it
-    otherwise, weighted as the word is in bylines: ``Sakhuja`` as ``(Sakhuja OR
-    author:sakhhuja^2.0)``; after NOT, both are left out. A word after a field, in a compound
-    or with a wildcard, fuzzy or boost sign is left as typed."""
-    printings = dict(others)
-    if not printings:
-        return text
-    words = "|".join(re.escape(w) for w in sorted(printings, key=len, reverse=True))
-    pattern = re.compile(rf"(?<![\w:'’‘\-‐‑.])({words})(?:['’‘][sS])?(?![\w:'’‘\-‐‑*?~^])", re.I)
-
-    def either(match: re.Match[str]) -> str:
-        alternatives = " OR ".join(
-            f"author:{o}^{FIELD_BOOSTS['author']}" for o in printings[fold(match[1])]
-        )
-        return f"({match[0]} OR {alternatives})"
-
-    return _unquoted(text, either, pattern)
-
-
-def also_bylined(text: str, bylines: Sequence[tuple[str, Sequence[str]]]) -> str:
-    """``text`` with each ``author:`` clause of ``bylines`` (as typed) also as the other
-    printings of the people it names: ``author:"Vijay Sakhuja"`` as ``(author:"Vijay
-    Sakhuja" OR author:"Vijay Sakhhuja")``."""
-    for clause, printings in bylines:
-        others = " OR ".join(f'author:"{p.replace(chr(34), "")}"' for p in printings)
-        # A phrase is matched whole first: a clause inside one is left as typed.
-        typed = re.compile(rf'"[^"]*"|(?<![\w:]){re.escape(clause)}(?![\w~^*?])')
-        either = f"({clause} OR {others})"
-        text = typed.sub(lambda m, c=clause, e=either: e if m[0] == c else m[0], text)
-    return text
+    return unquoted(text, either)
 
 
 def joined_words(text: str) -> str:
     """Unquoted compound words as the whole word alone ("jongun")."""
-    return _unquoted(text, lambda match: _joined(match[0]))
+    return unquoted(text, lambda match: _joined(match[0]))
 
 
-def _unquoted(
+def unquoted(
     text: str, replace: Callable[[re.Match[str]], str], pattern: re.Pattern[str] = _COMPOUND
 ) -> str:
+    """``text`` with each match of ``pattern`` outside quotes replaced."""
     pieces = re.split(r'("[^"]*")', text)
     for i in range(0, len(pieces), 2):
         pieces[i] = pattern.sub(replace, pieces[i])
