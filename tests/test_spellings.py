@@ -134,3 +134,21 @@ def test_spelling_suggestions_keep_the_page_spelling(tmp_path: Path) -> None:
     lib.update()
     result = lib.search(SearchQuery("neighbourhoood"))
     assert "neighbourhood" in (result.suggestion or "")
+
+
+def test_a_word_the_pages_hold_is_no_misspelling(tmp_path: Path) -> None:
+    # "police" is in one page, past the opening the suggestions' word list keeps; "policy"
+    # opens six. A reader asking for the police is not asked whether they meant policy,
+    # nor for "Biden" whether they meant "been"; a word no page holds still is.
+    corpus = tmp_path / "corpus"
+    late = FILLER * 12 + " The police and Biden met in Ranchi."
+    write(corpus, "8620-old.txt", old_page(8620, "Ranchi Notes", [late]))
+    for n in range(8621, 8627):
+        write(corpus, f"{n}-old.txt", old_page(n, "Policy Notes", ["The policy has been set."]))
+    lib = Library([corpus], tmp_path / "index")
+    lib.update()
+    for held in ("police Ranchi", "Biden Ranchi"):
+        result = lib.search(SearchQuery(held))
+        assert [h.number for h in result.hits] == [8620], held
+        assert result.suggestion is None, held
+    assert lib.search(SearchQuery("Ranchi polise")).suggestion == "Ranchi policy"

@@ -61,6 +61,10 @@ def suggest(vocabulary: Vocabulary, text: str) -> str | None:
         # A question's grammar ("what", "were") is no misspelling of a rarer word ("war").
         if not folded.isalpha() or len(folded) < 4 or folded in FUNCTION_WORDS:
             continue
+        # A word some article holds is no misspelling: "Biden" is not "been", nor "police"
+        # "policy", however much more often the pages say those.
+        if _held(reader, word):
+            continue
         own = reader.doc_frequency("spell", folded)
         best = None
         for candidate in vocabulary.within_two(folded):
@@ -75,6 +79,23 @@ def suggest(vocabulary: Vocabulary, text: str) -> str | None:
         result = re.sub(rf"(?<!\w){re.escape(word)}(?!\w)", replacement, result)
         changed = True
     return result if changed else None
+
+
+# The fields a search looks a word up in, by the analyzer that reads them.
+_SEARCHED = {"text": ("title", "teaser", "body"), "name": ("author", "column", "region")}
+
+
+def _held(reader: Any, word: str) -> bool:
+    """Whether any article holds ``word`` as a search reads it, in any field searched
+    (the ``spell`` field holds only the start of each body)."""
+    names = set(reader.schema.names())
+    analyzers = fields.analyzers()
+    for kind, searched in _SEARCHED.items():
+        terms = {t.text for t in analyzers[kind](word, mode="query")}
+        for field in names.intersection(searched):
+            if any(reader.doc_frequency(field, term) for term in terms):
+                return True
+    return False
 
 
 def _letter_bits(word: str) -> int:
