@@ -134,6 +134,22 @@ def test_suggest_catches_a_typo_in_any_word():
     assert suggest("Zzyzx", names) == []
 
 
+@pytest.mark.parametrize(
+    ("typed", "suggested"),
+    [
+        ("Sahney", ["Varun Sahni"]),
+        ("Sandeep Mishra", ["Sandip Kumar Mishra"]),
+        ("Mishar", ["Sandip Kumar Mishra"]),  # not Sheelkant Sharma
+        ("Haidar", []),  # nobody printed: no stranger's name
+        ("Rao", []),
+    ],
+)
+def test_suggest_only_names_a_typo_away(typed: str, suggested: list[str]) -> None:
+    names = ["Sandip Kumar Mishra", "Sheelkant Sharma", "Varun Sahni", "Vijay Shankar"]
+    names += ["Pramod Jaiswal"]
+    assert suggest(typed, names) == suggested
+
+
 def test_a_search_by_author_finds_the_misprinted_byline_too(tmp_path) -> None:
     # ipcs authors groups "Vijay Sakhhuja" with Vijay Sakhuja (one column): --author does
     # too, whichever printing is typed; an author of another column stays apart.

@@ -391,6 +391,12 @@ def group_by_person(people: People, mentions: Mapping[Mention, int]) -> dict[str
     return out
 
 
+# How alike (difflib's ratio) a name must be to the query to be suggested. A typo of a
+# letter or two scores 0.73 or more ("Sahney": Sahni, "Sandeep Mishra"); at 0.6, a name
+# nobody printed got a stranger's ("Haidar": Vijay Shankar, "Rao": Pramod Jaiswal).
+_CLOSE = 0.7
+
+
 def suggest(query: str, names: Iterable[str], n: int = 3) -> list[str]:
     """Names close to a query that matched none of them (a typo in any word of the name)."""
     parsed = parse_name(query)
@@ -402,7 +408,7 @@ def suggest(query: str, names: Iterable[str], n: int = 3) -> list[str]:
             continue
         candidates = [parsed.key, *parsed.tokens]
         score = max(difflib.SequenceMatcher(None, q, c).ratio() for c in candidates)
-        if score >= 0.6:
+        if score >= _CLOSE:
             scored.append((score, name))
     scored.sort(key=lambda s: (-s[0], s[1]))
     return [name for _, name in scored[:n]]
