@@ -74,15 +74,23 @@ class Answers:
         return replace(checked, filters=replace(checked.filters, author_names=printings))
 
     def check_filters(self, query: SearchQuery) -> None:
-        """Raise NotFoundError, naming the nearest, when ``query``'s ``--author`` names
-        nobody the pages print, or its ``--column`` no column: why a search found nothing,
-        where "no articles match" would blame the words."""
+        """Raise NotFoundError, naming the nearest, when ``query``'s ``--author`` or an
+        ``author:`` clause names nobody the pages print, or its ``--column`` no column: why
+        a search found nothing, where "no articles match" would blame the words."""
         from ipcsreader.archive.authors import find_people
+        from ipcsreader.archive.ranges import FIELD_CLAUSE
         from ipcsreader.archive.search import plan
 
         filters = self.people_named(plan(query)).filters
+        people = self._read(store_views.people)
         if filters.author and not filters.author_names:
-            find_people(self._read(store_views.people), filters.author)
+            find_people(people, filters.author)
+        for clause in FIELD_CLAUSE.finditer(query.text):
+            name = clause[2].strip('"')
+            # An author left out ("NOT author:x", "-by:x") is no reason nothing was found.
+            excluded = re.search(r"(?:\bNOT\s+|-)$", query.text[: clause.start()])
+            if clause[1].lower() in ("author", "authors", "by") and name.strip() and not excluded:
+                find_people(people, name)
         if filters.column:
             self.columns(column=filters.column, listing=True)
 
