@@ -100,6 +100,25 @@ def test_names_a_letter_apart_that_stay_apart(
     assert len(_people((one, columns[0]), (other, columns[1])).persons) == 2
 
 
+def test_a_person_is_suggested_once_by_name():
+    # Both printings of Vijay Sakhuja come near "Sakuja": he is named once, as himself;
+    # "Bibhu Prasad" (a sidebar's) is Bibhu Prasad Routray.
+    from ipcsreader.archive.authors import find_people
+    from ipcsreader.errors import NotFoundError
+
+    people = _people(
+        ("Vijay Sakhuja", "Maritime Matters"),
+        ("Vijay Sakhuja", "Maritime Matters"),
+        ("Vijay Sakhhuja", "Maritime Matters"),
+        ("Bibhu Prasad", "Red Affairs"),
+        ("Bibhu Prasad Routray", "Red Affairs"),
+    )
+    for typed, meant in (("Sakuja", "Vijay Sakhuja"), ("Bibu", "Bibhu Prasad Routray")):
+        with pytest.raises(NotFoundError) as e:
+            find_people(people, typed)
+        assert e.value.message == f"No author matching {typed!r}; did you mean: {meant}?"
+
+
 def test_misprinted_surnames_point_to_each_other():
     people = _people(
         ("Vijay Sakhuja", "Maritime Matters"),

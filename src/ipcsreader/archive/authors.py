@@ -228,8 +228,9 @@ def find_people(people: People, name: str) -> list[Person]:
     """The persons ``name`` matches; NotFoundError naming the nearest when none does."""
     found = people.find(name)
     if not found:
-        names = [n for p in people.persons for n in p.names]
-        raise NotFoundError(f"No author matching {name!r}{did_you_mean(name, names)}")
+        # Each person once, by name, however near each of their printings comes.
+        shown = {n: p.name for p in people.persons for n in p.names}
+        raise NotFoundError(f"No author matching {name!r}{did_you_mean(name, shown, shown)}")
     return found
 
 

@@ -414,7 +414,11 @@ def suggest(query: str, names: Iterable[str], n: int = 3) -> list[str]:
     return [name for _, name in scored[:n]]
 
 
-def did_you_mean(query: str, names: Iterable[str]) -> str:
-    """ "; did you mean: …?" with the names nearest to ``query``, or nothing."""
-    close = suggest(query, names)
-    return f"; did you mean: {', '.join(close)}?" if close else ""
+def did_you_mean(query: str, names: Iterable[str], shown: Mapping[str, str] | None = None) -> str:
+    """ "; did you mean: …?" with the names nearest to ``query``, or nothing; ``shown``:
+    the name to show for each (a person's, for each way the pages print it), once."""
+    names = list(names)
+    close = suggest(query, names, n=len(names))
+    if shown is not None:
+        close = list(dict.fromkeys(shown[n] for n in close))
+    return f"; did you mean: {', '.join(close[:3])}?" if close else ""
