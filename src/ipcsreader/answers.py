@@ -42,30 +42,11 @@ class Answers:
         its ``--author`` and ``author:`` clauses name, and of each surname of its words
         that a byline prints otherwise ("Sakhuja" also finds the byline "Vijay
         Sakhhuja")."""
-        from ipcsreader.archive.ranges import FIELD_CLAUSE
-        from ipcsreader.archive.search import plain_words
-        from ipcsreader.text import fold
+        from ipcsreader.store.printings import printed_otherwise
 
         people = self._read(store_views.people)
-        misprinted = people.misprinted_surnames()
-        # A surname typed as a possessive ("Sakhuja's") is the surname.
-        words = dict.fromkeys(fold(re.sub(r"['’‘][sS]$", "", w)) for w in plain_words(checked.text))
-        also = tuple((w, misprinted[w]) for w in words if w in misprinted)
-        bylines = []
-        for clause in FIELD_CLAUSE.finditer(checked.text):
-            if clause[1].lower() not in ("author", "authors", "by"):
-                continue
-            # The name as typed with a misprinted surname printed the other way: the same
-            # shape, so a printing scores as the name typed does.
-            typed = clause[2].strip('"').split()
-            others = tuple(
-                (" ".join([*typed[:i], other, *typed[i + 1 :]]), fold(word), other)
-                for i, word in enumerate(typed)
-                for other in misprinted.get(fold(word), ())
-            )
-            if others:
-                bylines.append((clause[0], others))
-        checked = replace(checked, printed_also=also, bylines_also=tuple(bylines))
+        printed, bylined = printed_otherwise(checked.text, people.misprinted_surnames())
+        checked = replace(checked, printed_also=printed, bylines_also=bylined)
         author = checked.filters.author
         if not author:
             return checked
@@ -78,21 +59,21 @@ class Answers:
         ``author:`` clause names nobody the pages print, or its ``--column`` no column: why
         a search found nothing, where "no articles match" would blame the words."""
         from ipcsreader.archive.authors import find_people
-        from ipcsreader.archive.ranges import FIELD_CLAUSE
         from ipcsreader.archive.search import plan
+        from ipcsreader.store.printings import author_clauses
 
-        filters = self.people_named(plan(query)).filters
+        checked = plan(query)
         people = self._read(store_views.people)
-        if filters.author and not filters.author_names:
-            find_people(people, filters.author)
-        for clause in FIELD_CLAUSE.finditer(query.text):
+        if checked.filters.author:
+            find_people(people, checked.filters.author)
+        for clause in author_clauses(checked.text):
             name = clause[2].strip('"')
             # An author left out ("NOT author:x", "-by:x") is no reason nothing was found.
-            excluded = re.search(r"(?:\bNOT\s+|-)$", query.text[: clause.start()])
-            if clause[1].lower() in ("author", "authors", "by") and name.strip() and not excluded:
+            excluded = re.search(r"(?:\bNOT\s+|-)$", checked.text[: clause.start()])
+            if name.strip() and not excluded:
                 find_people(people, name)
-        if filters.column:
-            self.columns(column=filters.column, listing=True)
+        if checked.filters.column:
+            self.columns(column=checked.filters.column, listing=True)
 
     def columns(
         self, *, author: str | None = None, column: str | None = None, listing: bool = False

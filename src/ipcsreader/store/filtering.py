@@ -32,15 +32,19 @@ def allowed(searcher: Any, plan: Plan, columns: Columns) -> set[int] | None:
         found = set(docs) if found is None else found.intersection(docs)
 
     names = fields.analyzers()["name"]
+
+    def words(name: str) -> list[str]:
+        return [t.text for t in names(name, mode="query")]
+
     for field, value in (("author", f.author), ("column", f.column), ("region", f.region)):
         if value:
-            tokens = [t.text for t in names(value, mode="query")]
+            tokens = words(value)
             if not tokens:
                 raise QueryError(f"--{field} {value!r} has no words to look for")
             named = querying.name_query(field, tokens)
             if field == "author" and f.author_names:
-                printings = [[t.text for t in names(n, mode="query")] for n in f.author_names]
-                named = query.Or([named, *(querying.name_query(field, t) for t in printings if t)])
+                printings = [t for t in map(words, f.author_names) if t]
+                named = query.Or([named, *(querying.name_query(field, t) for t in printings)])
             narrow(matching.matched(searcher, named))
     if f.year is not None:
         narrow(matching.matched(searcher, query.Term("year", f.year)))

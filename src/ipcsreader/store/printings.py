@@ -7,12 +7,50 @@ is parsed, as :mod:`.acronyms` does for an acronym."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any
 
-from ipcsreader.store.querying import unquoted
+from ipcsreader.archive.ranges import FIELD_CLAUSE
+from ipcsreader.archive.search import plain_words
+from ipcsreader.store.querying import FIELD_ALIASES, POSSESSIVE, unquoted
 from ipcsreader.store.ranking import FIELD_BOOSTS
 from ipcsreader.text import fold
+
+# A query's surnames printed otherwise (see :func:`also_printed`), and its ``author:``
+# clauses with the name printed otherwise (see :func:`also_bylined`).
+Printed = tuple[tuple[str, tuple[str, ...]], ...]
+Bylined = tuple[tuple[str, tuple[tuple[str, str, str], ...]], ...]
+_AUTHOR_FIELDS = ("author", *FIELD_ALIASES["author"])
+
+
+def author_clauses(text: str) -> Iterator[re.Match[str]]:
+    """The clauses of ``text`` asked of the author field (``author:``, ``authors:``,
+    ``by:``); a match's groups: the field as typed, the value (quoted or not)."""
+    return (c for c in FIELD_CLAUSE.finditer(text) if c[1].lower() in _AUTHOR_FIELDS)
+
+
+def printed_otherwise(
+    text: str, misprinted: Mapping[str, Sequence[str]]
+) -> tuple[Printed, Bylined]:
+    """What of ``text`` the bylines print otherwise, given each surname's other printings
+    (``misprinted``, folded): its words that are such a surname (a possessive
+    "Sakhuja's" is the surname), and its ``author:`` clauses naming one, each with the
+    name as typed, that surname swapped for each printing (the same shape, so a printing
+    scores as the name typed does), and the surname as typed and as printed."""
+    words = dict.fromkeys(fold(POSSESSIVE.sub("", w)) for w in plain_words(text))
+    printed = tuple((w, tuple(misprinted[w])) for w in words if w in misprinted)
+    bylined = []
+    for clause in author_clauses(text):
+        typed = clause[2].strip('"').split()
+        others = tuple(
+            (" ".join([*typed[:i], other, *typed[i + 1 :]]), fold(word), other)
+            for i, word in enumerate(typed)
+            for other in misprinted.get(fold(word), ())
+        )
+        if others:
+            bylined.append((clause[0], others))
+    return printed, tuple(bylined)
+
 
 # How much a surname printed otherwise counts against the surname typed (both folded),
 # in bylines: a misprint is rarer than the name, so its idf alone would rank the pages that

@@ -39,7 +39,7 @@ _COMPOUND = re.compile(
     r"(?![\w*?~^'’‘\-‐‑])"
 )
 _LETTERS_DIGITS = re.compile(r"(?<=[^\W\d_])(?=\d)")
-_POSSESSIVE = re.compile(r"['’‘][sS]$")
+POSSESSIVE = re.compile(r"['’‘][sS]$")
 
 
 @cache
@@ -126,11 +126,11 @@ def unquoted(
 
 
 def _joined(word: str) -> str:
-    return APOSTROPHES_DASHES.sub("", _POSSESSIVE.sub("", word)).replace(".", "")
+    return APOSTROPHES_DASHES.sub("", POSSESSIVE.sub("", word)).replace(".", "")
 
 
 def _parts(word: str) -> str:
-    spaced = APOSTROPHES_DASHES.sub(" ", _POSSESSIVE.sub("", word)).replace(".", " ")
+    spaced = APOSTROPHES_DASHES.sub(" ", POSSESSIVE.sub("", word)).replace(".", " ")
     return " ".join(_LETTERS_DIGITS.sub(" ", spaced).split())
 
 
