@@ -256,3 +256,13 @@ def test_read_marks_nothing_more_where_the_search_reads_nothing_more(
     _, dirs = library
     shown = read(dirs, number, words)
     assert marked in shown and "also marked" not in shown
+
+
+def test_read_marks_the_spelling_a_word_no_page_holds_was_searched_as(
+    library: tuple[Library, list[str]],
+) -> None:
+    # Not an acronym's pairing: said as the search said it ("searched for … instead").
+    _, dirs = library
+    shown = read(dirs, 7001, "Jharkhnad")
+    assert "grew in *Jharkhand*" in shown
+    assert 'Jharkhnad marked as "Jharkhand": no page says "Jharkhnad".' in shown

@@ -144,9 +144,25 @@ def test_filters_through_the_cli(dirs: list[str]) -> None:
 
 
 def test_no_hits_exit_1_with_a_suggestion(dirs: list[str]) -> None:
-    result = run("search", "Sirisna", *dirs, "--color", "never")
+    # Two letters off a word of six: not searched as Sirisena, but offered.
+    result = run("search", "Sirsna", *dirs, "--color", "never")
     assert result.exit_code == 1
-    assert result.stdout == 'No articles match "Sirisna".\nDid you mean Sirisena?\n'
+    assert result.stdout == 'No articles match "Sirsna".\nDid you mean Sirisena?\n'
+
+
+def test_a_word_no_article_holds_is_searched_as_its_spelling(dirs: list[str]) -> None:
+    result = run("search", "Sirisna", "--limit", "1", *dirs, "--color", "never")
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[0] == 'No article says "Sirisna": searched for "Sirisena" instead.'
+    assert lines[2].startswith(" 1. #")
+    as_json = run("search", "Sirisna", "--json", *dirs)
+    assert as_json.exit_code == 0
+    found = json.loads(as_json.stdout)
+    assert found["respelt"] == {"Sirisna": "Sirisena"} and found["query"] == "Sirisna"
+    assert found["total"] >= 1 and found["suggestion"] is None
+    # As typed where the archive holds the word: nothing respelt.
+    assert json.loads(run("search", "Sirisena", "--json", *dirs).stdout)["respelt"] == {}
 
 
 @pytest.mark.parametrize(
@@ -424,6 +440,26 @@ def test_render_results_with_some_of_the_words_golden() -> None:
         "1 hit with every word in 0.01 s\n"
         "\n"
         "Read one: ipcs read 9001 --highlight 'korea moscow'\n"
+    )
+
+
+def test_render_results_respelt_golden() -> None:
+    result = SearchResult(
+        query="Sirisna’s allies",
+        total=1,
+        hits=(Hit(9002, 1.0, "Nuclear Talks", None, (), None, ""),),
+        seconds=0.0123,
+        respelt=(("Sirisna", "Sirisena"),),
+    )
+    assert rendered(result) == (
+        'No article says "Sirisna": searched for "Sirisena" instead.\n'
+        "\n"
+        " 1. #9002\n"
+        "    Nuclear Talks\n"
+        "\n"
+        "1 hit in 0.01 s\n"
+        "\n"
+        "Read one: ipcs read 9002 --highlight 'Sirisna’s allies'\n"
     )
 
 

@@ -102,8 +102,17 @@ def test_every_article_page_is_indexed_once(library: Library) -> None:
 
 
 def test_real_spelling_suggestions(library: Library) -> None:
-    assert library.search(SearchQuery("Sirisna")).suggestion == "Sirisena"
-    assert library.search(SearchQuery("nucelar")).suggestion == "nuclear"
+    # A word no page holds, a letter off one they do, is searched as that word.
+    for typed, spelling, number in (
+        ("Sirisna", "Sirisena", 4845),
+        ("Seetharamiah", "Seetharamaiah", 4657),
+    ):
+        result = library.search(SearchQuery(typed))
+        assert result.respelt == ((typed, spelling),)
+        assert result.hits[0].number == number and result.suggestion is None
+    assert library.search(SearchQuery("nucelar")).respelt == (("nucelar", "nuclear"),)
+    # Two letters off a word of less than eight: offered, not searched.
+    assert library.search(SearchQuery("Sirsna")).suggestion == "Sirisena"
     # #5456 prints "Taro Kano" for Japan's foreign minister: the pages' spelling.
     assert library.search(SearchQuery("Taro Kono")).suggestion == "Taro Kano"
     # Words the pages hold are no misspellings of commoner ones ("Been", "policy", "That").

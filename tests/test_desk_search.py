@@ -49,10 +49,12 @@ def test_an_article_updated_since_is_found_once_as_it_is_now(library: Library) -
 
 
 def test_chosen_articles_are_searched_for_what_was_asked_no_less(library: Library) -> None:
-    # Over every article, no match for both words relaxes to either word, and suggests.
-    everything = library.search(SearchQuery(text="korea maoistz", limit=None))
+    # Over every article, no match for both words relaxes to either word, and suggests
+    # (a word two letters off one held, too short to be searched as it).
+    everything = library.search(SearchQuery(text="korea maoxstz", limit=None))
     assert everything.relaxed and everything.total == 2
-    chosen = library.search(SearchQuery(text="korea maoistz", only=frozenset({KOREA})))
+    assert everything.suggestion == "korea maoist"
+    chosen = library.search(SearchQuery(text="korea maoxstz", only=frozenset({KOREA})))
     assert (chosen.total, chosen.relaxed, chosen.suggestion) == (0, False, None)
 
 

@@ -254,10 +254,52 @@ def test_facets_count_all_hits(library: Library) -> None:
 
 
 @pytest.mark.parametrize(
+    ("query", "respelt", "number"),
+    [
+        ("Sirisna", {"Sirisna": "Sirisena"}, 9002),
+        ("Sirisna's allies", {"Sirisna": "Sirisena"}, 9002),  # a possessive's word
+        ("nucelar talks", {"nucelar": "nuclear"}, 9002),  # two letters swapped: one edit
+        ("moscw Kim", {"moscw": "moscow"}, 9001),
+        ("Abeyagoonaskera", {"Abeyagoonaskera": "Abeyagoonasekera"}, 9002),  # in a byline
+        ("Abeyagonasekra", {"Abeyagonasekra": "Abeyagoonasekera"}, 9002),  # two edits: long
+    ],
+)
+def test_a_word_no_article_holds_is_searched_as_its_spelling(
+    library: Library, query: str, respelt: dict[str, str], number: int
+) -> None:
+    result = library.search(SearchQuery(query))
+    assert dict(result.respelt) == respelt
+    assert result.suggestion is None
+    assert [h.number for h in result.hits] == [number] and not result.relaxed
+    # The words to mark in the article are those searched.
+    assert library.also_read(query) == respelt
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        '"nucelar talks"',  # a phrase is searched as typed
+        "title:Sirisna",  # so is a field's word
+        "Sirisna*",  # and a prefix, a fuzzy word, a boost
+        "Sirisna~1",
+        "Siri",  # four letters: too short to tell a typo from another word
+        "SIRISNA",  # an acronym is typed on purpose
+        "Sirsna",  # two edits from a word shorter than eight letters
+        "xylophone",  # nothing near
+        "nuclear",  # the archive holds it
+        "Moscow-Sirisna",  # a compound
+    ],
+)
+def test_respelling_leaves_alone(library: Library, query: str) -> None:
+    assert library.search(SearchQuery(query)).respelt == ()
+
+
+@pytest.mark.parametrize(
     ("query", "suggestion"),
-    [("Sirisna", "Sirisena"), ("nucelar talks", "nuclear talks"), ("moscw", "moscow")],
+    [('"nucelar talks"', '"nuclear talks"'), ("Sirsna", "Sirisena"), ("SIRISNA", "Sirisena")],
 )
 def test_did_you_mean(library: Library, query: str, suggestion: str) -> None:
+    # Where a word is left as typed, the likeliest spelling is offered instead.
     assert library.search(SearchQuery(query)).suggestion == suggestion
 
 

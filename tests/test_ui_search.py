@@ -118,10 +118,22 @@ def test_nothing_found_says_so_and_suggests(world) -> None:
     app = make_app(*world)
 
     async def scenario(pilot: Pilot) -> None:
-        await typed(pilot, "koreq")
+        await typed(pilot, "koreqq")  # two letters off: too many to search it as "korea"
         text = screen_text(app)
         assert "0 hits" in text
         assert "No articles match" in text
+
+    drive(app, scenario)
+
+
+def test_a_word_no_article_holds_is_searched_as_its_spelling(world) -> None:
+    app = make_app(*world)
+
+    async def scenario(pilot: Pilot) -> None:
+        await typed(pilot, "russia replyaing ")  # two letters swapped; the word finished
+        text = screen_text(app)
+        assert "1 hit" in text and "#4842" in text
+        assert "replyaing searched as replaying" in text
 
     drive(app, scenario)
 
@@ -339,9 +351,9 @@ def test_the_same_hits_after_none_are_drawn_again(small) -> None:
         await typed(pilot, "harbour")
         shown = hits.option_count
         assert "Ports and Promises" in screen_text(app)
-        await typed(pilot, "qq ")
+        await typed(pilot, "qqq ")
         assert "0 hits" in screen_text(app) and hits.hits == []
-        await typed(pilot, "\b\b\b")
+        await typed(pilot, "\b\b\b\b")
         assert "Ports and Promises" in screen_text(app)
         assert hits.option_count == shown
 

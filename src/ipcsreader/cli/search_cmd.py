@@ -203,6 +203,7 @@ def search_command(
             "question": result.question,
             "described": result.described,
             "also_read": dict(result.also_read),
+            "respelt": dict(result.respelt),
         }
         if facets:
             out["facets"] = {name: dict(counts) for name, counts in result.facets.items()}

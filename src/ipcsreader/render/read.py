@@ -171,7 +171,11 @@ def _has(record: Record, other: str) -> bool:
 
 
 def _also_marked(typed: str, other: str) -> Text:
-    return safe(f'{typed} also marked as "{other}", as the archive\'s pages pair them.', DIM)
+    # An acronym and its name are never both one word; a word no page holds and the
+    # spelling it was searched as always are.
+    if " " in typed.strip() or " " in other.strip():
+        return safe(f'{typed} also marked as "{other}", as the archive\'s pages pair them.', DIM)
+    return safe(f'{typed} marked as "{other}": no page says "{typed}".', DIM)
 
 
 def _note(note: str) -> RenderableType:

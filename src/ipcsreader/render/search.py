@@ -30,7 +30,7 @@ DESCRIBED = "Read as a description: articles with most of its words, best first.
 def render_results(result: SearchResult, unread: frozenset[int] = frozenset()) -> RenderableType:
     """The hits of one page (those in ``unread`` said to be so), then the tally, a
     suggestion, the facets and a reading hint."""
-    parts: list[RenderableType] = []
+    parts: list[RenderableType] = [*_respelt(result)]
     if result.relaxed:
         parts.append(Text("No article has all of these words; showing those with any.\n", DIM))
     elif result.described:
@@ -69,6 +69,7 @@ def render_no_hits(result: SearchResult) -> RenderableType:
     """What to say when nothing matched, and what to try instead."""
     what = f'"{result.query}"' if result.query else "these filters"
     parts: list[RenderableType] = [safe(f"No articles match {what}.")]
+    parts.extend(_respelt(result))
     parts.extend(_also_read(result))
     if result.suggestion:
         parts.append(_did_you_mean(result.suggestion))
@@ -168,6 +169,15 @@ def _also_read(result: SearchResult) -> list[Text]:
     return [
         safe(f'{typed} also read as "{other}", as the archive\'s pages pair them.', DIM)
         for typed, other in result.also_read
+    ]
+
+
+def _respelt(result: SearchResult) -> list[Text]:
+    """A line for each word no article holds, searched as the spelling it is a letter or
+    two off: the reader sees the search was not for what was typed."""
+    return [
+        safe(f'No article says "{typed}": searched for "{spelling}" instead.\n', DIM)
+        for typed, spelling in result.respelt
     ]
 
 

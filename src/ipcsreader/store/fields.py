@@ -44,13 +44,16 @@ def fold(text: str) -> str:
 # ("defence", "programme", "organisation"), readers type either. Each rule rewrites one
 # spelling into the other before stemming, in the direction whose stem less its last
 # letter still starts both spellings (snippets find the words to mark by that head):
-# -ise/-yse to -ize/-yze ("organisation", "analysed"), -our to -or ("neighbourhood"),
-# and back, -er to -re ("centered" to "centred"), -ense to -ence ("defenses"), "program"
-# to "programme". Only the word stems listed are rewritten by the -our and -er rules:
-# "-or" and "-er" end many words that have no other spelling.
+# -ise/-yse to -ize/-yze ("organisation", "organisational", "recognisable", "analysed"),
+# -our to -or ("neighbourhood"), and back, -er to -re ("centered" to "centred"), -ense to
+# -ence ("defenses"), "program" to "programme". Only the word stems listed are rewritten
+# by the -our and -er rules: "-or" and "-er" end many words that have no other spelling.
 _SPELLINGS = (
     # Three letters at least before "is": "rise", "raise", "prise" keep their spelling.
-    (re.compile(r"^(\w{3,}?)([iy])s(e|es|ed|ing|er|ers|ation|ations)$"), r"\1\2z\3"),
+    (
+        re.compile(r"^(\w{3,}?)([iy])s(e|es|ed|ing|ers?|ations?|ational(?:ly)?|abl[ey])$"),
+        r"\1\2z\3",
+    ),
     (
         re.compile(
             r"(ardo|armo|behavio|cando|clamo|colo|demeano|endeavo|favo|fervo|flavo|harbo|"

@@ -149,7 +149,7 @@ class SearchIndex:
             # Spellings come from the whole archive: no help when searching chosen articles.
             chosen = plan.filters.only is not None
             suggestion = (
-                spelling.suggest(run.vocabulary, plan.text)
+                spelling.suggest(run.vocabulary, run.plan.text)
                 if total < 3 and plan.text and not chosen
                 else None
             )
@@ -166,6 +166,7 @@ class SearchIndex:
             question=run.question,
             described=run.question and not run.asked,
             also_read=tuple(run.also_read.items()),
+            respelt=tuple(run.respelt.items()),
         )
 
     def _reader(self) -> _Kept:
@@ -186,9 +187,10 @@ class SearchIndex:
         return kept
 
     def also_read(self, plan: Plan) -> dict[str, str]:
-        """What :meth:`search` also reads ``plan``'s acronyms and names in full as."""
-        with self._searching(plan) as (searcher, _run):
-            return _spelt_out(searcher, plan.expression)[1]
+        """What :meth:`search` also reads ``plan``'s acronyms and names in full as, and
+        searches its words that no article holds as (:func:`spelling.respelt`)."""
+        with self._searching(plan) as (searcher, run):
+            return {**run.respelt, **_spelt_out(searcher, run.plan.expression)[1]}
 
     def more_like(self, number: int, text: str, limit: int) -> list[Hit]:
         """Articles whose words are most like ``text`` (the article ``number``'s own)."""
@@ -228,7 +230,7 @@ class _Kept:
         self.stamp = stamp
         self.columns: dict[tuple[str, str], list[Any]] = {}
         self.words = querying.WordCounts(reader)
-        self.vocabulary = spelling.Vocabulary(reader)
+        self.vocabulary = spelling.Vocabulary(reader, ("spell", "author"))
 
 
 def _toc_stamp(ix: Any, path: Path) -> tuple[int, ...] | None:
@@ -266,7 +268,8 @@ class _Run:
         from whoosh import query
 
         self.searcher = searcher
-        self.plan = plan
+        # Words no article holds are searched as the spelling they are a letter off.
+        self.plan, self.respelt = spelling.respelt(vocabulary, plan)
         self.words = words
         self.vocabulary = vocabulary
         self.columns = Columns(searcher, columns)

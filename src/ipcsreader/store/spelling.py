@@ -1,18 +1,23 @@
-"""“Did you mean …?”: a query's misspelt words replaced by the corpus's likeliest spelling."""
+"""Misspelt words: a word no article holds is searched as the spelling it surely means
+(:func:`respellings`), and "Did you mean …?" offers the corpus's likeliest spelling of the
+others (:func:`suggest`)."""
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Any
 
-from ipcsreader.archive.search import plain_words
+from ipcsreader.archive.search import OPERATORS, Plan, plain_words
 from ipcsreader.store import fields
-from ipcsreader.store.querying import FUNCTION_WORDS
+from ipcsreader.store.acronyms import is_acronym
+from ipcsreader.store.querying import FUNCTION_WORDS, unquoted
 
 
 class Vocabulary:
-    """The ``spell`` field's words of one reader, by first letter and then by length, read
-    a letter at a time when first needed and kept with the reader.
+    """The words of one reader's ``fields`` (the ``spell`` field's unless told), by first
+    letter and then by length, read a letter at a time when first needed and kept with
+    the reader.
 
     Whoosh's ``terms_within`` measures the distance to every word with the same first
     letter. Two edits change a word's length by two letters at most and its set of letters
@@ -23,8 +28,9 @@ class Vocabulary:
     more words through to be measured.
     """
 
-    def __init__(self, reader: Any) -> None:
+    def __init__(self, reader: Any, fields: tuple[str, ...] = ("spell",)) -> None:
         self.reader = reader
+        self.fields = fields
         # Whoosh measures as its reader does: a segment's own reader runs a Levenshtein
         # automaton (a swap of neighbours is two edits), a reader over several segments
         # its Damerau-Levenshtein distance (one edit).
@@ -37,7 +43,8 @@ class Vocabulary:
         by_length = self._letters.get(word[:1])
         if by_length is None:
             by_length = self._letters[word[:1]] = {}
-            for btext in self.reader.expand_prefix("spell", word[:1]):
+            terms = sorted({t for f in self.fields for t in self.reader.expand_prefix(f, word[:1])})
+            for btext in terms:
                 term = btext.decode("utf-8")
                 by_length.setdefault(len(term), []).append((term, _letter_bits(term)))
         letters = _letter_bits(word)
@@ -50,35 +57,99 @@ class Vocabulary:
         near.sort()
         return near
 
+    def frequency(self, word: str) -> int:
+        """How many articles hold ``word`` (folded), field by field."""
+        return sum(self.reader.doc_frequency(f, word) for f in self.fields)
+
 
 def suggest(vocabulary: Vocabulary, text: str) -> str | None:
     """The query with misspelt words replaced by the corpus's likeliest spelling, if any."""
-    reader = vocabulary.reader
     changed = False
     result = text
     for word in set(plain_words(text)):
-        folded = fields.fold(word)
-        # A question's grammar ("what", "were") is no misspelling of a rarer word ("war").
-        if not folded.isalpha() or len(folded) < 4 or folded in FUNCTION_WORDS:
-            continue
-        # A word some article holds is no misspelling: "Biden" is not "been", nor "police"
-        # "policy", however much more often the pages say those.
-        if _held(reader, word):
-            continue
-        own = reader.doc_frequency("spell", folded)
-        best = None
-        for candidate in vocabulary.within_two(folded):
-            if candidate == folded:
-                continue
-            key = (_distance(folded, candidate), -reader.doc_frequency("spell", candidate))
-            if best is None or key < best[0]:
-                best = (key, candidate)
-        if best is None or -best[0][1] <= own * 5:
-            continue
-        replacement = best[1].capitalize() if word[:1].isupper() else best[1]
-        result = re.sub(rf"(?<!\w){re.escape(word)}(?!\w)", replacement, result)
-        changed = True
+        best = _likeliest(vocabulary, word, 2)
+        if best is not None:
+            result = re.sub(rf"(?<!\w){re.escape(word)}(?!\w)", _cased(best, word), result)
+            changed = True
     return result if changed else None
+
+
+# A word no article holds is searched as the word the archive holds one edit away ("a
+# letter in, out, changed or two swapped": Seetharamiah, Netnayahu): a typo, as the
+# reader would see at once, where searching the word as typed finds nothing. Two edits
+# only from a word of eight letters or more: a short word two edits off is often another
+# word, or a name the archive has never printed. Nor a word of four letters ("Kono" is not
+# "Kong"), nor an acronym: capitals are typed on purpose ("IDSA" is not "Idea").
+_SHORT_WORD = 5
+_LONG_WORD = 8
+
+
+# A word standing alone: not after a field, in a compound or with a wildcard, fuzzy or
+# boost sign; a possessive's "'s" is not part of it.
+_ALONE = re.compile(r"(?<![\w:'’‘\-‐‑.])([^\W\d_]+)(?=(?:['’‘][sS])?(?![\w:'’‘\-‐‑*?~^]))")
+
+
+def respellings(vocabulary: Vocabulary, text: str) -> dict[str, str]:
+    """The words of ``text`` standing alone outside quotes that no article holds, each
+    with the spelling searched instead: the likeliest word of the archive within one edit
+    (two for a long word), in the case typed. A word with no such spelling is left out."""
+    found = {}
+    for piece in re.split(r'"[^"]*"', text):
+        for word in dict.fromkeys(m[1] for m in _ALONE.finditer(piece)):
+            if len(word) < _SHORT_WORD or is_acronym(word) or word in OPERATORS:
+                continue
+            best = _likeliest(vocabulary, word, _edits(word))
+            if best is not None:
+                found[word] = _cased(best, word)
+    return found
+
+
+def respelt(vocabulary: Vocabulary, plan: Plan) -> tuple[Plan, dict[str, str]]:
+    """``plan`` with its words that no article holds searched as :func:`respellings`
+    spells them (text and expression alike), and those respellings."""
+    respelling = respellings(vocabulary, plan.text)
+    if not respelling:
+        return plan, respelling
+
+    def spelt(text: str) -> str:
+        return unquoted(text, lambda m: respelling.get(m[1], m[1]), _ALONE)
+
+    return replace(plan, text=spelt(plan.text), expression=spelt(plan.expression)), respelling
+
+
+def _likeliest(vocabulary: Vocabulary, word: str, edits: int) -> str | None:
+    """The archive's likeliest spelling of ``word`` within ``edits`` edits, where no
+    article holds ``word`` itself and it is a word to check: the nearest, then the most
+    used (folded)."""
+    reader = vocabulary.reader
+    folded = fields.fold(word)
+    # A question's grammar ("what", "were") is no misspelling of a rarer word ("war").
+    if not folded.isalpha() or len(folded) < 4 or folded in FUNCTION_WORDS:
+        return None
+    # A word some article holds is no misspelling: "Biden" is not "been", nor "police"
+    # "policy", however much more often the pages say those.
+    if _held(reader, word):
+        return None
+    own = vocabulary.frequency(folded)
+    best = None
+    for candidate in vocabulary.within_two(folded):
+        distance = _distance(folded, candidate)
+        if candidate == folded or distance > edits:
+            continue
+        key = (distance, -vocabulary.frequency(candidate))
+        if best is None or key < best[0]:
+            best = (key, candidate)
+    if best is None or -best[0][1] <= own * 5:
+        return None
+    return best[1]
+
+
+def _edits(word: str) -> int:
+    return 2 if len(word) >= _LONG_WORD else 1
+
+
+def _cased(word: str, typed: str) -> str:
+    return word.capitalize() if typed[:1].isupper() else word
 
 
 # The fields a search looks a word up in, by the analyzer that reads them.

@@ -257,6 +257,12 @@ class SearchScreen(IpcsScreen):
         if result.relaxed:
             line.append(" · none has every word: hits with any", DIM)
             short.append(" · any word", DIM)
+        for typed, spelling in result.respelt:
+            for version in (line, short):
+                version.append(" · ", DIM)
+                version.append_text(safe(typed, "bold"))
+                version.append(" searched as ", DIM)
+                version.append_text(safe(spelling, "bold"))
         for typed, other in result.also_read:
             line.append(" · ", DIM)
             line.append_text(safe(typed, "bold"))
@@ -321,7 +327,7 @@ class SearchScreen(IpcsScreen):
         number = self.query_one(HitList).number()
         if number is not None:
             self._reading = number
-            also = self.result.also_read if self.result else ()
+            also = (*self.result.respelt, *self.result.also_read) if self.result else ()
             self.ipcs.read(number, self.words(), also)
 
     def on_screen_resume(self) -> None:
