@@ -4,6 +4,7 @@
     .venv/bin/python bench/relevance.py --articles 2000      # one size (repeat for more)
     .venv/bin/python bench/relevance.py --set held           # only the held-out queries
     .venv/bin/python bench/relevance.py --spread zipf        # names spread as in an archive
+    .venv/bin/python bench/relevance.py --typos              # each query with a typo
 
 Needs the real pages (``../shared/ipcs-pages``) and the ``bench`` extra (tantivy):
 ``.venv/bin/pip install -e '.[bench]'``. See bench/README.md for what it measures.
@@ -67,6 +68,32 @@ def queries() -> list[Query]:
         for line in f:
             row = json.loads(line)
             found.append(Query(row["query"], row["number"], row["family"], row["set"]))
+    return found
+
+
+# A reader's typos: a query's longest word of six letters or more (not a field's name nor
+# its unquoted value) with two middle letters swapped, one dropped, or one doubled.
+_TYPO_WORD = re.compile(r"(?<![:\w])[A-Za-z]{6,}(?![\w:])")
+
+
+def misspelt(qs: Iterable[Query]) -> list[Query]:
+    """Each query but the conformance tests' three times, its longest word misspelt each
+    way; the set is kept, the family is "typo"."""
+    found = []
+    for q in qs:
+        words = list(_TYPO_WORD.finditer(q.text))
+        if q.set == "conformance" or not words:
+            continue
+        word = max(words, key=lambda m: len(m[0]))
+        w, i = word[0], len(word[0]) // 2
+        for typo in (
+            w[: i - 1] + w[i] + w[i - 1] + w[i + 1 :],
+            w[:i] + w[i + 1 :],
+            w[:i] + w[i] + w[i:],
+        ):
+            if typo.lower() != w.lower():
+                text = q.text[: word.start()] + typo + q.text[word.end() :]
+                found.append(Query(text, q.number, "typo", q.set))
     return found
 
 
@@ -340,6 +367,11 @@ def main(argv: list[str] | None = None) -> None:
         "--misses", action="store_true", help="also list every query ipcs does not answer first"
     )
     parser.add_argument(
+        "--typos",
+        action="store_true",
+        help="the queries with their longest word misspelt instead (three typos each)",
+    )
+    parser.add_argument(
         "--workdir",
         type=Path,
         default=Path(os.environ.get("TMPDIR", tempfile.gettempdir())) / "ipcs-relevance",
@@ -349,6 +381,8 @@ def main(argv: list[str] | None = None) -> None:
     if not args.pages.is_dir():
         parser.error(f"the real pages are not at {args.pages}; give --pages")
     qs = [q for q in queries() if args.set is None or q.set in args.set]
+    if args.typos:
+        qs = misspelt(qs)
     args.workdir.mkdir(parents=True, exist_ok=True)
     reals = haystack.reals_from(args.pages)
     for articles in args.articles or [2000, 10000]:

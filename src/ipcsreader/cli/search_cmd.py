@@ -132,6 +132,8 @@ def search_command(
       #4842                    the article numbered 4842 (number:4842)
       nucl*                    words starting with "nucl"
       nucelar~2                words within two edits of "nucelar"
+      Seetharamiah             a word no article holds: searched as the word the pages
+                               hold a letter off it (Seetharamaiah), and said so
       tag:korea                articles you tagged korea; is:read, is:unread, has:note,
                                note:summit (your notes); -tag:korea leaves them out
 
