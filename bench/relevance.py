@@ -104,7 +104,8 @@ def ipcs_engine(library: object) -> Callable[[str], list[int]]:
     from ipcsreader.archive.search import SearchQuery
 
     def run(text: str) -> list[int]:
-        result = library.search(SearchQuery(text, limit=TOP, highlight=False))  # type: ignore[attr-defined]
+        query = SearchQuery(text, limit=TOP, highlight=False, respell=True)  # as ipcs search
+        result = library.search(query)  # type: ignore[attr-defined]
         return [h.number for h in result.hits]
 
     return run

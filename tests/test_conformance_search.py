@@ -107,12 +107,12 @@ def test_real_spelling_suggestions(library: Library) -> None:
         ("Sirisna", "Sirisena", 4845),
         ("Seetharamiah", "Seetharamaiah", 4657),
     ):
-        result = library.search(SearchQuery(typed))
+        result = library.search(SearchQuery(typed, respell=True))
         assert result.respelt == ((typed, spelling),)
         assert result.hits[0].number == number and result.suggestion is None
-    assert library.search(SearchQuery("nucelar")).respelt == (("nucelar", "nuclear"),)
+    assert library.search(SearchQuery("nucelar", respell=True)).respelt == (("nucelar", "nuclear"),)
     # Two letters off a word of less than eight: offered, not searched.
-    assert library.search(SearchQuery("Sirsna")).suggestion == "Sirisena"
+    assert library.search(SearchQuery("Sirsna", respell=True)).suggestion == "Sirisena"
     # #5456 prints "Taro Kano" for Japan's foreign minister: the pages' spelling.
     assert library.search(SearchQuery("Taro Kono")).suggestion == "Taro Kano"
     # Words the pages hold are no misspellings of commoner ones ("Been", "policy", "That").

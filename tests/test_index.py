@@ -267,7 +267,7 @@ def test_facets_count_all_hits(library: Library) -> None:
 def test_a_word_no_article_holds_is_searched_as_its_spelling(
     library: Library, query: str, respelt: dict[str, str], number: int
 ) -> None:
-    result = library.search(SearchQuery(query))
+    result = library.search(SearchQuery(query, respell=True))
     assert dict(result.respelt) == respelt
     assert result.suggestion is None
     assert [h.number for h in result.hits] == [number] and not result.relaxed
@@ -291,7 +291,14 @@ def test_a_word_no_article_holds_is_searched_as_its_spelling(
     ],
 )
 def test_respelling_leaves_alone(library: Library, query: str) -> None:
-    assert library.search(SearchQuery(query)).respelt == ()
+    assert library.search(SearchQuery(query, respell=True)).respelt == ()
+
+
+def test_exports_and_followed_searches_keep_to_the_words_as_typed(library: Library) -> None:
+    # Only a search that says so (ipcs search, ipcs ui: respell) searches a spelling.
+    assert library.search_numbers(SearchQuery("Sirisna")) == []
+    result = library.search(SearchQuery("Sirisna"))
+    assert (result.total, result.respelt, result.suggestion) == (0, (), "Sirisena")
 
 
 @pytest.mark.parametrize(
@@ -300,7 +307,7 @@ def test_respelling_leaves_alone(library: Library, query: str) -> None:
 )
 def test_did_you_mean(library: Library, query: str, suggestion: str) -> None:
     # Where a word is left as typed, the likeliest spelling is offered instead.
-    assert library.search(SearchQuery(query)).suggestion == suggestion
+    assert library.search(SearchQuery(query, respell=True)).suggestion == suggestion
 
 
 def test_no_suggestion_for_words_the_corpus_has(library: Library) -> None:

@@ -153,6 +153,8 @@ def test_spelling_suggestions_keep_the_page_spelling(tmp_path: Path) -> None:
     lib = Library([corpus], tmp_path / "index")
     lib.update()
     result = lib.search(SearchQuery("neighbourhoood"))
+    assert "neighbourhood" in (result.suggestion or "")
+    result = lib.search(SearchQuery("neighbourhoood", respell=True))
     assert result.respelt == (("neighbourhoood", "neighbourhood"),)
 
 

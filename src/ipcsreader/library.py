@@ -434,10 +434,11 @@ class Library(Answers):
 
     def also_read(self, text: str) -> dict[str, str]:
         """What a search for ``text`` also reads its acronyms and names in full as, where
-        the index's pages pair them (its ``also_read``), without searching."""
+        the index's pages pair them (its ``also_read``), and its words no article holds
+        (its ``respelt``), without searching."""
         from ipcsreader.archive.search import SearchQuery, plan
 
-        checked = plan(SearchQuery(text))
+        checked = plan(SearchQuery(text, respell=True))
         self._require_index()
         return self._guarded(lambda: self._index.also_read(checked))
 

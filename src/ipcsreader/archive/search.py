@@ -55,6 +55,10 @@ class SearchQuery:
     # Search as you type: a prefix (word*) stands for its most frequent words, at most this
     # many per field (None: every word it starts, as typed at the command line).
     completions: int | None = None
+    # A word no article holds searched as the spelling a letter off it, where the answer
+    # says so (``ipcs search``, ``ipcs ui``); exports and followed searches keep to the
+    # words as typed.
+    respell: bool = False
 
 
 @dataclass(frozen=True)
@@ -87,6 +91,7 @@ class Plan:
     facets: tuple[str, ...]
     highlight: bool
     completions: int | None = None
+    respell: bool = False  # see SearchQuery
     # Surnames of the text that bylines also print otherwise, a letter apart ("Sakhuja",
     # misprinted "Sakhhuja"), with those printings: the people view's (see Answers).
     printed_also: tuple[tuple[str, tuple[str, ...]], ...] = ()
@@ -144,6 +149,7 @@ def plan(query: SearchQuery) -> Plan:
         facets=tuple(dict.fromkeys(query.facets)),
         highlight=query.highlight,
         completions=query.completions,
+        respell=query.respell,
     )
 
 

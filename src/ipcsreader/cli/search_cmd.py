@@ -169,6 +169,7 @@ def search_command(
         limit=limit,
         page=page,
         facets=("column", "author", "year") if facets else (),
+        respell=True,
     )
     library, result = fresh_result(
         corpus,

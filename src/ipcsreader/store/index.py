@@ -269,7 +269,7 @@ class _Run:
 
         self.searcher = searcher
         # Words no article holds are searched as the spelling they are a letter off.
-        self.plan, self.respelt = spelling.respelt(vocabulary, plan)
+        self.plan, self.respelt = spelling.respelt(vocabulary, plan) if plan.respell else (plan, {})
         self.words = words
         self.vocabulary = vocabulary
         self.columns = Columns(searcher, columns)

@@ -145,6 +145,7 @@ class SearchScreen(IpcsScreen):
             year=int(year) if year and year.isdecimal() else None,
             sort="relevance" if text.strip() else "newest",
             limit=self.page_size(),
+            respell=True,
         )
 
     def page_size(self) -> int:
