@@ -202,3 +202,47 @@ def test_read_through_the_command_line_marks_the_form(library: Library, tmp_path
     found = CliRunner().invoke(app, ["search", "meets Wuhan", "--json", *args])
     assert found.exit_code == 0, found.output
     assert '"number": 8701' in found.stdout
+
+
+# A place and its people's word are one word: "Korea" finds the page on "the Korean
+# Peninsula", "Afghan elections" the one on "elections in Afghanistan".
+KOREAN = "Hopes of denuclearising the Korean Peninsula rose after the Afghan talks."
+PLACES = "Pyongyang and Seoul met; North Korea and Afghanistan were on the agenda in Seoul."
+
+
+@pytest.fixture(scope="module")
+def places(tmp_path_factory: pytest.TempPathFactory) -> Library:
+    pages = {8801: ("Peninsula Notes", KOREAN), 8802: ("Summit Notes", PLACES)}
+    return library_of(tmp_path_factory.mktemp("places"), pages, other=OTHER, padding=6)
+
+
+@pytest.mark.parametrize(
+    ("people", "place"),
+    [("korean", "korea"), ("Koreans", "korea"), ("afghan", "afghanistan"), ("Chinese", "china")],
+)
+def test_a_peoples_word_is_read_as_its_place(people: str, place: str) -> None:
+    assert wordforms.base_word(people.casefold()) == place
+
+
+@pytest.mark.parametrize(
+    ("query", "numbers"),
+    [
+        ("korea denuclearising", [8801]),
+        ("Korean agenda", [8802]),
+        ('"north korean"', [8802]),
+        ("afghanistan talks", [8801]),
+        ("korea afghan", [8801, 8802]),
+    ],
+)
+def test_a_search_finds_the_place_and_its_peoples_word(
+    places: Library, query: str, numbers: list[int]
+) -> None:
+    hits = places.search(SearchQuery(query)).hits
+    assert sorted(h.number for h in hits if h.matched == "all") == numbers
+
+
+def test_the_peoples_word_is_marked_for_the_place() -> None:
+    text = "Hopes for the Korean Peninsula; Koreans and North Korea; Koreatown."
+    assert marked(text, highlight_pattern("korea"), plain=True).plain == (
+        "Hopes for the *Korean* Peninsula; *Koreans* and North *Korea*; *Koreatown*."
+    )

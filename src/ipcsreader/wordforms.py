@@ -1,6 +1,6 @@
 """English word forms as the index reads them: Snowball's stemmer, and irregular forms
 searched as their base word ("met" as "meet", "crises" as "crisis", "women" as "woman",
-"gunmen" as "gunman").
+"gunmen" as "gunman"), a people's word as its place ("Korean" as "Korea").
 
 A stemmer strips endings, so "meets" and "meeting" find "meet", but "met", "fled",
 "overthrown" or "crises" share no ending with their base word and were words of their own:
@@ -69,12 +69,28 @@ kins law lay line mad marks middle militia news noble ombuds patrol police repai
 sea service spokes sports states strong swords trades tribes watch work yeo
 """
 _WOMAN_COMPOUNDS = "business chair congress police sales spokes sports"
+# A place, then the words for its people and things: "Korean" is read as "Korea", so a
+# reader asking for "Korea denuclearisation" finds the page on "the Korean Peninsula".
+_PEOPLES = """
+afghanistan: afghan afghans | africa: african africans | america: american americans |
+arabia: arabian | asia: asian asians | australia: australian australians |
+bangladesh: bangladeshi bangladeshis | bhutan: bhutanese | britain: british |
+burma: burmese | cambodia: cambodian cambodians | china: chinese | egypt: egyptian |
+europe: european europeans | france: french | germany: german germans |
+india: indian indians | indonesia: indonesian indonesians | iran: iranian iranians |
+iraq: iraqi iraqis | israel: israeli israelis | japan: japanese | kashmir: kashmiri
+kashmiris | korea: korean koreans | lanka: lankan lankans | malaysia: malaysian
+malaysians | maldives: maldivian maldivians | mongolia: mongolian | nepal: nepali
+nepalese | pakistan: pakistani pakistanis | philippines: filipino filipinos |
+russia: russian russians | singapore: singaporean | syria: syrian | taiwan: taiwanese |
+thailand: thai | tibet: tibetan tibetans | vietnam: vietnamese
+"""
 
 
 @cache
 def _bases() -> dict[str, str]:
     bases: dict[str, str] = {}
-    for entry in _TABLE.split("|"):
+    for entry in (_TABLE + "|" + _PEOPLES).split("|"):
         base, _, forms = entry.partition(":")
         for form in forms.split():
             bases[form] = base.strip()
