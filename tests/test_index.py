@@ -261,7 +261,11 @@ def test_facets_count_all_hits(library: Library) -> None:
         ("nucelar talks", {"nucelar": "nuclear"}, 9002),  # two letters swapped: one edit
         ("moscw Kim", {"moscw": "moscow"}, 9001),
         ("Abeyagoonaskera", {"Abeyagoonaskera": "Abeyagoonasekera"}, 9002),  # in a byline
-        ("Abeyagonasekra", {"Abeyagonasekra": "Abeyagoonasekera"}, 9002),  # two edits: long
+        ("Nuclear talsk' stall", {"talsk": "talks"}, 9002),  # a plural's apostrophe
+        # A name field's clause: a byline's word, a column's.
+        ('talks author:"Asanga Abeyagoonaskera"', {"Abeyagoonaskera": "Abeyagoonasekera"}, 9002),
+        ("talks by:Abeyagoonaskera", {"Abeyagoonaskera": "Abeyagoonasekera"}, 9002),
+        ('talks column:"Dateline Colmbo"', {"Colmbo": "Colombo"}, 9002),
     ],
 )
 def test_a_word_no_article_holds_is_searched_as_its_spelling(
@@ -284,7 +288,8 @@ def test_a_word_no_article_holds_is_searched_as_its_spelling(
         "Sirisna~1",
         "Siri",  # four letters: too short to tell a typo from another word
         "SIRISNA",  # an acronym is typed on purpose
-        "Sirsna",  # two edits from a word shorter than eight letters
+        "Sirsna",  # two edits
+        "Abeyagonasekra",  # two edits, however long the word
         "xylophone",  # nothing near
         "nuclear",  # the archive holds it
         "Moscow-Sirisna",  # a compound

@@ -230,7 +230,7 @@ class _Kept:
         self.stamp = stamp
         self.columns: dict[tuple[str, str], list[Any]] = {}
         self.words = querying.WordCounts(reader)
-        self.vocabulary = spelling.Vocabulary(reader, ("spell", "author"))
+        self.vocabulary = spelling.Vocabulary(reader, ("spell", "author", "column"))
 
 
 def _toc_stamp(ix: Any, path: Path) -> tuple[int, ...] | None:

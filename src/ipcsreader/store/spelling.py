@@ -5,9 +5,11 @@ others (:func:`suggest`)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import replace
 from typing import Any
 
+from ipcsreader.archive.ranges import FIELD_CLAUSE
 from ipcsreader.archive.search import OPERATORS, Plan, plain_words
 from ipcsreader.store import fields
 from ipcsreader.store.acronyms import is_acronym
@@ -76,32 +78,44 @@ def suggest(vocabulary: Vocabulary, text: str) -> str | None:
 
 # A word no article holds is searched as the word the archive holds one edit away ("a
 # letter in, out, changed or two swapped": Seetharamiah, Netnayahu): a typo, as the
-# reader would see at once, where searching the word as typed finds nothing. Two edits
-# only from a word of eight letters or more: a short word two edits off is often another
-# word, or a name the archive has never printed. Nor a word of four letters ("Kono" is not
-# "Kong"), nor an acronym: capitals are typed on purpose ("IDSA" is not "Idea").
+# reader would see at once, where searching the word as typed finds nothing. Not two
+# edits: the words known are those of titles, teasers, bylines and the start of each
+# body, and a word two edits off is as often another word ("exeuction" is not
+# "election"; "execution" is said further down). Nor a word of four letters ("Kono" is
+# not "Kong"), nor an acronym: capitals are typed on purpose ("IDSA" is not "Idea").
 _SHORT_WORD = 5
-_LONG_WORD = 8
 
 
 # A word standing alone: not after a field, in a compound or with a wildcard, fuzzy or
-# boost sign; a possessive's "'s" is not part of it.
-_ALONE = re.compile(r"(?<![\w:'’‘\-‐‑.])([^\W\d_]+)(?=(?:['’‘][sS])?(?![\w:'’‘\-‐‑*?~^]))")
+# boost sign; a possessive's "'s" (or a plural's "'") is not part of it.
+_ALONE = re.compile(r"(?<![\w:'’‘\-‐‑.])([^\W\d_]+)(?=(?:['’‘][sS]?)?(?![\w:'’‘\-‐‑*?~^]))")
+
+
+# Fields holding names, whose clauses' words are respelt too ('author:"Suba Chadnran"').
+_NAMED = ("author", "authors", "by", "column")
 
 
 def respellings(vocabulary: Vocabulary, text: str) -> dict[str, str]:
-    """The words of ``text`` standing alone outside quotes that no article holds, each
-    with the spelling searched instead: the likeliest word of the archive within one edit
-    (two for a long word), in the case typed. A word with no such spelling is left out."""
+    """The words of ``text`` standing alone outside quotes, or in a clause asked of a
+    name's field, that no article holds, each with the spelling searched instead: the
+    likeliest word of the archive one edit off, in the case typed. A word with no such
+    spelling is left out."""
     found = {}
-    for piece in re.split(r'"[^"]*"', text):
-        for word in dict.fromkeys(m[1] for m in _ALONE.finditer(piece)):
-            if len(word) < _SHORT_WORD or is_acronym(word) or word in OPERATORS:
-                continue
-            best = _likeliest(vocabulary, word, _edits(word))
-            if best is not None:
-                found[word] = _cased(best, word)
+    for word in dict.fromkeys(_respellable(text)):
+        if len(word) < _SHORT_WORD or is_acronym(word) or word in OPERATORS:
+            continue
+        best = _likeliest(vocabulary, word, 1)
+        if best is not None:
+            found[word] = _cased(best, word)
     return found
+
+
+def _respellable(text: str) -> Iterator[str]:
+    for piece in re.split(r'"[^"]*"', text):
+        yield from (m[1] for m in _ALONE.finditer(piece))
+    for clause in FIELD_CLAUSE.finditer(text):
+        if clause[1].lower() in _NAMED:
+            yield from (m[1] for m in _ALONE.finditer(clause[2]))
 
 
 def respelt(vocabulary: Vocabulary, plan: Plan) -> tuple[Plan, dict[str, str]]:
@@ -111,8 +125,15 @@ def respelt(vocabulary: Vocabulary, plan: Plan) -> tuple[Plan, dict[str, str]]:
     if not respelling:
         return plan, respelling
 
+    def word(match: re.Match[str]) -> str:
+        return respelling.get(match[1], match[1])
+
+    def clause(match: re.Match[str]) -> str:
+        named = match[1].lower() in _NAMED
+        return f"{match[1]}:{_ALONE.sub(word, match[2])}" if named else match[0]
+
     def spelt(text: str) -> str:
-        return unquoted(text, lambda m: respelling.get(m[1], m[1]), _ALONE)
+        return FIELD_CLAUSE.sub(clause, unquoted(text, word, _ALONE))
 
     return replace(plan, text=spelt(plan.text), expression=spelt(plan.expression)), respelling
 
@@ -142,10 +163,6 @@ def _likeliest(vocabulary: Vocabulary, word: str, edits: int) -> str | None:
     if best is None or -best[0][1] <= own * 5:
         return None
     return best[1]
-
-
-def _edits(word: str) -> int:
-    return 2 if len(word) >= _LONG_WORD else 1
 
 
 def _cased(word: str, typed: str) -> str:
