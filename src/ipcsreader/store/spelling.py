@@ -86,9 +86,10 @@ def suggest(vocabulary: Vocabulary, text: str) -> str | None:
 _SHORT_WORD = 5
 
 
-# A word standing alone: not after a field, in a compound or with a wildcard, fuzzy or
-# boost sign; a possessive's "'s" (or a plural's "'") is not part of it.
-_ALONE = re.compile(r"(?<![\w:'’‘\-‐‑.])([^\W\d_]+)(?=(?:['’‘][sS]?)?(?![\w:'’‘\-‐‑*?~^]))")
+# A word standing alone or as a part of a compound ("Isak-Muviah"), not after a field or
+# with a wildcard, fuzzy or boost sign; a possessive's "'s" (or a plural's "'") is not
+# part of it. The index holds a compound's parts, and the spelling vocabulary too.
+_ALONE = re.compile(r"(?<![\w:'’‘.])([^\W\d_]+)(?=(?:['’‘][sS]?)?(?![\w:'’‘*?~^]))")
 
 
 # Fields holding names, whose clauses' words are respelt too ('author:"Suba Chadnran"').
