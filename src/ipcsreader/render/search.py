@@ -173,8 +173,8 @@ def _also_read(result: SearchResult) -> list[Text]:
 
 
 def _respelt(result: SearchResult) -> list[Text]:
-    """A line for each word no article holds, searched as the spelling it is a letter or
-    two off: the reader sees the search was not for what was typed."""
+    """A line for each word no article holds, searched as the spelling it is a letter
+    off: the reader sees the search was not for what was typed."""
     return [
         safe(f'No article says "{typed}": searched for "{spelling}" instead.\n', DIM)
         for typed, spelling in result.respelt

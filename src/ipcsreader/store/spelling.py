@@ -5,7 +5,7 @@ others (:func:`suggest`)."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
@@ -101,22 +101,21 @@ def respellings(vocabulary: Vocabulary, text: str) -> dict[str, str]:
     name's field, that no article holds, each with the spelling searched instead: the
     likeliest word of the archive one edit off, in the case typed. A word with no such
     spelling is left out."""
+    typed: dict[str, None] = {}
+
+    def note(word: str) -> str:
+        typed[word] = None
+        return word
+
+    _each_word(text, note)
     found = {}
-    for word in dict.fromkeys(_respellable(text)):
+    for word in typed:
         if len(word) < _SHORT_WORD or is_acronym(word) or word in OPERATORS:
             continue
         best = _likeliest(vocabulary, word, 1)
         if best is not None:
             found[word] = _cased(best, word)
     return found
-
-
-def _respellable(text: str) -> Iterator[str]:
-    for piece in re.split(r'"[^"]*"', text):
-        yield from (m[1] for m in _ALONE.finditer(piece))
-    for clause in FIELD_CLAUSE.finditer(text):
-        if clause[1].lower() in _NAMED:
-            yield from (m[1] for m in _ALONE.finditer(clause[2]))
 
 
 def respelt(vocabulary: Vocabulary, plan: Plan) -> tuple[Plan, dict[str, str]]:
@@ -126,17 +125,25 @@ def respelt(vocabulary: Vocabulary, plan: Plan) -> tuple[Plan, dict[str, str]]:
     if not respelling:
         return plan, respelling
 
+    def spelt(text: str) -> str:
+        return _each_word(text, lambda word: respelling.get(word, word))
+
+    return replace(plan, text=spelt(plan.text), expression=spelt(plan.expression)), respelling
+
+
+def _each_word(text: str, spell: Callable[[str], str]) -> str:
+    """``text`` with each word that may be respelt replaced by ``spell(word)``: those
+    standing alone outside quotes, and those of a clause asked of a name's field. The one
+    place that says which words these are, for finding them and for rewriting them."""
+
     def word(match: re.Match[str]) -> str:
-        return respelling.get(match[1], match[1])
+        return spell(match[1])
 
     def clause(match: re.Match[str]) -> str:
         named = match[1].lower() in _NAMED
         return f"{match[1]}:{_ALONE.sub(word, match[2])}" if named else match[0]
 
-    def spelt(text: str) -> str:
-        return FIELD_CLAUSE.sub(clause, unquoted(text, word, _ALONE))
-
-    return replace(plan, text=spelt(plan.text), expression=spelt(plan.expression)), respelling
+    return FIELD_CLAUSE.sub(clause, unquoted(text, word, _ALONE))
 
 
 def _likeliest(vocabulary: Vocabulary, word: str, edits: int) -> str | None:
