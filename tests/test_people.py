@@ -203,6 +203,9 @@ def test_a_search_by_author_finds_the_misprinted_byline_too(tmp_path) -> None:
         ('author:"Vijay Sakhuja" Karachi', [8901, 8902]),
         ("by:sakhhuja Karachi", [8901, 8902]),
         ('author:"Vijay Sakhujaa" Karachi', [8903]),
+        # Typed with a typo, it is respelt first, then found in both printings.
+        ("Sahkuja Karachi", [8901, 8902]),
+        ('author:"Vijay Sahkuja" Karachi', [8901, 8902]),
     ):
         result = CliRunner().invoke(app, ["search", typed, "--json", *where])
         assert result.exit_code == 0, result.output

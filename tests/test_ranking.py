@@ -305,6 +305,33 @@ def test_a_question_finds_the_page_that_answers_it(tmp_path: Path) -> None:
     assert "piracy" in marked and not marked & {"the", "what", "did", "about"}
 
 
+@pytest.mark.parametrize(
+    ("query", "about", "passing"),
+    [
+        # A preposition: the page says "across", the reader typed "over".
+        (
+            "missiles over Japan",
+            "Two missiles flew across Japan. Japan tracked the missiles.",
+            "Over the budget a minister named Japan and missiles once.",
+        ),
+        # A quantifier: the page never says "all".
+        (
+            "all Naga talks",
+            "Naga groups held talks. The Naga talks resumed.",
+            "All the talk was of the Naga, and then of the budget.",
+        ),
+    ],
+)
+def test_prepositions_and_quantifiers_are_function_words(
+    tmp_path: Path, query: str, about: str, passing: str
+) -> None:
+    """Words like "over", "after", "all" and "no" are the grammar of a query, as "of" and
+    "the" are: the page about the subject need not hold them."""
+    pages = {8450: ("Notes", about), 8451: ("Budget Notes", passing)}
+    ranked = _ranked(tmp_path, pages, query)
+    assert [n for n, _ in ranked] == [8450, 8451]
+
+
 def test_a_page_left_short_is_filled_with_pages_that_have_some_of_the_words(
     tmp_path: Path,
 ) -> None:

@@ -158,6 +158,32 @@ def test_spelling_suggestions_keep_the_page_spelling(tmp_path: Path) -> None:
     assert result.respelt == (("neighbourhoood", "neighbourhood"),)
 
 
+@pytest.mark.parametrize(
+    ("typed", "searched"),
+    [
+        # A typo in the other spelling: one letter off the page's word, as searched.
+        ("neighobrhood", "neighbourhood"),
+        ("modernzie", "modernise"),
+        ("orgainzed", "organised"),
+        ("favroed", "favoured"),
+    ],
+)
+def test_a_typo_in_the_other_spelling_is_respelt(
+    british_only: Library, typed: str, searched: str
+) -> None:
+    result = british_only.search(SearchQuery(typed, respell=True))
+    assert (result.respelt, [h.number for h in result.hits]) == (((typed, searched),), [8610])
+
+
+@pytest.fixture(scope="module")
+def british_only(tmp_path_factory: pytest.TempPathFactory) -> Library:
+    root = tmp_path_factory.mktemp("british")
+    write(root / "corpus", "8610-old.txt", old_page(8610, "Naval Notes", [BRITISH, FILLER]))
+    lib = Library([root / "corpus"], root / "index")
+    lib.update()
+    return lib
+
+
 def test_a_word_the_pages_hold_is_no_misspelling(tmp_path: Path) -> None:
     # "police" is in one page, past the opening the suggestions' word list keeps; "policy"
     # opens six. A reader asking for the police is not asked whether they meant policy,

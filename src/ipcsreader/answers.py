@@ -42,10 +42,12 @@ class Answers:
         its ``--author`` and ``author:`` clauses name, and of each surname of its words
         that a byline prints otherwise ("Sakhuja" also finds the byline "Vijay
         Sakhhuja")."""
+        from ipcsreader.store import spelling
         from ipcsreader.store.printings import printed_otherwise
 
         people = self._read(store_views.people)
-        printed, bylined = printed_otherwise(checked.text, people.misprinted_surnames())
+        text = spelling.spelt(checked).text
+        printed, bylined = printed_otherwise(text, people.misprinted_surnames())
         checked = replace(checked, printed_also=printed, bylines_also=bylined)
         author = checked.filters.author
         if not author:

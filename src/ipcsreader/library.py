@@ -31,7 +31,7 @@ from ipcsreader.store.lock import IndexLock, is_locked
 
 if TYPE_CHECKING:
     from ipcsreader.archive.known import KnownTitle
-    from ipcsreader.archive.search import SearchQuery
+    from ipcsreader.archive.search import Plan, SearchQuery
     from ipcsreader.desk.store import Desk
     from ipcsreader.store.index import SearchIndex
     from ipcsreader.update import Notify, Progress, UpdateSummary
@@ -423,14 +423,19 @@ class Library(Answers):
     # Searching.
 
     def search(self, query: SearchQuery) -> SearchResult:
-        from ipcsreader.archive.search import plan  # the query language: searches only
-
         asked = query.text
         query = self._desk_terms(query)
         self._require_index()
-        checked = self.people_named(plan(query))
+        checked = self._checked(query)
         result = self._guarded(lambda: self._index.search(checked))
         return result if query.text == asked else replace(result, query=" ".join(asked.split()))
+
+    def _checked(self, query: SearchQuery) -> Plan:
+        """``query`` as searched: its misspelt words found first (a surname typed with a
+        typo is then looked for as the bylines print it too), then the people it names."""
+        from ipcsreader.archive.search import plan  # the query language: searches only
+
+        return self.people_named(self._guarded(lambda: self._index.respelt(plan(query))))
 
     def also_read(self, text: str) -> dict[str, str]:
         """What a search for ``text`` also reads its acronyms and names in full as, where
@@ -445,10 +450,8 @@ class Library(Answers):
     def search_numbers(self, query: SearchQuery) -> list[int]:
         """The numbers of the articles :meth:`search` finds, in its order, without the
         hits' stored fields (those who read each record from the catalog anyway)."""
-        from ipcsreader.archive.search import plan
-
         self._require_index()
-        checked = self.people_named(plan(self._desk_terms(query)))
+        checked = self._checked(self._desk_terms(query))
         return self._guarded(lambda: self._index.numbers(checked))
 
     def _desk_terms(self, query: SearchQuery) -> SearchQuery:

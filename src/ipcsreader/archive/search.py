@@ -91,7 +91,9 @@ class Plan:
     facets: tuple[str, ...]
     highlight: bool
     completions: int | None = None
-    respell: bool = False  # see SearchQuery
+    respell: bool = False  # see SearchQuery; False once ``respelt`` is found
+    # Words no article holds, each with the spelling searched instead (``store.spelling``).
+    respelt: tuple[tuple[str, str], ...] = ()
     # Surnames of the text that bylines also print otherwise, a letter apart ("Sakhuja",
     # misprinted "Sakhhuja"), with those printings: the people view's (see Answers).
     printed_also: tuple[tuple[str, tuple[str, ...]], ...] = ()

@@ -3,7 +3,7 @@
 One document per article number, with the fields of :mod:`ipcsreader.store.fields`. Only this
 module and its helpers import Whoosh: :mod:`.fields` (the schema and analysis),
 :mod:`.querying` (query text to a Whoosh query), :mod:`.ranking` (weights and extras),
-:mod:`.snippets` (hits as shown), :mod:`.spelling` (suggestions) and :mod:`ipcsreader.compat`
+:mod:`.snippets` (hits as shown), :mod:`.spelling` (misspelt words) and :mod:`ipcsreader.compat`
 (running queries, writing a whole index); and only when an index is opened or written,
 never when they are imported.
 """
@@ -136,7 +136,8 @@ class SearchIndex:
             # and gives the query's words for highlighting, hit by hit.
             results = Results(searcher, run.query, page)
             matched: Matched = "some" if relaxed else "all"
-            typed = run.typed_stems() if marked and run.also_read else frozenset()
+            # The stems of the words typed, not those the query was also read as.
+            typed = frozenset(run.tokens[0]) if marked and run.also_read else frozenset()
             hits = [snippets.hit(h, marked, run.matched(h.docnum, matched), typed) for h in results]
             if not relaxed and not run.question and plan.limit and 0 < len(page) < plan.limit:
                 tail = run.some_words(ranked, plan.limit - len(page))
@@ -185,6 +186,10 @@ class SearchIndex:
                 kept.reader.close()
             kept = self._kept = _Kept(ix, ix.reader(), stamp)
         return kept
+
+    def respelt(self, plan: Plan) -> Plan:
+        """``plan`` with the words no article holds found (:func:`spelling.respelt`)."""
+        return spelling.respelt(self._reader().vocabulary, plan)
 
     def also_read(self, plan: Plan) -> dict[str, str]:
         """What :meth:`search` also reads ``plan``'s acronyms and names in full as, and
@@ -269,7 +274,8 @@ class _Run:
 
         self.searcher = searcher
         # Words no article holds are searched as the spelling they are a letter off.
-        self.plan, self.respelt = spelling.respelt(vocabulary, plan) if plan.respell else (plan, {})
+        plan = spelling.respelt(vocabulary, plan)
+        self.plan, self.respelt = spelling.spelt(plan), dict(plan.respelt)
         self.words = words
         self.vocabulary = vocabulary
         self.columns = Columns(searcher, columns)
@@ -342,10 +348,6 @@ class _Run:
         query was run: "Jong-un" is one word), with their author-field forms
         (:func:`ranking.query_tokens`): once for every pass of the search."""
         return ranking.query_tokens(querying.boost_words(self.plan.text))
-
-    def typed_stems(self) -> frozenset[str]:
-        """The stems of the words the reader typed, not those the query was also read as."""
-        return frozenset(self.tokens[0])
 
     def matched(self, docnum: int, otherwise: Matched) -> Matched:
         """Whether the hit ``docnum`` has every word: known one by one for a question."""

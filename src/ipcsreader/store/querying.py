@@ -190,7 +190,13 @@ FUNCTION_WORDS = frozenset(
         """a an the of in on at to for from by with about into than and or but if so as
         is are was were be been being do does did has have had will would can could should
         shall may might must what which who whom whose why how when where this that these
-        those there it its they their them he she his her we our you your i my me many much""",
+        those there it its they their them he she his her we our you your i my me many much
+        over under above below across after before during between against through among
+        amongst within without upon onto via per up down out off toward towards amid since
+        until beyond behind along around all any some more most other such no nor not only
+        own same too very just also then once here each both few again further him himself
+        herself itself themselves myself ourselves ours yours theirs am having doing because
+        while now""",
     )
 ) | frozenset(
     # Titles shortened before a name ("Dr Sandip Mishra", "Amb Salman Haidar"): pages name

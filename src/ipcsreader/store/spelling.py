@@ -13,6 +13,7 @@ from ipcsreader.archive.ranges import FIELD_CLAUSE
 from ipcsreader.archive.search import OPERATORS, Plan, plain_words
 from ipcsreader.store import fields
 from ipcsreader.store.acronyms import is_acronym
+from ipcsreader.store.fields import one_spelling
 from ipcsreader.store.querying import FUNCTION_WORDS, unquoted
 
 
@@ -21,40 +22,40 @@ class Vocabulary:
     letter and then by length, read a letter at a time when first needed and kept with
     the reader.
 
-    Whoosh's ``terms_within`` measures the distance to every word with the same first
-    letter. Two edits change a word's length by two letters at most and its set of letters
-    by four (a letter in or out per insertion or deletion, two per substitution): words
-    further off on either count are left out before measuring (same words, same order).
-    A word's letters are kept as the bits of an int (:func:`_letter_bits`): a fifth of
-    the memory of sets (10 MB for every letter at 10k); letters sharing a bit only let
-    more words through to be measured.
+    Words are compared in the spelling searched (:func:`fields.one_spelling`): a typo in
+    the American spelling is as near the British word a page holds as in the British.
+    Two edits change a word's length by two letters at most and its set of letters by
+    four (a letter in or out per insertion or deletion, two per substitution): words
+    further off on either count are left out before measuring. A word's letters are kept
+    as the bits of an int (:func:`_letter_bits`): a fifth of the memory of sets (10 MB for
+    every letter at 10k); letters sharing a bit only let more words through to be measured.
     """
 
     def __init__(self, reader: Any, fields: tuple[str, ...] = ("spell",)) -> None:
         self.reader = reader
         self.fields = fields
-        # Whoosh measures as its reader does: a segment's own reader runs a Levenshtein
-        # automaton (a swap of neighbours is two edits), a reader over several segments
-        # its Damerau-Levenshtein distance (one edit).
-        self._swaps = not reader.is_atomic()
-        self._letters: dict[str, dict[int, list[tuple[str, int]]]] = {}
+        # By first letter, then by length searched: each word, as searched, its letters.
+        self._letters: dict[str, dict[int, list[tuple[str, str, int]]]] = {}
 
     def within_two(self, word: str) -> list[str]:
-        """The words within two edits of ``word`` that share its first letter, in the
-        index's order (as ``reader.terms_within(\"spell\", word, 2, prefix=1)`` gives them)."""
+        """The words within two edits of ``word`` (a swap of neighbours is one), in the
+        spelling searched, that share its first letter, in alphabetical order."""
         by_length = self._letters.get(word[:1])
         if by_length is None:
             by_length = self._letters[word[:1]] = {}
             terms = sorted({t for f in self.fields for t in self.reader.expand_prefix(f, word[:1])})
             for btext in terms:
                 term = btext.decode("utf-8")
-                by_length.setdefault(len(term), []).append((term, _letter_bits(term)))
-        letters = _letter_bits(word)
+                searched = one_spelling(term)
+                entry = (term, searched, _letter_bits(searched))
+                by_length.setdefault(len(searched), []).append(entry)
+        typed = one_spelling(word)
+        letters = _letter_bits(typed)
         near = [
             term
-            for size in range(len(word) - 2, len(word) + 3)
-            for term, its_letters in by_length.get(size, ())
-            if (its_letters ^ letters).bit_count() <= 4 and _distance(term, word, self._swaps) <= 2
+            for size in range(len(typed) - 2, len(typed) + 3)
+            for term, searched, its_letters in by_length.get(size, ())
+            if (its_letters ^ letters).bit_count() <= 4 and _distance(searched, typed) <= 2
         ]
         near.sort()
         return near
@@ -118,17 +119,26 @@ def respellings(vocabulary: Vocabulary, text: str) -> dict[str, str]:
     return found
 
 
-def respelt(vocabulary: Vocabulary, plan: Plan) -> tuple[Plan, dict[str, str]]:
-    """``plan`` with its words that no article holds searched as :func:`respellings`
-    spells them (text and expression alike), and those respellings."""
-    respelling = respellings(vocabulary, plan.text)
-    if not respelling:
-        return plan, respelling
+def respelt(vocabulary: Vocabulary, plan: Plan) -> Plan:
+    """``plan`` with its :func:`respellings` found (its ``respelt``), where it asks for
+    them and has not had them yet; its text is left as typed."""
+    if not plan.respell:
+        return plan
+    found = respellings(vocabulary, plan.text)
+    return replace(plan, respell=False, respelt=tuple(found.items()))
 
-    def spelt(text: str) -> str:
+
+def spelt(plan: Plan) -> Plan:
+    """``plan`` as searched: its text and expression with its ``respelt`` words
+    replaced by their spellings."""
+    if not plan.respelt:
+        return plan
+    respelling = dict(plan.respelt)
+
+    def spell(text: str) -> str:
         return _each_word(text, lambda word: respelling.get(word, word))
 
-    return replace(plan, text=spelt(plan.text), expression=spelt(plan.expression)), respelling
+    return replace(plan, text=spell(plan.text), expression=spell(plan.expression))
 
 
 def _each_word(text: str, spell: Callable[[str], str]) -> str:
@@ -147,9 +157,9 @@ def _each_word(text: str, spell: Callable[[str], str]) -> str:
 
 
 def _likeliest(vocabulary: Vocabulary, word: str, edits: int) -> str | None:
-    """The archive's likeliest spelling of ``word`` within ``edits`` edits, where no
-    article holds ``word`` itself and it is a word to check: the nearest, then the most
-    used (folded)."""
+    """The archive's likeliest spelling of ``word`` within ``edits`` edits (British and
+    American spellings of a word being one), where no article holds ``word`` itself and
+    it is a word to check: the nearest, then the most used (folded)."""
     reader = vocabulary.reader
     folded = fields.fold(word)
     # A question's grammar ("what", "were") is no misspelling of a rarer word ("war").
@@ -160,9 +170,11 @@ def _likeliest(vocabulary: Vocabulary, word: str, edits: int) -> str | None:
     if _held(reader, word):
         return None
     own = vocabulary.frequency(folded)
+    # Measured between the spellings searched: "behvaior" is a letter off "behaviour".
+    searched = one_spelling(folded)
     best = None
     for candidate in vocabulary.within_two(folded):
-        distance = _distance(folded, candidate)
+        distance = _distance(searched, one_spelling(candidate))
         if candidate == folded or distance > edits:
             continue
         key = (distance, -vocabulary.frequency(candidate))
@@ -203,15 +215,15 @@ def _letter_bits(word: str) -> int:
     return bits
 
 
-def _distance(a: str, b: str, swaps: bool = True) -> int:
-    """Edit distance counting a swap of neighbours as one edit (as two without ``swaps``)."""
+def _distance(a: str, b: str) -> int:
+    """Edit distance counting a swap of neighbours as one edit."""
     prev2: list[int] = []
     prev = list(range(len(b) + 1))
     for i, ca in enumerate(a, 1):
         cur = [i]
         for j, cb in enumerate(b, 1):
             cost = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb))
-            if swaps and i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
                 cost = min(cost, prev2[j - 2] + 1)
             cur.append(cost)
         prev2, prev = prev, cur
