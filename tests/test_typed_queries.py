@@ -287,6 +287,8 @@ def test_a_query_typed_otherwise_gets_the_same_answer(
         ("Kim Jong\u00adun", "Kim Jongun"),
         ("ﬁssile", "fissile"),
         ("author:‘Sandip Mishra’", "author:'Sandip Mishra'"),
+        # Found by the property: single quotes over a line's end.
+        ("Kim Jong-un’s ‘New\nYear’ address", "Kim Jong-un's 'New Year' address"),
         ("Kim Jong-\nun", "Kim Jong-un"),
         ("Clarion–\r\nClipperton", "Clarion-Clipperton"),
         ("communi\u00ad\nqué", "communique"),

@@ -57,8 +57,9 @@ _NON_WORD = re.compile(r"[^\w]+")
 _WORD_DASH = re.compile(r"(?<=\w)[\u2010-\u2015\u2212\ufe58](?=\w)")
 # Marks standing for an apostrophe inside a word: quotes, prime, grave and acute accents.
 _WORD_APOSTROPHE = re.compile(r"(?<=\w)['‘‛′`´](?=\w)")
-# Words quoted in curly single quotes (author:‘Sandip Mishra’), apostrophes inside kept.
-_SINGLE_QUOTED = re.compile(r"(?<![\w’])‘((?:[^‘’\n]|’(?=\w))*)’(?!\w)")
+# Words quoted in curly single quotes (author:‘Sandip Mishra’), apostrophes inside kept;
+# over a line's end too, as a query pasted from a page may be.
+_SINGLE_QUOTED = re.compile(r"(?<![\w’])‘((?:[^‘’]|’(?=\w))*)’(?!\w)")
 # A dash or soft hyphen ending a line inside a word.
 _LINE_BREAK_HYPHEN = re.compile(r"(?<=\w)([-\u00ad\u2010-\u2015\u2212])[ \t]*\r?\n\s*(?=\w)")
 _TYPED: dict[int, str] = {

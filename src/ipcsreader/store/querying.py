@@ -236,10 +236,15 @@ def is_question(words: Sequence[str], text: str) -> bool:
 # in lower case, describes an article ("kidnapped Japanese citizens North Korea summit"):
 # readers tell an event in their own words, and the page may say "abducted" for
 # "kidnapped", so it is ranked as a question is: one holding most of the words far better
-# comes before one holding them all in passing. Mostly names and a word or two of topic
-# ("Ram Baran Yadav promulgate statute") keep to every word: there a page lacking a word
-# is one that names the same people (bench/README.md, thirteenth pass).
+# comes before one holding them all in passing. Four words, mostly names ("Ram Baran
+# Yadav statute"), keep to every word: there a page lacking a word is one that names the
+# same people (bench/README.md, thirteenth pass).
 DESCRIPTION_WORDS = 4
+# A query this long describes an article whatever its case: the more words typed, the
+# likelier the page lacks one ("Ashraf Ghani first visit to Islamabad": the page never
+# says "first"). Some name-heavy queries rank lower for it, more rank higher, on every
+# haystack tried (bench/README.md, seventeenth pass).
+LONG_QUERY_WORDS = 5
 
 
 def named(word: str) -> bool:
@@ -250,12 +255,15 @@ def named(word: str) -> bool:
 
 def describes(words: Sequence[str]) -> bool:
     """Whether a query of plain ``words`` describes an article (see
-    :data:`DESCRIPTION_WORDS`); a word typed with a capital or a digit names something."""
+    :data:`DESCRIPTION_WORDS`, :data:`LONG_QUERY_WORDS`); a word typed with a capital or a
+    digit names something."""
     text = fields.analyzers()["text"]
     # Function words as the index reads them: "whát" is "what".
     function = function_stems()
     content = [w for w in words if not {t.text for t in text(w, mode="query")} <= function]
     loose = [w for w in content if not named(w)]
+    if len(content) >= LONG_QUERY_WORDS:
+        return True
     return len(content) >= DESCRIPTION_WORDS and 2 * len(loose) >= len(content)
 
 
