@@ -10,7 +10,7 @@ from read_world import MISHRA, RECORDS, record_4842
 from rich.console import Console
 
 from ipcsreader.archive.authors import more_by
-from ipcsreader.model import Block, Hit
+from ipcsreader.model import AlsoRead, Block, Hit
 from ipcsreader.render.read import article_markdown, highlight_pattern, marked, render_article
 
 RELATED = [
@@ -89,15 +89,25 @@ def test_a_search_s_other_reading_is_marked_whole_and_said_golden():
         "fell back. The LWEs of the east; the left bank, a wing."
     )
     record = record_4842(blocks=(Block(text),))
-    also = [("LWE", "left wing extremism")]
-    pattern = highlight_pattern("LWE", [other for _typed, other in also])
-    view = render_article(record, width=40, highlight=pattern, plain=True, also_marked=also)
+    also = AlsoRead(paired=(("LWE", "left wing extremism"),))
+    pattern = highlight_pattern("LWE", also.others())
+    view = render_article(record, width=40, highlight=pattern, plain=True, also=also)
     assert_golden("read-also-marked-40.txt", render_plain(view, 40))
+
+
+def test_a_pairing_and_a_respelling_are_each_said_as_what_they_are():
+    # Told apart by the search's own answer, not by their shape: a pairing of one word
+    # with one word is still a pairing.
+    record = record_4842(blocks=(Block("The Nagalim talks and the Jharkhand police."),))
+    also = AlsoRead(paired=(("Nagaland", "Nagalim"),), respelt=(("Jharkhnad", "Jharkhand"),))
+    shown = render_plain(render_article(record, also=also), 100)
+    assert 'Nagaland also marked as "Nagalim", as the archive\'s pages pair them.' in shown
+    assert 'Jharkhnad marked as "Jharkhand": no page says "Jharkhnad".' in shown
 
 
 def test_nothing_is_said_of_a_reading_the_article_lacks():
     record = record_4842(blocks=(Block("The CPEC and LWE cadres."),))
-    view = render_article(record, also_marked=[("LWE", "left wing extremism")])
+    view = render_article(record, also=AlsoRead(paired=(("LWE", "left wing extremism"),)))
     assert "also marked" not in render_plain(view, 80)
 
 

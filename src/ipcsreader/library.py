@@ -24,7 +24,7 @@ from ipcsreader import paths
 from ipcsreader.answers import Answers
 from ipcsreader.errors import IndexUnavailableError, IpcsError, NotFoundError
 from ipcsreader.freshness import IndexStatus, StatusCheck
-from ipcsreader.model import Hit, Page, Record, SearchResult
+from ipcsreader.model import AlsoRead, Hit, Page, Record, SearchResult
 from ipcsreader.store import catalog, corpus, integrity
 from ipcsreader.store.catalog import Catalog
 from ipcsreader.store.lock import IndexLock, is_locked
@@ -437,7 +437,7 @@ class Library(Answers):
 
         return self.people_named(self._guarded(lambda: self._index.respelt(plan(query))))
 
-    def also_read(self, text: str) -> dict[str, str]:
+    def also_read(self, text: str) -> AlsoRead:
         """What a search for ``text`` also reads its acronyms and names in full as, where
         the index's pages pair them (its ``also_read``), and its words no article holds
         (its ``respelt``), without searching."""

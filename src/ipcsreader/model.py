@@ -245,8 +245,8 @@ class SearchResult:
     # those with more of them first unless others hold the rest far better (an answer
     # need not say "happened"); ``total`` counts them all.
     question: bool = False
-    # True when the query describes an article (four words or more, half in lower case):
-    # ranked as a question is (``question`` is True too).
+    # True when the query describes an article (five words or more, or four with half in
+    # lower case): ranked as a question is (``question`` is True too).
     described: bool = False
     # The query's acronyms also read as the names they stand for, and names typed in full
     # as their acronyms, as the archive's pages pair them: (as typed, the other form).
@@ -254,6 +254,21 @@ class SearchResult:
     # Words of the query that no article holds, each with the spelling searched instead
     # (a letter off: "Seetharamiah", searched as "Seetharamaiah"): (as typed, as searched).
     respelt: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class AlsoRead:
+    """What a search reads a query's words as besides the words typed, each pair (as
+    typed, the other form): ``paired``, its acronyms and names in full in their other
+    form, as the archive's pages pair them; ``respelt``, its words no article holds, with
+    the spelling searched instead. A reading marks both."""
+
+    paired: tuple[tuple[str, str], ...] = ()
+    respelt: tuple[tuple[str, str], ...] = ()
+
+    def others(self) -> list[str]:
+        """Every other form, to mark beside the words typed."""
+        return [other for _typed, other in (*self.paired, *self.respelt)]
 
 
 def _iso(d: dt.date | None) -> str | None:

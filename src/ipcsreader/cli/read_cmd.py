@@ -29,7 +29,7 @@ from ipcsreader.errors import IpcsError, QueryError, UsageError
 if TYPE_CHECKING:
     from ipcsreader.archive.known import KnownTitle
     from ipcsreader.library import Library
-    from ipcsreader.model import Hit, Record
+    from ipcsreader.model import AlsoRead, Hit, Record
 
 MIN_WIDTH = 20
 # The latest titles a list of `columns --author`/`--column` or `authors NAME` shows unless
@@ -141,7 +141,7 @@ def read(
     Example: ipcs read 4842 --highlight "North Korea"
     """
     from ipcsreader.cli.common import fresh_result
-    from ipcsreader.model import hit_to_dict, record_to_dict
+    from ipcsreader.model import AlsoRead, hit_to_dict, record_to_dict
     from ipcsreader.numbers import article_number
 
     wanted = article_number(number)
@@ -153,7 +153,7 @@ def read(
         more = lib.more_by(record)
         related = [h for h in lib.more_like(wanted, 5) if h.number != wanted]
         marked = highlight if format is ReadFormat.text else None
-        return record, more, related, _also_marked(lib, marked) if marked else {}
+        return record, more, related, _also_marked(lib, marked) if marked else AlsoRead()
 
     library, (record, more, related, also) = fresh_result(
         corpus,
@@ -203,13 +203,15 @@ def read(
         desk.mark([record.number], read=True)
 
 
-def _also_marked(lib: Library, highlight: str) -> dict[str, str]:
+def _also_marked(lib: Library, highlight: str) -> AlsoRead:
     """What ``ipcs search`` would also read the words to mark as (its ``also_read``):
     marked too. Words the search would refuse are marked as typed, nothing more."""
+    from ipcsreader.model import AlsoRead
+
     try:
         return lib.also_read(highlight)
     except QueryError:
-        return {}
+        return AlsoRead()
 
 
 def _print_article(
@@ -220,7 +222,7 @@ def _print_article(
     width: int | None,
     pager: bool | None,
     highlight: str | None,
-    also: dict[str, str],
+    also: AlsoRead,
     color: ColorMode,
     note: str | None = None,
 ) -> None:
@@ -231,12 +233,12 @@ def _print_article(
     renderable = render_article(
         record,
         width=width or min(MEASURE, console.width),
-        highlight=highlight_pattern(highlight, list(also.values())),
+        highlight=highlight_pattern(highlight, also.others()),
         plain=console.no_color or console.color_system is None,
         more_by=more,
         related=related,
         note=note,
-        also_marked=list(also.items()),
+        also=also,
     )
     text = rendered(console, renderable)
     # --color always forces styles, not a terminal: ask stdout itself whether to page.

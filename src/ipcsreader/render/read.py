@@ -15,7 +15,7 @@ from rich.text import Text
 from ipcsreader import wordforms
 from ipcsreader.archive.known import KnownTitle
 from ipcsreader.archive.search import INITIALS_PATTERN
-from ipcsreader.model import Block, Hit, Record, article_url
+from ipcsreader.model import AlsoRead, Block, Hit, Record, article_url
 from ipcsreader.render.parts import (
     DIM,
     NUMBER_STYLE,
@@ -133,20 +133,29 @@ def render_article(
     more_by: Sequence[KnownTitle] = (),
     related: Sequence[Hit] = (),
     note: str | None = None,
-    also_marked: Sequence[tuple[str, str]] = (),
+    also: AlsoRead | None = None,
 ) -> RenderableType:
     """The record as a reader wants it, no wider than ``width`` columns.
 
     ``plain`` marks highlighted words with ``*`` for a terminal without styles; the
-    reader's ``note`` stands under the header. ``also_marked``: (words typed, their other
-    form) for each acronym or name in full that ``highlight`` marks in both forms, said
-    under the header as the search says it.
+    reader's ``note`` stands under the header. ``also``: what the search read the words
+    as besides (the other forms ``highlight`` marks too), said under the header as the
+    search says it.
     """
     parts: list[RenderableType] = [_header(record, width), Text("")]
+    also = also or AlsoRead()
     # Said only of a reading this article has: what was marked, not what was looked for.
-    said = [(typed, other) for typed, other in also_marked if _has(record, other)]
-    if said:
-        parts.extend(_also_marked(typed, other) for typed, other in said)
+    paired = [(typed, other) for typed, other in also.paired if _has(record, other)]
+    respelt = [(typed, other) for typed, other in also.respelt if _has(record, other)]
+    parts.extend(
+        safe(f'{typed} also marked as "{other}", as the archive\'s pages pair them.', DIM)
+        for typed, other in paired
+    )
+    parts.extend(
+        safe(f'{typed} marked as "{other}": no page says "{typed}".', DIM)
+        for typed, other in respelt
+    )
+    if paired or respelt:
         parts.append(Text(""))
     if note is not None:
         parts.extend([_note(note), Text("")])
@@ -168,14 +177,6 @@ def render_article(
 def _has(record: Record, other: str) -> bool:
     found = re.compile(rf"\b{_reading(other)}", re.IGNORECASE)
     return any(found.search(clean(block.text)) for block in record.blocks)
-
-
-def _also_marked(typed: str, other: str) -> Text:
-    # An acronym and its name are never both one word; a word no page holds and the
-    # spelling it was searched as always are.
-    if " " in typed.strip() or " " in other.strip():
-        return safe(f'{typed} also marked as "{other}", as the archive\'s pages pair them.', DIM)
-    return safe(f'{typed} marked as "{other}": no page says "{typed}".', DIM)
 
 
 def _note(note: str) -> RenderableType:

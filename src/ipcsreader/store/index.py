@@ -24,7 +24,7 @@ from ipcsreader.compat import whoosh_matching as matching
 from ipcsreader.compat.whoosh_reading import Columns, load_lengths
 from ipcsreader.compat.whoosh_shared import settled, shared
 from ipcsreader.errors import IndexUnavailableError, QueryError
-from ipcsreader.model import Hit, Matched, SearchResult
+from ipcsreader.model import AlsoRead, Hit, Matched, SearchResult
 from ipcsreader.store import (
     acronyms,
     fields,
@@ -191,11 +191,11 @@ class SearchIndex:
         """``plan`` with the words no article holds found (:func:`spelling.respelt`)."""
         return spelling.respelt(self._reader().vocabulary, plan)
 
-    def also_read(self, plan: Plan) -> dict[str, str]:
-        """What :meth:`search` also reads ``plan``'s acronyms and names in full as, and
-        searches its words that no article holds as (:func:`spelling.respelt`)."""
+    def also_read(self, plan: Plan) -> AlsoRead:
+        """What :meth:`search` also reads ``plan``'s words as (:class:`AlsoRead`)."""
         with self._searching(plan) as (searcher, run):
-            return {**run.respelt, **_spelt_out(searcher, run.plan.expression)[1]}
+            paired = _spelt_out(searcher, run.plan.expression)[1]
+            return AlsoRead(tuple(paired.items()), tuple(run.respelt.items()))
 
     def more_like(self, number: int, text: str, limit: int) -> list[Hit]:
         """Articles whose words are most like ``text`` (the article ``number``'s own)."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable, Sequence
+from collections.abc import Awaitable
 from pathlib import Path
 from typing import ClassVar, TypeVar
 
@@ -15,6 +15,7 @@ from ipcsreader.archive.search import SearchQuery
 from ipcsreader.cite.styles import Style
 from ipcsreader.compat import textual_errors
 from ipcsreader.errors import IpcsError
+from ipcsreader.model import AlsoRead
 from ipcsreader.render.parts import plural
 from ipcsreader.ui.indexer import Outcome, Progress, update_in_background
 from ipcsreader.ui.service import Service
@@ -167,9 +168,9 @@ class IpcsApp(textual_errors.SurvivingApp):
         if count is not None:
             self.say(f"Wrote {count} article{'s' if count != 1 else ''} to {path}.")
 
-    def read(self, number: int, words: str = "", also: Sequence[tuple[str, str]] = ()) -> None:
+    def read(self, number: int, words: str = "", also: AlsoRead | None = None) -> None:
         """Open article ``number``, the query's ``words`` marked, and what the search also
-        read them as (``also``: its ``also_read``)."""
+        read them as (``also``)."""
         from ipcsreader.ui.reading import ReadScreen
 
         self.push_screen(ReadScreen(number, words, also))

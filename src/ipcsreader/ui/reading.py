@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 import os
 import sys
-from collections.abc import Awaitable, Sequence
+from collections.abc import Awaitable
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, cast
 
@@ -20,7 +20,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import ProgressBar
 
-from ipcsreader.model import Record
+from ipcsreader.model import AlsoRead, Record
 from ipcsreader.render.parts import DIM, NUMBER_STYLE
 from ipcsreader.render.read import highlight_pattern, render_article
 from ipcsreader.render.safe import safe
@@ -54,14 +54,14 @@ class ReadScreen(IpcsScreen):
         Binding("q", "app.quit", "Quit", show=False),
     ]
 
-    def __init__(self, number: int, words: str = "", also: Sequence[tuple[str, str]] = ()) -> None:
+    def __init__(self, number: int, words: str = "", also: AlsoRead | None = None) -> None:
         super().__init__()
         self.number = number
         self.words = words
-        self.also = tuple(also)  # the search's acronyms and names, in their other form
+        self.also = also or AlsoRead()  # what the search read the words as besides, marked too
         self.record: Record | None = None
         self.desk: Entry | None = None  # what the reader's desk holds of it
-        self._pattern = highlight_pattern(words, [other for _typed, other in self.also])
+        self._pattern = highlight_pattern(words, self.also.others())
         self._fetching = False
 
     def compose(self) -> ComposeResult:
@@ -95,7 +95,7 @@ class ReadScreen(IpcsScreen):
             highlight=self._pattern,
             plain=plain,
             note=self.desk.note if self.desk else None,
-            also_marked=self.also,
+            also=self.also,
         )
 
     def _status(self, *versions: Text) -> None:

@@ -33,7 +33,7 @@ from textual.widgets import Input, OptionList, Static
 
 from ipcsreader.archive.search import OPERATORS, SearchQuery, plain_words
 from ipcsreader.errors import IndexUnavailableError, QueryError, UsageError
-from ipcsreader.model import SearchResult
+from ipcsreader.model import AlsoRead, SearchResult
 from ipcsreader.render.parts import DIM
 from ipcsreader.render.safe import safe
 from ipcsreader.render.search import render_no_hits
@@ -328,7 +328,8 @@ class SearchScreen(IpcsScreen):
         number = self.query_one(HitList).number()
         if number is not None:
             self._reading = number
-            also = (*self.result.respelt, *self.result.also_read) if self.result else ()
+            result = self.result
+            also = AlsoRead(result.also_read, result.respelt) if result else AlsoRead()
             self.ipcs.read(number, self.words(), also)
 
     def on_screen_resume(self) -> None:
