@@ -148,7 +148,7 @@ def read(
     if width is not None and width < MIN_WIDTH:
         raise UsageError(f"--width must be at least {MIN_WIDTH}, not {width}")
 
-    def gather(lib: Library) -> tuple[Record, list[KnownTitle], list[Hit], dict[str, str]]:
+    def gather(lib: Library) -> tuple[Record, list[KnownTitle], list[Hit], AlsoRead]:
         record = lib.record(wanted)
         more = lib.more_by(record)
         related = [h for h in lib.more_like(wanted, 5) if h.number != wanted]
