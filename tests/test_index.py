@@ -115,6 +115,26 @@ def test_hyphenated_words_are_found_whole_and_by_parts(library: Library, query: 
     assert numbers(library, query) == [9002]
 
 
+@pytest.mark.parametrize(
+    ("query", "found"),
+    [
+        # No page has the compound, nor its parts side by side: its parts anywhere.
+        ("Stall-Nuclear", [9002]),
+        ("Sirisena/talks", [9002]),
+        ("wing-left parties", [9002]),
+        ("stall-xylophone", []),  # every part, still
+        # A compound some page has is searched whole: not the page with its parts apart.
+        ("north-korea", [9001, 9003]),
+        ("North/Korea", [9001, 9003]),
+    ],
+)
+def test_a_compound_no_page_has_is_searched_by_its_parts(
+    library: Library, query: str, found: list[int]
+) -> None:
+    assert sorted(numbers(library, query)) == found
+    assert sorted(library.search_numbers(SearchQuery(query))) == found
+
+
 @pytest.mark.parametrize("query", ["author:asanga", "author:abeyagoonasekera", "Abeyagoonasekera"])
 def test_authors_are_found_by_any_part_of_the_name(library: Library, query: str) -> None:
     assert numbers(library, query) == [9002]

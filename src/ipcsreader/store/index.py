@@ -11,7 +11,6 @@ never when they are imported.
 from __future__ import annotations
 
 import time
-from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from functools import cached_property
@@ -282,6 +281,7 @@ class _Run:
         self.query: Any = query.Every()
         self.allowed: set[int] | None = None
         self.joined = False  # the query's parts are joined without an operator (see _parse)
+        self.apart = False  # its compounds searched as their parts (see _parse_apart)
         # A question (see :func:`querying.is_question`): ranked over the articles with any
         # of its words. ``every``: those of an any-word search with all of them.
         self.question = False
@@ -323,6 +323,10 @@ class _Run:
                 found = self._run(allowed, relaxed=True)
                 return found, not self.every
         ranked = self._run(allowed)
+        if not ranked and self._parse_apart(True):
+            ranked = self._run(allowed)
+            if not ranked:  # any of the words, each compound whole as before
+                self._parse_apart(False)
         if not ranked and self._relaxable():
             relaxed = self._run(allowed, relaxed=True)
             if relaxed:
@@ -354,6 +358,14 @@ class _Run:
         if self.question:
             return "all" if docnum in self.every else "some"
         return otherwise
+
+    def _parse_apart(self, apart: bool) -> bool:
+        """Whether the query has words the index reads as parts (:func:`querying.words_apart`):
+        if so it is parsed anew, with their parts anywhere (``apart``) or whole."""
+        if not querying.words_apart(self.plan.expression)[1]:
+            return False
+        self.apart, self.parsed = apart, None
+        return True
 
     def _relaxable(self) -> bool:
         """Whether any of the words may do: several words joined without an operator, none
@@ -389,30 +401,8 @@ class _Run:
         if self.plan.sort != "relevance":
             return self._by_date(docnum for _, docnum in found)
         if relaxed:
-            found = self._coordinated(run, found)
+            found, self.every = ranking.coordinated(self.searcher, self.segments, run, found)
         return self._boost_adjacent(found)
-
-    def _coordinated(self, q: Any, found: list[tuple[float, int]]) -> list[tuple[float, int]]:
-        """Any-word matches (in no order), each score times the share of the query's parts
-        it matches, best first: an article with more of the words comes before one with
-        fewer, unless the fewer are much rarer or more prominent."""
-        from whoosh import query
-        from whoosh.query.compound import DefaultOr
-
-        words = q.a if type(q) is query.AndMaybe else q
-        if type(words) not in (query.Or, DefaultOr) or len(words.subqueries) < 2:
-            self.every = {d for _, d in found}
-            matching.best_first(found)
-            return found
-        clauses = words.subqueries
-        counts: Counter[int] = Counter()
-        for clause in clauses:
-            counts.update(matching.matching_docs(self.searcher, clause, self.segments))
-        self.every = {d for d, n in counts.items() if n == len(clauses)}
-        share = [(n / len(clauses)) ** ranking.COORDINATION for n in range(len(clauses) + 1)]
-        coordinated = [(score * share[counts[d]], d) for score, d in found]
-        matching.best_first(coordinated)
-        return coordinated
 
     def _by_date(self, docs: Iterable[int]) -> list[tuple[float, int]]:
         rank = self.columns.date_rank()
@@ -461,7 +451,7 @@ class _Run:
             weight = printings.weight(self.searcher)
             text = printings.also_bylined(text, self.plan.bylines_also, weight)
             text = printings.also_printed(text, self.plan.printed_also, weight)
-            text = querying.whole_words(text)
+            text = querying.whole_words(querying.words_apart(text)[0] if self.apart else text)
             try:
                 q = querying.parser(qparser.AndGroup).parse(text)
             except Exception as error:  # Whoosh's parser trips in many ways over odd input

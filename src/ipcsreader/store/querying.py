@@ -110,6 +110,32 @@ def whole_words(text: str) -> str:
     return unquoted(text, either)
 
 
+# A word the index reads as several, joined by hyphens, apostrophes, slashes, "&", "+" or
+# dots ("US-India-Japan", "Xi/Modi"), standing alone (not in a field's clause, nor a
+# prefix, fuzzy or boosted word).
+_JOINED = re.compile(r"(?<![\w*?~^.:])\w+(?:[\-‐‑'’‘/&+.]+\w+)+(?![\w*?~^\-‐‑'’‘/&+.:])")
+
+
+def words_apart(text: str) -> tuple[str, bool]:
+    """``text`` with each unquoted word the index reads as parts searched as those parts,
+    each anywhere in the article; and whether there was one. What a query that finds
+    nothing with its compounds whole (:func:`whole_words`) asks next: "US-India-Japan"
+    finds the page on the India-Japan-US trilateral, "Xi/Modi" one on Xi and Modi. A
+    word with a part of one letter ("U.S.", "J&K") stays whole."""
+    found = False
+
+    def apart(match: re.Match[str]) -> str:
+        nonlocal found
+        parts = re.findall(r"[^\W_]+", POSSESSIVE.sub("", match[0]))
+        if min(len(part) for part in parts) < 2:
+            return match[0]
+        found = True
+        return f"({' '.join(parts)})"
+
+    text = unquoted(text, apart, _JOINED)
+    return text, found
+
+
 def joined_words(text: str) -> str:
     """Unquoted compound words as the whole word alone ("jongun")."""
     return unquoted(text, lambda match: _joined(match[0]))

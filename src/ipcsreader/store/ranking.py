@@ -201,6 +201,30 @@ def whole_titles(
     return whole
 
 
+def coordinated(
+    searcher: Any, segments: Any, q: Any, found: list[tuple[float, int]]
+) -> tuple[list[tuple[float, int]], set[int]]:
+    """Any-word matches of ``q`` (``found``, in no order), each score times the share of
+    the query's parts it matches, best first: an article with more of the words comes
+    before one with fewer, unless the fewer are much rarer or more prominent. And the
+    documents that match every part."""
+    from whoosh import query
+    from whoosh.query.compound import DefaultOr
+
+    words = q.a if type(q) is query.AndMaybe else q
+    if type(words) not in (query.Or, DefaultOr) or len(words.subqueries) < 2:
+        matching.best_first(found)
+        return found, {d for _, d in found}
+    clauses = words.subqueries
+    counts: Counter[int] = Counter()
+    for clause in clauses:
+        counts.update(matching.matching_docs(searcher, clause, segments))
+    share = [(n / len(clauses)) ** COORDINATION for n in range(len(clauses) + 1)]
+    scored = [(score * share[counts[d]], d) for score, d in found]
+    matching.best_first(scored)
+    return scored, {d for d, n in counts.items() if n == len(clauses)}
+
+
 def _authored(segment: matching.Segment, forms: Collection[str]) -> set[int]:
     """The documents of ``segment`` whose author field holds any of ``forms``."""
     authored: set[int] = set()
