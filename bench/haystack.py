@@ -238,9 +238,10 @@ def make(reals: list[Real], count: int, seed: int, spread: str = "even") -> list
     zipf = ZipfSpread(titled, seed) if spread == "zipf" else None
     if zipf:
         vocabulary.spread(COUNT_POWER)
-    authors = sorted({r.author for r in reals if r.author})
-    columns = sorted({r.column for r in reals if r.column})
-    regions = sorted({r.region for r in reals if r.region})
+    # Pages of the new layout print no region, some none of these: a stand-in then.
+    authors = sorted({r.author for r in reals if r.author}) or ["IPCS Research Staff"]
+    columns = sorted({r.column for r in reals if r.column}) or ["IPCS Commentaries"]
+    regions = sorted({r.region for r in reals if r.region}) or ["South Asia"]
     out = []
     for i in range(count):
         source = zipf.subject(rng) if zipf else rng.choice(titled)

@@ -22,7 +22,7 @@ import sqlite3
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -59,16 +59,24 @@ class Doc:
     col: str
 
 
-def queries() -> list[Query]:
-    """The conformance tests' queries, then the benchmark's own (topics, names, fields)."""
+def queries(own: Path | None = None) -> list[Query]:
+    """The conformance tests' queries, then the benchmark's own (topics, names, fields); or
+    those of the file ``own`` instead, in the same form (a JSON object a line: "query",
+    "number", and "family" and "set" if you like)."""
+    if own is not None:
+        return list(_read_queries(own))
     from test_conformance_search import QUERIES
 
     found = [Query(text, number, "conformance", "conformance") for text, number in QUERIES.items()]
-    with open(HERE / "relevance-queries.jsonl", encoding="utf-8") as f:
-        for line in f:
+    return found + list(_read_queries(HERE / "relevance-queries.jsonl"))
+
+
+def _read_queries(path: Path) -> Iterator[Query]:
+    with open(path, encoding="utf-8") as f:
+        for line in filter(str.strip, f):
             row = json.loads(line)
-            found.append(Query(row["query"], row["number"], row["family"], row["set"]))
-    return found
+            family, kind = row.get("family", "own"), row.get("set", "own")
+            yield Query(row["query"], int(row["number"]), family, kind)
 
 
 # A reader's typos: a query's longest word of six letters or more (not a field's name nor
@@ -309,6 +317,17 @@ def report(
             print(f"  #{qs[i].number:<5} {qs[i].set:<11} {qs[i].family:<11} {shown}  {qs[i].text}")
 
 
+def asked_of(qs: list[Query], held: set[int]) -> list[Query]:
+    """The queries whose article the pages hold; the others are named and left out (a
+    page set of your own need not hold the project's articles)."""
+    absent = sorted({q.number for q in qs if q.number not in held})
+    if absent:
+        shown = ", ".join(f"#{n}" for n in absent[:10]) + (" …" if len(absent) > 10 else "")
+        left = sum(q.number not in held for q in qs)
+        print(f"{left} queries left out: their article is not among the pages ({shown})")
+    return [q for q in qs if q.number in held]
+
+
 def run_size(
     pages: Path,
     work: Path,
@@ -322,6 +341,7 @@ def run_size(
     started = time.perf_counter()
     library, docs = prepare(pages, work, articles, seed, reals, spread)
     built = time.perf_counter() - started
+    qs = asked_of(qs, set(library.numbers()))
     tantivy_dir = Path(tempfile.mkdtemp(dir=work))
     try:
         engines = {
@@ -354,9 +374,15 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument(
         "--set",
-        choices=("conformance", "tune", "held", "blind", "blind2", "blind3", "tune2", "held2"),
         action="append",
-        help="only these (repeat for several)",
+        help="only these (repeat for several): conformance, tune, held, blind, blind2, "
+        "blind3, tune2, held2, or those of --queries",
+    )
+    parser.add_argument(
+        "--queries",
+        type=Path,
+        help='your own queries instead, a JSON object a line: {"query": …, "number": …} '
+        '(and "family", "set" if you like)',
     )
     parser.add_argument(
         "--spread",
@@ -381,7 +407,14 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     if not args.pages.is_dir():
         parser.error(f"the real pages are not at {args.pages}; give --pages")
-    qs = [q for q in queries() if args.set is None or q.set in args.set]
+    if args.queries is not None and not args.queries.is_file():
+        parser.error(f"no queries file at {args.queries}")
+    every = queries(args.queries)
+    unknown = sorted(set(args.set or ()) - {q.set for q in every})
+    if unknown:
+        sets = ", ".join(sorted({q.set for q in every}))
+        parser.error(f"no queries in set {unknown[0]!r}; the sets: {sets}")
+    qs = [q for q in every if args.set is None or q.set in args.set]
     if args.typos:
         qs = misspelt(qs)
     args.workdir.mkdir(parents=True, exist_ok=True)

@@ -116,3 +116,18 @@ def test_zipf_subjects_follow_their_seeded_order() -> None:
     shares = [drawn[r.number] / 12_000 for r in spread.order]
     assert shares == sorted(shares, reverse=True)
     assert abs(shares[0] - 0.48) < 0.02 and abs(shares[-1] - 0.12) < 0.02
+
+
+def test_pages_without_regions_bylines_or_columns_still_make_a_haystack() -> None:
+    # The new layout prints no region: a set of such pages (one's own, say) is no reason
+    # to stop. Each distractor is still a page the parser reads.
+    bare = [
+        haystack.Real(r.number, r.title, r.sentences, author=None, column=None, region=None)
+        for r in REALS
+    ]
+    made = haystack.make(bare, 8, seed=1)
+    assert len(made) == 8
+    assert {(d.region, d.column, d.author) for d in made} == {
+        ("South Asia", "IPCS Commentaries", "IPCS Research Staff")
+    }
+    assert all(d.page() for d in made)
