@@ -153,6 +153,8 @@ def fts5_engine(docs: Iterable[Doc]) -> Callable[[str], list[int]]:
         return f" {joiner} ".join(parts)
 
     def run(text: str) -> list[int]:
+        if not clauses(text):  # no word at all: FTS5 would take the empty match for an error
+            return []
         for joiner in ("AND", "OR"):
             rows = db.execute(
                 f"SELECT number FROM docs WHERE docs MATCH ? ORDER BY bm25(docs, 0, {weights}) "

@@ -59,3 +59,15 @@ def test_an_unknown_set_or_a_missing_file_is_one_line(
     err = capsys.readouterr().err
     assert "no queries in set 'nope'; the sets: blind, " in err
     assert "no queries file at " in err
+
+
+@pytest.mark.parametrize(
+    "text", ["", " ", '"', "*", "(", "-", "🙂", 'author:"', "Kim AND", "NEAR(a b)"]
+)
+def test_the_fts5_baseline_answers_any_query(text: str) -> None:
+    # A query with no word, or with FTS5's own syntax, is words or nothing to the
+    # baseline, never an error that stops the run.
+    docs = [relevance.Doc(1, "Kim Jong-un in Moscow", "", "Putin met Kim.", "S Mishra", "EAC")]
+    run = relevance.fts5_engine(docs)
+    assert run(text) in ([], [1])
+    assert run("Kim Moscow") == [1]
