@@ -110,10 +110,14 @@ def misspelt(qs: Iterable[Query]) -> list[Query]:
 
 def ipcs_engine(library: object) -> Callable[[str], list[int]]:
     from ipcsreader.archive.search import SearchQuery
+    from ipcsreader.errors import IpcsError
 
     def run(text: str) -> list[int]:
         query = SearchQuery(text, limit=TOP, highlight=False, respell=True)  # as ipcs search
-        result = library.search(query)  # type: ignore[attr-defined]
+        try:
+            result = library.search(query)  # type: ignore[attr-defined]
+        except IpcsError:  # ipcs search says why in one line, and finds nothing
+            return []
         return [h.number for h in result.hits]
 
     return run

@@ -71,3 +71,16 @@ def test_the_fts5_baseline_answers_any_query(text: str) -> None:
     run = relevance.fts5_engine(docs)
     assert run(text) in ([], [1])
     assert run("Kim Moscow") == [1]
+
+
+def test_the_ipcs_engine_finds_nothing_where_ipcs_search_refuses(tmp_path: Path) -> None:
+    from search_world import old_page, write
+
+    from ipcsreader.library import Library
+
+    write(tmp_path / "corpus", "8801-old.txt", old_page(8801, "Kim in Moscow", ["Putin met Kim."]))
+    library = Library([tmp_path / "corpus"], tmp_path / "index")
+    library.update()
+    run = relevance.ipcs_engine(library)
+    assert run("Kim Moscow") == [8801]
+    assert run('author:"Kim') == [] and run("date:>=x") == []
