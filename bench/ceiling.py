@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/ceiling.py --workdir DIR --articles 10000 [--seed 1] [--spread zipf]
     .venv/bin/python bench/ceiling.py --workdir DIR --set tune2 --set held2   # by set and family
+    .venv/bin/python bench/ceiling.py --workdir DIR --pages P --queries Q.jsonl   # as relevance.py
 
 For each query of bench/relevance.py, an article B *dominates* the article meant, A, when B
 holds every query word (as the index analyses it) at least as often as A in each field
@@ -34,7 +35,6 @@ import haystack  # noqa: E402  (beside this script)
 import relevance  # noqa: E402
 
 PAIRED = ("title", "teaser", "body")
-SETS = ("conformance", "tune", "held", "blind", "blind2", "blind3", "tune2", "held2")
 
 
 class Counts:
@@ -126,14 +126,15 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--articles", type=int, default=10000)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--spread", choices=haystack.SPREADS, default="even")
-    parser.add_argument("--set", choices=SETS, action="append", help="only these (repeat it)")
+    relevance.query_options(parser)
     args = parser.parse_args(argv)
+    qs = relevance.chosen_queries(parser, args)
     reals = haystack.reals_from(args.pages)
-    _library, docs = relevance.prepare(
+    library, docs = relevance.prepare(
         args.pages, args.workdir, args.articles, args.seed, reals, args.spread
     )
     hay = Haystack(docs)
-    qs = [q for q in relevance.queries() if args.set is None or q.set in args.set]
+    qs = relevance.asked_of(qs, set(library.numbers()))
     found = [hay.ceiling(q.text, q.number) for q in qs]
     print(f"Ceiling of MRR@10, {args.articles:,} distractors ({args.spread}, seed {args.seed})")
     for name, n, mean in totals(qs, found):

@@ -373,11 +373,8 @@ def run_size(
         shutil.rmtree(tantivy_dir, ignore_errors=True)
 
 
-def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description="Relevance of ipcs against FTS5 and tantivy.")
-    parser.add_argument("--pages", type=Path, default=HERE.parent.parent / "shared" / "ipcs-pages")
-    parser.add_argument("--articles", type=int, action="append", help="haystack size(s)")
-    parser.add_argument("--seed", type=int, default=1)
+def query_options(parser: argparse.ArgumentParser) -> None:
+    """``--set`` and ``--queries``, as this script and bench/ceiling.py take them."""
     parser.add_argument(
         "--set",
         action="append",
@@ -390,6 +387,27 @@ def main(argv: list[str] | None = None) -> None:
         help='your own queries instead, a JSON object a line: {"query": …, "number": …} '
         '(and "family", "set" if you like)',
     )
+
+
+def chosen_queries(parser: argparse.ArgumentParser, args: argparse.Namespace) -> list[Query]:
+    """The queries ``--queries`` and ``--set`` ask for; a missing file or an unknown set
+    is the parser's one-line error."""
+    if args.queries is not None and not args.queries.is_file():
+        parser.error(f"no queries file at {args.queries}")
+    every = queries(args.queries)
+    unknown = sorted(set(args.set or ()) - {q.set for q in every})
+    if unknown:
+        sets = ", ".join(sorted({q.set for q in every}))
+        parser.error(f"no queries in set {unknown[0]!r}; the sets: {sets}")
+    return [q for q in every if args.set is None or q.set in args.set]
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description="Relevance of ipcs against FTS5 and tantivy.")
+    parser.add_argument("--pages", type=Path, default=HERE.parent.parent / "shared" / "ipcs-pages")
+    parser.add_argument("--articles", type=int, action="append", help="haystack size(s)")
+    parser.add_argument("--seed", type=int, default=1)
+    query_options(parser)
     parser.add_argument(
         "--spread",
         choices=haystack.SPREADS,
@@ -413,14 +431,7 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     if not args.pages.is_dir():
         parser.error(f"the real pages are not at {args.pages}; give --pages")
-    if args.queries is not None and not args.queries.is_file():
-        parser.error(f"no queries file at {args.queries}")
-    every = queries(args.queries)
-    unknown = sorted(set(args.set or ()) - {q.set for q in every})
-    if unknown:
-        sets = ", ".join(sorted({q.set for q in every}))
-        parser.error(f"no queries in set {unknown[0]!r}; the sets: {sets}")
-    qs = [q for q in every if args.set is None or q.set in args.set]
+    qs = chosen_queries(parser, args)
     if args.typos:
         qs = misspelt(qs)
     args.workdir.mkdir(parents=True, exist_ok=True)
