@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 
 import pytest
@@ -9,6 +10,8 @@ from textual.pilot import Pilot
 from textual.widgets import Input
 from ui_world import drive, indexed, make_app, screen_text, settle, shipped, small_corpus, typed
 
+from ipcsreader.archive.search import SearchQuery
+from ipcsreader.model import SearchResult
 from ipcsreader.ui.hits import FacetList, HitList
 from ipcsreader.ui.reading import ReadScreen
 from ipcsreader.ui.search import SearchScreen
@@ -134,6 +137,40 @@ def test_a_word_no_article_holds_is_searched_as_its_spelling(world) -> None:
         text = screen_text(app)
         assert "1 hit" in text and "#4842" in text
         assert "replyaing searched as replaying" in text
+
+    drive(app, scenario)
+
+
+def test_enter_typed_at_once_opens_the_first_hit_of_the_query_as_typed(world) -> None:
+    # Enter pressed before the last keys' search has answered: the article opens once the
+    # hits of the query as typed are shown, marked as that search read it, not a hit of
+    # the list then on screen (here the newest articles, before any search answered).
+    app = make_app(*world)
+    answer = app.service.search_unread
+
+    async def slowly(query: SearchQuery) -> tuple[SearchResult, set[int]]:
+        await asyncio.sleep(0.3)  # a large archive: the keys arrive while it searches
+        return await answer(query)
+
+    async def scenario(pilot: Pilot) -> None:
+        screen = app.screen
+        app.service.search_unread = slowly  # type: ignore[method-assign]
+        await pilot.press(*"Moskow", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ReadScreen)
+        assert app.screen.number == 4842 and app.screen.words == "Moskow"
+        assert app.screen.also.respelt == (("Moskow", "Moscow"),)
+        assert 'Moskow marked as "Moscow": no page says "Moskow".' in screen_text(app)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.screen is screen
+        # The Enter was spent: a query typed next opens nothing by itself.
+        screen.query_one(Input).focus()
+        await pilot.pause()
+        await pilot.press("backspace", *"Kim")  # focus selects the text: it goes
+        await settle(pilot)
+        assert app.screen is screen and screen.shown is not None
+        assert screen.shown.text == "Kim"
 
     drive(app, scenario)
 

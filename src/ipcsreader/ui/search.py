@@ -105,6 +105,9 @@ class SearchScreen(IpcsScreen):
         self._loading_more = False
         self._facets_wanted: bool | None = None  # None: as wide as the screen allows
         self._reading: int | None = None  # the article opened from here, on screen
+        # Enter pressed while the query as typed was still being searched: its first hit
+        # opens once shown (not a hit of the list then on screen, a prefix's).
+        self._open_when_shown = False
 
     def compose(self) -> ComposeResult:
         yield Input(
@@ -154,6 +157,7 @@ class SearchScreen(IpcsScreen):
 
     @on(Input.Changed, "#query")
     def _typed(self) -> None:
+        self._open_when_shown = False
         self.ask()
 
     def ask(self) -> None:
@@ -174,6 +178,10 @@ class SearchScreen(IpcsScreen):
                 self.answered = request
         finally:
             self._busy = False
+        if self._open_when_shown and self._wanted is None:
+            self._open_when_shown = False
+            if self.shown is not None and self.shown.text == self.query_one(Input).value:
+                self._open()
 
     @property
     def busy(self) -> bool:
@@ -323,6 +331,13 @@ class SearchScreen(IpcsScreen):
     # Keys.
 
     @on(Input.Submitted, "#query")
+    def _submitted(self) -> None:
+        shown = self.shown
+        if self._busy or shown is None or shown.text != self.query_one(Input).value:
+            self._open_when_shown = True  # see _serve
+        else:
+            self._open()
+
     @on(OptionList.OptionSelected, "#hits")
     def _open(self) -> None:
         number = self.query_one(HitList).number()
