@@ -1,7 +1,7 @@
 """A question is answered from the articles with any of its words: its answer may lack one
 ("what happened to …": the page tells what did, and need never say "happened"). So is a
-query that describes an article (four words or more, half of them in lower case): the page
-may say "abducted" where the reader typed "kidnapped"."""
+query that describes an article (five words or more, or four with half of them in lower
+case): the page may say "abducted" where the reader typed "kidnapped"."""
 
 from __future__ import annotations
 
