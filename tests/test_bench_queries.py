@@ -74,13 +74,8 @@ def test_the_fts5_baseline_answers_any_query(text: str) -> None:
 
 
 def test_the_ipcs_engine_finds_nothing_where_ipcs_search_refuses(tmp_path: Path) -> None:
-    from search_world import old_page, write
+    from search_world import library_of
 
-    from ipcsreader.library import Library
-
-    write(tmp_path / "corpus", "8801-old.txt", old_page(8801, "Kim in Moscow", ["Putin met Kim."]))
-    library = Library([tmp_path / "corpus"], tmp_path / "index")
-    library.update()
-    run = relevance.ipcs_engine(library)
+    run = relevance.ipcs_engine(library_of(tmp_path, {8801: ("Kim in Moscow", "Putin met Kim.")}))
     assert run("Kim Moscow") == [8801]
     assert run('author:"Kim') == [] and run("date:>=x") == []

@@ -81,10 +81,12 @@ def test_a_letter_is_read_once(reader) -> None:
     assert near == _scanned(reader, "sore")
 
 
-def _scanned(reader, word: str) -> list[str]:
-    """The words within two edits of ``word``, in the spelling searched, one by one."""
+def _scanned(reader, word: str) -> list[tuple[str, int]]:
+    """The words within two edits of ``word``, in the spelling searched, one by one, each
+    with its distance."""
     every = (t.decode() for t in reader.expand_prefix("spell", word[:1]))
-    return sorted(t for t in every if _distance(one_spelling(t), one_spelling(word)) <= 2)
+    measured = ((t, _distance(one_spelling(t), one_spelling(word))) for t in every)
+    return sorted((t, distance) for t, distance in measured if distance <= 2)
 
 
 def test_a_questions_grammar_is_not_corrected(tmp_path_factory: pytest.TempPathFactory) -> None:

@@ -177,11 +177,7 @@ def test_a_typo_in_the_other_spelling_is_respelt(
 
 @pytest.fixture(scope="module")
 def british_only(tmp_path_factory: pytest.TempPathFactory) -> Library:
-    root = tmp_path_factory.mktemp("british")
-    write(root / "corpus", "8610-old.txt", old_page(8610, "Naval Notes", [BRITISH, FILLER]))
-    lib = Library([root / "corpus"], root / "index")
-    lib.update()
-    return lib
+    return library_of(tmp_path_factory.mktemp("british"), {8610: ("Naval Notes", BRITISH)})
 
 
 def test_a_word_the_pages_hold_is_no_misspelling(tmp_path: Path) -> None:

@@ -287,9 +287,9 @@ def describes(words: Sequence[str]) -> bool:
     # Function words as the index reads them: "whát" is "what".
     function = function_stems()
     content = [w for w in words if not {t.text for t in text(w, mode="query")} <= function]
-    loose = [w for w in content if not named(w)]
     if len(content) >= LONG_QUERY_WORDS:
         return True
+    loose = [w for w in content if not named(w)]
     return len(content) >= DESCRIPTION_WORDS and 2 * len(loose) >= len(content)
 
 

@@ -37,9 +37,10 @@ class Vocabulary:
         # By first letter, then by length searched: each word, as searched, its letters.
         self._letters: dict[str, dict[int, list[tuple[str, str, int]]]] = {}
 
-    def within_two(self, word: str) -> list[str]:
+    def within_two(self, word: str) -> list[tuple[str, int]]:
         """The words within two edits of ``word`` (a swap of neighbours is one), in the
-        spelling searched, that share its first letter, in alphabetical order."""
+        spelling searched, that share its first letter, in alphabetical order, each with
+        its distance."""
         by_length = self._letters.get(word[:1])
         if by_length is None:
             by_length = self._letters[word[:1]] = {}
@@ -52,10 +53,11 @@ class Vocabulary:
         typed = one_spelling(word)
         letters = _letter_bits(typed)
         near = [
-            term
+            (term, distance)
             for size in range(len(typed) - 2, len(typed) + 3)
             for term, searched, its_letters in by_length.get(size, ())
-            if (its_letters ^ letters).bit_count() <= 4 and _distance(searched, typed) <= 2
+            if (its_letters ^ letters).bit_count() <= 4
+            and (distance := _distance(searched, typed)) <= 2
         ]
         near.sort()
         return near
@@ -82,7 +84,7 @@ def suggest(vocabulary: Vocabulary, text: str) -> str | None:
 # reader would see at once, where searching the word as typed finds nothing. Not two
 # edits: the words known are those of titles, teasers, bylines and the start of each
 # body, and a word two edits off is as often another word ("exeuction" is not
-# "election"; "execution" is said further down). Nor a word of four letters ("Kono" is
+# "election"; no page says "execution" at all). Nor a word of four letters ("Kono" is
 # not "Kong"), nor an acronym: capitals are typed on purpose ("IDSA" is not "Idea").
 _SHORT_WORD = 5
 
@@ -170,11 +172,9 @@ def _likeliest(vocabulary: Vocabulary, word: str, edits: int) -> str | None:
     if _held(reader, word):
         return None
     own = vocabulary.frequency(folded)
-    # Measured between the spellings searched: "behvaior" is a letter off "behaviour".
-    searched = one_spelling(folded)
     best = None
-    for candidate in vocabulary.within_two(folded):
-        distance = _distance(searched, one_spelling(candidate))
+    # Measured between the spellings searched: "behvaior" is a letter off "behaviour".
+    for candidate, distance in vocabulary.within_two(folded):
         if candidate == folded or distance > edits:
             continue
         key = (distance, -vocabulary.frequency(candidate))
