@@ -68,7 +68,11 @@ def build(folder: Path) -> Path:
         old_page(
             9004,
             "Coastal Roads",
-            ["The north of the state built roads. " + FILLER, FILLER, "Korea sent engineers."],
+            [
+                "The north of the state built roads. " + FILLER,
+                FILLER,
+                "Korea sent engineers to the Clarion\u2013Clipperton zone\u2014dredgers too.",
+            ],
             date=dt.date(2014, 6, 1),
             column="Big Picture",
             author="Varun Sahni",
@@ -113,6 +117,21 @@ def test_words_are_found_in_every_spelling(library: Library, query: str) -> None
 @pytest.mark.parametrize("query", ["left wing", "left-wing", "leftwing", '"left wing"'])
 def test_hyphenated_words_are_found_whole_and_by_parts(library: Library, query: str) -> None:
     assert numbers(library, query) == [9002]
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["ClarionClipperton", "clarion-clipperton", "Clarion\u2013Clipperton", "Clarion Clipperton"],
+)
+def test_a_page_joining_words_with_an_en_dash_is_found_as_hyphenated(
+    library: Library, query: str
+) -> None:
+    assert numbers(library, query) == [9004]
+
+
+def test_an_em_dash_between_words_is_punctuation(library: Library) -> None:
+    assert numbers(library, '"zone dredgers"') == [9004]
+    assert numbers(library, "zonedredgers") == []
 
 
 @pytest.mark.parametrize(

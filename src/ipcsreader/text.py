@@ -55,6 +55,10 @@ _NON_WORD = re.compile(r"[^\w]+")
 # keyboard puts in its place (see :func:`as_typed`). Dashes between two word characters
 # read as the hyphen: hyphen, non-breaking hyphen, figure, en and em dash, bar, minus.
 _WORD_DASH = re.compile(r"(?<=\w)[\u2010-\u2015\u2212\ufe58](?=\w)")
+# The dashes a page joins a word's parts with, as the index reads it: the hyphens, and the
+# figure and en dash ("Clarion–Clipperton", "Jong–un", "1965–71"), so "ClarionClipperton"
+# finds it as "Jong-un" and "Jongun" do. Not the em dash: "war—which" is two words.
+PAGE_DASHES = r"\-\u2010-\u2013"
 # Marks standing for an apostrophe inside a word: quotes, prime, grave and acute accents.
 _WORD_APOSTROPHE = re.compile(r"(?<=\w)['‘‛′`´](?=\w)")
 # Words quoted in curly single quotes (author:‘Sandip Mishra’), apostrophes inside kept;

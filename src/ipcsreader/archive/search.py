@@ -13,14 +13,14 @@ from typing import Literal
 
 from ipcsreader.archive import ranges
 from ipcsreader.errors import QueryError, UsageError
-from ipcsreader.text import as_typed
+from ipcsreader.text import PAGE_DASHES, as_typed
 
 Sort = Literal["relevance", "newest", "oldest"]
 SORTS: tuple[str, ...] = ("relevance", "newest", "oldest")
 FACETS: tuple[str, ...] = ("column", "author", "year", "month")
 
 # A word with inner apostrophes and hyphens kept whole ("Jong-un’s"): the index's tokens.
-WORD_PATTERN = r"\w+(?:['’‘\-‐‑]\w+)*"
+WORD_PATTERN = rf"\w+(?:['’‘{PAGE_DASHES}]\w+)*"
 # Initials with dots ("U.S.", "T.C.A."): one word of a query, not its letters apart.
 INITIALS_PATTERN = r"(?:[^\W\d_]\.){2,}"
 OPERATORS = frozenset({"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE"})

@@ -23,9 +23,10 @@ from typing import Any
 from ipcsreader import wordforms
 from ipcsreader.archive.search import WORD_PATTERN
 from ipcsreader.model import Record
+from ipcsreader.text import PAGE_DASHES
 
 _LEAD_CHARS = 300
-_DASHES = re.compile(r"[-‐‑]")
+_DASHES = re.compile(f"[{PAGE_DASHES}]")
 _WORD_CACHE_SIZE = 500_000
 # How much of the body lends words to "Did you mean …?" (with the title and teaser).
 _SPELL_CHARS = 1200

@@ -20,7 +20,7 @@ from ipcsreader.errors import QueryError
 from ipcsreader.names import split_honorific
 from ipcsreader.store import fields
 from ipcsreader.store.ranking import FIELD_BOOSTS
-from ipcsreader.text import fold
+from ipcsreader.text import PAGE_DASHES, fold
 
 USER_FIELDS = ("title", "teaser", "body", "author", "column", "region", "year", "date", "number")
 FIELD_ALIASES = {"author": ["authors", "by"], "number": ["no", "article"]}
@@ -31,7 +31,7 @@ NAME_FIELDS = ("author", "column", "region")
 MAX_EXPANSIONS = 1000
 # Fields holding word stems: a word typed past its stem is no prefix of any.
 STEMMED_FIELDS = ("title", "teaser", "body")
-APOSTROPHES_DASHES = re.compile(r"['’‘\-‐‑]")
+APOSTROPHES_DASHES = re.compile(f"['’‘{PAGE_DASHES}]")
 # A word with inner hyphens or apostrophes, letters then digits ("MH370"), or initials
 # with dots ("U.S.", "T.C.A."), standing alone (not a prefix, fuzzy or boosted word).
 _COMPOUND = re.compile(
