@@ -279,6 +279,28 @@ def test_a_title_naming_every_word_comes_first(
     assert [n for n, _ in _ranked(tmp_path / "b", pages, "harbour cyclone")] == [8421, 8420]
 
 
+@pytest.mark.parametrize("query", ["title:IORA", 'title:"rim association"'])
+def test_words_asked_of_the_title_rank_by_the_body_too(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, query: str
+) -> None:
+    """Of two titles naming the subject, the article that goes on to discuss it first,
+    though its title is the longer."""
+    from ipcsreader.store import querying
+
+    pages = {
+        8430: ("Rim Association IORA", OTHER),
+        8431: (
+            "The Indian Ocean Rim Association IORA: Search and Rescue at Sea",
+            "The IORA met in Perth. The Indian Ocean Rim Association agreed on rescue.",
+        ),
+    }
+    assert [n for n, _ in _ranked(tmp_path / "a", pages, query)] == [8431, 8430]
+    # The title alone would rank the shorter first (a phrase's words said together in
+    # the body count already: see nearness).
+    monkeypatch.setattr(querying, "_REST_OF_TEXT", {})
+    assert [n for n, _ in _ranked(tmp_path / "b", pages, "title:IORA")] == [8430, 8431]
+
+
 def test_a_question_finds_the_page_that_answers_it(tmp_path: Path) -> None:
     """Function words ("what", "did", "about") are not required when a query has others:
     the page about the subject need not hold them, and a page that holds every word in

@@ -354,8 +354,34 @@ def shaped(q: Any) -> Any:
     word, ranges read from the columns, the parts matched in bulk."""
     from ipcsreader.compat import whoosh_fielded, whoosh_matching, whoosh_ranges
 
-    q = whoosh_fielded.combine(loose_names(q))
+    q = whoosh_fielded.combine(loose_names(in_text_too(q)))
     return whoosh_matching.prepare(whoosh_ranges.from_columns(q))
+
+
+# The rest of an article's text, for a word asked of its title or teaser.
+_REST_OF_TEXT = {"title": ("teaser", "body"), "teaser": ("body",)}
+
+
+def in_text_too(q: Any) -> Any:
+    """Words and phrases asked of the title or teaser (``title:IORA``) still match there
+    only, but rank by the rest of the article's text too, as an unfielded word would: of
+    the many titles naming a subject, the article that goes on to discuss it comes first
+    (the title alone ranks the shortest titles first)."""
+    from whoosh import query
+
+    if type(q) in (query.Term, query.Phrase) and q.fieldname in _REST_OF_TEXT:
+        rest = []
+        for field in _REST_OF_TEXT[q.fieldname]:
+            other = q.copy()
+            other.fieldname, other.boost = field, FIELD_BOOSTS[field]
+            rest.append(other)
+        return query.AndMaybe(q, query.Or(rest))
+    if type(q) is query.Not or q.is_leaf():
+        return q
+    if isinstance(q, query.Or) and len({s.field() for s in q.children() if s.is_leaf()}) > 1:
+        # An unfielded word, searched in every field already (its forms beside it).
+        return q.apply(lambda sub: sub if sub.is_leaf() else in_text_too(sub))
+    return q.apply(in_text_too)
 
 
 def split_named_fields(clauses: Sequence[Any]) -> tuple[list[Any], list[Any]]:
