@@ -57,6 +57,12 @@ def test_initials_of_a_name(library: Library) -> None:
     assert every_word(library, "E.U. observers") == [8802]
 
 
+@pytest.mark.parametrize("query", ["T Rangachari", "T C A Rangachari", "Amb T Rangachari"])
+def test_an_initial_typed_alone_need_not_be_found(library: Library, query: str) -> None:
+    # The page prints "TCA Rangachari": its letters run together, no "t" of their own.
+    assert every_word(library, query) == [8801]
+
+
 def test_a_phrase_keeps_the_dots(library: Library) -> None:
     assert every_word(library, '"U.S. ships"') == [8802]
 

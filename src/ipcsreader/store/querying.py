@@ -210,10 +210,11 @@ def name_query(field: str, tokens: Sequence[str], boost: float = 1.0) -> Any:
 # Words that carry the grammar of a question, not its subject ("what did the report say
 # about piracy"): a page answering it need not hold them, so they are not required when a
 # query has other words. They still add a little to the score where they are found.
-FUNCTION_WORDS = frozenset(
-    re.findall(
-        r"\w+",
-        """a an the of in on at to for from by with about into than and or but if so as
+FUNCTION_WORDS = (
+    frozenset(
+        re.findall(
+            r"\w+",
+            """a an the of in on at to for from by with about into than and or but if so as
         is are was were be been being do does did has have had will would can could should
         shall may might must what which who whom whose why how when where this that these
         those there it its they their them he she his her we our you your i my me many much
@@ -223,12 +224,21 @@ FUNCTION_WORDS = frozenset(
         own same too very just also then once here each both few again further him himself
         herself itself themselves myself ourselves ours yours theirs am having doing because
         while now""",
+        )
     )
-) | frozenset(
-    # Titles shortened before a name ("Dr Sandip Mishra", "Amb Salman Haidar"): pages name
-    # a person with one or without (a teaser, a byline, the text), so a query need not
-    # find it either. Ranks spelt out ("General", "Major") are words of their own.
-    re.findall(r"\w+", "dr prof amb mr mrs ms shri smt hon gen lt maj brig col capt cdr cmde wg gp")
+    | frozenset(
+        # Titles shortened before a name ("Dr Sandip Mishra", "Amb Salman Haidar"): pages name
+        # a person with one or without (a teaser, a byline, the text), so a query need not
+        # find it either. Ranks spelt out ("General", "Major") are words of their own.
+        re.findall(
+            r"\w+", "dr prof amb mr mrs ms shri smt hon gen lt maj brig col capt cdr cmde wg gp"
+        )
+    )
+    | frozenset(
+        # A letter alone is an initial ("S Malik", "R N Ravi"): pages print the name in full,
+        # with initials (run together: "RN Ravi") or without, so a query need not find it.
+        "abcdefghijklmnopqrstuvwxyz"
+    )
 )
 
 
