@@ -245,8 +245,8 @@ class SearchResult:
     # those with more of them first unless others hold the rest far better (an answer
     # need not say "happened"); ``total`` counts them all.
     question: bool = False
-    # True when the query describes an article (five words or more, or four with half in
-    # lower case): ranked as a question is (``question`` is True too).
+    # True when the query describes an article (five words or more, a name counted once,
+    # or four with half in lower case): ranked as a question is (``question`` is True too).
     described: bool = False
     # The query's acronyms also read as the names they stand for, and names typed in full
     # as their acronyms, as the archive's pages pair them: (as typed, the other form).

@@ -143,9 +143,9 @@ def search_command(
     "some". When none has every word, the hits are those with any. A question ("what
     happened to …", "…?") is answered from the articles with any of its words, those with
     more of them first unless another holds the rest far better; the count is of them all.
-    So is a description: five words or more besides "the", "of", "over" …, or four at
-    least half in lower case ("kidnapped citizens Japan summit"), as the page may say
-    "abducted".
+    So is a description: five words or more besides "the", "of", "over" … (a name of
+    several, "Ram Baran Yadav", counts once), or four at least half in lower case
+    ("kidnapped citizens Japan summit"), as the page may say "abducted".
 
     Dates for --since and --until: YYYY, YYYY-MM or YYYY-MM-DD.
     Exit code 1 when nothing matches, 2 when the query cannot be understood.

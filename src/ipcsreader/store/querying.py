@@ -277,9 +277,9 @@ def is_question(words: Sequence[str], text: str) -> bool:
 # same people (bench/README.md, thirteenth pass).
 DESCRIPTION_WORDS = 4
 # A query this long describes an article whatever its case: the more words typed, the
-# likelier the page lacks one ("Ashraf Ghani first visit to Islamabad": the page never
-# says "first"). Some name-heavy queries rank lower for it, more rank higher, on every
-# haystack tried (bench/README.md, seventeenth pass).
+# likelier the page lacks one ("Netanyahu held up Iranian drone debris"). Some name-heavy
+# queries rank lower for it, more rank higher, on every haystack tried (bench/README.md,
+# seventeenth pass); a name of several words counts once (eighteenth pass).
 LONG_QUERY_WORDS = 5
 
 
@@ -296,7 +296,18 @@ def describes(words: Sequence[str]) -> bool:
     text = fields.analyzers()["text"]
     # Function words as the index reads them: "whát" is "what".
     function = function_stems()
-    content = [w for w in words if not {t.text for t in text(w, mode="query")} <= function]
+    # Words typed with a capital side by side name one thing ("Ram Baran Yadav", "Nawaz
+    # Sharif's"): counted once, a name of three words does not make a description of a
+    # query that asks for it and one more word (bench/README.md, eighteenth pass).
+    content: list[str] = []
+    capital = False
+    for word in words:
+        if {t.text for t in text(word, mode="query")} <= function:
+            capital = False
+            continue
+        if not (capital and word[:1].isupper()):
+            content.append(word)
+        capital = word[:1].isupper()
     if len(content) >= LONG_QUERY_WORDS:
         return True
     loose = [w for w in content if not named(w)]
