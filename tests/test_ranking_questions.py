@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 from ipcsreader.archive.search import SearchQuery
 from ipcsreader.cli import app
 from ipcsreader.library import Library
-from ipcsreader.store.querying import describes, is_question
+from ipcsreader.store.grammar import describes, is_question
 
 # The answer: the frigate and the harbour, again and again; never "happened".
 ANSWER = (

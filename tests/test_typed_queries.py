@@ -52,7 +52,8 @@ from typer.testing import CliRunner
 from ipcsreader.archive.search import SearchQuery, plain_words
 from ipcsreader.cli import app
 from ipcsreader.library import Library
-from ipcsreader.store.querying import DESCRIPTION_WORDS, named, question_marks
+from ipcsreader.store.grammar import DESCRIPTION_WORDS, named
+from ipcsreader.store.querying import question_marks
 from ipcsreader.text import as_typed
 
 DASHES = ["-", "\u2010", "\u2011", "\u2012", "\u2013", "\u2014", "\u2212", "-\n", "–\n  "]

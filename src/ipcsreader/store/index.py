@@ -28,6 +28,7 @@ from ipcsreader.store import (
     acronyms,
     fields,
     filtering,
+    grammar,
     printings,
     querying,
     ranking,
@@ -282,7 +283,7 @@ class _Run:
         self.allowed: set[int] | None = None
         self.joined = False  # the query's parts are joined without an operator (see _parse)
         self.apart = False  # its compounds searched as their parts (see _parse_apart)
-        # A question (see :func:`querying.is_question`): ranked over the articles with any
+        # A question (see :func:`grammar.is_question`): ranked over the articles with any
         # of its words. ``every``: those of an any-word search with all of them.
         self.question = False
         self.every: set[int] = set()
@@ -378,12 +379,12 @@ class _Run:
 
     @cached_property
     def asked(self) -> bool:
-        """Whether the query is put as a question (:func:`querying.is_question`)."""
-        return querying.is_question(plain_words(self.plan.text), self.plan.text)
+        """Whether the query is put as a question (:func:`grammar.is_question`)."""
+        return grammar.is_question(plain_words(self.plan.text), self.plan.text)
 
     def _describes(self) -> bool:
-        # Ranked as a question is (:func:`querying.describes`).
-        return querying.describes(plain_words(querying.question_marks(self.plan.text)))
+        # Ranked as a question is (:func:`grammar.describes`).
+        return grammar.describes(plain_words(querying.question_marks(self.plan.text)))
 
     def _run(self, allowed: set[int] | None, *, relaxed: bool = False) -> list[tuple[float, int]]:
         self.query = self._parse(relaxed)
@@ -468,16 +469,16 @@ class _Run:
             # fields into one flat OR: each word stays one part, scored and counted whole.
             # Function words only add to the score: a page with "what" and "the" alone
             # is no answer to a question.
-            words, function = querying.split_function_words(q)
+            words, function = grammar.split_function_words(q)
             words, named = querying.split_named_fields(words)
             self.required = querying.shaped(query.And(named)) if named else None
             q = query.Or(words, boost=q.boost)
             if function:
-                q = query.AndMaybe(q, querying.weak_words(function))
+                q = query.AndMaybe(q, grammar.weak_words(function))
         else:
-            words, _function = querying.split_function_words(q)
+            words, _function = grammar.split_function_words(q)
             self.joined = len(words) > 1 and not any(isinstance(w, query.Not) for w in words)
-            q = querying.function_words_optional(q)
+            q = grammar.function_words_optional(q)
         return querying.shaped(q)
 
     def _narrowed(self, allowed: set[int] | None) -> set[int]:

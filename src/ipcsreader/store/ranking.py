@@ -18,7 +18,7 @@ from itertools import pairwise
 from typing import Any
 
 from ipcsreader.compat import whoosh_matching as matching
-from ipcsreader.store import fields
+from ipcsreader.store import fields, grammar
 
 # What one occurrence of a word counts for in each field, against one in the body, in the
 # word's combined frequency. Titles count most, but a title mention adds to the body's
@@ -64,7 +64,7 @@ NEAR_BOOST = 0.5
 # Sandip Mishra looks at ..."), so there the hit's own author's names do not count.
 NEAR_FIELDS = ("body", "teaser")
 # A word in more than this share of the bodies ("of", "the") does not count for nearness;
-# nor does a function word ("how", "were": see querying.FUNCTION_WORDS) of a query that has
+# nor does a function word ("how", "were": see grammar.FUNCTION_WORDS) of a query that has
 # others, however rare: "how" beside "killed" says nothing of the subject.
 NEAR_COMMON = 0.3
 # A title holding every word of a query of several words multiplies the score by
@@ -148,10 +148,8 @@ def nearness(
     share (the best field's): 0 for one word, 1 for all of them (words in most bodies
     and function words left out (see :data:`NEAR_COMMON`); in the teaser, words of the
     hit's author's name, as ``names`` gives each token's forms in the author field)."""
-    from ipcsreader.store.querying import function_stems  # querying imports FIELD_BOOSTS
-
     limit = NEAR_COMMON * searcher.doc_count()
-    function = function_stems()
+    function = grammar.function_stems()
     words = [t for t in dict.fromkeys(tokens) if t not in function] or list(dict.fromkeys(tokens))
     distinct = [t for t in words if searcher.doc_frequency("body", t) <= limit]
     if len(distinct) < 2:

@@ -13,7 +13,8 @@ from ipcsreader import wordforms
 from ipcsreader.compat.whoosh_reading import merge_matched_tokens
 from ipcsreader.model import Author, Hit, Matched
 from ipcsreader.store import fields
-from ipcsreader.store.querying import APOSTROPHES_DASHES, function_stems
+from ipcsreader.store.grammar import function_stems
+from ipcsreader.store.querying import APOSTROPHES_DASHES
 
 _SNIPPET_CHARS = 240
 _FRAGMENT_CHARS = 130

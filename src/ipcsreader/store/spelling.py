@@ -14,7 +14,8 @@ from ipcsreader.archive.search import OPERATORS, Plan, plain_words
 from ipcsreader.store import fields
 from ipcsreader.store.acronyms import is_acronym
 from ipcsreader.store.fields import one_spelling
-from ipcsreader.store.querying import FUNCTION_WORDS, unquoted
+from ipcsreader.store.grammar import FUNCTION_WORDS
+from ipcsreader.store.querying import unquoted
 
 
 class Vocabulary:

@@ -1,0 +1,178 @@
+"""The grammar of a query, apart from its subject: function words, questions, descriptions.
+
+A function word ("what", "the", "over", "Dr", an initial) need not be found; a query put
+as a question, or one that describes an article in many words, is ranked over the
+articles with any of its words (see ``store/index.py``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import cache
+from typing import Any
+
+from ipcsreader.store import fields
+from ipcsreader.text import fold
+
+# Words that carry the grammar of a question, not its subject ("what did the report say
+# about piracy"): a page answering it need not hold them, so they are not required when a
+# query has other words. They still add a little to the score where they are found.
+FUNCTION_WORDS = (
+    frozenset(
+        re.findall(
+            r"\w+",
+            """a an the of in on at to for from by with about into than and or but if so as
+        is are was were be been being do does did has have had will would can could should
+        shall may might must what which who whom whose why how when where this that these
+        those there it its they their them he she his her we our you your i my me many much
+        over under above below across after before during between against through among
+        amongst within without upon onto via per up down out off toward towards amid since
+        until beyond behind along around all any some more most other such no nor not only
+        own same too very just also then once here each both few again further him himself
+        herself itself themselves myself ourselves ours yours theirs am having doing because
+        while now""",
+        )
+    )
+    | frozenset(
+        # Titles shortened before a name ("Dr Sandip Mishra", "Amb Salman Haidar"): pages name
+        # a person with one or without (a teaser, a byline, the text), so a query need not
+        # find it either. Ranks spelt out ("General", "Major") are words of their own.
+        re.findall(
+            r"\w+", "dr prof amb mr mrs ms shri smt hon gen lt maj brig col capt cdr cmde wg gp"
+        )
+    )
+    | frozenset(
+        # A letter alone is an initial ("S Malik", "R N Ravi"): pages print the name in full,
+        # with initials (run together: "RN Ravi") or without, so a query need not find it.
+        "abcdefghijklmnopqrstuvwxyz"
+    )
+)
+
+
+# How a question starts ("what happened to PNS Zulfiqar", "is China exploring the seabed"):
+# its answer need not hold every word of it (the page tells what happened, and may never
+# say "happened"), so a question is ranked over the articles with any of its words, by
+# how many they hold and how well (see ``store/index.py``).
+QUESTION_STARTS = frozenset(
+    re.findall(
+        r"\w+",
+        """what which who whom whose why how when where is are was were do does did can
+        could will would should has have had""",
+    )
+)
+
+
+def is_question(words: Sequence[str], text: str) -> bool:
+    """Whether a query of plain ``words`` (typed as ``text``) is put as a question.
+
+    A first word in capitals is an acronym ("IS recruitment in Kerala", "WHO on polio"),
+    not the start of a question, unless the query ends in a question mark. Accents do not
+    count ("whát did …"), as the index reads words without them."""
+    if not words:
+        return False
+    first = words[0]
+    acronym = len(first) > 1 and first.isupper()
+    return (fold(first) in QUESTION_STARTS and not acronym) or text.rstrip().endswith("?")
+
+
+# A query of this many words or more besides function words, at least half of them typed
+# in lower case, describes an article ("kidnapped Japanese citizens North Korea summit"):
+# readers tell an event in their own words, and the page may say "abducted" for
+# "kidnapped", so it is ranked as a question is: one holding most of the words far better
+# comes before one holding them all in passing. Four words, mostly names ("Ram Baran
+# Yadav statute"), keep to every word: there a page lacking a word is one that names the
+# same people (bench/README.md, thirteenth pass).
+DESCRIPTION_WORDS = 4
+# A query this long describes an article whatever its case: the more words typed, the
+# likelier the page lacks one ("Netanyahu held up Iranian drone debris"). Some name-heavy
+# queries rank lower for it, more rank higher, on every haystack tried (bench/README.md,
+# seventeenth pass); a name of several words counts once (eighteenth pass).
+LONG_QUERY_WORDS = 5
+
+
+def named(word: str) -> bool:
+    """Whether ``word`` was typed as a name, an acronym or a number: with a capital or a
+    digit."""
+    return word[:1].isupper() or any(c.isdigit() for c in word)
+
+
+def describes(words: Sequence[str]) -> bool:
+    """Whether a query of plain ``words`` describes an article (see
+    :data:`DESCRIPTION_WORDS`, :data:`LONG_QUERY_WORDS`); a word typed with a capital or a
+    digit names something."""
+    text = fields.analyzers()["text"]
+    # Function words as the index reads them: "whát" is "what".
+    function = function_stems()
+    # Words typed with a capital side by side name one thing ("Ram Baran Yadav", "Nawaz
+    # Sharif's"): counted once, a name of three words does not make a description of a
+    # query that asks for it and one more word (bench/README.md, eighteenth pass).
+    content: list[str] = []
+    capital = False
+    for word in words:
+        if {t.text for t in text(word, mode="query")} <= function:
+            capital = False
+            continue
+        if not (capital and word[:1].isupper()):
+            content.append(word)
+        capital = word[:1].isupper()
+    if len(content) >= LONG_QUERY_WORDS:
+        return True
+    loose = [w for w in content if not named(w)]
+    return len(content) >= DESCRIPTION_WORDS and 2 * len(loose) >= len(content)
+
+
+# What a function word's score counts for, where found: a tie-breaker. Scored as any word,
+# "the" said a hundred times in a long page would outweigh the subject's words.
+FUNCTION_WORD_WEIGHT = 0.1
+
+
+@cache
+def function_stems() -> frozenset[str]:
+    """:data:`FUNCTION_WORDS` as the text fields index them."""
+    text = fields.analyzers()["text"]
+    return frozenset(t.text for w in FUNCTION_WORDS for t in text(w, mode="query"))
+
+
+def function_words_optional(q: Any) -> Any:
+    """``q``, an AND of words, with its function words (:data:`FUNCTION_WORDS`) made
+    optional, unless it has no other words."""
+    from whoosh import query
+
+    if type(q) is not query.And:
+        return q
+    required, optional = split_function_words(q)
+    if not optional or not required:
+        return q
+    must = required[0] if len(required) == 1 else query.And(required)
+    return query.AndMaybe(must, weak_words(optional))
+
+
+def weak_words(words: Sequence[Any]) -> Any:
+    """Function words, each weighted :data:`FUNCTION_WORD_WEIGHT`, any of them."""
+    from whoosh import query
+
+    return query.Or([sub.with_boost(sub.boost * FUNCTION_WORD_WEIGHT) for sub in words])
+
+
+def split_function_words(q: Any) -> tuple[list[Any], list[Any]]:
+    """The parts of ``q``, an AND of words, that are not function words, and those that are."""
+    from whoosh import query
+    from whoosh.query.compound import DefaultOr
+
+    stems = function_stems()
+
+    def is_function_word(sub: Any) -> bool:
+        # A word searched in every default field: an OR of one term per field.
+        if type(sub) not in (query.Or, DefaultOr) or not sub.subqueries:
+            return False
+        parts = sub.subqueries
+        return (
+            all(type(p) is query.Term for p in parts)
+            and all(p.text in stems for p in parts if p.fieldname == "body")
+            and any(p.fieldname == "body" for p in parts)
+        )
+
+    optional = [sub for sub in q.subqueries if is_function_word(sub)]
+    required = [sub for sub in q.subqueries if not is_function_word(sub)]
+    return required, optional
