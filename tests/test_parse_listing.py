@@ -4,7 +4,7 @@ import datetime as dt
 from pathlib import Path
 
 from ipcsreader.model import Author, ListingEntry
-from ipcsreader.parse import parse_file
+from ipcsreader.parse import parse_file, parse_text
 
 PAGES = Path(__file__).parent / "fixtures" / "pages"
 
@@ -56,3 +56,12 @@ def test_column_listing_with_rank_line_cut_in_an_entry():
     ]
     assert page.entries[1].number is None
     assert page.truncated
+
+
+def test_a_question_mark_printed_for_an_apostrophe_in_a_listing_is_one_again():
+    text = (PAGES / "column-listing.txt").read_text(encoding="utf-8")
+    text = text.replace("Tides and Turning Points", "The Sea?s Turning Points")
+    page = parse_text(text.replace("the harbour plans are", "the harbour?s plans are"))
+    second = page.entries[1]
+    assert second.title == "The Sea’s Turning Points"
+    assert second.teaser.endswith("the harbour’s plans are redrawn")

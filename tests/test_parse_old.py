@@ -3,8 +3,10 @@
 import datetime as dt
 from pathlib import Path
 
+import pytest
+
 from ipcsreader.model import Author, Block
-from ipcsreader.parse import parse_file
+from ipcsreader.parse import parse_file, parse_text
 
 PAGES = Path(__file__).parent / "fixtures" / "pages"
 
@@ -107,3 +109,31 @@ def test_discussion_report_without_author_has_speakers():
     ]
     assert a.blocks[1].text == "Amb Rohan Das"
     assert a.blocks[5].text == "Water Engineer, Lahore"
+
+
+@pytest.mark.parametrize(
+    ("stamp", "date"),
+    [
+        ("#3901 14 August 2012", dt.date(2012, 8, 14)),  # the comma left out
+        ("#3901, 14 Aug", None),  # the date cut off
+        ("#3901,", None),
+        ("#3901", None),  # no date at all, the page going on
+    ],
+)
+def test_a_stamp_without_its_whole_date_still_files_the_article(
+    stamp: str, date: dt.date | None
+) -> None:
+    text = (PAGES / "old-whole.txt").read_text(encoding="utf-8")
+    a = parse_text(text.replace("#3901, 14 August 2012", stamp))
+    assert (a.number, a.date) == (3901, date)
+    assert a.title == "Ports and Promises: A Coastal Ledger"
+    assert a.authors[0].name == "Meera Iyer" and len(a.blocks) == 4
+
+
+def test_a_question_mark_printed_for_an_apostrophe_is_one_again() -> None:
+    text = (PAGES / "old-whole.txt").read_text(encoding="utf-8")
+    text = text.replace("Ports and Promises: A Coastal Ledger\nMeera", "The Coast?s Ledger\nMeera")
+    a = parse_text(text.replace("the fishermen of the coast", "the coast?s fishermen"))
+    assert a.title == "The Coast’s Ledger"
+    assert any("the coast’s fishermen" in p for p in a.paragraphs)
+    assert not any("?s" in p for p in a.paragraphs)

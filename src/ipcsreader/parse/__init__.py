@@ -10,17 +10,18 @@ from dataclasses import replace
 from pathlib import Path
 
 from ipcsreader.errors import PageError
-from ipcsreader.model import Page, SourceFormat
+from ipcsreader.model import Article, ListingEntry, Page, SourceFormat
 from ipcsreader.names import author
 from ipcsreader.parse import limits, listing, new, old, other
 from ipcsreader.parse.decode import check_text, decode, normalise
 from ipcsreader.parse.stamps import REGION, find, is_share_line, new_stamp, old_stamp
+from ipcsreader.text import repair_question_apostrophes
 
 __all__ = ["PARSER_VERSION", "parse_bytes", "parse_file", "parse_text"]
 
 # Bump when the parser reads pages it could not read before: an index update then reads
 # again every file that failed under an older version (those that succeeded stay as read).
-PARSER_VERSION = 2
+PARSER_VERSION = 3
 
 _HEADER_LINES = 12
 
@@ -52,7 +53,7 @@ def parse_text(text: str, source: str | None = None) -> Page:
     """The page in ``text``: detects HTML, then the layout, and parses it."""
     try:
         limits.check_text(text)
-        return _parse(check_text(text), source)
+        return _repaired(_parse(check_text(text), source))
     except PageError as error:
         raise error.for_file(source) if source and error.file is None else error from None
 
@@ -92,6 +93,36 @@ def _parse(text: str, source: str | None) -> Page:
             article = replace(article, authors=tuple(author(p) for p in people))
         return article
     raise PageError(other.reason(lines))
+
+
+def _repaired(page: Page) -> Page:
+    """``page`` with a `?` the site printed for an apostrophe ("Pakistan?s") made one again
+    in its articles' titles, teasers and text, as in its sidebars: "Pakistan's army" is then
+    a phrase of the page. (The file keeps the page as saved.)"""
+    if isinstance(page, Article):
+        return _repaired_article(page)
+    entries = tuple(_repaired_entry(e) for e in page.entries)
+    article = _repaired_article(page.article) if page.article is not None else None
+    return replace(page, entries=entries, article=article)
+
+
+def _repaired_article(article: Article) -> Article:
+    return replace(
+        article,
+        title=_fixed(article.title),
+        teaser=_fixed(article.teaser),
+        blocks=tuple(replace(b, text=repair_question_apostrophes(b.text)) for b in article.blocks),
+    )
+
+
+def _repaired_entry(entry: ListingEntry) -> ListingEntry:
+    return replace(
+        entry, title=repair_question_apostrophes(entry.title), teaser=_fixed(entry.teaser)
+    )
+
+
+def _fixed(text: str | None) -> str | None:
+    return repair_question_apostrophes(text) if text else text
 
 
 def _old_header(lines: list[str]) -> bool:

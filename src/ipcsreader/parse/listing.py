@@ -16,7 +16,7 @@ from dataclasses import replace
 from ipcsreader.model import Author, Listing, ListingEntry, SourceFormat
 from ipcsreader.names import author, split_authors, split_honorific
 from ipcsreader.parse.old import article_after_stamp
-from ipcsreader.parse.stamps import LISTING_META, find, make_date, old_stamp
+from ipcsreader.parse.stamps import LISTING_META, find, loose_old_stamp, make_date
 from ipcsreader.text import ends_sentence, title_key
 
 COLUMNISTS_HEADING = "IPCS Columnists"
@@ -38,7 +38,7 @@ def _is_affiliation(line: str) -> bool:
 
 def is_columnist_page(lines: list[str]) -> bool:
     """ "IPCS Columnists" printed above any article stamp (on articles it is a sidebar)."""
-    found = find(lines, old_stamp)
+    found = find(lines, loose_old_stamp)
     head = lines[: found[0]] if found else lines
     return COLUMNISTS_HEADING in head
 
@@ -50,7 +50,7 @@ def is_column_listing(lines: list[str]) -> bool:
 
 
 def columnist_page(lines: list[str], *, source: str | None, fmt: SourceFormat) -> Listing:
-    found = find(lines, old_stamp)
+    found = find(lines, loose_old_stamp)
     head = [x for x in (lines[: found[0]] if found else lines) if x]
     rest = head[head.index(COLUMNISTS_HEADING) + 1 :]
     column = rest[0] if rest else None

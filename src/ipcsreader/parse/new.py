@@ -60,7 +60,8 @@ def parse(
 ) -> Article:
     """A new-layout article page; ``title`` overrides the title line (known from HTML)."""
     found = find(lines, new_stamp)
-    if found is None:
+    if found is None or not any(lines[found[0] + 1 :]):
+        # No stamp, or the page ends on it: its number may be cut ("· 50" of "· 5092").
         return Article(layout="new", source=source, format=fmt, truncated=True)
     at, stamp = found
     before = [x for x in lines[:at] if x]

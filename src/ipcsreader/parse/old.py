@@ -13,9 +13,10 @@ import re
 from ipcsreader.model import Article, Author, SourceFormat
 from ipcsreader.names import author, split_authors
 from ipcsreader.parse import body, sidebar
-from ipcsreader.parse.stamps import REGION, Stamp, find, is_share_line, old_stamp
+from ipcsreader.parse.stamps import REGION, Stamp, find, is_share_line, loose_old_stamp
 
 _EMAIL = re.compile(r"^(?:e-?mail\s*:?\s*)?(\S+@\S+\.\w+)$", re.IGNORECASE)
+_BARE_NUMBER = re.compile(r"^#\s*\d+$")
 _BODY_MIN_WORDS = 16
 _STATEMENT_END = re.compile("[.!][\"'”’)]*$")
 
@@ -117,7 +118,9 @@ def parse(
     headings: frozenset[str] = frozenset(),
 ) -> Article:
     """An old-layout article page (possibly cut off anywhere, even inside the header)."""
-    found = find(lines, old_stamp)
+    found = find(lines, loose_old_stamp)
+    if found and _BARE_NUMBER.match(lines[found[0]]) and not any(lines[found[0] + 1 :]):
+        found = None  # the page ends at "#39": the number may be cut too ("#3921")
     limit = found[0] if found else len(lines)
     region = next((m[1] for m in map(REGION.match, lines[:limit]) if m), None)
     if found is None:

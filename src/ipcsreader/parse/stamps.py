@@ -32,8 +32,16 @@ _MONTHS = {
 _DATE = r"(\d{1,2})\s*([A-Za-z]{3,9})\.?\s*,?\s*(\d{4})"
 # "#4842, 2 March 2015"
 OLD_STAMP = re.compile(rf"^#\s*(\d{{1,6}})\s*,\s*{_DATE}$")
-# "03 Feb, 2014 · 4286", with any spacing (or none) around the middle dot (or a bar).
-NEW_STAMP = re.compile(rf"^{_DATE}\s*[·•|]\s*#?\s*(\d{{1,6}})$")
+# An old page's stamp as a save may leave it: the comma left out ("#4842 2 March 2015"), the
+# date cut off or missing ("#4842, 2 Mar", "#4842,", "#4842"). The number still files the
+# article; read so only on a page already known to be of the old layout.
+_LOOSE_OLD_STAMP = re.compile(
+    rf"^#\s*(\d{{1,6}})(?:\s*,\s*|\s+|$)"
+    rf"(?:{_DATE}|\d{{1,2}}(?:\s+[A-Za-z]{{1,9}}\.?(?:\s*,?\s*\d{{1,4}})?)?)?$"
+)
+# "03 Feb, 2014 · 4286", with any spacing (or none) around the middle dot (or a bar); the
+# date may be missing ("· 4286"): the number still files the article.
+NEW_STAMP = re.compile(rf"^(?:{_DATE})?\s*[·•|]\s*#?\s*(\d{{1,6}})$")
 # In HTML, a block of its own holding only a date and a number is a stamp without its dot
 # (the dot drawn by a style sheet): "03 Feb, 2014 4286".
 BARE_STAMP = re.compile(rf"^{_DATE}\s+#?\s*(\d{{1,6}})$")
@@ -70,16 +78,25 @@ def old_stamp(line: str) -> Stamp | None:
     return Stamp(int(m[1]), make_date(m[2], m[3], m[4])) if m else None
 
 
+def loose_old_stamp(line: str) -> Stamp | None:
+    """An old page's stamp, its date left out, cut off or printed without the comma too;
+    its date None where it is not whole (see :data:`_LOOSE_OLD_STAMP`)."""
+    m = _LOOSE_OLD_STAMP.match(line)
+    if m is None:
+        return None
+    return Stamp(int(m[1]), make_date(m[2], m[3], m[4]) if m[2] else None)
+
+
 def new_stamp(line: str) -> Stamp | None:
     m = NEW_STAMP.match(line)
-    return Stamp(int(m[4]), make_date(m[1], m[2], m[3])) if m else None
+    return Stamp(int(m[4]), make_date(m[1], m[2], m[3]) if m[1] else None) if m else None
 
 
 def block_stamp(text: str) -> Stamp | None:
     """A stamp as an HTML block may print it: with its dot or bar, or without."""
     text = _LABEL.sub("", text, count=1)
     m = NEW_STAMP.match(text) or BARE_STAMP.match(text)
-    return Stamp(int(m[4]), make_date(m[1], m[2], m[3])) if m else None
+    return Stamp(int(m[4]), make_date(m[1], m[2], m[3]) if m[1] else None) if m else None
 
 
 def find(
