@@ -74,13 +74,13 @@ def signs_to_operators(text: str) -> str:
 def question_marks(text: str) -> str:
     """A question mark ending a word or standing after one ("what happened?", "what
     happened ?") as the punctuation it is, not Whoosh's one-letter wildcard ("happened"
-    and one letter more); one before a word's last "s", outside quotes, as the
-    apostrophe that pages and text copied from them mangle into "?" ("Japan?s",
-    "Abe?s": no word is spelt so); "wom?n" stays one. A lone "s" after a word is its
-    possessive with the apostrophe lost ("abe s abduction" is "abe's abduction")."""
+    and one letter more); one before a word's last "s" as the apostrophe that pages and
+    text copied from them mangle into "?" ("Japan?s", "Abe?s": no word is spelt so), in a
+    phrase too, as the parser reads the pages; "wom?n" stays one. A lone "s" after a
+    word, outside quotes, is its possessive with the apostrophe lost ("abe s abduction"
+    is "abe's abduction")."""
     text = re.sub(r"(?<=[\w\s\"])\?+(?=[\s)]|$)", "", text)
-    # Not inside quotes: a phrase matches the page's words as indexed, "japan", "s".
-    text = unquoted(text, lambda _: "'", _MANGLED_POSSESSIVE)
+    text = _MANGLED_POSSESSIVE.sub("'", text)
     return unquoted(text, lambda _: "'", _LOST_POSSESSIVE)
 
 
