@@ -3,6 +3,9 @@
 import datetime as dt
 from pathlib import Path
 
+import pytest
+
+from ipcsreader.errors import PageError
 from ipcsreader.model import Author, Block
 from ipcsreader.parse import parse_file, parse_text
 
@@ -69,15 +72,14 @@ def test_utf8_read_as_cp1252_repaired_in_stamp_and_body():
     )
 
 
-def test_a_stamp_without_its_date_still_files_the_article():
-    text = (PAGES / "new-spaced.txt").read_text(encoding="utf-8")
-    a = parse_text(text.replace("14 Aug, 2012\t·\t3901", "·\t3901"))
-    assert (a.number, a.date, a.column) == (3901, None, "Harbour Notes")
-    assert a.title == "Ports and Promises: A Coastal Ledger"
-
-
 def test_a_page_ending_at_its_stamp_gives_no_number():
     # "· 39" may be "· 3901" cut off: no number is better than another article's.
     text = (PAGES / "new-spaced.txt").read_text(encoding="utf-8")
     a = parse_text(text[: text.index("3901") + 2])
     assert (a.number, a.truncated) == (None, True)
+
+
+def test_a_number_without_a_date_is_no_stamp():
+    # A list of years on a page that is no article is not "· 4286" with its date lost.
+    with pytest.raises(PageError):
+        parse_text("Archive\n\n· 2019\n\n· 2018\n\n· 2017\n")

@@ -39,9 +39,9 @@ _LOOSE_OLD_STAMP = re.compile(
     rf"^#\s*(\d{{1,6}})(?:\s*,\s*|\s+|$)"
     rf"(?:{_DATE}|\d{{1,2}}(?:\s+[A-Za-z]{{1,9}}\.?(?:\s*,?\s*\d{{1,4}})?)?)?$"
 )
-# "03 Feb, 2014 · 4286", with any spacing (or none) around the middle dot (or a bar); the
-# date may be missing ("· 4286"): the number still files the article.
-NEW_STAMP = re.compile(rf"^(?:{_DATE})?\s*[·•|]\s*#?\s*(\d{{1,6}})$")
+# "03 Feb, 2014 · 4286", with any spacing (or none) around the middle dot (or a bar). The
+# date is required: "· 2019" alone may be a list of years on a page that is no article.
+NEW_STAMP = re.compile(rf"^{_DATE}\s*[·•|]\s*#?\s*(\d{{1,6}})$")
 # In HTML, a block of its own holding only a date and a number is a stamp without its dot
 # (the dot drawn by a style sheet): "03 Feb, 2014 4286".
 BARE_STAMP = re.compile(rf"^{_DATE}\s+#?\s*(\d{{1,6}})$")
@@ -89,14 +89,14 @@ def loose_old_stamp(line: str) -> Stamp | None:
 
 def new_stamp(line: str) -> Stamp | None:
     m = NEW_STAMP.match(line)
-    return Stamp(int(m[4]), make_date(m[1], m[2], m[3]) if m[1] else None) if m else None
+    return Stamp(int(m[4]), make_date(m[1], m[2], m[3])) if m else None
 
 
 def block_stamp(text: str) -> Stamp | None:
     """A stamp as an HTML block may print it: with its dot or bar, or without."""
     text = _LABEL.sub("", text, count=1)
     m = NEW_STAMP.match(text) or BARE_STAMP.match(text)
-    return Stamp(int(m[4]), make_date(m[1], m[2], m[3]) if m[1] else None) if m else None
+    return Stamp(int(m[4]), make_date(m[1], m[2], m[3])) if m else None
 
 
 def find(
