@@ -37,6 +37,14 @@ def test_not_an_ipcs_page():
     )
 
 
+def test_a_stamp_without_its_date_is_named_as_such():
+    page = (PAGES / "new-spaced.txt").read_text(encoding="utf-8")
+    assert _reason(parse_text, page.replace("14 Aug, 2012\t·\t3901", "·\t3901")) == (
+        "no article stamp: the line '· 3901' has a number but not the date a stamp prints "
+        "before it (02 Aug, 2016 · 3901)"
+    )
+
+
 def test_book_review_is_named_as_such():
     assert _reason(parse_file, PAGES / "other-book-review.txt") == (
         "an IPCS book review page, not a commentary or listing"
