@@ -4,14 +4,11 @@ from __future__ import annotations
 
 import re
 
-from ipcsreader.parse.stamps import PUBLICATION_META
+from ipcsreader.parse.stamps import DATELESS_STAMP, PUBLICATION_META
 
 _NOT_COMMENTARY = "not a commentary or listing"
 _BYLINE_ONLY = re.compile(r"^[^·]{3,80}·$")  # "Dr Vijay Sakhuja ·" over a book review
 _IPCS = re.compile(r"\bIPCS\b|Institute of Peace and Conflict Studies")
-# A new-site stamp that lost its date ("· 5092"): not read as one, since a number alone
-# may be anything ("· 2019" in a list of years), but worth saying so.
-_DATELESS_STAMP = re.compile(r"^[·•|]\s*#?\s*(\d{1,6})$")
 
 
 def reason(lines: list[str]) -> str:
@@ -28,7 +25,7 @@ def reason(lines: list[str]) -> str:
         return f"an IPCS annual report page, {_NOT_COMMENTARY}"
     if any(_BYLINE_ONLY.match(line) for line in head[:3]) and "book" in text.casefold():
         return f"an IPCS book review page, {_NOT_COMMENTARY}"
-    dateless = next((m for m in map(_DATELESS_STAMP.match, filled[:12]) if m), None)
+    dateless = next((m for m in map(DATELESS_STAMP.match, filled[:12]) if m), None)
     if dateless:
         return (
             f"no article stamp: the line {dateless[0]!r} has a number but not the date a "

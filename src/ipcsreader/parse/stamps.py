@@ -39,9 +39,13 @@ _LOOSE_OLD_STAMP = re.compile(
     rf"^#\s*(\d{{1,6}})(?:\s*,\s*|\s+|$)"
     rf"(?:{_DATE}|\d{{1,2}}(?:\s+[A-Za-z]{{1,9}}\.?(?:\s*,?\s*\d{{1,4}})?)?)?$"
 )
-# "03 Feb, 2014 · 4286", with any spacing (or none) around the middle dot (or a bar). The
-# date is required: "· 2019" alone may be a list of years on a page that is no article.
-NEW_STAMP = re.compile(rf"^{_DATE}\s*[·•|]\s*#?\s*(\d{{1,6}})$")
+# A new stamp's number after its middle dot (or a bar), with any spacing or none.
+_DOT_NUMBER = r"[·•|]\s*#?\s*(\d{1,6})$"
+# "03 Feb, 2014 · 4286". The date is required: "· 2019" alone may be a list of years on a
+# page that is no article.
+NEW_STAMP = re.compile(rf"^{_DATE}\s*{_DOT_NUMBER}")
+# ... which a refusal names (see parse/other.py): "· 5092", a stamp that lost its date.
+DATELESS_STAMP = re.compile(rf"^{_DOT_NUMBER}")
 # In HTML, a block of its own holding only a date and a number is a stamp without its dot
 # (the dot drawn by a style sheet): "03 Feb, 2014 4286".
 BARE_STAMP = re.compile(rf"^{_DATE}\s+#?\s*(\d{{1,6}})$")
