@@ -5,6 +5,7 @@ from ipcsreader.names import (
     leading_names,
     split_authors,
     split_honorific,
+    without_own_byline,
 )
 
 
@@ -56,3 +57,25 @@ def test_leading_names_ignores_teasers_without_a_byline():
     assert leading_names("The Indian Ocean States meet again") == []
     assert leading_names("New Delhi and Beijing talk again") == []
     assert leading_names("") == []
+
+
+def test_a_teaser_opening_with_its_own_byline_is_read_without_it():
+    mishra = ["Sandip Kumar Mishra"]
+    teaser = "Dr Sandip Kumar Mishra argues that the policy has failed"
+    assert without_own_byline(teaser, mishra) == "argues that the policy has failed"
+    both = ["Harun ur Rashid", "A Rao"]
+    assert without_own_byline("A Rao and Harun ur Rashid analyse the talks", both) == (
+        "analyse the talks"
+    )
+
+
+def test_a_teaser_naming_someone_else_is_kept_whole():
+    teaser = "Dr Vijay Sakhuja analyses the Chinese interests"
+    assert without_own_byline(teaser, ["Sandip Kumar Mishra"]) == teaser
+    assert without_own_byline(teaser, []) == teaser
+    # One of the two named is no author of the article: the line says more than the byline.
+    two = "A Rao and Harun ur Rashid analyse the talks"
+    assert without_own_byline(two, ["A Rao"]) == two
+    assert without_own_byline("The Indian Ocean States meet again", ["A Rao"]) == (
+        "The Indian Ocean States meet again"
+    )

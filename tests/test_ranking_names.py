@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from search_world import FILLER, old_page, write
+from search_world import FILLER, new_page, old_page, write
 from typer.testing import CliRunner
 
 from ipcsreader.archive.search import SearchQuery
@@ -55,3 +55,20 @@ def test_through_the_command_line(library: Library) -> None:
     hits = json.loads(result.stdout)["hits"]
     assert [(h["number"], h["matched"]) for h in hits] == [(8901, "all")]
     assert Path(dirs[1]).is_dir()
+
+
+def test_a_new_page_s_teaser_does_not_count_its_byline_twice(tmp_path: Path) -> None:
+    # The same piece in both layouts: the old prints the byline, the new opens its teaser
+    # with it. A name asked for is the byline's evidence, once for either layout.
+    corpus = tmp_path / "corpus"
+    text = ["The monsoon failed in the east.", FILLER]
+    write(corpus, "8911-old.txt", old_page(8911, "Rains", text, author="Sandip Mishra"))
+    teaser = "Dr Sandip Mishra looks at the rains"
+    write(corpus, "8912-new.txt", new_page(8912, "Rains", text, teaser=teaser))
+    lib = Library([corpus], tmp_path / "index")
+    lib.update()
+    hits = lib.search(SearchQuery("Sandip Mishra monsoon")).hits
+    assert sorted(h.number for h in hits) == [8911, 8912]
+    assert hits[0].score == pytest.approx(hits[1].score)
+    # The rest of the teaser is still searched.
+    assert [h.number for h in lib.search(SearchQuery("looks")).hits] == [8912]

@@ -15,6 +15,7 @@ __all__ = [
     "leading_names",
     "split_authors",
     "split_honorific",
+    "without_own_byline",
 ]
 
 # Titles and ranks printed before a name, as token sequences compared without dots.
@@ -220,7 +221,28 @@ def leading_names(teaser: str) -> list[Author]:
     by a verb in the third person ("analyses", "comments"), so that a teaser opening with
     a place or a subject is not read as a byline.
     """
+    names, _ = _leading(teaser.split())
+    return [author(" ".join(n).rstrip(",")) for n in names]
+
+
+def without_own_byline(teaser: str, authors: list[str]) -> str:
+    """The teaser after the names it opens with, when they are the article's own authors.
+
+    "Dr Sandip Kumar Mishra argues that …" under Mishra's byline says the byline again;
+    counted as the teaser's words, it gave a new-layout article's author twice the weight
+    an old-layout one has for the same name.
+    """
     tokens = teaser.split()
+    names, verb_at = _leading(tokens)
+    own = {fold(a) for a in authors}
+    if not names or any(fold(author(" ".join(n).rstrip(",")).name) not in own for n in names):
+        return teaser
+    return " ".join(tokens[verb_at:])
+
+
+def _leading(tokens: list[str]) -> tuple[list[list[str]], int]:
+    """The name groups ``tokens`` open with, as :func:`leading_names` reads them, and
+    where the words after them start ((no names, 0) when they read as no byline)."""
     names: list[list[str]] = []
     i = 0
     while i < len(tokens):
@@ -234,13 +256,13 @@ def leading_names(teaser: str) -> list[Author]:
             j += 1
         name = tokens[start:j]
         if not name or name[0] in _NOT_NAMES or (len(name) < 2 and not honorific):
-            return []
+            return [], 0
         names.append(tokens[i:j])
         if j < len(tokens) and tokens[j] in ("and", "&"):
             i = j + 1
             continue
         verb = tokens[j] if j < len(tokens) else ""
         if not verb or (len(names) == 1 and not verb.endswith("s")):
-            return []
-        break
-    return [author(" ".join(n).rstrip(",")) for n in names]
+            return [], 0
+        return names, j
+    return [], 0

@@ -23,6 +23,7 @@ from typing import Any
 from ipcsreader import wordforms
 from ipcsreader.archive.search import WORD_PATTERN
 from ipcsreader.model import Record
+from ipcsreader.names import without_own_byline
 from ipcsreader.text import PAGE_DASHES
 
 _LEAD_CHARS = 300
@@ -365,7 +366,7 @@ def document(r: Record, body: str) -> dict[str, Any]:
     doc: dict[str, Any] = {
         "number": r.number,
         "title": r.title or "",
-        "teaser": r.teaser or "",
+        "teaser": without_own_byline(r.teaser, names) if r.teaser else "",
         "body": body,
         "author": "\n".join(names),
         "column": r.column or "",

@@ -20,7 +20,7 @@ from ipcsreader.store.fsutil import atomic_write
 
 # Bump when the index's schema or analysis (fields.py) changes, or moves (the schema is
 # pickled with the index, by module name): older indexes get rebuilt.
-SCHEMA_VERSION = 13
+SCHEMA_VERSION = 14
 MANIFEST_FILE = ".manifest.json"
 _TOC = re.compile(r"_MAIN_(\d+)\.toc")
 _SEGMENT = re.compile(r"MAIN_[0-9a-z]+\.\w+")
