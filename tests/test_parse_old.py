@@ -137,3 +137,51 @@ def test_a_question_mark_printed_for_an_apostrophe_is_one_again() -> None:
     assert a.title == "The Coast’s Ledger"
     assert any("the coast’s fishermen" in p for p in a.paragraphs)
     assert not any("?s" in p for p in a.paragraphs)
+
+
+_BYLINE = (
+    "Meera Iyer\nSenior Fellow, Centre for Coastal Affairs, Kochi\nE-mail: meera.iyer@example.org\n"
+)
+_IYER = Author(
+    "Meera Iyer", "Senior Fellow, Centre for Coastal Affairs, Kochi", None, "meera.iyer@example.org"
+)
+
+
+@pytest.mark.parametrize(
+    ("byline", "authors"),
+    [
+        # Each author on lines of their own: name, affiliation, e-mail.
+        (
+            _BYLINE + "Prof Arjun Rao\nDirector, Harbour Institute\nE-mail: rao@example.org\n",
+            (_IYER, Author("Arjun Rao", "Director, Harbour Institute", "Prof", "rao@example.org")),
+        ),
+        ("Meera Iyer\nArjun Rao\n", (Author("Meera Iyer"), Author("Arjun Rao"))),
+        # Lines that go on with an affiliation, however name-like their capitals.
+        (
+            "Meera Iyer\nSenior Fellow, Centre for Coastal Affairs\nNew Delhi\n",
+            (Author("Meera Iyer", "Senior Fellow, Centre for Coastal Affairs; New Delhi"),),
+        ),
+        ("Meera Iyer\nManohar Parrikar IDSA\n", (Author("Meera Iyer", "Manohar Parrikar IDSA"),)),
+        ("Meera Iyer\nVisiting Fellow\n", (Author("Meera Iyer", "Visiting Fellow"),)),
+    ],
+)
+def test_a_second_author_under_the_first_is_an_author(
+    byline: str, authors: tuple[Author, ...]
+) -> None:
+    text = (PAGES / "old-whole.txt").read_text(encoding="utf-8")
+    a = parse_text(text.replace(_BYLINE, byline))
+    assert a.authors == authors
+    assert a.title == "Ports and Promises: A Coastal Ledger" and len(a.blocks) == 4
+
+
+def test_a_page_saved_without_blank_lines_reads_as_with_them() -> None:
+    text = (PAGES / "old-whole.txt").read_text(encoding="utf-8")
+    spaced = parse_text(text)
+    packed = parse_text("\n".join(line for line in text.splitlines() if line.strip()))
+    assert (packed.column, packed.title) == (
+        "Harbour Notes",
+        "Ports and Promises: A Coastal Ledger",
+    )
+    assert packed.authors == spaced.authors == (_IYER,)
+    assert packed.blocks == spaced.blocks
+    assert packed.sidebars.same_author == spaced.sidebars.same_author

@@ -11,6 +11,7 @@ from ipcsreader.text import fold
 __all__ = [
     "author",
     "fold",
+    "is_byline_name",
     "is_name_like",
     "leading_names",
     "split_authors",
@@ -139,6 +140,24 @@ _NOT_NAMES = frozenset(
 )
 
 
+# Words of a role, a body or a place: a line under a byline holding one is an
+# affiliation ("Director, National Maritime Foundation", "New Delhi"), not a co-author.
+_AFFILIATION_TEXT = """
+    academy adjunct adviser advisor affairs analyst army assistant associate center centre
+    chair chairman college commission conflict consultant correspondent council dean defence
+    defense department director distinguished editor embassy emeritus executive fellow force
+    forum foundation founder government head institute institution intern international
+    journalist lecturer member ministry national navy office officer peace policy president
+    professor programme program research researcher retired retd scholar school secretary
+    security senior society strategic studies trust trusts university visiting
+    bangladesh beijing bengaluru bangalore canberra chennai china colombo delhi dhaka
+    guwahati hyderabad india islamabad jammu japan kabul karachi kashmir kathmandu kolkata
+    korea lahore lanka london mumbai nepal pakistan pune seoul singapore srinagar tokyo usa
+    washington
+"""
+_AFFILIATION_WORDS = frozenset(_AFFILIATION_TEXT.split())
+
+
 # Honorifics by their first word (in their order of preference): a token that starts
 # none of them is looked at once, not once per honorific.
 _HONORIFICS_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
@@ -190,6 +209,20 @@ def is_name_like(line: str, max_tokens: int = 6) -> bool:
         if not token[0].isupper():
             return False
     return True
+
+
+def is_byline_name(line: str) -> bool:
+    """Whether a line below an old page's byline names one more author ("Prof Vijay
+    Sakhuja") rather than going on with an affiliation ("Director, NMF", "New Delhi")."""
+    honorific, rest = split_honorific(line)
+    tokens = rest.rstrip(".").split()
+    if any(ch in line for ch in ",;:@()/") or len(tokens) < (1 if honorific else 2):
+        return False
+    if len(tokens[-1]) > 2 and tokens[-1].isupper():  # a body's acronym: "Manohar Parrikar IDSA"
+        return False
+    if any(fold(t.strip(".")) in _AFFILIATION_WORDS for t in tokens):
+        return False
+    return is_name_like(line, max_tokens=5)
 
 
 def author(raw: str, affiliation: str | None = None, email: str | None = None) -> Author:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from ipcsreader.model import Article, Author, SourceFormat
-from ipcsreader.names import author, split_authors
+from ipcsreader.names import author, is_byline_name, split_authors
 from ipcsreader.parse import body, sidebar
 from ipcsreader.parse.stamps import REGION, Stamp, find, is_share_line, loose_old_stamp
 
@@ -34,6 +34,18 @@ def _groups(lines: list[str]) -> list[tuple[int, int]]:
     return runs
 
 
+def _headed(lines: list[str], runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``runs`` with the first split where its header lines meet the body's paragraphs,
+    as on a page saved without blank lines."""
+    if not runs:
+        return runs
+    start, end = runs[0]
+    cut = next((i for i in range(start + 1, end) if _is_body_line(lines[i])), None)
+    if cut is None or _is_body_line(lines[start]):
+        return runs
+    return [(start, cut), (cut, end), *runs[1:]]
+
+
 def _is_body_line(line: str) -> bool:
     """A paragraph rather than a header line: long, or a sentence of some length."""
     words = len(line.split())
@@ -41,13 +53,32 @@ def _is_body_line(line: str) -> bool:
 
 
 def _authors(group: list[str]) -> tuple[Author, ...]:
-    """Authors from the lines under a title: names, affiliations, e-mail addresses."""
-    emails = [m[1] for m in map(_EMAIL.match, group) if m]
-    rest = [line for line in group if not _EMAIL.match(line)]
-    if not rest:
+    """Authors from the lines under a title: names, affiliations, e-mail addresses.
+
+    A second author may have lines of their own below the first's ("A / affiliation /
+    B / affiliation"): a name-shaped line there starts the next author.
+    """
+    blocks: list[list[str]] = []
+    emails: list[list[str]] = [[]]
+    for line in group:
+        if m := _EMAIL.match(line):
+            emails[-1].append(m[1])
+        elif not blocks or is_byline_name(line):
+            if blocks:
+                emails.append([])
+            blocks.append([line])
+        else:
+            blocks[-1].append(line)
+    if not blocks:
         return ()
-    names = split_authors(rest[0])
-    affiliations = rest[1:]
+    pairs = zip(blocks, emails, strict=True)
+    return tuple(a for block, mail in pairs for a in _block_authors(block, mail))
+
+
+def _block_authors(block: list[str], emails: list[str]) -> list[Author]:
+    """The authors of one name line ("A and B"), with the affiliation lines under it."""
+    names = split_authors(block[0])
+    affiliations = block[1:]
     out = []
     for i, name in enumerate(names):
         affiliation: str | None
@@ -57,7 +88,7 @@ def _authors(group: list[str]) -> tuple[Author, ...]:
             affiliation = "; ".join(affiliations) or None
         email = emails[i] if i < len(emails) else None
         out.append(author(name, affiliation, email))
-    return tuple(out)
+    return out
 
 
 def article_after_stamp(
@@ -75,7 +106,7 @@ def article_after_stamp(
     rest = lines[at + 1 :]
     end = next((i for i, line in enumerate(rest) if is_share_line(line)), None)
     content = rest if end is None else rest[:end]
-    groups = _groups(content)
+    groups = _headed(content, _groups(content))
     title = None
     authors: tuple[Author, ...] = ()
     body_from = len(content)
@@ -85,6 +116,10 @@ def article_after_stamp(
         if len(g0) == 1 and (nxt is None or not _is_body_line(nxt[0])):
             column = g0[0]
             groups = groups[1:]
+        elif len(g0) > 2 and is_byline_name(g0[2]) and not is_byline_name(g0[1]):
+            # No blank line under the column: column, title, then the byline.
+            column = g0[0]
+            groups[0] = (groups[0][0] + 1, groups[0][1])
         if groups and not _is_body_line(content[groups[0][0]]):
             head = content[slice(*groups[0])]
             title, authors = head[0], _authors(head[1:])

@@ -60,8 +60,10 @@ NEAR_BOOST = 0.5
 # new-layout page's one-sentence summary names what the article is about, together, where
 # its body may spread the words out ("Trump's policy" above a body on Trump and North
 # Korea); without it a distractor saying the words once in passing got the boost and the
-# article did not (bench/README.md, tenth pass). A teaser often names its author ("Dr
-# Sandip Mishra looks at ..."), so there the hit's own author's names do not count.
+# article did not (bench/README.md, tenth pass). A teaser often names its author: opening
+# with the byline ("Dr Sandip Mishra looks at ...") the index leaves the names out
+# (names.without_own_byline); said elsewhere in it, the hit's own author's names do not
+# count here.
 NEAR_FIELDS = ("body", "teaser")
 # A word in more than this share of the bodies ("of", "the") does not count for nearness;
 # nor does a function word ("how", "were": see grammar.FUNCTION_WORDS) of a query that has
