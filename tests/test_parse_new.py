@@ -83,3 +83,12 @@ def test_a_number_without_a_date_is_no_stamp():
     # A list of years on a page that is no article is not "· 4286" with its date lost.
     with pytest.raises(PageError):
         parse_text("Archive\n\n· 2019\n\n· 2018\n\n· 2017\n")
+
+
+def test_a_page_cut_inside_its_author_block_has_no_name_for_a_paragraph() -> None:
+    text = (PAGES / "new-author-block.txt").read_text(encoding="utf-8")
+    cut = text[: text.index("Ravi Fernando\nVisiting Fellow")]  # the name printed once of twice
+    a = parse_text(cut)
+    assert a.authors == (Author("Ravi Fernando"),)  # from the teaser
+    assert a.blocks == ()
+    assert a.truncated

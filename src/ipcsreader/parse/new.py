@@ -42,6 +42,18 @@ def _repeats(lines: list[str], j: int) -> bool:
     return following == [lines[j]]
 
 
+def _past_names(lines: list[str], i: int, authors: list[Author]) -> int:
+    """Where the body starts from ``i``, past lines that only name an author: an author
+    block the page was cut inside ("Name" printed once of its twice), which is no
+    paragraph of the article."""
+    names = {fold(a.name) for a in authors}
+    rows = [j for j in range(i, len(lines)) if lines[j]]
+    for j in rows:
+        if fold(author(lines[j]).name) not in names:
+            return j
+    return len(lines)
+
+
 def with_teaser_honorifics(authors: list[Author], teaser: str | None) -> list[Author]:
     """Fill an author block's missing honorific from the teaser ("Dr Bibhu Prasad Routray …")."""
     named = {fold(a.name): a.honorific for a in leading_names(teaser or "")}
@@ -80,6 +92,7 @@ def parse(
         start = rows[0] + 1
     authors, start = author_blocks(after, start)
     authors = with_teaser_honorifics(authors, teaser) if authors else leading_names(teaser or "")
+    start = _past_names(after, start, authors)
     blocks = body.blocks(after[start:], headings)
     return Article(
         layout="new",
