@@ -129,6 +129,8 @@ def search_command(
       author:"sandip mishra"   a name, or any part of it
       year:2015                articles from 2015; date:[2014 to 2016-06] a span
       date:>=2014-06           from June 2014 on; also >, <, <= (year:, number: too)
+      korea March 2015         a month and its year among the words: said in the text,
+                               or the article's date ("March 2015" quoted: the text only)
       #4842                    the article numbered 4842 (number:4842)
       nucl*                    words starting with "nucl"
       nucelar~2                words within two edits of "nucelar"

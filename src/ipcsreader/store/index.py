@@ -216,7 +216,7 @@ def _spelt_out(searcher: Any, expression: str) -> tuple[str, dict[str, str]]:
     """``expression`` with its acronyms and names in full in both forms, where the index's
     pages pair them (:func:`acronyms.spell_out`); and what it was so read as."""
     glossary = acronyms.Glossary(searcher)
-    text = querying.signs_to_operators(querying.question_marks(expression))
+    text = querying.dated_words(querying.signs_to_operators(querying.question_marks(expression)))
     return acronyms.spell_out(text, glossary), glossary.used
 
 

@@ -84,6 +84,53 @@ def question_marks(text: str) -> str:
     return unquoted(text, lambda _: "'", _LOST_POSSESSIVE)
 
 
+# A month and a year typed among the words ("North Korea March 2015", "Sept 2016"), not
+# asked of a field ("date:…", "title:March") or as part of a word.
+_MONTHS = {
+    m: (i, names[0])
+    for i, names in enumerate(
+        (
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ),
+        start=1,
+    )
+    for m in names
+}
+_MONTH_YEAR = re.compile(
+    r"(?<![\w:*?~^.'’-])(?:([0-3]?\d)\s+)?([A-Za-z]{3,9})\.?,?\s+((?:19|20)\d\d)(?![\w*?~^'’-])"
+)
+
+
+def dated_words(text: str) -> str:
+    """A month and year among the words also match the articles the site dated then: a
+    reader remembers when a piece came out as well as what it said ("Russia North Korea
+    March 2015" finds #4842, stamped 2 March 2015, whose text says neither). In the text
+    the month is looked for in full, as pages print it ("Sept 2016": "September 2016")."""
+
+    def either(match: re.Match[str]) -> str:
+        day, name, year = match.groups()
+        if name.lower() not in _MONTHS:
+            return match[0]
+        month, full = _MONTHS[name.lower()]
+        # As the pages print a date ("2 March 2015"), whatever the reader shortened.
+        said = " ".join(filter(None, (day, full, year)))
+        # The date clause first: Whoosh's date parser reads a clause after a year oddly.
+        return f"(date:{year}-{month:02d} OR ({said}))"
+
+    return unquoted(text, either, _MONTH_YEAR)
+
+
 _MANGLED_POSSESSIVE = re.compile(r"(?<=[^\W\d_]{2})\?(?=[sS](?:[^\w*?~^]|$))")
 # "abe s abduction": an apostrophe lost in copying (a PDF's glyph with no character). The
 # index keeps no "s" of a possessive, so the lone "s" would find only pages holding one

@@ -1,0 +1,76 @@
+"""A month and a year among a query's words: the text saying them, or the article's date."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+from search_world import FILLER, old_page, write
+from typer.testing import CliRunner
+
+from ipcsreader.archive.search import SearchQuery
+from ipcsreader.cli import app
+from ipcsreader.library import Library
+from ipcsreader.store.querying import dated_words
+
+
+@pytest.mark.parametrize(
+    ("typed", "read"),
+    [
+        ("Russia March 2015", "Russia (date:2015-03 OR (march 2015))"),
+        ("Sept 2016 Modi", "(date:2016-09 OR (september 2016)) Modi"),
+        ("2 Mar. 2015", "(date:2015-03 OR (2 march 2015))"),
+        ("may 2015 korea", "(date:2015-05 OR (may 2015)) korea"),
+        # As typed: a phrase, a field's value, no month, no year, a year inside a word.
+        ('"March 2015" Russia', '"March 2015" Russia'),
+        ("title:March 2015", "title:March 2015"),
+        ("Long March", "Long March"),
+        ("Marching 2015", "Marching 2015"),
+        ("March 20150", "March 20150"),
+        ("date:2015-03 Russia", "date:2015-03 Russia"),
+    ],
+)
+def test_a_month_and_year_typed_are_read_as_a_date_too(typed: str, read: str) -> None:
+    assert dated_words(typed) == read
+
+
+@pytest.fixture(scope="module")
+def library(tmp_path_factory: pytest.TempPathFactory) -> Library:
+    root = tmp_path_factory.mktemp("dated")
+    corpus = root / "corpus"
+    march = dt.date(2015, 3, 2)
+    # Dated March 2015; its text says neither the month nor the year.
+    write(
+        corpus, "8921-old.txt", old_page(8921, "Rains", ["The monsoon failed.", FILLER], date=march)
+    )
+    # Dated otherwise; its text says "March 2015".
+    said = ["The monsoon failed in March 2015.", FILLER]
+    write(corpus, "8922-old.txt", old_page(8922, "Rains", said, date=dt.date(2016, 1, 5)))
+    # Dated March 2015, about something else.
+    write(corpus, "8923-old.txt", old_page(8923, "Roads", [FILLER], date=march))
+    lib = Library([corpus], root / "index")
+    lib.update()
+    return lib
+
+
+def test_the_article_dated_then_has_every_word(library: Library) -> None:
+    result = library.search(SearchQuery("monsoon March 2015"))
+    assert not result.relaxed and result.total == 2
+    assert sorted(h.number for h in result.hits if h.matched == "all") == [8921, 8922]
+
+
+def test_a_quoted_month_is_the_text_s_only(library: Library) -> None:
+    result = library.search(SearchQuery('monsoon "March 2015"'))
+    assert [h.number for h in result.hits if h.matched == "all"] == [8922]
+
+
+def test_through_the_command_line(library: Library) -> None:
+    dirs = ["--corpus", str(library.corpus_dirs[0]), "--index", str(library.index_dir)]
+    result = CliRunner().invoke(app, ["search", "monsoon Mar 2015", "--json", *dirs])
+    assert result.exit_code == 0, result.output
+    hits = json.loads(result.stdout)["hits"]
+    assert sorted(h["number"] for h in hits if h["matched"] == "all") == [8921, 8922]
+    # A month with a year no date can hold is a word like any other, not an error.
+    result = CliRunner().invoke(app, ["search", "monsoon March 2099", *dirs])
+    assert result.exit_code == 0, result.output
