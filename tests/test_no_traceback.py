@@ -152,6 +152,11 @@ def test_no_hostile_value_ends_in_a_traceback(
             'ipcs search "korea -south"',
         ),
         (
+            ["search", "-south korea"],
+            'no such option: -south korea; a query starting with "-" goes after --: '
+            'ipcs search -- "-south korea"',
+        ),
+        (
             ["fetch", "9101", "--delay", "soon"],
             "--delay must be a number, not 'soon' (see ipcs fetch -h)",
         ),

@@ -55,6 +55,8 @@ def in_our_words(error: Any, args: list[str]) -> str:
         if error.possibilities:
             text += f" (did you mean {' or '.join(sorted(error.possibilities))}?)"
         if name in _QUERY_COMMANDS and not token.startswith("--"):
+            if " " in token:  # the query was quoted, and starts with its word left out
+                return f'{text}; a query starting with "-" goes after --: ipcs {name} -- "{token}"'
             return f'{text}; to leave a word out, quote the query: ipcs {name} "korea {token}"'
         return text + where
     param = getattr(error, "param", None)
