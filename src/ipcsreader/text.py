@@ -55,6 +55,24 @@ _NON_WORD = re.compile(r"[^\w]+")
 # keyboard puts in its place (see :func:`as_typed`). Dashes between two word characters
 # read as the hyphen: hyphen, non-breaking hyphen, figure, en and em dash, bar, minus.
 _WORD_DASH = re.compile(r"(?<=\w)[\u2010-\u2015\u2212\ufe58](?=\w)")
+# The months as pages and readers write them, each one's full name first.
+MONTH_NAMES: tuple[tuple[str, ...], ...] = (
+    ("january", "jan"),
+    ("february", "feb"),
+    ("march", "mar"),
+    ("april", "apr"),
+    ("may",),
+    ("june", "jun"),
+    ("july", "jul"),
+    ("august", "aug"),
+    ("september", "sep", "sept"),
+    ("october", "oct"),
+    ("november", "nov"),
+    ("december", "dec"),
+)
+# Each name of a month (lower case) and the month's number.
+MONTHS = {name: number for number, names in enumerate(MONTH_NAMES, start=1) for name in names}
+
 # The dashes a page joins a word's parts with, as the index reads it: the hyphens, and the
 # figure and en dash ("Clarion–Clipperton", "Jong–un", "1965–71"), so "ClarionClipperton"
 # finds it as "Jong-un" and "Jongun" do. Not the em dash: "war—which" is two words.

@@ -7,27 +7,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        (
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ),
-        start=1,
-    )
-    for name in names
-}
+from ipcsreader.text import MONTHS
 
 _DATE = r"(\d{1,2})\s*([A-Za-z]{3,9})\.?\s*,?\s*(\d{4})"
 # "#4842, 2 March 2015"
@@ -68,7 +48,7 @@ class Stamp:
 
 def make_date(day: str, month: str, year: str) -> dt.date | None:
     """A date from printed parts ("2", "March", "2015"); None when they make no date."""
-    number = _MONTHS.get(month.casefold())
+    number = MONTHS.get(month.casefold())
     if number is None:
         return None
     try:

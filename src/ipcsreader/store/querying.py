@@ -20,7 +20,7 @@ from ipcsreader.errors import QueryError
 from ipcsreader.names import split_honorific
 from ipcsreader.store import fields
 from ipcsreader.store.ranking import FIELD_BOOSTS
-from ipcsreader.text import PAGE_DASHES
+from ipcsreader.text import MONTH_NAMES, MONTHS, PAGE_DASHES
 
 USER_FIELDS = ("title", "teaser", "body", "author", "column", "region", "year", "date", "number")
 FIELD_ALIASES = {"author": ["authors", "by"], "number": ["no", "article"]}
@@ -86,27 +86,6 @@ def question_marks(text: str) -> str:
 
 # A month and a year typed among the words ("North Korea March 2015", "Sept 2016"), not
 # asked of a field ("date:…", "title:March") or as part of a word.
-_MONTHS = {
-    m: (i, names[0])
-    for i, names in enumerate(
-        (
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ),
-        start=1,
-    )
-    for m in names
-}
 _MONTH_YEAR = re.compile(
     r"(?<![\w:*?~^.'’-])(?:([0-3]?\d)\s+)?([A-Za-z]{3,9})\.?,?\s+((?:19|20)\d\d)(?![\w*?~^'’-])"
 )
@@ -120,9 +99,10 @@ def dated_words(text: str) -> str:
 
     def either(match: re.Match[str]) -> str:
         day, name, year = match.groups()
-        if name.lower() not in _MONTHS:
+        month = MONTHS.get(name.lower())
+        if month is None:
             return match[0]
-        month, full = _MONTHS[name.lower()]
+        full = MONTH_NAMES[month - 1][0]
         # As the pages print a date ("2 March 2015"), whatever the reader shortened.
         said = " ".join(filter(None, (day, full, year)))
         # The date clause first: Whoosh's date parser reads a clause after a year oddly.
