@@ -32,7 +32,7 @@ from ipcsreader.store.querying import dated_words
     ],
 )
 def test_a_month_and_year_typed_are_read_as_a_date_too(typed: str, read: str) -> None:
-    assert dated_words(typed) == read
+    assert dated_words(typed)[0] == read
 
 
 @pytest.fixture(scope="module")
@@ -52,6 +52,14 @@ def library(tmp_path_factory: pytest.TempPathFactory) -> Library:
     lib = Library([corpus], root / "index")
     lib.update()
     return lib
+
+
+def test_each_month_read_as_a_date_is_named() -> None:
+    assert dated_words("Sept 2016 Modi 2 Mar. 2015")[1] == {
+        "Sept 2016": "2016-09",
+        "2 Mar. 2015": "2015-03",
+    }
+    assert dated_words('"March 2015" Russia')[1] == {}
 
 
 def test_the_article_dated_then_has_every_word(library: Library) -> None:
@@ -74,3 +82,14 @@ def test_through_the_command_line(library: Library) -> None:
     # A month with a year no date can hold is a word like any other, not an error.
     result = CliRunner().invoke(app, ["search", "monsoon March 2099", *dirs])
     assert result.exit_code == 0, result.output
+
+
+def test_the_reader_is_told_the_month_was_read_as_a_date(library: Library) -> None:
+    dirs = ["--corpus", str(library.corpus_dirs[0]), "--index", str(library.index_dir)]
+    shown = CliRunner().invoke(app, ["search", "monsoon March 2015", *dirs], env={"COLUMNS": "80"})
+    assert shown.exit_code == 0, shown.output
+    assert "March 2015 also read as a date: the articles dated 2015-03 have it.\n" in shown.stdout
+    dated = CliRunner().invoke(app, ["search", "monsoon March 2015", "--json", *dirs])
+    assert json.loads(dated.stdout)["dated"] == {"March 2015": "2015-03"}
+    plain = CliRunner().invoke(app, ["search", 'monsoon "March 2015"', "--json", *dirs])
+    assert json.loads(plain.stdout)["dated"] == {}

@@ -117,6 +117,16 @@ def test_the_tally_says_what_an_acronym_was_also_read_as(world) -> None:
     drive(app, scenario)
 
 
+def test_the_tally_says_a_month_was_also_read_as_a_date(world) -> None:
+    app = make_app(*world)
+
+    async def scenario(pilot: Pilot) -> None:
+        await typed(pilot, "korea March 2015 ")
+        assert "March 2015 also dated 2015-03" in screen_text(app)
+
+    drive(app, scenario)
+
+
 def test_nothing_found_says_so_and_suggests(world) -> None:
     app = make_app(*world)
 

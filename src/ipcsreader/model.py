@@ -251,6 +251,9 @@ class SearchResult:
     # The query's acronyms also read as the names they stand for, and names typed in full
     # as their acronyms, as the archive's pages pair them: (as typed, the other form).
     also_read: tuple[tuple[str, str], ...] = ()
+    # A month and its year typed among the words, also read as the articles' date, so that
+    # an article dated then has them: (as typed, "YYYY-MM").
+    dated: tuple[tuple[str, str], ...] = ()
     # Words of the query that no article holds, each with the spelling searched instead
     # (a letter off: "Seetharamiah", searched as "Seetharamaiah"): (as typed, as searched).
     respelt: tuple[tuple[str, str], ...] = ()

@@ -209,6 +209,7 @@ def search_command(
             "question": result.question,
             "described": result.described,
             "also_read": dict(result.also_read),
+            "dated": dict(result.dated),
             "respelt": dict(result.respelt),
         }
         if facets:

@@ -165,10 +165,17 @@ def _tally(result: SearchResult) -> Text:
 
 def _also_read(result: SearchResult) -> list[Text]:
     """A line for each acronym the query was also read as the name it stands for (or a
-    name as its acronym): the reader sees why a hit that never says "LWE" is there."""
+    name as its acronym), and for each month read as a date: the reader sees why a hit
+    that never says "LWE", or "March 2015", is there."""
     return [
-        safe(f'{typed} also read as "{other}", as the archive\'s pages pair them.', DIM)
-        for typed, other in result.also_read
+        *(
+            safe(f'{typed} also read as "{other}", as the archive\'s pages pair them.', DIM)
+            for typed, other in result.also_read
+        ),
+        *(
+            safe(f"{typed} also read as a date: the articles dated {month} have it.", DIM)
+            for typed, month in result.dated
+        ),
     ]
 
 

@@ -167,6 +167,7 @@ class SearchIndex:
             question=run.question,
             described=run.question and not run.asked,
             also_read=tuple(run.also_read.items()),
+            dated=tuple(run.dated.items()),
             respelt=tuple(run.respelt.items()),
         )
 
@@ -212,12 +213,14 @@ class SearchIndex:
             return [snippets.hit(h, False) for h in Results(searcher, liked, page)]
 
 
-def _spelt_out(searcher: Any, expression: str) -> tuple[str, dict[str, str]]:
+def _spelt_out(searcher: Any, expression: str) -> tuple[str, dict[str, str], dict[str, str]]:
     """``expression`` with its acronyms and names in full in both forms, where the index's
-    pages pair them (:func:`acronyms.spell_out`); and what it was so read as."""
+    pages pair them (:func:`acronyms.spell_out`), and its months as dates too
+    (:func:`querying.dated_words`); and what it was so read as, of each kind."""
     glossary = acronyms.Glossary(searcher)
-    text = querying.dated_words(querying.signs_to_operators(querying.question_marks(expression)))
-    return acronyms.spell_out(text, glossary), glossary.used
+    text = querying.signs_to_operators(querying.question_marks(expression))
+    text, dated = querying.dated_words(text)
+    return acronyms.spell_out(text, glossary), glossary.used, dated
 
 
 def _page(plan: Plan) -> slice:
@@ -292,6 +295,7 @@ class _Run:
         # The clauses asked of a field by name, required when any word will do (_parse).
         self.required: Any = None
         self.also_read: dict[str, str] = {}  # the query's acronyms, in their other form
+        self.dated: dict[str, str] = {}  # its months and years, as dates (YYYY-MM)
 
     def execute(self, *, asked: bool = False) -> tuple[list[tuple[float, int]], bool]:
         """Every hit as (score, document number), best or newest first; and whether the
@@ -448,7 +452,7 @@ class _Run:
 
         q = self.parsed
         if q is None:
-            text, self.also_read = _spelt_out(self.searcher, self.plan.expression)
+            text, self.also_read, self.dated = _spelt_out(self.searcher, self.plan.expression)
             weight = printings.weight(self.searcher)
             text = printings.also_bylined(text, self.plan.bylines_also, weight)
             text = printings.also_printed(text, self.plan.printed_also, weight)

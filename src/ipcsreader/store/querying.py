@@ -91,11 +91,13 @@ _MONTH_YEAR = re.compile(
 )
 
 
-def dated_words(text: str) -> str:
+def dated_words(text: str) -> tuple[str, dict[str, str]]:
     """A month and year among the words also match the articles the site dated then: a
     reader remembers when a piece came out as well as what it said ("Russia North Korea
     March 2015" finds #4842, stamped 2 March 2015, whose text says neither). In the text
-    the month is looked for in full, as pages print it ("Sept 2016": "September 2016")."""
+    the month is looked for in full, as pages print it ("Sept 2016": "September 2016").
+    And each month so read, as typed, with its date ("March 2015": "2015-03")."""
+    dated: dict[str, str] = {}
 
     def either(match: re.Match[str]) -> str:
         day, name, year = match.groups()
@@ -105,10 +107,11 @@ def dated_words(text: str) -> str:
         full = MONTH_NAMES[month - 1][0]
         # As the pages print a date ("2 March 2015"), whatever the reader shortened.
         said = " ".join(filter(None, (day, full, year)))
+        dated[match[0]] = f"{year}-{month:02d}"
         # The date clause first: Whoosh's date parser reads a clause after a year oddly.
         return f"(date:{year}-{month:02d} OR ({said}))"
 
-    return unquoted(text, either, _MONTH_YEAR)
+    return unquoted(text, either, _MONTH_YEAR), dated
 
 
 _MANGLED_POSSESSIVE = re.compile(r"(?<=[^\W\d_]{2})\?(?=[sS](?:[^\w*?~^]|$))")

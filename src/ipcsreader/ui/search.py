@@ -277,6 +277,11 @@ class SearchScreen(IpcsScreen):
             line.append_text(safe(typed, "bold"))
             line.append(" also as ", DIM)
             line.append_text(safe(other, "bold"))
+        for typed, month in result.dated:
+            line.append(" · ", DIM)
+            line.append_text(safe(typed, "bold"))
+            line.append(" also dated ", DIM)
+            line.append_text(safe(month, "bold"))
         if result.suggestion:
             for version in (line, short, bare):
                 version.append(" · did you mean ", DIM)
