@@ -121,7 +121,7 @@ def test_the_tally_says_a_month_was_also_read_as_a_date(world) -> None:
     app = make_app(*world)
 
     async def scenario(pilot: Pilot) -> None:
-        await typed(pilot, "korea March 2015 ")
+        await typed(pilot, "korea March 2015")  # the year typed last, no space after it
         assert "March 2015 also dated 2015-03" in screen_text(app)
 
     drive(app, scenario)
@@ -309,6 +309,8 @@ def test_an_unexpected_failure_is_a_notification_not_a_traceback(world) -> None:
         ("nucelar~2", "nucelar~2"),
         ("korea NOT", "korea NOT"),
         ("year:2015", "year:2015"),
+        ("korea March 2015", "korea March 2015"),  # a year typed whole
+        ("korea 201", "korea 201*"),
     ],
 )
 def test_the_word_being_typed_is_a_prefix(typed: str, sent: str) -> None:

@@ -56,14 +56,17 @@ FACETS_FROM_WIDTH = 72
 _TYPING = re.compile(r"(?:^|\s)(\w{3,})$")
 # The last word, if plain and only begun (one or two letters) after other words.
 _STARTED = re.compile(r"(?<=\s)\w{1,2}$")
+# A year typed whole: "2015*" would find no more than "2015", and "March 2015" is read as a
+# date too only as a word (store/querying.dated_words).
+_YEAR = re.compile(r"(?:19|20)\d\d")
 
 
 def as_you_type(text: str) -> str:
     """``text`` with the word still being typed made a prefix: "taliban kab" -> "taliban
     kab*"; its first letter or two are left out after other words ("taliban k" -> "taliban":
     a word "k" would find nothing with "taliban", and any of the words would be shown).
-    Unchanged after a space, inside a phrase, or when the word has syntax of its own (a
-    field, a sign, a wildcard)."""
+    Unchanged after a space, inside a phrase, when the word has syntax of its own (a
+    field, a sign, a wildcard), or when it is a year typed whole."""
     if text.count('"') % 2:
         return text
     short = _STARTED.search(text)
@@ -73,7 +76,7 @@ def as_you_type(text: str) -> str:
             before.pop()
         return " ".join(before)
     found = _TYPING.search(text)
-    if found is None or found.group(1) in OPERATORS:
+    if found is None or found.group(1) in OPERATORS or _YEAR.fullmatch(found.group(1)):
         return text
     return text + "*"
 
