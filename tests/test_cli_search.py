@@ -209,6 +209,20 @@ def test_a_misspelt_author_clause_says_so(dirs: list[str]) -> None:
         assert result.stdout.startswith("No articles match"), result.output
 
 
+def test_a_column_clause_naming_no_column_says_so(dirs: list[str]) -> None:
+    assert run("index", *dirs).exit_code == 0
+    # Typed joined: no column's name holds the word, and none is a letter off it.
+    result = run("search", "talks column:datelinecolombo", *dirs, "--color", "never")
+    assert result.exit_code == 1, result.output
+    assert result.output.startswith("Error: No column matching 'datelinecolombo'; did you mean: ")
+    assert "Dateline Colombo" in result.output and result.output.count("\n") == 1
+    # A column left out is no reason nothing was found: the words are.
+    for typed in ("xylophone NOT column:datelinecolombo", "xylophone -column:datelinecolombo"):
+        result = run("search", typed, *dirs, "--color", "never")
+        assert result.exit_code == 1, result.output
+        assert result.stdout.startswith("No articles match"), result.output
+
+
 def test_no_hits_without_a_suggestion(dirs: list[str]) -> None:
     result = run("search", "xylophone", *dirs, "--color", "never")
     assert result.exit_code == 1

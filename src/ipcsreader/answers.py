@@ -10,7 +10,7 @@ going through every record and page.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from typing import TYPE_CHECKING, TypeVar
 
@@ -58,24 +58,23 @@ class Answers:
 
     def check_filters(self, query: SearchQuery) -> None:
         """Raise NotFoundError, naming the nearest, when ``query``'s ``--author`` or an
-        ``author:`` clause names nobody the pages print, or its ``--column`` no column: why
-        a search found nothing, where "no articles match" would blame the words."""
+        ``author:`` clause names nobody the pages print, or its ``--column`` or a
+        ``column:`` clause no column: why a search found nothing, where "no articles match"
+        would blame the words."""
         from ipcsreader.archive.authors import find_people
         from ipcsreader.archive.search import plan
-        from ipcsreader.store.printings import author_clauses
+        from ipcsreader.store.printings import author_clauses, field_clauses
 
         checked = plan(query)
         people = self._read(store_views.people)
         if checked.filters.author:
             find_people(people, checked.filters.author)
-        for clause in author_clauses(checked.text):
-            name = clause[2].strip('"')
-            # An author left out ("NOT author:x", "-by:x") is no reason nothing was found.
-            excluded = re.search(r"(?:\bNOT\s+|-)$", checked.text[: clause.start()])
-            if name.strip() and not excluded:
-                find_people(people, name)
+        for name in _asked(checked.text, author_clauses(checked.text)):
+            find_people(people, name)
         if checked.filters.column:
             self.columns(column=checked.filters.column, listing=True)
+        for name in _asked(checked.text, field_clauses(checked.text, ("column",))):
+            self.columns(column=name, listing=True)
 
     def columns(
         self, *, author: str | None = None, column: str | None = None, listing: bool = False
@@ -173,3 +172,12 @@ class Answers:
             return browse.arrange(store.listed(chosen), filters)
 
         return self._read(read)
+
+
+def _asked(text: str, clauses: Iterable[re.Match[str]]) -> Iterator[str]:
+    """The values of ``clauses`` (field clauses of ``text``) that ask for something: not
+    empty, and not left out ("NOT author:x", "-by:x" is no reason nothing was found)."""
+    for clause in clauses:
+        name = clause[2].strip('"')
+        if name.strip() and not re.search(r"(?:\bNOT\s+|-)$", text[: clause.start()]):
+            yield name

@@ -26,7 +26,13 @@ _AUTHOR_FIELDS = ("author", *FIELD_ALIASES["author"])
 def author_clauses(text: str) -> Iterator[re.Match[str]]:
     """The clauses of ``text`` asked of the author field (``author:``, ``authors:``,
     ``by:``); a match's groups: the field as typed, the value (quoted or not)."""
-    return (c for c in FIELD_CLAUSE.finditer(text) if c[1].lower() in _AUTHOR_FIELDS)
+    return field_clauses(text, _AUTHOR_FIELDS)
+
+
+def field_clauses(text: str, names: Sequence[str]) -> Iterator[re.Match[str]]:
+    """The clauses of ``text`` asked of a field by one of ``names`` (as for
+    :func:`author_clauses`)."""
+    return (c for c in FIELD_CLAUSE.finditer(text) if c[1].lower() in names)
 
 
 def printed_otherwise(
