@@ -157,9 +157,9 @@ def test_odd_values_of_word_fields_answer_or_say_why(
     assert result.exception is None or isinstance(result.exception, SystemExit)
     if result.exit_code == 2:
         assert result.stderr.startswith("Error: ") and result.stderr.count("\n") == 1
-    elif result.stderr:  # nothing found, and nobody is so named: the error says so
-        assert result.exit_code == 1 and field == "author", result.output
-        assert result.stderr.startswith("Error: No author matching ")
+    elif result.stderr:  # nothing found, and nobody (no column) is so named: the error says so
+        assert result.exit_code == 1 and field in ("author", "column"), result.output
+        assert result.stderr.startswith(f"Error: No {field} matching ")
         assert result.stderr.count("\n") == 1
     else:
         assert json.loads(result.stdout)["total"] >= 0

@@ -1,6 +1,7 @@
 from ipcsreader.text import (
     clean_line,
     ends_sentence,
+    month_year,
     repair_mojibake,
     repair_question_apostrophes,
     title_key,
@@ -52,3 +53,11 @@ def test_title_key_ignores_case_quotes_question_apostrophes_and_spacing():
     )
     assert title_key("India & the World") == title_key("India and the World")
     assert title_key("Communiqué") == "communique"
+
+
+def test_a_month_as_a_reader_says_it() -> None:
+    assert [month_year(m) for m in ("2015-03", "2016-09", "1999-12")] == [
+        "March 2015",
+        "September 2016",
+        "December 1999",
+    ]

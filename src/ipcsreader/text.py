@@ -73,6 +73,13 @@ MONTH_NAMES: tuple[tuple[str, ...], ...] = (
 # Each name of a month (lower case) and the month's number.
 MONTHS = {name: number for number, names in enumerate(MONTH_NAMES, start=1) for name in names}
 
+
+def month_year(month: str) -> str:
+    """ "2015-03" as a reader says it: "March 2015"."""
+    year, number = month.split("-")
+    return f"{MONTH_NAMES[int(number) - 1][0].capitalize()} {year}"
+
+
 # The dashes a page joins a word's parts with, as the index reads it: the hyphens, and the
 # figure and en dash ("Clarion–Clipperton", "Jong–un", "1965–71"), so "ClarionClipperton"
 # finds it as "Jong-un" and "Jongun" do. Not the em dash: "war—which" is two words.

@@ -20,6 +20,7 @@ from ipcsreader.render.parts import (
     plural,
 )
 from ipcsreader.render.safe import safe
+from ipcsreader.text import month_year
 
 MATCH_STYLE = "bold yellow"
 FACET_TITLES = {"column": "Column", "author": "Author", "year": "Year", "month": "Month"}
@@ -173,7 +174,7 @@ def _also_read(result: SearchResult) -> list[Text]:
             for typed, other in result.also_read
         ),
         *(
-            safe(f"{typed} also read as a date: the articles dated {month} have it.", DIM)
+            safe(f"{typed} also read as a date: articles dated {month_year(month)} have it.", DIM)
             for typed, month in result.dated
         ),
     ]

@@ -280,11 +280,10 @@ class SearchScreen(IpcsScreen):
             line.append_text(safe(typed, "bold"))
             line.append(" also as ", DIM)
             line.append_text(safe(other, "bold"))
-        for typed, month in result.dated:
+        for typed, _month in result.dated:
             line.append(" · ", DIM)
             line.append_text(safe(typed, "bold"))
-            line.append(" also dated ", DIM)
-            line.append_text(safe(month, "bold"))
+            line.append(" also as a date", DIM)
         if result.suggestion:
             for version in (line, short, bare):
                 version.append(" · did you mean ", DIM)
