@@ -137,3 +137,16 @@ def test_html_the_parser_rejects_is_a_page_error() -> None:
     # Found by hypothesis: html.parser gives up on a bare "<![" before a closing tag.
     with pytest.raises(PageError, match="HTML the parser cannot read"):
         parse_text("<html><body><p></p><![</p><p></p></body></html>")
+
+
+@pytest.mark.parametrize(
+    ("cut", "shown"),
+    [("14 Aug, 20", "14 Aug, 20"), ("14 Aug, 2012\t·", "14 Aug, 2012 ·"), ("14 Aug", "14 Aug")],
+)
+def test_a_page_cut_inside_its_stamp_says_so(cut: str, shown: str) -> None:
+    page = (PAGES / "new-spaced.txt").read_text(encoding="utf-8")
+    head = page[: page.index("14 Aug, 2012")] + cut + "\n"
+    assert _reason(parse_text, head) == (
+        f"no article stamp: the page ends inside one ({shown!r}), "
+        "cut off before the article's number"
+    )

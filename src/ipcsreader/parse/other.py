@@ -9,6 +9,8 @@ from ipcsreader.parse.stamps import DATELESS_STAMP, PUBLICATION_META
 _NOT_COMMENTARY = "not a commentary or listing"
 _BYLINE_ONLY = re.compile(r"^[^·]{3,80}·$")  # "Dr Vijay Sakhuja ·" over a book review
 _IPCS = re.compile(r"\bIPCS\b|Institute of Peace and Conflict Studies")
+# A new page's stamp cut off part-way ("01 Dec, 20", "01 Dec, 2014 ·"), its number lost.
+_CUT_STAMP = re.compile(r"^\d{1,2}\s+[A-Za-z]{3,9}\.?,?(?:\s*\d{1,4})?(?:\s*[·•|]\s*)?$")
 
 
 def reason(lines: list[str]) -> str:
@@ -30,6 +32,11 @@ def reason(lines: list[str]) -> str:
         return (
             f"no article stamp: the line {dateless[0]!r} has a number but not the date a "
             f"stamp prints before it (02 Aug, 2016 · {dateless[1]})"
+        )
+    if len(filled) > 1 and _CUT_STAMP.match(filled[-1]):
+        return (
+            f"no article stamp: the page ends inside one ({filled[-1]!r}), "
+            "cut off before the article's number"
         )
     if filled and filled[0].startswith("Home Contact Us"):
         return f"an IPCS page without an article stamp (#number, date), {_NOT_COMMENTARY}"
