@@ -254,8 +254,7 @@ def leading_names(teaser: str) -> list[Author]:
     by a verb in the third person ("analyses", "comments"), so that a teaser opening with
     a place or a subject is not read as a byline.
     """
-    names, _ = _leading(teaser.split())
-    return [author(" ".join(n).rstrip(",")) for n in names]
+    return _leading(teaser.split())[0]
 
 
 def without_own_byline(teaser: str, authors: list[str]) -> str:
@@ -266,16 +265,16 @@ def without_own_byline(teaser: str, authors: list[str]) -> str:
     an old-layout one has for the same name.
     """
     tokens = teaser.split()
-    names, verb_at = _leading(tokens)
+    named, verb_at = _leading(tokens)
     own = {fold(a) for a in authors}
-    if not names or any(fold(author(" ".join(n).rstrip(",")).name) not in own for n in names):
+    if not named or any(fold(a.name) not in own for a in named):
         return teaser
     return " ".join(tokens[verb_at:])
 
 
-def _leading(tokens: list[str]) -> tuple[list[list[str]], int]:
-    """The name groups ``tokens`` open with, as :func:`leading_names` reads them, and
-    where the words after them start ((no names, 0) when they read as no byline)."""
+def _leading(tokens: list[str]) -> tuple[list[Author], int]:
+    """The authors ``tokens`` open with, as :func:`leading_names` reads them, and where
+    the words after them start ((no authors, 0) when they read as no byline)."""
     names: list[list[str]] = []
     i = 0
     while i < len(tokens):
@@ -297,5 +296,5 @@ def _leading(tokens: list[str]) -> tuple[list[list[str]], int]:
         verb = tokens[j] if j < len(tokens) else ""
         if not verb or (len(names) == 1 and not verb.endswith("s")):
             return [], 0
-        return names, j
+        return [author(" ".join(n).rstrip(",")) for n in names], j
     return [], 0

@@ -70,6 +70,8 @@ MONTH_NAMES: tuple[tuple[str, ...], ...] = (
     ("november", "nov"),
     ("december", "dec"),
 )
+# A year a reader types with a month to mean a date ("March 2015").
+YEAR = r"(?:19|20)\d\d"
 # Each name of a month (lower case) and the month's number.
 MONTHS = {name: number for number, names in enumerate(MONTH_NAMES, start=1) for name in names}
 

@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import re
 
-from ipcsreader.parse.stamps import DATELESS_STAMP, PUBLICATION_META
+from ipcsreader.parse.stamps import CUT_NEW_STAMP, DATELESS_STAMP, PUBLICATION_META
 
 _NOT_COMMENTARY = "not a commentary or listing"
 _BYLINE_ONLY = re.compile(r"^[^·]{3,80}·$")  # "Dr Vijay Sakhuja ·" over a book review
 _IPCS = re.compile(r"\bIPCS\b|Institute of Peace and Conflict Studies")
-# A new page's stamp cut off part-way ("01 Dec, 20", "01 Dec, 2014 ·"), its number lost.
-_CUT_STAMP = re.compile(r"^\d{1,2}\s+[A-Za-z]{3,9}\.?,?(?:\s*\d{1,4})?(?:\s*[·•|]\s*)?$")
 
 
 def reason(lines: list[str]) -> str:
@@ -33,7 +31,7 @@ def reason(lines: list[str]) -> str:
             f"no article stamp: the line {dateless[0]!r} has a number but not the date a "
             f"stamp prints before it (02 Aug, 2016 · {dateless[1]})"
         )
-    if len(filled) > 1 and _CUT_STAMP.match(filled[-1]):
+    if len(filled) > 1 and CUT_NEW_STAMP.match(filled[-1]):
         return (
             f"no article stamp: the page ends inside one ({filled[-1]!r}), "
             "cut off before the article's number"

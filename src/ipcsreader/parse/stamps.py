@@ -19,13 +19,16 @@ _LOOSE_OLD_STAMP = re.compile(
     rf"^#\s*(\d{{1,6}})(?:\s*,\s*|\s+|$)"
     rf"(?:{_DATE}|\d{{1,2}}(?:\s+[A-Za-z]{{1,9}}\.?(?:\s*,?\s*\d{{1,4}})?)?)?$"
 )
-# A new stamp's number after its middle dot (or a bar), with any spacing or none.
-_DOT_NUMBER = r"[·•|]\s*#?\s*(\d{1,6})$"
+# A new stamp's middle dot (or a bar), and the number after it, with any spacing or none.
+_DOT = r"[·•|]"
+_DOT_NUMBER = rf"{_DOT}\s*#?\s*(\d{{1,6}})$"
 # "03 Feb, 2014 · 4286". The date is required: "· 2019" alone may be a list of years on a
 # page that is no article.
 NEW_STAMP = re.compile(rf"^{_DATE}\s*{_DOT_NUMBER}")
 # ... which a refusal names (see parse/other.py): "· 5092", a stamp that lost its date.
 DATELESS_STAMP = re.compile(rf"^{_DOT_NUMBER}")
+# ... and a stamp cut off part-way ("01 Dec, 20", "01 Dec, 2014 ·"), its number lost.
+CUT_NEW_STAMP = re.compile(rf"^\d{{1,2}}\s+[A-Za-z]{{3,9}}\.?,?(?:\s*\d{{1,4}})?(?:\s*{_DOT}\s*)?$")
 # In HTML, a block of its own holding only a date and a number is a stamp without its dot
 # (the dot drawn by a style sheet): "03 Feb, 2014 4286".
 BARE_STAMP = re.compile(rf"^{_DATE}\s+#?\s*(\d{{1,6}})$")

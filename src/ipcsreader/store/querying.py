@@ -20,7 +20,7 @@ from ipcsreader.errors import QueryError
 from ipcsreader.names import split_honorific
 from ipcsreader.store import fields
 from ipcsreader.store.ranking import FIELD_BOOSTS
-from ipcsreader.text import MONTH_NAMES, MONTHS, PAGE_DASHES
+from ipcsreader.text import MONTH_NAMES, MONTHS, PAGE_DASHES, YEAR
 
 USER_FIELDS = ("title", "teaser", "body", "author", "column", "region", "year", "date", "number")
 FIELD_ALIASES = {"author": ["authors", "by"], "number": ["no", "article"]}
@@ -87,7 +87,7 @@ def question_marks(text: str) -> str:
 # A month and a year typed among the words ("North Korea March 2015", "Sept 2016"), not
 # asked of a field ("date:…", "title:March") or as part of a word.
 _MONTH_YEAR = re.compile(
-    r"(?<![\w:*?~^.'’-])(?:([0-3]?\d)\s+)?([A-Za-z]{3,9})\.?,?\s+((?:19|20)\d\d)(?![\w*?~^'’-])"
+    rf"(?<![\w:*?~^.'’-])(?:([0-3]?\d)\s+)?([A-Za-z]{{3,9}})\.?,?\s+({YEAR})(?![\w*?~^'’-])"
 )
 
 
@@ -109,7 +109,7 @@ def dated_words(text: str) -> tuple[str, dict[str, str]]:
         said = " ".join(filter(None, (day, full, year)))
         dated[match[0]] = f"{year}-{month:02d}"
         # The date clause first: Whoosh's date parser reads a clause after a year oddly.
-        return f"(date:{year}-{month:02d} OR ({said}))"
+        return f"(date:{dated[match[0]]} OR ({said}))"
 
     return unquoted(text, either, _MONTH_YEAR), dated
 

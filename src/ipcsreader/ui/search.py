@@ -37,6 +37,7 @@ from ipcsreader.model import AlsoRead, SearchResult
 from ipcsreader.render.parts import DIM
 from ipcsreader.render.safe import safe
 from ipcsreader.render.search import render_no_hits
+from ipcsreader.text import YEAR
 from ipcsreader.ui.base import IpcsScreen
 from ipcsreader.ui.fitting import FittedFooter, FittingLine
 from ipcsreader.ui.hits import FacetList, HitList, facet_choice
@@ -58,7 +59,7 @@ _TYPING = re.compile(r"(?:^|\s)(\w{3,})$")
 _STARTED = re.compile(r"(?<=\s)\w{1,2}$")
 # A year typed whole: "2015*" would find no more than "2015", and "March 2015" is read as a
 # date too only as a word (store/querying.dated_words).
-_YEAR = re.compile(r"(?:19|20)\d\d")
+_YEAR = re.compile(YEAR)
 
 
 def as_you_type(text: str) -> str:
