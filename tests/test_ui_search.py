@@ -127,6 +127,18 @@ def test_the_tally_says_a_month_was_also_read_as_a_date(world) -> None:
     drive(app, scenario)
 
 
+def test_the_tally_says_a_word_was_also_searched_as_others(world) -> None:
+    app = make_app(*world)
+
+    async def scenario(pilot: Pilot) -> None:
+        await typed(pilot, "korea Moscow relations ")
+        text = screen_text(app)
+        assert "Moscow also as russia" in text
+        assert "relations also as ties, relationship" in text
+
+    drive(app, scenario)
+
+
 def test_nothing_found_says_so_and_suggests(world) -> None:
     app = make_app(*world)
 

@@ -254,6 +254,9 @@ class SearchResult:
     # A month and its year typed among the words, also read as the articles' date, so that
     # an article dated then has them: (as typed, "YYYY-MM").
     dated: tuple[tuple[str, str], ...] = ()
+    # Words typed that were also searched as others of one meaning, which count for less
+    # ("ties": "relations, relationship"; a capital as its country: "Tokyo": "japan").
+    also_said: tuple[tuple[str, str], ...] = ()
     # Words of the query that no article holds, each with the spelling searched instead
     # (a letter off: "Seetharamiah", searched as "Seetharamaiah"): (as typed, as searched).
     respelt: tuple[tuple[str, str], ...] = ()

@@ -210,6 +210,7 @@ def search_command(
             "described": result.described,
             "also_read": dict(result.also_read),
             "dated": dict(result.dated),
+            "also_said": dict(result.also_said),
             "respelt": dict(result.respelt),
         }
         if facets:

@@ -166,8 +166,9 @@ def _tally(result: SearchResult) -> Text:
 
 def _also_read(result: SearchResult) -> list[Text]:
     """A line for each acronym the query was also read as the name it stands for (or a
-    name as its acronym), and for each month read as a date: the reader sees why a hit
-    that never says "LWE", or "March 2015", is there."""
+    name as its acronym), for each month read as a date, and for each word also searched
+    as others of one meaning: the reader sees why a hit that never says "LWE", "March
+    2015" or "ties" is there."""
     return [
         *(
             safe(f'{typed} also read as "{other}", as the archive\'s pages pair them.', DIM)
@@ -176,6 +177,10 @@ def _also_read(result: SearchResult) -> list[Text]:
         *(
             safe(f"{typed} also read as a date: articles dated {month_year(month)} have it.", DIM)
             for typed, month in result.dated
+        ),
+        *(
+            safe(f"{typed} also searched as {others}, weighted below the word typed.", DIM)
+            for typed, others in result.also_said
         ),
     ]
 

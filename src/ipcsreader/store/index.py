@@ -35,6 +35,7 @@ from ipcsreader.store import (
     related,
     snippets,
     spelling,
+    synonyms,
     writing,
 )
 from ipcsreader.store.facets import counts as facet_counts
@@ -137,7 +138,11 @@ class SearchIndex:
             results = Results(searcher, run.query, page)
             matched: Matched = "some" if relaxed else "all"
             # The stems of the words typed, not those the query was also read as.
-            typed = frozenset(run.tokens[0]) if marked and run.also_read else frozenset()
+            typed = (
+                frozenset(run.tokens[0])
+                if marked and (run.also_read or run.also_said)
+                else frozenset()
+            )
             hits = [snippets.hit(h, marked, run.matched(h.docnum, matched), typed) for h in results]
             if not relaxed and not run.question and plan.limit and 0 < len(page) < plan.limit:
                 tail = run.some_words(ranked, plan.limit - len(page))
@@ -168,6 +173,7 @@ class SearchIndex:
             described=run.question and not run.asked,
             also_read=tuple(run.also_read.items()),
             dated=tuple(run.dated.items()),
+            also_said=tuple(run.also_said.items()),
             respelt=tuple(run.respelt.items()),
         )
 
@@ -296,6 +302,7 @@ class _Run:
         self.required: Any = None
         self.also_read: dict[str, str] = {}  # the query's acronyms, in their other form
         self.dated: dict[str, str] = {}  # its months and years, as dates (YYYY-MM)
+        self.also_said: dict[str, str] = {}  # its words also searched as others of one meaning
 
     def execute(self, *, asked: bool = False) -> tuple[list[tuple[float, int]], bool]:
         """Every hit as (score, document number), best or newest first; and whether the
@@ -462,6 +469,10 @@ class _Run:
             except Exception as error:  # Whoosh's parser trips in many ways over odd input
                 raise QueryError(querying.parse_failure(error)) from None
             querying.check(q)
+            # Words of one meaning: after parsing, so that each stays one word of the query.
+            said = querying.signs_to_operators(querying.question_marks(self.plan.expression))
+            typed = synonyms.typed_words(said)
+            q, self.also_said = synonyms.widened(q, typed)
             if self.plan.completions:
                 q = querying.completing(q, self.words, self.plan.completions)
             querying.check_expansions(q, self.searcher.reader())

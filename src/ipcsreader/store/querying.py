@@ -135,9 +135,24 @@ def whole_words(text: str) -> str:
 
     def either(match: re.Match[str]) -> str:
         joined, parts = _joined(match[0]), _parts(match[0])
-        return f'({joined} OR ("{parts}" ANDNOT {joined}))'
+        if not _WORDS_JOINED.fullmatch(match[0]):
+            return f'({joined} OR ("{parts}" ANDNOT {joined}))'
+        # Words in their own right, joined: "Russia-North Korea" is Russia and North Korea,
+        # which a page may write so ("Russia and North Korea"). Found apart, they count
+        # as their own words, after the compound and its phrase.
+        return (
+            f'({joined} OR ("{parts}" ANDNOT {joined})'
+            f' OR (({parts})^{APART_WEIGHT} ANDNOT ("{parts}" OR {joined})))'
+        )
 
     return unquoted(text, either)
+
+
+APART_WEIGHT = 0.25
+# A compound of words of three letters or more each, no digits ("India-Pakistan",
+# "Russia-North", "Clarion-Clipperton"); not a name's syllables ("Jong-un", "Su-yong"),
+# a prefix ("re-think", "Af-Pak") or initials.
+_WORDS_JOINED = re.compile(r"[^\W\d_]{3,}(?:[\-‐‑][^\W\d_]{3,})+(?:['’‘][sS])?")
 
 
 # A word the index reads as several, joined by hyphens, apostrophes, slashes, "&", "+" or

@@ -285,6 +285,10 @@ class SearchScreen(IpcsScreen):
             line.append(" · ", DIM)
             line.append_text(safe(typed, "bold"))
             line.append(" also as a date", DIM)
+        for typed, others in result.also_said:
+            line.append(" · ", DIM)
+            line.append_text(safe(typed, "bold"))
+            line.append(f" also as {others}", DIM)
         if result.suggestion:
             for version in (line, short, bare):
                 version.append(" · did you mean ", DIM)

@@ -1,0 +1,174 @@
+"""Words a reader and a writer use for one thing: "ties" for relations, "Tokyo" for Japan.
+
+A reader who half-remembers a piece types it in their own words: "India Japan ties" for
+the page on relations between them, "Delhi Tokyo Washington" for one that names the three
+countries, "pullout" where the page says "withdrawal". Each such word is also searched as
+its others here, which count for less than the word itself (:data:`WEIGHT`): a page
+saying what was typed still comes first. Only words of one meaning in this archive's
+prose are paired, and a capital with its country (the metonymy of every foreign-affairs
+page); not words that are merely related ("war" and "conflict").
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from functools import cache
+from typing import Any
+
+from ipcsreader.store import fields
+from ipcsreader.store.querying import STEMMED_FIELDS
+from ipcsreader.store.ranking import FIELD_BOOSTS
+
+# What a word found as another's counts for, against the word itself.
+WEIGHT = 0.5
+
+# Each line: words of one meaning in this archive's prose, any of them standing for the
+# others; or, before a ">", a capital (or its seat of power) standing for its country,
+# and not the other way: a page on China says "China" whatever else it says. A word is
+# matched as the index reads it (stemmed: "tie" and "ties" alike); an other may be a
+# name of several words ("north korea"), searched as a phrase.
+_GROUPS = """
+ties, relations, relationship
+visit, trip
+withdrawal, pullout, drawdown
+talks, dialogue, negotiations
+agreement, pact
+drills, exercises
+aircraft, plane, jet, airliner
+hunt, search
+abduction, kidnapping
+militants, insurgents, rebels, guerrillas
+bombing, blast, explosion
+border, frontier, boundary
+navy, naval
+nuclear, atomic
+elections, polls
+ceasefire, truce
+protests, demonstrations, agitation
+cooperation, collaboration
+troops, soldiers
+emigration, migration
+constitution, charter
+missing, disappeared, vanished
+myanmar, burma
+mumbai, bombay
+chennai, madras
+kolkata, calcutta
+beijing > china
+delhi > india
+islamabad, rawalpindi > pakistan
+tokyo > japan
+moscow, kremlin > russia
+kabul > afghanistan
+pyongyang > north korea
+seoul > south korea
+dhaka > bangladesh
+colombo > sri lanka
+kathmandu > nepal
+tehran > iran
+taipei > taiwan
+hanoi > vietnam
+thimphu > bhutan
+jakarta > indonesia
+bangkok > thailand
+manila > philippines
+riyadh > saudi arabia
+washington > america, united states
+"""
+
+# A word as typed outside quotes, possessive or not: not a field's value, a prefix, a
+# fuzzy or boosted word, nor part of a compound ("Tokyo-Seoul").
+_PLAIN = re.compile(r"(?<![\w:*?~^'’-])([^\W\d_]+)(?:['’‘][sS])?(?![\w:*?~^'’‘-])")
+# A word left out ("NOT ties", "-ties", "ANDNOT ties").
+_LEFT_OUT = re.compile(r"(?:\bNOT|\bANDNOT|(?<![\w-])-)\s*([^\W\d_]+)")
+
+
+@cache
+def _table() -> dict[str, tuple[str, ...]]:
+    """Each word as the text fields index it (its stem) and the others of its line."""
+    analyse = fields.analyzers()["text"]
+    table: dict[str, tuple[str, ...]] = {}
+    for line in filter(None, _GROUPS.splitlines()):
+        left, _, right = line.partition(">")
+        said = [s.strip() for s in left.split(",")]
+        meant = [s.strip() for s in right.split(",")] if right else said
+        for one in said:
+            (stem,) = (t.text for t in analyse(one, mode="query"))
+            table[stem] = tuple(s for s in meant if s != one)
+    return table
+
+
+def typed_words(text: str) -> dict[str, str]:
+    """The words of the query ``text`` that have others, typed outside quotes and fields
+    and not left out: each as the text fields index it, with the word as typed."""
+    analyse = fields.analyzers()["text"]
+    pieces = re.split(r'("[^"]*"?)', text)
+    unquoted = " ".join(pieces[0::2])
+    left_out = {w.lower() for w in _LEFT_OUT.findall(unquoted)}
+    typed: dict[str, str] = {}
+    for word in _PLAIN.findall(unquoted):
+        stems = [t.text for t in analyse(word, mode="query")]
+        if word.lower() not in left_out and len(stems) == 1 and stems[0] in _table():
+            typed.setdefault(stems[0], word)
+    return typed
+
+
+def widened(q: Any, typed: dict[str, str]) -> tuple[Any, dict[str, str]]:
+    """The parsed query ``q`` with each word of ``typed`` (:func:`typed_words`) also
+    searched as its others; and each word so read, as typed, with its others ("ties":
+    "relations, relationship"). An other counts for :data:`WEIGHT` of the word, in the
+    article's own text only (title, teaser, body: "border" is no reason to find every
+    piece of the column "Himalayan Frontier"), each field weighted as for a word typed."""
+    from whoosh import query
+
+    used: dict[str, str] = {}
+
+    def visit(node: Any) -> Any:
+        if type(node) is query.Not:
+            return node
+        if type(node) is query.AndNot:  # what it leaves out stays as typed
+            kept = copy.copy(node)
+            kept.a = visit(node.a)
+            return kept
+        stem = _word(node)
+        if stem is not None:
+            if stem not in typed:
+                return node
+            others = _table()[stem]
+            used[typed[stem]] = ", ".join(others)
+            return query.Or([node, *(_other(o) for o in others)], boost=node.boost)
+        return node if node.is_leaf() else node.apply(visit)
+
+    return visit(q), used
+
+
+def _word(node: Any) -> str | None:
+    """The stem of a parsed unfielded word (an OR of one term in each default field, the
+    body's among them); None for anything else."""
+    from whoosh import query
+    from whoosh.query.compound import DefaultOr
+
+    if type(node) not in (query.Or, DefaultOr) or not node.subqueries:
+        return None
+    if not all(type(p) is query.Term for p in node.subqueries):
+        return None
+    body = [p.text for p in node.subqueries if p.fieldname == "body"]
+    fielded = {p.fieldname for p in node.subqueries}
+    return body[0] if len(body) == 1 and len(fielded) > 1 else None
+
+
+def _other(words: str) -> Any:
+    """``words`` (one word or a name) in the text fields, as one word over them all."""
+    from whoosh import query
+
+    analyse = fields.analyzers()["text"]
+    stems = [[t.text for t in analyse(w, mode="query")] for w in words.split()]
+    parts = []
+    for field in STEMMED_FIELDS:
+        boost = FIELD_BOOSTS[field]
+        if len(stems) > 1:
+            parts.append(query.Phrase(field, [s[0] for s in stems], boost=boost))
+        else:
+            parts += [query.Term(field, stem, boost=boost) for stem in stems[0]]
+    return query.Or(parts, boost=WEIGHT)

@@ -1,0 +1,108 @@
+"""Words of one meaning: "ties" finds relations, "Tokyo" finds Japan, after the word typed."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from search_world import FILLER, old_page, write
+from typer.testing import CliRunner
+
+from ipcsreader.archive.search import SearchQuery
+from ipcsreader.cli import app
+from ipcsreader.library import Library
+from ipcsreader.store.synonyms import typed_words
+
+
+@pytest.mark.parametrize(
+    ("query", "typed"),
+    [
+        ("India Japan ties", {"tie": "ties"}),
+        ("Pullout Kabul", {"pullout": "Pullout", "kabul": "Kabul"}),
+        # A word as the index reads it: stemmed, possessive or not.
+        ("India visited", {"visit": "visited"}),
+        ("Beijing's navy", {"beij": "Beijing", "navi": "navy"}),
+        ("Beijing’s", {"beij": "Beijing"}),
+        # A country is searched as typed: its capital does not stand for it.
+        ("Japan summit", {}),
+        # As typed: a phrase, a field's value, a word left out, a prefix, a fuzzy or boosted
+        # word, part of a compound.
+        ('"India Japan ties"', {}),
+        ("title:ties", {}),
+        ("India NOT ties", {}),
+        ("India -ties", {}),
+        ("tie* visit~ talks^2", {}),
+        ("Tokyo-Seoul", {}),
+    ],
+)
+def test_the_words_with_others_are_those_typed_plain(query: str, typed: dict[str, str]) -> None:
+    assert typed_words(query) == typed
+
+
+@pytest.fixture(scope="module")
+def library(tmp_path_factory: pytest.TempPathFactory) -> Library:
+    root = tmp_path_factory.mktemp("synonyms")
+    corpus = root / "corpus"
+    pages = {
+        # Says what is typed.
+        8931: ("New Friends", ["Japan and India have deepened their ties.", FILLER], "Big Picture"),
+        # Says it in other words: relations, and Japan for Tokyo.
+        8932: (
+            "Old Friends",
+            ["Relations between Japan and India improved.", FILLER],
+            "Big Picture",
+        ),
+        # In the column "Himalayan Frontier", on India and its neighbours: no border said.
+        8933: ("Roads", ["India and Nepal built roads.", FILLER], "Himalayan Frontier"),
+    }
+    for number, (title, paragraphs, column) in pages.items():
+        write(corpus, f"{number}-old.txt", old_page(number, title, paragraphs, column=column))
+    lib = Library([corpus], root / "index")
+    lib.update()
+    return lib
+
+
+def test_a_page_saying_it_otherwise_has_every_word_after_one_saying_it(library: Library) -> None:
+    result = library.search(SearchQuery("India Japan ties"))
+    assert not result.relaxed and result.total == 2
+    assert [(h.number, h.matched) for h in result.hits][:2] == [(8931, "all"), (8932, "all")]
+    assert dict(result.also_said) == {"ties": "relations, relationship"}
+
+
+def test_a_capital_finds_its_country(library: Library) -> None:
+    result = library.search(SearchQuery("Tokyo relations"))
+    assert [h.number for h in result.hits if h.matched == "all"] == [8932, 8931]
+    assert not result.relaxed
+
+
+def test_a_word_s_others_are_looked_for_in_the_article_s_text_only(library: Library) -> None:
+    # "frontier" is border's other, and the column's name: not a reason to find 8933.
+    result = library.search(SearchQuery("India border"))
+    assert [h.number for h in result.hits if h.matched == "all"] == []
+    assert dict(result.also_said) == {"border": "frontier, boundary"}
+
+
+def test_a_quoted_word_is_only_itself(library: Library) -> None:
+    hits = library.search(SearchQuery('India "ties"')).hits
+    assert [h.number for h in hits if h.matched == "all"] == [8931]
+
+
+def test_the_typed_word_leads_the_snippet(library: Library) -> None:
+    first, second, *_ = library.search(SearchQuery("India Japan ties")).hits
+    assert [first.snippet[a:b] for a, b in first.highlights] == ["Japan", "India", "ties"]
+    assert [second.snippet[a:b] for a, b in second.highlights] == ["Relations", "Japan", "India"]
+
+
+def test_through_the_command_line(library: Library) -> None:
+    dirs = ["--corpus", str(library.corpus_dirs[0]), "--index", str(library.index_dir)]
+    shown = CliRunner().invoke(app, ["search", "India ties", *dirs], env={"COLUMNS": "80"})
+    assert shown.exit_code == 0, shown.output
+    assert "ties also searched as relations, relationship, weighted below the word typed.\n" in (
+        shown.stdout
+    )
+    found = CliRunner().invoke(app, ["search", "India ties", "--json", *dirs])
+    data = json.loads(found.stdout)
+    assert [h["number"] for h in data["hits"] if h["matched"] == "all"] == [8931, 8932]
+    assert data["also_said"] == {"ties": "relations, relationship"}
+    plain = CliRunner().invoke(app, ["search", 'India "ties"', "--json", *dirs])
+    assert json.loads(plain.stdout)["also_said"] == {}
