@@ -24,10 +24,11 @@ from ipcsreader.store.ranking import FIELD_BOOSTS
 WEIGHT = 0.5
 
 # Each line: words of one meaning in this archive's prose, any of them standing for the
-# others; or, before a ">", a capital (or its seat of power) standing for its country,
-# and not the other way: a page on China says "China" whatever else it says. A word is
-# matched as the index reads it (stemmed: "tie" and "ties" alike); an other may be a
-# name of several words ("north korea"), searched as a phrase.
+# others; or, before a ">", words standing for those after it and not the other way: a
+# capital (or a seat of power) for its country, "America" for the US; a page on China
+# says "China" whatever else it says. A word is matched as the index reads it (stemmed:
+# "tie" and "ties" alike); an other may be a name of several words ("north korea"),
+# searched as a phrase.
 _GROUPS = """
 ties, relations, relationship
 visit, trip
@@ -74,7 +75,8 @@ jakarta > indonesia
 bangkok > thailand
 manila > philippines
 riyadh > saudi arabia
-washington > america, united states
+washington > us, america, united states
+america > us, united states
 """
 
 # A word as typed outside quotes, possessive or not: not a field's value, a prefix, a
