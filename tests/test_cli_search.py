@@ -488,8 +488,8 @@ def _edit_in_place(page: Path, old: str, new: str) -> None:
 
 def test_search_sees_a_page_edited_in_place(dirs: list[str], checking: str) -> None:
     run("index", *dirs)
-    _edit_in_place(Path(dirs[1]) / "9002-old.txt", "Nuclear", "Atomics")
-    result = run("search", "atomics", *dirs, "--json")
+    _edit_in_place(Path(dirs[1]) / "9002-old.txt", "Nuclear", "Quantum")
+    result = run("search", "quantum", *dirs, "--json")
     assert result.exit_code == 0
     assert result.stderr == "Updating the search index (1 file changed)…\n"
     assert [h["number"] for h in json.loads(result.stdout)["hits"]] == [9002]
@@ -505,7 +505,7 @@ def test_a_change_made_while_the_search_runs_is_caught(
 
     def edit_then_search(self: Library, query: SearchQuery) -> SearchResult:
         if not searches:  # the page changes once the search has begun, before it is done
-            _edit_in_place(Path(dirs[1]) / "9002-old.txt", "Nuclear", "Atomics")
+            _edit_in_place(Path(dirs[1]) / "9002-old.txt", "Nuclear", "Quantum")
             os.write(searching, b".")
         result = search(self, query)
         searches.append(result.total)
@@ -521,7 +521,7 @@ def test_a_change_made_while_the_search_runs_is_caught(
     monkeypatch.setattr(Library, "search", edit_then_search)
     monkeypatch.setattr(corpus, "scan", scan_once_searching)
     try:
-        result = run("search", "atomics", *dirs, "--json")
+        result = run("search", "quantum", *dirs, "--json")
     finally:
         os.close(began)
         os.close(searching)
@@ -555,12 +555,12 @@ def test_an_error_from_a_stale_index_is_asked_again_once_updated(dirs: list[str]
 
 def test_meanwhile_runs_once_while_the_check_finishes(dirs: list[str], checking: str) -> None:
     run("index", *dirs)
-    _edit_in_place(Path(dirs[1]) / "9002-old.txt", "Nuclear", "Atomics")
+    _edit_in_place(Path(dirs[1]) / "9002-old.txt", "Nuclear", "Quantum")
     calls: list[str] = []
 
     def compute(library: Library) -> int:
         calls.append("compute")
-        return library.search(SearchQuery(text="atomics")).total
+        return library.search(SearchQuery(text="quantum")).total
 
     _, total = fresh_result(
         Path(dirs[1]), Path(dirs[3]), compute, meanwhile=lambda: calls.append("meanwhile")

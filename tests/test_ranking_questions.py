@@ -1,7 +1,7 @@
 """A question is answered from the articles with any of its words: its answer may lack one
 ("what happened to …": the page tells what did, and need never say "happened"). So is a
 query that describes an article (five words or more, or four with half of them in lower
-case): the page may say "abducted" where the reader typed "kidnapped"."""
+case): the page may say "abducted" where the reader typed "snatched"."""
 
 from __future__ import annotations
 
@@ -28,7 +28,7 @@ PASSING = (
     "were mentioned once."
 )
 QUESTION = "what happened to the frigate Zulfiqar in Karachi harbour"
-# The article: the abductions and the summit, again and again; never "kidnapped".
+# The article: the abductions and the summit, again and again; never "snatched".
 DESCRIBED_ARTICLE = (
     "Japanese citizens abducted by North Korea were raised at the summit. The summit "
     "heard the families of the citizens; North Korea said the citizens abducted were dead, "
@@ -36,10 +36,10 @@ DESCRIBED_ARTICLE = (
 )
 # Every word of the query, each once, in a page about something else.
 DESCRIBED_PASSING = (
-    "A kidnapped trader, Japanese citizens on holiday, North Korea and a summit on trade "
+    "A snatched trader, Japanese citizens on holiday, North Korea and a summit on trade "
     "were named once in a long review of the budget."
 )
-DESCRIPTION = "kidnapped Japanese citizens North Korea summit"
+DESCRIPTION = "snatched Japanese citizens North Korea summit"
 
 
 @pytest.fixture(scope="module")
@@ -176,7 +176,7 @@ def test_a_description_counted_exported_or_by_date_keeps_to_every_word(library: 
 def test_mostly_names_keep_to_every_word(library: Library) -> None:
     """A word or two of topic after names asks for that topic: four words, in capitals,
     are no description (five or more are: see test_what_a_description_is)."""
-    result = library.search(SearchQuery("Kidnapped Japanese Citizens Summit"))
+    result = library.search(SearchQuery("Snatched Japanese Citizens Summit"))
     assert not result.described and not result.question and result.total == 1
     assert [(h.number, h.matched) for h in result.hits] == [(8713, "all"), (8712, "some")]
 
@@ -201,7 +201,7 @@ def test_mostly_names_keep_to_every_word(library: Library) -> None:
         ("Nawaz Sharif's visit swearing-in", False),
         ("Obama and Modi co-authored an article", True),  # "and" parts two names
         # Fewer than four words besides function words.
-        ("kidnapped citizens in the summit", False),
+        ("snatched citizens in the summit", False),
         ("North Korea", False),
         ("", False),
     ],
