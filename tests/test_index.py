@@ -12,7 +12,6 @@ from search_world import FILLER, column_listing, new_page, old_page, write
 from ipcsreader.archive.search import SearchQuery
 from ipcsreader.errors import IndexUnavailableError, NotFoundError, QueryError
 from ipcsreader.library import Library
-from ipcsreader.model import AlsoRead
 
 KIM = (
     "Kim Jong-un’s visit to Moscow for the celebrations was finalised in November. "
@@ -327,7 +326,7 @@ def test_a_word_no_article_holds_is_searched_as_its_spelling(
     assert result.suggestion is None
     assert [h.number for h in result.hits] == [number] and not result.relaxed
     # The words to mark in the article are those searched.
-    assert library.also_read(query) == AlsoRead(respelt=tuple(respelt.items()))
+    assert library.also_read(query).respelt == tuple(respelt.items())
 
 
 @pytest.mark.parametrize(

@@ -105,6 +105,18 @@ def test_a_pairing_and_a_respelling_are_each_said_as_what_they_are():
     assert 'Jharkhnad marked as "Jharkhand": no page says "Jharkhnad".' in shown
 
 
+def test_words_of_one_meaning_are_marked_and_said_of_those_the_article_has():
+    # What ``ipcs read N --highlight "Moscow ties"`` shows: Russia and relations marked, as
+    # the search found them; "relationship", not in the article, is not said.
+    record = record_4842(blocks=(Block("Relations between Russia and Korea grew."),))
+    also = AlsoRead(said=(("Moscow", "russia"), ("ties", "relations, relationship")))
+    pattern = highlight_pattern("Moscow ties", also.others())
+    shown = render_plain(render_article(record, highlight=pattern, plain=True, also=also), 100)
+    assert "Moscow also marked as russia, words of one meaning.\n" in shown
+    assert "ties also marked as relations, words of one meaning.\n" in shown
+    assert "*Relations* between *Russia* and Korea grew." in shown
+
+
 def test_nothing_is_said_of_a_reading_the_article_lacks():
     record = record_4842(blocks=(Block("The CPEC and LWE cadres."),))
     view = render_article(record, also=AlsoRead(paired=(("LWE", "left wing extremism"),)))

@@ -11,6 +11,7 @@ from typer.testing import CliRunner
 from ipcsreader.archive.search import SearchQuery
 from ipcsreader.cli import app
 from ipcsreader.library import Library
+from ipcsreader.model import AlsoRead
 from ipcsreader.store.synonyms import typed_words
 
 
@@ -106,3 +107,9 @@ def test_through_the_command_line(library: Library) -> None:
     assert data["also_said"] == {"ties": "relations, relationship"}
     plain = CliRunner().invoke(app, ["search", 'India "ties"', "--json", *dirs])
     assert json.loads(plain.stdout)["also_said"] == {}
+
+
+def test_a_reading_marks_the_others_the_search_would_find(library: Library) -> None:
+    assert library.also_read('Tokyo ties -visit "talks"') == AlsoRead(
+        said=(("Tokyo", "japan"), ("ties", "relations, relationship"))
+    )

@@ -267,14 +267,17 @@ class AlsoRead:
     """What a search reads a query's words as besides the words typed, each pair (as
     typed, the other form): ``paired``, its acronyms and names in full in their other
     form, as the archive's pages pair them; ``respelt``, its words no article holds, with
-    the spelling searched instead. A reading marks both."""
+    the spelling searched instead; ``said``, its words with others of one meaning, those
+    others joined by ", " ("ties": "relations, relationship"). A reading marks them all."""
 
     paired: tuple[tuple[str, str], ...] = ()
     respelt: tuple[tuple[str, str], ...] = ()
+    said: tuple[tuple[str, str], ...] = ()
 
     def others(self) -> list[str]:
         """Every other form, to mark beside the words typed."""
-        return [other for _typed, other in (*self.paired, *self.respelt)]
+        said = [other for _typed, others in self.said for other in others.split(", ")]
+        return [other for _typed, other in (*self.paired, *self.respelt)] + said
 
 
 def _iso(d: dt.date | None) -> str | None:

@@ -147,6 +147,11 @@ def render_article(
     # Said only of a reading this article has: what was marked, not what was looked for.
     paired = [(typed, other) for typed, other in also.paired if _has(record, other)]
     respelt = [(typed, other) for typed, other in also.respelt if _has(record, other)]
+    said = [
+        (typed, had)
+        for typed, others in also.said
+        if (had := ", ".join(o for o in others.split(", ") if _has(record, o)))
+    ]
     parts.extend(
         safe(f'{typed} also marked as "{other}", as the archive\'s pages pair them.', DIM)
         for typed, other in paired
@@ -155,7 +160,11 @@ def render_article(
         safe(f'{typed} marked as "{other}": no page says "{typed}".', DIM)
         for typed, other in respelt
     )
-    if paired or respelt:
+    parts.extend(
+        safe(f"{typed} also marked as {others}, words of one meaning.", DIM)
+        for typed, others in said
+    )
+    if paired or respelt or said:
         parts.append(Text(""))
     if note is not None:
         parts.extend([_note(note), Text("")])

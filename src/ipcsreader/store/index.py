@@ -202,7 +202,8 @@ class SearchIndex:
         """What :meth:`search` also reads ``plan``'s words as (:class:`AlsoRead`)."""
         with self._searching(plan) as (searcher, run):
             paired = _spelt_out(searcher, run.plan.expression)[1]
-            return AlsoRead(tuple(paired.items()), tuple(run.respelt.items()))
+            said = synonyms.others_of(_typed_plain(run.plan.expression))
+            return AlsoRead(tuple(paired.items()), tuple(run.respelt.items()), tuple(said.items()))
 
     def more_like(self, number: int, text: str, limit: int) -> list[Hit]:
         """Articles whose words are most like ``text`` (the article ``number``'s own)."""
@@ -224,9 +225,14 @@ def _spelt_out(searcher: Any, expression: str) -> tuple[str, dict[str, str], dic
     pages pair them (:func:`acronyms.spell_out`), and its months as dates too
     (:func:`querying.dated_words`); and what it was so read as, of each kind."""
     glossary = acronyms.Glossary(searcher)
-    text = querying.signs_to_operators(querying.question_marks(expression))
-    text, dated = querying.dated_words(text)
+    text, dated = querying.dated_words(_typed_plain(expression))
     return acronyms.spell_out(text, glossary), glossary.used, dated
+
+
+def _typed_plain(expression: str) -> str:
+    """``expression`` with its signs as operators and its mangled apostrophes mended, as
+    its words are read."""
+    return querying.signs_to_operators(querying.question_marks(expression))
 
 
 def _page(plan: Plan) -> slice:
@@ -470,8 +476,7 @@ class _Run:
                 raise QueryError(querying.parse_failure(error)) from None
             querying.check(q)
             # Words of one meaning: after parsing, so that each stays one word of the query.
-            said = querying.signs_to_operators(querying.question_marks(self.plan.expression))
-            typed = synonyms.typed_words(said)
+            typed = synonyms.typed_words(_typed_plain(self.plan.expression))
             q, self.also_said = synonyms.widened(q, typed)
             if self.plan.completions:
                 q = querying.completing(q, self.words, self.plan.completions)

@@ -116,6 +116,12 @@ def typed_words(text: str) -> dict[str, str]:
     return typed
 
 
+def others_of(text: str) -> dict[str, str]:
+    """Each word of the query ``text`` that has others (:func:`typed_words`), as typed,
+    with its others joined by ", " ("ties": "relations, relationship")."""
+    return {word: ", ".join(_table()[stem]) for stem, word in typed_words(text).items()}
+
+
 def widened(q: Any, typed: dict[str, str]) -> tuple[Any, dict[str, str]]:
     """The parsed query ``q`` with each word of ``typed`` (:func:`typed_words`) also
     searched as its others; and each word so read, as typed, with its others ("ties":

@@ -356,7 +356,11 @@ class SearchScreen(IpcsScreen):
         if number is not None:
             self._reading = number
             result = self.result
-            also = AlsoRead(result.also_read, result.respelt) if result else AlsoRead()
+            also = (
+                AlsoRead(result.also_read, result.respelt, result.also_said)
+                if result
+                else AlsoRead()
+            )
             self.ipcs.read(number, self.words(), also)
 
     def on_screen_resume(self) -> None:
