@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from search_world import FILLER, old_page, write
 from typer.testing import CliRunner
 
+from ipcsreader import paths
 from ipcsreader.archive.search import SearchQuery
 from ipcsreader.cli import app
 from ipcsreader.library import Library
@@ -113,3 +115,13 @@ def test_a_reading_marks_the_others_the_search_would_find(library: Library) -> N
     assert library.also_read('Tokyo ties -visit "talks"') == AlsoRead(
         said=(("Tokyo", "japan"), ("ties", "relations, relationship"))
     )
+
+
+def test_a_word_found_by_its_others_is_not_called_a_typo(tmp_path: Path) -> None:
+    # The shipped page says "relations", never "ties": no "did you mean ... the?".
+    dirs = ["--corpus", str(paths.shipped_corpus_dir()), "--index", str(tmp_path / "index")]
+    shown = CliRunner().invoke(app, ["search", "Pyongyang Moscow ties", *dirs])
+    assert shown.exit_code == 0, shown.output
+    assert "#4842" in shown.stdout
+    assert "ties also searched as relations, relationship" in shown.stdout
+    assert "Did you mean" not in shown.stdout

@@ -154,8 +154,9 @@ class SearchIndex:
             }
             # Spellings come from the whole archive: no help when searching chosen articles.
             chosen = plan.filters.only is not None
+            # Not of a word found by its others ("ties" by "relations"): it is no typo.
             suggestion = (
-                spelling.suggest(run.vocabulary, run.plan.text)
+                spelling.suggest(run.vocabulary, run.plan.text, frozenset(run.also_said))
                 if total < 3 and plan.text and not chosen
                 else None
             )

@@ -68,11 +68,12 @@ class Vocabulary:
         return sum(self.reader.doc_frequency(f, word) for f in self.fields)
 
 
-def suggest(vocabulary: Vocabulary, text: str) -> str | None:
-    """The query with misspelt words replaced by the corpus's likeliest spelling, if any."""
+def suggest(vocabulary: Vocabulary, text: str, kept: frozenset[str] = frozenset()) -> str | None:
+    """The query with misspelt words replaced by the corpus's likeliest spelling, if any;
+    the words ``kept`` as they are."""
     changed = False
     result = text
-    for word in set(plain_words(text)):
+    for word in set(plain_words(text)) - kept:
         best = _likeliest(vocabulary, word, 2)
         if best is not None:
             result = re.sub(rf"(?<!\w){re.escape(word)}(?!\w)", _cased(best, word), result)
