@@ -211,6 +211,13 @@ QUERY_PARTS = st.sampled_from(
         'author:"Sandip Mishar"',
         "by:Mihsra",
         'column:"East Asia Compas"',
+        # Words searched as their others too (a capital as its country), and words joined
+        # by a hyphen, found apart too.
+        "ties",
+        "Pyongyang's",
+        " Moscow ",
+        "-trip",
+        "Russia-North",
     ]
 )
 QUERIES = st.lists(st.one_of(QUERY_PARTS, st.text(max_size=8)), max_size=20).map("".join)
