@@ -123,6 +123,8 @@ def search_command(
       "north korea"            a phrase
       LWE                      also "left wing extremism", and that name also LWE,
                                where the archive's pages spell the acronym out
+      India Japan ties         also relations, relationship: words of one meaning, and a
+                               capital its country (Tokyo: Japan), for less; said so
       russia OR china          either word
       korea NOT south          leave out articles with a word ("korea -south" too)
       title:korea              a word in the title; also author:, column:, region:
@@ -147,7 +149,7 @@ def search_command(
     more of them first unless another holds the rest far better; the count is of them all.
     So is a description: five words or more besides "the", "of", "over" … (a name of
     several, "Ram Baran Yadav", counts once), or four at least half in lower case
-    ("kidnapped citizens Japan summit"), as the page may say "abducted".
+    ("seized citizens Japan summit"), as the page may say "abducted".
 
     Dates for --since and --until: YYYY, YYYY-MM or YYYY-MM-DD.
     Exit code 1 when nothing matches, 2 when the query cannot be understood.

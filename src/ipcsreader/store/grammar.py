@@ -77,9 +77,9 @@ def is_question(words: Sequence[str], text: str) -> bool:
 
 
 # A query of this many words or more besides function words, at least half of them typed
-# in lower case, describes an article ("kidnapped Japanese citizens North Korea summit"):
+# in lower case, describes an article ("seized Japanese citizens North Korea summit"):
 # readers tell an event in their own words, and the page may say "abducted" for
-# "kidnapped", so it is ranked as a question is: one holding most of the words far better
+# "seized", so it is ranked as a question is: one holding most of the words far better
 # comes before one holding them all in passing. Four words, mostly names ("Ram Baran
 # Yadav statute"), keep to every word: there a page lacking a word is one that names the
 # same people (bench/README.md, thirteenth pass).
