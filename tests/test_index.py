@@ -12,6 +12,7 @@ from search_world import FILLER, column_listing, new_page, old_page, write
 from ipcsreader.archive.search import SearchQuery
 from ipcsreader.errors import IndexUnavailableError, NotFoundError, QueryError
 from ipcsreader.library import Library
+from ipcsreader.store.querying import whole_words
 
 KIM = (
     "Kim Jong-un’s visit to Moscow for the celebrations was finalised in November. "
@@ -160,6 +161,23 @@ def test_words_joined_by_a_hyphen_are_found_apart_after_the_compound(
     # a page may write "Russia and North Korea" for a reader's "Russia-North Korea".
     assert numbers(library, query) == [9001, 9003, 9004]
     assert library.search(SearchQuery(query)).total == 3
+
+
+@pytest.mark.parametrize(
+    ("compound", "apart"),
+    [
+        ("Russia-North", True),
+        ("India-Pakistan's", True),
+        # A name's syllables, a short prefix, a prefix that is no word of its own.
+        ("Jong-un", False),
+        ("Af-Pak", False),
+        ("anti-China", False),
+        ("counter-terrorism", False),
+        ("Non-State", False),
+    ],
+)
+def test_which_hyphenated_words_are_also_searched_apart(compound: str, apart: bool) -> None:
+    assert ("ANDNOT (" in whole_words(compound)) is apart
 
 
 @pytest.mark.parametrize("query", ["author:asanga", "author:abeyagoonasekera", "Abeyagoonasekera"])
