@@ -155,23 +155,27 @@ def weak_words(words: Sequence[Any]) -> Any:
     return query.Or([sub.with_boost(sub.boost * FUNCTION_WORD_WEIGHT) for sub in words])
 
 
-def split_function_words(q: Any) -> tuple[list[Any], list[Any]]:
-    """The parts of ``q``, an AND of words, that are not function words, and those that are."""
+def word_stems(node: Any) -> list[str] | None:
+    """The body's terms of a parsed word searched in every default field (an OR of one
+    term per field; a word the index reads in two forms, "met" and "meet", has two); None
+    for anything else (a phrase, a word asked of a field, a prefix …)."""
     from whoosh import query
     from whoosh.query.compound import DefaultOr
 
+    if type(node) not in (query.Or, DefaultOr) or not node.subqueries:
+        return None
+    if not all(type(p) is query.Term for p in node.subqueries):
+        return None
+    return [p.text for p in node.subqueries if p.fieldname == "body"]
+
+
+def split_function_words(q: Any) -> tuple[list[Any], list[Any]]:
+    """The parts of ``q``, an AND of words, that are not function words, and those that are."""
     stems = function_stems()
 
     def is_function_word(sub: Any) -> bool:
-        # A word searched in every default field: an OR of one term per field.
-        if type(sub) not in (query.Or, DefaultOr) or not sub.subqueries:
-            return False
-        parts = sub.subqueries
-        return (
-            all(type(p) is query.Term for p in parts)
-            and all(p.text in stems for p in parts if p.fieldname == "body")
-            and any(p.fieldname == "body" for p in parts)
-        )
+        found = word_stems(sub) or []
+        return bool(found) and all(stem in stems for stem in found)
 
     optional = [sub for sub in q.subqueries if is_function_word(sub)]
     required = [sub for sub in q.subqueries if not is_function_word(sub)]

@@ -16,7 +16,7 @@ import re
 from functools import cache
 from typing import Any
 
-from ipcsreader.store import fields
+from ipcsreader.store import fields, grammar
 from ipcsreader.store.querying import STEMMED_FIELDS
 from ipcsreader.store.ranking import FIELD_BOOSTS
 
@@ -119,7 +119,12 @@ def typed_words(text: str) -> dict[str, str]:
 def others_of(text: str) -> dict[str, str]:
     """Each word of the query ``text`` that has others (:func:`typed_words`), as typed,
     with its others joined by ", " ("ties": "relations, relationship")."""
-    return {word: ", ".join(_table()[stem]) for stem, word in typed_words(text).items()}
+    return {word: _said(stem) for stem, word in typed_words(text).items()}
+
+
+def _said(stem: str) -> str:
+    """The others of the word ``stem``, joined by ", ", as the search names them."""
+    return ", ".join(_table()[stem])
 
 
 def widened(q: Any, typed: dict[str, str]) -> tuple[Any, dict[str, str]]:
@@ -143,27 +148,18 @@ def widened(q: Any, typed: dict[str, str]) -> tuple[Any, dict[str, str]]:
         if stem is not None:
             if stem not in typed:
                 return node
-            others = _table()[stem]
-            used[typed[stem]] = ", ".join(others)
-            return query.Or([node, *(_other(o) for o in others)], boost=node.boost)
+            used[typed[stem]] = _said(stem)
+            return query.Or([node, *(_other(o) for o in _table()[stem])], boost=node.boost)
         return node if node.is_leaf() else node.apply(visit)
 
     return visit(q), used
 
 
 def _word(node: Any) -> str | None:
-    """The stem of a parsed unfielded word (an OR of one term in each default field, the
-    body's among them); None for anything else."""
-    from whoosh import query
-    from whoosh.query.compound import DefaultOr
-
-    if type(node) not in (query.Or, DefaultOr) or not node.subqueries:
-        return None
-    if not all(type(p) is query.Term for p in node.subqueries):
-        return None
-    body = [p.text for p in node.subqueries if p.fieldname == "body"]
-    fielded = {p.fieldname for p in node.subqueries}
-    return body[0] if len(body) == 1 and len(fielded) > 1 else None
+    """The stem of a parsed unfielded word of one form (:func:`grammar.word_stems`), in
+    the body and other fields; None for anything else."""
+    stems = grammar.word_stems(node)
+    return stems[0] if stems and len(stems) == 1 and len(node.subqueries) > 1 else None
 
 
 def _other(words: str) -> Any:
