@@ -22,8 +22,8 @@ from ipcsreader.compat import whoosh_matching as matching
 from ipcsreader.compat.whoosh_shared import shared, shared_class
 from ipcsreader.library import Library
 from ipcsreader.model import SearchResult
-from ipcsreader.store import index as index_module
 from ipcsreader.store import ranking
+from ipcsreader.store import running as running_module
 
 # Common and rare words, a hyphenated name, and function words ("the", "of").
 WORDS = [
@@ -67,8 +67,8 @@ def old_path(library: Library, request: SearchQuery) -> SearchResult:
     """The search with nothing shared: each query and count makes its matchers anew, and
     Whoosh steps each ANDNOT to its first match."""
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(index_module, "shared", lambda q, kept, parts: q)
-        patch.setattr(index_module, "settled", lambda q, kept, parts: q)
+        patch.setattr(running_module, "shared", lambda q, kept, parts: q)
+        patch.setattr(running_module, "settled", lambda q, kept, parts: q)
         return library.search(request)
 
 

@@ -9,7 +9,8 @@ intersections are set operations, and only the documents that match in the end a
 scored. Scores are added in the order Whoosh's own matchers add them, so they are the same
 numbers to the last bit; a node of a kind not known here is run Whoosh's way.
 
-Whoosh is imported only when a search runs, like everywhere in :mod:`ipcsreader.store.index`.
+Whoosh is imported only when a search runs, like everywhere in :mod:`ipcsreader.store.index`
+and :mod:`ipcsreader.store.running`.
 """
 
 from __future__ import annotations

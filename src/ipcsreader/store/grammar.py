@@ -2,7 +2,7 @@
 
 A function word ("what", "the", "over", "Dr", an initial) need not be found; a query put
 as a question, or one that describes an article in many words, is ranked over the
-articles with any of its words (see ``store/index.py``).
+articles with any of its words (see ``store/running.py``).
 """
 
 from __future__ import annotations
@@ -53,7 +53,7 @@ FUNCTION_WORDS = (
 # How a question starts ("what happened to PNS Zulfiqar", "is China exploring the seabed"):
 # its answer need not hold every word of it (the page tells what happened, and may never
 # say "happened"), so a question is ranked over the articles with any of its words, by
-# how many they hold and how well (see ``store/index.py``).
+# how many they hold and how well (see ``store/running.py``).
 QUESTION_STARTS = frozenset(
     re.findall(
         r"\w+",
