@@ -221,6 +221,9 @@ class Hit:
     # "some": found by the any-word search, after every hit that has all the words (for a
     # question, among them: see ``SearchResult.question``).
     matched: Matched = "all"
+    # Of a hit with some of the words ranked among those with all of them, as it holds the
+    # rest far better: the words it lacks, as typed (empty if they cannot be told).
+    lacks: tuple[str, ...] | None = None
 
 
 @dataclass(frozen=True)
@@ -229,6 +232,8 @@ class SearchResult:
 
     ``total`` and the facets count the articles with every word of the query; a page they
     leave short goes on with the best of those with some of the words (``Hit.matched``).
+    The few of those ranked among them, holding the rest far better (``Hit.lacks``), are
+    counted in ``total`` too, not in the facets.
     """
 
     query: str

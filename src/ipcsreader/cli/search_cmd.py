@@ -144,7 +144,9 @@ def search_command(
     When fewer articles than --limit have every word, the page goes on, after a line
     that says so, with the best of those that have some of them (most words first); the
     count is of those with every word. With --json each hit says "matched": "all" or
-    "some". When none has every word, the hits are those with any. A question ("what
+    "some". When none has every word, the hits are those with any. When many have, one
+    lacking a word that holds the rest far better is ranked among them and says so
+    ("without “ambush”"; --json: "lacks"). A question ("what
     happened to …", "…?") is answered from the articles with any of its words, those with
     more of them first unless another holds the rest far better; the count is of them all.
     So is a description: five words or more besides "the", "of", "over" … (a name of
@@ -201,6 +203,7 @@ def search_command(
                 {
                     **hit_to_dict(h),
                     "matched": h.matched,
+                    "lacks": None if h.lacks is None else list(h.lacks),
                     "read": held[h.number].read,
                     "tags": list(held[h.number].tags),
                 }

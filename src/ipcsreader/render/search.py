@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shlex
+from collections.abc import Sequence
 from itertools import pairwise
 
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
@@ -62,8 +63,20 @@ def some_words() -> Text:
 
 
 def starts_some(before: Hit | None, hit: Hit) -> bool:
-    """Whether ``hit`` is the first with only some of the words, after one with all."""
-    return before is not None and before.matched == "all" and hit.matched == "some"
+    """Whether ``hit`` is the first with only some of the words, after one with all (and
+    not one of those ranked among them: :attr:`Hit.lacks`)."""
+    return (
+        before is not None
+        and before.matched == "all"
+        and hit.matched == "some"
+        and hit.lacks is None
+    )
+
+
+def divided(hits: Sequence[Hit]) -> bool:
+    """Whether ``hits`` go on after those with every word with some that have some of
+    the words (:func:`starts_some`)."""
+    return any(starts_some(a, b) for a, b in pairwise(hits))
 
 
 def render_no_hits(result: SearchResult) -> RenderableType:
@@ -92,6 +105,9 @@ def render_hit(position: int, hit: Hit, *, unread: bool = False) -> RenderableTy
         if extra:
             head.append(" · ", DIM)
             head.append_text(safe(extra, DIM))
+    if hit.lacks is not None:
+        head.append(" · ", DIM)
+        head.append_text(_lacks(hit.lacks))
     if hit.listing_only:
         head.append(" · ", DIM)
         head.append("listed only, no text in the corpus", DIM)
@@ -103,6 +119,13 @@ def render_hit(position: int, hit: Hit, *, unread: bool = False) -> RenderableTy
     if hit.snippet:
         lines.append(snippet_text(hit))
     return Group(_Numbered(f"{position}.", Group(*lines)), Text(""))
+
+
+def _lacks(words: tuple[str, ...]) -> Text:
+    """What a hit ranked among those with every word lacks: "without “ambush”"."""
+    if not words:
+        return Text("without every word", DIM)
+    return safe("without " + ", ".join(f"“{w}”" for w in words), DIM)
 
 
 class _Numbered:
@@ -156,8 +179,7 @@ def render_facets(facets: dict[str, tuple[tuple[str, int], ...]]) -> RenderableT
 
 
 def _tally(result: SearchResult) -> Text:
-    divided = not result.question and any(starts_some(a, b) for a, b in pairwise(result.hits))
-    every = " with every word" if divided else ""
+    every = " with every word" if not result.question and divided(result.hits) else ""
     line = f"{plural(result.total, 'hit')}{every} in {result.seconds:.2f} s"
     if result.limit and result.total > result.limit:
         line += f" (page {result.page} of {-(-result.total // result.limit)})"

@@ -180,3 +180,18 @@ def split_function_words(q: Any) -> tuple[list[Any], list[Any]]:
     optional = [sub for sub in q.subqueries if is_function_word(sub)]
     required = [sub for sub in q.subqueries if not is_function_word(sub)]
     return required, optional
+
+
+def typed_word(part: Any, typed: dict[str, str]) -> str | None:
+    """A parsed word of the query (also searched as its others: :mod:`.synonyms`; or a
+    prefix, as the app completes the word being typed), as typed, from ``typed`` (each
+    stem of a word typed: the word); None for anything else."""
+    from whoosh import query
+
+    stems = word_stems(part)
+    if stems is None and type(part) is query.Or and part.subqueries:
+        stems = word_stems(part.subqueries[0])  # the word first, then its others
+    if stems is None:
+        prefixes = {q.text for q in part.leaves() if isinstance(q, query.Prefix)}
+        stems = list(prefixes) if len(prefixes) == 1 else None
+    return typed.get(stems[0]) if stems else None

@@ -134,12 +134,22 @@ class SearchIndex:
                 if marked and (run.also_read or run.also_said)
                 else frozenset()
             )
-            hits = [snippets.hit(h, marked, run.matched(h.docnum, matched), typed) for h in results]
-            if not relaxed and not run.question and plan.limit and 0 < len(page) < plan.limit:
+            hits = [
+                snippets.hit(h, marked, run.matched(h.docnum, matched), typed, run.lacking)
+                for h in results
+            ]
+            if (
+                not relaxed
+                and not run.question
+                and not run.lacking
+                and plan.limit
+                and 0 < len(page) < plan.limit
+            ):
                 tail = run.some_words(ranked, plan.limit - len(page))
                 tailed = Results(searcher, run.query, tail)  # the any-word query's words
                 hits += [snippets.hit(h, marked, "some", typed) for h in tailed]
-            docnums = [docnum for _, docnum in ranked] if plan.facets else []
+            # Of the hits with every word, as the total counts them.
+            docnums = [d for _, d in ranked if d not in run.lacking] if plan.facets else []
             facets = {
                 name: facet_counts(run.columns, docnums, name) for name in plan.facets if total
             }

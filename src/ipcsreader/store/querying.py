@@ -114,6 +114,17 @@ def dated_words(text: str) -> tuple[str, dict[str, str]]:
     return unquoted(text, either, _MONTH_YEAR), dated
 
 
+def is_dated(part: Any) -> bool:
+    """Whether a parsed part of the query is a month read as a date (:func:`dated_words`)."""
+    from whoosh import query
+
+    return (
+        type(part) is query.Or
+        and bool(part.subqueries)
+        and getattr(part.subqueries[0], "fieldname", None) == "date"
+    )
+
+
 _MANGLED_POSSESSIVE = re.compile(r"(?<=[^\W\d_]{2})\?(?=[sS](?:[^\w*?~^]|$))")
 # "abe s abduction": an apostrophe lost in copying (a PDF's glyph with no character). The
 # index keeps no "s" of a possessive, so the lone "s" would find only pages holding one

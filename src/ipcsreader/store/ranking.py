@@ -51,6 +51,18 @@ PROXIMITY_BOOST = {"title": 0.5, "teaser": 0.3, "body": 1.0}
 # How much a relaxed (any word) match's score shrinks with the share of the query's words
 # it lacks: score * share ** COORDINATION.
 COORDINATION = 2.0
+# A hit lacking a word of the query joins those with every word where, its score (already
+# cut by COORDINATION) times PARTIAL, it still beats the PARTIAL_PAGE-th of them (a first
+# page, whatever page size is asked: the total stays one): the page the reader means may
+# lack a word they remember wrongly ("ambush" for the page's "attack") and hold the rest
+# far better than pages that merely hold them all. 0.5 moved 3 queries up and 1 down of
+# 1,027 at 10k even, 4 up and none down at zipf; 0.7 moved two more down (bench/README.md,
+# twenty-first pass). Only for a query of PARTIAL_WORDS words or more besides function
+# words: a page with one of two words holds half the query (the same ranks with 2 as with
+# 3, and the any-word pass saved for the queries of two).
+PARTIAL = 0.5
+PARTIAL_PAGE = 10
+PARTIAL_WORDS = 3
 # Query words found within NEAR_WINDOW positions of each other in the body multiply the
 # score by up to 1 + NEAR_BOOST (all of them in one stretch): an article about the subject
 # says the words together, one that only uses them says them pages apart.
@@ -203,26 +215,28 @@ def whole_titles(
 
 def coordinated(
     searcher: Any, segments: Any, q: Any, found: list[tuple[float, int]]
-) -> tuple[list[tuple[float, int]], set[int]]:
+) -> tuple[list[tuple[float, int]], set[int], list[set[int]]]:
     """Any-word matches of ``q`` (``found``, in no order), each score times the share of
     the query's parts it matches, best first: an article with more of the words comes
     before one with fewer, unless the fewer are much rarer or more prominent. And the
-    documents that match every part."""
+    documents that match every part, and those that match each part (none if ``q`` has
+    one)."""
     from whoosh import query
     from whoosh.query.compound import DefaultOr
 
     words = q.a if type(q) is query.AndMaybe else q
     if type(words) not in (query.Or, DefaultOr) or len(words.subqueries) < 2:
         matching.best_first(found)
-        return found, {d for _, d in found}
+        return found, {d for _, d in found}, []
     clauses = words.subqueries
     counts: Counter[int] = Counter()
-    for clause in clauses:
-        counts.update(matching.matching_docs(searcher, clause, segments))
+    each = [matching.matching_docs(searcher, clause, segments) for clause in clauses]
+    for docs in each:
+        counts.update(docs)
     share = [(n / len(clauses)) ** COORDINATION for n in range(len(clauses) + 1)]
     scored = [(score * share[counts[d]], d) for score, d in found]
     matching.best_first(scored)
-    return scored, {d for d, n in counts.items() if n == len(clauses)}
+    return scored, {d for d, n in counts.items() if n == len(clauses)}, each
 
 
 def _authored(segment: matching.Segment, forms: Collection[str]) -> set[int]:

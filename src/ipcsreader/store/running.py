@@ -21,6 +21,7 @@ from ipcsreader.errors import QueryError
 from ipcsreader.model import AlsoRead, Matched
 from ipcsreader.store import (
     acronyms,
+    fields,
     filtering,
     grammar,
     printings,
@@ -90,6 +91,13 @@ class Run:
         self.also_read: dict[str, str] = {}  # the query's acronyms, in their other form
         self.dated: dict[str, str] = {}  # its months and years, as dates (YYYY-MM)
         self.also_said: dict[str, str] = {}  # its words also searched as others of one meaning
+        # The parts of the query any of which will do (see _parse), and the documents that
+        # match each (see ranking.coordinated).
+        self.parts: list[Any] = []
+        self.parts_matched: list[set[int]] = []
+        # Hits lacking a word that are ranked among those with every word (see _far_better),
+        # with the words each lacks, as typed (empty where a part is no word typed).
+        self.lacking: dict[int, tuple[str, ...]] = {}
 
     def execute(self, *, asked: bool = False) -> tuple[list[tuple[float, int]], bool]:
         """Every hit as (score, document number), best or newest first; and whether the
@@ -130,7 +138,7 @@ class Run:
             relaxed = self._run(allowed, relaxed=True)
             if relaxed:
                 return relaxed, True
-        return ranked, False
+        return (self._far_better(ranked) if asked else ranked), False
 
     def also_marked(self) -> AlsoRead:
         """What the search reads the words as besides the words typed, for a reading to
@@ -141,10 +149,11 @@ class Run:
 
     def some_words(self, ranked: list[tuple[float, int]], wanted: int) -> list[tuple[float, int]]:
         """The best ``wanted`` hits of the any-word fallback that are not in ``ranked`` (the
-        hits with every word), best first: what fills a page those leave short.
+        hits with every word), best first: what fills a page those leave short, and what
+        may join a page they fill (:meth:`_far_better`).
 
         A reader who mistypes or adds one word too many sees the articles that have the
-        rest of them, after (never among) those that have every word.
+        rest of them, after those that have every word, or among them if far better.
         """
         if self.plan.sort != "relevance" or not self._relaxable():
             return []
@@ -160,10 +169,67 @@ class Run:
         return ranking.query_tokens(querying.boost_words(self.plan.text))
 
     def matched(self, docnum: int, otherwise: Matched) -> Matched:
-        """Whether the hit ``docnum`` has every word: known one by one for a question."""
+        """Whether the hit ``docnum`` has every word: known one by one for a question, and
+        for a hit ranked among those with every word though it lacks one."""
         if self.question:
             return "all" if docnum in self.every else "some"
-        return otherwise
+        return "some" if docnum in self.lacking else otherwise
+
+    def _far_better(self, ranked: list[tuple[float, int]]) -> list[tuple[float, int]]:
+        """``ranked`` (the hits with every word, best first) with those lacking a word
+        that, their score cut to :data:`ranking.PARTIAL`, still beat the last of a first
+        page of them (:data:`ranking.PARTIAL_PAGE`, whatever page size was asked: the
+        total stays one), each in its place among them (:attr:`lacking`). Fewer go on
+        with those lacking words after them instead (:meth:`some_words`)."""
+        first = ranking.PARTIAL_PAGE
+        if len(ranked) < first or self.plan.sort != "relevance" or not self._partial_worded():
+            return ranked
+        last = ranked[first - 1][0]
+        partial = [(score * ranking.PARTIAL, d) for score, d in self.some_words(ranked, first)]
+        better = [(score, d) for score, d in partial if score > last]
+        if not better:
+            return ranked
+        self.lacking = {d: self._lacks(d) for _, d in better}
+        head = ranked[:first] + better
+        matching.best_first(head)
+        return head + ranked[first:]
+
+    def _partial_worded(self) -> bool:
+        """Whether the query has words enough (:data:`ranking.PARTIAL_WORDS`) that a page
+        lacking one may still be what was meant."""
+        from whoosh import query
+
+        q = self.parsed
+        return type(q) is query.And and (
+            len(grammar.split_function_words(q)[0]) >= ranking.PARTIAL_WORDS
+        )
+
+    def _lacks(self, docnum: int) -> tuple[str, ...]:
+        """The words of the query, as typed, that the document ``docnum`` lacks; empty if
+        a part it lacks is no word typed."""
+        if len(self.parts) != len(self.parts_matched):
+            return ()
+        lacks = [
+            name
+            for name, docs in zip(self._part_names, self.parts_matched, strict=True)
+            if docnum not in docs
+        ]
+        return () if None in lacks else tuple(w for w in lacks if w is not None)
+
+    @cached_property
+    def _part_names(self) -> list[str | None]:
+        """Each part of the query any of which will do, as typed: a word, or a month read
+        as a date ("September 2018"); None for anything else."""
+        typed: dict[str, str] = {}
+        analyse = fields.analyzers()["text"]
+        for word in plain_words(self.plan.text):
+            for token in analyse(word, mode="query"):
+                typed.setdefault(token.text, word)
+        months = iter(self.dated)  # in the order typed, as the parts are
+        return [
+            next(months, None) if querying.is_dated(part) else grammar.typed_word(part, typed)
+            for part in self.parts
+        ]
 
     def _parse_apart(self, apart: bool) -> bool:
         """Whether the query has words the index reads as parts (:func:`querying.words_apart`):
@@ -207,7 +273,9 @@ class Run:
         if self.plan.sort != "relevance":
             return self._by_date(docnum for _, docnum in found)
         if relaxed:
-            found, self.every = ranking.coordinated(self.searcher, self.segments, run, found)
+            found, self.every, self.parts_matched = ranking.coordinated(
+                self.searcher, self.segments, run, found
+            )
         return self._boost_adjacent(found)
 
     def _by_date(self, docs: Iterable[int]) -> list[tuple[float, int]]:
@@ -280,6 +348,7 @@ class Run:
             words, function = grammar.split_function_words(q)
             words, named = querying.split_named_fields(words)
             self.required = querying.shaped(query.And(named)) if named else None
+            self.parts = words
             q = query.Or(words, boost=q.boost)
             if function:
                 q = query.AndMaybe(q, grammar.weak_words(function))

@@ -6,6 +6,7 @@ import datetime as dt
 import json
 import re
 import zlib
+from collections.abc import Mapping
 from functools import cache, lru_cache
 from typing import Any
 
@@ -25,10 +26,15 @@ _HIGHLIGHT_LEAD = 80
 
 
 def hit(
-    h: Any, highlight: bool, matched: Matched = "all", typed: frozenset[str] = frozenset()
+    h: Any,
+    highlight: bool,
+    matched: Matched = "all",
+    typed: frozenset[str] = frozenset(),
+    lacking: Mapping[int, tuple[str, ...]] | None = None,
 ) -> Hit:
     """``h`` as shown; its snippet, with ``highlight``, from where one of the ``typed``
-    words (stems) is first found, if one is, else where any of the query's words is."""
+    words (stems) is first found, if one is, else where any of the query's words is; if
+    ``lacking`` has it, ranked among the hits with every word, lacking those words."""
     data = json.loads(h["data"])
     snippet: str = ""
     spans: tuple[tuple[int, int], ...] = ()
@@ -50,6 +56,7 @@ def hit(
         highlights=spans,
         listing_only=data["listing_only"],
         matched=matched,
+        lacks=(lacking or {}).get(h.docnum),
     )
 
 

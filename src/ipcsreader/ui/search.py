@@ -36,7 +36,7 @@ from ipcsreader.errors import IndexUnavailableError, QueryError, UsageError
 from ipcsreader.model import AlsoRead, SearchResult
 from ipcsreader.render.parts import DIM
 from ipcsreader.render.safe import safe
-from ipcsreader.render.search import render_no_hits
+from ipcsreader.render.search import divided, render_no_hits
 from ipcsreader.text import YEAR
 from ipcsreader.ui.base import IpcsScreen
 from ipcsreader.ui.fitting import FittedFooter, FittingLine
@@ -256,7 +256,7 @@ class SearchScreen(IpcsScreen):
         line = Text(f"{result.total:,} {noun}{'' if result.total == 1 else 's'}")
         # For a narrow terminal: shorter, then only what the reader must not miss.
         short, bare = line.copy(), line.copy()
-        if not (result.relaxed or result.question) and any(h.matched == "some" for h in hits):
+        if not (result.relaxed or result.question) and divided(hits):
             line.append(" with every word", DIM)
         if result.total > shown:
             for version in (line, short, bare):
