@@ -158,8 +158,13 @@ class Run:
         if self.plan.sort != "relevance" or not self._relaxable():
             return []
         every = {d for _, d in ranked}
-        relaxed = self._run(self.allowed, relaxed=True)
-        return list(islice(((score, d) for score, d in relaxed if d not in every), wanted))
+        return list(islice(((score, d) for score, d in self._any_word if d not in every), wanted))
+
+    @cached_property
+    def _any_word(self) -> list[tuple[float, int]]:
+        """Every any-word hit, ranked: run once, though a page may both ask which of them
+        join those with every word and, left short, be filled with them."""
+        return self._run(self.allowed, relaxed=True)
 
     @cached_property
     def tokens(self) -> tuple[list[str], dict[str, set[str]]]:
