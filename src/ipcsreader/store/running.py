@@ -219,7 +219,8 @@ class Run:
             for name, docs in zip(self._part_names, self.parts_matched, strict=True)
             if docnum not in docs
         ]
-        return () if None in lacks else tuple(w for w in lacks if w is not None)
+        named = tuple(name for name in lacks if name is not None)
+        return named if len(named) == len(lacks) else ()
 
     @cached_property
     def _part_names(self) -> list[str | None]:
