@@ -7,8 +7,8 @@ import datetime as dt
 import json
 
 import pytest
-from rich.console import Console
 from search_world import FILLER, old_page, write
+from test_cli_search import rendered
 from textual.pilot import Pilot
 from typer.testing import CliRunner
 from ui_world import drive, make_app, screen_text, typed
@@ -17,7 +17,7 @@ from ipcsreader.archive.search import SearchQuery
 from ipcsreader.cli import app
 from ipcsreader.library import Library
 from ipcsreader.model import Hit, SearchResult
-from ipcsreader.render.search import divided, render_results
+from ipcsreader.render.search import divided
 from ipcsreader.store import ranking
 
 ABOUT = 8901  # the attack at Sukma, told as an "attack": never "ambush"
@@ -128,12 +128,6 @@ def test_search_says_what_the_page_lacks(library: Library) -> None:
     assert (second["matched"], second["lacks"]) == ("all", None)
 
 
-def _rendered(result: SearchResult) -> str:
-    console = Console(width=80, color_system=None, record=True)
-    console.print(render_results(result))
-    return "\n".join(line.rstrip() for line in console.export_text().splitlines()) + "\n"
-
-
 def test_render_a_page_lacking_words_among_those_with_every_word_golden() -> None:
     def hit(number: int, title: str, lacks: tuple[str, ...] | None) -> Hit:
         matched = "all" if lacks is None else "some"
@@ -147,7 +141,7 @@ def test_render_a_page_lacking_words_among_those_with_every_word_golden() -> Non
     )
     result = SearchResult(query="sukma crpf ambush", total=4, hits=hits, seconds=0.0123)
     assert not divided(hits)
-    assert _rendered(result) == (
+    assert rendered(result) == (
         " 1. #8901 · without “ambush”, “[b]x[/b]”\n"
         "    Attack\n"
         "\n"

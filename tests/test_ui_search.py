@@ -106,35 +106,30 @@ def test_a_half_typed_query_says_what_is_wrong_without_an_alarm(world) -> None:
     drive(app, scenario)
 
 
-def test_the_tally_says_what_an_acronym_was_also_read_as(world) -> None:
+@pytest.mark.parametrize(
+    ("query", "said"),
+    [
+        # An acronym the page spells out: "... Organisation (KEDO)".
+        ("KEDO ", ["KEDO also as korean peninsula energy development organisation"]),
+        # A month read as a date, the year typed last, no space after it.
+        ("korea March 2015", ["March 2015 also as a date"]),
+        # Words also searched as their others of one meaning.
+        (
+            "korea Moscow relations ",
+            ["Moscow also as russia", "relations also as ties, relationship"],
+        ),
+    ],
+)
+def test_the_tally_says_what_the_words_were_also_read_as(
+    world, query: str, said: list[str]
+) -> None:
     app = make_app(*world)
 
     async def scenario(pilot: Pilot) -> None:
-        await typed(pilot, "KEDO ")  # the page spells it out: "... Organisation (KEDO)"
+        await typed(pilot, query)
         text = screen_text(app)
-        assert "KEDO also as korean peninsula energy development organisation" in text
-
-    drive(app, scenario)
-
-
-def test_the_tally_says_a_month_was_also_read_as_a_date(world) -> None:
-    app = make_app(*world)
-
-    async def scenario(pilot: Pilot) -> None:
-        await typed(pilot, "korea March 2015")  # the year typed last, no space after it
-        assert "March 2015 also as a date" in screen_text(app)
-
-    drive(app, scenario)
-
-
-def test_the_tally_says_a_word_was_also_searched_as_others(world) -> None:
-    app = make_app(*world)
-
-    async def scenario(pilot: Pilot) -> None:
-        await typed(pilot, "korea Moscow relations ")
-        text = screen_text(app)
-        assert "Moscow also as russia" in text
-        assert "relations also as ties, relationship" in text
+        for line in said:
+            assert line in text
 
     drive(app, scenario)
 
