@@ -185,3 +185,41 @@ def test_a_page_saved_without_blank_lines_reads_as_with_them() -> None:
     assert packed.authors == spaced.authors == (_IYER,)
     assert packed.blocks == spaced.blocks
     assert packed.sidebars.same_author == spaced.sidebars.same_author
+
+
+_LONG_AFFILIATION = (
+    "Associate Professor, Centre for Coastal Studies, School of Maritime Affairs, Kochi"
+    " University, and Visiting Fellow, Harbour Institute, New Delhi"
+)
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        _BYLINE,
+        _BYLINE + "Prof Arjun Rao\nDirector, Harbour Institute\nE-mail: rao@example.org\n",
+        f"Meera Iyer\n{_LONG_AFFILIATION}\n",
+        "Meera Iyer and Arjun Rao\n",
+        "Meera Iyer\n",
+    ],
+)
+def test_a_page_saved_with_a_blank_line_under_every_line_reads_as_without(
+    byline: str,
+) -> None:
+    text = (PAGES / "old-whole.txt").read_text(encoding="utf-8").replace(_BYLINE, byline)
+    single = parse_text(text)
+    double = parse_text("\n\n".join(line for line in text.splitlines() if line.strip()))
+    assert (double.column, double.title) == (single.column, single.title)
+    assert double.authors == single.authors and double.authors
+    # The body's text is kept whole; a sub-heading, told by having no blank line under
+    # it, reads as a paragraph there.
+    assert [b.text for b in double.blocks] == [b.text for b in single.blocks]
+    assert len(double.blocks) == 4
+
+
+def test_a_short_first_paragraph_under_a_title_alone_stays_the_body() -> None:
+    # A page with no byline whose opening paragraph is one short line: not an author.
+    text = (PAGES / "old-whole.txt").read_text(encoding="utf-8")
+    text = text.replace(_BYLINE, "").replace("\n\n", "\n\nThe port was quiet.\n\n", 1)
+    a = parse_text(text)
+    assert a.authors == ()

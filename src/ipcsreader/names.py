@@ -220,9 +220,14 @@ def is_byline_name(line: str) -> bool:
         return False
     if len(tokens[-1]) > 2 and tokens[-1].isupper():  # a body's acronym: "Manohar Parrikar IDSA"
         return False
-    if any(fold(t.strip(".")) in _AFFILIATION_WORDS for t in tokens):
+    if has_affiliation_word(rest):
         return False
     return is_name_like(line, max_tokens=5)
+
+
+def has_affiliation_word(line: str) -> bool:
+    """Whether ``line`` holds a word of a role, a body or a place ("Fellow, IPCS")."""
+    return any(fold(t.strip(".,;:()")) in _AFFILIATION_WORDS for t in line.split())
 
 
 def author(raw: str, affiliation: str | None = None, email: str | None = None) -> Author:

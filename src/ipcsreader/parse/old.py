@@ -11,14 +11,18 @@ from __future__ import annotations
 import re
 
 from ipcsreader.model import Article, Author, SourceFormat
-from ipcsreader.names import author, is_byline_name, split_authors
+from ipcsreader.names import author, has_affiliation_word, is_byline_name, split_authors
 from ipcsreader.parse import body, sidebar
 from ipcsreader.parse.stamps import REGION, Stamp, find, is_share_line, loose_old_stamp
 
 _EMAIL = re.compile(r"^(?:e-?mail\s*:?\s*)?(\S+@\S+\.\w+)$", re.IGNORECASE)
 _BARE_NUMBER = re.compile(r"^#\s*\d+$")
 _BODY_MIN_WORDS = 16
+# Lines under a title, byline included, read as the byline on a page with a blank line
+# under every line: names, affiliations and e-mail addresses of two authors at most.
+_SPACED_BYLINE_MAX = 6
 _STATEMENT_END = re.compile("[.!][\"'”’)]*$")
+_SENTENCE_END = re.compile("[.!?:][\"'”’)]*$")
 
 
 def _groups(lines: list[str]) -> list[tuple[int, int]]:
@@ -44,6 +48,33 @@ def _headed(lines: list[str], runs: list[tuple[int, int]]) -> list[tuple[int, in
     if cut is None or _is_body_line(lines[start]):
         return runs
     return [(start, cut), (cut, end), *runs[1:]]
+
+
+def _spaced(lines: list[str], runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``runs`` with a title standing alone joined to the byline lines under it, each a
+    run of its own, as on a page saved with a blank line under every line."""
+    if len(runs) < 2 or any(end - start != 1 for start, end in runs[:2]):
+        return runs
+    if not all(map(is_byline_name, split_authors(lines[runs[1][0]]))):
+        return runs
+    last = 1
+    while (
+        last + 1 < len(runs)
+        and last < _SPACED_BYLINE_MAX
+        and runs[last + 1][1] - runs[last + 1][0] == 1
+        and _is_byline_line(lines[runs[last + 1][0]])
+    ):
+        last += 1
+    return [(runs[0][0], runs[last][1]), *runs[last + 1 :]]
+
+
+def _is_byline_line(line: str) -> bool:
+    """A line under a name that goes on with the byline: short, or opening on a role or a
+    body ("Associate Professor, …": long ones run past a paragraph's length)."""
+    if not _is_body_line(line):
+        return True
+    first, *_ = line.split()
+    return has_affiliation_word(first) and not _SENTENCE_END.search(line)
 
 
 def _is_body_line(line: str) -> bool:
@@ -121,7 +152,8 @@ def article_after_stamp(
             column = g0[0]
             groups[0] = (groups[0][0] + 1, groups[0][1])
         if groups and not _is_body_line(content[groups[0][0]]):
-            head = content[slice(*groups[0])]
+            groups = _spaced(content, groups)
+            head = [line for line in content[slice(*groups[0])] if line]
             title, authors = head[0], _authors(head[1:])
             body_from = groups[0][1]
         elif groups:
