@@ -14,6 +14,7 @@ from ipcsreader.archive.search import SearchQuery
 from ipcsreader.cli import app
 from ipcsreader.library import Library
 from ipcsreader.model import AlsoRead
+from ipcsreader.store import fields, synonyms
 from ipcsreader.store.synonyms import typed_words
 
 
@@ -125,3 +126,33 @@ def test_a_word_found_by_its_others_is_not_called_a_typo(tmp_path: Path) -> None
     assert "#4842" in shown.stdout
     assert "ties also searched as relations, relationship" in shown.stdout
     assert "Did you mean" not in shown.stdout
+
+
+def test_each_word_is_on_one_line_of_the_table() -> None:
+    # A word on two lines would lose the others of the first silently.
+    analyse = fields.analyzers()["text"]
+    said = [
+        stem
+        for line in filter(None, synonyms._GROUPS.splitlines())
+        for word in line.partition(">")[0].split(",")
+        for stem in (t.text for t in analyse(word.strip(), mode="query"))
+    ]
+    assert len(said) == len(set(said)) == len(synonyms._table())
+
+
+def test_a_narrower_word_finds_the_broader_one_and_not_the_reverse(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    write(
+        corpus,
+        "8941-old.txt",
+        old_page(8941, "Forest Road", ["Maoists attacked a patrol.", FILLER]),
+    )
+    write(corpus, "8942-old.txt", old_page(8942, "Night Road", ["Maoists laid an ambush.", FILLER]))
+    lib = Library([corpus], tmp_path / "index")
+    lib.update()
+    narrow = lib.search(SearchQuery("Maoist ambush"))
+    assert [(h.number, h.matched) for h in narrow.hits] == [(8942, "all"), (8941, "all")]
+    assert dict(narrow.also_said) == {"ambush": "attack"}
+    broad = lib.search(SearchQuery("Maoist attack"))
+    assert [h.number for h in broad.hits if h.matched == "all"] == [8941]
+    assert dict(broad.also_said) == {}

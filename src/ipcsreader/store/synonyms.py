@@ -5,8 +5,10 @@ the page on relations between them, "Delhi Tokyo Washington" for one that names 
 countries, "pullout" where the page says "withdrawal". Each such word is also searched as
 its others here, which count for less than the word itself (:data:`WEIGHT`): a page
 saying what was typed still comes first. Only words of one meaning in this archive's
-prose are paired, and a capital with its country (the metonymy of every foreign-affairs
-page); not words that are merely related ("war" and "conflict").
+prose are paired (and a name's other spellings: "Baloch", "Baluch"); one way only, a
+capital with its country (the metonymy of every foreign-affairs page), a short form with
+its name in full ("PM", "UNSC"), and a narrower word with the one its pages say as well
+("ambush" finds "attack"); not words that are merely related ("war" and "conflict").
 """
 
 from __future__ import annotations
@@ -25,10 +27,11 @@ WEIGHT = 0.5
 
 # Each line: words of one meaning in this archive's prose, any of them standing for the
 # others; or, before a ">", words standing for those after it and not the other way: a
-# capital (or a seat of power) for its country, "America" for the US; a page on China
-# says "China" whatever else it says. A word is matched as the index reads it (stemmed:
-# "tie" and "ties" alike); an other may be a name of several words ("north korea"),
-# searched as a phrase.
+# capital (or a seat of power) for its country, "America" for the US (a page on China
+# says "China" whatever else it says), a short form for its name, a narrower word for a
+# broader one (a page on an ambush calls it an attack too). A word is matched as the
+# index reads it (stemmed: "tie" and "ties" alike), and is on one line only; an other
+# may be a name of several words ("north korea"), searched as a phrase.
 _GROUPS = """
 ties, relations, relationship
 visit, trip
@@ -48,14 +51,75 @@ elections, polls
 ceasefire, truce
 protests, demonstrations, agitation
 cooperation, collaboration
-troops, soldiers
+troops, soldiers, jawans
 emigration, migration
 constitution, charter
 missing, disappeared, vanished
+incursion, intrusion, transgression
+impasse, deadlock, stalemate
+envoy, emissary
+lawmakers, parliamentarians
+referendum, plebiscite
+uprising, revolt, rebellion, insurrection
+separatist, secessionist
+crackdown, clampdown
+curbs, restrictions
+espionage, spying
+drone, uav
+gunfight, firefight, shootout, gunbattle
+hydropower, hydroelectric, hydel
+bandh, hartal
 myanmar, burma
 mumbai, bombay
 chennai, madras
 kolkata, calcutta
+ccp, cpc
+kmt, kuomintang
+bri, obor
+quad, quadrilateral
+isil, daesh
+qaeda, qaida
+toiba, taiba, tayyiba
+tehrik, tehreek
+mujahideen, mujahidin, mujahedeen
+madrassa, madrasa, madrasah, seminary
+sharia, shariah, shariat
+jihadi, jihadist
+pashtun, pakhtun, pukhtun, pushtun
+baloch, baluch
+balochistan, baluchistan
+nwfp, pakhtunkhwa
+uighur, uyghur
+senkaku, diaoyu
+dokdo, takeshima
+doklam, donglang
+rakhine, arakan
+yangon, rangoon
+odisha, orissa
+terai, tarai
+madhesi, madheshi
+ambush > attack
+skirmish, scuffle > clash
+ambassador > envoy
+icbm, slbm > ballistic missile
+narcotics > drugs
+counterfeit > fake
+idps > displaced
+hluttaw, sangsad > parliament
+naxalites, naxals, lwe > maoists, left wing extremism
+tatmadaw > myanmar military, myanmar army
+pla > liberation army
+ttp > pakistani taliban
+unsc > security council
+npt > proliferation treaty
+ctbt > test ban
+mea > external affairs
+coas > army chief
+cm > chief minister
+pm > prime minister
+airstrike > air strike, air raid
+counterterrorism > counter terrorism
+counterinsurgency > counter insurgency
 beijing > china
 delhi > india
 islamabad, rawalpindi > pakistan
@@ -75,8 +139,25 @@ jakarta > indonesia
 bangkok > thailand
 manila > philippines
 riyadh > saudi arabia
-washington > us, america, united states
+washington, pentagon > us, america, united states
 america > us, united states
+dprk > north korea
+rok > south korea
+prc > china
+ceylon > sri lanka
+xizang, lhasa > tibet
+urumqi > xinjiang
+zangnan > arunachal pradesh
+tsangpo, yarlung, zangbo > brahmaputra
+lancang > mekong
+naypyidaw, naypyitaw > myanmar
+ajk > pok, pakistan occupied kashmir
+britain > uk, united kingdom
+uk > britain, united kingdom
+ior > indian ocean
+lac > actual control
+northeast > north east
+southeast > south east
 """
 
 # A word as typed outside quotes, possessive or not: not a field's value, a prefix, a
