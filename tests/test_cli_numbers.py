@@ -70,6 +70,35 @@ def test_a_number_no_article_has_is_not_found(corpus: list[str], command: str, n
     assert " in the corpus; nearest: " in line and len(line) <= 420
 
 
+TOO_LONG = "9" * 5_000  # past what Python reads as a number at all
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["read", TOO_LONG],
+        ["cite", TOO_LONG],
+        ["open", "--no-browser", TOO_LONG],
+        ["tag", TOO_LONG, "x"],
+        ["note", "--force", TOO_LONG, "a note"],
+        ["mark", "--read", f"1-{TOO_LONG}"],
+        ["fetch", "--dry-run", f"1-{TOO_LONG}"],
+        ["unfollow", TOO_LONG],
+    ],
+    ids=lambda command: command[0],
+)
+def test_a_number_too_long_to_read_is_one_line(
+    corpus: list[str], tmp_path: Path, command: list[str]
+) -> None:
+    env = {"IPCS_DATA_DIR": str(tmp_path / "data")}
+    extra = corpus if command[0] in ("read", "cite") else []
+    result = CliRunner().invoke(app, [*command, *extra], env=env)
+    assert result.exit_code == 1, result.output
+    line = error_line(result)
+    assert line.startswith(("Error: No article 999", "Error: no follow 999")), line
+    assert len(line) <= 420
+
+
 def test_open_refuses_a_number_no_article_can_have() -> None:
     result = run("open", HUGE, "--no-browser")
     assert result.exit_code == 1

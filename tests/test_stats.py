@@ -78,6 +78,27 @@ def test_fill_periods_months_across_a_year():
     assert fill_periods([], "year") == ()
 
 
+def test_fill_periods_compares_years_as_numbers():
+    # A page stamped "2 March 0999" or "0001": its year is a number of three digits or one.
+    assert fill_periods([("1001", 2), ("999", 1)], "year") == (
+        ("999", 1),
+        ("1000", 0),
+        ("1001", 2),
+    )
+    assert fill_periods([("9", 1), ("10", 1)], "year") == (("9", 1), ("10", 1))
+
+
+def test_fill_periods_leaves_out_a_gap_too_long_to_chart():
+    assert fill_periods([("2015", 3), ("999", 1), ("2014", 1)], "year") == (
+        ("999", 1),
+        ("2014", 1),
+        ("2015", 3),
+    )
+    assert len(fill_periods([("1016", 1), ("2015", 1)], "year")) == 1_000
+    months = fill_periods([("1900-01", 1), ("2026-12", 1)], "month")
+    assert months == (("1900-01", 1), ("2026-12", 1))
+
+
 def test_trend_counts_and_undated():
     t = trend("north korea", "year", 5, [("2017", 2), ("2015", 1)])
     assert t.counts == (("2015", 1), ("2016", 0), ("2017", 2))

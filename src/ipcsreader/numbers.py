@@ -18,6 +18,9 @@ MAX_ARTICLE = 999_999_999
 # A range this long is a typo more often than a wish: `ipcs fetch` asks for --yes beyond it.
 LARGE_RANGE = 1_000
 _DIGITS = re.compile(r"[0-9]+")
+# Digits past which a number is not read at all (Python refuses to past 4,300): no article
+# has one so long.
+_LONGEST = 1_000
 _EXAMPLE = "like 4842"
 
 
@@ -31,10 +34,19 @@ def article_number(text: str) -> int:
         raise UsageError(f"no such option: {raw}")
     if not _DIGITS.fullmatch(digits):
         raise UsageError(_malformed(text))
-    number = int(digits)
+    number = _read(digits)
     if number == 0:
         raise UsageError(f"article numbers start at 1, not {text!r}")
     return number
+
+
+def _read(digits: str) -> int:
+    """``digits`` (ASCII digits only) as a number; :class:`NotFoundError` past
+    :data:`_LONGEST` digits."""
+    significant = digits.lstrip("0")
+    if len(significant) > _LONGEST:
+        raise NotFoundError(f"No article {significant}: article numbers go up to {MAX_ARTICLE:,}")
+    return int(digits)
 
 
 def article_numbers(texts: Iterable[str]) -> list[int]:
@@ -79,7 +91,8 @@ def number_ranges(
         low, high = (_unhashed(low), _unhashed(high)) if hashes else (low.strip(), high.strip())
         if not _DIGITS.fullmatch(low) or (dash and not _DIGITS.fullmatch(high)):
             raise UsageError(_malformed(spec, ranges=True, hashes=hashes))
-        first, last = int(low), int(high) if dash else int(low)
+        first = _read(low)
+        last = _read(high) if dash else first
         if first == 0:
             raise UsageError(f"article numbers start at 1, not {spec!r}")
         if last < first:

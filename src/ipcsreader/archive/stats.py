@@ -141,6 +141,10 @@ def recount_pages(
     )
 
 
+# Empty periods a chart fills in at most: an archive's three decades of months, and more.
+MOST_FILLED = 1_000
+
+
 def _next(period: str, by: Period) -> str:
     if by == "year":
         return str(int(period) + 1)
@@ -150,17 +154,28 @@ def _next(period: str, by: Period) -> str:
 
 def fill_periods(counts: Iterable[tuple[str, int]], by: Period) -> Counts:
     """``counts`` per period ("2015" or "2015-03"), in order, with the empty periods between
-    the first and the last filled in with zero so that a chart shows the gaps."""
-    known = dict(counts)
+    the first and the last filled in with zero so that a chart shows the gaps; unless that
+    would be more than :data:`MOST_FILLED` periods (a page stamped "2 March 0999" among
+    those of 2015), when only the periods counted are given."""
+    known = sorted(dict(counts).items(), key=lambda item: _order(item[0]))
     if not known:
         return ()
-    first, last = min(known), max(known)
+    first, last = _order(known[0][0]), _order(known[-1][0])
+    span = last[0] - first[0] if by == "year" else (last[0] - first[0]) * 12 + last[1] - first[1]
+    if span >= MOST_FILLED:
+        return tuple(known)
+    by_period = dict(known)
     out = []
-    period = first
-    while period <= last:
-        out.append((period, known.get(period, 0)))
+    period = known[0][0]
+    for _ in range(span + 1):
+        out.append((period, by_period.get(period, 0)))
         period = _next(period, by)
     return tuple(out)
+
+
+def _order(period: str) -> tuple[int, ...]:
+    """A period as numbers, to be compared as such ("999" before "2015")."""
+    return tuple(int(part) for part in period.split("-"))
 
 
 @dataclass(frozen=True)

@@ -108,7 +108,7 @@ def follow_id(text: str) -> int:
     """A follow's number as ``ipcs follows`` prints it (NotFoundError past any there can be)."""
     if not re.fullmatch(r"[0-9]+", text.strip()):
         raise UsageError(f"{text!r} is not a follow's number (like 2: see ipcs follows)")
-    number = int(text)
-    if number > MAX_FOLLOW_ID:
-        raise NotFoundError(f"no follow {number}; `ipcs follows` lists them")
-    return number
+    digits = text.strip().lstrip("0") or "0"
+    if len(digits) > len(str(MAX_FOLLOW_ID)) or int(digits) > MAX_FOLLOW_ID:
+        raise NotFoundError(f"no follow {digits}; `ipcs follows` lists them")
+    return int(digits)
