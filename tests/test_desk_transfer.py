@@ -124,16 +124,25 @@ def test_a_setting_takes_the_later_and_an_old_export_has_none(tmp_path: Path) ->
     assert done.to_dict()["settings"] == 0 and desk.setting("cite-style") == "mla"
 
 
+def _follow(number: int) -> dict[str, object]:
+    return {"id": number, "kind": "query", "query": "korea", "created": STAMP}
+
+
 @pytest.mark.parametrize(
     ("text", "reason"),
     [
         ("{", "not JSON"),
+        ("[" * 100_000 + "]" * 100_000, "nested too deep"),
         ("[]", "not a desk export"),
         ('{"format": "ipcs desk", "version": 9}', "version 9"),
         (json.dumps({**{"format": "ipcs desk", "version": 1}, "marks": []}), "missing 'tags'"),
         (json.dumps({**_empty(), "tags": [{"number": 1, "tag": "", "at": STAMP}]}), "empty"),
         (json.dumps({**_empty(), "tags": [{"number": "1", "tag": "a", "at": STAMP}]}), "int"),
         (json.dumps({**_empty(), "marks": [{"number": 0, "read": True, "at": STAMP}]}), "0"),
+        # Past any article number, and past SQLite's integers.
+        (json.dumps({**_empty(), "tags": [{"number": 10**9, "tag": "a", "at": STAMP}]}), "10"),
+        (json.dumps({**_empty(), "notes": [{"number": 2**63, "text": "a", "at": STAMP}]}), "92"),
+        (json.dumps({**_empty(), "follows": [_follow(2**63)]}), "follow number 92"),
         (json.dumps({**_empty(), "notes": [{"number": 1, "text": "a", "at": "now"}]}), "time"),
         (json.dumps({**_empty(), "settings": [{"name": " ", "value": "a", "at": STAMP}]}), "name"),
         (json.dumps({**_empty(), "settings": [{"name": "a", "value": 1, "at": STAMP}]}), "str"),

@@ -26,6 +26,7 @@ from typing import Any
 from ipcsreader.desk import checks
 from ipcsreader.desk.store import FOLLOW_KINDS, Desk, now
 from ipcsreader.errors import UsageError
+from ipcsreader.numbers import within_range
 
 FORMAT = "ipcs desk"
 FORMAT_VERSION = 1
@@ -95,6 +96,8 @@ def loads(text: str, source: str) -> dict[str, Any]:
         data = json.loads(text)
     except ValueError as error:
         raise UsageError(f"{source} is not a desk export (not JSON: {error})") from None
+    except RecursionError:
+        raise UsageError(f"{source} is not a desk export (not JSON: nested too deep)") from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise UsageError(f"{source} is not a desk export (made by `ipcs desk export`)")
     if data.get("version") != FORMAT_VERSION:
@@ -112,7 +115,9 @@ def loads(text: str, source: str) -> dict[str, Any]:
             _number(row), _stamp(row["at"])
             row["text"] = checks.note(_kind(row["text"], str))
         for row in data["follows"]:
-            _kind(row["id"], int), _stamp(row["created"])
+            if _kind(row["id"], int) > checks.MAX_FOLLOW_ID:
+                raise ValueError(f"follow number {row['id']}")
+            _stamp(row["created"])
             if row["kind"] not in FOLLOW_KINDS or not _kind(row["query"], str).strip():
                 raise ValueError(f"a follow of kind {row['kind']!r} for {row['query']!r}")
         for row in data.setdefault("settings", []):
@@ -138,7 +143,7 @@ def _kind(value: Any, kind: type) -> Any:
 
 def _number(row: dict[str, Any]) -> int:
     number = _kind(row["number"], int)
-    if number < 1:
+    if not within_range(number):
         raise ValueError(f"article number {number}")
     return number
 
