@@ -191,6 +191,8 @@ def _containing(facts: list[_F], attr: str, wanted: str) -> list[_F]:
 
 def _nothing(years: list[int], filters: list[tuple[str, str]]) -> str:
     said = ", ".join(f"{k} {v}" for k, v in filters)
+    if not said:
+        return "No articles in the corpus yet"
     span = f"; the archive runs {years[0]}–{years[-1]}" if years else ""
     return f"No articles for {said}{span}"
 

@@ -60,6 +60,8 @@ class Columns:
             found = []
             for leaf, _offset in self._searcher.leaf_searchers():
                 reader = leaf.reader()
+                if not reader.doc_count_all():  # an empty index's reader has no columns
+                    continue
                 column = reader.column_reader(field, translate=False)
                 found.extend(read_column(column, reader.doc_count_all()))
             self._kept["raw", field] = found
