@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import random
 import re
 from pathlib import Path
@@ -211,6 +212,21 @@ def test_bad_pages_do_not_stop_the_rest_of_the_corpus(tmp_path: Path) -> None:
     summary = Library.open(corpus, tmp_path / "index").update()
     assert summary.added == 1
     assert sorted(Path(f).name for f, _ in summary.failed) == ["deep.html", "huge.txt", "noise.txt"]
+
+
+def test_a_pipe_or_a_device_in_the_corpus_is_named_not_waited_for(tmp_path: Path) -> None:
+    if not hasattr(os, "mkfifo") or not Path("/dev/zero").exists():
+        pytest.skip("no named pipes or /dev/zero on this system")
+    corpus = tmp_path / "corpus"
+    write(corpus, "9001-old.txt", old_page(9001, "Good Page", [FILLER]))
+    os.mkfifo(corpus / "pipe.txt")
+    (corpus / "zero.txt").symlink_to("/dev/zero")
+    summary = Library.open(corpus, tmp_path / "index").update()
+    assert summary.added == 1
+    assert sorted((Path(f).name, why) for f, why in summary.failed) == [
+        ("pipe.txt", "not a file that holds a page (a pipe or a device)"),
+        ("zero.txt", "not a file that holds a page (a pipe or a device)"),
+    ]
 
 
 # Hostile queries.

@@ -1,6 +1,7 @@
 """What the parser refuses, and that it refuses nothing with anything but PageError."""
 
 import contextlib
+import os
 from pathlib import Path
 
 import pytest
@@ -56,6 +57,33 @@ def test_missing_file_and_folder(tmp_path):
         parse_file(tmp_path / "gone.txt")
     assert caught.value.message == f"{tmp_path / 'gone.txt'}: no such file"
     assert _reason(parse_file, tmp_path) == "a folder, not a page file"
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes on this system")
+def test_a_pipe_is_refused_without_waiting_for_it(tmp_path: Path) -> None:
+    # Opening a pipe no one writes to, or reading it, would wait for ever.
+    os.mkfifo(tmp_path / "pipe.txt")
+    assert _reason(parse_file, tmp_path / "pipe.txt") == (
+        "not a file that holds a page (a pipe or a device)"
+    )
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero on this system")
+def test_a_device_without_end_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "zero.txt").symlink_to("/dev/zero")
+    assert _reason(parse_file, tmp_path / "zero.txt") == (
+        "not a file that holds a page (a pipe or a device)"
+    )
+
+
+def test_a_huge_file_is_refused_by_its_size_unread(tmp_path: Path) -> None:
+    huge = tmp_path / "huge.txt"
+    with huge.open("wb") as file:
+        file.truncate(6_000_000_000)  # sparse: nothing written, 6 GB long
+    assert (
+        _reason(parse_file, huge)
+        == "too large for a saved web page (6000.0 MB; the most is 4.0 MB)"
+    )
 
 
 def test_source_is_named_in_the_error():

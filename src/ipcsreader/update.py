@@ -26,6 +26,7 @@ from ipcsreader import reviews
 from ipcsreader.archive import records, touched, views
 from ipcsreader.errors import PageError
 from ipcsreader.model import Listing, Page, Record, Sidebars
+from ipcsreader.parse.limits import read_file
 from ipcsreader.remerge import remerge
 from ipcsreader.store import catalog, corpus, hints, integrity, spool, workers
 from ipcsreader.store import views as store_views
@@ -343,8 +344,8 @@ def _read_share(folder: Path, paths: Sequence[Path], report: workers.Report) -> 
     with SpoolWriter(folder) as spooler:
         for done, path in enumerate(paths, 1):
             try:
-                data = path.read_bytes()
-            except OSError as error:
+                data = read_file(path)
+            except (OSError, PageError) as error:
                 yield "", error, None
                 continue
             digest = corpus.content_hash(data)

@@ -29,11 +29,11 @@ _HEADER_LINES = 12
 def parse_file(path: Path) -> Page:
     """The page saved in ``path``; PageError (naming the file) when it cannot be read."""
     try:
-        data = Path(path).read_bytes()
+        data = limits.read_file(path)
+    except PageError as error:
+        raise error.for_file(str(path)) from None
     except FileNotFoundError:
         raise PageError("no such file", str(path)) from None
-    except IsADirectoryError:
-        raise PageError("a folder, not a page file", str(path)) from None
     except OSError as error:
         raise PageError(f"cannot be read ({error.strerror or error})", str(path)) from None
     return parse_bytes(data, str(path))

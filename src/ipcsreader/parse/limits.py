@@ -7,7 +7,10 @@ A file past them is refused with a :class:`PageError` that says which bound it b
 
 from __future__ import annotations
 
+import os
 import re
+import stat
+from pathlib import Path
 
 from ipcsreader.errors import PageError
 
@@ -56,12 +59,41 @@ def _size(count: int) -> str:
     return f"{count / 1_000_000:.1f} MB"
 
 
+def read_file(path: Path | str) -> bytes:
+    """The bytes of the page file ``path``, read no further than a page can go.
+
+    PageError for what is no plain file (a pipe or a device would never end, or never
+    start: it is opened without waiting) and for a file too large; OSError when it cannot
+    be opened or read.
+    """
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    try:
+        st = os.fstat(fd)
+        if stat.S_ISDIR(st.st_mode):
+            raise PageError("a folder, not a page file")
+        if not stat.S_ISREG(st.st_mode):
+            raise PageError("not a file that holds a page (a pipe or a device)")
+        _check_size(st.st_size)
+        chunks, left = [], MAX_PAGE_BYTES + 1
+        while left > 0 and (chunk := os.read(fd, min(left, 1 << 20))):
+            chunks.append(chunk)
+            left -= len(chunk)
+    finally:
+        os.close(fd)
+    data = b"".join(chunks)
+    check_bytes(data)
+    return data
+
+
 def check_bytes(data: bytes) -> None:
     """Refuse a file too large to be a saved page."""
-    if len(data) > MAX_PAGE_BYTES:
+    _check_size(len(data))
+
+
+def _check_size(size: int) -> None:
+    if size > MAX_PAGE_BYTES:
         raise PageError(
-            f"too large for a saved web page ({_size(len(data))}; the most is "
-            f"{_size(MAX_PAGE_BYTES)})"
+            f"too large for a saved web page ({_size(size)}; the most is {_size(MAX_PAGE_BYTES)})"
         )
 
 
