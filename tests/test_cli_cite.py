@@ -172,6 +172,14 @@ def test_export_query_csv_to_file(corpus, tmp_path):
     assert sorted(r["number"] for r in rows) == ["9001", "9002", "9004"]
 
 
+def test_export_to_standard_output_by_name(corpus, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = run("export", "--output", "-", *corpus)
+    assert result.exit_code == 0, result.output
+    assert result.stdout == run("export", *corpus).stdout
+    assert not (tmp_path / "-").exists()
+
+
 def test_export_markdown(corpus):
     out = run("export", "roads", "-f", "markdown", *corpus).stdout
     assert "## Roads and Schools" in out and "*The Strategist*" in out

@@ -307,6 +307,8 @@ def test_cite_export_and_trend_take_a_tag(world: list[str], tmp_path: Path) -> N
     assert "none of the articles tagged 'gone'" in error(world, "cite", "--tag", "gone")
     assert "not both" in error(world, "cite", "7001", "--tag", "korea", code=2)
     assert "tagged 'korea'" in error(world, "trend", "maoist", "--tag", "korea")
+    for command in (["export"], ["cite"], ["trend", "korea"]):
+        assert "a tag cannot be empty" in error(world, *command, "--tag", "", code=2)
 
 
 # follow, follows, unfollow, new
@@ -350,6 +352,34 @@ def test_follow_errors(world: list[str]) -> None:
     assert "no follow 9" in error(world, "unfollow", "9")
     assert "no follow 99999999999999999999" in error(world, "unfollow", "99999999999999999999")
     assert "not a follow's number" in error(world, "unfollow", "abc", code=2)
+    # A name with no word to look for would stop every `ipcs new`: refused now.
+    assert "--author '%' has no words to look for" in error(
+        world, "follow", "--author", "%", code=2
+    )
+    assert "--column '*' has no words" in error(world, "follow", "--column", "*", code=2)
+
+
+def test_a_follow_that_cannot_run_stops_no_other(world: list[str], tmp_path: Path) -> None:
+    # `ipcs follow` refuses such a search; a desk export from elsewhere may still hold one.
+    corpus = Path(world[1])
+    run(world, "follow", "korea")
+    file = tmp_path / "desk.json"
+    run(world, "desk", "export", str(file))
+    data = json.loads(file.read_text())
+    bad = {**data["follows"][0], "id": 2, "query": "korea ((("}
+    data["follows"].append(bad)
+    file.write_text(json.dumps(data))
+    run(world, "desk", "import", str(file))
+    desk_world.arrive(corpus, 7100, "Pyongyang Again", "North Korea tests a missile.")
+    text = run(world, "new", "--peek")
+    assert '1  "korea" (1)\n  #7100 ' in text
+    assert text.endswith(
+        "\n2  \"korea (((\" cannot run: the query has a '(' that is never closed\n"
+        "   Change it: ipcs unfollow 2, then ipcs follow again.\n"
+    )
+    shown = json.loads(run(world, "new", "--json"))
+    assert [f["id"] for f in shown["follows"]] == [1]
+    assert shown["broken"] == [{**bad, "error": "the query has a '(' that is never closed"}]
 
 
 def test_new_without_follows(world: list[str]) -> None:

@@ -20,8 +20,8 @@ from ipcsreader.model import Hit, SearchResult
 from ipcsreader.render.search import divided
 from ipcsreader.store import ranking
 
-ABOUT = 8901  # the attack at Sukma, told as an "attack": never "ambush"
-FAINT = 8902  # names Sukma and the CRPF once each, and no ambush either
+ABOUT = 8901  # the attack at Sukma, told as an "attack": never "foray"
+FAINT = 8902  # names Sukma and the CRPF once each, and no foray either
 PASSING = range(8910, 8922)  # twelve pages naming all three words once, in passing
 RAIN = range(8950, 8953)  # three more, with the monsoon too
 
@@ -38,7 +38,7 @@ def library(tmp_path_factory: pytest.TempPathFactory) -> Library:
     faint = "A minister spoke of Sukma and of the CRPF in a speech on roads."
     write(corpus, f"{FAINT}-old.txt", old_page(FAINT, "Road Notes", [faint, FILLER]))
     for n in PASSING:
-        passing = f"Page {n} on trade: an ambush, Sukma and the CRPF were named in a list."
+        passing = f"Page {n} on trade: a foray, Sukma and the CRPF were named in a list."
         page = old_page(n, f"Trade Notes {n}", [passing, *[FILLER] * 6])
         write(corpus, f"{n}-old.txt", page)
     # The date read from the query: pages of December 2014 naming Sukma and the CRPF.
@@ -48,7 +48,7 @@ def library(tmp_path_factory: pytest.TempPathFactory) -> Library:
         write(corpus, f"{n}-old.txt", page)
     # Three pages with every word of a longer query, too few to fill a page.
     for n in RAIN:
-        said = [f"Page {n}: Sukma, the CRPF, an ambush and the monsoon.", *[FILLER] * 6]
+        said = [f"Page {n}: Sukma, the CRPF, a foray and the monsoon.", *[FILLER] * 6]
         write(corpus, f"{n}-old.txt", old_page(n, f"Rain Notes {n}", said))
     lib = Library([corpus], corpus.parent / "index")
     lib.update()
@@ -61,34 +61,34 @@ def _hits(library: Library, text: str, **options: object) -> list[tuple[int, str
 
 
 def test_the_page_lacking_a_word_it_is_far_better_on_comes_first(library: Library) -> None:
-    result = library.search(SearchQuery("Sukma CRPF ambush"))
+    result = library.search(SearchQuery("Sukma CRPF foray"))
     first, *rest = result.hits
-    assert (first.number, first.matched, first.lacks) == (ABOUT, "some", ("ambush",))
+    assert (first.number, first.matched, first.lacks) == (ABOUT, "some", ("foray",))
     assert {h.number for h in rest} <= {*PASSING, *RAIN}
     assert all((h.matched, h.lacks) == ("all", None) for h in rest)
     # Counted with the pages with every word, on whichever page size: the total is one.
     assert result.total == len(PASSING) + len(RAIN) + 1
-    small = library.search(SearchQuery("Sukma CRPF ambush", limit=3))
+    small = library.search(SearchQuery("Sukma CRPF foray", limit=3))
     assert small.total == result.total and small.hits[0].number == ABOUT
     # A page lacking the word that holds the rest no better is not among them.
     assert FAINT not in {h.number for h in result.hits}
 
 
 def test_fewer_than_a_page_with_every_word_go_on_with_the_tail(library: Library) -> None:
-    result = library.search(SearchQuery("Sukma CRPF ambush monsoon"))
+    result = library.search(SearchQuery("Sukma CRPF foray monsoon"))
     assert [(h.matched, h.lacks) for h in result.hits[:3]] == [("all", None)] * 3
     assert result.total == 3 and len(result.hits) == 10
     assert all((h.matched, h.lacks) == ("some", None) for h in result.hits[3:])
     # With a page of them, none lacking a word is far better: no tail, nothing lacking.
-    assert {(h[1], h[2]) for h in _hits(library, "Sukma CRPF ambush Page")} == {("all", None)}
+    assert {(h[1], h[2]) for h in _hits(library, "Sukma CRPF foray Page")} == {("all", None)}
 
 
 def test_counting_exporting_and_date_order_keep_to_every_word(library: Library) -> None:
-    every = SearchQuery("Sukma CRPF ambush", limit=None)
+    every = SearchQuery("Sukma CRPF foray", limit=None)
     assert ABOUT not in library.search_numbers(every)
-    newest = library.search(SearchQuery("Sukma CRPF ambush", sort="newest"))
+    newest = library.search(SearchQuery("Sukma CRPF foray", sort="newest"))
     assert ABOUT not in {h.number for h in newest.hits}
-    facets = library.search(SearchQuery("Sukma CRPF ambush", facets=("year",))).facets
+    facets = library.search(SearchQuery("Sukma CRPF foray", facets=("year",))).facets
     assert dict(facets["year"]) == {"2015": len(PASSING) + len(RAIN)}
 
 
@@ -100,7 +100,7 @@ def test_a_month_read_as_a_date_is_named_as_typed(library: Library) -> None:
 def test_the_weight_decides(library: Library, monkeypatch: pytest.MonkeyPatch) -> None:
     # At a tenth of its score the page about the attack no longer beats the tenth.
     monkeypatch.setattr(ranking, "PARTIAL", 0.1)
-    assert ABOUT not in {h[0] for h in _hits(library, "Sukma CRPF ambush")}
+    assert ABOUT not in {h[0] for h in _hits(library, "Sukma CRPF foray")}
 
 
 def test_a_page_with_one_of_two_words_is_not_among_those_with_both(
@@ -109,22 +109,22 @@ def test_a_page_with_one_of_two_words_is_not_among_those_with_both(
     # However far better (its score weighted up, not down), the page holds half of a query
     # of two words: it is not looked for among those with both.
     monkeypatch.setattr(ranking, "PARTIAL", 10.0)
-    assert ABOUT not in {h[0] for h in _hits(library, "CRPF ambush")}
+    assert ABOUT not in {h[0] for h in _hits(library, "CRPF foray")}
     monkeypatch.setattr(ranking, "PARTIAL_WORDS", 2)
-    assert _hits(library, "CRPF ambush")[0] == (ABOUT, "some", ("ambush",))
+    assert _hits(library, "CRPF foray")[0] == (ABOUT, "some", ("foray",))
 
 
 def test_search_says_what_the_page_lacks(library: Library) -> None:
     dirs = ["--corpus", str(library.corpus_dirs[0]), "--index", str(library.index_dir)]
     runner = CliRunner()
-    out = runner.invoke(app, ["search", "Sukma CRPF ambush", *dirs, "--color", "never"])
+    out = runner.invoke(app, ["search", "Sukma CRPF foray", *dirs, "--color", "never"])
     assert out.exit_code == 0, out.output
-    assert " 1. #8901 · 2 March 2015 · East Asia Compass · without “ambush”" in out.stdout
+    assert " 1. #8901 · 2 March 2015 · East Asia Compass · without “foray”" in out.stdout
     assert "some of these words" not in out.stdout
     assert "16 hits in" in out.stdout
-    data = json.loads(runner.invoke(app, ["search", "Sukma CRPF ambush", "--json", *dirs]).stdout)
+    data = json.loads(runner.invoke(app, ["search", "Sukma CRPF foray", "--json", *dirs]).stdout)
     first, second = data["hits"][:2]
-    assert (first["number"], first["matched"], first["lacks"]) == (ABOUT, "some", ["ambush"])
+    assert (first["number"], first["matched"], first["lacks"]) == (ABOUT, "some", ["foray"])
     assert (second["matched"], second["lacks"]) == ("all", None)
 
 
@@ -134,15 +134,15 @@ def test_render_a_page_lacking_words_among_those_with_every_word_golden() -> Non
         return Hit(number, 1.0, title, None, (), None, "", matched=matched, lacks=lacks)
 
     hits = (
-        hit(8901, "Attack", ("ambush", "[b]x[/b]")),
+        hit(8901, "Attack", ("foray", "[b]x[/b]")),
         hit(8910, "Trade", None),
         hit(8903, "Roads", ()),
         hit(8911, "Ports", None),
     )
-    result = SearchResult(query="sukma crpf ambush", total=4, hits=hits, seconds=0.0123)
+    result = SearchResult(query="sukma crpf foray", total=4, hits=hits, seconds=0.0123)
     assert not divided(hits)
     assert rendered(result) == (
-        " 1. #8901 · without “ambush”, “[b]x[/b]”\n"
+        " 1. #8901 · without “foray”, “[b]x[/b]”\n"
         "    Attack\n"
         "\n"
         " 2. #8910\n"
@@ -156,25 +156,25 @@ def test_render_a_page_lacking_words_among_those_with_every_word_golden() -> Non
         "\n"
         "4 hits in 0.01 s\n"
         "\n"
-        "Read one: ipcs read 8901 --highlight 'sukma crpf ambush'\n"
+        "Read one: ipcs read 8901 --highlight 'sukma crpf foray'\n"
     )
 
 
 def test_a_word_being_typed_is_named_as_typed(library: Library) -> None:
-    # The app searches the word still being typed as a prefix ("ambu*"), completed.
-    hits = _hits(library, "Sukma CRPF ambu*", completions=8)
-    assert hits[0] == (ABOUT, "some", ("ambu",))
+    # The app searches the word still being typed as a prefix ("fora*"), completed.
+    hits = _hits(library, "Sukma CRPF fora*", completions=8)
+    assert hits[0] == (ABOUT, "some", ("fora",))
 
 
 def test_the_app_shows_what_the_page_lacks(library: Library) -> None:
     app = make_app(library.corpus_dirs[0], library.index_dir)
 
     async def scenario(pilot: Pilot) -> None:
-        await typed(pilot, "Sukma CRPF ambush ")
+        await typed(pilot, "Sukma CRPF foray ")
         text = screen_text(app)
         # On the first hit's line, wrapped at the app's width.
-        assert text.index("1. #8901 · 2 March 2015") < text.index("without “ambush”")
-        assert text.index("without “ambush”") < text.index("Attack on the CRPF")
+        assert text.index("1. #8901 · 2 March 2015") < text.index("without “foray”")
+        assert text.index("without “foray”") < text.index("Attack on the CRPF")
         assert "16 hits" in text
         assert "with every word" not in text and "some of these words" not in text
 

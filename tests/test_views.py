@@ -16,6 +16,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from search_world import FILLER, column_listing, old_page
 
+from ipcsreader import update
 from ipcsreader.archive import records
 from ipcsreader.archive.authors import Authors
 from ipcsreader.archive.browse import Archive, browse
@@ -243,14 +244,14 @@ def test_a_page_that_cannot_be_read_any_more_takes_its_article_with_it(
     assert 9102 in [r.number for r in lib.records()]
     page = folder / "9102-old.txt"
     page.write_text(page.read_text() + "\n")  # changed: read again, and now it cannot be
-    read_bytes = Path.read_bytes
+    read_file = update.read_file
 
     def unreadable(path: Path) -> bytes:
         if path.name == page.name:
             raise PermissionError(13, "Permission denied", str(path))
-        return read_bytes(path)
+        return read_file(path)
 
-    monkeypatch.setattr(Path, "read_bytes", unreadable)
+    monkeypatch.setattr(update, "read_file", unreadable)
     summary = lib.update()
     assert [key for key, _ in summary.failed] == [str(page)]
     left = tmp_path / "left"

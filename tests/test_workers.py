@@ -13,7 +13,7 @@ from search_world import FILLER, old_page, write
 
 from ipcsreader import update
 from ipcsreader.archive.search import SearchQuery
-from ipcsreader.errors import IpcsError
+from ipcsreader.errors import IpcsError, PageError
 from ipcsreader.library import Library
 from ipcsreader.store import workers
 
@@ -108,7 +108,8 @@ def test_an_unreadable_file_fails_alone(tmp_path: Path) -> None:
     found = list(update._read_share(spool, sorted(corpus.iterdir()), lambda done: None))
     assert found[0][1].number == 9301  # type: ignore[union-attr]
     assert found[0][2] is not None and FILLER in found[0][2].text()  # its body, spooled
-    assert found[1][0] == "" and isinstance(found[1][1], OSError) and found[1][2] is None
+    assert found[1][0] == "" and found[1][2] is None
+    assert isinstance(found[1][1], PageError) and found[1][1].reason == "a folder, not a page file"
 
 
 def test_no_work_is_shared_out_beside_another_thread() -> None:

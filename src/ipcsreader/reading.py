@@ -22,9 +22,10 @@ from dataclasses import dataclass
 from ipcsreader.archive.search import SearchQuery, plan
 from ipcsreader.desk import terms
 from ipcsreader.desk.store import Desk, Entry, Follow
-from ipcsreader.errors import IpcsError, NotFoundError
+from ipcsreader.errors import IpcsError, NotFoundError, QueryError, UsageError
 from ipcsreader.library import Library
 from ipcsreader.model import Hit, Record, hit_to_dict, record_to_dict
+from ipcsreader.store.filtering import name_words
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,8 @@ class News:
     peek: bool
     numbers: frozenset[int] = frozenset()  # the corpus's articles never seen before
     arrived_numbers: frozenset[int] = frozenset()
+    # Follows whose search cannot run (brought in by `ipcs desk import`), each with why.
+    broken: tuple[tuple[Follow, str], ...] = ()
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -59,6 +62,7 @@ class News:
                 {**follow.to_dict(), "hits": [hit_to_dict(h) for h in hits]}
                 for follow, hits in self.found
             ],
+            "broken": [{**follow.to_dict(), "error": why} for follow, why in self.broken],
         }
 
 
@@ -139,8 +143,11 @@ class Reading:
 
     def follow(self, kind: str, query: str) -> Follow:
         """Follow a search; the first follow fixes what the corpus holds now as not new."""
+        # A search that cannot run is refused now, not at each `ipcs new`.
         if kind == "query":
-            plan(SearchQuery(text=terms.extract(query)[0]))  # a query that cannot run, now
+            plan(SearchQuery(text=terms.extract(query)[0]))
+        else:
+            name_words(kind, query)
         desk = self.desk
         with desk.transaction():
             desk.see(self._unseen_articles())
@@ -161,13 +168,17 @@ class Reading:
             numbers = frozenset(self._unseen_articles())
             arrived = frozenset(desk.would_report(numbers))
             follows = desk.follows()
-        found = []
+        found, broken = [], []
         for follow in follows:
             hits: tuple[Hit, ...] = ()
             if arrived:
-                hits = self.library.search(_follow_query(follow, arrived)).hits
+                try:
+                    hits = self.library.search(_follow_query(follow, arrived)).hits
+                except (QueryError, UsageError) as error:  # one bad follow sinks no other
+                    broken.append((follow, error.message))
+                    continue
             found.append((follow, hits))
-        return News(len(arrived), tuple(found), peek, numbers, arrived)
+        return News(len(arrived), tuple(found), peek, numbers, arrived, tuple(broken))
 
     def settle(self, news: News) -> None:
         """Record what ``news`` saw, and unless it was a peek move the mark past what it

@@ -184,7 +184,10 @@ def export(
     output: Annotated[
         Path | None,
         typer.Option(
-            "--output", "-o", help="Write to this file [default: standard output].", dir_okay=False
+            "--output",
+            "-o",
+            help="Write to this file (- for standard output) [default: standard output].",
+            dir_okay=False,
         ),
     ] = None,
     force: Annotated[
@@ -203,10 +206,13 @@ def export(
     from ipcsreader.cite.export import Format, check_output, export_parts, jsonl_kept, write_export
     from ipcsreader.cli.common import open_library
 
+    if output == Path("-"):  # as `ipcs desk export -`
+        output = None
     if output is not None:
         check_output(output, force=force)  # before the work, not only after it
     lib = open_library(corpus, index)
-    numbers = _matching_numbers(lib, query or "", tag=tag) if query or tag else lib.numbers()
+    wanted = query or tag is not None  # an empty --tag is refused, not taken for none
+    numbers = _matching_numbers(lib, query or "", tag=tag) if wanted else lib.numbers()
     # Records are read from the catalog and written out a few hundred at a time; JSON
     # Lines take the bodies' texts as kept there, already JSON.
     fmt: Format = format.value

@@ -146,7 +146,7 @@ def search_command(
     count is of those with every word. With --json each hit says "matched": "all" or
     "some". When none has every word, the hits are those with any. When many have, one
     lacking a word that holds the rest far better is ranked among them and says so
-    ("without “ambush”"; --json: "lacks"). A question ("what
+    ("without “problem”"; --json: "lacks"). A question ("what
     happened to …", "…?") is answered from the articles with any of its words, those with
     more of them first unless another holds the rest far better; the count is of them all.
     So is a description: five words or more besides "the", "of", "over" … (a name of

@@ -120,6 +120,7 @@ def loads(text: str, source: str) -> dict[str, Any]:
             _stamp(row["created"])
             if row["kind"] not in FOLLOW_KINDS or not _kind(row["query"], str).strip():
                 raise ValueError(f"a follow of kind {row['kind']!r} for {row['query']!r}")
+            checks.followed(row["query"], "search" if row["kind"] == "query" else row["kind"])
         for row in data.setdefault("settings", []):
             _stamp(row["at"]), _kind(row["value"], str)
             if not _kind(row["name"], str).strip():

@@ -176,6 +176,13 @@ def render_news(news: News, unread: set[int]) -> Lines:
                 out.data(about, ", ".join(a.name for a in hit.authors), DIM)
     if news.found and not any(hits for _, hits in news.found):
         out.line(("Nothing new for the searches you follow.", DIM))
+    for follow, why in news.broken:
+        out.line()
+        line = out.line((f"{follow.id}  ", NUMBER_STYLE))
+        out.data(line, follow.describe(), "bold")
+        line.append((" cannot run: ", ""))
+        out.data(line, why)
+        out.line((f"   Change it: ipcs unfollow {follow.id}, then ipcs follow again.", DIM))
     return out
 
 

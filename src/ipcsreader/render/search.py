@@ -122,7 +122,7 @@ def render_hit(position: int, hit: Hit, *, unread: bool = False) -> RenderableTy
 
 
 def _lacks(words: tuple[str, ...]) -> Text:
-    """What a hit ranked among those with every word lacks: "without “ambush”"."""
+    """What a hit ranked among those with every word lacks: "without “problem”"."""
     if not words:
         return Text("without every word", DIM)
     return safe("without " + ", ".join(f"“{w}”" for w in words), DIM)

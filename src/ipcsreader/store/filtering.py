@@ -31,19 +31,12 @@ def allowed(searcher: Any, plan: Plan, columns: Columns) -> set[int] | None:
         nonlocal found
         found = set(docs) if found is None else found.intersection(docs)
 
-    names = fields.analyzers()["name"]
-
-    def words(name: str) -> list[str]:
-        return [t.text for t in names(name, mode="query")]
-
     for field, value in (("author", f.author), ("column", f.column), ("region", f.region)):
         if value:
-            tokens = words(value)
-            if not tokens:
-                raise QueryError(f"--{field} {value!r} has no words to look for")
+            tokens = name_words(field, value)
             named = querying.name_query(field, tokens)
             if field == "author" and f.author_names:
-                printings = [t for t in map(words, f.author_names) if t]
+                printings = [t for t in map(_words, f.author_names) if t]
                 named = query.Or([named, *(querying.name_query(field, t) for t in printings)])
             narrow(matching.matched(searcher, named))
     if f.year is not None:
@@ -63,3 +56,16 @@ def allowed(searcher: Any, plan: Plan, columns: Columns) -> set[int] | None:
     if f.only is not None:
         narrow(columns.docs_of("number", f.only))
     return found
+
+
+def name_words(field: str, value: str) -> list[str]:
+    """The words ``--author``, ``--column`` or ``--region`` (``field``) looks for when given
+    ``value``; QueryError when it has none ("%", "*")."""
+    tokens = _words(value)
+    if not tokens:
+        raise QueryError(f"--{field} {value!r} has no words to look for")
+    return tokens
+
+
+def _words(name: str) -> list[str]:
+    return [t.text for t in fields.analyzers()["name"](name, mode="query")]

@@ -54,7 +54,7 @@ COORDINATION = 2.0
 # A hit lacking a word of the query joins those with every word where, its score (already
 # cut by COORDINATION) times PARTIAL, it still beats the PARTIAL_PAGE-th of them (a first
 # page, whatever page size is asked: the total stays one): the page the reader means may
-# lack a word they remember wrongly ("ambush" for the page's "attack") and hold the rest
+# lack a word they remember wrongly ("summit" for the page's "visit") and hold the rest
 # far better than pages that merely hold them all. 0.5 moved 3 queries up and 1 down of
 # 1,027 at 10k even, 4 up and none down at zipf; 0.7 moved two more down (bench/README.md,
 # twenty-first pass). Only for a query of PARTIAL_WORDS words or more besides function

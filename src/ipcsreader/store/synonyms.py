@@ -106,7 +106,7 @@ narcotics > drugs
 counterfeit > fake
 idps > displaced
 hluttaw, sangsad > parliament
-naxalites, naxals, lwe > maoists, left wing extremism
+naxalites, naxals > maoists, left wing extremism
 tatmadaw > myanmar military, myanmar army
 pla > liberation army
 ttp > pakistani taliban
