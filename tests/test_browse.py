@@ -60,6 +60,13 @@ def test_json_shape():
 def test_errors():
     with pytest.raises(UsageError, match=r"^--month must be between 1 and 12, not 13$"):
         browse(RECORDS, month=13)
+    with pytest.raises(UsageError, match=r"^--year must be a four-digit year, not 10{20}$"):
+        browse(RECORDS, year=10**20)  # past SQLite's integers
+    for name in ("%", "(", " ", "\x1b"):
+        with pytest.raises(UsageError, match=r"^--column '.*' has no words to look for$"):
+            browse(RECORDS, column=name)
+        with pytest.raises(UsageError, match=r"^--region '.*' has no words to look for$"):
+            browse(RECORDS, region=name)
     with pytest.raises(NotFoundError) as e:
         browse(RECORDS, year=2031)
     assert e.value.message == "No articles for year 2031; the archive runs 2014–2017"

@@ -133,6 +133,14 @@ def test_quotes_inside_a_quoted_title_become_single():
 def test_bibtex_escapes_and_keys():
     rec = record_4842(title="R&D at 100% in J_K", blocks=())
     assert r"title        = {{R\&D at 100\% in J\_K}}," in cite(rec, "bibtex", today=TODAY).text
+    # Characters LaTeX reads as commands, and braces BibTeX would count: one left open
+    # would end the entry there.
+    odd = record_4842(title="Brace { left \\ open ^ and ~ x }}", blocks=())
+    title = cite(odd, "bibtex", today=TODAY).text.split("title        = ")[1].split("\n")[0]
+    assert title == (
+        r"{{Brace \textbraceleft{} Left \textbackslash{} Open \textasciicircum{} and "
+        r"\textasciitilde{} X \textbraceright{}\textbraceright{}}},"
+    )
     assert bibtex_key(record_4842()) == "mishra2015russia"
     keys = [
         re.match(r"@misc\{(\w+),", c.text).group(1)

@@ -6,6 +6,7 @@ import csv
 import datetime as dt
 import io
 import json
+import os
 import webbrowser
 from pathlib import Path
 
@@ -183,6 +184,25 @@ def test_export_to_standard_output_by_name(corpus, tmp_path, monkeypatch):
 def test_export_markdown(corpus):
     out = run("export", "roads", "-f", "markdown", *corpus).stdout
     assert "## Roads and Schools" in out and "*The Strategist*" in out
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes on this system")
+def test_export_never_puts_a_file_in_place_of_a_pipe_and_writes_through_a_link(corpus, tmp_path):
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    result = run("export", "--output", str(pipe), "--force", *corpus)
+    assert result.exit_code == 2
+    assert (
+        result.stderr
+        == f"Error: {pipe} is not a plain file (a device or a pipe); give a file name\n"
+    )
+    assert not pipe.is_file()
+    target, link = tmp_path / "target.jsonl", tmp_path / "link.jsonl"
+    target.write_text("old")
+    link.symlink_to(target)
+    result = run("export", "--output", str(link), "--force", *corpus)
+    assert result.exit_code == 0, result.output
+    assert link.is_symlink() and len(target.read_text().splitlines()) == 4
 
 
 def test_export_refuses_to_overwrite(corpus, tmp_path):

@@ -129,6 +129,7 @@ def test_note_write_show_and_delete(world: list[str]) -> None:
     assert data == {"number": KOREA, "note": "Compare with Hanoi."}
     assert run(world, "note", str(KOREA), "--delete") == "Deleted the note on #7001.\n"
     assert "No note on #7001" in run(world, "note", str(KOREA), "--show")
+    assert run(world, "note", str(KOREA), "!") == "Saved the note on #7001 (1 character).\n"
 
 
 def test_note_errors(world: list[str]) -> None:

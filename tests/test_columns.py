@@ -6,7 +6,7 @@ import pytest
 from read_world import EAC, PAGES, RECORDS
 
 from ipcsreader.archive.columns import gather_columns, select_columns
-from ipcsreader.errors import NotFoundError
+from ipcsreader.errors import NotFoundError, UsageError
 from ipcsreader.parse import parse_file
 
 SEED_COLUMNS = [
@@ -100,6 +100,10 @@ def test_select_errors():
     with pytest.raises(NotFoundError) as e:
         select_columns(cols, column="Red Affairs", author="Chandran")
     assert e.value.message == "No columnist matching 'Chandran' in Red Affairs"
+    # A name with no word in it would be in every name.
+    for given in ({"column": "("}, {"author": "%"}, {"column": "*", "author": "Mishra"}):
+        with pytest.raises(UsageError, match=r"^--(column|author) '.' has no words to look for$"):
+            select_columns(cols, **given)
 
 
 def test_json_shape(columns):

@@ -47,6 +47,10 @@ def test_notes_keep_tabs_and_lines_but_no_other_control_characters() -> None:
     assert checks.note("a\r\nb\tc\rd") == "a\nb\tc\nd"
     with pytest.raises(UsageError, match="U\\+001B"):
         checks.note("colour \x1b[31m")
+    # The byte-order mark an editor writes first, not a character of the note; one inside is.
+    assert checks.note("\ufeffMy note") == "My note"
+    with pytest.raises(UsageError, match="U\\+FEFF"):
+        checks.note("My \ufeffnote")
 
 
 def test_numbers_ranges_and_tags_after_them() -> None:

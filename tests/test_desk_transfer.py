@@ -139,6 +139,14 @@ def _follow(number: int) -> dict[str, object]:
         (json.dumps({**_empty(), "tags": [{"number": 1, "tag": "", "at": STAMP}]}), "empty"),
         (json.dumps({**_empty(), "tags": [{"number": "1", "tag": "a", "at": STAMP}]}), "int"),
         (json.dumps({**_empty(), "marks": [{"number": 0, "read": True, "at": STAMP}]}), "0"),
+        # Not the rows of a section: said in our words, not Python's.
+        (
+            json.dumps({**_empty(), "marks": None}),
+            "^f.json is not a whole desk export "
+            r"\(marks is not a list of entries\)$",
+        ),
+        (json.dumps({**_empty(), "tags": ["korea"]}), r"\(tags is not a list of entries\)$"),
+        (json.dumps({**_empty(), "settings": {}}), r"\(settings is not a list of entries\)$"),
         # Past any article number, and past SQLite's integers.
         (json.dumps({**_empty(), "tags": [{"number": 10**9, "tag": "a", "at": STAMP}]}), "10"),
         (json.dumps({**_empty(), "notes": [{"number": 2**63, "text": "a", "at": STAMP}]}), "92"),

@@ -46,6 +46,15 @@ def test_a_stamp_without_its_date_is_named_as_such():
     )
 
 
+@pytest.mark.parametrize("stamp", ["#0, 2 March 2015", "#0000, 2 March 2015"])
+def test_a_stamp_numbered_0_is_refused(stamp: str) -> None:
+    page = (PAGES / "old-whole.txt").read_text(encoding="utf-8")
+    assert "#3901, 14 August 2012" in page
+    assert _reason(parse_text, page.replace("#3901, 14 August 2012", stamp)) == (
+        "the stamp gives the article number 0; numbers start at 1"
+    )
+
+
 def test_book_review_is_named_as_such():
     assert _reason(parse_file, PAGES / "other-book-review.txt") == (
         "an IPCS book review page, not a commentary or listing"

@@ -146,7 +146,7 @@ def choose(
 ) -> tuple[list[int], tuple[tuple[str, str], ...]]:
     """The numbers of the records :func:`browse` shows, and its filters; ``years``: those
     of the whole archive, in order, for the message when nothing passes."""
-    check_month(month)
+    check_period(year, month)
     chosen = list(facts)
     filters: list[tuple[str, str]] = []
     if column:
@@ -171,8 +171,11 @@ def arrange(records: Sequence[Record], filters: tuple[tuple[str, str], ...]) -> 
     return Archive(_group(list(records)), filters)
 
 
-def check_month(month: int | None) -> None:
-    """UsageError for a month that is not 1 to 12 (checked before any work is done)."""
+def check_period(year: int | None, month: int | None) -> None:
+    """UsageError for a year that is not of four digits (as ``search --year`` takes it) or
+    a month that is not 1 to 12 (checked before any work is done)."""
+    if year is not None and not 1000 <= year <= 9999:
+        raise UsageError(f"--year must be a four-digit year, not {year}")
     if month is not None and not 1 <= month <= 12:
         raise UsageError(f"--month must be between 1 and 12, not {month}")
 
@@ -181,7 +184,9 @@ _F = TypeVar("_F", bound=Fact)
 
 
 def _containing(facts: list[_F], attr: str, wanted: str) -> list[_F]:
-    key = column_key(wanted) or ""
+    key = column_key(wanted)
+    if not key:  # "%", "(": in every name, it would pick them all
+        raise UsageError(f"--{attr} {wanted!r} has no words to look for")
     picked = [f for f in facts if key in (column_key(getattr(f, attr)) or "")]
     if not picked:
         names = {getattr(f, attr) for f in facts if getattr(f, attr)}

@@ -210,9 +210,12 @@ def export_parts(records: Iterable[Record], fmt: Format) -> Iterator[str]:
 
 
 def check_output(path: Path, *, force: bool = False) -> None:
-    """Refuse a folder, and an existing file unless ``force``."""
+    """Refuse a folder, what is no plain file (a device, a pipe: the file written would
+    take its place), and an existing file unless ``force``."""
     if path.is_dir():
         raise UsageError(f"{path} is a folder; give a file name to --output")
+    if path.exists() and not path.is_file():
+        raise UsageError(f"{path} is not a plain file (a device or a pipe); give a file name")
     if path.exists() and not force:
         raise UsageError(f"{path} already exists; add --force to overwrite it")
 
@@ -220,4 +223,5 @@ def check_output(path: Path, *, force: bool = False) -> None:
 def write_export(text: str, path: Path, *, force: bool = False) -> None:
     """Write ``text`` to ``path`` atomically; an existing file only with ``force``."""
     check_output(path, force=force)
-    atomic_write(path, text)
+    # A link is written through: the file it names is replaced, the link stays.
+    atomic_write(path.resolve() if path.is_symlink() else path, text)

@@ -286,11 +286,22 @@ def _mla(record: Record, today: dt.date) -> Citation:
     return b.citation(record, "mla")
 
 
-_BIBTEX_SPECIAL = re.compile(r"([&%$#_{}])")
+# LaTeX's special characters in text, each as a command that prints it. A brace is
+# written as a command with balanced braces: BibTeX counts "\{" as a brace of its own,
+# and a title with one brace unclosed would end its entry.
+_BIBTEX_SPECIAL = {
+    "\\": r"\textbackslash{}",
+    "{": r"\textbraceleft{}",
+    "}": r"\textbraceright{}",
+    "^": r"\textasciicircum{}",
+    "~": r"\textasciitilde{}",
+    **{c: "\\" + c for c in "&%$#_"},
+}
+_BIBTEX_SPECIALS = re.compile("|".join(map(re.escape, _BIBTEX_SPECIAL)))
 
 
 def _bibtex_escape(text: str) -> str:
-    return _BIBTEX_SPECIAL.sub(r"\\\1", text)
+    return _BIBTEX_SPECIALS.sub(lambda m: _BIBTEX_SPECIAL[m[0]], text)
 
 
 def _bibtex_title(record: Record) -> str:

@@ -247,7 +247,8 @@ def note(
     _say(
         json,
         {"number": wanted, "note": new, "changed": changed},
-        f"{'Saved' if changed else 'Kept'} the note on #{wanted} ({len(new):,} characters).",
+        f"{'Saved' if changed else 'Kept'} the note on #{wanted} ({len(new):,} "
+        f"character{'' if len(new) == 1 else 's'}).",
     )
 
 

@@ -380,10 +380,10 @@ def browse(
 
     Example: ipcs browse --year 2015 --column "East Asia Compass"
     """
-    from ipcsreader.archive.browse import check_month
+    from ipcsreader.archive.browse import check_period
     from ipcsreader.cli.common import open_library
 
-    check_month(month)
+    check_period(year, month)
     lib = open_library(corpus, index)
     with many_objects():
         archive = lib.browse(year=year, month=month, column=column, region=region)

@@ -59,7 +59,8 @@ def note(text: str) -> str:
     if size > MAX_NOTE_BYTES:
         raise UsageError(note_too_large(size))
     _check_text(text, "note")
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    # A byte-order mark some editors write first is no part of the note.
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     bad = _CONTROL.search(text.replace("\n", " ").replace("\t", " "))
     if bad:
         raise UsageError(

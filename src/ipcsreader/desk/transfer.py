@@ -106,6 +106,10 @@ def loads(text: str, source: str) -> dict[str, Any]:
             f"version {FORMAT_VERSION}"
         )
     try:
+        for section in ("marks", "tags", "notes", "follows", "settings"):
+            rows = data.setdefault(section, []) if section == "settings" else data[section]
+            if type(rows) is not list or not all(type(row) is dict for row in rows):
+                raise ValueError(f"{section} is not a list of entries")
         for row in data["marks"]:
             _number(row), _stamp(row["at"]), _kind(row["read"], bool)
         for row in data["tags"]:
@@ -121,7 +125,7 @@ def loads(text: str, source: str) -> dict[str, Any]:
             if row["kind"] not in FOLLOW_KINDS or not _kind(row["query"], str).strip():
                 raise ValueError(f"a follow of kind {row['kind']!r} for {row['query']!r}")
             checks.followed(row["query"], "search" if row["kind"] == "query" else row["kind"])
-        for row in data.setdefault("settings", []):
+        for row in data["settings"]:
             _stamp(row["at"]), _kind(row["value"], str)
             if not _kind(row["name"], str).strip():
                 raise ValueError("a setting without a name")

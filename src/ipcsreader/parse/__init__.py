@@ -53,7 +53,10 @@ def parse_text(text: str, source: str | None = None) -> Page:
     """The page in ``text``: detects HTML, then the layout, and parses it."""
     try:
         limits.check_text(text)
-        return _repaired(_parse(check_text(text), source))
+        page = _parse(check_text(text), source)
+        if isinstance(page, Article) and page.number == 0:  # no command could name it
+            raise PageError("the stamp gives the article number 0; numbers start at 1")
+        return _repaired(page)
     except PageError as error:
         raise error.for_file(source) if source and error.file is None else error from None
 
