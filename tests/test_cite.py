@@ -218,6 +218,11 @@ def test_headline_case(title, expected):
         ("Kim Jong-un", "Kim", "Jong-un", "K."),
         ("Nilanthi de Silva", "Nilanthi", "de Silva", "N."),
         ("Wasbir", "", "Wasbir", ""),
+        # A byline's brackets or quotes are not initials.
+        ("[red]Evil[/red] Author", "[red]Evil[/red]", "Author", "r."),
+        ("Sandip [b]Kumar[/b] Mishra", "Sandip [b]Kumar[/b]", "Mishra", "S. b."),
+        ("“Anand” Kumar", "“Anand”", "Kumar", "A."),
+        ("- Kumar", "-", "Kumar", ""),
     ],
 )
 def test_names(name, given, family, apa):

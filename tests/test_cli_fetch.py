@@ -185,7 +185,7 @@ def test_fetch_of_a_failing_page_fails(live: Site) -> None:
 
 
 def test_fetch_dry_run_downloads_nothing(live: Site) -> None:
-    result = ipcs("fetch", "5101", "--dry-run")
+    result = ipcs("fetch", "#5101", "--dry-run")  # as pages print it, and other commands take
     assert result.exit_code == 0, result.output
     assert result.stdout == (
         f"would fetch   5101  {live.base_url}{article_path(5101)}\n"
@@ -197,7 +197,10 @@ def test_fetch_dry_run_downloads_nothing(live: Site) -> None:
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["fetch", "48x"], "not an article number or range (like 4842 or 4840-4845): '48x'"),
+        (
+            ["fetch", "48x"],
+            "not an article number or range (like 4842, #4842 or 4840-4845): '48x'",
+        ),
         (["fetch", "9-3"], "a range must go up, not '9-3'"),
         (
             ["fetch", "1", "--delay", "-1"],

@@ -164,8 +164,10 @@ def initials(given: str) -> str:
         if letters.isupper() and letters.isalpha() and len(letters) <= 3:
             out.extend(f"{c}." for c in letters)
         else:
-            parts = [p for p in letters.split("-") if p]
-            out.append("-".join(f"{p[0]}." for p in parts))
+            # A part's first letter, not a bracket or quote printed before it.
+            firsts = [next((c for c in p if c.isalnum()), "") for p in letters.split("-")]
+            if any(firsts):
+                out.append("-".join(f"{c}." for c in firsts if c))
     return " ".join(out)
 
 

@@ -92,7 +92,7 @@ def fetch_command(
     from ipcsreader.numbers import number_ranges
     from ipcsreader.web.sync import Downloader, fetch_numbers
 
-    wanted, alone = number_ranges(numbers, allow_large=yes)
+    wanted, alone = number_ranges(numbers, allow_large=yes, hashes=True)
     saved = set() if force else _saved(index)
     with _client(delay) as client, _progress(len(wanted), "Fetching") as advance:
         downloader = Downloader(
