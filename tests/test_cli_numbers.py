@@ -117,8 +117,8 @@ def test_a_number_as_printed_on_the_page_is_read(corpus: list[str]) -> None:
 def test_fetch_numbers_are_checked_before_any_request() -> None:
     # No site is set up: had a request been made, the error would say so.
     for text, code, message in [
-        ("4842abc", 2, "not an article number or range (like 4842 or 4840-4845): '4842abc'"),
-        ("٤٨٤٢", 2, "not an article number or range (like 4842 or 4840-4845): '٤٨٤٢'"),
+        ("4842abc", 2, "not an article number or range (like 4842, #4842 or 4840-4845): '4842abc'"),
+        ("٤٨٤٢", 2, "not an article number or range (like 4842, #4842 or 4840-4845): '٤٨٤٢'"),
         (HUGE, 1, f"No article {HUGE}: article numbers go up to 999,999,999"),
         (f"1-{HUGE}", 1, f"No article {HUGE}: article numbers go up to 999,999,999"),
         ("1-5000", 2, "1-5000 is 5,000 numbers; ranges over 1,000 need --yes"),

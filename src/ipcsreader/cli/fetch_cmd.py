@@ -61,7 +61,9 @@ def fetch_command(
     numbers: Annotated[
         list[str],
         typer.Argument(
-            help="Article numbers or ranges: 4842, 4840-4845.", metavar="N|A-B", show_default=False
+            help="Article numbers or ranges: 4842, #4842, 4840-4845.",
+            metavar="N|A-B",
+            show_default=False,
         ),
     ],
     dry_run: DryRunOpt = False,
