@@ -371,6 +371,17 @@ def test_a_follow_that_cannot_run_stops_no_other(world: list[str], tmp_path: Pat
     data["follows"].append(bad)
     file.write_text(json.dumps(data))
     run(world, "desk", "import", str(file))
+    # Named at once, before anything arrives for it.
+    assert (
+        run(world, "follows")
+        .splitlines()[1]
+        .endswith("  cannot run: the query has a '(' that is never closed")
+    )
+    assert [f["error"] for f in json.loads(run(world, "follows", "--json"))] == [
+        None,
+        "the query has a '(' that is never closed",
+    ]
+    assert '2  "korea (((" cannot run' in run(world, "new", "--peek")
     desk_world.arrive(corpus, 7100, "Pyongyang Again", "North Korea tests a missile.")
     text = run(world, "new", "--peek")
     assert '1  "korea" (1)\n  #7100 ' in text

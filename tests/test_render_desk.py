@@ -26,6 +26,9 @@ FOLLOWS = (
     Follow(2, "author", "Mishra", "2026-01-02T03:04:06Z"),
     Follow(3, "column", "Red \x1b[31mAffairs", "2026-01-02T03:04:07Z"),
 )
+# One a desk export brought in that cannot run; its reason, as from the query's checks.
+BROKEN = Follow(4, "query", "korea (((", "2026-01-02T03:04:08Z")
+WHY = "the query has a '(' that is never closed"
 
 
 def both(lines: Lines) -> str:
@@ -49,8 +52,8 @@ def test_reading_list_golden() -> None:
 
 def test_tags_and_follows_golden() -> None:
     tags = render_tags([("korea", 12), ("a \x1b[2Jtag", 3), ("six party talks", 1)])
-    text = both(tags) + both(render_follows(FOLLOWS))
-    text += both(render_tags([])) + both(render_follows([]))
+    text = both(tags) + both(render_follows((*FOLLOWS, BROKEN), {BROKEN.id: WHY}))
+    text += both(render_tags([])) + both(render_follows([], {}))
     assert_golden("desk-tags-follows.txt", text)
 
 
@@ -68,6 +71,8 @@ def test_whats_new_golden() -> None:
     text = both(render_news(News(3, found, False), {5400}))
     text += both(render_news(News(0, tuple((f, ()) for f in FOLLOWS), True), set()))
     text += both(render_news(News(2, (), False), set()))
+    text += both(render_news(News(2, found[:1], False, broken=((BROKEN, WHY),)), set()))
+    text += both(render_news(News(0, (), True, broken=((BROKEN, WHY),)), set()))
     assert_golden("desk-new.txt", text)
 
 

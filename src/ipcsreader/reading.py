@@ -143,11 +143,7 @@ class Reading:
 
     def follow(self, kind: str, query: str) -> Follow:
         """Follow a search; the first follow fixes what the corpus holds now as not new."""
-        # A search that cannot run is refused now, not at each `ipcs new`.
-        if kind == "query":
-            plan(SearchQuery(text=terms.extract(query)[0]))
-        else:
-            name_words(kind, query)
+        check_follow(kind, query)  # refused now, not at each `ipcs new`
         desk = self.desk
         with desk.transaction():
             desk.see(self._unseen_articles())
@@ -171,6 +167,9 @@ class Reading:
         found, broken = [], []
         for follow in follows:
             hits: tuple[Hit, ...] = ()
+            if why := follow_fault(follow):
+                broken.append((follow, why))
+                continue
             if arrived:
                 try:
                     hits = self.library.search(_follow_query(follow, arrived)).hits
@@ -197,6 +196,25 @@ class Reading:
         asked whether they have text (most were seen)."""
         unseen = set(self.library.numbers()) - self.desk.seen()
         return self.library.article_numbers(unseen) if unseen else set()
+
+
+def check_follow(kind: str, query: str) -> None:
+    """QueryError or UsageError when the search a follow of ``kind`` for ``query`` stands
+    for cannot run (an unclosed bracket, an author with no word to look for)."""
+    if kind == "query":
+        plan(SearchQuery(text=terms.extract(query)[0]))
+    else:
+        name_words(kind, query)
+
+
+def follow_fault(follow: Follow) -> str | None:
+    """Why ``follow`` cannot run (:func:`check_follow`), or None: a desk export from
+    elsewhere may hold one that ``ipcs follow`` would refuse."""
+    try:
+        check_follow(follow.kind, follow.query)
+    except (QueryError, UsageError) as error:
+        return error.message
+    return None
 
 
 def newest_first(library: Library, numbers: Collection[int], *, keep_unknown: bool) -> list[int]:

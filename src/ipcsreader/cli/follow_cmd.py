@@ -76,13 +76,16 @@ def follows(
 
     Example: ipcs follows
     """
+    from ipcsreader.reading import follow_fault
+
     found = reading_for([], force=True, corpus=corpus, index=index).desk.follows()
+    faults = {f.id: why for f in found if (why := follow_fault(f))}
     if json:
-        emit_json([f.to_dict() for f in found])
+        emit_json([{**f.to_dict(), "error": faults.get(f.id)} for f in found])
         return
     from ipcsreader.render.desk import render_follows
 
-    show_lines(color, render_follows(found))
+    show_lines(color, render_follows(found, faults))
 
 
 @app.command("unfollow")

@@ -9,7 +9,7 @@ a style each: plain text at once where no colour is wanted, Rich text only where
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -131,7 +131,9 @@ def render_tags(counts: Sequence[tuple[str, int]]) -> Lines:
     return out
 
 
-def render_follows(follows: Sequence[Follow]) -> Lines:
+def render_follows(follows: Sequence[Follow], faults: Mapping[int, str]) -> Lines:
+    """Each follow with its number and since when; ``faults``: why some cannot run, by
+    number."""
     out = Lines()
     if not follows:
         out.line((NO_FOLLOWS, DIM))
@@ -140,6 +142,9 @@ def render_follows(follows: Sequence[Follow]) -> Lines:
         line = out.line((str(follow.id).rjust(width), NUMBER_STYLE), ("  ", ""))
         out.data(line, follow.describe())
         line.append((f"  since {follow.created[:10]}", DIM))
+        if follow.id in faults:
+            line.append(("  cannot run: ", ""))
+            out.data(line, faults[follow.id])
     return out
 
 
@@ -150,7 +155,7 @@ def render_news(news: News, unread: set[int]) -> Lines:
     head = out.line((f"{plural(news.arrived, 'article')} arrived since the last ipcs new", "bold"))
     if news.peek:
         head.append((" (peek: still new next time)", DIM))
-    if not news.found:
+    if not news.found and not news.broken:
         out.line((NO_FOLLOWS, DIM))
     shown: set[int] = set()
     for follow, hits in news.found:
