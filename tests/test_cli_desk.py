@@ -370,7 +370,11 @@ def test_a_follow_that_cannot_run_stops_no_other(world: list[str], tmp_path: Pat
     bad = {**data["follows"][0], "id": 2, "query": "korea ((("}
     data["follows"].append(bad)
     file.write_text(json.dumps(data))
-    run(world, "desk", "import", str(file))
+    result = runner.invoke(app, ["desk", "import", str(file)])
+    assert result.exit_code == 0, result.output
+    assert result.stderr == (
+        "follow 2 (\"korea (((\") cannot run: the query has a '(' that is never closed\n"
+    )
     # Named at once, before anything arrives for it.
     assert (
         run(world, "follows")

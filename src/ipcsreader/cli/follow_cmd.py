@@ -215,7 +215,13 @@ def desk_import(
             raise UsageError(
                 f"cannot read {file} ({getattr(error, 'strerror', None) or error})"
             ) from None
-    done = transfer.merge(_desk(), transfer.loads(text, source))
+    from ipcsreader.reading import follow_fault
+
+    desk = _desk()
+    done = transfer.merge(desk, transfer.loads(text, source))
+    for follow in desk.follows():  # kept, as the rest of the file is: said, not refused
+        if why := follow_fault(follow):
+            warn(f"follow {follow.id} ({follow.describe()}) cannot run: {why}")
     if json:
         emit_json(done.to_dict())
         return
