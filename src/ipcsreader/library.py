@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
-import os
 import sqlite3
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import replace
@@ -23,12 +22,12 @@ from typing import TYPE_CHECKING, TypeVar
 
 from ipcsreader import paths
 from ipcsreader.answers import Answers
-from ipcsreader.errors import IndexUnavailableError, IpcsError, NotFoundError, UsageError
+from ipcsreader.errors import IndexUnavailableError, IpcsError, NotFoundError
 from ipcsreader.freshness import IndexStatus, StatusCheck
 from ipcsreader.model import AlsoRead, Hit, Page, Record, SearchResult
-from ipcsreader.store import catalog, corpus, hints, integrity
+from ipcsreader.store import catalog, corpus, integrity
 from ipcsreader.store.catalog import Catalog
-from ipcsreader.store.lock import LOCK_FILE, IndexLock, is_locked
+from ipcsreader.store.lock import IndexLock, is_locked
 
 if TYPE_CHECKING:
     from ipcsreader.archive.known import KnownTitle
@@ -87,7 +86,7 @@ class Library(Answers):
         dirs = paths.corpus_folders(corpus)
         index = index if index is not None else paths.index_override()
         if index is not None:
-            _check_index_folder(index)
+            integrity.check_index_folder(index)
         return cls(dirs, index if index is not None else paths.default_index_dir(), notify=notify)
 
     # Keeping the index fresh.
@@ -501,24 +500,3 @@ class Library(Answers):
 
 _UNREADABLE = "its catalog is unreadable"
 _DAMAGED = "its catalog is damaged"
-
-
-# Files an index folder holds from the start of its first build: any one says it is ours.
-_INDEX_FILES = frozenset(
-    {catalog.CATALOG_FILE, integrity.MANIFEST_FILE, hints.FOLDERS_FILE, LOCK_FILE}
-)
-
-
-def _check_index_folder(folder: Path) -> None:
-    """UsageError for a folder given as the index that holds other files and no index
-    (``--index ~``, ``--index ""``): the index would be written among them, and Whoosh
-    clears away files named like its own."""
-    try:
-        names = set(os.listdir(folder))
-    except OSError:
-        return  # not there yet (it is made), or not a folder (said when it is opened)
-    if names and not names & _INDEX_FILES:
-        raise UsageError(
-            f"{folder} holds other files and no ipcs index: give --index a new or empty "
-            "folder, or one ipcs made"
-        )

@@ -11,12 +11,16 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from ipcsreader.errors import UsageError
 from ipcsreader.store import catalog
 from ipcsreader.store.fsutil import atomic_write
+from ipcsreader.store.hints import FOLDERS_FILE
+from ipcsreader.store.lock import LOCK_FILE
 
 # Bump when the index's schema or analysis (fields.py) changes, or moves (the schema is
 # pickled with the index, by module name): older indexes get rebuilt.
@@ -140,3 +144,22 @@ def remove_leftovers(index_dir: Path) -> None:
         )
         if orphan and path.is_file():
             path.unlink(missing_ok=True)
+
+
+# Files an index folder holds from the start of its first build: any one says it is ours.
+_INDEX_FILES = frozenset({catalog.CATALOG_FILE, MANIFEST_FILE, FOLDERS_FILE, LOCK_FILE})
+
+
+def check_index_folder(folder: Path) -> None:
+    """UsageError for a folder given as the index that holds other files and no index
+    (``--index ~``, ``--index ""``): the index would be written among them, and Whoosh
+    clears away files named like its own."""
+    try:
+        names = set(os.listdir(folder))
+    except OSError:
+        return  # not there yet (it is made), or not a folder (said when it is opened)
+    if names and not names & _INDEX_FILES:
+        raise UsageError(
+            f"{folder} holds other files and no ipcs index: give --index a new or empty "
+            "folder, or one ipcs made"
+        )
