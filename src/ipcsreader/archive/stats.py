@@ -157,18 +157,18 @@ def fill_periods(counts: Iterable[tuple[str, int]], by: Period) -> Counts:
     the first and the last filled in with zero so that a chart shows the gaps; unless that
     would be more than :data:`MOST_FILLED` periods (a page stamped "2 March 0999" among
     those of 2015), when only the periods counted are given."""
-    known = sorted(dict(counts).items(), key=lambda item: _order(item[0]))
+    known = dict(counts)
     if not known:
         return ()
-    first, last = _order(known[0][0]), _order(known[-1][0])
+    periods = sorted(known, key=_order)
+    first, last = _order(periods[0]), _order(periods[-1])
     span = last[0] - first[0] if by == "year" else (last[0] - first[0]) * 12 + last[1] - first[1]
     if span >= MOST_FILLED:
-        return tuple(known)
-    by_period = dict(known)
+        return tuple((period, known[period]) for period in periods)
     out = []
-    period = known[0][0]
+    period = periods[0]
     for _ in range(span + 1):
-        out.append((period, by_period.get(period, 0)))
+        out.append((period, known.get(period, 0)))
         period = _next(period, by)
     return tuple(out)
 
