@@ -35,6 +35,22 @@ def test_unspaced_page_without_column_and_stamp_without_spaces():
     assert a.paragraphs[-1].endswith("because the snow clearing contracts")
 
 
+def test_page_saved_whole_ends_its_body_at_the_side_columns():
+    a = parse_file(PAGES / "new-whole.txt")
+    assert a.paragraphs[-1] == "The fishermen have stopped asking when the work will start again."
+    # a paragraph that begins as a side column's heading does is still a paragraph
+    assert a.paragraphs[1].startswith("Browse by harbour")
+    assert not a.truncated
+    bars = a.sidebars
+    assert [(c.column, c.columnist.name) for c in bars.columnists] == [
+        ("Island Diary", "Ravi Fernando"),
+        ("Mountain Letters", "Kiran Sethi"),
+    ]
+    assert bars.columnists[0].titles[0] == "Harbours Without Ships: The Breakwater"
+    assert bars.same_author == ("Salt Roads of the North",)
+    assert bars.archive_years == (2012, 2011, 2010)
+
+
 def test_author_block_and_epigraph_attribution_is_not_an_author():
     a = parse_file(PAGES / "new-author-block.txt")
     assert a.authors == (Author("Ravi Fernando", "Visiting Fellow"),)

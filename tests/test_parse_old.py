@@ -223,3 +223,13 @@ def test_a_short_first_paragraph_under_a_title_alone_stays_the_body() -> None:
     text = text.replace(_BYLINE, "").replace("\n\n", "\n\nThe port was quiet.\n\n", 1)
     a = parse_text(text)
     assert a.authors == ()
+
+
+def test_a_page_without_its_closing_share_line_ends_its_body_at_the_side_columns() -> None:
+    text = (PAGES / "old-whole.txt").read_text(encoding="utf-8")
+    closing = "what a harbour is for.\n\nPrint Bookmark Email Facebook Subscribe\n"
+    assert closing in text
+    whole = parse_text(text)
+    a = parse_text(text.replace(closing, "what a harbour is for.\n\n"))
+    assert a.blocks == whole.blocks and len(a.blocks) == 4
+    assert a.sidebars == whole.sidebars and not a.truncated

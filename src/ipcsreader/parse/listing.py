@@ -16,7 +16,7 @@ from dataclasses import replace
 from ipcsreader.model import Author, Listing, ListingEntry, SourceFormat
 from ipcsreader.names import author, split_authors, split_honorific
 from ipcsreader.parse.old import article_after_stamp
-from ipcsreader.parse.stamps import LISTING_META, find, loose_old_stamp, make_date
+from ipcsreader.parse.stamps import LISTING_META, find, loose_old_stamp, make_date, new_stamp
 from ipcsreader.text import ends_sentence, title_key
 
 COLUMNISTS_HEADING = "IPCS Columnists"
@@ -37,10 +37,10 @@ def _is_affiliation(line: str) -> bool:
 
 
 def is_columnist_page(lines: list[str]) -> bool:
-    """ "IPCS Columnists" printed above any article stamp (on articles it is a sidebar)."""
-    found = find(lines, loose_old_stamp)
-    head = lines[: found[0]] if found else lines
-    return COLUMNISTS_HEADING in head
+    """ "IPCS Columnists" printed above any article stamp, of either site (on articles
+    it is a sidebar)."""
+    stamps = [f[0] for f in (find(lines, loose_old_stamp), find(lines, new_stamp)) if f]
+    return COLUMNISTS_HEADING in lines[: min(stamps, default=len(lines))]
 
 
 def is_column_listing(lines: list[str]) -> bool:

@@ -1,7 +1,8 @@
 """New-site article pages (comm_select.php?articleNo=N).
 
 [column] / title / "03 Feb, 2014 · 4286" / teaser / [Name / Name / Role]… / body, with
-or without blank lines between them. Without an author block, the teaser's leading
+or without blank lines between them; a page saved whole may go on with the side columns
+the old site printed (see ``sidebar``). Without an author block, the teaser's leading
 name is the author ("Dr Vijay Sakhuja analyses …").
 """
 
@@ -11,7 +12,7 @@ from dataclasses import replace
 
 from ipcsreader.model import Article, Author, SourceFormat
 from ipcsreader.names import author, is_name_like, leading_names
-from ipcsreader.parse import body
+from ipcsreader.parse import body, sidebar
 from ipcsreader.parse.stamps import find, new_stamp
 from ipcsreader.text import ends_sentence, fold
 
@@ -93,7 +94,10 @@ def parse(
     authors, start = author_blocks(after, start)
     authors = with_teaser_honorifics(authors, teaser) if authors else leading_names(teaser or "")
     start = _past_names(after, start, authors)
-    blocks = body.blocks(after[start:], headings)
+    content = after[start:]
+    # A page saved whole may print the site's side columns after the body.
+    end = sidebar.body_end(content)
+    blocks = body.blocks(content if end is None else content[:end], headings)
     return Article(
         layout="new",
         number=stamp.number,
@@ -105,5 +109,6 @@ def parse(
         authors=tuple(authors),
         teaser=teaser,
         blocks=blocks,
-        truncated=body.cut_short(blocks),
+        truncated=body.cut_short(blocks) if end is None else False,
+        sidebars=sidebar.parse([] if end is None else content[end:]),
     )

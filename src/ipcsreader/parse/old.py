@@ -13,7 +13,7 @@ import re
 from ipcsreader.model import Article, Author, SourceFormat
 from ipcsreader.names import author, has_affiliation_word, is_byline_name, split_authors
 from ipcsreader.parse import body, sidebar
-from ipcsreader.parse.stamps import REGION, Stamp, find, is_share_line, loose_old_stamp
+from ipcsreader.parse.stamps import REGION, Stamp, find, loose_old_stamp
 
 _EMAIL = re.compile(r"^(?:e-?mail\s*:?\s*)?(\S+@\S+\.\w+)$", re.IGNORECASE)
 _BARE_NUMBER = re.compile(r"^#\s*\d+$")
@@ -135,7 +135,7 @@ def article_after_stamp(
 ) -> Article:
     """The article whose stamp is ``lines[at]``: column, title group, body, sidebars."""
     rest = lines[at + 1 :]
-    end = next((i for i, line in enumerate(rest) if is_share_line(line)), None)
+    end = sidebar.body_end(rest)
     content = rest if end is None else rest[:end]
     groups = _headed(content, _groups(content))
     title = None
@@ -160,7 +160,7 @@ def article_after_stamp(
             body_from = groups[0][0]
     blocks = body.blocks(content[body_from:], headings)
     truncated = end is None
-    bars = sidebar.parse([] if end is None else rest[end + 1 :])
+    bars = sidebar.parse([] if end is None else rest[end:])
     return Article(
         layout="old",
         number=stamp.number if stamp else None,

@@ -18,6 +18,7 @@ _COLUMNISTS = "ipcs columnists"
 _CONTRIBUTORS = "other regular contributors"
 _SAME_AUTHOR = "article by same author"
 _BROWSE = re.compile(r"^Browse by (.+)$", re.IGNORECASE)
+_BROWSE_MAX_WORDS = 5
 _YEAR_HEADING = re.compile(r"^Year (\d{4})$")
 _YEARS = re.compile(r"^\d{4}(?: \d{4})*$")
 _MONTHS_LINE = re.compile(r"^(?:January|February|March|April|May|June|July|August|September)\b")
@@ -71,6 +72,19 @@ def columnists(lines: list[str]) -> tuple[ColumnistEntry, ...]:
             titles.append(repair_question_apostrophes(line))
     close()
     return tuple(entries)
+
+
+def body_end(lines: list[str]) -> int | None:
+    """Where the side columns start in ``lines`` (an article's lines after its stamp): at
+    the closing share line, or at a side column's heading where a page lacks that line."""
+    for i, line in enumerate(lines):
+        key = line.casefold()
+        if is_share_line(line) or key in (_COLUMNISTS, _CONTRIBUTORS, _SAME_AUTHOR):
+            return i
+        # A heading, not a paragraph that happens to begin so.
+        if _BROWSE.match(line) and len(line.split()) <= _BROWSE_MAX_WORDS:
+            return i
+    return None
 
 
 def parse(lines: list[str]) -> Sidebars:
