@@ -116,8 +116,9 @@ def test_a_query_takes_both_forms(query: str, rewritten: str) -> None:
 
 
 # 7001 spells LWE out once and uses it after; 7002 writes the name in full only; 7003
-# uses the acronym only, and once; 7004 is about something else; 7005 uses an acronym
-# that no page spells out.
+# uses the acronym only, and once; 7004 is about something else; 7005 and 7006 use an
+# acronym that no page spells out; 7007 spells one out that a name's initials also make;
+# 7008 uses one of two letters.
 PAGES = {
     7001: (
         "Jharkhand's New Plan",
@@ -128,6 +129,9 @@ PAGES = {
     7003: ("Budget Season", "A line on LWE in a long budget story about roads and ports. "),
     7004: ("Monsoon Notes", "The monsoon came late to the forests of Jharkhand. "),
     7005: ("Corridor Notes", "The CPEC corridor, China Pakistan Economic Corridor work. "),
+    7006: ("Island Notes", "The LTTE fronts abroad were banned, and the diaspora answered. "),
+    7007: ("Militant Notes", "The Lashkar-e-Pakistan (LEP) struck twice; LEP cadres fled. "),
+    7008: ("Missile Notes", "NK missiles flew over the sea again in spring. "),
 }
 
 
@@ -266,3 +270,42 @@ def test_read_marks_the_spelling_a_word_no_page_holds_was_searched_as(
     shown = read(dirs, 7001, "Jharkhnad")
     assert "grew in *Jharkhand*" in shown
     assert 'Jharkhnad marked as "Jharkhand": no page says "Jharkhnad".' in shown
+
+
+def test_a_name_typed_in_capitals_finds_the_acronym_of_its_initials(
+    library: tuple[Library, list[str]],
+) -> None:
+    # 7006 says only "LTTE", and no page spells it out.
+    lib, dirs = library
+    assert numbers(lib, "Liberation Tigers of Tamil Eelam") == [7006]
+    data = CliRunner().invoke(app, ["search", "Liberation Tigers of Tamil Eelam", "--json", *dirs])
+    out = json.loads(data.stdout)
+    assert out["also_read"] == {"Liberation Tigers of Tamil Eelam": "LTTE"}
+    assert out["by_initials"] == ["Liberation Tigers of Tamil Eelam"]
+    shown = CliRunner().invoke(
+        app, ["search", "Liberation Tigers of Tamil Eelam", *dirs], env={"COLUMNS": "120"}
+    )
+    assert (
+        'Liberation Tigers of Tamil Eelam also read as "LTTE", its initials, as the archive\'s '
+        "pages print them.\n" in shown.stdout
+    )
+    marked = " ".join(read(dirs, 7006, "Liberation Tigers of Tamil Eelam").split())
+    assert "The *LTTE* fronts abroad" in marked
+    assert 'also marked as "LTTE", its initials, as the archive\'s pages print them.' in marked
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "liberation tigers of tamil eelam",  # not typed as a name
+        "Look East Policy",  # LEP is spelt out on a page, as another name
+        "North Korea",  # two letters: too many short words are someone's initials
+        "Port Of Call Notes",  # no page holds "pocn"
+    ],
+)
+def test_a_name_is_read_by_its_initials_only_where_nothing_says_otherwise(
+    library: tuple[Library, list[str]], typed: str
+) -> None:
+    _, dirs = library
+    data = CliRunner().invoke(app, ["search", typed, "--json", *dirs])
+    assert json.loads(data.stdout)["also_read"] == {}

@@ -284,7 +284,7 @@ def test_search_shows_unread_hits_and_takes_desk_terms(world: list[str]) -> None
     assert hits("note:bastar") == [MAOISTS]
     assert sorted(hits("is:unread")) == [MAOISTS, JAPAN]
     assert "beside OR" in error(world, "search", "korea OR tag:japan", code=2)
-    assert 'No articles match "note:nothing"' in run(world, "search", "note:nothing", code=1)
+    assert "No articles match “note:nothing”" in run(world, "search", "note:nothing", code=1)
 
 
 # cite, export and trend --tag

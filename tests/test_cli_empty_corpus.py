@@ -13,9 +13,9 @@ from ipcsreader.cli import app
 @pytest.mark.parametrize(
     ("command", "code", "said"),
     [
-        (["search", "korea", "--sort", "newest"], 1, 'No articles match "korea"'),
+        (["search", "korea", "--sort", "newest"], 1, "No articles match “korea”"),
         (["search", ""], 1, "No articles match"),
-        (["search", "is:read"], 1, 'No articles match "is:read"'),
+        (["search", "is:read"], 1, "No articles match “is:read”"),
         (["trend", "korea"], 1, "Error: No articles match 'korea'"),
         (["cite", "--all-hits", "korea"], 1, "Error: No articles match 'korea'"),
         (["browse"], 1, "Error: No articles in the corpus yet"),

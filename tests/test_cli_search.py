@@ -147,7 +147,7 @@ def test_no_hits_exit_1_with_a_suggestion(dirs: list[str]) -> None:
     # Two letters off a word of six: not searched as Sirisena, but offered.
     result = run("search", "Sirsna", *dirs, "--color", "never")
     assert result.exit_code == 1
-    assert result.stdout == 'No articles match "Sirsna".\nDid you mean Sirisena?\n'
+    assert result.stdout == "No articles match “Sirsna”.\nDid you mean Sirisena?\n"
 
 
 def test_a_word_no_article_holds_is_searched_as_its_spelling(dirs: list[str]) -> None:
@@ -191,7 +191,7 @@ def test_a_misspelt_author_or_column_says_so(
     # As the pages print it, with no article on the words: nothing found, no error.
     result = run("search", "xylophone", option, printed, *dirs, "--color", "never")
     assert result.exit_code == 1
-    assert result.stdout.startswith('No articles match "xylophone".'), result.output
+    assert result.stdout.startswith("No articles match “xylophone”."), result.output
 
 
 def test_a_misspelt_author_clause_says_so(dirs: list[str]) -> None:
@@ -226,7 +226,7 @@ def test_a_column_clause_naming_no_column_says_so(dirs: list[str]) -> None:
 def test_no_hits_without_a_suggestion(dirs: list[str]) -> None:
     result = run("search", "xylophone", *dirs, "--color", "never")
     assert result.exit_code == 1
-    assert result.stdout.startswith('No articles match "xylophone".\nTry fewer or other words')
+    assert result.stdout.startswith("No articles match “xylophone”.\nTry fewer or other words")
     as_json = run("search", "xylophone", "--json", *dirs)
     assert as_json.exit_code == 1
     assert json.loads(as_json.stdout)["total"] == 0

@@ -1,4 +1,5 @@
-"""A month and a year among a query's words: the text saying them, or the article's date."""
+"""A month and a year, or a year alone, among a query's words: the text saying them, or the
+article's date."""
 
 from __future__ import annotations
 
@@ -22,13 +23,25 @@ from ipcsreader.store.querying import dated_words
         ("Sept 2016 Modi", "(date:2016-09 OR (september 2016)) Modi"),
         ("2 Mar. 2015", "(date:2015-03 OR (2 march 2015))"),
         ("may 2015 korea", "(date:2015-05 OR (may 2015)) korea"),
-        # As typed: a phrase, a field's value, no month, no year, a year inside a word.
+        # A year alone, as a citation is remembered; after a word that is no month.
+        ("Hussain 2015 Naga", "Hussain (date:2015 OR 2015) Naga"),
+        ("Marching 2015", "Marching (date:2015 OR 2015)"),
+        ("title:March 2015", "title:March (date:2015 OR 2015)"),  # a word of its own
+        ("2014 Russia March 2015", "(date:2014 OR 2014) Russia (date:2015-03 OR (march 2015))"),
+        # As typed: a phrase, a field's value, a number, no month, no year, a year inside
+        # a word, a range, a prefix.
         ('"March 2015" Russia', '"March 2015" Russia'),
-        ("title:March 2015", "title:March 2015"),
         ("Long March", "Long March"),
-        ("Marching 2015", "Marching 2015"),
         ("March 20150", "March 20150"),
         ("date:2015-03 Russia", "date:2015-03 Russia"),
+        ('"2015 polls" Nepal', '"2015 polls" Nepal'),
+        ("year:2015 Nepal", "year:2015 Nepal"),
+        ("date:[2014 to 2016] Nepal", "date:[2014 to 2016] Nepal"),
+        ("date:>=2014 Nepal", "date:>=2014 Nepal"),
+        ("#2015 number:2015", "#2015 number:2015"),
+        ("2014-15 budget", "2014-15 budget"),
+        ("Nepal 2015*", "Nepal 2015*"),
+        ("Nepal 1850", "Nepal 1850"),
     ],
 )
 def test_a_month_and_year_typed_are_read_as_a_date_too(typed: str, read: str) -> None:
@@ -59,6 +72,10 @@ def test_each_month_read_as_a_date_is_named() -> None:
         "Sept 2016": "2016-09",
         "2 Mar. 2015": "2015-03",
     }
+    assert list(dated_words("2014 Russia March 2015")[1].items()) == [
+        ("2014", "2014"),
+        ("March 2015", "2015-03"),
+    ]
     assert dated_words('"March 2015" Russia')[1] == {}
 
 
@@ -93,3 +110,20 @@ def test_the_reader_is_told_the_month_was_read_as_a_date(library: Library) -> No
     assert json.loads(dated.stdout)["dated"] == {"March 2015": "2015-03"}
     plain = CliRunner().invoke(app, ["search", 'monsoon "March 2015"', "--json", *dirs])
     assert json.loads(plain.stdout)["dated"] == {}
+
+
+def test_the_article_dated_in_a_year_typed_alone_has_every_word(library: Library) -> None:
+    # 8921 and 8923 are dated 2015 and never say it; 8922, dated 2016, says it.
+    result = library.search(SearchQuery("monsoon 2015"))
+    assert not result.relaxed
+    assert sorted(h.number for h in result.hits if h.matched == "all") == [8921, 8922]
+    assert result.dated == (("2015", "2015"),)
+    quoted = library.search(SearchQuery('monsoon "2015"'))  # quoted: the text's only
+    assert [h.number for h in quoted.hits if h.matched == "all"] == [8922]
+
+
+def test_the_reader_is_told_the_year_was_read_as_a_date(library: Library) -> None:
+    dirs = ["--corpus", str(library.corpus_dirs[0]), "--index", str(library.index_dir)]
+    shown = CliRunner().invoke(app, ["search", "monsoon 2015", *dirs], env={"COLUMNS": "80"})
+    assert shown.exit_code == 0, shown.output
+    assert "2015 also read as a date: articles dated 2015 have it.\n" in shown.stdout

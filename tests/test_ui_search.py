@@ -118,6 +118,8 @@ def test_a_half_typed_query_says_what_is_wrong_without_an_alarm(world) -> None:
             "korea Moscow relations ",
             ["Moscow also as russia", "relations also as ties, relationship"],
         ),
+        # A phrase the page does not hold as typed ("isolation of differing degrees").
+        ('"degrees of isolation" ', ["“degrees of isolation” not as a phrase"]),
     ],
 )
 def test_the_tally_says_what_the_words_were_also_read_as(

@@ -246,6 +246,9 @@ class SearchResult:
     suggestion: str | None = None
     # True when no article had every word and the hits are those with any of them.
     relaxed: bool = False
+    # The query's quoted phrases, as typed, that no article holds as such: the hits have
+    # their words anywhere instead (those with them close together first).
+    loosened: tuple[str, ...] = ()
     # True when the query is a question: its hits are the articles with any of its words,
     # those with more of them first unless others hold the rest far better (an answer
     # need not say "happened"); ``total`` counts them all.
@@ -256,6 +259,9 @@ class SearchResult:
     # The query's acronyms also read as the names they stand for, and names typed in full
     # as their acronyms, as the archive's pages pair them: (as typed, the other form).
     also_read: tuple[tuple[str, str], ...] = ()
+    # The names of ``also_read`` that no page pairs with their acronym, read as their
+    # initials, which the pages print as an acronym.
+    by_initials: tuple[str, ...] = ()
     # A month and its year typed among the words, also read as the articles' date, so that
     # an article dated then has them: (as typed, "YYYY-MM").
     dated: tuple[tuple[str, str], ...] = ()
@@ -271,13 +277,15 @@ class SearchResult:
 class AlsoRead:
     """What a search reads a query's words as besides the words typed, each pair (as
     typed, the other form): ``paired``, its acronyms and names in full in their other
-    form, as the archive's pages pair them; ``respelt``, its words no article holds, with
+    form, as the archive's pages pair them (``by_initials``: the names read as their
+    initials, which no page pairs); ``respelt``, its words no article holds, with
     the spelling searched instead; ``said``, its words with others of one meaning, those
     others joined by ", " ("ties": "relations, relationship"). A reading marks them all."""
 
     paired: tuple[tuple[str, str], ...] = ()
     respelt: tuple[tuple[str, str], ...] = ()
     said: tuple[tuple[str, str], ...] = ()
+    by_initials: tuple[str, ...] = ()
 
     def others(self) -> list[str]:
         """Every other form, to mark beside the words typed."""

@@ -77,7 +77,9 @@ MONTHS = {name: number for number, names in enumerate(MONTH_NAMES, start=1) for 
 
 
 def month_year(month: str) -> str:
-    """ "2015-03" as a reader says it: "March 2015"."""
+    """ "2015-03" as a reader says it: "March 2015" (a year alone, "2015", as it is)."""
+    if "-" not in month:
+        return month
     year, number = month.split("-")
     return f"{MONTH_NAMES[int(number) - 1][0].capitalize()} {year}"
 

@@ -120,9 +120,12 @@ def search_command(
     Query language:
       north korea              every word must appear (in any form: visit, visits, visited;
                                defence or defense); the, what, of … only help if found
-      "north korea"            a phrase
+      "north korea"            a phrase; where no article has it as typed, its words
+                               anywhere (those close together first), and said so
       LWE                      also "left wing extremism", and that name also LWE,
-                               where the archive's pages spell the acronym out
+                               where the archive's pages spell the acronym out; a name
+                               in capitals also its initials (LTTE) where they print
+                               those and spell them out nowhere
       India Japan ties         also relations, relationship: words of one meaning, and a
                                capital its country (Tokyo: Japan), for less; said so
       russia OR china          either word
@@ -131,8 +134,9 @@ def search_command(
       author:"sandip mishra"   a name, or any part of it
       year:2015                articles from 2015; date:[2014 to 2016-06] a span
       date:>=2014-06           from June 2014 on; also >, <, <= (year:, number: too)
-      korea March 2015         a month and its year among the words: said in the text,
-                               or the article's date ("March 2015" quoted: the text only)
+      korea March 2015         a month and its year (or a year alone) among the words:
+                               said in the text, or the article's date ("March 2015"
+                               quoted: the text only)
       #4842                    the article numbered 4842 (number:4842)
       nucl*                    words starting with "nucl"
       nucelar~2                words within two edits of "nucelar"
@@ -211,9 +215,11 @@ def search_command(
             ],
             "suggestion": result.suggestion,
             "relaxed": result.relaxed,
+            "loosened": list(result.loosened),
             "question": result.question,
             "described": result.described,
             "also_read": dict(result.also_read),
+            "by_initials": list(result.by_initials),
             "dated": dict(result.dated),
             "also_said": dict(result.also_said),
             "respelt": dict(result.respelt),

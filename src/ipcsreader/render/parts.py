@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 
 from rich.text import Text
 
@@ -44,6 +44,14 @@ def append_unread(line: Text | Line) -> None:
     """Say at the end of an article's line that the reader has not read it yet."""
     line.append(" · ", DIM)
     line.append("unread", UNREAD_STYLE)
+
+
+def pairing(typed: str, by_initials: Collection[str]) -> str:
+    """Why a name or acronym typed was also read in its other form (see
+    :class:`ipcsreader.model.AlsoRead`)."""
+    if typed in by_initials:
+        return "its initials, as the archive's pages print them"
+    return "as the archive's pages pair them"
 
 
 def plural(n: int, word: str) -> str:

@@ -22,6 +22,7 @@ from ipcsreader.render.parts import (
     author_text,
     dated_rows,
     long_date,
+    pairing,
     short_date,
     title_rows,
 )
@@ -153,7 +154,7 @@ def render_article(
         if (had := ", ".join(o for o in others.split(", ") if _has(record, o)))
     ]
     parts.extend(
-        safe(f'{typed} also marked as "{other}", as the archive\'s pages pair them.', DIM)
+        safe(f'{typed} also marked as "{other}", {pairing(typed, also.by_initials)}.', DIM)
         for typed, other in paired
     )
     parts.extend(

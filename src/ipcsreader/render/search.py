@@ -18,6 +18,7 @@ from ipcsreader.render.parts import (
     append_unread,
     long_date,
     names_text,
+    pairing,
     plural,
 )
 from ipcsreader.render.safe import safe
@@ -32,7 +33,7 @@ DESCRIBED = "Read as a description: articles with most of its words, best first.
 def render_results(result: SearchResult, unread: frozenset[int] = frozenset()) -> RenderableType:
     """The hits of one page (those in ``unread`` said to be so), then the tally, a
     suggestion, the facets and a reading hint."""
-    parts: list[RenderableType] = [*_respelt(result)]
+    parts: list[RenderableType] = [*_respelt(result), *map(_loosened, result.loosened)]
     if result.relaxed:
         parts.append(Text("No article has all of these words; showing those with any.\n", DIM))
     elif result.described:
@@ -81,7 +82,7 @@ def divided(hits: Sequence[Hit]) -> bool:
 
 def render_no_hits(result: SearchResult) -> RenderableType:
     """What to say when nothing matched, and what to try instead."""
-    what = f'"{result.query}"' if result.query else "these filters"
+    what = f"“{result.query}”" if result.query else "these filters"
     parts: list[RenderableType] = [safe(f"No articles match {what}.")]
     parts.extend(_respelt(result))
     parts.extend(_also_read(result))
@@ -193,7 +194,7 @@ def _also_read(result: SearchResult) -> list[Text]:
     2015" or "ties" is there."""
     return [
         *(
-            safe(f'{typed} also read as "{other}", as the archive\'s pages pair them.', DIM)
+            safe(f'{typed} also read as "{other}", {pairing(typed, result.by_initials)}.', DIM)
             for typed, other in result.also_read
         ),
         *(
@@ -214,6 +215,11 @@ def _respelt(result: SearchResult) -> list[Text]:
         safe(f'No article says "{typed}": searched for "{spelling}" instead.\n', DIM)
         for typed, spelling in result.respelt
     ]
+
+
+def _loosened(phrase: str) -> Text:
+    """A line for a quoted phrase no article holds as typed, searched as its words."""
+    return safe(f"No article has the phrase “{phrase}”; showing those with its words.\n", DIM)
 
 
 def _did_you_mean(suggestion: str) -> Text:

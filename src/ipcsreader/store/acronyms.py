@@ -4,8 +4,11 @@ IPCS writers give a name in full once and its acronym after it, then use the acr
 "Left-wing Extremism (LWE)", "Memorandum of Understanding (MoU)". A reader may type either
 form, and an article about LWE may say "Left-wing Extremism" once and "LWE" twenty times.
 So a query's acronym also finds its name in full, and a name typed in full also finds its
-acronym, wherever some page of the index pairs the two. Nothing is kept at index time: the
-pairs are read, when a query asks, from the stored text of the pages holding the acronym.
+acronym, wherever some page of the index pairs the two. A page may use an acronym it never
+spells out (a cut page, one written for readers who know it): a name typed in capitals
+whose initials are such an acronym, one that no page spells out otherwise, finds it too
+("Liberation Tigers of Tamil Eelam", LTTE). Nothing is kept at index time: the pairs are
+read, when a query asks, from the stored text of the pages holding the acronym.
 """
 
 from __future__ import annotations
@@ -31,6 +34,9 @@ PAGES_READ = 40
 # The share of the bodies an acronym looked up for a name typed in full may be in.
 RARE = 0.1
 RARE_FLOOR = 50  # in a small archive any word is in a large share of it
+# The fewest letters of an acronym that no page spells out, found from a name typed in
+# full: two initials ("North Korea", NK) match too many short words by chance.
+_UNSPELT_LETTERS = 3
 # A word of a page, hyphenated words as their parts ("Left-wing": left, wing).
 _WORD = re.compile(r"[^\W\d_]+")
 # A query's plain words: no field, operator, wildcard, fuzzy or boost syntax.
@@ -95,8 +101,12 @@ class Glossary:
         self.searcher = searcher
         self.analyse = fields.analyzers()["text"]
         self.known: dict[str, tuple[str, ...] | None] = {}
+        # Whether the pages holding an acronym print it in capitals somewhere ("LTTE").
+        self.capitals: dict[str, bool] = {}
         # What the query was also read as: each acronym or name as typed, and its other form.
         self.used: dict[str, str] = {}
+        # The names of ``used`` read as their initials, which no page pairs with them.
+        self.by_initials: set[str] = set()
 
     def spelt_out(self, acronym: str) -> tuple[str, ...] | None:
         """What ``acronym`` stands for on the pages that use it, the commonest reading."""
@@ -104,6 +114,12 @@ class Glossary:
         if key not in self.known:
             self.known[key] = self._read(acronym)
         return self.known[key]
+
+    def in_capitals(self, acronym: str) -> bool:
+        """Whether the pages that hold ``acronym`` print it in capitals: an acronym, not a
+        word that happens to be spelt so."""
+        self.spelt_out(acronym)
+        return self.capitals.get(acronym.lower(), False)
 
     def rare(self, word: str) -> bool:
         """Whether ``word`` is in the bodies at all, and in few of them, as acronyms are
@@ -125,11 +141,15 @@ class Glossary:
             return None
         found: Counter[tuple[str, ...]] = Counter()
         postings = reader.postings("body", term)
+        capitals = re.compile(rf"\b{re.escape(acronym.upper())}\b")
         for n, docnum in enumerate(postings.all_ids()):
             if n == PAGES_READ:
                 break
             stored = self.searcher.stored_fields(docnum)
-            found.update(_definitions(zlib.decompress(stored["text"]).decode("utf-8"), acronym))
+            text = zlib.decompress(stored["text"]).decode("utf-8")
+            found.update(_definitions(text, acronym))
+            if capitals.search(text):
+                self.capitals[acronym.lower()] = True
         return _commonest(found)
 
 
@@ -158,10 +178,12 @@ def _spell_out_piece(piece: str, glossary: Glossary) -> str:
         negated = i >= 2 and tokens[i - 2] in ("NOT", "ANDNOT")
         run_end = None if negated else _longest_named_run(tokens, plain, i, glossary)
         if run_end is not None:
-            end, acronym = run_end
+            end, acronym, paired = run_end
             words = [tokens[k] for k in range(i, end + 1, 2)]
             out.append(f"(({' AND '.join(words)}) OR {acronym})")
             glossary.used[" ".join(words)] = acronym.upper()
+            if not paired:
+                glossary.by_initials.add(" ".join(words))
             i = end + 1
             continue
         word = tokens[i]
@@ -179,20 +201,36 @@ def _is_plain(token: str) -> bool:
 
 def _longest_named_run(
     tokens: list[str], plain: list[bool], start: int, glossary: Glossary
-) -> tuple[int, str] | None:
+) -> tuple[int, str, bool] | None:
     """The longest run of plain words from ``start`` that is a name in full whose acronym
-    the pages spell out as exactly those words: (the run's last token, the acronym)."""
+    the pages spell out as exactly those words, or, typed as a name (:func:`_capitalised`),
+    whose acronym they print in capitals and never spell out: (the run's last token, the
+    acronym, whether the pages pair them)."""
     ends = [start]
     while ends[-1] + 2 < len(tokens) and plain[ends[-1] + 2] and len(ends) < 8:
         ends.append(ends[-1] + 2)
     for end in reversed(ends[1:]):
-        parts = tuple(
-            p.lower() for k in range(start, end + 1, 2) for p in re.split(r"[-‐‑]", tokens[k])
-        )
+        typed = [p for k in range(start, end + 1, 2) for p in re.split(r"[-‐‑]", tokens[k])]
+        parts = tuple(p.lower() for p in typed)
         for acronym in _candidates(parts):
-            if glossary.rare(acronym) and glossary.spelt_out(acronym) == parts:
-                return end, acronym
+            if not glossary.rare(acronym):
+                continue
+            named = glossary.spelt_out(acronym)
+            if named == parts:
+                return end, acronym, True
+            if (
+                named is None
+                and len(acronym) >= _UNSPELT_LETTERS
+                and _capitalised(typed)
+                and glossary.in_capitals(acronym)
+            ):
+                return end, acronym, False
     return None
+
+
+def _capitalised(words: list[str]) -> bool:
+    """Whether ``words`` are typed as a name: each but the small ones with a capital."""
+    return all(w[0].isupper() for w in words if w.lower() not in _SMALL)
 
 
 def _candidates(parts: tuple[str, ...]) -> list[str]:

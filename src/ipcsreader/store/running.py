@@ -35,13 +35,14 @@ if TYPE_CHECKING:
     from ipcsreader.archive.search import Plan
 
 
-def _spelt_out(searcher: Any, expression: str) -> tuple[str, dict[str, str], dict[str, str]]:
+def _spelt_out(searcher: Any, expression: str) -> tuple[str, acronyms.Glossary, dict[str, str]]:
     """``expression`` with its acronyms and names in full in both forms, where the index's
     pages pair them (:func:`acronyms.spell_out`), and its months as dates too
-    (:func:`querying.dated_words`); and what it was so read as, of each kind."""
+    (:func:`querying.dated_words`); the glossary that says what it was so read as
+    (``used``), and its months so read."""
     glossary = acronyms.Glossary(searcher)
     text, dated = querying.dated_words(_typed_plain(expression))
-    return acronyms.spell_out(text, glossary), glossary.used, dated
+    return acronyms.spell_out(text, glossary), glossary, dated
 
 
 def _typed_plain(expression: str) -> str:
@@ -80,6 +81,8 @@ class Run:
         self.allowed: set[int] | None = None
         self.joined = False  # the query's parts are joined without an operator (see _parse)
         self.apart = False  # its compounds searched as their parts (see _parse_apart)
+        # Its quoted phrases no article holds as typed, searched as their words (_loosen).
+        self.loosened: tuple[str, ...] = ()
         # A question (see :func:`grammar.is_question`): ranked over the articles with any
         # of its words. ``every``: those of an any-word search with all of them.
         self.question = False
@@ -89,6 +92,7 @@ class Run:
         # The clauses asked of a field by name, required when any word will do (_parse).
         self.required: Any = None
         self.also_read: dict[str, str] = {}  # the query's acronyms, in their other form
+        self.by_initials: set[str] = set()  # its names read so by their initials alone
         self.dated: dict[str, str] = {}  # its months and years, as dates (YYYY-MM)
         self.also_said: dict[str, str] = {}  # its words also searched as others of one meaning
         # The parts of the query any of which will do (see _parse), and the documents that
@@ -128,8 +132,12 @@ class Run:
                 # favours all). Which have all of them is counted on the way.
                 self.question = True
                 found = self._run(allowed, relaxed=True)
+                if not self.every and self._loosen():  # a phrase no article holds
+                    found = self._run(allowed, relaxed=True)
                 return found, not self.every
         ranked = self._run(allowed)
+        if not ranked and self._loosen():
+            ranked = self._run(allowed)
         if not ranked and self._parse_apart(True):
             ranked = self._run(allowed)
             if not ranked:  # any of the words, each compound whole as before
@@ -143,9 +151,14 @@ class Run:
     def also_marked(self) -> AlsoRead:
         """What the search reads the words as besides the words typed, for a reading to
         mark too (:class:`AlsoRead`)."""
-        paired = _spelt_out(self.searcher, self.plan.expression)[1]
+        glossary = _spelt_out(self.searcher, self.plan.expression)[1]
         said = synonyms.others_of(_typed_plain(self.plan.expression))
-        return AlsoRead(tuple(paired.items()), tuple(self.respelt.items()), tuple(said.items()))
+        return AlsoRead(
+            tuple(glossary.used.items()),
+            tuple(self.respelt.items()),
+            tuple(said.items()),
+            tuple(sorted(glossary.by_initials)),
+        )
 
     def some_words(self, ranked: list[tuple[float, int]], wanted: int) -> list[tuple[float, int]]:
         """The best ``wanted`` hits of the any-word fallback that are not in ``ranked`` (the
@@ -237,10 +250,39 @@ class Run:
             for part in self.parts
         ]
 
+    @property
+    def expression(self) -> str:
+        """The query as typed, its phrases as their words once loosened (:meth:`_loosen`)."""
+        if self.loosened:
+            return querying.loosened_phrases(self.plan.expression, self.loosened)[0]
+        return self.plan.expression
+
+    def _loosen(self) -> bool:
+        """Whether the query has quoted phrases that no article (of those asked for) holds
+        (:func:`querying.loosened_phrases`): if so it is parsed anew with their words
+        anywhere, and says which phrases."""
+        phrases = querying.loosened_phrases(self.plan.expression)[1]
+        self.loosened = tuple(p for p in phrases if not self._holds(p))
+        if not self.loosened:
+            return False
+        self.parsed = None
+        return True
+
+    def _holds(self, phrase: str) -> bool:
+        """Whether some article of those asked for holds ``phrase``, as a query quoting it
+        would find it."""
+        from whoosh import qparser
+
+        q = querying.shaped(querying.parser(qparser.AndGroup).parse(f'"{phrase}"'))
+        docs = matching.matching_docs(
+            self.searcher, settled(q, self.kept, self.segments), self.segments
+        )
+        return bool(docs if self.allowed is None else docs & self.allowed)
+
     def _parse_apart(self, apart: bool) -> bool:
         """Whether the query has words the index reads as parts (:func:`querying.words_apart`):
         if so it is parsed anew, with their parts anywhere (``apart``) or whole."""
-        if not querying.words_apart(self.plan.expression)[1]:
+        if not querying.words_apart(self.expression)[1]:
             return False
         self.apart, self.parsed = apart, None
         return True
@@ -327,7 +369,8 @@ class Run:
 
         q = self.parsed
         if q is None:
-            text, self.also_read, self.dated = _spelt_out(self.searcher, self.plan.expression)
+            text, glossary, self.dated = _spelt_out(self.searcher, self.expression)
+            self.also_read, self.by_initials = glossary.used, glossary.by_initials
             weight = printings.weight(self.searcher)
             text = printings.also_bylined(text, self.plan.bylines_also, weight)
             text = printings.also_printed(text, self.plan.printed_also, weight)
@@ -338,7 +381,7 @@ class Run:
                 raise QueryError(querying.parse_failure(error)) from None
             querying.check(q)
             # Words of one meaning: after parsing, so that each stays one word of the query.
-            typed = synonyms.typed_words(_typed_plain(self.plan.expression))
+            typed = synonyms.typed_words(_typed_plain(self.expression))
             q, self.also_said = synonyms.widened(q, typed)
             if self.plan.completions:
                 q = querying.completing(q, self.words, self.plan.completions)

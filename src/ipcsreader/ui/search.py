@@ -57,8 +57,8 @@ FACETS_FROM_WIDTH = 72
 _TYPING = re.compile(r"(?:^|\s)(\w{3,})$")
 # The last word, if plain and only begun (one or two letters) after other words.
 _STARTED = re.compile(r"(?<=\s)\w{1,2}$")
-# A year typed whole: "2015*" would find no more than "2015", and "March 2015" is read as a
-# date too only as a word (store/querying.dated_words).
+# A year typed whole: "2015*" would find no more than "2015", and "2015" (alone or after a
+# month) is read as a date too only as a word (store/querying.dated_words).
 _YEAR = re.compile(YEAR)
 
 
@@ -267,6 +267,11 @@ class SearchScreen(IpcsScreen):
             for version in (line, short, bare):
                 version.append(f" · {name}: ", DIM)
                 version.append_text(safe(value, "bold"))
+        for phrase in result.loosened:
+            for version in (line, short):
+                version.append(" · ", DIM)
+                version.append_text(safe(f"“{phrase}”", "bold"))
+                version.append(" not as a phrase", DIM)
         if result.relaxed:
             line.append(" · none has every word: hits with any", DIM)
             short.append(" · any word", DIM)
@@ -357,7 +362,7 @@ class SearchScreen(IpcsScreen):
             self._reading = number
             result = self.result
             also = (
-                AlsoRead(result.also_read, result.respelt, result.also_said)
+                AlsoRead(result.also_read, result.respelt, result.also_said, result.by_initials)
                 if result
                 else AlsoRead()
             )
