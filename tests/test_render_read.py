@@ -76,6 +76,11 @@ def test_a_word_typed_past_its_stem_marks_from_the_stem():
     assert marked(text, highlight_pattern("sanctions"), plain=True).plain == (
         "*Sanctioned* firms, new *sanctions*, one *sanction*; the sanctity of it."
     )
+    # A "y" the stem makes an "i": its forms with "i" too, not any word starting so.
+    text = "Enemies, an enemy, armies and an armistice; the army's policies."
+    assert marked(text, highlight_pattern("enemy army policy"), plain=True).plain == (
+        "*Enemies*, an *enemy*, *armies* and an armistice; the *army*'s *policies*."
+    )
     # Short or accented stems are not trusted: the word typed marks from itself.
     assert marked("uses used", highlight_pattern("uses"), plain=True).plain == "*uses* used"
 

@@ -103,6 +103,16 @@ def test_a_description_with_a_phrase_no_page_holds_has_it_loosened(
     assert [h.number for h in result.hits][:1] == [QUOTED]
 
 
+def test_among_chosen_articles_a_phrase_is_kept_as_typed(
+    world: tuple[Library, list[str]],
+) -> None:
+    # The desk's words and ipcs new search for what was asked, no less.
+    library, _ = world
+    chosen = frozenset({QUOTED, SCATTERED})
+    result = library.search(SearchQuery('"annihilation of the class enemy"', only=chosen))
+    assert result.total == 0 and result.loosened == ()
+
+
 def test_loosened_words_fall_back_to_any_of_them_as_other_words_do(
     world: tuple[Library, list[str]],
 ) -> None:
@@ -141,3 +151,28 @@ def test_the_corpus_folder_is_left_as_it_was(world: tuple[Library, list[str]]) -
     assert sorted(p.name for p in Path(dirs[1]).iterdir()) == [
         f"{n}-old.txt" for n in (QUOTED, SCATTERED, OTHER)
     ]
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["export"],
+        ["cite", "--all-hits"],
+        ["trend"],
+    ],
+)
+def test_commands_taking_every_hit_say_when_the_query_was_not_found_as_typed(
+    world: tuple[Library, list[str]], command: list[str]
+) -> None:
+    _, dirs = world
+    loosened = CliRunner().invoke(app, [*command, '"annihilation of the class enemy"', *dirs])
+    assert loosened.exit_code == 0, loosened.output
+    said = (
+        "No article has the phrase “annihilation of the class enemy”; took those with its words.\n"
+    )
+    assert loosened.stderr.startswith(said)
+    relaxed = CliRunner().invoke(app, [*command, "annihilation zebra", *dirs])
+    assert relaxed.exit_code == 0, relaxed.output
+    assert "No article has all of these words; took those with any.\n" in relaxed.stderr
+    plain = CliRunner().invoke(app, [*command, '"class enemies"', *dirs])
+    assert plain.exit_code == 0 and "No article has" not in plain.stderr

@@ -24,7 +24,7 @@ from ipcsreader import paths
 from ipcsreader.answers import Answers
 from ipcsreader.errors import IndexUnavailableError, IpcsError, NotFoundError
 from ipcsreader.freshness import IndexStatus, StatusCheck
-from ipcsreader.model import AlsoRead, Hit, Page, Record, SearchResult
+from ipcsreader.model import AlsoRead, FoundNumbers, Hit, Page, Record, SearchResult
 from ipcsreader.store import catalog, corpus, integrity
 from ipcsreader.store.catalog import Catalog
 from ipcsreader.store.lock import IndexLock, is_locked
@@ -452,6 +452,10 @@ class Library(Answers):
     def search_numbers(self, query: SearchQuery) -> list[int]:
         """The numbers of the articles :meth:`search` finds, in its order, without the
         hits' stored fields (those who read each record from the catalog anyway)."""
+        return self.found_numbers(query).numbers
+
+    def found_numbers(self, query: SearchQuery) -> FoundNumbers:
+        """:meth:`search_numbers`, and whether the search relaxed the query to find them."""
         self._require_index()
         checked = self._checked(self._desk_terms(query))
         return self._guarded(lambda: self._index.numbers(checked))

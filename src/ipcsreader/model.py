@@ -274,6 +274,16 @@ class SearchResult:
 
 
 @dataclass(frozen=True)
+class FoundNumbers:
+    """The numbers of the articles a search finds, in its order, and how it found them:
+    ``relaxed`` and ``loosened`` as :class:`SearchResult` has them."""
+
+    numbers: list[int]
+    relaxed: bool = False
+    loosened: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class AlsoRead:
     """What a search reads a query's words as besides the words typed, each pair (as
     typed, the other form): ``paired``, its acronyms and names in full in their other

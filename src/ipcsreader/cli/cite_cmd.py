@@ -61,10 +61,19 @@ def _matching_numbers(lib: Library, query: str, *, tag: str | None = None) -> li
         if not found:
             raise NotFoundError(f"none of the articles tagged {tag!r} is in the corpus")
         return found
-    found = lib.search_numbers(SearchQuery(text=query, limit=None, highlight=False, only=only))
-    if not found:
+    hits = lib.found_numbers(SearchQuery(text=query, limit=None, highlight=False, only=only))
+    if not hits.numbers:
         raise NotFoundError(f"No articles match {query!r}{_with_tag(tag)}")
-    return found
+    _say_how_found(hits.relaxed, hits.loosened)
+    return hits.numbers
+
+
+def _say_how_found(relaxed: bool, loosened: tuple[str, ...]) -> None:
+    """Say on stderr where the articles taken are not those with the query as typed."""
+    for phrase in loosened:
+        warn(f"No article has the phrase “{phrase}”; took those with its words.")
+    if relaxed:
+        warn("No article has all of these words; took those with any.")
 
 
 TagOpt = Annotated[
@@ -261,6 +270,7 @@ def trend(
     )
     if result.total == 0:
         raise NotFoundError(f"No articles match {query!r}{_with_tag(tag)}")
+    _say_how_found(result.relaxed, result.loosened)
     data = make_trend(query, by.value, result.total, result.facets.get(by.value, ()))
     if json:
         emit_json(trend_to_dict(data))

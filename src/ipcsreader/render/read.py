@@ -65,6 +65,8 @@ def _marks(part: str) -> list[str]:
       "US", not "usual" or "us"), and initials with dots without them too ("U.S.", "US");
     - an irregular form whole, with its base word and that word's regular forms ("fled"
       marks "flee", "flees", "fleeing", not "fleet");
+    - a word ending in "y" its forms with "i" ("enemy" marks "enemies", "policy"
+      "policies", as the stem "enemi" finds them; not "armistice" for "army");
     - the irregular forms of the word ("meet" marks "met")."""
     word = _AROUND.sub("", part) or part
     if _DOTTED.fullmatch(word):  # as typed, and as pages mostly write it
@@ -80,6 +82,8 @@ def _marks(part: str) -> list[str]:
     if not base and word.isascii() and len(stem) >= 4 and stem != folded:
         word = stem if folded.startswith(stem) else word
     marks = [re.escape(word) + (r"\b" if base else r"\w*")]
+    if not base and folded.endswith("y") and stem == folded[:-1] + "i":
+        marks.append(re.escape(folded[:-1]) + r"i(?:es|ed|er|ers|est)\b")
     marks += [re.escape(form) + r"\b" for form in wordforms.regular_forms(base) if base]
     return marks + [re.escape(form) + r"\b" for form in forms]
 

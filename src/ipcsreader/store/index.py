@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from ipcsreader.compat.whoosh_reading import load_lengths
 from ipcsreader.errors import IndexUnavailableError
-from ipcsreader.model import AlsoRead, Hit, Matched, SearchResult
+from ipcsreader.model import AlsoRead, FoundNumbers, Hit, Matched, SearchResult
 from ipcsreader.store import (
     fields,
     querying,
@@ -108,12 +108,14 @@ class SearchIndex:
             load_lengths(searcher, ranking.FIELD_BOOSTS)
             yield searcher, Run(searcher, plan, kept.columns, kept.words, kept.vocabulary)
 
-    def numbers(self, plan: Plan) -> list[int]:
+    def numbers(self, plan: Plan) -> FoundNumbers:
         """The article numbers of the hits :meth:`search` gives, in its order, from the
         number column alone: no stored field is read, no snippet made (``ipcs export``)."""
         with self._searching(plan) as (_searcher, run):
-            ranked, _relaxed = run.execute()
-            return run.columns.values_at("number", (docnum for _, docnum in ranked[_page(plan)]))
+            ranked, relaxed = run.execute()
+            page = ranked[_page(plan)]
+            found = run.columns.values_at("number", (docnum for _, docnum in page))
+            return FoundNumbers(found, relaxed, run.loosened if found else ())
 
     def search(self, plan: Plan) -> SearchResult:
         from whoosh.searching import Results

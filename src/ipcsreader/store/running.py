@@ -260,7 +260,9 @@ class Run:
     def _loosen(self) -> bool:
         """Whether the query has quoted phrases that no article (of those asked for) holds
         (:func:`querying.loosened_phrases`): if so it is parsed anew with their words
-        anywhere, and says which phrases."""
+        anywhere, and says which phrases. Not among chosen articles (see _relaxable)."""
+        if self.plan.filters.only is not None:
+            return False
         phrases = querying.loosened_phrases(self.plan.expression)[1]
         self.loosened = tuple(p for p in phrases if not self._holds(p))
         if not self.loosened:
