@@ -1,4 +1,5 @@
-"""The old layout's side columns, printed after the article's closing share line.
+"""The old site's side columns, printed after an article's closing share line (a page
+of the new layout saved whole may print them too, without that line).
 
 Sections: "IPCS Columnists" (column, columnist, recent titles), "OTHER REGULAR
 contributors", "Browse by …" taxonomies, "Article by same Author", the archive years.
@@ -88,7 +89,8 @@ def body_end(lines: list[str]) -> int | None:
 
 
 def parse(lines: list[str]) -> Sidebars:
-    """The sidebars in ``lines`` (everything after the article's closing share line)."""
+    """The sidebars in ``lines`` (an article's lines from where :func:`body_end` says
+    they start)."""
     sections: dict[str, list[str]] = {}
     taxonomies: list[tuple[str, tuple[str, ...]]] = []
     years: list[int] = []

@@ -93,7 +93,7 @@ class Run:
         self.required: Any = None
         self.also_read: dict[str, str] = {}  # the query's acronyms, in their other form
         self.by_initials: set[str] = set()  # its names read so by their initials alone
-        self.dated: dict[str, str] = {}  # its months and years, as dates (YYYY-MM)
+        self.dated: dict[str, str] = {}  # its months (YYYY-MM) and years alone, as dates
         self.also_said: dict[str, str] = {}  # its words also searched as others of one meaning
         # The parts of the query any of which will do (see _parse), and the documents that
         # match each (see ranking.coordinated).
