@@ -102,6 +102,24 @@ def test_brackets_inside_a_phrase_are_text() -> None:
     assert plan(SearchQuery('"(sic"')).text == '"(sic"'
 
 
+@pytest.mark.parametrize(
+    ("typed", "read"),
+    [
+        # A party's letters in brackets glued to its name: the name with them, hyphenated.
+        ("CPI(M) Naxalbari", "CPI-M Naxalbari"),
+        ("pml(n) Sharif", "pml-n Sharif"),
+        ("(JD(U) OR RJD) Bihar", "(JD-U OR RJD) Bihar"),
+        # Brackets that group, or stand apart, or hold more than a few letters: as typed.
+        ("(CPI) Naxalbari", "(CPI) Naxalbari"),
+        ("CPI (M) Naxalbari", "CPI (M) Naxalbari"),
+        ("f(x) g(2)", "f(x) g(2)"),
+        ("Nepal(Madhesi)", "Nepal(Madhesi)"),
+    ],
+)
+def test_letters_in_brackets_glued_to_a_name_are_part_of_it(typed: str, read: str) -> None:
+    assert plan(SearchQuery(typed)).text == read
+
+
 def test_plain_words_leave_out_fuzzy_and_boost_suffixes() -> None:
     assert plain_words('nucelar~2 korea^3 "north korea"~4 pak~') == [
         "nucelar",
@@ -119,3 +137,20 @@ def test_plain_words_leave_out_syntax() -> None:
         "nucl",
         "south",
     ]
+
+
+def test_a_party_typed_with_its_letters_in_brackets_finds_it_either_way(tmp_path) -> None:
+    from search_world import library_of
+
+    library = library_of(
+        tmp_path,
+        {
+            9501: ("Kerala Notes", "The CPI-M cadres met in Kerala."),
+            9502: ("Hill Notes", "The CPI and the M group met in Kerala."),
+            9503: ("Coast Notes", "The CPI(M) cadres met in Kerala."),
+        },
+    )
+    # The pages naming the party have every word; 9502, its letters apart, does not.
+    for query in ("CPI(M) Kerala", "CPI-M Kerala", "CPI(M)"):
+        result = library.search(SearchQuery(query))
+        assert sorted(h.number for h in result.hits if h.matched == "all") == [9501, 9503]

@@ -33,6 +33,10 @@ MAX_FUZZY_EDITS = 2
 # question mark standing after a word ("what is it ?") ends a question: punctuation.
 _LEADING_WILDCARD = re.compile(r"(?:^|[\s:(\"'+-])(?:\*|\?+(?=[^\s)]))")
 _FUZZY = re.compile(r"(\w+)~(\d*)")
+# A party's or faction's letters in brackets glued to its name, as the region's press
+# writes them ("CPI(M)", "PML(N)", "JD(U)"): the brackets would group, and the letters be
+# a word of their own; read as the pages also write it, "CPI-M".
+_GLUED_BRACKETS = re.compile(r"(?<!\w)([^\W\d_]{2,})\(([^\W\d_]{1,4})\)(?![\w(])")
 
 
 @dataclass(frozen=True)
@@ -112,7 +116,7 @@ def plan(query: SearchQuery) -> Plan:
 
     The text and names are read as typed on a plain keyboard (:func:`as_typed`): a query
     pasted from a page, a PDF or a word processor asks what the same words typed do."""
-    text = " ".join(as_typed(query.text).split())
+    text = _GLUED_BRACKETS.sub(r"\1-\2", " ".join(as_typed(query.text).split()))
     check_syntax(text)
     expression = ranges.rewrite(text)
     if query.sort not in SORTS:
