@@ -76,6 +76,18 @@ YEAR = r"(?:19|20)\d\d"
 MONTHS = {name: number for number, names in enumerate(MONTH_NAMES, start=1) for name in names}
 
 
+def number_forms(number: str) -> list[str]:
+    """The ways a page may print ``number`` ("10493" or "10,493"): its digits alone, with
+    commas between thousands, and, from a lakh up, in Indian grouping ("1,00,000")."""
+    digits = number.replace(",", "")
+    forms = [digits, f"{int(digits):,}"]
+    if len(digits) > 5:  # lakh and crore: 1,00,000; 1,00,00,000
+        head, tail = digits[:-3], digits[-3:]
+        pairs = [head[max(0, i - 2) : i] for i in range(len(head), 0, -2)][::-1]
+        forms.append(",".join([*pairs, tail]))
+    return list(dict.fromkeys(forms))
+
+
 def month_year(month: str) -> str:
     """ "2015-03" as a reader says it: "March 2015" (a year alone, "2015", as it is)."""
     if "-" not in month:

@@ -28,7 +28,7 @@ from ipcsreader.render.parts import (
 )
 from ipcsreader.render.rows import Rows
 from ipcsreader.render.safe import clean, safe
-from ipcsreader.text import fold
+from ipcsreader.text import fold, number_forms
 
 MEASURE = 88  # the widest line that still reads comfortably
 HIGHLIGHT_STYLE = "bold black on yellow"
@@ -55,6 +55,8 @@ def highlight_pattern(
 # Initials with dots: "U.S.", "T.C.A.".
 _DOTTED = re.compile(INITIALS_PATTERN)
 # Quotes and punctuation around a typed word, and a possessive: not part of the word.
+# A number as a search reads it either way (store/querying.grouped_numbers).
+_NUMBER = re.compile(r"\d{1,3}(?:,\d{2,3})+|\d{4,}")
 _AROUND = re.compile(r"^[\"'“”‘’(\[]+|(?:['’]s)?[\"'“”‘’,;:!?)\]]*$")
 
 
@@ -67,8 +69,11 @@ def _marks(part: str) -> list[str]:
       marks "flee", "flees", "fleeing", not "fleet");
     - a word ending in "y" its forms with "i" ("enemy" marks "enemies", "policy"
       "policies", as the stem "enemi" finds them; not "armistice" for "army");
-    - the irregular forms of the word ("meet" marks "met")."""
+    - the irregular forms of the word ("meet" marks "met");
+    - a number of four digits or more printed either way ("10493" marks "10,493")."""
     word = _AROUND.sub("", part) or part
+    if _NUMBER.fullmatch(word):
+        return [re.escape(form) + r"\b" for form in number_forms(word)]
     if _DOTTED.fullmatch(word):  # as typed, and as pages mostly write it
         return [re.escape(word), _whole(word.replace(".", "").upper())]
     if _acronym(word):

@@ -20,7 +20,7 @@ from ipcsreader.errors import QueryError
 from ipcsreader.names import split_honorific
 from ipcsreader.store import fields
 from ipcsreader.store.ranking import FIELD_BOOSTS
-from ipcsreader.text import MONTH_NAMES, MONTHS, PAGE_DASHES, YEAR
+from ipcsreader.text import MONTH_NAMES, MONTHS, PAGE_DASHES, YEAR, number_forms
 
 USER_FIELDS = ("title", "teaser", "body", "author", "column", "region", "year", "date", "number")
 FIELD_ALIASES = {"author": ["authors", "by"], "number": ["no", "article"]}
@@ -118,6 +118,31 @@ def dated_words(text: str) -> tuple[str, dict[str, str]]:
         return f"(date:{dated[match[0]]} OR ({said}))"
 
     return unquoted(text, either, _DATED), dated
+
+
+# A number of four digits or more, with its thousands marked by commas ("10,493"; the
+# Indian "1,00,000") or not ("10493"), among the words: not a field's value, a stamp, a
+# range's end, a prefix or part of a word, a decimal, a sum after its currency sign or a
+# year (see dated_words).
+_NUMBER = re.compile(
+    r"(?<![\w:*?~^.'’\-\[{<>=#,$€£₹])(\d{1,3}(?:,\d{2,3})+|\d{4,})(?![\w*?~^'’\-\]}]|[.,]\d)"
+)
+
+
+def grouped_numbers(text: str) -> str:
+    """``text`` with each number written either way a page may print it: with commas
+    between its digits ("10,493", read as the parts "10 493" side by side; large ones in
+    Indian grouping too, "1,00,000") or without ("6105"). A reader remembers a figure, not
+    how the page set it."""
+
+    def either(match: re.Match[str]) -> str:
+        if re.fullmatch(YEAR, match[0]):
+            return match[0]
+        # The index reads "10,493" as the words "10" and "493", side by side.
+        forms = number_forms(match[0])
+        return "(" + " OR ".join(f'"{f.replace(",", " ")}"' if "," in f else f for f in forms) + ")"
+
+    return unquoted(text, either, _NUMBER)
 
 
 def is_dated(part: Any) -> bool:

@@ -42,6 +42,7 @@ def _spelt_out(searcher: Any, expression: str) -> tuple[str, acronyms.Glossary, 
     (``used``), and its months so read."""
     glossary = acronyms.Glossary(searcher)
     text, dated = querying.dated_words(_typed_plain(expression))
+    text = querying.grouped_numbers(text)
     return acronyms.spell_out(text, glossary), glossary, dated
 
 
