@@ -7,6 +7,7 @@ import pytest
 from search_world import found, library_of
 from test_render_read import marked
 
+from ipcsreader.library import Library
 from ipcsreader.render.read import highlight_pattern
 from ipcsreader.store.querying import grouped_numbers
 from ipcsreader.text import number_forms
@@ -48,7 +49,7 @@ def test_a_figure_is_searched_either_way(typed: str, read: str) -> None:
 
 
 @pytest.fixture(scope="module")
-def library(tmp_path_factory: pytest.TempPathFactory):
+def library(tmp_path_factory: pytest.TempPathFactory) -> Library:
     return library_of(
         tmp_path_factory.mktemp("numbers"),
         {
@@ -72,7 +73,7 @@ def library(tmp_path_factory: pytest.TempPathFactory):
     ],
 )
 def test_a_page_is_found_however_the_figure_is_typed(
-    library, query: str, numbers: list[int]
+    library: Library, query: str, numbers: list[int]
 ) -> None:
     assert found(library, query) == numbers
 
