@@ -129,7 +129,7 @@ PAGES = {
     7003: ("Budget Season", "A line on LWE in a long budget story about roads and ports. "),
     7004: ("Monsoon Notes", "The monsoon came late to the forests of Jharkhand. "),
     7005: ("Corridor Notes", "The CPEC corridor, China Pakistan Economic Corridor work. "),
-    7006: ("Island Notes", "The LTTE fronts abroad were banned, and the diaspora answered. "),
+    7006: ("Island Times", "The LTTE fronts abroad were banned, and the diaspora answered. "),
     7007: ("Militant Notes", "The Lashkar-e-Pakistan (LEP) struck twice; LEP cadres fled. "),
     7008: ("Missile Notes", "NK missiles flew over the sea again in spring. "),
 }
@@ -282,6 +282,7 @@ def test_a_name_typed_in_capitals_finds_the_acronym_of_its_initials(
     out = json.loads(data.stdout)
     assert out["also_read"] == {"Liberation Tigers of Tamil Eelam": "LTTE"}
     assert out["by_initials"] == ["Liberation Tigers of Tamil Eelam"]
+    assert out["suggestion"] is None  # its words are no typos: the name was understood
     shown = CliRunner().invoke(
         app, ["search", "Liberation Tigers of Tamil Eelam", *dirs], env={"COLUMNS": "120"}
     )

@@ -157,9 +157,11 @@ class SearchIndex:
             }
             # Spellings come from the whole archive: no help when searching chosen articles.
             chosen = plan.filters.only is not None
-            # Not of a word found by its others ("ties" by "relations"): it is no typo.
+            # Not of a word found by its others ("ties" by "relations"), nor of a name's
+            # word found as its acronym ("Tigers" of LTTE): it is no typo.
+            named = {word for name in run.also_read for word in name.split()}
             suggestion = (
-                spelling.suggest(run.vocabulary, run.plan.text, frozenset(run.also_said))
+                spelling.suggest(run.vocabulary, run.plan.text, frozenset(run.also_said) | named)
                 if total < 3 and plan.text and not chosen
                 else None
             )
