@@ -218,6 +218,19 @@ def test_a_function_word_beside_a_query_word_is_no_nearness(tmp_path: Path) -> N
     assert [n for n, _ in _ranked(tmp_path, pages, "how cyclone harbour")] == [8302, 8301]
 
 
+def test_function_words_side_by_side_count_as_function_words_do(tmp_path: Path) -> None:
+    """*over the* typed into a query is found side by side in every long page: it adds
+    to a page's score as little as the words themselves do, and the page about the
+    cyclone and the harbour stays first, as without them."""
+    flights = "Gulls flew over the sea, over the town and over the hills. " * 3
+    pages = {
+        8311: ("Notes", f"The cyclone shut the harbour for a week. {FILLER}"),
+        8312: ("Notes", f"The cyclone came. {flights}The harbour shut. {FILLER}"),
+    }
+    for query in ("cyclone harbour", "cyclone over the harbour"):
+        assert [n for n, _ in _ranked(tmp_path / query, pages, query)] == [8311, 8312]
+
+
 def test_the_teaser_counts_through_the_command_line(summarised: Library) -> None:
     dirs = ["--corpus", str(summarised.corpus_dirs[0]), "--index", str(summarised.index_dir)]
     result = CliRunner().invoke(app, ["search", "cyclone harbour", "--json", *dirs])

@@ -105,9 +105,14 @@ def adjacency(
 
     The same score a phrase query of each pair would give (the pair's word scores, times
     the field's :data:`PROXIMITY_BOOST`), but worked out from the words' positions in
-    these documents only, instead of searching the whole index for each pair.
+    these documents only, instead of searching the whole index for each pair. A function
+    word's score counts as it does in the query (:data:`grammar.FUNCTION_WORD_WEIGHT`):
+    "over the" said side by side in a long page is no evidence of its subject, while
+    "game of madmen" still counts the pair it holds.
     """
     pairs = list(pairwise(tokens))
+    function = grammar.function_stems()
+    weight = {t: grammar.FUNCTION_WORD_WEIGHT if t in function else 1.0 for t in tokens}
     extra: dict[int, float] = defaultdict(float)
     for segment, offset in segments:
         end = offset + segment.searcher.doc_count_all()
@@ -129,7 +134,9 @@ def adjacency(
                         if token not in positions:
                             positions[token] = set(segment.positions(terms[token], doc))
                     if any(p + 1 in positions[b] for p in positions[a]):
-                        extra[doc + offset] += boost * (scores[a][doc] + scores[b][doc])
+                        extra[doc + offset] += boost * (
+                            scores[a][doc] * weight[a] + scores[b][doc] * weight[b]
+                        )
     return extra
 
 
