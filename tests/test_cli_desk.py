@@ -318,18 +318,18 @@ def test_cite_export_and_trend_take_a_tag(world: list[str], tmp_path: Path) -> N
 def test_follow_and_new(world: list[str]) -> None:
     corpus = Path(world[1])
     assert run(world, "follow", "North", "Korea") == (
-        'Following "North Korea" (follow 1); `ipcs new` lists what arrives.\n'
+        "Following “North Korea” (follow 1); `ipcs new` lists what arrives.\n"
     )
     assert json.loads(run(world, "follow", "--author", "Routray", "--json"))["kind"] == "author"
     run(world, "follow", "--column", "East Asia Compass")
-    assert run(world, "follows").splitlines()[0].startswith('1  "North Korea"  since ')
+    assert run(world, "follows").splitlines()[0].startswith("1  “North Korea”  since ")
     assert "0 articles arrived" in run(world, "new")
     desk_world.arrive(corpus, 7100, "Pyongyang Again", "North Korea tests a missile.")
     desk_world.arrive(corpus, 7101, "Monsoon", "Rain in Kerala.")
     peek = json.loads(run(world, "new", "--peek", "--json"))
     assert peek["arrived"] == 2 and peek["peek"] is True
     text = run(world, "new")
-    assert text.startswith('2 articles arrived since the last ipcs new\n\n1  "North Korea" (1)\n')
+    assert text.startswith("2 articles arrived since the last ipcs new\n\n1  “North Korea” (1)\n")
     assert (
         "  #7100 · 2 Mar 2015 · East Asia Compass\n  Pyongyang Again — Sandip Kumar Mishra\n"
         in text
@@ -373,7 +373,7 @@ def test_a_follow_that_cannot_run_stops_no_other(world: list[str], tmp_path: Pat
     result = runner.invoke(app, ["desk", "import", str(file)])
     assert result.exit_code == 0, result.output
     assert result.stderr == (
-        "follow 2 (\"korea (((\") cannot run: the query has a '(' that is never closed\n"
+        "follow 2 (“korea (((”) cannot run: the query has a '(' that is never closed\n"
     )
     # Named at once, before anything arrives for it.
     assert (
@@ -385,12 +385,12 @@ def test_a_follow_that_cannot_run_stops_no_other(world: list[str], tmp_path: Pat
         None,
         "the query has a '(' that is never closed",
     ]
-    assert '2  "korea (((" cannot run' in run(world, "new", "--peek")
+    assert "2  “korea (((” cannot run" in run(world, "new", "--peek")
     desk_world.arrive(corpus, 7100, "Pyongyang Again", "North Korea tests a missile.")
     text = run(world, "new", "--peek")
-    assert '1  "korea" (1)\n  #7100 ' in text
+    assert "1  “korea” (1)\n  #7100 " in text
     assert text.endswith(
-        "\n2  \"korea (((\" cannot run: the query has a '(' that is never closed\n"
+        "\n2  “korea (((” cannot run: the query has a '(' that is never closed\n"
         "   Change it: ipcs unfollow 2, then ipcs follow again.\n"
     )
     shown = json.loads(run(world, "new", "--json"))

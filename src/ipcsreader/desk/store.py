@@ -44,7 +44,7 @@ class Follow:
     created: str
 
     def describe(self) -> str:
-        return f'"{self.query}"' if self.kind == "query" else f"{self.kind} {self.query}"
+        return f"“{self.query}”" if self.kind == "query" else f"{self.kind} {self.query}"
 
     def to_dict(self) -> dict[str, object]:
         return {"id": self.id, "kind": self.kind, "query": self.query, "created": self.created}
