@@ -76,6 +76,11 @@ YEAR = r"(?:19|20)\d\d"
 MONTHS = {name: number for number, names in enumerate(MONTH_NAMES, start=1) for name in names}
 
 
+# A figure of four digits or more, its thousands marked by commas ("10,493"; the Indian
+# "1,00,000") or not ("10493").
+NUMBER_PATTERN = r"\d{1,3}(?:,\d{2,3})+|\d{4,}"
+
+
 def number_forms(number: str) -> list[str]:
     """The ways a page may print ``number`` ("10493" or "10,493"): its digits alone, with
     commas between thousands, and, from a lakh up, in Indian grouping ("1,00,000")."""

@@ -28,7 +28,7 @@ from ipcsreader.render.parts import (
 )
 from ipcsreader.render.rows import Rows
 from ipcsreader.render.safe import clean, safe
-from ipcsreader.text import fold, number_forms
+from ipcsreader.text import NUMBER_PATTERN, fold, number_forms
 
 MEASURE = 88  # the widest line that still reads comfortably
 HIGHLIGHT_STYLE = "bold black on yellow"
@@ -54,9 +54,9 @@ def highlight_pattern(
 
 # Initials with dots: "U.S.", "T.C.A.".
 _DOTTED = re.compile(INITIALS_PATTERN)
+# A figure, as a search reads it either way (store/querying.grouped_numbers).
+_NUMBER = re.compile(NUMBER_PATTERN)
 # Quotes and punctuation around a typed word, and a possessive: not part of the word.
-# A number as a search reads it either way (store/querying.grouped_numbers).
-_NUMBER = re.compile(r"\d{1,3}(?:,\d{2,3})+|\d{4,}")
 _AROUND = re.compile(r"^[\"'“”‘’(\[]+|(?:['’]s)?[\"'“”‘’,;:!?)\]]*$")
 
 

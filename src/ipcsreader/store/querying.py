@@ -20,7 +20,7 @@ from ipcsreader.errors import QueryError
 from ipcsreader.names import split_honorific
 from ipcsreader.store import fields
 from ipcsreader.store.ranking import FIELD_BOOSTS
-from ipcsreader.text import MONTH_NAMES, MONTHS, PAGE_DASHES, YEAR, number_forms
+from ipcsreader.text import MONTH_NAMES, MONTHS, NUMBER_PATTERN, PAGE_DASHES, YEAR, number_forms
 
 USER_FIELDS = ("title", "teaser", "body", "author", "column", "region", "year", "date", "number")
 FIELD_ALIASES = {"author": ["authors", "by"], "number": ["no", "article"]}
@@ -120,12 +120,11 @@ def dated_words(text: str) -> tuple[str, dict[str, str]]:
     return unquoted(text, either, _DATED), dated
 
 
-# A number of four digits or more, with its thousands marked by commas ("10,493"; the
-# Indian "1,00,000") or not ("10493"), among the words: not a field's value, a stamp, a
-# range's end, a prefix or part of a word, a decimal, a sum after its currency sign or a
-# year (see dated_words).
+# A figure (text.NUMBER_PATTERN) among the words: not a field's value, a stamp, a range's
+# end, a prefix or part of a word, a decimal, a sum after its currency sign or a year (see
+# dated_words).
 _NUMBER = re.compile(
-    r"(?<![\w:*?~^.'’\-\[{<>=#,$€£₹])(\d{1,3}(?:,\d{2,3})+|\d{4,})(?![\w*?~^'’\-\]}]|[.,]\d)"
+    rf"(?<![\w:*?~^.'’\-\[{{<>=#,$€£₹])({NUMBER_PATTERN})(?![\w*?~^'’\-\]}}]|[.,]\d)"
 )
 
 

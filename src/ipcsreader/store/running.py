@@ -37,9 +37,10 @@ if TYPE_CHECKING:
 
 def _spelt_out(searcher: Any, expression: str) -> tuple[str, acronyms.Glossary, dict[str, str]]:
     """``expression`` with its acronyms and names in full in both forms, where the index's
-    pages pair them (:func:`acronyms.spell_out`), and its months as dates too
-    (:func:`querying.dated_words`); the glossary that says what it was so read as
-    (``used``), and its months so read."""
+    pages pair them (:func:`acronyms.spell_out`), its months and years as dates too
+    (:func:`querying.dated_words`) and its figures either way
+    (:func:`querying.grouped_numbers`); the glossary that says what it was so read as
+    (``used``), and its months and years so read."""
     glossary = acronyms.Glossary(searcher)
     text, dated = querying.dated_words(_typed_plain(expression))
     text = querying.grouped_numbers(text)
