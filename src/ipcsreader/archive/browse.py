@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol, TypeVar
 
-from ipcsreader.archive.people import column_key, did_you_mean
+from ipcsreader.archive.people import column_key, did_you_mean, wanted_key
 from ipcsreader.errors import NotFoundError, UsageError
 from ipcsreader.model import Record
 
@@ -184,9 +184,7 @@ _F = TypeVar("_F", bound=Fact)
 
 
 def _containing(facts: list[_F], attr: str, wanted: str) -> list[_F]:
-    key = column_key(wanted)
-    if not key:  # "%", "(": in every name, it would pick them all
-        raise UsageError(f"--{attr} {wanted!r} has no words to look for")
+    key = wanted_key(attr, wanted)
     picked = [f for f in facts if key in (column_key(getattr(f, attr)) or "")]
     if not picked:
         names = {getattr(f, attr) for f in facts if getattr(f, attr)}

@@ -24,8 +24,9 @@ from ipcsreader.archive.people import (
     count_mentions,
     did_you_mean,
     identify,
+    wanted_key,
 )
-from ipcsreader.errors import NotFoundError, UsageError
+from ipcsreader.errors import NotFoundError
 from ipcsreader.model import Article, Author, Listing, Page, Record
 
 
@@ -281,16 +282,13 @@ def select_columns(
     that the name matches. Raises NotFoundError when nothing is left."""
     chosen = list(columns)
     if column:
-        wanted = column_key(column)
-        if not wanted:  # "%", "(": in every name, it would pick them all
-            raise UsageError(f"--column {column!r} has no words to look for")
+        wanted = wanted_key("column", column)
         chosen = [c for c in chosen if wanted in (column_key(c.name) or "")]
         if not chosen:
             names = [c.name for c in columns if c.name]
             raise NotFoundError(f"No column matching {column!r}{did_you_mean(column, names)}")
     if author:
-        if not column_key(author):
-            raise UsageError(f"--author {author!r} has no words to look for")
+        wanted_key("author", author)  # a name of no words would match every columnist
         picked = []
         for c in chosen:
             mine = tuple(w for w in c.columnists if w.person.matches(author))

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Generic, TypeVar
 
+from ipcsreader.errors import UsageError
 from ipcsreader.model import Author, ColumnistEntry, Listing, Page, Record
 from ipcsreader.names import split_honorific
 from ipcsreader.text import fold
@@ -132,6 +133,15 @@ def column_key(column: str | None) -> str | None:
     if len(words) > 1 and words[0] == "the":
         words = words[1:]
     return " ".join(words) or None
+
+
+def wanted_key(option: str, value: str) -> str:
+    """``value`` given to ``--option`` folded as :func:`column_key` folds names;
+    UsageError when it has no words ("%", "("): in every name, it would pick them all."""
+    key = column_key(value)
+    if not key:
+        raise UsageError(f"--{option} {value!r} has no words to look for")
+    return key
 
 
 @dataclass(frozen=True)
