@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 from ipcsreader.archive.search import SearchQuery
 from ipcsreader.cli import app
 from ipcsreader.library import Library
-from ipcsreader.store.querying import dated_words
+from ipcsreader.store.rewrites import dated_words
 
 
 @pytest.mark.parametrize(

@@ -1,6 +1,6 @@
 """A quoted phrase no article holds as typed (a quotation remembered a word off): searched
 as its words, those close together first, and the reader told so (store/running.py,
-_loosen; querying.loosened_phrases)."""
+_loosen; rewrites.loosened_phrases)."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 from ipcsreader.archive.search import SearchQuery
 from ipcsreader.cli import app
 from ipcsreader.library import Library
-from ipcsreader.store.querying import loosened_phrases
+from ipcsreader.store.rewrites import loosened_phrases
 
 QUOTED = 9301  # "annihilation of class enemies", the words together
 SCATTERED = 9302  # the same words, far apart

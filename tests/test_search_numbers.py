@@ -1,5 +1,5 @@
 """A figure typed with or without the commas a page sets between its thousands
-(querying.grouped_numbers): "10493" finds "10,493", "6,105" finds "6105"."""
+(rewrites.grouped_numbers): "10493" finds "10,493", "6,105" finds "6105"."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from test_render_read import marked
 
 from ipcsreader.library import Library
 from ipcsreader.render.read import highlight_pattern
-from ipcsreader.store.querying import grouped_numbers
+from ipcsreader.store.rewrites import grouped_numbers
 from ipcsreader.text import number_forms
 
 

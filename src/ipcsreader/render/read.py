@@ -54,7 +54,7 @@ def highlight_pattern(
 
 # Initials with dots: "U.S.", "T.C.A.".
 _DOTTED = re.compile(INITIALS_PATTERN)
-# A figure, as a search reads it either way (store/querying.grouped_numbers).
+# A figure, as a search reads it either way (store/rewrites.grouped_numbers).
 _NUMBER = re.compile(NUMBER_PATTERN)
 # Quotes and punctuation around a typed word, and a possessive: not part of the word.
 _AROUND = re.compile(r"^[\"'“”‘’(\[]+|(?:['’]s)?[\"'“”‘’,;:!?)\]]*$")

@@ -27,6 +27,7 @@ from ipcsreader.store import (
     printings,
     querying,
     ranking,
+    rewrites,
     spelling,
     synonyms,
 )
@@ -38,12 +39,12 @@ if TYPE_CHECKING:
 def _spelt_out(searcher: Any, expression: str) -> tuple[str, acronyms.Glossary, dict[str, str]]:
     """``expression`` with its acronyms and names in full in both forms, where the index's
     pages pair them (:func:`acronyms.spell_out`), its months and years as dates too
-    (:func:`querying.dated_words`) and its figures either way
-    (:func:`querying.grouped_numbers`); the glossary that says what it was so read as
+    (:func:`rewrites.dated_words`) and its figures either way
+    (:func:`rewrites.grouped_numbers`); the glossary that says what it was so read as
     (``used``), and its months and years so read."""
     glossary = acronyms.Glossary(searcher)
-    text, dated = querying.dated_words(_typed_plain(expression))
-    text = querying.grouped_numbers(text)
+    text, dated = rewrites.dated_words(_typed_plain(expression))
+    text = rewrites.grouped_numbers(text)
     return acronyms.spell_out(text, glossary), glossary, dated
 
 
@@ -248,7 +249,7 @@ class Run:
                 typed.setdefault(token.text, word)
         months = iter(self.dated)  # in the order typed, as the parts are
         return [
-            next(months, None) if querying.is_dated(part) else grammar.typed_word(part, typed)
+            next(months, None) if rewrites.is_dated(part) else grammar.typed_word(part, typed)
             for part in self.parts
         ]
 
@@ -256,16 +257,16 @@ class Run:
     def expression(self) -> str:
         """The query as typed, its phrases as their words once loosened (:meth:`_loosen`)."""
         if self.loosened:
-            return querying.loosened_phrases(self.plan.expression, self.loosened)[0]
+            return rewrites.loosened_phrases(self.plan.expression, self.loosened)[0]
         return self.plan.expression
 
     def _loosen(self) -> bool:
         """Whether the query has quoted phrases that no article (of those asked for) holds
-        (:func:`querying.loosened_phrases`): if so it is parsed anew with their words
+        (:func:`rewrites.loosened_phrases`): if so it is parsed anew with their words
         anywhere, and says which phrases. Not among chosen articles (see _relaxable)."""
         if self.plan.filters.only is not None:
             return False
-        phrases = querying.loosened_phrases(self.plan.expression)[1]
+        phrases = rewrites.loosened_phrases(self.plan.expression)[1]
         self.loosened = tuple(p for p in phrases if not self._holds(p))
         if not self.loosened:
             return False

@@ -58,7 +58,7 @@ _TYPING = re.compile(r"(?:^|\s)(\w{3,})$")
 # The last word, if plain and only begun (one or two letters) after other words.
 _STARTED = re.compile(r"(?<=\s)\w{1,2}$")
 # A year typed whole: "2015*" would find no more than "2015", and "2015" (alone or after a
-# month) is read as a date too only as a word (store/querying.dated_words).
+# month) is read as a date too only as a word (store/rewrites.dated_words).
 _YEAR = re.compile(YEAR)
 
 
