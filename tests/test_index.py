@@ -150,7 +150,7 @@ def test_a_compound_no_page_has_is_searched_by_its_parts(
     library: Library, query: str, found: list[int]
 ) -> None:
     assert sorted(numbers(library, query)) == found
-    assert sorted(library.search_numbers(SearchQuery(query))) == found
+    assert sorted(library.found_numbers(SearchQuery(query)).numbers) == found
 
 
 @pytest.mark.parametrize("query", ["north-korea", "North-Korea's"])
@@ -368,7 +368,7 @@ def test_respelling_leaves_alone(library: Library, query: str) -> None:
 
 def test_exports_and_followed_searches_keep_to_the_words_as_typed(library: Library) -> None:
     # Only a search that says so (ipcs search, ipcs ui: respell) searches a spelling.
-    assert library.search_numbers(SearchQuery("Sirisna")) == []
+    assert library.found_numbers(SearchQuery("Sirisna")).numbers == []
     result = library.search(SearchQuery("Sirisna"))
     assert (result.total, result.respelt, result.suggestion) == (0, (), "Sirisena")
 
@@ -501,7 +501,7 @@ def test_an_update_that_finds_most_files_changed_rebuilds(
         {"text": "zzzunfound"},
     ],
 )
-def test_search_numbers_are_the_hits_numbers(library: Library, options: dict) -> None:
+def test_found_numbers_are_the_hits_numbers(library: Library, options: dict) -> None:
     """``ipcs export``'s search, without the stored fields: the same articles, same order."""
     query = SearchQuery(**{"limit": None, "highlight": False, **options})
-    assert library.search_numbers(query) == [h.number for h in library.search(query).hits]
+    assert library.found_numbers(query).numbers == [h.number for h in library.search(query).hits]

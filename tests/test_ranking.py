@@ -394,7 +394,7 @@ def test_a_page_left_short_is_filled_with_pages_that_have_some_of_the_words(
     ]
     # Counting, exporting, date order and chosen articles keep to every word.
     every = SearchQuery("Odisha cyclone monsoon", limit=None)
-    assert lib.search_numbers(every) == [8502]
+    assert lib.found_numbers(every).numbers == [8502]
     assert numbers(lib, "Odisha cyclone monsoon", sort="newest") == [8502]
     assert numbers(lib, "Odisha cyclone monsoon", only=frozenset({8501, 8502})) == [8502]
     # One word of the query is not "some of the words"; nor is a word left out.

@@ -82,7 +82,7 @@ def test_the_same_words_not_asked_keep_every_word_first(library: Library) -> Non
 
 
 def test_counting_exporting_and_date_order_keep_to_every_word(library: Library) -> None:
-    assert library.search_numbers(SearchQuery(QUESTION, limit=None)) == [8702]
+    assert library.found_numbers(SearchQuery(QUESTION, limit=None)).numbers == [8702]
     assert numbers(library, QUESTION, sort="newest") == [8702]
     assert numbers(library, QUESTION, only=frozenset({8701, 8702})) == [8702]
 
@@ -169,7 +169,7 @@ def test_the_article_lacking_a_word_comes_before_a_page_that_merely_has_them_all
 
 
 def test_a_description_counted_exported_or_by_date_keeps_to_every_word(library: Library) -> None:
-    assert library.search_numbers(SearchQuery(DESCRIPTION, limit=None)) == [8713]
+    assert library.found_numbers(SearchQuery(DESCRIPTION, limit=None)).numbers == [8713]
     assert numbers(library, DESCRIPTION, sort="newest") == [8713]
 
 

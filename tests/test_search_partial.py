@@ -85,7 +85,7 @@ def test_fewer_than_a_page_with_every_word_go_on_with_the_tail(library: Library)
 
 def test_counting_exporting_and_date_order_keep_to_every_word(library: Library) -> None:
     every = SearchQuery("Sukma CRPF foray", limit=None)
-    assert ABOUT not in library.search_numbers(every)
+    assert ABOUT not in library.found_numbers(every).numbers
     newest = library.search(SearchQuery("Sukma CRPF foray", sort="newest"))
     assert ABOUT not in {h.number for h in newest.hits}
     facets = library.search(SearchQuery("Sukma CRPF foray", facets=("year",))).facets

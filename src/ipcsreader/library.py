@@ -449,13 +449,10 @@ class Library(Answers):
         self._require_index()
         return self._guarded(lambda: self._index.also_read(checked))
 
-    def search_numbers(self, query: SearchQuery) -> list[int]:
-        """The numbers of the articles :meth:`search` finds, in its order, without the
-        hits' stored fields (those who read each record from the catalog anyway)."""
-        return self.found_numbers(query).numbers
-
     def found_numbers(self, query: SearchQuery) -> FoundNumbers:
-        """:meth:`search_numbers`, and whether the search relaxed the query to find them."""
+        """The numbers of the articles :meth:`search` finds, in its order, without the
+        hits' stored fields (those who read each record from the catalog anyway), and
+        whether the search relaxed the query to find them."""
         self._require_index()
         checked = self._checked(self._desk_terms(query))
         return self._guarded(lambda: self._index.numbers(checked))
