@@ -101,8 +101,8 @@ class Glossary:
         self.searcher = searcher
         self.analyse = fields.analyzers()["text"]
         self.known: dict[str, tuple[str, ...] | None] = {}
-        # Whether the pages holding an acronym print it in capitals somewhere ("LTTE").
-        self.capitals: dict[str, bool] = {}
+        # The acronyms (lower case) the pages holding them print in capitals ("LTTE").
+        self.capitals: set[str] = set()
         # What the query was also read as: each acronym or name as typed, and its other form.
         self.used: dict[str, str] = {}
         # The names of ``used`` read as their initials, which no page pairs with them.
@@ -119,7 +119,7 @@ class Glossary:
         """Whether the pages that hold ``acronym`` print it in capitals: an acronym, not a
         word that happens to be spelt so."""
         self.spelt_out(acronym)
-        return self.capitals.get(acronym.lower(), False)
+        return acronym.lower() in self.capitals
 
     def rare(self, word: str) -> bool:
         """Whether ``word`` is in the bodies at all, and in few of them, as acronyms are
@@ -149,7 +149,7 @@ class Glossary:
             text = zlib.decompress(stored["text"]).decode("utf-8")
             found.update(_definitions(text, acronym))
             if capitals.search(text):
-                self.capitals[acronym.lower()] = True
+                self.capitals.add(acronym.lower())
         return _commonest(found)
 
 
