@@ -83,12 +83,15 @@ def suggest(vocabulary: Vocabulary, text: str, kept: frozenset[str] = frozenset(
 
 # A word no article holds is searched as the word the archive holds one edit away ("a
 # letter in, out, changed or two swapped": Seetharamiah, Netnayahu): a typo, as the
-# reader would see at once, where searching the word as typed finds nothing. Not two
-# edits: the words known are those of titles, teasers, bylines and the start of each
-# body, and a word two edits off is as often another word ("exeuction" is not
-# "election"; no page says "execution" at all). Nor a word of four letters ("Kono" is
-# not "Kong"), nor an acronym: capitals are typed on purpose ("IDSA" is not "Idea").
+# reader would see at once, where searching the word as typed finds nothing. Two edits
+# only in a word of _LONG_WORD letters or more, a long name spelt as it is said rather
+# than as the page transliterates it ("Abeyagunasekera"): the words known are those of
+# titles, teasers, bylines and the start of each body, and a shorter word two edits off
+# is as often another word ("exeuction" is not "election"; no page says "execution" at
+# all). Not a word of four letters ("Kono" is not "Kong"), nor an acronym: capitals are
+# typed on purpose ("IDSA" is not "Idea").
 _SHORT_WORD = 5
+_LONG_WORD = 10
 
 
 # A word standing alone or as a part of a compound ("Isak-Muviah"), not after a field or
@@ -104,8 +107,8 @@ _NAMED = ("author", "authors", "by", "column")
 def respellings(vocabulary: Vocabulary, text: str) -> dict[str, str]:
     """The words of ``text`` standing alone outside quotes, or in a clause asked of a
     name's field, that no article holds, each with the spelling searched instead: the
-    likeliest word of the archive one edit off, in the case typed. A word with no such
-    spelling is left out."""
+    likeliest word of the archive one edit off (two in a long word), in the case typed.
+    A word with no such spelling is left out."""
     typed: dict[str, None] = {}
 
     def note(word: str) -> str:
@@ -117,7 +120,7 @@ def respellings(vocabulary: Vocabulary, text: str) -> dict[str, str]:
     for word in typed:
         if len(word) < _SHORT_WORD or is_acronym(word) or word in OPERATORS:
             continue
-        best = _likeliest(vocabulary, word, 1)
+        best = _likeliest(vocabulary, word, 2 if len(word) >= _LONG_WORD else 1)
         if best is not None:
             found[word] = _cased(best, word)
     return found
