@@ -34,20 +34,25 @@ FIELD_BOOSTS = {
     "column": 1.5,
     "region": 1.0,
 }
-# K1: how slowly a word's combined frequency saturates. High, since the frequency adds up
-# several fields, and an article about a subject names it again and again where one that
-# only touches it names it once or twice: 20 beat 5 on every haystack tried, held-out
-# queries included (bench/README.md). B: how much a long body is discounted (0.9: saved
-# pages vary from cut first parts to whole articles, and a long one names everything once).
-K1 = 20.0
+# K1: how slowly a word's combined frequency saturates. So high that it hardly does: an
+# article about a subject names it again and again where one that only touches it names
+# it once or twice, and each mention is evidence (an archive of commentary has no pages
+# stuffed with a word). 20 beat 5 on every haystack tried; on the 1,399 queries of the
+# twenty-fourth pass 30, 50 and 100 each beat the one before on both haystacks (50 and
+# 100 at a second seed too), and 200 or 1,000 hardly moved (bench/README.md). B: how
+# much a long body is discounted (0.9: saved pages vary from cut first parts to whole
+# articles, and a long one names everything once).
+K1 = 100.0
 BODY_B = 0.9
 # Titles are short: normalising their length as hard as the body's would let a one-word
 # title beat a full match, so they are normalised less. Names are not normalised at all.
 TITLE_B = 0.4
 # Extra score for query words found next to each other, as typed: a share of the pair's
-# word scores in that field (with K1 20 a word's score grows with each mention, so a pair
-# said together once needs a full share to count against it).
-PROXIMITY_BOOST = {"title": 0.5, "teaser": 0.3, "body": 1.0}
+# word scores in that field. The body's share is under the whole, since words close
+# together there already multiply the score (NEAR_BOOST): a full share counted the same
+# evidence twice: 0.5 and 0.6 beat 0.75 and 1.0 on both haystacks, neither the other on
+# both (bench/README.md, twenty-fourth pass).
+PROXIMITY_BOOST = {"title": 0.5, "teaser": 0.3, "body": 0.6}
 # How much a relaxed (any word) match's score shrinks with the share of the query's words
 # it lacks: score * share ** COORDINATION.
 COORDINATION = 2.0
