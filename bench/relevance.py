@@ -378,10 +378,10 @@ def query_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--set",
         action="append",
-        help="only these (repeat for several): conformance, tune, held, blind, blind2, "
-        "blind3, tune2, held2, blind4, blind5, blind6, blind7, blind8, blind9, blind10, "
-        "blind11, blind12, blind13, blind14, blind15, blind16, blind17, blind18, blind19, or "
-        "those of --queries",
+        # The sets as the query file holds them, so a set added there is named here too.
+        help="only these (repeat for several): "
+        + ", ".join(dict.fromkeys(q.set for q in queries()))
+        + ", or those of --queries",
     )
     parser.add_argument(
         "--queries",
