@@ -180,6 +180,24 @@ def test_which_hyphenated_words_are_also_searched_apart(compound: str, apart: bo
     assert ("ANDNOT (" in whole_words(compound)) is apart
 
 
+def test_a_hyphenated_name_is_found_with_some_hyphens_dropped(tmp_path: Path) -> None:
+    spellings = {9201: "Tahirul Qadri", 9202: "Tahir ulQadri", 9203: "Tahir-ul-Qadri"}
+    for number, name in spellings.items():
+        text = f"{name} led the protest. " + FILLER
+        write(tmp_path / "corpus", f"{number}-old.txt", old_page(number, "Protest", [text]))
+    # The same syllables in another order, and the last one alone, are not the name.
+    for number, text in ((9204, "Ul Tahir met Qadri."), (9205, "Qadri led the protest.")):
+        write(tmp_path / "corpus", f"{number}-old.txt", old_page(number, "Protest", [text]))
+    lib = Library([tmp_path / "corpus"], tmp_path / "index")
+    lib.update()
+    for query in ("Tahir-ul-Qadri protest", "tahir-ul-qadri's"):
+        found = lib.search(SearchQuery(query))
+        assert found.total == 3
+        assert sorted(h.number for h in found.hits if h.matched == "all") == [9201, 9202, 9203]
+    # A name of two syllables has no part spellings: its parts apart or joined, as before.
+    assert whole_words("Jong-un") == '(Jongun OR ("Jong un" ANDNOT Jongun))'
+
+
 @pytest.mark.parametrize("query", ["author:asanga", "author:abeyagoonasekera", "Abeyagoonasekera"])
 def test_authors_are_found_by_any_part_of_the_name(library: Library, query: str) -> None:
     assert numbers(library, query) == [9002]

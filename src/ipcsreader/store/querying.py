@@ -11,7 +11,8 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from functools import cache
-from itertools import islice
+from itertools import islice, product
+from operator import add
 from typing import Any
 
 from ipcsreader import wordforms
@@ -106,7 +107,11 @@ def whole_words(text: str) -> str:
     def either(match: re.Match[str]) -> str:
         joined, parts = _joined(match[0]), _parts(match[0])
         if not _words_joined(match[0]):
-            return f'({joined} OR ("{parts}" ANDNOT {joined}))'
+            spellings = [parts, *_partly_joined(match[0])]
+            spelt = " OR ".join(f'"{p}"' for p in spellings)
+            if len(spellings) > 1:
+                spelt = f"({spelt})"
+            return f"({joined} OR ({spelt} ANDNOT {joined}))"
         # Words in their own right, joined: "Russia-North Korea" is Russia and North Korea,
         # which a page may write so ("Russia and North Korea"). Found apart, they count
         # as their own words, after the compound and its phrase.
@@ -137,6 +142,27 @@ _PREFIXES = frozenset(
         post pre pro self semi sub super trans ultra under well""",
     )
 )
+
+
+# A name of three to five syllables joined by hyphens, letters only ("Tahir-ul-Qadri",
+# "Lashkar-e-Taiba"): pages also write such a name with a hyphen dropped and the syllables
+# beside it run together ("Tahirul Qadri", "Lashkare Taiba").
+_SYLLABLES = re.compile(r"[^\W\d_]+(?:[\-‐‑][^\W\d_]+){2,4}")
+
+
+def _partly_joined(word: str) -> list[str]:
+    """A name of hyphenated syllables (:data:`_SYLLABLES`) with some of its hyphens dropped
+    and the syllables beside them run together, as phrases: "Tahir-ul-Qadri" is also
+    "Tahirul Qadri" and "Tahir ulQadri" (all of them dropped, or none, is the caller's)."""
+    name = POSSESSIVE.sub("", word)
+    if not _SYLLABLES.fullmatch(name):
+        return []
+    syllables = re.split(r"[\-‐‑]", name)
+    spellings = []
+    for cuts in product((" ", ""), repeat=len(syllables) - 1):
+        if " " in cuts and "" in cuts:
+            spellings.append(syllables[0] + "".join(map(add, cuts, syllables[1:])))
+    return spellings
 
 
 def _words_joined(word: str) -> bool:
