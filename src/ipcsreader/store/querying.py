@@ -94,7 +94,8 @@ _LOST_POSSESSIVE = re.compile(r"(?<=[^\W\d_]{2})(?<!\bAND)(?<!\bNOT)(?<!\bOR) (?
 
 def whole_words(text: str) -> str:
     """Unquoted compound words ("Jong-un's", "MH370", "U.S.") as the whole word, or else its
-    parts side by side: ``(jongun OR ("jong un" ANDNOT jongun))``. Pages write initials
+    parts side by side: ``(jongun OR ("jong un" ANDNOT jongun))``; a name of three syllables
+    or more also with some hyphens dropped (:func:`_partly_joined`). Pages write initials
     mostly without dots ("US", "TCA Rangachari"): "U.S." finds them so, and "U.S." too.
 
     The index holds a hyphenated word both as its parts and joined (see the word filter):
