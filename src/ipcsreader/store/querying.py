@@ -12,7 +12,6 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from functools import cache
 from itertools import islice, product
-from operator import add
 from typing import Any
 
 from ipcsreader import wordforms
@@ -108,7 +107,7 @@ def whole_words(text: str) -> str:
     def either(match: re.Match[str]) -> str:
         joined, parts = _joined(match[0]), _parts(match[0])
         if not _words_joined(match[0]):
-            spellings = [parts, *_partly_joined(match[0])]
+            spellings = [parts, *_partly_joined(match[0], parts)]
             spelt = " OR ".join(f'"{p}"' for p in spellings)
             if len(spellings) > 1:
                 spelt = f"({spelt})"
@@ -151,19 +150,19 @@ _PREFIXES = frozenset(
 _SYLLABLES = re.compile(r"[^\W\d_]+(?:[\-‐‑][^\W\d_]+){2,4}")
 
 
-def _partly_joined(word: str) -> list[str]:
-    """A name of hyphenated syllables (:data:`_SYLLABLES`) with some of its hyphens dropped
-    and the syllables beside them run together, as phrases: "Tahir-ul-Qadri" is also
-    "Tahirul Qadri" and "Tahir ulQadri" (all of them dropped, or none, is the caller's)."""
-    name = POSSESSIVE.sub("", word)
-    if not _SYLLABLES.fullmatch(name):
+def _partly_joined(word: str, parts: str) -> list[str]:
+    """A name of hyphenated syllables (:data:`_SYLLABLES`; ``parts``, as :func:`_parts`
+    spaces them) with some of its hyphens dropped and the syllables beside them run
+    together, as phrases: "Tahir-ul-Qadri" is also "Tahirul Qadri" and "Tahir ulQadri"
+    (all of them dropped, or none, is the caller's)."""
+    if not _SYLLABLES.fullmatch(POSSESSIVE.sub("", word)):
         return []
-    syllables = re.split(r"[\-‐‑]", name)
-    spellings = []
-    for cuts in product((" ", ""), repeat=len(syllables) - 1):
-        if " " in cuts and "" in cuts:
-            spellings.append(syllables[0] + "".join(map(add, cuts, syllables[1:])))
-    return spellings
+    first, *rest = parts.split()
+    return [
+        first + "".join(cut + syllable for cut, syllable in zip(cuts, rest, strict=True))
+        for cuts in product((" ", ""), repeat=len(rest))
+        if " " in cuts and "" in cuts
+    ]
 
 
 def _words_joined(word: str) -> bool:
