@@ -12,6 +12,7 @@ from search_world import FILLER, column_listing, new_page, old_page, write
 from ipcsreader.archive.search import SearchQuery
 from ipcsreader.errors import IndexUnavailableError, NotFoundError, QueryError
 from ipcsreader.library import Library
+from ipcsreader.store.fields import fast_analysers
 from ipcsreader.store.querying import whole_words
 
 KIM = (
@@ -196,6 +197,47 @@ def test_a_hyphenated_name_is_found_with_some_hyphens_dropped(tmp_path: Path) ->
         assert sorted(h.number for h in found.hits if h.matched == "all") == [9201, 9202, 9203]
     # A name of two syllables has no part spellings: its parts apart or joined, as before.
     assert whole_words("Jong-un") == '(Jongun OR ("Jong un" ANDNOT Jongun))'
+
+
+def test_a_name_printed_with_hyphens_is_found_with_some_run_together(tmp_path: Path) -> None:
+    text = "The march of Tahir-ul-Qadri ended. " + FILLER
+    write(tmp_path / "corpus", "9211-old.txt", old_page(9211, "Protest", [text]))
+    write(tmp_path / "corpus", "9212-old.txt", old_page(9212, "Other", [FILLER]))
+    lib = Library([tmp_path / "corpus"], tmp_path / "index")
+    lib.update()
+    marked = {
+        "Tahirul Qadri": ["Tahir-ul", "Qadri"],
+        '"Tahir ulQadri"': ["Tahir", "ul-Qadri"],
+        '"march of Tahirul Qadri ended"': ["march", "Tahir-ul", "Qadri", "ended"],
+    }
+    for query, spans in marked.items():
+        first, *_ = found = lib.search(SearchQuery(query)).hits
+        assert [h.number for h in found if h.matched == "all"] == [9211], query
+        assert [first.snippet[a:b] for a, b in first.highlights][: len(spans)] == spans
+    # Each run of syllables stands beside the syllables it adjoins; none inside a name.
+    assert dict(fast_analysers()["author"]("Tahir-ul-Qadri")) == {
+        "tahir": [0],
+        "ul": [1],
+        "qadri": [2],
+        "tahirulqadri": [0],
+        "tahirul": [1],
+        "ulqadri": [1],
+    }
+    runs = {
+        t for t, at in fast_analysers()["author"]("Ahl-e-Sunnat-wal-Jamaat").items() if at != [0]
+    }
+    assert runs == {
+        "e",
+        "sunnat",
+        "wal",
+        "jamaat",  # the syllables
+        "ahle",
+        "ahlesunnat",
+        "ahlesunnatwal",  # runs from the first
+        "esunnatwaljamaat",
+        "sunnatwaljamaat",
+        "waljamaat",  # runs to the last
+    }
 
 
 @pytest.mark.parametrize("query", ["author:asanga", "author:abeyagoonasekera", "Abeyagoonasekera"])

@@ -105,8 +105,10 @@ def _word_filter_class() -> type:
 
     "Jong-un’s" gives "jong", "un" (the possessive dropped) and, when indexing, "jongun" at
     the position of "jong": so "jong-un" (a phrase of its parts), "jongun" and "Jong-un's"
-    all find it. Queries get the parts only, so phrases keep their positions. With ``stem``
-    each word is also reduced to its English stem.
+    all find it. A name of three to five syllables is also indexed with some of them run
+    together (:func:`_runs`): "Tahir-ul-Qadri" is found as "Tahirul Qadri" too. Queries get
+    the parts only, so phrases keep their positions. With ``stem`` each word is also
+    reduced to its English stem.
 
     Indexing spends most of its time here, once per word of every page: what a word becomes
     is worked out once and kept in a dict, so a word seen before costs one look-up (Whoosh's
@@ -159,6 +161,7 @@ def _word_filter_class() -> type:
                     written.append(raw)
                 offset += len(raw) + 1
             other: list[tuple[int, str]] = []
+            runs = _runs(words) if self.join else []
             if stem:
                 spelt = [
                     (one_spelling(wordforms.base_word(w, raw) if forms else w), b, e)
@@ -174,9 +177,10 @@ def _word_filter_class() -> type:
                 joined = "".join(one_spelling(w) for w, _, _ in words) if len(words) > 1 else ""
                 words = [(stem(w), b, e) for w, b, e in spelt]
                 joined = stem(joined) if joined else words[0][0] if words else ""
+                runs = [(at, stem(one_spelling(run)), b, e) for at, run, b, e in runs]
             else:
                 joined = "".join(w for w, _, _ in words)
-            found = (tuple(words), joined, tuple(other))
+            found = (tuple(words), joined, tuple(other), tuple(runs))
             if not forms:
                 return found
             if len(self._cache) > _WORD_CACHE_SIZE:
@@ -213,6 +217,8 @@ def _word_filter_class() -> type:
                     found_at[found[1]].append(first_pos)
                 for part, spelt in found[2]:
                     found_at[spelt].append(first_pos + part)
+                for part, run, _, _ in found[3]:
+                    found_at[run].append(first_pos + part)
             return found_at
 
         def __call__(self, tokens: Iterator[Any]) -> Iterator[Any]:
@@ -247,11 +253,46 @@ def _word_filter_class() -> type:
                     if t.chars:
                         t.startchar, t.endchar = start, start + len(original)
                     yield t
+                    for part, run, begin, end in found[3]:
+                        t.text = run
+                        if t.positions:
+                            t.pos = first_pos + part
+                        if t.chars:
+                            t.startchar, t.endchar = start + begin, start + end
+                        yield t
 
     # Whoosh pickles the schema with the index: the class must be found by its name here.
     WordFilter.__module__ = __name__
     WordFilter.__qualname__ = WordFilter.__name__ = "WordFilter"
     return WordFilter
+
+
+# A part of a hyphenated word this long or longer may be a word of its own; a name's
+# syllables include a shorter one ("ul", "e"). As the query side reads them
+# (``querying._WORDS_JOINED``).
+_WORD_LETTERS = 3
+
+
+def _runs(words: list[tuple[str, int, int]]) -> list[tuple[int, str, int, int]]:
+    """Of a name of three to five syllables joined by hyphens, letters only, one of them
+    shorter than a word ("Tahir-ul-Qadri"; ``words``: each syllable with its offsets), its
+    syllables run together from the first or up to the last, but not all of them: each
+    run with the position of the syllable it stands beside, and its offsets. "tahirul"
+    has the position of "ul", so that "Tahirul Qadri" is a phrase, and "ulqadri" too,
+    after "tahir". A run inside ("Ahl-e-Sunnat-wal-Jamaat" as "Ahl eSunnatwal Jamaat")
+    would need two positions: none. The query side writes the same spellings the other
+    way (``querying._partly_joined``)."""
+    syllables = [w for w, _, _ in words]
+    if not 3 <= len(words) <= 5 or not all(w.isalpha() for w in syllables):
+        return []
+    if all(len(w) >= _WORD_LETTERS for w in syllables):  # words joined: "India-Japan-Korea"
+        return []
+    last = len(words) - 1
+    heads = [
+        (end, "".join(syllables[: end + 1]), words[0][1], words[end][2]) for end in range(1, last)
+    ]
+    tails = [(at, "".join(syllables[at:]), words[at][1], words[last][2]) for at in range(1, last)]
+    return heads + tails
 
 
 @cache

@@ -30,6 +30,7 @@ from ipcsreader.store import (
     rewrites,
     spelling,
     synonyms,
+    variants,
 )
 
 if TYPE_CHECKING:
@@ -155,7 +156,8 @@ class Run:
         """What the search reads the words as besides the words typed, for a reading to
         mark too (:class:`AlsoRead`)."""
         glossary = _spelt_out(self.searcher, self.plan.expression)[1]
-        said = synonyms.others_of(_typed_plain(self.plan.expression))
+        typed = _typed_plain(self.plan.expression)
+        said = synonyms.others_of(typed) | variants.spelt_otherwise(self.vocabulary, typed)[1]
         return AlsoRead(
             tuple(glossary.used.items()),
             tuple(self.respelt.items()),
@@ -379,6 +381,7 @@ class Run:
             weight = printings.weight(self.searcher)
             text = printings.also_bylined(text, self.plan.bylines_also, weight)
             text = printings.also_printed(text, self.plan.printed_also, weight)
+            text, spelt_otherwise = variants.spelt_otherwise(self.vocabulary, text)
             text = querying.whole_words(querying.words_apart(text)[0] if self.apart else text)
             try:
                 q = querying.parser(qparser.AndGroup).parse(text)
@@ -388,6 +391,7 @@ class Run:
             # Words of one meaning: after parsing, so that each stays one word of the query.
             typed = synonyms.typed_words(_typed_plain(self.expression))
             q, self.also_said = synonyms.widened(q, typed)
+            self.also_said.update(spelt_otherwise)
             if self.plan.completions:
                 q = querying.completing(q, self.words, self.plan.completions)
             querying.check_expansions(q, self.searcher.reader())

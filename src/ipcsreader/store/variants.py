@@ -1,0 +1,126 @@
+"""A name transliterated from Urdu, Persian or Arabic is spelt several ways in one archive:
+"Tehrik-i-Taliban" and "Tehreek-e-Taliban", "Lashkar-e-Taiba" and "Lashkar-e-Toiba",
+"Jaish-e-Mohammed" and "Jaish-e-Muhammad". A reader types one of them; the page they mean
+may print another. A name of hyphenated syllables typed (:data:`_NAME`) is also searched
+as its other spellings that the archive holds (:func:`spelt_otherwise`): the connecting
+syllable "e" or "i" either way, and each longer syllable as a word of the archive that
+differs from it in its vowels alone (:func:`skeleton`). Only spellings some page prints
+whole are kept, so a syllable's look-alike ("Taiba", "tab") never stands for it.
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import islice, product
+from typing import Any
+
+from ipcsreader.store import fields, querying
+from ipcsreader.store.querying import STEMMED_FIELDS
+from ipcsreader.store.spelling import Vocabulary
+
+# What a page printing another spelling counts for, against one printing the name as
+# typed: as much as a word of one meaning (synonyms.WEIGHT), which the reader is told of
+# the same way ("also searched as …, weighted below the word typed").
+WEIGHT = 0.5
+# How many other spellings of one name are searched, the archive's most printed first.
+MOST = 4
+# How many spellings of a name are looked up: a name of five long syllables, each with
+# look-alikes, could ask for thousands.
+_TRIED = 64
+# A syllable this long or longer is looked up among the archive's words; a shorter one
+# is a connecting syllable ("ul", "ud") or too short to tell a variant from another word.
+_LONG_SYLLABLE = 4
+# The Persian connecting syllable ("izafat"), written either way.
+_CONNECTORS = ("e", "i")
+
+# A name of three to five letter-only syllables joined by hyphens, typed outside quotes
+# and fields, possibly possessive: not a prefix, wildcard, fuzzy or boosted word.
+_NAME = re.compile(
+    r"(?<![\w*?~^.:'’‘\-‐‑])([^\W\d_]+(?:[\-‐‑][^\W\d_]+){2,4})(['’‘][sS])?"
+    r"(?![\w*?~^'’‘\-‐‑])"
+)
+# A name left out ("NOT Lashkar-e-Taiba") is left out as typed, like a word of one meaning.
+_LEFT_OUT = re.compile(r"\b(?:AND)?NOT\s*$")
+_DASH = re.compile(r"[\-‐‑]")
+_VOWELS = re.compile(r"[aeiouy]+")
+_DOUBLED = re.compile(r"(.)\1+")
+
+
+def skeleton(word: str) -> str:
+    """``word`` (folded) as its consonants, a letter doubled written once and a final "h"
+    after a vowel dropped, its first letter kept: what the transliterations of one word
+    share ("tehrik" and "tehreek", "mohammed" and "muhammad", "dawa" and "dawah")."""
+    word = re.sub(r"(?<=[aeiouy])h$", "", word)
+    return word[:1] + _DOUBLED.sub(r"\1", _VOWELS.sub("", word[1:]))
+
+
+def spelt_otherwise(vocabulary: Vocabulary, text: str) -> tuple[str, dict[str, str]]:
+    """``text`` with each name of hyphenated syllables (:data:`_NAME`) that the archive
+    also prints otherwise searched as those spellings too, weighted below it
+    (:data:`WEIGHT`); and each such name, as typed, with its other spellings joined by
+    ", " (for the reader to be told, as of words of one meaning)."""
+    found: dict[str, str] = {}
+
+    def widen(match: re.Match[str]) -> str:
+        left_out = _LEFT_OUT.search(match.string, 0, match.start())
+        others = [] if left_out else _others(vocabulary, match[1])
+        if not others:
+            return match[0]
+        found[match[1]] = ", ".join(others)
+        spelt = " OR ".join(other + (match[2] or "") for other in others)
+        return f"({match[0]} OR ({spelt})^{WEIGHT})"
+
+    return querying.unquoted(text, widen, _NAME), found
+
+
+def _others(vocabulary: Vocabulary, name: str) -> list[str]:
+    """The spellings of ``name`` other than its own that some page prints whole, the most
+    printed first (at most :data:`MOST`)."""
+    syllables = _DASH.split(name)
+    options = [_syllables_like(vocabulary, s, i, len(syllables)) for i, s in enumerate(syllables)]
+    typed = tuple(fields.fold(s) for s in syllables)
+    counted = []
+    for spelling in islice(product(*options), _TRIED):
+        if spelling == typed:
+            continue
+        count = _printed(vocabulary.reader, "".join(spelling))
+        if count:
+            counted.append((-count, spelling))
+    counted.sort()
+    return [
+        "-".join(_cased(s, t) for s, t in zip(spelling, syllables, strict=True))
+        for _, spelling in counted[:MOST]
+    ]
+
+
+def _printed(reader: Any, joined: str) -> int:
+    """In how many articles' text, field by field, a name is printed whole (hyphenated
+    or run together) whose syllables run together are ``joined``: the index holds each
+    hyphenated word joined as well as by its syllables."""
+    terms = [t.text for t in fields.analyzers()["text"](joined, mode="query")]
+    return sum(reader.doc_frequency(field, term) for field in STEMMED_FIELDS for term in terms)
+
+
+def _syllables_like(vocabulary: Vocabulary, syllable: str, at: int, of: int) -> list[str]:
+    """``syllable`` (folded) and the spellings it may have in the archive, itself first:
+    a connecting "e" or "i" inside the name either way; a longer syllable as each word of
+    the archive two edits off at most that has its skeleton."""
+    own = fields.fold(syllable)
+    if own in _CONNECTORS and 0 < at < of - 1:
+        return [own, *(c for c in _CONNECTORS if c != own)]
+    if len(own) < _LONG_SYLLABLE or not own.isalpha():
+        return [own]
+    shape = skeleton(own)
+    alike = [
+        word
+        for word, _distance in vocabulary.within_two(own)
+        if word != own and word.isalpha() and skeleton(word) == shape
+    ]
+    return [own, *alike]
+
+
+def _cased(syllable: str, typed: str) -> str:
+    """``syllable`` in the case of the syllable typed in its place."""
+    if typed.isupper() and len(typed) > 1:
+        return syllable.upper()
+    return syllable.capitalize() if typed[:1].isupper() else syllable

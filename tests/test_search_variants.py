@@ -1,0 +1,124 @@
+"""A name of hyphenated syllables transliterated another way: "Tehreek-e-Taliban" finds the
+page printing "Tehrik-i-Taliban", after those printing it as typed."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from search_world import FILLER, old_page, write
+from typer.testing import CliRunner
+
+from ipcsreader.archive.search import SearchQuery
+from ipcsreader.cli import app
+from ipcsreader.library import Library
+from ipcsreader.model import AlsoRead
+from ipcsreader.store.variants import skeleton
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        ("tehrik", "tehreek"),
+        ("mohammed", "muhammad"),
+        ("taiba", "toiba"),
+        ("insaf", "insaaf"),
+        ("dawa", "dawah"),
+        ("jamaat", "jamat"),
+    ],
+)
+def test_transliterations_of_one_word_share_a_skeleton(one: str, other: str) -> None:
+    assert skeleton(one) == skeleton(other)
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [("taliban", "toiban"), ("tehrik", "terik"), ("taiba", "tariba"), ("insaf", "unsaf")],
+)
+def test_words_of_other_consonants_or_first_letters_do_not(one: str, other: str) -> None:
+    assert skeleton(one) != skeleton(other)
+
+
+PAGES = {
+    # The name as the queries below type it, and printed three other ways.
+    9301: ("Tehreek-e-Taliban", "The Tehreek-e-Taliban claimed the attack."),
+    9302: ("Tehrik-i-Taliban", "The Tehrik-i-Taliban claimed the attack."),
+    9303: ("Tehrik-e-Taliban", "The Tehrik-e-Taliban claimed the attack."),
+    9304: ("Lashkar-e-Toiba", "The Lashkar-e-Toiba trained in camps."),
+    # The syllable typed, and a look-alike of it, not printed in the name: "Taiba" is
+    # not "tab" (nor respelt: a page holds it).
+    9305: ("Tabs", "Taiba, a town, kept a tab on the camps of the Lashkar."),
+    # The syllables of the name apart, and the name with another first word.
+    9306: ("Apart", "Tehrik e Taliban is how one writer spaced it."),
+    9307: ("Other", "The Tehrik-i-Insaaf claimed the attack."),
+}
+
+
+@pytest.fixture(scope="module")
+def library(tmp_path_factory: pytest.TempPathFactory) -> Library:
+    root = tmp_path_factory.mktemp("variants")
+    for number, (title, text) in PAGES.items():
+        write(root / "corpus", f"{number}-old.txt", old_page(number, title, [text, FILLER]))
+    lib = Library([root / "corpus"], root / "index")
+    lib.update()
+    return lib
+
+
+def _all(lib: Library, query: str) -> list[int]:
+    return [h.number for h in lib.search(SearchQuery(query)).hits if h.matched == "all"]
+
+
+def test_a_name_is_found_in_its_other_spellings_after_its_own(library: Library) -> None:
+    found = _all(library, "Tehreek-e-Taliban attack")
+    # The spelling typed first; the others (any order) after it; the spaced one as typed
+    # only (its phrase is the typed name's parts).
+    assert found[0] == 9301
+    assert sorted(found[1:]) == [9302, 9303]
+    assert 9307 not in found
+
+
+def test_the_connecting_syllable_is_either_way(library: Library) -> None:
+    assert sorted(_all(library, "Tehrik-i-Taliban")) == [9301, 9302, 9303, 9306]
+
+
+def test_a_syllable_is_only_another_where_a_page_prints_the_whole_name(
+    library: Library,
+) -> None:
+    result = library.search(SearchQuery("Lashkar-e-Taiba"))
+    assert [h.number for h in result.hits if h.matched == "all"] == [9304]
+    assert dict(result.also_said) == {"Lashkar-e-Taiba": "Lashkar-e-Toiba"}
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        '"Tehreek-e-Taliban"',  # quoted: as typed
+        "title:Tehreek-e-Taliban",  # a field's value: as typed
+        "Tehreek-e-Taliban*",  # a prefix
+        "Jong-un",  # two syllables: a name's own, no izafat
+        "attack NOT Tehreek-e-Taliban",  # left out as typed
+    ],
+)
+def test_names_not_typed_plain_are_searched_as_typed(library: Library, query: str) -> None:
+    assert library.search(SearchQuery(query)).also_said == ()
+
+
+def test_a_reading_marks_the_other_spellings(library: Library) -> None:
+    assert library.also_read("Lashkar-e-Taiba's camps") == AlsoRead(
+        said=(("Lashkar-e-Taiba", "Lashkar-e-Toiba"),)
+    )
+
+
+def test_through_the_command_line(library: Library) -> None:
+    dirs = ["--corpus", str(library.corpus_dirs[0]), "--index", str(library.index_dir)]
+    shown = CliRunner().invoke(app, ["search", "Lashkar-e-Taiba", *dirs], env={"COLUMNS": "100"})
+    assert shown.exit_code == 0, shown.output
+    assert (
+        "Lashkar-e-Taiba also searched as Lashkar-e-Toiba, weighted below the word typed.\n"
+        in shown.stdout
+    )
+    data = json.loads(
+        CliRunner().invoke(app, ["search", "Lashkar-e-Taiba", "--json", *dirs]).stdout
+    )
+    assert [h["number"] for h in data["hits"]] == [9304]
+    assert data["also_said"] == {"Lashkar-e-Taiba": "Lashkar-e-Toiba"}
