@@ -13,6 +13,7 @@ from ipcsreader.archive.search import SearchQuery
 from ipcsreader.cli import app
 from ipcsreader.library import Library
 from ipcsreader.model import AlsoRead
+from ipcsreader.store.fields import capitalised_words
 from ipcsreader.store.variants import skeleton
 
 
@@ -51,6 +52,11 @@ PAGES = {
     # The syllables of the name apart, and the name with another first word.
     9306: ("Apart", "Tehrik e Taliban is how one writer spaced it."),
     9307: ("Other", "The Tehrik-i-Insaaf claimed the attack."),
+    # One word, a name printed two ways; words of the language alike in their consonants;
+    # a people's name, a vowel longer than its country's.
+    9311: ("Dissanayake", "The leader Anura Dissanayake spoke on leaving the coalition."),
+    9312: ("Dissanayaka", "The leader Anura Dissanayaka spoke on living costs in Pakistan."),
+    9313: ("Pakistanis", "Many Pakistani voters and the Pakistan army took part."),
 }
 
 
@@ -122,3 +128,33 @@ def test_through_the_command_line(library: Library) -> None:
     )
     assert [h["number"] for h in data["hits"]] == [9304]
     assert data["also_said"] == {"Lashkar-e-Taiba": "Lashkar-e-Toiba"}
+
+
+def test_a_name_alone_is_found_in_its_other_spellings_after_its_own(library: Library) -> None:
+    result = library.search(SearchQuery("Dissanayake spoke"))
+    assert [h.number for h in result.hits if h.matched == "all"] == [9311, 9312]
+    assert dict(result.also_said) == {"Dissanayake": "Dissanayaka"}
+
+
+@pytest.mark.parametrize("query", ["leaving", "living", "Pakistan", "Pakistani"])
+def test_a_word_of_the_language_or_a_longer_name_is_no_other_spelling(
+    library: Library, query: str
+) -> None:
+    # "leaving" and "living" share their consonants but are printed lower case; Pakistan
+    # and Pakistani are names, but one is the other with a vowel more at its end.
+    assert library.search(SearchQuery(query)).also_said == ()
+
+
+def test_the_names_are_the_words_printed_with_a_capital_inside_a_sentence() -> None:
+    text = (
+        'Living in Colombo, the JVP leader Anura Dissanayake said. Leaving aside "Tigers" (Tamil)'
+    )
+    assert capitalised_words("Dr Sandip Mishra looks at Japan.", text).split() == [
+        "Sandip",
+        "Mishra",
+        "Japan",
+        "Colombo",
+        "JVP",
+        "Anura",
+        "Dissanayake",
+    ]

@@ -396,6 +396,8 @@ def schema() -> Any:
         author_f=COLUMN(VarBytesColumn()),
         listing_only=BOOLEAN(),
         spell=TEXT(analyzer=a["spell"], phrase=False),
+        # The words of the same text printed with a capital inside a sentence: names.
+        caps=TEXT(analyzer=a["spell"], phrase=False),
         data=STORED(),
         text=STORED(),
     )
@@ -416,6 +418,7 @@ def document(r: Record, body: str) -> dict[str, Any]:
         "author_f": "\n".join(names).encode("utf-8"),
         "listing_only": r.listing_only,
         "spell": _spelling_words(r.title, r.teaser, body),
+        "caps": capitalised_words(r.teaser, body),
         # Compressed: a third of the size, and the index files stay in the page cache
         # (level 1: several times faster to write than the default, as fast to read).
         "text": zlib.compress(body.encode("utf-8"), 1),
@@ -448,6 +451,26 @@ def _spelling_words(*texts: str | None) -> str:
     title, teaser, body = texts
     text = "\n".join(filter(None, (title, teaser, (body or "")[:_SPELL_CHARS])))
     return " ".join(dict.fromkeys(re.findall(WORD_PATTERN, text)))
+
+
+# What ends a sentence, or opens a quotation or an aside, before a word.
+_SENTENCE_OPENS = frozenset(".!?:;\"“”‘’'([—–-\n")
+
+
+def capitalised_words(teaser: str | None, body: str) -> str:
+    """Each distinct word of the teaser and the opening of the body (as :func:`_spelling_words`
+    reads them; a title capitalises every word) printed with a capital letter, not first in
+    a sentence: a name, where the same word printed lower case is a word of the language
+    ("Living" opening a sentence, "Dissanayake" anywhere)."""
+    text = "\n".join(filter(None, (teaser, body[:_SPELL_CHARS])))
+    found: dict[str, None] = {}
+    for match in _word_pattern().finditer(text):
+        word = match[0]
+        if word[:1].isupper() and word not in found:
+            before = text[max(0, match.start() - 8) : match.start()].rstrip()
+            if before and before[-1] not in _SENTENCE_OPENS:
+                found[word] = None
+    return " ".join(found)
 
 
 def document_of(item: tuple[Record, str]) -> dict[str, Any]:

@@ -1,11 +1,14 @@
 """A name transliterated from Urdu, Persian or Arabic is spelt several ways in one archive:
 "Tehrik-i-Taliban" and "Tehreek-e-Taliban", "Lashkar-e-Taiba" and "Lashkar-e-Toiba",
 "Jaish-e-Mohammed" and "Jaish-e-Muhammad". A reader types one of them; the page they mean
-may print another. A name of hyphenated syllables typed (:data:`_NAME`) is also searched
-as its other spellings that the archive holds (:func:`spelt_otherwise`): the connecting
-syllable "e" or "i" either way, and each longer syllable as a word of the archive that
-differs from it in its vowels alone (:func:`skeleton`). Only spellings some page prints
-whole are kept, so a syllable's look-alike ("Taiba", "tab") never stands for it.
+may print another; so with one word ("Dissanayake", "Dissanayaka"). A name typed
+(:data:`_NAME`) is also searched as its other spellings that the archive holds
+(:func:`spelt_otherwise`): the connecting syllable "e" or "i" either way, and each longer
+syllable as a word of the archive that differs from it in its vowels alone
+(:func:`skeleton`). Only spellings some page prints whole are kept, so a syllable's
+look-alike ("Taiba", "tab") never stands for it; and a word alone only a letter off, where
+it and its other spelling are names, words the pages print with a capital inside a
+sentence (:func:`_name_like`): "leaving" is not "living", nor "Pakistan" "Pakistani".
 """
 
 from __future__ import annotations
@@ -14,7 +17,9 @@ import re
 from itertools import islice, product
 from typing import Any
 
+from ipcsreader.archive.search import OPERATORS
 from ipcsreader.store import fields, querying
+from ipcsreader.store.grammar import FUNCTION_WORDS
 from ipcsreader.store.querying import STEMMED_FIELDS
 from ipcsreader.store.spelling import Vocabulary
 
@@ -30,14 +35,18 @@ _TRIED = 64
 # A syllable this long or longer is looked up among the archive's words; a shorter one
 # is a connecting syllable ("ul", "ud") or too short to tell a variant from another word.
 _LONG_SYLLABLE = 4
+# A word alone this long or longer may be a name spelt otherwise: shorter ones are too
+# many words' look-alikes ("Modi", "mode").
+_LONG_WORD = 6
 # The Persian connecting syllable ("izafat"), written either way.
 _CONNECTORS = ("e", "i")
 
-# A name of three to five letter-only syllables joined by hyphens, typed outside quotes
-# and fields, possibly possessive: not a prefix, wildcard, fuzzy or boosted word.
+# A name of three to five letter-only syllables joined by hyphens, or a word alone of
+# _LONG_WORD letters or more, typed outside quotes and fields, possibly possessive: not a
+# prefix, wildcard, fuzzy or boosted word, nor part of another compound.
 _NAME = re.compile(
-    r"(?<![\w*?~^.:'’‘\-‐‑])([^\W\d_]+(?:[\-‐‑][^\W\d_]+){2,4})(['’‘][sS])?"
-    r"(?![\w*?~^'’‘\-‐‑])"
+    rf"(?<![\w*?~^.:'’‘\-‐‑])([^\W\d_]+(?:[\-‐‑][^\W\d_]+){{2,4}}|[^\W\d_]{{{_LONG_WORD},}})"
+    r"(['’‘][sS])?(?![\w*?~^'’‘\-‐‑])"
 )
 # A name left out ("NOT Lashkar-e-Taiba") is left out as typed, like a word of one meaning.
 _LEFT_OUT = re.compile(r"\b(?:AND)?NOT\s*$")
@@ -77,7 +86,12 @@ def _others(vocabulary: Vocabulary, name: str) -> list[str]:
     """The spellings of ``name`` other than its own that some page prints whole, the most
     printed first (at most :data:`MOST`)."""
     syllables = _DASH.split(name)
-    options = [_syllables_like(vocabulary, s, i, len(syllables)) for i, s in enumerate(syllables)]
+    if len(syllables) == 1:
+        options = [_words_like(vocabulary, name)]
+    else:
+        options = [
+            _syllables_like(vocabulary, s, i, len(syllables)) for i, s in enumerate(syllables)
+        ]
     typed = tuple(fields.fold(s) for s in syllables)
     counted = []
     for spelling in islice(product(*options), _TRIED):
@@ -110,13 +124,50 @@ def _syllables_like(vocabulary: Vocabulary, syllable: str, at: int, of: int) -> 
         return [own, *(c for c in _CONNECTORS if c != own)]
     if len(own) < _LONG_SYLLABLE or not own.isalpha():
         return [own]
-    shape = skeleton(own)
-    alike = [
-        word
-        for word, _distance in vocabulary.within_two(own)
-        if word != own and word.isalpha() and skeleton(word) == shape
+    return [own, *_alike(vocabulary, own, 2)]
+
+
+def _words_like(vocabulary: Vocabulary, word: str) -> list[str]:
+    """``word`` (folded) and, where it is a name (:func:`_name_like`), the names of the
+    archive one edit off that have its skeleton, itself first ("Dissanayaka", "Haider");
+    not the name with a vowel more at its end ("Pakistani", "Iraqi"), which is another
+    word. Two edits off, one place is taken for another: "Mongolia" for "Mongla"."""
+    own = fields.fold(word)
+    reader = vocabulary.reader
+    if word in OPERATORS or own in FUNCTION_WORDS or not _name_like(reader, own):
+        return [own]
+    return [
+        own,
+        *(
+            w
+            for w in _alike(vocabulary, own, 1)
+            if not _lengthened(own, w) and _name_like(reader, w)
+        ),
     ]
-    return [own, *alike]
+
+
+def _alike(vocabulary: Vocabulary, own: str, edits: int) -> list[str]:
+    """The words of the archive ``edits`` edits off ``own`` at most that have its skeleton."""
+    shape = skeleton(own)
+    return [
+        word
+        for word, distance in vocabulary.within_two(own)
+        if word != own and distance <= edits and word.isalpha() and skeleton(word) == shape
+    ]
+
+
+def _lengthened(one: str, other: str) -> bool:
+    """Whether either word is the other with vowels added at its end."""
+    short, long = sorted((one, other), key=len)
+    return long.startswith(short) and _VOWELS.fullmatch(long[len(short) :]) is not None
+
+
+def _name_like(reader: Any, word: str) -> bool:
+    """Whether the pages print ``word`` (folded) as a name: with a capital inside a
+    sentence in half the articles, or more, whose opening holds it (the ``caps`` and
+    ``spell`` fields)."""
+    capitalised = reader.doc_frequency("caps", word)
+    return capitalised > 0 and 2 * capitalised >= reader.doc_frequency("spell", word)
 
 
 def _cased(syllable: str, typed: str) -> str:
