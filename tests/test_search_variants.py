@@ -57,6 +57,8 @@ PAGES = {
     9311: ("Dissanayake", "The leader Anura Dissanayake spoke on leaving the coalition."),
     9312: ("Dissanayaka", "The leader Anura Dissanayaka spoke on living costs in Pakistan."),
     9313: ("Pakistanis", "Many Pakistani voters and the Pakistan army took part."),
+    # Words joined by hyphens, one of them spelt as another page spells a name's syllable.
+    9314: ("Faction", "A Tehrik-Labbaik-Pakistan faction met."),
 }
 
 
@@ -103,6 +105,7 @@ def test_a_syllable_is_only_another_where_a_page_prints_the_whole_name(
         "Tehreek-e-Taliban*",  # a prefix
         "Jong-un",  # two syllables: a name's own, no izafat
         "attack NOT Tehreek-e-Taliban",  # left out as typed
+        "Tehreek-Labbaik-Pakistan",  # words joined, not a name's syllables
     ],
 )
 def test_names_not_typed_plain_are_searched_as_typed(library: Library, query: str) -> None:

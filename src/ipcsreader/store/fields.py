@@ -273,19 +273,27 @@ def _word_filter_class() -> type:
 _WORD_LETTERS = 3
 
 
+def is_syllable_name(parts: list[str]) -> bool:
+    """Whether the parts of a hyphenated word (folded) are a name's syllables: three to
+    five, letters only, one of them shorter than a word ("Tahir-ul-Qadri",
+    "Lashkar-e-Taiba"), not words joined ("India-Japan-South")."""
+    return (
+        3 <= len(parts) <= 5
+        and all(p.isalpha() for p in parts)
+        and any(len(p) < _WORD_LETTERS for p in parts)
+    )
+
+
 def _runs(words: list[tuple[str, int, int]]) -> list[tuple[int, str, int, int]]:
-    """Of a name of three to five syllables joined by hyphens, letters only, one of them
-    shorter than a word ("Tahir-ul-Qadri"; ``words``: each syllable with its offsets), its
-    syllables run together from the first or up to the last, but not all of them: each
-    run with the position of the syllable it stands beside, and its offsets. "tahirul"
-    has the position of "ul", so that "Tahirul Qadri" is a phrase, and "ulqadri" too,
-    after "tahir". A run inside ("Ahl-e-Sunnat-wal-Jamaat" as "Ahl eSunnatwal Jamaat")
-    would need two positions: none. The query side writes the same spellings the other
-    way (``querying._partly_joined``)."""
+    """Of a name of hyphenated syllables (:func:`is_syllable_name`: "Tahir-ul-Qadri";
+    ``words``: each syllable with its offsets), its syllables run together from the first
+    or up to the last, but not all of them: each run with the position of the syllable it
+    stands beside, and its offsets. "tahirul" has the position of "ul", so that "Tahirul
+    Qadri" is a phrase, and "ulqadri" too, after "tahir". A run inside
+    ("Ahl-e-Sunnat-wal-Jamaat" as "Ahl eSunnatwal Jamaat") would need two positions: none.
+    The query side writes the same spellings the other way (``querying._partly_joined``)."""
     syllables = [w for w, _, _ in words]
-    if not 3 <= len(words) <= 5 or not all(w.isalpha() for w in syllables):
-        return []
-    if all(len(w) >= _WORD_LETTERS for w in syllables):  # words joined: "India-Japan-Korea"
+    if not is_syllable_name(syllables):
         return []
     last = len(words) - 1
     heads = [

@@ -88,6 +88,8 @@ def _others(vocabulary: Vocabulary, name: str) -> list[str]:
     syllables = _DASH.split(name)
     if len(syllables) == 1:
         options = [_words_like(vocabulary, name)]
+    elif not fields.is_syllable_name([fields.fold(s) for s in syllables]):
+        return []  # words joined ("India-Japan-South"), each searched as itself
     else:
         options = [
             _syllables_like(vocabulary, s, i, len(syllables)) for i, s in enumerate(syllables)
