@@ -14,7 +14,7 @@ from ipcsreader.cli import app
 from ipcsreader.library import Library
 from ipcsreader.model import AlsoRead
 from ipcsreader.store.fields import capitalised_words
-from ipcsreader.store.variants import skeleton
+from ipcsreader.store.spelling import skeleton
 
 
 @pytest.mark.parametrize(
@@ -59,6 +59,9 @@ PAGES = {
     9313: ("Pakistanis", "Many Pakistani voters and the Pakistan army took part."),
     # Words joined by hyphens, one of them spelt as another page spells a name's syllable.
     9314: ("Faction", "A Tehrik-Labbaik-Pakistan faction met."),
+    # A word a letter off "Insaf" too, and said more often than "Insaaf".
+    9315: ("Troops", "The ISAF troops left Kabul."),
+    9316: ("Drawdown", "The ISAF drawdown was slow."),
 }
 
 
@@ -161,3 +164,11 @@ def test_the_names_are_the_words_printed_with_a_capital_inside_a_sentence() -> N
         "Anura",
         "Dissanayake",
     ]
+
+
+def test_a_word_no_page_holds_is_respelt_as_the_name_spelt_otherwise(library: Library) -> None:
+    # "Insaf" is a letter off both "ISAF" (more pages) and "Insaaf": the same consonants
+    # make it the name transliterated otherwise, not the acronym.
+    result = library.search(SearchQuery("Insaf", respell=True))
+    assert result.respelt == (("Insaf", "Insaaf"),)
+    assert [h.number for h in result.hits if h.matched == "all"] == [9307]

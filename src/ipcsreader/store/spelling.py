@@ -177,17 +177,32 @@ def _likeliest(vocabulary: Vocabulary, word: str, edits: int) -> str | None:
     if _held(reader, word):
         return None
     own = vocabulary.frequency(folded)
+    shape = skeleton(folded)
     best = None
     # Measured between the spellings searched: "behvaior" is a letter off "behaviour".
+    # Of words as near, one spelt with the same consonants is the name transliterated
+    # otherwise ("Insaf", "Insaaf"), however often the pages say another ("ISAF").
     for candidate, distance in vocabulary.within_two(folded):
         if candidate == folded or distance > edits:
             continue
-        key = (distance, -vocabulary.frequency(candidate))
+        key = (distance, skeleton(candidate) != shape, -vocabulary.frequency(candidate))
         if best is None or key < best[0]:
             best = (key, candidate)
-    if best is None or -best[0][1] <= own * 5:
+    if best is None or -best[0][2] <= own * 5:
         return None
     return best[1]
+
+
+VOWELS = re.compile(r"[aeiouy]+")
+_DOUBLED = re.compile(r"(.)\1+")
+
+
+def skeleton(word: str) -> str:
+    """``word`` (folded) as its consonants, a letter doubled written once and a final "h"
+    after a vowel dropped, its first letter kept: what the transliterations of one word
+    share ("tehrik" and "tehreek", "mohammed" and "muhammad", "dawa" and "dawah")."""
+    word = re.sub(r"(?<=[aeiouy])h$", "", word)
+    return word[:1] + _DOUBLED.sub(r"\1", VOWELS.sub("", word[1:]))
 
 
 def _cased(word: str, typed: str) -> str:

@@ -21,7 +21,7 @@ from ipcsreader.archive.search import OPERATORS
 from ipcsreader.store import fields, querying
 from ipcsreader.store.grammar import FUNCTION_WORDS
 from ipcsreader.store.querying import STEMMED_FIELDS
-from ipcsreader.store.spelling import Vocabulary
+from ipcsreader.store.spelling import VOWELS, Vocabulary, skeleton
 
 # What a page printing another spelling counts for, against one printing the name as
 # typed: as much as a word of one meaning (synonyms.WEIGHT), which the reader is told of
@@ -51,16 +51,6 @@ _NAME = re.compile(
 # A name left out ("NOT Lashkar-e-Taiba") is left out as typed, like a word of one meaning.
 _LEFT_OUT = re.compile(r"\b(?:AND)?NOT\s*$")
 _DASH = re.compile(r"[\-‐‑]")
-_VOWELS = re.compile(r"[aeiouy]+")
-_DOUBLED = re.compile(r"(.)\1+")
-
-
-def skeleton(word: str) -> str:
-    """``word`` (folded) as its consonants, a letter doubled written once and a final "h"
-    after a vowel dropped, its first letter kept: what the transliterations of one word
-    share ("tehrik" and "tehreek", "mohammed" and "muhammad", "dawa" and "dawah")."""
-    word = re.sub(r"(?<=[aeiouy])h$", "", word)
-    return word[:1] + _DOUBLED.sub(r"\1", _VOWELS.sub("", word[1:]))
 
 
 def spelt_otherwise(vocabulary: Vocabulary, text: str) -> tuple[str, dict[str, str]]:
@@ -161,7 +151,7 @@ def _alike(vocabulary: Vocabulary, own: str, edits: int) -> list[str]:
 def _lengthened(one: str, other: str) -> bool:
     """Whether either word is the other with vowels added at its end."""
     short, long = sorted((one, other), key=len)
-    return long.startswith(short) and _VOWELS.fullmatch(long[len(short) :]) is not None
+    return long.startswith(short) and VOWELS.fullmatch(long[len(short) :]) is not None
 
 
 def _name_like(reader: Any, word: str) -> bool:
