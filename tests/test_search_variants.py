@@ -62,6 +62,10 @@ PAGES = {
     # A word a letter off "Insaf" too, and said more often than "Insaaf".
     9315: ("Troops", "The ISAF troops left Kabul."),
     9316: ("Drawdown", "The ISAF drawdown was slow."),
+    # A name, and a word of the language with the consonants of its misspelling "Jining".
+    9317: ("Visit", "The visit of Xi Jinping ended."),
+    9318: ("Summit", "A summit with Xi Jinping was held."),
+    9319: ("Group", "India was joining the group."),
 }
 
 
@@ -172,3 +176,11 @@ def test_a_word_no_page_holds_is_respelt_as_the_name_spelt_otherwise(library: Li
     result = library.search(SearchQuery("Insaf", respell=True))
     assert result.respelt == (("Insaf", "Insaaf"),)
     assert [h.number for h in result.hits if h.matched == "all"] == [9307]
+
+
+def test_a_word_of_the_language_is_no_name_spelt_otherwise(library: Library) -> None:
+    # "Jining" has the consonants of "joining", a word the pages print lower case: it is
+    # respelt as the name the pages print more often, a letter off too.
+    assert library.search(SearchQuery("Xi Jining", respell=True)).respelt == (
+        ("Jining", "Jinping"),
+    )

@@ -180,12 +180,14 @@ def _likeliest(vocabulary: Vocabulary, word: str, edits: int) -> str | None:
     shape = skeleton(folded)
     best = None
     # Measured between the spellings searched: "behvaior" is a letter off "behaviour".
-    # Of words as near, one spelt with the same consonants is the name transliterated
-    # otherwise ("Insaf", "Insaaf"), however often the pages say another ("ISAF").
+    # Of words as near, a name spelt with the same consonants is the name transliterated
+    # otherwise ("Insaf", "Insaaf"), however often the pages say another ("ISAF"); a word
+    # of the language is not ("Jining" is "Jinping", not "joining").
     for candidate, distance in vocabulary.within_two(folded):
         if candidate == folded or distance > edits:
             continue
-        key = (distance, skeleton(candidate) != shape, -vocabulary.frequency(candidate))
+        otherwise = skeleton(candidate) != shape or not name_like(reader, candidate)
+        key = (distance, otherwise, -vocabulary.frequency(candidate))
         if best is None or key < best[0]:
             best = (key, candidate)
     if best is None or -best[0][2] <= own * 5:
@@ -203,6 +205,14 @@ def skeleton(word: str) -> str:
     share ("tehrik" and "tehreek", "mohammed" and "muhammad", "dawa" and "dawah")."""
     word = re.sub(r"(?<=[aeiouy])h$", "", word)
     return word[:1] + _DOUBLED.sub(r"\1", VOWELS.sub("", word[1:]))
+
+
+def name_like(reader: Any, word: str) -> bool:
+    """Whether the pages print ``word`` (folded) as a name: with a capital inside a
+    sentence in half the articles, or more, whose opening holds it (the ``caps`` and
+    ``spell`` fields)."""
+    capitalised = reader.doc_frequency("caps", word)
+    return capitalised > 0 and 2 * capitalised >= reader.doc_frequency("spell", word)
 
 
 def _cased(word: str, typed: str) -> str:

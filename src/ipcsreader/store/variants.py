@@ -8,7 +8,7 @@ syllable as a word of the archive that differs from it in its vowels alone
 (:func:`skeleton`). Only spellings some page prints whole are kept, so a syllable's
 look-alike ("Taiba", "tab") never stands for it; and a word alone only a letter off, where
 it and its other spelling are names, words the pages print with a capital inside a
-sentence (:func:`_name_like`): "leaving" is not "living", nor "Pakistan" "Pakistani".
+sentence (:func:`name_like`): "leaving" is not "living", nor "Pakistan" "Pakistani".
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from ipcsreader.archive.search import OPERATORS
 from ipcsreader.store import fields, querying
 from ipcsreader.store.grammar import FUNCTION_WORDS
 from ipcsreader.store.querying import STEMMED_FIELDS
-from ipcsreader.store.spelling import VOWELS, Vocabulary, skeleton
+from ipcsreader.store.spelling import VOWELS, Vocabulary, name_like, skeleton
 
 # What a page printing another spelling counts for, against one printing the name as
 # typed: as much as a word of one meaning (synonyms.WEIGHT), which the reader is told of
@@ -120,20 +120,20 @@ def _syllables_like(vocabulary: Vocabulary, syllable: str, at: int, of: int) -> 
 
 
 def _words_like(vocabulary: Vocabulary, word: str) -> list[str]:
-    """``word`` (folded) and, where it is a name (:func:`_name_like`), the names of the
+    """``word`` (folded) and, where it is a name (:func:`name_like`), the names of the
     archive one edit off that have its skeleton, itself first ("Dissanayaka", "Haider");
     not the name with a vowel more at its end ("Pakistani", "Iraqi"), which is another
     word. Two edits off, one place is taken for another: "Mongolia" for "Mongla"."""
     own = fields.fold(word)
     reader = vocabulary.reader
-    if word in OPERATORS or own in FUNCTION_WORDS or not _name_like(reader, own):
+    if word in OPERATORS or own in FUNCTION_WORDS or not name_like(reader, own):
         return [own]
     return [
         own,
         *(
             w
             for w in _alike(vocabulary, own, 1)
-            if not _lengthened(own, w) and _name_like(reader, w)
+            if not _lengthened(own, w) and name_like(reader, w)
         ),
     ]
 
@@ -152,14 +152,6 @@ def _lengthened(one: str, other: str) -> bool:
     """Whether either word is the other with vowels added at its end."""
     short, long = sorted((one, other), key=len)
     return long.startswith(short) and VOWELS.fullmatch(long[len(short) :]) is not None
-
-
-def _name_like(reader: Any, word: str) -> bool:
-    """Whether the pages print ``word`` (folded) as a name: with a capital inside a
-    sentence in half the articles, or more, whose opening holds it (the ``caps`` and
-    ``spell`` fields)."""
-    capitalised = reader.doc_frequency("caps", word)
-    return capitalised > 0 and 2 * capitalised >= reader.doc_frequency("spell", word)
 
 
 def _cased(syllable: str, typed: str) -> str:
