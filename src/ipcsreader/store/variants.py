@@ -54,8 +54,8 @@ _DASH = re.compile(r"[\-‐‑]")
 
 
 def spelt_otherwise(vocabulary: Vocabulary, text: str) -> tuple[str, dict[str, str]]:
-    """``text`` with each name of hyphenated syllables (:data:`_NAME`) that the archive
-    also prints otherwise searched as those spellings too, weighted below it
+    """``text`` with each name typed (:data:`_NAME`: hyphenated syllables, or a word
+    alone) that the archive also prints otherwise searched as those spellings too, below it
     (:data:`WEIGHT`); and each such name, as typed, with its other spellings joined by
     ", " (for the reader to be told, as of words of one meaning)."""
     found: dict[str, str] = {}
