@@ -128,6 +128,9 @@ def search_command(
                                those and spell them out nowhere
       India Japan ties         also relations, relationship: words of one meaning, and a
                                capital its country (Tokyo: Japan), for less; said so
+      Lashkar-e-Taiba          also Lashkar-e-Toiba, Lashkar-i-Taiba: a name as pages
+                               print it otherwise (Dissanayake: Dissanayaka), for less;
+                               said so
       russia OR china          either word
       korea NOT south          leave out articles with a word ("korea -south" too)
       title:korea              a word in the title; also author:, column:, region:
