@@ -66,6 +66,10 @@ PAGES = {
     9317: ("Visit", "The visit of Xi Jinping ended."),
     9318: ("Summit", "A summit with Xi Jinping was held."),
     9319: ("Group", "India was joining the group."),
+    # A name with a run of vowels spelt otherwise (two edits), and two places alike.
+    9320: ("Banerjee", "The envoy Rana Banerjee wrote on it."),
+    9321: ("Banerji", "The envoy Rana Banerji wrote on it."),
+    9322: ("Ports", "Trade from Mongolia and from Mongla grew."),
 }
 
 
@@ -146,12 +150,19 @@ def test_a_name_alone_is_found_in_its_other_spellings_after_its_own(library: Lib
     assert dict(result.also_said) == {"Dissanayake": "Dissanayaka"}
 
 
-@pytest.mark.parametrize("query", ["leaving", "living", "Pakistan", "Pakistani"])
+def test_a_name_with_a_run_of_vowels_spelt_otherwise_is_found(library: Library) -> None:
+    result = library.search(SearchQuery("Banerjee"))
+    assert [h.number for h in result.hits if h.matched == "all"] == [9320, 9321]
+    assert dict(result.also_said) == {"Banerjee": "Banerji"}
+
+
+@pytest.mark.parametrize("query", ["leaving", "living", "Pakistan", "Pakistani", "Mongolia"])
 def test_a_word_of_the_language_or_a_longer_name_is_no_other_spelling(
     library: Library, query: str
 ) -> None:
     # "leaving" and "living" share their consonants but are printed lower case; Pakistan
-    # and Pakistani are names, but one is the other with a vowel more at its end.
+    # and Pakistani are names, but one is the other with a vowel more at its end; Mongla
+    # has a vowel fewer between its consonants than Mongolia.
     assert library.search(SearchQuery(query)).also_said == ()
 
 

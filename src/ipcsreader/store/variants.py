@@ -116,14 +116,15 @@ def _syllables_like(vocabulary: Vocabulary, syllable: str, at: int, of: int) -> 
         return [own, *(c for c in _CONNECTORS if c != own)]
     if len(own) < _LONG_SYLLABLE or not own.isalpha():
         return [own]
-    return [own, *_alike(vocabulary, own, 2)]
+    return [own, *(word for word, _ in _alike(vocabulary, own))]
 
 
 def _words_like(vocabulary: Vocabulary, word: str) -> list[str]:
     """``word`` (folded) and, where it is a name (:func:`name_like`), the names of the
-    archive one edit off that have its skeleton, itself first ("Dissanayaka", "Haider");
-    not the name with a vowel more at its end ("Pakistani", "Iraqi"), which is another
-    word. Two edits off, one place is taken for another: "Mongolia" for "Mongla"."""
+    archive that have its skeleton, itself first: a letter off ("Dissanayaka", "Haider"),
+    or two where only runs of vowels are spelt otherwise (:func:`_vowel_runs`:
+    "Banerji"); not the name with a vowel more at its end ("Pakistani", "Iraqi"), which
+    is another word."""
     own = fields.fold(word)
     reader = vocabulary.reader
     if word in OPERATORS or own in FUNCTION_WORDS or not name_like(reader, own):
@@ -132,20 +133,30 @@ def _words_like(vocabulary: Vocabulary, word: str) -> list[str]:
         own,
         *(
             w
-            for w in _alike(vocabulary, own, 1)
-            if not _lengthened(own, w) and name_like(reader, w)
+            for w, edits in _alike(vocabulary, own)
+            if (edits == 1 or _vowel_runs(own) == _vowel_runs(w))
+            and not _lengthened(own, w)
+            and name_like(reader, w)
         ),
     ]
 
 
-def _alike(vocabulary: Vocabulary, own: str, edits: int) -> list[str]:
-    """The words of the archive ``edits`` edits off ``own`` at most that have its skeleton."""
+def _alike(vocabulary: Vocabulary, own: str) -> list[tuple[str, int]]:
+    """The words of the archive two edits off ``own`` at most that have its skeleton, each
+    with its distance."""
     shape = skeleton(own)
     return [
-        word
+        (word, distance)
         for word, distance in vocabulary.within_two(own)
-        if word != own and distance <= edits and word.isalpha() and skeleton(word) == shape
+        if word != own and word.isalpha() and skeleton(word) == shape
     ]
+
+
+def _vowel_runs(word: str) -> int:
+    """How many runs of vowels ``word`` has: two words of one skeleton with as many differ
+    only in how each run is spelt ("Banerjee", "Banerji"), not by a vowel more or less
+    between their consonants ("Mongolia", "Mongla": another place)."""
+    return len(VOWELS.findall(word))
 
 
 def _lengthened(one: str, other: str) -> bool:
