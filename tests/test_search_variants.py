@@ -70,6 +70,7 @@ PAGES = {
     9320: ("Banerjee", "The envoy Rana Banerjee wrote on it."),
     9321: ("Banerji", "The envoy Rana Banerji wrote on it."),
     9322: ("Ports", "Trade from Mongolia and from Mongla grew."),
+    9323: ("Parties", "The Maoist cadres met in the Mist hotel."),
 }
 
 
@@ -156,13 +157,15 @@ def test_a_name_with_a_run_of_vowels_spelt_otherwise_is_found(library: Library) 
     assert dict(result.also_said) == {"Banerjee": "Banerji"}
 
 
-@pytest.mark.parametrize("query", ["leaving", "living", "Pakistan", "Pakistani", "Mongolia"])
+@pytest.mark.parametrize(
+    "query", ["leaving", "living", "Pakistan", "Pakistani", "Mongolia", "Maoist"]
+)
 def test_a_word_of_the_language_or_a_longer_name_is_no_other_spelling(
     library: Library, query: str
 ) -> None:
     # "leaving" and "living" share their consonants but are printed lower case; Pakistan
     # and Pakistani are names, but one is the other with a vowel more at its end; Mongla
-    # has a vowel fewer between its consonants than Mongolia.
+    # has a vowel fewer between its consonants than Mongolia, Mist two fewer than Maoist.
     assert library.search(SearchQuery(query)).also_said == ()
 
 

@@ -122,7 +122,7 @@ def _syllables_like(vocabulary: Vocabulary, syllable: str, at: int, of: int) -> 
 def _words_like(vocabulary: Vocabulary, word: str) -> list[str]:
     """``word`` (folded) and, where it is a name (:func:`name_like`), the names of the
     archive that have its skeleton, itself first: a letter off ("Dissanayaka", "Haider"),
-    or two where only runs of vowels are spelt otherwise (:func:`_vowel_runs`:
+    or two where only runs of vowels are spelt otherwise (:func:`_vowels_alike`:
     "Banerji"); not the name with a vowel more at its end ("Pakistani", "Iraqi"), which
     is another word."""
     own = fields.fold(word)
@@ -134,7 +134,7 @@ def _words_like(vocabulary: Vocabulary, word: str) -> list[str]:
         *(
             w
             for w, edits in _alike(vocabulary, own)
-            if (edits == 1 or _vowel_runs(own) == _vowel_runs(w))
+            if (edits == 1 or _vowels_alike(own, w))
             and not _lengthened(own, w)
             and name_like(reader, w)
         ),
@@ -152,11 +152,15 @@ def _alike(vocabulary: Vocabulary, own: str) -> list[tuple[str, int]]:
     ]
 
 
-def _vowel_runs(word: str) -> int:
-    """How many runs of vowels ``word`` has: two words of one skeleton with as many differ
-    only in how each run is spelt ("Banerjee", "Banerji"), not by a vowel more or less
-    between their consonants ("Mongolia", "Mongla": another place)."""
-    return len(VOWELS.findall(word))
+def _vowels_alike(one: str, other: str) -> bool:
+    """Whether two words of one skeleton differ only in how each run of vowels is spelt,
+    a letter longer or shorter at most ("Banerjee", "Banerji"; "Mohammed", "Muhammad"):
+    not by a vowel more or less between their consonants ("Mongolia", "Mongla": another
+    place), nor by a run cut down ("Maoist", "Mist")."""
+    runs, others = VOWELS.findall(one), VOWELS.findall(other)
+    return len(runs) == len(others) and all(
+        abs(len(a) - len(b)) <= 1 for a, b in zip(runs, others, strict=True)
+    )
 
 
 def _lengthened(one: str, other: str) -> bool:
