@@ -13,7 +13,7 @@ from ipcsreader.archive.search import SearchQuery
 from ipcsreader.cli import app
 from ipcsreader.library import Library
 from ipcsreader.model import AlsoRead
-from ipcsreader.store.fields import capitalised_words
+from ipcsreader.store.fields import opening_words
 from ipcsreader.store.spelling import skeleton
 
 
@@ -173,7 +173,7 @@ def test_the_names_are_the_words_printed_with_a_capital_inside_a_sentence() -> N
     text = (
         'Living in Colombo, the JVP leader Anura Dissanayake said. Leaving aside "Tigers" (Tamil)'
     )
-    assert capitalised_words("Dr Sandip Mishra looks at Japan.", text).split() == [
+    assert opening_words(None, "Dr Sandip Mishra looks at Japan.", text)[1].split() == [
         "Sandip",
         "Mishra",
         "Japan",

@@ -414,6 +414,7 @@ def schema() -> Any:
 def document(r: Record, body: str) -> dict[str, Any]:
     names = [a.name for a in r.authors]
     lead = "" if r.teaser else body[:_LEAD_CHARS]
+    spell, caps = opening_words(r.title, r.teaser, body)
     doc: dict[str, Any] = {
         "number": r.number,
         "title": r.title or "",
@@ -425,8 +426,8 @@ def document(r: Record, body: str) -> dict[str, Any]:
         "column_f": r.column or "",
         "author_f": "\n".join(names).encode("utf-8"),
         "listing_only": r.listing_only,
-        "spell": _spelling_words(r.title, r.teaser, body),
-        "caps": capitalised_words(r.teaser, body),
+        "spell": spell,
+        "caps": caps,
         # Compressed: a third of the size, and the index files stay in the page cache
         # (level 1: several times faster to write than the default, as fast to read).
         "text": zlib.compress(body.encode("utf-8"), 1),
@@ -450,35 +451,32 @@ def document(r: Record, body: str) -> dict[str, Any]:
     return doc
 
 
-def _spelling_words(*texts: str | None) -> str:
-    """Each distinct word of the title, teaser and opening of the body, once.
-
-    Suggestions need only which articles use a word: the opening of each body names the
-    subject's words, and a word list a few times shorter makes indexing much cheaper.
-    """
-    title, teaser, body = texts
-    text = "\n".join(filter(None, (title, teaser, (body or "")[:_SPELL_CHARS])))
-    return " ".join(dict.fromkeys(re.findall(WORD_PATTERN, text)))
-
-
 # What ends a sentence, or opens a quotation or an aside, before a word.
 _SENTENCE_OPENS = frozenset(".!?:;\"“”‘’'([—–-\n")
 
 
-def capitalised_words(teaser: str | None, body: str) -> str:
-    """Each distinct word of the teaser and the opening of the body (as :func:`_spelling_words`
-    reads them; a title capitalises every word) printed with a capital letter, not first in
-    a sentence: a name, where the same word printed lower case is a word of the language
-    ("Living" opening a sentence, "Dissanayake" anywhere)."""
+def opening_words(title: str | None, teaser: str | None, body: str) -> tuple[str, str]:
+    """Each distinct word of the title, teaser and opening of the body, once (the
+    ``spell`` field); and those of the teaser and the body's opening printed with a capital
+    letter, not first in a sentence (the ``caps`` field): a name, where the same word
+    printed lower case is a word of the language ("Living" opening a sentence,
+    "Dissanayake" anywhere). A title capitalises every word: it names none.
+
+    Suggestions need only which articles use a word: the opening of each body names the
+    subject's words, and a word list a few times shorter makes indexing much cheaper. One
+    pass over the text gives both.
+    """
+    words = dict.fromkeys(re.findall(WORD_PATTERN, title or ""))
+    capitalised: dict[str, None] = {}
     text = "\n".join(filter(None, (teaser, body[:_SPELL_CHARS])))
-    found: dict[str, None] = {}
     for match in _word_pattern().finditer(text):
         word = match[0]
-        if word[:1].isupper() and word not in found:
+        words[word] = None
+        if word[:1].isupper() and word not in capitalised:
             before = text[max(0, match.start() - 8) : match.start()].rstrip()
             if before and before[-1] not in _SENTENCE_OPENS:
-                found[word] = None
-    return " ".join(found)
+                capitalised[word] = None
+    return " ".join(words), " ".join(capitalised)
 
 
 def document_of(item: tuple[Record, str]) -> dict[str, Any]:

@@ -147,15 +147,15 @@ _PREFIXES = frozenset(
 # A name of three to five syllables joined by hyphens, letters only ("Tahir-ul-Qadri",
 # "Lashkar-e-Taiba"): pages also write such a name with a hyphen dropped and the syllables
 # beside it run together ("Tahirul Qadri", "Lashkare Taiba").
-_SYLLABLES = re.compile(r"[^\W\d_]+(?:[\-‐‑][^\W\d_]+){2,4}")
+SYLLABLES = re.compile(r"[^\W\d_]+(?:[\-‐‑][^\W\d_]+){2,4}")
 
 
 def _partly_joined(word: str, parts: str) -> list[str]:
-    """A name of hyphenated syllables (:data:`_SYLLABLES`; ``parts``, as :func:`_parts`
+    """A name of hyphenated syllables (:data:`SYLLABLES`; ``parts``, as :func:`_parts`
     spaces them) with some of its hyphens dropped and the syllables beside them run
     together, as phrases: "Tahir-ul-Qadri" is also "Tahirul Qadri" and "Tahir ulQadri"
     (all of them dropped, or none, is the caller's)."""
-    if not _SYLLABLES.fullmatch(POSSESSIVE.sub("", word)):
+    if not SYLLABLES.fullmatch(POSSESSIVE.sub("", word)):
         return []
     first, *rest = parts.split()
     return [

@@ -197,13 +197,14 @@ def _likeliest(vocabulary: Vocabulary, word: str, edits: int) -> str | None:
 
 VOWELS = re.compile(r"[aeiouy]+")
 _DOUBLED = re.compile(r"(.)\1+")
+_FINAL_H = re.compile(r"(?<=[aeiouy])h$")
 
 
 def skeleton(word: str) -> str:
     """``word`` (folded) as its consonants, a letter doubled written once and a final "h"
     after a vowel dropped, its first letter kept: what the transliterations of one word
     share ("tehrik" and "tehreek", "mohammed" and "muhammad", "dawa" and "dawah")."""
-    word = re.sub(r"(?<=[aeiouy])h$", "", word)
+    word = _FINAL_H.sub("", word)
     return word[:1] + _DOUBLED.sub(r"\1", VOWELS.sub("", word[1:]))
 
 

@@ -41,11 +41,12 @@ _LONG_WORD = 6
 # The Persian connecting syllable ("izafat"), written either way.
 _CONNECTORS = ("e", "i")
 
-# A name of three to five letter-only syllables joined by hyphens, or a word alone of
-# _LONG_WORD letters or more, typed outside quotes and fields, possibly possessive: not a
-# prefix, wildcard, fuzzy or boosted word, nor part of another compound.
+# A name of three to five letter-only syllables joined by hyphens (``querying.SYLLABLES``,
+# as the query runs some together), or a word alone of _LONG_WORD letters or more, typed
+# outside quotes and fields, possibly possessive: not a prefix, wildcard, fuzzy or boosted
+# word, nor part of another compound.
 _NAME = re.compile(
-    rf"(?<![\w*?~^.:'’‘\-‐‑])([^\W\d_]+(?:[\-‐‑][^\W\d_]+){{2,4}}|[^\W\d_]{{{_LONG_WORD},}})"
+    rf"(?<![\w*?~^.:'’‘\-‐‑])({querying.SYLLABLES.pattern}|[^\W\d_]{{{_LONG_WORD},}})"
     r"(['’‘][sS])?(?![\w*?~^'’‘\-‐‑])"
 )
 # A name left out ("NOT Lashkar-e-Taiba") is left out as typed, like a word of one meaning.
@@ -76,15 +77,13 @@ def _others(vocabulary: Vocabulary, name: str) -> list[str]:
     """The spellings of ``name`` other than its own that some page prints whole, the most
     printed first (at most :data:`MOST`)."""
     syllables = _DASH.split(name)
-    if len(syllables) == 1:
+    typed = tuple(fields.fold(s) for s in syllables)
+    if len(typed) == 1:
         options = [_words_like(vocabulary, name)]
-    elif not fields.is_syllable_name([fields.fold(s) for s in syllables]):
+    elif not fields.is_syllable_name(list(typed)):
         return []  # words joined ("India-Japan-South"), each searched as itself
     else:
-        options = [
-            _syllables_like(vocabulary, s, i, len(syllables)) for i, s in enumerate(syllables)
-        ]
-    typed = tuple(fields.fold(s) for s in syllables)
+        options = [_syllables_like(vocabulary, s, i, len(typed)) for i, s in enumerate(typed)]
     counted = []
     for spelling in islice(product(*options), _TRIED):
         if spelling == typed:
@@ -107,11 +106,10 @@ def _printed(reader: Any, joined: str) -> int:
     return sum(reader.doc_frequency(field, term) for field in STEMMED_FIELDS for term in terms)
 
 
-def _syllables_like(vocabulary: Vocabulary, syllable: str, at: int, of: int) -> list[str]:
-    """``syllable`` (folded) and the spellings it may have in the archive, itself first:
-    a connecting "e" or "i" inside the name either way; a longer syllable as each word of
-    the archive two edits off at most that has its skeleton."""
-    own = fields.fold(syllable)
+def _syllables_like(vocabulary: Vocabulary, own: str, at: int, of: int) -> list[str]:
+    """``own`` (a syllable, folded) and the spellings it may have in the archive, itself
+    first: a connecting "e" or "i" inside the name either way; a longer syllable as each
+    word of the archive two edits off at most that has its skeleton."""
     if own in _CONNECTORS and 0 < at < of - 1:
         return [own, *(c for c in _CONNECTORS if c != own)]
     if len(own) < _LONG_SYLLABLE or not own.isalpha():
