@@ -126,8 +126,13 @@ def library(tmp_path_factory: pytest.TempPathFactory) -> Library:
     corpus = root / "corpus"
     # Two bylines print one surname a letter apart: queries are read with both printings.
     bylines = ["Sandip Kumar Mishra", "Vijay Sakhuja", "Vijay Sakhhuja"]
-    # Two pages print two names otherwise: queries are read in the other spellings too.
-    names = ["Dissanayake met the Tehrik-i-Taliban.", "Dissanayaka met the Tehreek-e-Taliban.", ""]
+    # Two pages print two names otherwise: queries are read in the other spellings too;
+    # and a name each run together or apart, found spaced otherwise.
+    names = [
+        "Dissanayake met the Tehrik-i-Taliban and Choe Ryonghae.",
+        "Dissanayaka met the Tehreek-e-Taliban and Tahir ul Qadri.",
+        "",
+    ]
     for n, title in enumerate(["North Korea Visits", "Maoist Attack", "Monsoon Session"]):
         # Each spells an acronym out, so that queries are read in both forms too.
         spelt = "The Korean Peninsula Energy Development Organisation (KEDO) met. KEDO ended."
@@ -227,6 +232,8 @@ QUERY_PARTS = st.sampled_from(
         "Dissanayake",
         "Tehriki",
         "Taliban",
+        "Ryong Hae",
+        "Tahirul ",
     ]
 )
 QUERIES = st.lists(st.one_of(QUERY_PARTS, st.text(max_size=8)), max_size=20).map("".join)
@@ -259,6 +266,10 @@ def test_the_fuzz_corpus_is_intact(library: Library) -> None:
     # Its names are read in their other spellings: the fuzz goes down that path.
     for name in ("Tehrik-e-Taliban", "Dissanayake"):
         assert library.search(SearchQuery(name)).also_said, name
+    # And its names spaced otherwise are found run together or apart.
+    for name, number in (("Choe Ryong Hae", 9001), ("Tahirul Qadri", 9002)):
+        hits = library.search(SearchQuery(name)).hits
+        assert [h.number for h in hits if h.matched == "all"] == [number], name
 
 
 FIELD_NAMES = st.sampled_from(

@@ -13,6 +13,7 @@ from ipcsreader.archive.search import SearchQuery
 from ipcsreader.cli import app
 from ipcsreader.library import Library
 from ipcsreader.model import AlsoRead
+from ipcsreader.store import variants
 from ipcsreader.store.fields import opening_words
 from ipcsreader.store.spelling import skeleton
 
@@ -71,6 +72,14 @@ PAGES = {
     9321: ("Banerji", "The envoy Rana Banerji wrote on it."),
     9322: ("Ports", "Trade from Mongolia and from Mongla grew."),
     9323: ("Parties", "The Maoist cadres met in the Mist hotel."),
+    # A name's words run together, hyphenated and spaced.
+    9324: ("Ryonghae", "The envoy Choe Ryonghae went to Moscow."),
+    9325: ("Ryong-hae", "The envoy Choe Ryong-hae went to Moscow."),
+    9326: ("Spaced", "The envoy Choe Ryong Hae went to Moscow."),
+    9327: ("Tahirul", "The cleric Tahirul Qadri led a march to Islamabad."),
+    9328: ("Tahir ul", "The cleric Tahir ul Qadri spoke in Lahore."),
+    # A name and a short word after it, no name run together.
+    9329: ("At last", "The cleric Tahir at last spoke."),
 }
 
 
@@ -198,3 +207,59 @@ def test_a_word_of_the_language_is_no_name_spelt_otherwise(library: Library) -> 
     assert library.search(SearchQuery("Xi Jining", respell=True)).respelt == (
         ("Jining", "Jinping"),
     )
+
+
+def _scores(lib: Library, query: str) -> dict[int, float]:
+    return {h.number: h.score for h in lib.search(SearchQuery(query)).hits if h.matched == "all"}
+
+
+def test_words_typed_apart_find_the_name_printed_run_together(library: Library) -> None:
+    result = library.search(SearchQuery("Choe Ryong Hae went"))
+    assert sorted(h.number for h in result.hits if h.matched == "all") == [9324, 9325, 9326]
+    assert result.also_said == ()  # a spacing, like a hyphen, is no other spelling
+    assert _all(library, "Tahir ul Qadri march") == [9327]
+
+
+def test_a_word_typed_finds_the_name_printed_apart(library: Library) -> None:
+    assert sorted(_all(library, "Choe Ryonghae went")) == [9324, 9325, 9326]
+    assert _all(library, "Tahirul Qadri Lahore") == [9328]
+    # A name and a function word after it are no name run together.
+    assert _all(library, "Tahirat") == []
+
+
+def test_pages_holding_the_words_apart_score_as_before(
+    library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    typed = {q: _scores(library, q) for q in ("Choe Ryong Hae", "Choe Ryonghae")}
+    monkeypatch.setattr(variants, "run_together", lambda _searcher, text: text)
+    for query, scores in typed.items():
+        before = _scores(library, query)
+        assert {n: scores[n] for n in before} == before
+        assert len(before) == 2  # the page with the name as typed, and the one hyphenated
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "envoy NOT Ryong Hae",  # "Ryong" left out, "Hae" wanted: no page
+        'envoy "Ryong Hae"',  # a phrase, as typed
+        "title:Ryong Hae",  # a field's value
+        "Ryong* Hae",  # a prefix
+    ],
+)
+def test_words_not_typed_plain_are_not_run_together(library: Library, query: str) -> None:
+    assert 9324 not in _all(library, query)
+
+
+def test_a_name_left_out_is_left_out_as_typed(library: Library) -> None:
+    # Not the page printing it apart: the reader left out the word typed.
+    assert sorted(_all(library, "envoy NOT Ryonghae")) == [9320, 9321, 9326]
+
+
+def test_run_together_through_the_command_line(library: Library) -> None:
+    dirs = ["--corpus", str(library.corpus_dirs[0]), "--index", str(library.index_dir)]
+    for query in ("Tahir ul Qadri", "Tahirul Qadri"):
+        shown = CliRunner().invoke(app, ["search", query, "--json", *dirs])
+        assert shown.exit_code == 0, shown.output
+        hits = json.loads(shown.stdout)["hits"]
+        assert sorted((h["number"], h["matched"]) for h in hits) == [(9327, "all"), (9328, "all")]

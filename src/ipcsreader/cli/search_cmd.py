@@ -131,6 +131,8 @@ def search_command(
       Lashkar-e-Taiba          also Lashkar-e-Toiba, Lashkar-i-Taiba: a name as pages
                                print it otherwise (Dissanayake: Dissanayaka), for less;
                                said so
+      Choe Ryong Hae           also Choe Ryonghae: a name spaced as pages print it, run
+                               together or apart (Tahirul Qadri: Tahir ul Qadri)
       russia OR china          either word
       korea NOT south          leave out articles with a word ("korea -south" too)
       title:korea              a word in the title; also author:, column:, region:

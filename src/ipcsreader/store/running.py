@@ -382,6 +382,7 @@ class Run:
             text = printings.also_bylined(text, self.plan.bylines_also, weight)
             text = printings.also_printed(text, self.plan.printed_also, weight)
             text, spelt_otherwise = variants.spelt_otherwise(self.vocabulary, text)
+            text = variants.run_together(self.searcher, text)
             text = querying.whole_words(querying.words_apart(text)[0] if self.apart else text)
             try:
                 q = querying.parser(qparser.AndGroup).parse(text)

@@ -52,6 +52,13 @@ _NAME = re.compile(
 # A name left out ("NOT Lashkar-e-Taiba") is left out as typed, like a word of one meaning.
 _LEFT_OUT = re.compile(r"\b(?:AND)?NOT\s*$")
 _DASH = re.compile(r"[\-‐‑]")
+# Words typed side by side, letters only, outside quotes and fields, none a prefix,
+# wildcard, fuzzy or boosted word, nor inside a group the search made ("(… OR …)").
+_SIDE_BY_SIDE = re.compile(r"(?<![\w*?~^.:'’‘\-‐‑(])[^\W\d_]+(?: +[^\W\d_]+)+(?![\w*?~^'’‘\-‐‑)])")
+# A word typed alone, so placed, that may be a name and a short syllable run together.
+_ONE_WORD = re.compile(r"(?<![\w*?~^.:'’‘\-‐‑(])[^\W\d_]{5,}(?![\w*?~^'’‘\-‐‑)])")
+# The most letters of a name's last syllable that pages print apart ("hae", "ul", "un").
+_TAIL = 3
 
 
 def spelt_otherwise(vocabulary: Vocabulary, text: str) -> tuple[str, dict[str, str]]:
@@ -71,6 +78,100 @@ def spelt_otherwise(vocabulary: Vocabulary, text: str) -> tuple[str, dict[str, s
         return f"({match[0]} OR ({spelt})^{WEIGHT})"
 
     return querying.unquoted(text, widen, _NAME), found
+
+
+def run_together(searcher: Any, text: str) -> str:
+    """``text`` with a name's words as pages print them run together or apart, where the
+    reader typed them otherwise: two words side by side that pages print run together as
+    a name ("Ryong Hae", printed "Ryonghae"; "Tahir ul", printed "Tahirul"), and a word
+    that pages print as a name and a short syllable ("Tahirul", printed "Tahir ul") also
+    searched so, on the pages that do not hold them as typed: those score as before. A
+    spacing, like a hyphen, is no other spelling, so the name counts in full, unsaid."""
+
+    def join(match: re.Match[str]) -> str:
+        words = match[0].split()
+        before = match.string[: match.start()].split()[-1:]
+        out: list[str] = []
+        at = 0
+        while at < len(words):
+            pair = words[at : at + 2]
+            left_out = (words[at - 1 : at] or before) in (["NOT"], ["ANDNOT"])
+            if len(pair) == 2 and not left_out and _printed_run_together(reader, *pair):
+                apart = f"({pair[0]} {pair[1]})"
+                out.append(f"({apart} OR ({pair[0]}{pair[1].lower()} ANDNOT {apart}))")
+                at += 2
+            else:
+                out.append(words[at])
+                at += 1
+        return " ".join(out)
+
+    def split(match: re.Match[str]) -> str:
+        apart = None
+        if not _LEFT_OUT.search(match.string, 0, match.start()):
+            apart = _printed_apart(searcher, match[0])
+        return f'({match[0]} OR ("{apart}" ANDNOT {match[0]}))' if apart else match[0]
+
+    reader = searcher.reader()
+
+    text = querying.unquoted(text, join, _SIDE_BY_SIDE)
+    return querying.unquoted(text, split, _ONE_WORD)
+
+
+def _printed_run_together(reader: Any, first: str, second: str) -> bool:
+    """Whether pages print the words ``first`` and ``second`` run together as a name
+    (:func:`name_like`): operators and function words are no part of one."""
+    if {first, second} & OPERATORS:
+        return False
+    one, other = fields.fold(first), fields.fold(second)
+    if one in FUNCTION_WORDS or other in FUNCTION_WORDS:
+        return False
+    return name_like(reader, one + other)
+
+
+def _printed_apart(searcher: Any, word: str) -> str | None:
+    """``word`` as two words that pages print side by side: a name (:func:`name_like`) of
+    three letters or more and a syllable of two or three that is no function word
+    ("Tahirat" is no "Tahir at"), the longer name first: "Ryonghae" as "Ryong hae"; None
+    if it has no such parts."""
+    own = fields.fold(word)
+    if word in OPERATORS or own in FUNCTION_WORDS or len(own) != len(word):
+        return None
+    reader = searcher.reader()
+    for cut in range(len(own) - _TAIL, len(own) - 1):
+        head, tail = own[:cut], own[cut:]
+        if (
+            len(head) >= _TAIL
+            and tail not in FUNCTION_WORDS
+            and name_like(reader, head)
+            and _printed(reader, tail)
+            and _side_by_side(searcher, f"{head} {tail}", own)
+        ):
+            return f"{word[:cut]} {word[cut:]}"
+    return None
+
+
+def _side_by_side(searcher: Any, words: str, word: str) -> bool:
+    """Whether some article's text holds the two ``words`` side by side and not ``word``
+    (a page printing "Ryong-hae" holds "ryonghae" too, as it holds "ryong" and "hae")."""
+    from whoosh import query
+
+    analyse = fields.analyzers()["text"]
+    tokens = [t.text for t in analyse(words, mode="query")]
+    whole = [t.text for t in analyse(word, mode="query")]
+    if len(tokens) != 2 or len(whole) != 1:
+        return False
+    return any(
+        next(
+            iter(
+                searcher.docs_for_query(
+                    query.AndNot(query.Phrase(field, tokens), query.Term(field, whole[0]))
+                )
+            ),
+            None,
+        )
+        is not None
+        for field in STEMMED_FIELDS
+    )
 
 
 def _others(vocabulary: Vocabulary, name: str) -> list[str]:
