@@ -231,7 +231,7 @@ def test_pages_holding_the_words_apart_score_as_before(
     library: Library, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     typed = {q: _scores(library, q) for q in ("Choe Ryong Hae", "Choe Ryonghae")}
-    monkeypatch.setattr(variants, "run_together", lambda _searcher, text: text)
+    monkeypatch.setattr(variants, "run_together", lambda _searcher, text: (text, ()))
     for query, scores in typed.items():
         before = _scores(library, query)
         assert {n: scores[n] for n in before} == before
@@ -263,3 +263,14 @@ def test_run_together_through_the_command_line(library: Library) -> None:
         assert shown.exit_code == 0, shown.output
         hits = json.loads(shown.stdout)["hits"]
         assert sorted((h["number"], h["matched"]) for h in hits) == [(9327, "all"), (9328, "all")]
+
+
+def test_a_reading_marks_the_name_spaced_as_the_page_prints_it(library: Library) -> None:
+    assert library.also_read("Tahirul Qadri") == AlsoRead(spaced=("Tahir ul",))
+    assert library.search(SearchQuery("Choe Ryong Hae went")).spaced == ("Ryonghae",)
+    dirs = ["--corpus", str(library.corpus_dirs[0]), "--index", str(library.index_dir)]
+    read = CliRunner().invoke(app, ["read", "9328", "--highlight", "Tahirul Qadri", *dirs])
+    assert read.exit_code == 0, read.output
+    # Marked, and not said: a spacing is no other spelling.
+    assert "The cleric *Tahir ul* *Qadri* spoke in Lahore." in read.stdout
+    assert "marked as" not in read.stdout

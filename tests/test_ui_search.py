@@ -449,3 +449,22 @@ def test_a_question_s_hits_are_ranked_together_without_a_divider(small) -> None:
         assert hits.option_count == 2
 
     drive(app, scenario)
+
+
+def test_a_name_spaced_otherwise_is_marked_in_the_reading(tmp_path: Path) -> None:
+    from search_world import FILLER, old_page, write
+
+    corpus = tmp_path / "corpus"
+    text = "The cleric Tahir ul Qadri spoke in Lahore."
+    write(corpus, "9328-old.txt", old_page(9328, "Lahore", [text, FILLER]))
+    app = make_app(*indexed(corpus, tmp_path / "index"))
+
+    async def scenario(pilot: Pilot) -> None:
+        await typed(pilot, "Tahirul Qadri")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ReadScreen)
+        assert app.screen.also.spaced == ("Tahir ul",)
+        assert "marked as" not in screen_text(app)  # marked, not said
+
+    drive(app, scenario)

@@ -271,6 +271,9 @@ class SearchResult:
     # Words of the query that no article holds, each with the spelling searched instead
     # (a letter off: "Seetharamiah", searched as "Seetharamaiah"): (as typed, as searched).
     respelt: tuple[tuple[str, str], ...] = ()
+    # A name's words typed spaced otherwise than pages print them, also searched as those
+    # pages print them ("Ryong Hae": "Ryonghae"; "Tahirul": "Tahir ul"), unsaid.
+    spaced: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -290,17 +293,20 @@ class AlsoRead:
     form, as the archive's pages pair them (``by_initials``: the names read as their
     initials, which no page pairs); ``respelt``, its words no article holds, with
     the spelling searched instead; ``said``, its words with others of one meaning, those
-    others joined by ", " ("ties": "relations, relationship"). A reading marks them all."""
+    others joined by ", " ("ties": "relations, relationship"); ``spaced``, its names
+    spaced as pages print them ("Ryonghae" for "Ryong Hae"), which no reading says. A
+    reading marks them all."""
 
     paired: tuple[tuple[str, str], ...] = ()
     respelt: tuple[tuple[str, str], ...] = ()
     said: tuple[tuple[str, str], ...] = ()
     by_initials: tuple[str, ...] = ()
+    spaced: tuple[str, ...] = ()
 
     def others(self) -> list[str]:
         """Every other form, to mark beside the words typed."""
         said = [other for _typed, others in self.said for other in others.split(", ")]
-        return [other for _typed, other in (*self.paired, *self.respelt)] + said
+        return [other for _typed, other in (*self.paired, *self.respelt)] + said + [*self.spaced]
 
 
 def _iso(d: dt.date | None) -> str | None:

@@ -183,6 +183,7 @@ class SearchIndex:
             dated=tuple(run.dated.items()),
             also_said=tuple(run.also_said.items()),
             respelt=tuple(run.respelt.items()),
+            spaced=run.spaced,
         )
 
     def _reader(self) -> _Kept:

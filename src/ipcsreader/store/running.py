@@ -99,6 +99,7 @@ class Run:
         self.by_initials: set[str] = set()  # its names read so by their initials alone
         self.dated: dict[str, str] = {}  # its months (YYYY-MM) and years alone, as dates
         self.also_said: dict[str, str] = {}  # its words also searched as others of one meaning
+        self.spaced: tuple[str, ...] = ()  # its names also searched spaced otherwise
         # The parts of the query any of which will do (see _parse), and the documents that
         # match each (see ranking.coordinated).
         self.parts: list[Any] = []
@@ -163,6 +164,7 @@ class Run:
             tuple(self.respelt.items()),
             tuple(said.items()),
             tuple(sorted(glossary.by_initials)),
+            variants.run_together(self.searcher, typed)[1],
         )
 
     def some_words(self, ranked: list[tuple[float, int]], wanted: int) -> list[tuple[float, int]]:
@@ -382,7 +384,7 @@ class Run:
             text = printings.also_bylined(text, self.plan.bylines_also, weight)
             text = printings.also_printed(text, self.plan.printed_also, weight)
             text, spelt_otherwise = variants.spelt_otherwise(self.vocabulary, text)
-            text = variants.run_together(self.searcher, text)
+            text, self.spaced = variants.run_together(self.searcher, text)
             text = querying.whole_words(querying.words_apart(text)[0] if self.apart else text)
             try:
                 q = querying.parser(qparser.AndGroup).parse(text)

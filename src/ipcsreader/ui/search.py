@@ -362,7 +362,13 @@ class SearchScreen(IpcsScreen):
             self._reading = number
             result = self.result
             also = (
-                AlsoRead(result.also_read, result.respelt, result.also_said, result.by_initials)
+                AlsoRead(
+                    result.also_read,
+                    result.respelt,
+                    result.also_said,
+                    result.by_initials,
+                    result.spaced,
+                )
                 if result
                 else AlsoRead()
             )
