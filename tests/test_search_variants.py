@@ -4,6 +4,7 @@ page printing "Tehrik-i-Taliban", after those printing it as typed."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from search_world import FILLER, old_page, write
@@ -231,7 +232,7 @@ def test_pages_holding_the_words_apart_score_as_before(
     library: Library, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     typed = {q: _scores(library, q) for q in ("Choe Ryong Hae", "Choe Ryonghae")}
-    monkeypatch.setattr(variants, "run_together", lambda _searcher, text: (text, ()))
+    monkeypatch.setattr(variants, "run_together", lambda _searcher, text: (text, {}))
     for query, scores in typed.items():
         before = _scores(library, query)
         assert {n: scores[n] for n in before} == before
@@ -266,11 +267,22 @@ def test_run_together_through_the_command_line(library: Library) -> None:
 
 
 def test_a_reading_marks_the_name_spaced_as_the_page_prints_it(library: Library) -> None:
-    assert library.also_read("Tahirul Qadri") == AlsoRead(spaced=("Tahir ul",))
-    assert library.search(SearchQuery("Choe Ryong Hae went")).spaced == ("Ryonghae",)
+    assert library.also_read("Tahirul Qadri") == AlsoRead(spaced=(("Tahirul", "Tahir ul"),))
+    assert library.search(SearchQuery("Choe Ryong Hae went")).spaced == (("Ryong Hae", "Ryonghae"),)
     dirs = ["--corpus", str(library.corpus_dirs[0]), "--index", str(library.index_dir)]
     read = CliRunner().invoke(app, ["read", "9328", "--highlight", "Tahirul Qadri", *dirs])
     assert read.exit_code == 0, read.output
     # Marked, and not said: a spacing is no other spelling.
     assert "The cleric *Tahir ul* *Qadri* spoke in Lahore." in read.stdout
     assert "marked as" not in read.stdout
+
+
+def test_a_name_found_spaced_otherwise_is_no_typo(tmp_path: Path) -> None:
+    # No page prints "Tahirul": it is not offered as "Tahir Qadri" ("Did you mean").
+    text = "The cleric Tahir ul Qadri spoke in Lahore."
+    write(tmp_path / "corpus", "9328-old.txt", old_page(9328, "Lahore", [text, FILLER]))
+    lib = Library([tmp_path / "corpus"], tmp_path / "index")
+    lib.update()
+    result = lib.search(SearchQuery("Tahirul Qadri"))
+    assert [h.number for h in result.hits if h.matched == "all"] == [9328]
+    assert result.suggestion is None

@@ -272,8 +272,8 @@ class SearchResult:
     # (a letter off: "Seetharamiah", searched as "Seetharamaiah"): (as typed, as searched).
     respelt: tuple[tuple[str, str], ...] = ()
     # A name's words typed spaced otherwise than pages print them, also searched as those
-    # pages print them ("Ryong Hae": "Ryonghae"; "Tahirul": "Tahir ul"), unsaid.
-    spaced: tuple[str, ...] = ()
+    # pages print them, unsaid: (as typed, as printed): ("Ryong Hae", "Ryonghae").
+    spaced: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -294,19 +294,19 @@ class AlsoRead:
     initials, which no page pairs); ``respelt``, its words no article holds, with
     the spelling searched instead; ``said``, its words with others of one meaning, those
     others joined by ", " ("ties": "relations, relationship"); ``spaced``, its names
-    spaced as pages print them ("Ryonghae" for "Ryong Hae"), which no reading says. A
+    spaced as pages print them ("Ryong Hae": "Ryonghae"), which no reading says. A
     reading marks them all."""
 
     paired: tuple[tuple[str, str], ...] = ()
     respelt: tuple[tuple[str, str], ...] = ()
     said: tuple[tuple[str, str], ...] = ()
     by_initials: tuple[str, ...] = ()
-    spaced: tuple[str, ...] = ()
+    spaced: tuple[tuple[str, str], ...] = ()
 
     def others(self) -> list[str]:
         """Every other form, to mark beside the words typed."""
         said = [other for _typed, others in self.said for other in others.split(", ")]
-        return [other for _typed, other in (*self.paired, *self.respelt)] + said + [*self.spaced]
+        return [other for _typed, other in (*self.paired, *self.respelt, *self.spaced)] + said
 
 
 def _iso(d: dt.date | None) -> str | None:

@@ -158,8 +158,9 @@ class SearchIndex:
             # Spellings come from the whole archive: no help when searching chosen articles.
             chosen = plan.filters.only is not None
             # Not of a word found by its others ("ties" by "relations"), nor of a name's
-            # word found as its acronym ("Tigers" of LTTE): it is no typo.
-            named = {word for name in run.also_read for word in name.split()}
+            # word found as its acronym ("Tigers" of LTTE) or spaced otherwise ("Tahirul"
+            # as "Tahir ul"): it is no typo.
+            named = {word for name in (*run.also_read, *run.spaced) for word in name.split()}
             suggestion = (
                 spelling.suggest(run.vocabulary, run.plan.text, frozenset(run.also_said) | named)
                 if total < 3 and plan.text and not chosen
@@ -183,7 +184,7 @@ class SearchIndex:
             dated=tuple(run.dated.items()),
             also_said=tuple(run.also_said.items()),
             respelt=tuple(run.respelt.items()),
-            spaced=run.spaced,
+            spaced=tuple(run.spaced.items()),
         )
 
     def _reader(self) -> _Kept:

@@ -99,7 +99,7 @@ class Run:
         self.by_initials: set[str] = set()  # its names read so by their initials alone
         self.dated: dict[str, str] = {}  # its months (YYYY-MM) and years alone, as dates
         self.also_said: dict[str, str] = {}  # its words also searched as others of one meaning
-        self.spaced: tuple[str, ...] = ()  # its names also searched spaced otherwise
+        self.spaced: dict[str, str] = {}  # its names also searched spaced otherwise
         # The parts of the query any of which will do (see _parse), and the documents that
         # match each (see ranking.coordinated).
         self.parts: list[Any] = []
@@ -164,7 +164,7 @@ class Run:
             tuple(self.respelt.items()),
             tuple(said.items()),
             tuple(sorted(glossary.by_initials)),
-            variants.run_together(self.searcher, typed)[1],
+            tuple(variants.run_together(self.searcher, typed)[1].items()),
         )
 
     def some_words(self, ranked: list[tuple[float, int]], wanted: int) -> list[tuple[float, int]]:

@@ -80,15 +80,15 @@ def spelt_otherwise(vocabulary: Vocabulary, text: str) -> tuple[str, dict[str, s
     return querying.unquoted(text, widen, _NAME), found
 
 
-def run_together(searcher: Any, text: str) -> tuple[str, tuple[str, ...]]:
+def run_together(searcher: Any, text: str) -> tuple[str, dict[str, str]]:
     """``text`` with a name's words as pages print them run together or apart, where the
     reader typed them otherwise: two words side by side that pages print run together as
     a name ("Ryong Hae", printed "Ryonghae"; "Tahir ul", printed "Tahirul"), and a word
     that pages print as a name and a short syllable ("Tahirul", printed "Tahir ul") also
     searched so, on the pages that do not hold them as typed: those score as before. A
     spacing, like a hyphen, is no other spelling, so the name counts in full, unsaid; and
-    those spellings, for a reading to mark."""
-    spaced: list[str] = []
+    each name so spaced, as typed, with the spelling searched, for a reading to mark."""
+    spaced: dict[str, str] = {}
 
     def join(match: re.Match[str]) -> str:
         words = match[0].split()
@@ -101,7 +101,7 @@ def run_together(searcher: Any, text: str) -> tuple[str, tuple[str, ...]]:
             if len(pair) == 2 and not left_out and _printed_run_together(reader, *pair):
                 apart, joined = f"({pair[0]} {pair[1]})", f"{pair[0]}{pair[1].lower()}"
                 out.append(f"({apart} OR ({joined} ANDNOT {apart}))")
-                spaced.append(joined)
+                spaced[f"{pair[0]} {pair[1]}"] = joined
                 at += 2
             else:
                 out.append(words[at])
@@ -114,13 +114,13 @@ def run_together(searcher: Any, text: str) -> tuple[str, tuple[str, ...]]:
             apart = _printed_apart(searcher, match[0])
         if not apart:
             return match[0]
-        spaced.append(apart)
+        spaced[match[0]] = apart
         return f'({match[0]} OR ("{apart}" ANDNOT {match[0]}))'
 
     reader = searcher.reader()
 
     text = querying.unquoted(text, join, _SIDE_BY_SIDE)
-    return querying.unquoted(text, split, _ONE_WORD), tuple(dict.fromkeys(spaced))
+    return querying.unquoted(text, split, _ONE_WORD), spaced
 
 
 def _printed_run_together(reader: Any, first: str, second: str) -> bool:
