@@ -41,24 +41,31 @@ _LONG_WORD = 6
 # The Persian connecting syllable ("izafat"), written either way.
 _CONNECTORS = ("e", "i")
 
+# What stands before or after a word typed plain only if it is no such word: its own
+# letters, a sign of a prefix, wildcard, fuzzy or boosted word, a field's colon, an
+# apostrophe or a hyphen.
+_NOT_BEFORE = r"\w*?~^.:'’‘\-‐‑"
+_NOT_AFTER = r"\w*?~^'’‘\-‐‑"
 # A name of three to five letter-only syllables joined by hyphens (``querying.SYLLABLES``,
 # as the query runs some together), or a word alone of _LONG_WORD letters or more, typed
 # outside quotes and fields, possibly possessive: not a prefix, wildcard, fuzzy or boosted
 # word, nor part of another compound.
 _NAME = re.compile(
-    rf"(?<![\w*?~^.:'’‘\-‐‑])({querying.SYLLABLES.pattern}|[^\W\d_]{{{_LONG_WORD},}})"
-    r"(['’‘][sS])?(?![\w*?~^'’‘\-‐‑])"
+    rf"(?<![{_NOT_BEFORE}])({querying.SYLLABLES.pattern}|[^\W\d_]{{{_LONG_WORD},}})"
+    rf"(['’‘][sS])?(?![{_NOT_AFTER}])"
 )
 # A name left out ("NOT Lashkar-e-Taiba") is left out as typed, like a word of one meaning.
 _LEFT_OUT = re.compile(r"\b(?:AND)?NOT\s*$")
 _DASH = re.compile(r"[\-‐‑]")
 # Words typed side by side, letters only, outside quotes and fields, none a prefix,
 # wildcard, fuzzy or boosted word, nor inside a group the search made ("(… OR …)").
-_SIDE_BY_SIDE = re.compile(r"(?<![\w*?~^.:'’‘\-‐‑(])[^\W\d_]+(?: +[^\W\d_]+)+(?![\w*?~^'’‘\-‐‑)])")
+_SIDE_BY_SIDE = re.compile(rf"(?<![{_NOT_BEFORE}(])[^\W\d_]+(?: +[^\W\d_]+)+(?![{_NOT_AFTER})])")
 # A word typed alone, so placed, that may be a name and a short syllable run together.
-_ONE_WORD = re.compile(r"(?<![\w*?~^.:'’‘\-‐‑(])[^\W\d_]{5,}(?![\w*?~^'’‘\-‐‑)])")
-# The most letters of a name's last syllable that pages print apart ("hae", "ul", "un").
+_ONE_WORD = re.compile(rf"(?<![{_NOT_BEFORE}(])[^\W\d_]{{5,}}(?![{_NOT_AFTER})])")
+# The most letters of a name's last syllable that pages print apart ("hae", "ul", "un"),
+# and the fewest of the name before it.
 _TAIL = 3
+_HEAD = 3
 
 
 def spelt_otherwise(vocabulary: Vocabulary, text: str) -> tuple[str, dict[str, str]]:
@@ -89,15 +96,16 @@ def run_together(searcher: Any, text: str) -> tuple[str, dict[str, str]]:
     spacing, like a hyphen, is no other spelling, so the name counts in full, unsaid; and
     each name so spaced, as typed, with the spelling searched, for a reading to mark."""
     spaced: dict[str, str] = {}
+    reader = searcher.reader()
 
     def join(match: re.Match[str]) -> str:
         words = match[0].split()
-        before = match.string[: match.start()].split()[-1:]
         out: list[str] = []
         at = 0
         while at < len(words):
             pair = words[at : at + 2]
-            left_out = (words[at - 1 : at] or before) in (["NOT"], ["ANDNOT"])
+            before = f"{match.string[: match.start()]}{' '.join(words[:at])}"
+            left_out = _LEFT_OUT.search(before)
             if len(pair) == 2 and not left_out and _printed_run_together(reader, *pair):
                 apart, joined = f"({pair[0]} {pair[1]})", f"{pair[0]}{pair[1].lower()}"
                 out.append(f"({apart} OR ({joined} ANDNOT {apart}))")
@@ -116,8 +124,6 @@ def run_together(searcher: Any, text: str) -> tuple[str, dict[str, str]]:
             return match[0]
         spaced[match[0]] = apart
         return f'({match[0]} OR ("{apart}" ANDNOT {match[0]}))'
-
-    reader = searcher.reader()
 
     text = querying.unquoted(text, join, _SIDE_BY_SIDE)
     return querying.unquoted(text, split, _ONE_WORD), spaced
@@ -146,7 +152,7 @@ def _printed_apart(searcher: Any, word: str) -> str | None:
     for cut in range(len(own) - _TAIL, len(own) - 1):
         head, tail = own[:cut], own[cut:]
         if (
-            len(head) >= _TAIL
+            len(head) >= _HEAD
             and tail not in FUNCTION_WORDS
             and name_like(reader, head)
             and _printed(reader, tail)
@@ -166,18 +172,10 @@ def _side_by_side(searcher: Any, words: str, word: str) -> bool:
     whole = [t.text for t in analyse(word, mode="query")]
     if len(tokens) != 2 or len(whole) != 1:
         return False
-    return any(
-        next(
-            iter(
-                searcher.docs_for_query(
-                    query.AndNot(query.Phrase(field, tokens), query.Term(field, whole[0]))
-                )
-            ),
-            None,
-        )
-        is not None
-        for field in STEMMED_FIELDS
+    apart = query.Or(
+        [query.AndNot(query.Phrase(f, tokens), query.Term(f, whole[0])) for f in STEMMED_FIELDS]
     )
+    return next(iter(searcher.docs_for_query(apart)), None) is not None
 
 
 def _others(vocabulary: Vocabulary, name: str) -> list[str]:
