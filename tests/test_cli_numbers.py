@@ -149,11 +149,52 @@ def test_the_last_page_still_shows(corpus: list[str]) -> None:
     assert error_line(past) == f"Error: page {last + 1} is past the last page ({last})"
 
 
+# An article's address as copied from a browser or a citation, in both layouts of the site.
+ADDRESSES = [
+    ("https://www.ipcs.org/comm_select.php?articleNo=9101", 9101),
+    ("http://ipcs.org/comm_select.php?articleNo=9101&lang=en#top", 9101),
+    ("ipcs.org/comm_select.php?x=1&articleNo=9101", 9101),
+    ("http://www.ipcs.org/article/south-asia/a-title-with-2015-in-it-9101.html", 9101),
+    ("WWW.IPCS.ORG/article/india/some-title-9101.htm", 9101),
+]
+
+
 @pytest.mark.parametrize(
-    ("text", "expected"), [("4842", 4842), (" 7 ", 7), ("#4842", 4842), ("007", 7)]
+    ("text", "expected"),
+    [("4842", 4842), (" 7 ", 7), ("#4842", 4842), ("007", 7), *ADDRESSES],
 )
 def test_article_number(text: str, expected: int) -> None:
     assert article_number(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "https://example.org/comm_select.php?articleNo=9101",  # not the site
+        "https://www.ipcs.org/comm_select.php?articleNo=9101x",
+        "https://www.ipcs.org/columnist/d-suba-chandran/",  # no article
+        "https://www.ipcs.org/issue_select.php?recNo=6151",
+    ],
+)
+def test_an_address_of_no_article_is_refused(text: str) -> None:
+    with pytest.raises(UsageError, match="not an article number"):
+        article_number(text)
+
+
+@pytest.mark.parametrize(("address", "number"), ADDRESSES[:4])
+def test_an_address_is_read_cited_and_searched(
+    corpus: list[str], address: str, number: int
+) -> None:
+    read = run("read", address, "--format", "json", *corpus)
+    assert read.exit_code == 0, read.output
+    assert json.loads(read.stdout)["number"] == number
+    cited = run("cite", address, *corpus)
+    assert cited.exit_code == 0, cited.output
+    assert f"Article No. {number}" in cited.stdout
+    found = run("search", address, "--json", *corpus)
+    assert found.exit_code == 0, found.output
+    assert [hit["number"] for hit in json.loads(found.stdout)["hits"]] == [number]
+    assert number_ranges([address]) == ([number], {number})
 
 
 def test_ranges_bounds() -> None:
@@ -163,3 +204,15 @@ def test_ranges_bounds() -> None:
     assert len(number_ranges(["1-1001"], allow_large=True)[0]) == 1001
     with pytest.raises(NotFoundError):
         number_ranges([f"5-{HUGE}"], allow_large=True)
+
+
+def test_a_number_alone_that_no_page_prints_suggests_its_article(corpus: list[str]) -> None:
+    found = run("search", "9101", "--json", *corpus)
+    assert found.exit_code == 1, found.output
+    answer = json.loads(found.stdout)
+    assert (answer["hits"], answer["suggestion"]) == ([], "#9101")
+    shown = run("search", "9101", "--color", "never", *corpus).stdout
+    assert shown == "No articles match “9101”.\nDid you mean #9101?\n"
+    # No article has it, or it is no number alone: nothing to suggest.
+    for text in ["9999", "9101 seoul", "0"]:
+        assert json.loads(run("search", text, "--json", *corpus).stdout)["suggestion"] is None

@@ -22,12 +22,22 @@ _DIGITS = re.compile(r"[0-9]+")
 # has one so long.
 _LONGEST = 1_000
 _EXAMPLE = "like 4842"
+# An article's address on ipcs.org, as a reader copies it from a browser or a citation:
+# the current layout's (".../comm_select.php?articleNo=4842") or the 2010s' (".../article/
+# <section>/<its title>-4842.html").
+_ARTICLE_URL = re.compile(
+    r"(?:https?://)?(?:www\.)?ipcs\.org/+(?:comm_select\.php\?(?:[^\s#]*&)?articleNo=([0-9]+)"
+    r"|article/[^\s?#]*-([0-9]+)\.html?)(?![0-9A-Za-z])[^\s]*",
+    re.IGNORECASE,
+)
 
 
 def article_number(text: str) -> int:
-    """The article number ``text`` names (a leading ``#`` is allowed, as printed on pages)."""
+    """The article number ``text`` names: a leading ``#`` is allowed, as printed on pages,
+    and so is the article's address on ipcs.org."""
     raw = text.strip()
-    digits = raw[1:] if raw.startswith("#") else raw
+    linked = _ARTICLE_URL.fullmatch(raw)
+    digits = (linked[1] or linked[2]) if linked else raw[1:] if raw.startswith("#") else raw
     if raw.startswith("-") and _DIGITS.fullmatch(raw[1:]):
         raise UsageError(f"article numbers start at 1, not {text!r}")
     if raw.startswith("-") and raw != "-":  # commands taking numbers pass unknown options here
@@ -47,6 +57,11 @@ def _read(digits: str) -> int:
     if len(significant) > _LONGEST:
         raise NotFoundError(f"No article {significant}: article numbers go up to {MAX_ARTICLE:,}")
     return int(digits)
+
+
+def linked_as_stamps(text: str) -> str:
+    """``text`` with each article address on ipcs.org as its stamp ("#4842")."""
+    return _ARTICLE_URL.sub(lambda m: f"#{m[1] or m[2]}", text)
 
 
 def article_numbers(texts: Iterable[str]) -> list[int]:
@@ -85,6 +100,9 @@ def number_ranges(
     numbers: dict[int, None] = {}
     alone: set[int] = set()
     for spec in specs:
+        linked = _ARTICLE_URL.fullmatch(spec.strip())
+        if linked:
+            spec = linked[1] or linked[2]
         low, dash, high = spec.strip().partition("-")
         if not low.strip() and dash:  # "-5", "--yse": says what is wrong (it raises)
             article_number(spec)

@@ -13,6 +13,7 @@ from typing import Literal
 
 from ipcsreader.archive import ranges
 from ipcsreader.errors import QueryError, UsageError
+from ipcsreader.numbers import linked_as_stamps
 from ipcsreader.text import PAGE_DASHES, as_typed
 
 Sort = Literal["relevance", "newest", "oldest"]
@@ -21,8 +22,9 @@ FACETS: tuple[str, ...] = ("column", "author", "year", "month")
 
 # A word with inner apostrophes and hyphens kept whole ("Jong-un’s"): the index's tokens.
 WORD_PATTERN = rf"\w+(?:['’‘{PAGE_DASHES}]\w+)*"
-# Initials with dots ("U.S.", "T.C.A."): one word of a query, not its letters apart.
-INITIALS_PATTERN = r"(?:[^\W\d_]\.){2,}"
+# Initials with dots ("U.S.", "T.C.A."): one word of a query, not its letters apart; the
+# last dot is often not typed ("u.s", "l.t.t.e").
+INITIALS_PATTERN = r"(?:(?:[^\W\d_]\.){2,}|(?:[^\W\d_]\.)+[^\W\d_](?![\w.]))"
 OPERATORS = frozenset({"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE"})
 
 # Bounds that keep any query fast: a pasted paragraph fits, a pasted page does not.
@@ -116,7 +118,9 @@ def plan(query: SearchQuery) -> Plan:
 
     The text and names are read as typed on a plain keyboard (:func:`as_typed`): a query
     pasted from a page, a PDF or a word processor asks what the same words typed do."""
-    text = _GLUED_BRACKETS.sub(r"\1-\2", " ".join(as_typed(query.text).split()))
+    # An article's address is its stamp ("#4842"): that article.
+    typed = linked_as_stamps(as_typed(query.text))
+    text = _GLUED_BRACKETS.sub(r"\1-\2", " ".join(typed.split()))
     check_syntax(text)
     expression = ranges.rewrite(text)
     if query.sort not in SORTS:

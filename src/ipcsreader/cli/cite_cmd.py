@@ -119,7 +119,9 @@ def cite(
     numbers: Annotated[
         list[str] | None,
         typer.Argument(
-            help="Article numbers (as in #4842).", metavar="NUMBER…", show_default=False
+            help="Article numbers (as in #4842), or their addresses on ipcs.org.",
+            metavar="NUMBER…",
+            show_default=False,
         ),
     ] = None,
     style: Annotated[
@@ -318,7 +320,9 @@ def open_article(
     number: Annotated[
         str,
         typer.Argument(
-            help="The article number (as in #4842).", metavar="NUMBER", show_default=False
+            help="The article number (as in #4842), or its address on ipcs.org.",
+            metavar="NUMBER",
+            show_default=False,
         ),
     ],
     browser: Annotated[

@@ -94,7 +94,7 @@ def read(
     number: Annotated[
         str,
         typer.Argument(
-            help="The article number (as in #4842).",
+            help="The article number (as in #4842), or its address on ipcs.org.",
             autocompletion=complete_number,
             metavar="NUMBER",
             show_default=False,

@@ -166,6 +166,8 @@ class SearchIndex:
                 if total < 3 and plan.text and not chosen
                 else None
             )
+            if not total and not chosen:
+                suggestion = suggestion or _stamp_of(searcher, plan.text)
         return SearchResult(
             query=plan.text,
             total=total,
@@ -231,6 +233,16 @@ class SearchIndex:
 def _page(plan: Plan) -> slice:
     """The hits of the page asked for, out of every hit ranked."""
     return slice(plan.offset, None if plan.limit is None else plan.offset + plan.limit)
+
+
+def _stamp_of(searcher: Any, text: str) -> str | None:
+    """ "#4842" for a query of that number alone, which no page prints, when an article has
+    it: the reader means the article, which its stamp finds."""
+    digits = text.strip()
+    if not (digits.isascii() and digits.isdigit()) or len(digits) > 9:
+        return None
+    number = int(digits)
+    return f"#{number}" if number and searcher.document_number(number=number) is not None else None
 
 
 class _Kept:

@@ -39,6 +39,8 @@ _COMPOUND = re.compile(
     r"(?![\w*?~^'’‘\-‐‑])"
 )
 _LETTERS_DIGITS = re.compile(r"(?<=[^\W\d_])(?=\d)")
+# A word's parts, initials one of them ("U.S.-Pakistan": "U.S.", "Pakistan").
+_PARTS = re.compile(rf"{INITIALS_PATTERN}|[^\W_]+")
 POSSESSIVE = re.compile(r"['’‘][sS]$")
 
 
@@ -173,22 +175,23 @@ def _words_joined(word: str) -> bool:
 
 # A word the index reads as several, joined by hyphens, apostrophes, slashes, "&", "+" or
 # dots ("US-India-Japan", "Xi/Modi"), standing alone (not in a field's clause, nor a
-# prefix, fuzzy or boosted word).
-_JOINED = re.compile(r"(?<![\w*?~^.:])\w+(?:[\-‐‑'’‘/&+.]+\w+)+(?![\w*?~^\-‐‑'’‘/&+.:])")
+# prefix, fuzzy or boosted word); a dot may end it ("U.S.-E.U.").
+_JOINED = re.compile(r"(?<![\w*?~^.:])\w+(?:[\-‐‑'’‘/&+.]+\w+)+\.?(?![\w*?~^\-‐‑'’‘/&+.:])")
 
 
 def words_apart(text: str) -> tuple[str, bool]:
     """``text`` with each unquoted word the index reads as parts searched as those parts,
     each anywhere in the article; and whether there was one. What a query that finds
     nothing with its compounds whole (:func:`whole_words`) asks next: "US-India-Japan"
-    finds the page on the India-Japan-US trilateral, "Xi/Modi" one on Xi and Modi. A
-    word with a part of one letter ("U.S.", "J&K") stays whole."""
+    finds the page on the India-Japan-US trilateral, "Xi/Modi" one on Xi and Modi,
+    "U.S.-Pakistan" one on the US and Pakistan. A word with a part of one letter ("J&K")
+    stays whole, as do initials ("U.S.")."""
     found = False
 
     def apart(match: re.Match[str]) -> str:
         nonlocal found
-        parts = re.findall(r"[^\W_]+", POSSESSIVE.sub("", match[0]))
-        if min(len(part) for part in parts) < 2:
+        parts = _PARTS.findall(POSSESSIVE.sub("", match[0]))
+        if len(parts) < 2 or min(len(part) for part in parts) < 2:
             return match[0]
         found = True
         return f"({' '.join(parts)})"
