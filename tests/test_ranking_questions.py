@@ -200,6 +200,12 @@ def test_mostly_names_keep_to_every_word(library: Library) -> None:
         ("North Korean missiles over Japan 2017", False),
         ("Nawaz Sharif's visit swearing-in", False),
         ("Obama and Modi co-authored an article", True),  # "and" parts two names
+        # Every word with a capital (title case, capitals) tells no name from the next:
+        # each counts, and five words describe.
+        ("Delhi Tokyo Washington Three-Way Strategic Dialogue", True),
+        ("DELHI TOKYO WASHINGTON THREE-WAY STRATEGIC DIALOGUE", True),
+        ("Ram Baran Yadav Promulgate Statute", True),
+        ("Safety Board Data Perth", False),
         # Fewer than four words besides function words.
         ("snatched citizens in the summit", False),
         ("North Korea", False),

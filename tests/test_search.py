@@ -139,6 +139,23 @@ def test_plain_words_leave_out_syntax() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("typed", "words"),
+    [
+        # A colon with nothing after it is punctuation, as the parser reads it (a word
+        # dropped here lost its highlight and its nearness to the others).
+        ("Korea: Russia", ["Korea", "Russia"]),
+        ("Abe's: abduction", ["Abe’s", "abduction"]),
+        ("title: Korea", ["title", "Korea"]),
+        ("title:Korea Russia", ["Russia"]),
+    ],
+)
+def test_plain_words_take_a_colon_ending_a_word_for_punctuation(
+    typed: str, words: list[str]
+) -> None:
+    assert plain_words(typed) == words
+
+
 def test_a_party_typed_with_its_letters_in_brackets_finds_it_either_way(tmp_path) -> None:
     from search_world import library_of
 

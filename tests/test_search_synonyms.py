@@ -37,6 +37,9 @@ from ipcsreader.store.synonyms import typed_words
         ("India -ties", {}),
         ("tie* visit~ talks^2", {}),
         ("Tokyo-Seoul", {}),
+        # A colon with nothing after it ends a word; one before a value makes a field.
+        ("Pullout: Kabul", {"pullout": "Pullout", "kabul": "Kabul"}),
+        ("ties:visit", {}),
     ],
 )
 def test_the_words_with_others_are_those_typed_plain(query: str, typed: dict[str, str]) -> None:

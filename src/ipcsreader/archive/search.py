@@ -226,7 +226,10 @@ def plain_words(text: str) -> list[str]:
     """The words of a query (as typed on a plain keyboard: "Jong–un" is one word),
     without operators, fielded clauses or syntax."""
     words = []
-    unfielded = ranges.FIELD_CLAUSE.sub(" ", ranges.STAMP.sub(" ", as_typed(text)))
+    # A colon with nothing after it ends a word ("Korea: Russia"), as the parser reads it.
+    unfielded = ranges.FIELD_CLAUSE.sub(
+        lambda clause: " " if clause[2] else clause[1], ranges.STAMP.sub(" ", as_typed(text))
+    )
     for token in re.findall(r"\S+", unfielded):
         if token in OPERATORS or ":" in token:
             continue

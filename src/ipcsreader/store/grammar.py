@@ -107,13 +107,17 @@ def describes(words: Sequence[str]) -> bool:
     # Words typed with a capital side by side name one thing ("Ram Baran Yadav", "Nawaz
     # Sharif's"): counted once, a name of three words does not make a description of a
     # query that asks for it and one more word (bench/README.md, eighteenth pass).
+    said = [w for w in words if not {t.text for t in text(w, mode="query")} <= function]
+    # Every word with a capital (typed in title case or in capitals) tells no name from
+    # the next: each counts ("Delhi Tokyo Washington Three-Way Strategic Dialogue").
+    runs = not all(w[:1].isupper() for w in said)
     content: list[str] = []
     capital = False
     for word in words:
         if {t.text for t in text(word, mode="query")} <= function:
             capital = False
             continue
-        if not (capital and word[:1].isupper()):
+        if not (runs and capital and word[:1].isupper()):
             content.append(word)
         capital = word[:1].isupper()
     if len(content) >= LONG_QUERY_WORDS:

@@ -160,9 +160,10 @@ northeast > north east
 southeast > south east
 """
 
-# A word as typed outside quotes, possessive or not: not a field's value, a prefix, a
-# fuzzy or boosted word, nor part of a compound ("Tokyo-Seoul").
-_PLAIN = re.compile(r"(?<![\w:*?~^'’-])([^\W\d_]+)(?:['’‘][sS])?(?![\w:*?~^'’‘-])")
+# A word as typed outside quotes, possessive or not: not a field's name or value, a
+# prefix, a fuzzy or boosted word, nor part of a compound ("Tokyo-Seoul"). A colon with
+# nothing after it ends a word ("Delhi: Tokyo").
+_PLAIN = re.compile(r"(?<![\w:*?~^'’-])([^\W\d_]+)(?:['’‘][sS])?(?![\w*?~^'’‘-]|:\S)")
 # A word left out ("NOT ties", "-ties", "ANDNOT ties").
 _LEFT_OUT = re.compile(r"(?:\bNOT|\bANDNOT|(?<![\w-])-)\s*([^\W\d_]+)")
 
