@@ -102,6 +102,11 @@ GLOSSARY = {
         ("NOT LWE", 'NOT (LWE OR "left wing extremism")'),
         ("NOT Act East Policy", "NOT Act ((East AND Policy) OR ep)"),
         ("India NOT Act East Policy", "India NOT Act ((East AND Policy) OR ep)"),
+        # Punctuation after a word is no part of it.
+        ("LWE: Jharkhand", '(LWE OR "left wing extremism"): Jharkhand'),
+        ("LWE, Jharkhand", '(LWE OR "left wing extremism"), Jharkhand'),
+        ("Jharkhand LWE.", 'Jharkhand (LWE OR "left wing extremism").'),
+        ("Act East Policy; India", "((Act AND East AND Policy) OR aep); India"),
         # Untouched: quoted, fielded, lower case, unknown, wildcards.
         ('"LWE in Jharkhand"', '"LWE in Jharkhand"'),
         ("title:LWE", "title:LWE"),

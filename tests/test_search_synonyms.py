@@ -40,6 +40,8 @@ from ipcsreader.store.synonyms import typed_words
         # A colon with nothing after it ends a word; one before a value makes a field.
         ("Pullout: Kabul", {"pullout": "Pullout", "kabul": "Kabul"}),
         ("ties:visit", {}),
+        # A dash with a space after it is punctuation, not a word left out.
+        ("Delhi - Tokyo", {"delhi": "Delhi", "tokyo": "Tokyo"}),
     ],
 )
 def test_the_words_with_others_are_those_typed_plain(query: str, typed: dict[str, str]) -> None:

@@ -119,7 +119,8 @@ def search_command(
     \b
     Query language:
       north korea              every word must appear (in any form: visit, visits, visited;
-                               defence or defense); the, what, of … only help if found
+                               defence or defense); the, what, of … (and IPCS,
+                               article, commentary) only help if found
       "north korea"            a phrase; where no article has it as typed, its words
                                anywhere (those close together first), and said so
       LWE                      also "left wing extremism", and that name also LWE,

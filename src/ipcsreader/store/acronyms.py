@@ -164,8 +164,13 @@ def spell_out(text: str, glossary: Glossary) -> str:
     return "".join(pieces)
 
 
+# What parts a query's words: spaces, and punctuation before them or at the end ("IORA:
+# search", "IORA, piracy").
+_BETWEEN = re.compile(r"([,;:.!?]*\s+|[,;:.!?]+$)")
+
+
 def _spell_out_piece(piece: str, glossary: Glossary) -> str:
-    tokens = re.split(r"(\s+)", piece)
+    tokens = _BETWEEN.split(piece)
     plain = [_is_plain(t) for t in tokens]
     out: list[str] = []
     i = 0

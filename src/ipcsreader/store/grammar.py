@@ -43,6 +43,12 @@ FUNCTION_WORDS = (
         )
     )
     | frozenset(
+        # Words naming the archive or its kind of text ("IPCS article on the Durand Line",
+        # "commentary on Nepal's constitution"): every page is one, so they say nothing of
+        # the subject. Not "Article 370" (see split_function_words).
+        re.findall(r"\w+", "ipcs article articles commentary commentaries piece pieces")
+    )
+    | frozenset(
         # A letter alone is an initial ("S Malik", "R N Ravi"): pages print the name in full,
         # with initials (run together: "RN Ravi") or without, so a query need not find it.
         "abcdefghijklmnopqrstuvwxyz"
@@ -176,13 +182,18 @@ def word_stems(node: Any) -> list[str] | None:
 def split_function_words(q: Any) -> tuple[list[Any], list[Any]]:
     """The parts of ``q``, an AND of words, that are not function words, and those that are."""
     stems = function_stems()
+    parts = q.subqueries
 
-    def is_function_word(sub: Any) -> bool:
-        found = word_stems(sub) or []
-        return bool(found) and all(stem in stems for stem in found)
+    def is_function_word(i: int) -> bool:
+        found = word_stems(parts[i]) or []
+        if not found or not all(stem in stems for stem in found):
+            return False
+        # A word before a number names that one: "Article 370", "Article 9".
+        after = word_stems(parts[i + 1]) or [] if i + 1 < len(parts) else []
+        return not any(stem.isdigit() for stem in after)
 
-    optional = [sub for sub in q.subqueries if is_function_word(sub)]
-    required = [sub for sub in q.subqueries if not is_function_word(sub)]
+    optional = [sub for i, sub in enumerate(parts) if is_function_word(i)]
+    required = [sub for i, sub in enumerate(parts) if not is_function_word(i)]
     return required, optional
 
 

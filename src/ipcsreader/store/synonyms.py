@@ -164,8 +164,9 @@ southeast > south east
 # prefix, a fuzzy or boosted word, nor part of a compound ("Tokyo-Seoul"). A colon with
 # nothing after it ends a word ("Delhi: Tokyo").
 _PLAIN = re.compile(r"(?<![\w:*?~^'’-])([^\W\d_]+)(?:['’‘][sS])?(?![\w*?~^'’‘-]|:\S)")
-# A word left out ("NOT ties", "-ties", "ANDNOT ties").
-_LEFT_OUT = re.compile(r"(?:\bNOT|\bANDNOT|(?<![\w-])-)\s*([^\W\d_]+)")
+# A word left out ("NOT ties", "-ties", "ANDNOT ties"); a dash with a space after it is
+# punctuation ("Delhi - Tokyo"), as signs_to_operators reads it.
+_LEFT_OUT = re.compile(r"(?:(?:\bNOT|\bANDNOT)\s*|(?<![\w-])-)([^\W\d_]+)")
 
 
 @cache
