@@ -107,6 +107,11 @@ GLOSSARY = {
         ("LWE, Jharkhand", '(LWE OR "left wing extremism"), Jharkhand'),
         ("Jharkhand LWE.", 'Jharkhand (LWE OR "left wing extremism").'),
         ("Act East Policy; India", "((Act AND East AND Policy) OR aep); India"),
+        ("(LWE Jharkhand)", '((LWE OR "left wing extremism") Jharkhand)'),
+        ("India (LWE)", 'India ((LWE OR "left wing extremism"))'),
+        # A name's words stand apart by spaces alone.
+        ("(Act East) Policy", "(Act East) Policy"),
+        ("Act, East Policy", "Act, ((East AND Policy) OR ep)"),
         # Untouched: quoted, fielded, lower case, unknown, wildcards.
         ('"LWE in Jharkhand"', '"LWE in Jharkhand"'),
         ("title:LWE", "title:LWE"),

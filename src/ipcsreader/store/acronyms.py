@@ -164,9 +164,9 @@ def spell_out(text: str, glossary: Glossary) -> str:
     return "".join(pieces)
 
 
-# What parts a query's words: spaces, and punctuation before them or at the end ("IORA:
-# search", "IORA, piracy").
-_BETWEEN = re.compile(r"([,;:.!?]*\s+|[,;:.!?]+$)")
+# What parts a query's words: spaces, punctuation before them or at the end ("IORA:
+# search", "IORA, piracy"), and brackets round them ("(IORA piracy)").
+_BETWEEN = re.compile(r"(^\(+|[,;:.!?)]*\s+\(*|[,;:.!?)]+$)")
 
 
 def _spell_out_piece(piece: str, glossary: Glossary) -> str:
@@ -212,7 +212,13 @@ def _longest_named_run(
     whose acronym they print in capitals and never spell out: (the run's last token, the
     acronym, whether the pages pair them)."""
     ends = [start]
-    while ends[-1] + 2 < len(tokens) and plain[ends[-1] + 2] and len(ends) < 8:
+    # A name's words stand apart by spaces alone: not across a comma or a bracket.
+    while (
+        ends[-1] + 2 < len(tokens)
+        and plain[ends[-1] + 2]
+        and not tokens[ends[-1] + 1].strip()
+        and len(ends) < 8
+    ):
         ends.append(ends[-1] + 2)
     for end in reversed(ends[1:]):
         typed = [p for k in range(start, end + 1, 2) for p in re.split(r"[-‐‑]", tokens[k])]
