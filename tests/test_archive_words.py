@@ -5,12 +5,14 @@ happens to print them would otherwise come first. "Article 370" is a subject."""
 
 from __future__ import annotations
 
-from pathlib import Path
+import json
 
 import pytest
 from search_world import library_of
+from typer.testing import CliRunner
 
 from ipcsreader.archive.search import SearchQuery
+from ipcsreader.cli import app
 from ipcsreader.library import Library
 
 DURAND = "Across the Durand Line the tribal areas are contested; the Durand Line is porous."
@@ -64,13 +66,7 @@ def test_an_article_numbered_is_a_subject(library: Library, query: str) -> None:
     assert ranked(library, query)[0] == 8903
 
 
-def test_through_the_command_line(library: Library, tmp_path: Path) -> None:
-    import json
-
-    from typer.testing import CliRunner
-
-    from ipcsreader.cli import app
-
+def test_through_the_command_line(library: Library) -> None:
     where = ["--corpus", str(library.corpus_dirs[0]), "--index", str(library.index_dir)]
     result = CliRunner().invoke(app, ["search", "ipcs article on durand line", "--json", *where])
     assert result.exit_code == 0, result.output

@@ -36,8 +36,7 @@ def article_number(text: str) -> int:
     """The article number ``text`` names: a leading ``#`` is allowed, as printed on pages,
     and so is the article's address on ipcs.org."""
     raw = text.strip()
-    linked = _ARTICLE_URL.fullmatch(raw)
-    digits = (linked[1] or linked[2]) if linked else raw[1:] if raw.startswith("#") else raw
+    digits = _linked(raw) or (raw[1:] if raw.startswith("#") else raw)
     if raw.startswith("-") and _DIGITS.fullmatch(raw[1:]):
         raise UsageError(f"article numbers start at 1, not {text!r}")
     if raw.startswith("-") and raw != "-":  # commands taking numbers pass unknown options here
@@ -59,9 +58,19 @@ def _read(digits: str) -> int:
     return int(digits)
 
 
+def _linked(text: str) -> str | None:
+    """The digits of the article number in ``text``, an article's address; else None."""
+    address = _ARTICLE_URL.fullmatch(text)
+    return _address_digits(address) if address else None
+
+
+def _address_digits(address: re.Match[str]) -> str:
+    return address[1] or address[2]
+
+
 def linked_as_stamps(text: str) -> str:
     """``text`` with each article address on ipcs.org as its stamp ("#4842")."""
-    return _ARTICLE_URL.sub(lambda m: f"#{m[1] or m[2]}", text)
+    return _ARTICLE_URL.sub(lambda address: f"#{_address_digits(address)}", text)
 
 
 def article_numbers(texts: Iterable[str]) -> list[int]:
@@ -100,9 +109,7 @@ def number_ranges(
     numbers: dict[int, None] = {}
     alone: set[int] = set()
     for spec in specs:
-        linked = _ARTICLE_URL.fullmatch(spec.strip())
-        if linked:
-            spec = linked[1] or linked[2]
+        spec = _linked(spec.strip()) or spec
         low, dash, high = spec.strip().partition("-")
         if not low.strip() and dash:  # "-5", "--yse": says what is wrong (it raises)
             article_number(spec)

@@ -113,14 +113,14 @@ def describes(words: Sequence[str]) -> bool:
     # Words typed with a capital side by side name one thing ("Ram Baran Yadav", "Nawaz
     # Sharif's"): counted once, a name of three words does not make a description of a
     # query that asks for it and one more word (bench/README.md, eighteenth pass).
-    said = [w for w in words if not {t.text for t in text(w, mode="query")} <= function]
+    said = [(w, not {t.text for t in text(w, mode="query")} <= function) for w in words]
     # Every word with a capital (typed in title case or in capitals) tells no name from
     # the next: each counts ("Delhi Tokyo Washington Three-Way Strategic Dialogue").
-    runs = not all(w[:1].isupper() for w in said)
+    runs = not all(w[:1].isupper() for w, subject in said if subject)
     content: list[str] = []
     capital = False
-    for word in words:
-        if {t.text for t in text(word, mode="query")} <= function:
+    for word, subject in said:
+        if not subject:
             capital = False
             continue
         if not (runs and capital and word[:1].isupper()):
@@ -182,18 +182,16 @@ def word_stems(node: Any) -> list[str] | None:
 def split_function_words(q: Any) -> tuple[list[Any], list[Any]]:
     """The parts of ``q``, an AND of words, that are not function words, and those that are."""
     stems = function_stems()
-    parts = q.subqueries
-
-    def is_function_word(i: int) -> bool:
-        found = word_stems(parts[i]) or []
-        if not found or not all(stem in stems for stem in found):
-            return False
+    found = [word_stems(sub) or [] for sub in q.subqueries]
+    required: list[Any] = []
+    optional: list[Any] = []
+    for sub, own, after in zip(q.subqueries, found, [*found[1:], []], strict=True):
+        function = bool(own) and all(stem in stems for stem in own)
         # A word before a number names that one: "Article 370", "Article 9".
-        after = word_stems(parts[i + 1]) or [] if i + 1 < len(parts) else []
-        return not any(stem.isdigit() for stem in after)
-
-    optional = [sub for i, sub in enumerate(parts) if is_function_word(i)]
-    required = [sub for i, sub in enumerate(parts) if not is_function_word(i)]
+        if function and not any(stem.isdigit() for stem in after):
+            optional.append(sub)
+        else:
+            required.append(sub)
     return required, optional
 
 

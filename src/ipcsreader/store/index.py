@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from ipcsreader.compat.whoosh_reading import load_lengths
 from ipcsreader.errors import IndexUnavailableError
 from ipcsreader.model import AlsoRead, FoundNumbers, Hit, Matched, SearchResult
+from ipcsreader.numbers import within_range
 from ipcsreader.store import (
     fields,
     querying,
@@ -239,10 +240,9 @@ def _stamp_of(searcher: Any, text: str) -> str | None:
     """ "#4842" for a query of that number alone, which no page prints, when an article has
     it: the reader means the article, which its stamp finds."""
     digits = text.strip()
-    if not (digits.isascii() and digits.isdigit()) or len(digits) > 9:
+    if not (digits.isascii() and digits.isdigit()) or not within_range(number := int(digits)):
         return None
-    number = int(digits)
-    return f"#{number}" if number and searcher.document_number(number=number) is not None else None
+    return f"#{number}" if searcher.document_number(number=number) is not None else None
 
 
 class _Kept:
