@@ -83,6 +83,14 @@ class _Glossary(acronyms.Glossary):
     def rare(self, word: str) -> bool:
         return word in self.known
 
+    def printed_as_acronym(self, word: str) -> bool:
+        return word in PRINTED_AS_ACRONYMS
+
+
+# The fixed glossary's words that the pages print as acronyms only ("ep" is printed as a
+# word too, in this pretend archive).
+PRINTED_AS_ACRONYMS = {"lwe", "aep", "ttp"}
+
 
 GLOSSARY = {
     "ep": "east policy",
@@ -112,10 +120,13 @@ GLOSSARY = {
         # A name's words stand apart by spaces alone.
         ("(Act East) Policy", "(Act East) Policy"),
         ("Act, East Policy", "Act, ((East AND Policy) OR ep)"),
-        # Untouched: quoted, fielded, lower case, unknown, wildcards.
+        # In lower case where the pages print it as an acronym only.
+        ("lwe jharkhand", '(lwe OR "left wing extremism") jharkhand'),
+        ("ep", "ep"),
+        # Untouched: quoted, fielded, unknown, wildcards.
         ('"LWE in Jharkhand"', '"LWE in Jharkhand"'),
+        ('"lwe"', '"lwe"'),
         ("title:LWE", "title:LWE"),
-        ("lwe", "lwe"),
         ("CPEC", "CPEC"),
         ("LWE*", "LWE*"),
         ("act east*", "act east*"),
@@ -128,7 +139,8 @@ def test_a_query_takes_both_forms(query: str, rewritten: str) -> None:
 # 7001 spells LWE out once and uses it after; 7002 writes the name in full only; 7003
 # uses the acronym only, and once; 7004 is about something else; 7005 and 7006 use an
 # acronym that no page spells out; 7007 spells one out that a name's initials also make;
-# 7008 uses one of two letters.
+# 7008 uses one of two letters; 7009 spells out AIM, which 7010 prints as a word and 7011
+# gives only in full.
 PAGES = {
     7001: (
         "Jharkhand's New Plan",
@@ -142,6 +154,9 @@ PAGES = {
     7006: ("Island Times", "The LTTE fronts abroad were banned, and the diaspora answered. "),
     7007: ("Militant Notes", "The Lashkar-e-Pakistan (LEP) struck twice; LEP cadres fled. "),
     7008: ("Missile Notes", "NK missiles flew over the sea again in spring. "),
+    7009: ("Mission Notes", "The Assam Integration Mission (AIM) began; AIM funds flowed. "),
+    7010: ("Forest Plan", "The aim of the forest plan was clear to the villages. "),
+    7011: ("Village Notes", "The Assam Integration Mission reached the villages late. "),
 }
 
 
@@ -175,12 +190,36 @@ def test_a_name_in_full_finds_its_acronym(library: tuple[Library, list[str]]) ->
     assert numbers(lib, "left wing extremism") == [7001, 7002, 7003]
 
 
-def test_quoted_and_lower_case_acronyms_are_taken_as_typed(
+def test_a_quoted_acronym_is_taken_as_typed(library: tuple[Library, list[str]]) -> None:
+    lib, _ = library
+    assert numbers(lib, '"LWE"') == [7001, 7003]
+    assert numbers(lib, '"lwe"') == [7001, 7003]
+
+
+def test_an_acronym_typed_in_lower_case_finds_its_name_in_full(
+    library: tuple[Library, list[str]],
+) -> None:
+    lib, dirs = library
+    assert numbers(lib, "lwe") == [7001, 7002, 7003]
+    found = CliRunner().invoke(app, ["search", "lwe", "--json", *dirs])
+    assert json.loads(found.stdout)["also_read"] == {"lwe": "left wing extremism"}
+
+
+def test_a_word_some_page_prints_in_lower_case_is_no_acronym(
     library: tuple[Library, list[str]],
 ) -> None:
     lib, _ = library
-    assert numbers(lib, '"LWE"') == [7001, 7003]
-    assert numbers(lib, "lwe") == [7001, 7003]
+    # Typed as an acronym, AIM finds its name in full (7011); typed in lower case it is
+    # the word that 7010 prints, and finds only the pages that hold it.
+    assert sorted(numbers(lib, "AIM")) == [7009, 7010, 7011]
+    assert sorted(numbers(lib, "aim")) == [7009, 7010]
+
+
+@pytest.mark.parametrize(
+    ("word", "maybe"), [("iora", True), ("saarc", True), ("IORA", False), ("Modi", False)]
+)
+def test_only_words_in_lower_case_may_be_acronyms_typed_so(word: str, maybe: bool) -> None:
+    assert acronyms.may_be_acronym(word) is maybe
 
 
 def test_search_through_the_command_line_highlights_both_forms(
@@ -244,6 +283,9 @@ def test_read_marks_an_acronym_in_both_forms_as_the_search_reads_it(
     # 7002 has only the name: it is marked; 7004 has neither: nothing is said.
     assert "*Left-wing extremism* in the forests" in read(dirs, 7002, "LWE")
     assert "also marked" not in read(dirs, 7004, "LWE")
+    # Typed in lower case, as the search reads it.
+    lower = read(dirs, 7001, "lwe")
+    assert "*Left-wing Extremism* (*LWE*)" in lower and "lwe also marked as" in lower
 
 
 def test_read_marks_a_name_in_full_and_its_acronym(library: tuple[Library, list[str]]) -> None:
@@ -259,7 +301,7 @@ def test_read_marks_a_name_in_full_and_its_acronym(library: tuple[Library, list[
     [
         (7005, "CPEC", "The *CPEC* corridor, China Pakistan"),  # no page pairs it
         (7001, '"LWE"', "Left-wing Extremism (*LWE*) grew"),  # quoted: as typed
-        (7001, "lwe", "Left-wing Extremism (*LWE*) grew"),  # not written as an acronym
+        (7010, "aim", "The *aim* of the forest plan"),  # a page prints it as a word
         (7001, "title:LWE", "Left-wing Extremism (LWE) grew"),  # fielded
         (7001, "LWE (", "Left-wing Extremism (*LWE*) grew"),  # a query the search refuses
     ],

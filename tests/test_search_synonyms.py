@@ -161,3 +161,26 @@ def test_a_narrower_word_finds_the_broader_one_and_not_the_reverse(tmp_path: Pat
     broad = lib.search(SearchQuery("Maoist attack"))
     assert [h.number for h in broad.hits if h.matched == "all"] == [8941]
     assert dict(broad.also_said) == {}
+
+
+def test_a_word_shortened_in_a_hurry_finds_the_word_and_not_the_reverse(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    write(
+        corpus,
+        "8951-old.txt",
+        old_page(8951, "Hill Road", ["Former rebels joined the state police.", FILLER]),
+    )
+    write(corpus, "8952-old.txt", old_page(8952, "Town Road", ["Ex rebels held a rally.", FILLER]))
+    lib = Library([corpus], tmp_path / "index")
+    lib.update()
+    short = lib.search(SearchQuery("ex rebels"))
+    assert [h.number for h in short.hits if h.matched == "all"] == [8952, 8951]
+    assert dict(short.also_said)["ex"] == "former"
+    full = lib.search(SearchQuery("former rebels"))
+    assert [h.number for h in full.hits if h.matched == "all"] == [8951]
+    assert typed_words("govt intl natl econ") == {
+        "govt": "govt",
+        "intl": "intl",
+        "natl": "natl",
+        "econ": "econ",
+    }

@@ -4,7 +4,9 @@ IPCS writers give a name in full once and its acronym after it, then use the acr
 "Left-wing Extremism (LWE)", "Memorandum of Understanding (MoU)". A reader may type either
 form, and an article about LWE may say "Left-wing Extremism" once and "LWE" twenty times.
 So a query's acronym also finds its name in full, and a name typed in full also finds its
-acronym, wherever some page of the index pairs the two. A page may use an acronym it never
+acronym, wherever some page of the index pairs the two. Readers in a hurry type acronyms in
+lower case ("iora"): such a word is one where the pages holding it print it as an acronym
+and none as a word ("aid", "us" are words). A page may use an acronym it never
 spells out (a cut page, one written for readers who know it): a name typed in capitals
 whose initials are such an acronym, one that no page spells out otherwise, finds it too
 ("Liberation Tigers of Tamil Eelam", LTTE). Nothing is kept at index time: the pairs are
@@ -16,7 +18,8 @@ from __future__ import annotations
 import re
 import zlib
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from itertools import islice
 from typing import Any
 
 from ipcsreader.archive.search import OPERATORS
@@ -31,6 +34,8 @@ _TYPED = re.compile(r"[^\W\d_]{2,8}")
 # How far before "(ACR)" its name may start, and how many pages are read to find it.
 _REACH = 160
 PAGES_READ = 40
+# How many pages holding a word typed in lower case are read to see how they print it.
+_FORMS_READ = 10
 # The share of the bodies an acronym looked up for a name typed in full may be in.
 RARE = 0.1
 RARE_FLOOR = 50  # in a small archive any word is in a large share of it
@@ -46,6 +51,12 @@ _PLAIN = re.compile(r"[^\W\d_]+(?:[-‐‑][^\W\d_]+)*")
 def is_acronym(word: str) -> bool:
     """Whether ``word`` is written as an acronym: "LWE", "MoU", not "Modi" or "lwe"."""
     return bool(_TYPED.fullmatch(word)) and sum(c.isupper() for c in word) >= 2
+
+
+def may_be_acronym(word: str) -> bool:
+    """Whether ``word`` may be an acronym typed in lower case, as readers in a hurry do
+    ("iora", "saarc"): the pages decide (:meth:`Glossary.printed_as_acronym`)."""
+    return bool(_TYPED.fullmatch(word)) and word.islower()
 
 
 def expansion(text: str, acronym: str) -> tuple[str, ...] | None:
@@ -107,6 +118,8 @@ class Glossary:
         self.used: dict[str, str] = {}
         # The names of ``used`` read as their initials, which no page pairs with them.
         self.by_initials: set[str] = set()
+        # Words typed in lower case, and whether the pages print them as acronyms only.
+        self.printed: dict[str, bool] = {}
 
     def spelt_out(self, acronym: str) -> tuple[str, ...] | None:
         """What ``acronym`` stands for on the pages that use it, the commonest reading."""
@@ -120,6 +133,27 @@ class Glossary:
         word that happens to be spelt so."""
         self.spelt_out(acronym)
         return acronym.lower() in self.capitals
+
+    def printed_as_acronym(self, word: str) -> bool:
+        """Whether the pages that hold ``word`` print it as an acronym ("IORA", "MoU") and
+        none prints it in lower case: "iora" is the acronym, "aid" and "us" are words."""
+        key = word.lower()
+        if key not in self.printed:
+            self.printed[key] = self._printed_as_acronym(key)
+        return self.printed[key]
+
+    def _printed_as_acronym(self, word: str) -> bool:
+        term = self._term(word)
+        if term is None:
+            return False
+        forms = re.compile(rf"\b{re.escape(word)}\b", re.IGNORECASE)
+        seen = False
+        for text in self._texts(term, _FORMS_READ):
+            for form in forms.findall(text):
+                if form.islower():
+                    return False  # the first page to print it as a word decides
+                seen = seen or is_acronym(form)
+        return seen
 
     def rare(self, word: str) -> bool:
         """Whether ``word`` is in the bodies at all, and in few of them, as acronyms are
@@ -136,21 +170,24 @@ class Glossary:
 
     def _read(self, acronym: str) -> tuple[str, ...] | None:
         term = self._term(acronym)
-        reader = self.searcher.reader()
-        if term is None or not reader.doc_frequency("body", term):
+        if term is None:
             return None
         found: Counter[tuple[str, ...]] = Counter()
-        postings = reader.postings("body", term)
         capitals = re.compile(rf"\b{re.escape(acronym.upper())}\b")
-        for n, docnum in enumerate(postings.all_ids()):
-            if n == PAGES_READ:
-                break
-            stored = self.searcher.stored_fields(docnum)
-            text = zlib.decompress(stored["text"]).decode("utf-8")
+        for text in self._texts(term, PAGES_READ):
             found.update(_definitions(text, acronym))
             if capitals.search(text):
                 self.capitals.add(acronym.lower())
         return _commonest(found)
+
+    def _texts(self, term: str, most: int) -> Iterator[str]:
+        """The stored text of the first ``most`` pages whose bodies hold ``term``."""
+        reader = self.searcher.reader()
+        if not reader.doc_frequency("body", term):
+            return
+        for docnum in islice(reader.postings("body", term).all_ids(), most):
+            stored = self.searcher.stored_fields(docnum)
+            yield zlib.decompress(stored["text"]).decode("utf-8")
 
 
 def spell_out(text: str, glossary: Glossary) -> str:
@@ -192,12 +229,20 @@ def _spell_out_piece(piece: str, glossary: Glossary) -> str:
             i = end + 1
             continue
         word = tokens[i]
-        named = glossary.spelt_out(word) if is_acronym(word) else None
+        named = glossary.spelt_out(word) if _as_acronym(word, glossary) else None
         if named:
             glossary.used[word] = " ".join(named)
         out.append(f'({word} OR "{" ".join(named)}")' if named else word)
         i += 1
     return "".join(out)
+
+
+def _as_acronym(word: str, glossary: Glossary) -> bool:
+    """Whether ``word`` is an acronym: typed as one, or in lower case where the pages
+    that hold it, few of all, print it as one only."""
+    if is_acronym(word):
+        return True
+    return may_be_acronym(word) and glossary.rare(word) and glossary.printed_as_acronym(word)
 
 
 def _is_plain(token: str) -> bool:

@@ -7,8 +7,9 @@ its others here, which count for less than the word itself (:data:`WEIGHT`): a p
 saying what was typed still comes first. Only words of one meaning in this archive's
 prose are paired (and a name's other spellings: "Baloch", "Baluch"); one way only, a
 capital with its country (the metonymy of every foreign-affairs page), a short form with
-its name in full ("PM", "UNSC"), and a narrower word with the one its pages say as well
-("ambush" finds "attack"); not words that are merely related ("war" and "conflict").
+its name in full ("PM", "UNSC"; "govt", "ex" as readers type them in a hurry), and a
+narrower word with the one its pages say as well ("ambush" finds "attack"); not words
+that are merely related ("war" and "conflict").
 """
 
 from __future__ import annotations
@@ -117,6 +118,16 @@ mea > external affairs
 coas > army chief
 cm > chief minister
 pm > prime minister
+fm > foreign minister
+ex > former
+govt, gov > government
+intl > international
+natl > national
+dept > department
+devt > development
+admin > administration
+infra > infrastructure
+econ > economy, economic
 airstrike > air strike, air raid
 counterterrorism > counter terrorism
 counterinsurgency > counter insurgency
