@@ -184,3 +184,18 @@ def test_a_word_shortened_in_a_hurry_finds_the_word_and_not_the_reverse(tmp_path
         "natl": "natl",
         "econ": "econ",
     }
+
+
+def test_a_word_with_others_no_page_holds_is_searched_as_its_others_not_respelt(
+    tmp_path: Path,
+) -> None:
+    # No page says "trip": "trips" is searched as "visit", not as "tries", a letter off.
+    corpus = tmp_path / "corpus"
+    write(corpus, "8961-old.txt", old_page(8961, "Kim Abroad", ["Kim's visit to Moscow.", FILLER]))
+    write(corpus, "8962-old.txt", old_page(8962, "Kim Again", ["Kim tries Moscow again.", FILLER]))
+    lib = Library([corpus], tmp_path / "index")
+    lib.update()
+    result = lib.search(SearchQuery("Kim trips Moscow", respell=True))
+    assert result.respelt == ()
+    assert [h.number for h in result.hits if h.matched == "all"] == [8961]
+    assert dict(result.also_said)["trips"] == "visit"

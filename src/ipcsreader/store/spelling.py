@@ -16,6 +16,7 @@ from ipcsreader.store.acronyms import is_acronym
 from ipcsreader.store.fields import one_spelling
 from ipcsreader.store.grammar import FUNCTION_WORDS
 from ipcsreader.store.querying import unquoted
+from ipcsreader.store.synonyms import has_others
 
 
 class Vocabulary:
@@ -171,6 +172,10 @@ def _likeliest(vocabulary: Vocabulary, word: str, edits: int) -> str | None:
     folded = fields.fold(word)
     # A question's grammar ("what", "were") is no misspelling of a rarer word ("war").
     if not folded.isalpha() or len(folded) < 4 or folded in FUNCTION_WORDS:
+        return None
+    # Nor is a word with others of one meaning, which are searched for it ("trips" is not
+    # "tries" where no page says "trip" and pages say "visit").
+    if has_others(folded):
         return None
     # A word some article holds is no misspelling: "Biden" is not "been", nor "police"
     # "policy", however much more often the pages say those.

@@ -195,6 +195,14 @@ def _table() -> dict[str, tuple[str, ...]]:
     return table
 
 
+def has_others(word: str) -> bool:
+    """Whether ``word``, as the text fields index it, has others of one meaning: a word
+    of the language, never a misspelling ("trips", which pages may say only as
+    "visits")."""
+    stems = [t.text for t in fields.analyzers()["text"](word, mode="query")]
+    return len(stems) == 1 and stems[0] in _table()
+
+
 def typed_words(text: str) -> dict[str, str]:
     """The words of the query ``text`` that have others, typed outside quotes and fields
     and not left out: each as the text fields index it, with the word as typed."""
