@@ -193,9 +193,16 @@ def test_a_word_with_others_no_page_holds_is_searched_as_its_others_not_respelt(
     corpus = tmp_path / "corpus"
     write(corpus, "8961-old.txt", old_page(8961, "Kim Abroad", ["Kim's visit to Moscow.", FILLER]))
     write(corpus, "8962-old.txt", old_page(8962, "Kim Again", ["Kim tries Moscow again.", FILLER]))
+    write(
+        corpus, "8963-old.txt", old_page(8963, "Talks", ["The talks in Naypyidaw ended.", FILLER])
+    )
     lib = Library([corpus], tmp_path / "index")
     lib.update()
     result = lib.search(SearchQuery("Kim trips Moscow", respell=True))
     assert result.respelt == ()
     assert [h.number for h in result.hits if h.matched == "all"] == [8961]
     assert dict(result.also_said)["trips"] == "visit"
+    # Respelt as a word of its line: another spelling of it.
+    other = lib.search(SearchQuery("Naypyitaw talks", respell=True))
+    assert other.respelt == (("Naypyitaw", "Naypyidaw"),)
+    assert [h.number for h in other.hits if h.matched == "all"] == [8963]

@@ -16,7 +16,7 @@ from ipcsreader.store.acronyms import is_acronym
 from ipcsreader.store.fields import one_spelling
 from ipcsreader.store.grammar import FUNCTION_WORDS
 from ipcsreader.store.querying import unquoted
-from ipcsreader.store.synonyms import has_others
+from ipcsreader.store.synonyms import line_of
 
 
 class Vocabulary:
@@ -173,16 +173,15 @@ def _likeliest(vocabulary: Vocabulary, word: str, edits: int) -> str | None:
     # A question's grammar ("what", "were") is no misspelling of a rarer word ("war").
     if not folded.isalpha() or len(folded) < 4 or folded in FUNCTION_WORDS:
         return None
-    # Nor is a word with others of one meaning, which are searched for it ("trips" is not
-    # "tries" where no page says "trip" and pages say "visit").
-    if has_others(folded):
-        return None
     # A word some article holds is no misspelling: "Biden" is not "been", nor "police"
     # "policy", however much more often the pages say those.
     if _held(reader, word):
         return None
     own = vocabulary.frequency(folded)
     shape = skeleton(folded)
+    # A word with others of one meaning is searched as those (synonyms), not respelt to
+    # another word ("trips" is not "tries"), but may be as another spelling on its line.
+    kin = line_of(folded)
     best = None
     # Measured between the spellings searched: "behvaior" is a letter off "behaviour".
     # Of words as near, a name spelt with the same consonants is the name transliterated
@@ -190,6 +189,8 @@ def _likeliest(vocabulary: Vocabulary, word: str, edits: int) -> str | None:
     # of the language is not ("Jining" is "Jinping", not "joining").
     for candidate, distance in vocabulary.within_two(folded):
         if candidate == folded or distance > edits:
+            continue
+        if kin is not None and line_of(candidate) != kin:
             continue
         otherwise = skeleton(candidate) != shape or not name_like(reader, candidate)
         key = (distance, otherwise, -vocabulary.frequency(candidate))

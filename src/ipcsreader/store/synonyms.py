@@ -195,12 +195,28 @@ def _table() -> dict[str, tuple[str, ...]]:
     return table
 
 
-def has_others(word: str) -> bool:
-    """Whether ``word``, as the text fields index it, has others of one meaning: a word
-    of the language, never a misspelling ("trips", which pages may say only as
-    "visits")."""
+@cache
+def _lines() -> dict[str, frozenset[str]]:
+    """Each word of the table (not the words of a name: "north korea"), as the text
+    fields index it, and those of its line; a word on the right of two lines ("myanmar")
+    has the first."""
+    analyse = fields.analyzers()["text"]
+    lines: dict[str, frozenset[str]] = {}
+    for line in filter(None, _GROUPS.splitlines()):
+        words = [[t.text for t in analyse(w, mode="query")] for w in re.split(r"[,>]", line)]
+        stems = frozenset(w[0] for w in words if len(w) == 1)
+        for stem in stems:
+            lines.setdefault(stem, stems)
+    return lines
+
+
+def line_of(word: str) -> frozenset[str] | None:
+    """The words (as indexed) of the table's line ``word`` is on, or None: a word with
+    others of one meaning is a word of the language, not a misspelling of another
+    ("trips" is no "tries", though no page says "trip" and pages say "visit"), unless
+    of one on its line ("naypyitaw", "naypyidaw")."""
     stems = [t.text for t in fields.analyzers()["text"](word, mode="query")]
-    return len(stems) == 1 and stems[0] in _table()
+    return _lines().get(stems[0]) if len(stems) == 1 else None
 
 
 def typed_words(text: str) -> dict[str, str]:
