@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from search_world import FILLER, old_page, write
+from search_world import FILLER, library_of, old_page, write
 from typer.testing import CliRunner
 
 from ipcsreader import paths
@@ -146,15 +146,11 @@ def test_each_word_is_on_one_line_of_the_table() -> None:
 
 
 def test_a_narrower_word_finds_the_broader_one_and_not_the_reverse(tmp_path: Path) -> None:
-    corpus = tmp_path / "corpus"
-    write(
-        corpus,
-        "8941-old.txt",
-        old_page(8941, "Forest Road", ["Maoists attacked a patrol.", FILLER]),
-    )
-    write(corpus, "8942-old.txt", old_page(8942, "Night Road", ["Maoists laid an ambush.", FILLER]))
-    lib = Library([corpus], tmp_path / "index")
-    lib.update()
+    pages = {
+        8941: ("Forest Road", "Maoists attacked a patrol."),
+        8942: ("Night Road", "Maoists laid an ambush."),
+    }
+    lib = library_of(tmp_path, pages)
     narrow = lib.search(SearchQuery("Maoist ambush"))
     assert [(h.number, h.matched) for h in narrow.hits] == [(8942, "all"), (8941, "all")]
     assert dict(narrow.also_said) == {"ambush": "attack"}
@@ -164,15 +160,11 @@ def test_a_narrower_word_finds_the_broader_one_and_not_the_reverse(tmp_path: Pat
 
 
 def test_a_word_shortened_in_a_hurry_finds_the_word_and_not_the_reverse(tmp_path: Path) -> None:
-    corpus = tmp_path / "corpus"
-    write(
-        corpus,
-        "8951-old.txt",
-        old_page(8951, "Hill Road", ["Former rebels joined the state police.", FILLER]),
-    )
-    write(corpus, "8952-old.txt", old_page(8952, "Town Road", ["Ex rebels held a rally.", FILLER]))
-    lib = Library([corpus], tmp_path / "index")
-    lib.update()
+    pages = {
+        8951: ("Hill Road", "Former rebels joined the state police."),
+        8952: ("Town Road", "Ex rebels held a rally."),
+    }
+    lib = library_of(tmp_path, pages)
     short = lib.search(SearchQuery("ex rebels"))
     assert [h.number for h in short.hits if h.matched == "all"] == [8952, 8951]
     assert dict(short.also_said)["ex"] == "former"
@@ -190,14 +182,12 @@ def test_a_word_with_others_no_page_holds_is_searched_as_its_others_not_respelt(
     tmp_path: Path,
 ) -> None:
     # No page says "trip": "trips" is searched as "visit", not as "tries", a letter off.
-    corpus = tmp_path / "corpus"
-    write(corpus, "8961-old.txt", old_page(8961, "Kim Abroad", ["Kim's visit to Moscow.", FILLER]))
-    write(corpus, "8962-old.txt", old_page(8962, "Kim Again", ["Kim tries Moscow again.", FILLER]))
-    write(
-        corpus, "8963-old.txt", old_page(8963, "Talks", ["The talks in Naypyidaw ended.", FILLER])
-    )
-    lib = Library([corpus], tmp_path / "index")
-    lib.update()
+    pages = {
+        8961: ("Kim Abroad", "Kim's visit to Moscow."),
+        8962: ("Kim Again", "Kim tries Moscow again."),
+        8963: ("Talks", "The talks in Naypyidaw ended."),
+    }
+    lib = library_of(tmp_path, pages)
     result = lib.search(SearchQuery("Kim trips Moscow", respell=True))
     assert result.respelt == ()
     assert [h.number for h in result.hits if h.matched == "all"] == [8961]

@@ -181,14 +181,29 @@ _LEFT_OUT = re.compile(r"(?:(?:\bNOT|\bANDNOT)\s*|(?<![\w-])-)([^\W\d_]+)")
 
 
 @cache
+def _entries() -> list[tuple[list[str], list[str]]]:
+    """Each line of the table: the words said, and those they stand for (the others of
+    the line, where it has no ">")."""
+    entries = []
+    for line in filter(None, _GROUPS.splitlines()):
+        left, _, right = line.partition(">")
+        said = [s.strip() for s in left.split(",")]
+        entries.append((said, [s.strip() for s in right.split(",")] if right else said))
+    return entries
+
+
+def _stem(word: str) -> str | None:
+    """``word`` as the text fields index it, if it is one word there."""
+    stems = [t.text for t in fields.analyzers()["text"](word, mode="query")]
+    return stems[0] if len(stems) == 1 else None
+
+
+@cache
 def _table() -> dict[str, tuple[str, ...]]:
     """Each word as the text fields index it (its stem) and the others of its line."""
     analyse = fields.analyzers()["text"]
     table: dict[str, tuple[str, ...]] = {}
-    for line in filter(None, _GROUPS.splitlines()):
-        left, _, right = line.partition(">")
-        said = [s.strip() for s in left.split(",")]
-        meant = [s.strip() for s in right.split(",")] if right else said
+    for said, meant in _entries():
         for one in said:
             (stem,) = (t.text for t in analyse(one, mode="query"))
             table[stem] = tuple(s for s in meant if s != one)
@@ -200,11 +215,9 @@ def _lines() -> dict[str, frozenset[str]]:
     """Each word of the table (not the words of a name: "north korea"), as the text
     fields index it, and those of its line; a word on the right of two lines ("myanmar")
     has the first."""
-    analyse = fields.analyzers()["text"]
     lines: dict[str, frozenset[str]] = {}
-    for line in filter(None, _GROUPS.splitlines()):
-        words = [[t.text for t in analyse(w, mode="query")] for w in re.split(r"[,>]", line)]
-        stems = frozenset(w[0] for w in words if len(w) == 1)
+    for said, meant in _entries():
+        stems = frozenset(stem for w in (*said, *meant) if (stem := _stem(w)) is not None)
         for stem in stems:
             lines.setdefault(stem, stems)
     return lines
@@ -215,22 +228,21 @@ def line_of(word: str) -> frozenset[str] | None:
     others of one meaning is a word of the language, not a misspelling of another
     ("trips" is no "tries", though no page says "trip" and pages say "visit"), unless
     of one on its line ("naypyitaw", "naypyidaw")."""
-    stems = [t.text for t in fields.analyzers()["text"](word, mode="query")]
-    return _lines().get(stems[0]) if len(stems) == 1 else None
+    stem = _stem(word)
+    return None if stem is None else _lines().get(stem)
 
 
 def typed_words(text: str) -> dict[str, str]:
     """The words of the query ``text`` that have others, typed outside quotes and fields
     and not left out: each as the text fields index it, with the word as typed."""
-    analyse = fields.analyzers()["text"]
     pieces = re.split(r'("[^"]*"?)', text)
     unquoted = " ".join(pieces[0::2])
     left_out = {w.lower() for w in _LEFT_OUT.findall(unquoted)}
     typed: dict[str, str] = {}
     for word in _PLAIN.findall(unquoted):
-        stems = [t.text for t in analyse(word, mode="query")]
-        if word.lower() not in left_out and len(stems) == 1 and stems[0] in _table():
-            typed.setdefault(stems[0], word)
+        stem = _stem(word)
+        if stem is not None and word.lower() not in left_out and stem in _table():
+            typed.setdefault(stem, word)
     return typed
 
 
