@@ -93,10 +93,12 @@ def one_spelling(word: str) -> str:
     return word
 
 
-def spelt_either_way(head: str) -> str:
+def spelt_either_way(head: str, between: str = "") -> str:
     """A pattern for the start of a word whose searched spelling starts with ``head``:
-    the -our rule changes a word inside ("neighborhood" is "neighbourhood")."""
-    return re.escape(head).replace("or", "ou?r")
+    the -our rule changes a word inside ("neighborhood" is "neighbourhood"). ``between``
+    is a pattern allowed between any two letters."""
+    letters = between.join(map(re.escape, head))
+    return letters.replace(f"o{between}r", f"o{between}(?:u{between})?r")
 
 
 @cache
@@ -201,7 +203,7 @@ def _word_filter_class() -> type:
             single = self._single.get
             found_at: defaultdict[str, list[int]] = defaultdict(list)
             pos = 0
-            for original in _word_pattern().findall(text):
+            for original in word_pattern().findall(text):
                 word = single(original)
                 if word is not None:  # most tokens: a word seen before, no parts
                     found_at[word].append(pos)
@@ -352,7 +354,7 @@ def analyzers() -> dict[str, Any]:
 
 
 @cache
-def _word_pattern() -> re.Pattern[str]:
+def word_pattern() -> re.Pattern[str]:
     return re.compile(WORD_PATTERN)
 
 
@@ -469,7 +471,7 @@ def opening_words(title: str | None, teaser: str | None, body: str) -> tuple[str
     words = dict.fromkeys(re.findall(WORD_PATTERN, title or ""))
     capitalised: dict[str, None] = {}
     text = "\n".join(filter(None, (teaser, body[:_SPELL_CHARS])))
-    for match in _word_pattern().finditer(text):
+    for match in word_pattern().finditer(text):
         word = match[0]
         words[word] = None
         if word[:1].isupper() and word not in capitalised:

@@ -71,8 +71,8 @@ def _highlight(
 
     As Whoosh's highlighter would find them, with two shortcuts: only words that start
     like a query word are analysed (stemming every word of a body costs more than all
-    the rest of a search), and only a stretch from the first such word is looked at,
-    unless it holds no match after all.
+    the rest of a search), and only a stretch from the first word that matches is looked
+    at. A body with no such word (a hit on its title) has no passage to show.
     """
     from whoosh import highlight
 
@@ -87,47 +87,95 @@ def _highlight(
     # A word the reader typed before one the query was also read as ("KEDO" before the
     # "Korean" of its name in full, which a page may say far earlier and more often).
     preferred = typed & words
-    first = _first(_likely(preferred), body) if preferred and preferred != words else None
-    first = first or _first(likely, body)
-    start = max(0, first.start() - _HIGHLIGHT_LEAD) if first else 0
-    stretches = [(start, start + _HIGHLIGHT_CHARS)] if first else []
-    stretches.append((0, highlight.DEFAULT_CHARLIMIT))
-    for begin, end in stretches:
-        tokens = _marked_tokens(body, begin, words, likely)
-        merged = merge_matched_tokens(tokens)
-        fragments = _fragmenter(end).fragment_tokens(body, merged)
-        best = highlight.top_fragments(
-            fragments, 2, highlight.BasicFragmentScorer(), highlight.FIRST, minscore=1
-        )
-        if best:
-            return _span_formatter().format(best)
-    return "", ()
+    first = None
+    if preferred and preferred != words:
+        first = _first_match(body, preferred, _likely(preferred))
+    if first is None:
+        first = _first_match(body, words, likely)
+    if first is None:
+        return "", ()
+    start = max(0, first - _HIGHLIGHT_LEAD)
+    merged = merge_matched_tokens(_marked_tokens(body, start, words, likely))
+    fragments = _fragmenter(start + _HIGHLIGHT_CHARS).fragment_tokens(body, merged)
+    best = highlight.top_fragments(
+        fragments, 2, highlight.BasicFragmentScorer(), highlight.FIRST, minscore=1
+    )
+    return _span_formatter().format(best) if best else ("", ())
 
 
+@lru_cache(maxsize=64)  # the same words for every hit of a query
 def _likely(words: frozenset[str]) -> re.Pattern[str]:
     """What a word of the body that may analyse to one of ``words`` starts with."""
+    return re.compile("|".join(map(fields.spelt_either_way, _heads(words))))
+
+
+def _heads(words: frozenset[str]) -> list[str]:
     # Index words are stems ("korea", "countri"): a word starting with the stem less its
     # last letter may be one of them; the word filter then says whether it is.
     # An irregular form starts otherwise ("met" for "meet"): it is a head of its own.
     starts = {s[:-1] if len(s) > 3 else s for s in words}
     starts.update(form for s in words for form in wordforms.written_forms(s))
-    heads = sorted(starts, key=len, reverse=True)
-    return re.compile("|".join(map(fields.spelt_either_way, heads)))
+    return sorted(starts, key=len, reverse=True)
 
 
-def _first(likely: re.Pattern[str], body: str) -> re.Match[str] | None:
-    """Where a word of ``body`` that may be one of ``likely``'s is first found."""
-    return re.search(rf"(?<!\w)(?:{likely.pattern})", body, re.IGNORECASE)
+def _first_match(body: str, words: frozenset[str], likely: re.Pattern[str]) -> int | None:
+    """Where the first word of ``body`` that analyses to one of ``words`` starts (or the
+    part of a word with hyphens that does).
+
+    Only words that :func:`_may_be` one of them are analysed, found by one scan of the
+    text: a hit whose body holds no query word (it matched on its title) costs that scan.
+    """
+    tokenizer, word_filter = fields.analyzers()["text"].items
+    beyond_ascii = _BEYOND_ASCII.search(body) is not None
+    for candidate in _candidates(words, beyond_ascii).finditer(body):
+        at = candidate.start()
+        if at >= 2 and _INSIDE_WORD.match(body, at - 2):
+            continue  # a part of a word with hyphens ("anti-China"): not a word of its own
+        word = fields.word_pattern().match(body, at)
+        if word is None or not _may_be(fields.fold(word.group()), likely):
+            continue
+        for t in tokenizer(word.group(), positions=True, chars=True, start_char=at, mode="index"):
+            for part in word_filter(iter([t])):
+                if part.text in words:
+                    return int(part.startchar)  # "China" of "chin-China": where it starts
+    return None
+
+
+# A character beyond ASCII other than the punctuation pages are full of: where a page has
+# none, its words fold as by case alone (checked once, much faster than at every word).
+_BEYOND_ASCII = re.compile("[^\x00-\x7f‘’“”–—…·•\u00a0]")
+# A letter then an apostrophe or hyphen that joins it to the next: inside one word.
+_INSIDE_WORD = re.compile(rf"\w{APOSTROPHES_DASHES.pattern}")
+
+
+@lru_cache(maxsize=64)  # one per query's words: bounded, a long-lived process sees many
+def _candidates(words: frozenset[str], beyond_ascii: bool) -> re.Pattern[str]:
+    """Where a word that :func:`_may_be` one of ``words`` can start: where it starts like
+    one in any case, an apostrophe or hyphen anywhere between its letters ("Jong-un" for
+    "jongun"), or, in a text with letters beyond ASCII, any word holding one (folded
+    otherwise than by case)."""
+    joiner = f"{APOSTROPHES_DASHES.pattern}?"
+    heads = [fields.spelt_either_way(head, joiner) for head in _heads(words)]
+    if beyond_ascii:
+        # A possessive run: a word is read once, never again letter by letter.
+        heads.append(r"[a-z0-9_]*+[^\W\x00-\x7f]")
+    return re.compile(rf"(?<!\w)(?:{'|'.join(heads)})", re.IGNORECASE)
+
+
+def _may_be(folded: str, likely: re.Pattern[str]) -> bool:
+    """Whether a word (folded) starts like one of ``likely``'s, in either spelling of a
+    word with hyphens or apostrophes ("Jong-un" as "jongun")."""
+    return bool(
+        likely.match(folded)
+        or (not folded.isalnum() and likely.match(APOSTROPHES_DASHES.sub("", folded)))
+    )
 
 
 def _marked_tokens(text: str, start: int, words: frozenset[str], likely: re.Pattern[str]) -> Any:
     """The body's tokens from ``start``, those that analyse to one of ``words`` marked."""
     tokenizer, word_filter = fields.analyzers()["text"].items
     for t in tokenizer(text[start:], positions=True, chars=True, start_char=start, mode="index"):
-        folded = fields.fold(t.text)
-        if likely.match(folded) or (
-            not folded.isalnum() and likely.match(APOSTROPHES_DASHES.sub("", folded))
-        ):
+        if _may_be(fields.fold(t.text), likely):
             # A word indexed in two spellings gives two tokens over the same letters: one
             # is marked if either matched (two would make the fragment look twice as long).
             spans: dict[tuple[int, int], Any] = {}
