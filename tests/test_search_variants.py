@@ -81,6 +81,10 @@ PAGES = {
     9328: ("Tahir ul", "The cleric Tahir ul Qadri spoke in Lahore."),
     # A name and a short word after it, no name run together.
     9329: ("At last", "The cleric Tahir at last spoke."),
+    # Words a hashtag runs together ("#SriLanka"), and names printed with a capital inside.
+    9330: ("Diaspora", "The Sri Lanka diaspora in Toronto voted."),
+    9331: ("Drills", "Search and rescue drills were held off Chennai."),
+    9332: ("Border", "The McMahon Line was drawn in 1914."),
 }
 
 
@@ -291,3 +295,17 @@ def test_a_name_found_spaced_otherwise_is_no_typo(tmp_path: Path) -> None:
     result = lib.search(SearchQuery("Tahirul Qadri"))
     assert [h.number for h in result.hits if h.matched == "all"] == [9328]
     assert result.suggestion is None
+
+
+def test_words_run_together_with_capitals_find_the_words(library: Library) -> None:
+    assert _all(library, "#SriLanka diaspora") == [9330]
+    assert _all(library, "#SearchAndRescue drills") == [9331]
+    result = library.search(SearchQuery("SriLanka diaspora"))
+    assert result.spaced == (("SriLanka", "Sri Lanka"),)
+    assert result.also_said == ()
+
+
+def test_a_word_with_a_capital_inside_a_page_prints_is_itself(library: Library) -> None:
+    # Printed whole: no "Mc Mahon". Words no page prints side by side: none run together.
+    assert library.search(SearchQuery("McMahon Line")).spaced == ()
+    assert library.search(SearchQuery("TorontoChennai")).spaced == ()

@@ -91,8 +91,9 @@ def run_together(searcher: Any, text: str) -> tuple[str, dict[str, str]]:
     """``text`` with a name's words as pages print them run together or apart, where the
     reader typed them otherwise: two words side by side that pages print run together as
     a name ("Ryong Hae", printed "Ryonghae"; "Tahir ul", printed "Tahirul"), and a word
-    that pages print as a name and a short syllable ("Tahirul", printed "Tahir ul") also
-    searched so, on the pages that do not hold them as typed: those score as before. A
+    that pages print as a name and a short syllable ("Tahirul", printed "Tahir ul") or
+    words run together with capitals, as in a hashtag ("SriLanka", :func:`_camel_apart`),
+    also searched so, on the pages that do not hold them as typed: those score as before. A
     spacing, like a hyphen, is no other spelling, so the name counts in full, unsaid; and
     each name so spaced, as typed, with the spelling searched, for a reading to mark."""
     spaced: dict[str, str] = {}
@@ -119,7 +120,7 @@ def run_together(searcher: Any, text: str) -> tuple[str, dict[str, str]]:
     def split(match: re.Match[str]) -> str:
         apart = None
         if not _LEFT_OUT.search(match.string, 0, match.start()):
-            apart = _printed_apart(searcher, match[0])
+            apart = _printed_apart(searcher, match[0]) or _camel_apart(searcher, match[0])
         if not apart:
             return match[0]
         spaced[match[0]] = apart
@@ -162,15 +163,30 @@ def _printed_apart(searcher: Any, word: str) -> str | None:
     return None
 
 
+def _camel_apart(searcher: Any, word: str) -> str | None:
+    """``word`` typed with capitals inside, as a hashtag runs words together ("SriLanka",
+    "SearchAndRescue"), as those words, where no page prints it whole ("McMahon") and
+    some print its words side by side; None otherwise."""
+    words = _CAMEL.split(word)
+    if len(words) < 2 or _printed(searcher.reader(), word):
+        return None
+    apart = " ".join(words)
+    return apart if _side_by_side(searcher, apart, word) else None
+
+
+# Where a capital follows a small letter inside a word: "Sri|Lanka", "Search|And|Rescue".
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+
+
 def _side_by_side(searcher: Any, words: str, word: str) -> bool:
-    """Whether some article's text holds the two ``words`` side by side and not ``word``
+    """Whether some article's text holds the ``words`` side by side and not ``word``
     (a page printing "Ryong-hae" holds "ryonghae" too, as it holds "ryong" and "hae")."""
     from whoosh import query
 
     analyse = fields.analyzers()["text"]
     tokens = [t.text for t in analyse(words, mode="query")]
     whole = [t.text for t in analyse(word, mode="query")]
-    if len(tokens) != 2 or len(whole) != 1:
+    if len(tokens) != len(words.split()) or len(whole) != 1:
         return False
     apart = query.Or(
         [query.AndNot(query.Phrase(f, tokens), query.Term(f, whole[0])) for f in STEMMED_FIELDS]
