@@ -48,6 +48,8 @@ SPREADS = ("even", "zipf")
 # ranks), the commonest keeping their own share (see ZipfSpread).
 SUBJECT_EXPONENT = 1.0
 COUNT_POWER = 2.0
+# A distractor's byline where its author's real pages give no affiliation.
+DEFAULT_AFFILIATION = "Visiting Fellow, IPCS"
 
 
 @dataclass(frozen=True)
@@ -58,6 +60,7 @@ class Real:
     title: str
     sentences: tuple[str, ...]
     author: str | None
+    affiliation: str | None
     column: str | None
     region: str | None
 
@@ -70,6 +73,7 @@ class Distractor:
     column: str
     region: str
     author: str
+    affiliation: str
     teaser: str | None  # new layout when set, old layout (with byline) when None
     paragraphs: tuple[str, ...]
 
@@ -80,7 +84,7 @@ class Distractor:
             return (
                 f"Home Contact Us  \n\n{self.region} - Articles\n\n{SHARE_LINE}\n"
                 f"#{self.number}, {d.day} {MONTHS[d.month - 1]} {d.year}\n\n{self.column}\n\n"
-                f"{self.title}\n{self.author}\nVisiting Fellow, IPCS\n\n{body}\n\n{SHARE_LINE}\n"
+                f"{self.title}\n{self.author}\n{self.affiliation}\n\n{body}\n\n{SHARE_LINE}\n"
             )
         stamp = f"{d.day:02d} {MONTHS[d.month - 1][:3]}, {d.year}    ·   {self.number}"
         return f"{self.column}\n\n{self.title}\n\n{stamp}\n\n{self.teaser}\n\n{body}\n"
@@ -240,6 +244,13 @@ def make(reals: list[Real], count: int, seed: int, spread: str = "even") -> list
         vocabulary.spread(COUNT_POWER)
     # Pages of the new layout print no region, some none of these: a stand-in then.
     authors = sorted({r.author for r in reals if r.author}) or ["IPCS Research Staff"]
+    # An author's byline says what one of their real pages says (affiliations change over
+    # the years), drawn apart from the rest so that the texts stay as they were.
+    affiliations: dict[str, list[str]] = {}
+    for r in reals:
+        if r.author and r.affiliation and r.affiliation not in affiliations.get(r.author, []):
+            affiliations.setdefault(r.author, []).append(r.affiliation)
+    bylines = random.Random(f"haystack/{seed}/affiliations")
     columns = sorted({r.column for r in reals if r.column}) or ["IPCS Commentaries"]
     regions = sorted({r.region for r in reals if r.region}) or ["South Asia"]
     out = []
@@ -270,6 +281,7 @@ def make(reals: list[Real], count: int, seed: int, spread: str = "even") -> list
                 column=rng.choice(columns),
                 region=rng.choice(regions),
                 author=author,
+                affiliation=bylines.choice(affiliations.get(author, [DEFAULT_AFFILIATION])),
                 teaser=teaser,
                 paragraphs=tuple(paragraphs),
             )
@@ -295,6 +307,7 @@ def reals_from(pages: Path) -> list[Real]:
                     title=r.title or "",
                     sentences=tuple(sentences(" ".join(full.paragraphs))),
                     author=r.authors[0].name if r.authors else None,
+                    affiliation=r.authors[0].affiliation if r.authors else None,
                     column=r.column,
                     region=r.region,
                 )

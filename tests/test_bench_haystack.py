@@ -3,6 +3,7 @@ zipf`` is seeded and spreads names and subjects as a real archive does."""
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import random
 import re
@@ -53,6 +54,7 @@ REALS = [
         title=title,
         sentences=tuple(haystack.sentences(body)),
         author=f"Author {number}",
+        affiliation=None,
         column="Coastal Watch",
         region="Region",
     )
@@ -122,7 +124,9 @@ def test_pages_without_regions_bylines_or_columns_still_make_a_haystack() -> Non
     # The new layout prints no region: a set of such pages (one's own, say) is no reason
     # to stop. Each distractor is still a page the parser reads.
     bare = [
-        haystack.Real(r.number, r.title, r.sentences, author=None, column=None, region=None)
+        haystack.Real(
+            r.number, r.title, r.sentences, author=None, affiliation=None, column=None, region=None
+        )
         for r in REALS
     ]
     made = haystack.make(bare, 8, seed=1)
@@ -131,3 +135,23 @@ def test_pages_without_regions_bylines_or_columns_still_make_a_haystack() -> Non
         ("South Asia", "IPCS Commentaries", "IPCS Research Staff")
     }
     assert all(d.page() for d in made)
+
+
+def test_a_distractors_byline_gives_its_authors_affiliation_as_their_real_pages_do() -> None:
+    said = {501: "Professor, Harbour University", 502: "Director, CSTS, Velmora"}
+    reals = [dataclasses.replace(r, affiliation=said.get(r.number)) for r in REALS]
+    # Author 501 also wrote as a fellow: their distractors say either.
+    reals.append(dataclasses.replace(reals[0], number=505, affiliation="Fellow, IPCS"))
+    made = haystack.make(reals, 60, seed=1)
+    options = {"Author 501": {said[501], "Fellow, IPCS"}, "Author 502": {said[502]}}
+    for d in made:
+        assert d.affiliation in options.get(d.author, {haystack.DEFAULT_AFFILIATION})
+        if d.teaser is None:  # the old layout prints the byline
+            assert f"\n{d.author}\n{d.affiliation}\n" in d.page()
+    assert {d.affiliation for d in made if d.author == "Author 501"} == {
+        said[501],
+        "Fellow, IPCS",
+    }
+    # The texts are those made without affiliations: only the bylines differ.
+    plain = haystack.make([*REALS, dataclasses.replace(REALS[0], number=505)], 60, seed=1)
+    assert [d.paragraphs for d in made] == [d.paragraphs for d in plain]
