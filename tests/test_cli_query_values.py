@@ -147,7 +147,9 @@ def test_a_range_of_one_value_or_of_large_numbers_still_answers(dirs: list[str])
 ODD_VALUES = ["", '""', '"x"', '"north korea"', "[a TO b]", ">2014", "<=x", "٢٠١٥", "x" * 300]
 
 
-@pytest.mark.parametrize("field", ["title", "teaser", "body", "author", "column", "region", "zz"])
+@pytest.mark.parametrize(
+    "field", ["title", "teaser", "body", "author", "affiliation", "column", "region", "zz"]
+)
 @pytest.mark.parametrize("value", ODD_VALUES)
 def test_odd_values_of_word_fields_answer_or_say_why(
     dirs: list[str], field: str, value: str

@@ -273,7 +273,10 @@ def test_the_fuzz_corpus_is_intact(library: Library) -> None:
 
 
 FIELD_NAMES = st.sampled_from(
-    ["date", "year", "number", "no", "article", "Date", "title", "author", "column", "region", "x"]
+    [
+        *("date", "year", "number", "no", "article", "Date", "title", "author", "affiliation"),
+        *("column", "region", "x"),
+    ]
 )
 FIELD_VALUES = st.one_of(
     st.text(max_size=12),

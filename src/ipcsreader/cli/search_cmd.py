@@ -134,9 +134,12 @@ def search_command(
                                said so
       Choe Ryong Hae           also Choe Ryonghae: a name spaced as pages print it, run
                                together or apart (Tahirul Qadri: Tahir ul Qadri)
+      #SriLanka                also Sri Lanka: words a hashtag runs together
       russia OR china          either word
       korea NOT south          leave out articles with a word ("korea -south" too)
       title:korea              a word in the title; also author:, column:, region:
+      affiliation:jnu          where an author works, as the byline says (its words
+                               are searched among the others too: cdps guwahati naga)
       author:"sandip mishra"   a name, or any part of it
       year:2015                articles from 2015; date:[2014 to 2016-06] a span
       date:>=2014-06           from June 2014 on; also >, <, <= (year:, number: too)

@@ -396,6 +396,9 @@ def schema() -> Any:
         teaser=TEXT(analyzer=a["text"], multitoken_query="phrase"),
         body=TEXT(analyzer=a["text"], multitoken_query="phrase"),
         author=TEXT(analyzer=a["name"], multitoken_query="phrase"),
+        # Where each author works, as the byline says ("Visiting Fellow, IPCS"): the names
+        # of a post and a place, not prose ("Executive" is no "execution").
+        affiliation=TEXT(analyzer=a["name"], multitoken_query="phrase"),
         column=TEXT(analyzer=a["name"], multitoken_query="phrase"),
         region=TEXT(analyzer=a["name"], multitoken_query="phrase"),
         year=NUMERIC(int, sortable=True, signed=False),
@@ -423,6 +426,7 @@ def document(r: Record, body: str) -> dict[str, Any]:
         "teaser": without_own_byline(r.teaser, names) if r.teaser else "",
         "body": body,
         "author": "\n".join(names),
+        "affiliation": "\n".join(a.affiliation for a in r.authors if a.affiliation),
         "column": r.column or "",
         "region": r.region or "",
         "column_f": r.column or "",

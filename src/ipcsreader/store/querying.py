@@ -22,10 +22,13 @@ from ipcsreader.store import fields
 from ipcsreader.store.ranking import FIELD_BOOSTS
 from ipcsreader.text import PAGE_DASHES
 
-USER_FIELDS = ("title", "teaser", "body", "author", "column", "region", "year", "date", "number")
+USER_FIELDS = (
+    *("title", "teaser", "body", "author", "affiliation", "column", "region"),
+    *("year", "date", "number"),
+)
 FIELD_ALIASES = {"author": ["authors", "by"], "number": ["no", "article"]}
 # Fields holding names, where a phrase means the name's words in any order.
-NAME_FIELDS = ("author", "column", "region")
+NAME_FIELDS = ("author", "affiliation", "column", "region")
 # Words a query's wildcards, fuzzy words and ranges may stand for, in all: beyond this a
 # search gets slow (every one of them is looked up and highlighted).
 MAX_EXPANSIONS = 1000
@@ -57,7 +60,7 @@ def parser(group: Any) -> Any:
     from whoosh import qparser
 
     parser = qparser.MultifieldParser(
-        ["title", "teaser", "body", "author", "column", "region"],
+        ["title", "teaser", "body", "author", "affiliation", "column", "region"],
         _parser_schema(),
         fieldboosts=FIELD_BOOSTS,
         group=group,

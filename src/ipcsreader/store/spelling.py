@@ -15,7 +15,7 @@ from ipcsreader.store import fields
 from ipcsreader.store.acronyms import is_acronym
 from ipcsreader.store.fields import one_spelling
 from ipcsreader.store.grammar import FUNCTION_WORDS
-from ipcsreader.store.querying import unquoted
+from ipcsreader.store.querying import NAME_FIELDS, STEMMED_FIELDS, unquoted
 from ipcsreader.store.synonyms import line_of
 
 
@@ -227,7 +227,7 @@ def _cased(word: str, typed: str) -> str:
 
 
 # The fields a search looks a word up in, by the analyzer that reads them.
-_SEARCHED = {"text": ("title", "teaser", "body"), "name": ("author", "column", "region")}
+_SEARCHED = {"text": STEMMED_FIELDS, "name": NAME_FIELDS}
 
 
 def _held(reader: Any, word: str) -> bool:
