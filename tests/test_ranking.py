@@ -292,6 +292,28 @@ def test_a_title_naming_every_word_comes_first(
     assert [n for n, _ in _ranked(tmp_path / "b", pages, "harbour cyclone")] == [8421, 8420]
 
 
+def test_a_sentence_remembered_in_order_comes_first(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ipcsreader.store import ranking
+
+    said = "The envoy said the truce along the border would hold through the winter."
+    apart = (
+        "The border talks went on. Would the truce hold? The envoy left, and the border "
+        "stayed quiet through the winter, the truce along it holding. "
+    )
+    pages = {8425: ("Notes", f"{said} {OTHER}"), 8426: ("Notes", apart * 2)}
+    query = "truce along the border would hold"
+    assert [n for n, _ in _ranked(tmp_path / "a", pages, query)] == [8425, 8426]
+    monkeypatch.setattr(ranking, "IN_ORDER_BOOST", 0.0)
+    assert [n for n, _ in _ranked(tmp_path / "b", pages, query)] == [8426, 8425]
+    # Three words in a row are common by chance: four or more count, a share of the query.
+    assert ranking.in_order(["truce", "border", "hold"], 3) == 0.0
+    assert ranking.in_order(["truce", "along", "border", "hold", "winter"], 3) == 0.0
+    assert ranking.in_order(["truce", "along", "border", "hold", "winter"], 4) == 0.5
+    assert ranking.in_order(["truce", "along", "border", "hold"], 4) == 1.0
+
+
 @pytest.mark.parametrize("query", ["title:IORA", 'title:"rim association"'])
 def test_words_asked_of_the_title_rank_by_the_body_too(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, query: str

@@ -354,7 +354,7 @@ class Run:
             return ranked
         head = ranked[: ranking.RESCORE_TOP]
         docnums = sorted(d for _, d in head)
-        extra = ranking.adjacency(self.segments, tokens, docnums)
+        extra, runs = ranking.adjacency(self.segments, tokens, docnums)
         # Nearness for the best few only: positions are decoded for every word of each.
         near_docs = sorted(d for _, d in head[: ranking.NEAR_TOP])
         near = ranking.nearness(self.searcher, self.segments, tokens, near_docs, names)
@@ -363,7 +363,8 @@ class Run:
             (
                 (score + extra.get(d, 0.0))
                 * (1 + ranking.NEAR_BOOST * near.get(d, 0.0))
-                * (1 + ranking.TITLE_WHOLE * (d in titled)),
+                * (1 + ranking.TITLE_WHOLE * (d in titled))
+                * (1 + ranking.IN_ORDER_BOOST * ranking.in_order(tokens, runs.get(d, 0))),
                 d,
             )
             for score, d in head
