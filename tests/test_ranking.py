@@ -314,6 +314,39 @@ def test_a_sentence_remembered_in_order_comes_first(
     assert ranking.in_order(["truce", "along", "border", "hold"], 4) == 1.0
 
 
+def test_a_column_named_in_full_lifts_its_pages(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ipcsreader.store import ranking
+
+    corpus = tmp_path / "corpus"
+    said = "Looking east, the Naga talks resumed in Myanmar."
+    pages = {
+        # The column the reader names; the other page says "talks" once more.
+        8430: ("Looking East", f"{said} The rains went on."),
+        8431: ("Dateline Colombo", f"{said} The talks went on."),
+    }
+    for number, (column, body) in pages.items():
+        write(corpus, f"{number}-old.txt", old_page(number, "Notes", [body], column=column))
+    for number in range(8400, 8408):
+        write(corpus, f"{number}-old.txt", old_page(number, "Other Notes", [OTHER, FILLER]))
+    lib = Library([corpus], tmp_path / "index")
+    lib.update()
+
+    def every_word(text: str) -> list[int]:
+        return [h.number for h in lib.search(SearchQuery(text)).hits if h.matched == "all"]
+
+    assert every_word("looking east naga talks") == [8430, 8431]
+    # Not a column's whole name ("East" alone), nor a name of one word besides "the".
+    assert every_word("east naga talks") == [8431, 8430]
+    assert (
+        ranking.whole_columns({1: "The Strategist", 2: None}, {"strategist": {"strategist"}})
+        == set()
+    )
+    monkeypatch.setattr(ranking, "COLUMN_WHOLE", 0.0)
+    assert every_word("looking east naga talks") == [8431, 8430]
+
+
 @pytest.mark.parametrize("query", ["title:IORA", 'title:"rim association"'])
 def test_words_asked_of_the_title_rank_by_the_body_too(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, query: str

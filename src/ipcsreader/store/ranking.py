@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Collection, Mapping, Sequence
+from functools import lru_cache
 from itertools import pairwise
 from typing import Any
 
@@ -106,6 +107,10 @@ TITLE_WHOLE = 0.3
 # boost of 2 cost 3 (bench/README.md).
 IN_ORDER_BOOST = 1.0
 IN_ORDER_RUN = 4
+# A query holding every word of a hit's column's name, two or more besides function words
+# ("Looking East", "Dateline Colombo"), multiplies its score by 1 + COLUMN_WHOLE: the
+# reader named the column, as they would a byline.
+COLUMN_WHOLE = 0.3
 # How many of the best hits by plain score are looked at for nearness.
 NEAR_TOP = 50
 # How many of the best hits by plain score get the adjacency boost.
@@ -259,6 +264,27 @@ def whole_titles(
             local &= segment.docs(m)
         whole.update(d + offset for d in local)
     return whole
+
+
+def whole_columns(
+    columns: Mapping[int, str | None], names: Mapping[str, Collection[str]]
+) -> set[int]:
+    """Those of ``columns`` (document: its column's name) whose name the query names in
+    full (see :data:`COLUMN_WHOLE`), as ``names`` gives each query token's forms in the
+    name fields."""
+    typed = {form for forms in names.values() for form in forms}
+    named = set()
+    for doc, column in columns.items():
+        words = _column_words(column) if column else frozenset()
+        if len(words) >= 2 and words <= typed:
+            named.add(doc)
+    return named
+
+
+@lru_cache(maxsize=256)
+def _column_words(column: str) -> frozenset[str]:
+    words = {t.text for t in fields.analyzers()["name"](column, mode="query")}
+    return frozenset(words.difference(grammar.FUNCTION_WORDS))
 
 
 def coordinated(

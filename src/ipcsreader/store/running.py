@@ -359,11 +359,14 @@ class Run:
         near_docs = sorted(d for _, d in head[: ranking.NEAR_TOP])
         near = ranking.nearness(self.searcher, self.segments, tokens, near_docs, names)
         titled = ranking.whole_titles(self.segments, tokens, docnums)
+        columns = dict(zip(docnums, self.columns.values_at("column_f", docnums), strict=True))
+        columned = ranking.whole_columns(columns, names)
         boosted = [
             (
                 (score + extra.get(d, 0.0))
                 * (1 + ranking.NEAR_BOOST * near.get(d, 0.0))
                 * (1 + ranking.TITLE_WHOLE * (d in titled))
+                * (1 + ranking.COLUMN_WHOLE * (d in columned))
                 * (1 + ranking.IN_ORDER_BOOST * ranking.in_order(tokens, runs.get(d, 0))),
                 d,
             )
