@@ -5,8 +5,9 @@ fields at once by BM25F where its fields hold one text (a word the stemmer chang
 scored field by field and added: see :mod:`ipcsreader.compat.whoosh_fielded`), with the
 weights below;
 query words found side by side add a little (:func:`adjacency`), found close together
-(in the body or the teaser) or all in the title multiply it (:func:`nearness`,
-:func:`whole_titles`), and when any word of a query will do, matches with more of its
+(in the body or the teaser), four or more in order as typed, all in the title, or naming
+the hit's column multiply it (:func:`nearness`, :func:`in_order`, :func:`whole_titles`,
+:func:`whole_columns`), and when any word of a query will do, matches with more of its
 words come first (:data:`COORDINATION`).
 """
 
