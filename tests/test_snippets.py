@@ -44,7 +44,7 @@ def _stems(typed: str) -> frozenset[str]:
 
 def _first_marked(body: str, words: frozenset[str]) -> int | None:
     """The slow way: every token of the body analysed, the first marked one's start."""
-    tokens = snippets._marked_tokens(body, 0, words, snippets._likely(words))
+    tokens = snippets._marked_tokens(body, 0, words)
     return next((t.startchar for t in tokens if t.matched), None)
 
 
@@ -62,7 +62,7 @@ def test_the_first_match_is_the_first_word_every_token_read_would_mark(
 ) -> None:
     body = "".join(word + between for word, between in printed)
     words = frozenset().union(*map(_stems, typed))
-    found = snippets._first_match(body, words, snippets._likely(words))
+    found = snippets._first_match(body, words)
     assert found == _first_marked(body, words)
 
 

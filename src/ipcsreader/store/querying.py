@@ -22,18 +22,17 @@ from ipcsreader.store import fields
 from ipcsreader.store.ranking import FIELD_BOOSTS
 from ipcsreader.text import PAGE_DASHES
 
-USER_FIELDS = (
-    *("title", "teaser", "body", "author", "affiliation", "column", "region"),
-    *("year", "date", "number"),
-)
-FIELD_ALIASES = {"author": ["authors", "by"], "number": ["no", "article"]}
+# Fields holding word stems: a word typed past its stem is no prefix of any.
+STEMMED_FIELDS = ("title", "teaser", "body")
 # Fields holding names, where a phrase means the name's words in any order.
 NAME_FIELDS = ("author", "affiliation", "column", "region")
+# The fields plain words search; a reader may also name each, and the dates and number.
+SEARCHED_FIELDS = (*STEMMED_FIELDS, *NAME_FIELDS)
+USER_FIELDS = (*SEARCHED_FIELDS, "year", "date", "number")
+FIELD_ALIASES = {"author": ["authors", "by"], "number": ["no", "article"]}
 # Words a query's wildcards, fuzzy words and ranges may stand for, in all: beyond this a
 # search gets slow (every one of them is looked up and highlighted).
 MAX_EXPANSIONS = 1000
-# Fields holding word stems: a word typed past its stem is no prefix of any.
-STEMMED_FIELDS = ("title", "teaser", "body")
 APOSTROPHES_DASHES = re.compile(f"['’‘{PAGE_DASHES}]")
 # A word with inner hyphens or apostrophes, letters then digits ("MH370"), or initials
 # with dots ("U.S.", "T.C.A."), standing alone (not a prefix, fuzzy or boosted word).
@@ -60,7 +59,7 @@ def parser(group: Any) -> Any:
     from whoosh import qparser
 
     parser = qparser.MultifieldParser(
-        ["title", "teaser", "body", "author", "affiliation", "column", "region"],
+        list(SEARCHED_FIELDS),
         _parser_schema(),
         fieldboosts=FIELD_BOOSTS,
         group=group,

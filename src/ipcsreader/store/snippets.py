@@ -83,19 +83,18 @@ def _highlight(
     words = words - function_stems() or words
     if not words:
         return "", ()
-    likely = _likely(words)
     # A word the reader typed before one the query was also read as ("KEDO" before the
     # "Korean" of its name in full, which a page may say far earlier and more often).
     preferred = typed & words
     first = None
     if preferred and preferred != words:
-        first = _first_match(body, preferred, _likely(preferred))
+        first = _first_match(body, preferred)
     if first is None:
-        first = _first_match(body, words, likely)
+        first = _first_match(body, words)
     if first is None:
         return "", ()
     start = max(0, first - _HIGHLIGHT_LEAD)
-    merged = merge_matched_tokens(_marked_tokens(body, start, words, likely))
+    merged = merge_matched_tokens(_marked_tokens(body, start, words))
     fragments = _fragmenter(start + _HIGHLIGHT_CHARS).fragment_tokens(body, merged)
     best = highlight.top_fragments(
         fragments, 2, highlight.BasicFragmentScorer(), highlight.FIRST, minscore=1
@@ -118,7 +117,7 @@ def _heads(words: frozenset[str]) -> list[str]:
     return sorted(starts, key=len, reverse=True)
 
 
-def _first_match(body: str, words: frozenset[str], likely: re.Pattern[str]) -> int | None:
+def _first_match(body: str, words: frozenset[str]) -> int | None:
     """Where the first word of ``body`` that analyses to one of ``words`` starts (or the
     part of a word with hyphens that does).
 
@@ -126,6 +125,7 @@ def _first_match(body: str, words: frozenset[str], likely: re.Pattern[str]) -> i
     text: a hit whose body holds no query word (it matched on its title) costs that scan.
     """
     tokenizer, word_filter = fields.analyzers()["text"].items
+    likely = _likely(words)
     beyond_ascii = _BEYOND_ASCII.search(body) is not None
     for candidate in _candidates(words, beyond_ascii).finditer(body):
         at = candidate.start()
@@ -171,9 +171,10 @@ def _may_be(folded: str, likely: re.Pattern[str]) -> bool:
     )
 
 
-def _marked_tokens(text: str, start: int, words: frozenset[str], likely: re.Pattern[str]) -> Any:
+def _marked_tokens(text: str, start: int, words: frozenset[str]) -> Any:
     """The body's tokens from ``start``, those that analyse to one of ``words`` marked."""
     tokenizer, word_filter = fields.analyzers()["text"].items
+    likely = _likely(words)
     for t in tokenizer(text[start:], positions=True, chars=True, start_char=start, mode="index"):
         if _may_be(fields.fold(t.text), likely):
             # A word indexed in two spellings gives two tokens over the same letters: one
