@@ -280,6 +280,7 @@ def test_search_shows_unread_hits_and_takes_desk_terms(world: list[str]) -> None
     hits = lambda q: [h["number"] for h in json.loads(run(world, "search", q, "--json"))["hits"]]  # noqa: E731
     assert hits("korea tag:japan") == [JAPAN]
     assert hits("korea -tag:japan") == [KOREA]
+    assert hits("korea Tag: japan") == [JAPAN]  # a field's name as typed in a hurry
     assert hits("has:note") == [MAOISTS]
     assert hits("note:bastar") == [MAOISTS]
     assert sorted(hits("is:unread")) == [MAOISTS, JAPAN]

@@ -62,6 +62,7 @@ class Answers:
         ``column:`` clause no column: why a search found nothing, where "no articles match"
         would blame the words."""
         from ipcsreader.archive.authors import find_people
+        from ipcsreader.archive.fieldnames import names_of
         from ipcsreader.archive.search import plan
         from ipcsreader.store.printings import author_clauses, field_clauses
 
@@ -73,7 +74,7 @@ class Answers:
             find_people(people, name)
         if checked.filters.column:
             self.columns(column=checked.filters.column, listing=True)
-        for name in _asked(checked.text, field_clauses(checked.text, ("column",))):
+        for name in _asked(checked.text, field_clauses(checked.text, names_of("column"))):
             self.columns(column=name, listing=True)
 
     def columns(

@@ -15,11 +15,11 @@ import datetime as dt
 import re
 import unicodedata
 
+from ipcsreader.archive.fieldnames import names_of
 from ipcsreader.errors import QueryError
 
 # The fields holding dates and numbers, by every name a reader may use for them.
-NUMERIC_FIELDS = {"date": "date", "year": "year", "number": "number", "no": "number"}
-NUMERIC_FIELDS["article"] = "number"
+NUMERIC_FIELDS = {name: field for field in ("date", "year", "number") for name in names_of(field)}
 # Any field clause: a name, a colon, and a quoted, bracketed, ranged or plain value.
 FIELD_CLAUSE = re.compile(
     r"(?<![\w:])(\w+):(\"[^\"]*\"?|[\[{][^\]}]*[\]}]?|\([^)]*\)?|[^\s()\"]*)", re.UNICODE

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from ipcsreader.archive import ranges
+from ipcsreader.archive import fieldnames, ranges
 from ipcsreader.errors import QueryError, UsageError
 from ipcsreader.numbers import linked_as_stamps
 from ipcsreader.text import PAGE_DASHES, as_typed
@@ -117,9 +117,10 @@ def plan(query: SearchQuery) -> Plan:
     """Check every option of ``query``; raise a one-line error naming the first problem.
 
     The text and names are read as typed on a plain keyboard (:func:`as_typed`): a query
-    pasted from a page, a PDF or a word processor asks what the same words typed do."""
+    pasted from a page, a PDF or a word processor asks what the same words typed do; its
+    fields' names as meant (:func:`fieldnames.as_meant`: ``Year: 2014`` is ``year:2014``)."""
     # An article's address is its stamp ("#4842"): that article.
-    typed = linked_as_stamps(as_typed(query.text))
+    typed = linked_as_stamps(fieldnames.as_meant(as_typed(query.text)))
     text = _GLUED_BRACKETS.sub(r"\1-\2", " ".join(typed.split()))
     check_syntax(text)
     expression = ranges.rewrite(text)

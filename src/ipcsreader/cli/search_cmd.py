@@ -138,6 +138,9 @@ def search_command(
       russia OR china          either word
       korea NOT south          leave out articles with a word ("korea -south" too)
       title:korea              a word in the title; also author:, column:, region:
+      Author: Mishra           a field's name in any case, or a space after its colon;
+                               by:, writer:, columnist: are author:; topic:, subject:,
+                               country: are dropped and their words searched
       affiliation:jnu          where an author works, as the byline says (its words
                                are searched among the others too: cdps guwahati naga)
       author:"sandip mishra"   a name, or any part of it

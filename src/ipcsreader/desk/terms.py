@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from ipcsreader.archive.fieldnames import as_meant
 from ipcsreader.desk import checks
 from ipcsreader.errors import QueryError
 from ipcsreader.text import as_typed
@@ -50,9 +51,10 @@ def narrowed(
 ) -> SearchQuery:
     """``query`` with its desk words taken out of its text and turned into the article
     numbers it allows (``only``), found in the text as typed on a plain keyboard
-    (note:“six party”, as the index's); ``query`` itself when it has none. ``desk`` opens
+    (note:“six party”, as the index's), names as meant (``Tag: korea``); ``query`` itself
+    when it has none. ``desk`` opens
     the desk, only then; ``every`` as for :func:`numbers`."""
-    typed = as_typed(query.text)
+    typed = as_meant(as_typed(query.text))
     if ":" not in typed:
         return query
     text, found = extract(typed)

@@ -10,9 +10,10 @@ import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any
 
+from ipcsreader.archive.fieldnames import names_of
 from ipcsreader.archive.ranges import FIELD_CLAUSE
 from ipcsreader.archive.search import plain_words
-from ipcsreader.store.querying import FIELD_ALIASES, POSSESSIVE, unquoted
+from ipcsreader.store.querying import POSSESSIVE, unquoted
 from ipcsreader.store.ranking import FIELD_BOOSTS
 from ipcsreader.text import fold
 
@@ -20,12 +21,12 @@ from ipcsreader.text import fold
 # clauses with the name printed otherwise (see :func:`also_bylined`).
 Printed = tuple[tuple[str, tuple[str, ...]], ...]
 Bylined = tuple[tuple[str, tuple[tuple[str, str, str], ...]], ...]
-_AUTHOR_FIELDS = ("author", *FIELD_ALIASES["author"])
+_AUTHOR_FIELDS = names_of("author")
 
 
 def author_clauses(text: str) -> Iterator[re.Match[str]]:
-    """The clauses of ``text`` asked of the author field (``author:``, ``authors:``,
-    ``by:``); a match's groups: the field as typed, the value (quoted or not)."""
+    """The clauses of ``text`` asked of the author field (``author:`` or an alias,
+    ``by:``…); a match's groups: the field as typed, the value (quoted or not)."""
     return field_clauses(text, _AUTHOR_FIELDS)
 
 

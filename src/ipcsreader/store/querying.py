@@ -15,6 +15,7 @@ from itertools import islice, product
 from typing import Any
 
 from ipcsreader import wordforms
+from ipcsreader.archive import fieldnames
 from ipcsreader.archive.search import INITIALS_PATTERN
 from ipcsreader.errors import QueryError
 from ipcsreader.names import split_honorific
@@ -29,7 +30,7 @@ NAME_FIELDS = ("author", "affiliation", "column", "region")
 # The fields plain words search; a reader may also name each, and the dates and number.
 SEARCHED_FIELDS = (*STEMMED_FIELDS, *NAME_FIELDS)
 USER_FIELDS = (*SEARCHED_FIELDS, "year", "date", "number")
-FIELD_ALIASES = {"author": ["authors", "by"], "number": ["no", "article"]}
+FIELD_ALIASES = {field: list(names) for field, names in fieldnames.ALIASES.items()}
 # Words a query's wildcards, fuzzy words and ranges may stand for, in all: beyond this a
 # search gets slow (every one of them is looked up and highlighted).
 MAX_EXPANSIONS = 1000

@@ -1,0 +1,82 @@
+"""The names a reader may give a field in a query, and a query's field names as meant.
+
+Readers type a field's name as they type any word: in capitals (``TITLE:korea``,
+``Author:Mishra``), with a space after the colon as a form prints a label (``year: 2014``,
+``column: "dateline islamabad"``), or by a name of their own (``writer:Routray``,
+``headline:…``). Each is read as the field it names. A name that only says what the query is
+about (``topic:``, ``subject:``, ``country:``) is no field: it is dropped and its value
+searched as words. Any other word before a colon stays as typed: a title pasted whole
+("Kashmir: The Way Ahead") is words.
+"""
+
+from __future__ import annotations
+
+import re
+
+# The fields a query may name (the index's, see store.querying.USER_FIELDS) and the
+# desk's (desk.terms.FIELDS); tests check both lists against their owners.
+FIELDS = (
+    "title",
+    "teaser",
+    "body",
+    "author",
+    "affiliation",
+    "column",
+    "region",
+    "year",
+    "date",
+    "number",
+)
+DESK_FIELDS = ("tag", "is", "has", "note")
+# Other names readers give a field, each read as the field.
+ALIASES: dict[str, tuple[str, ...]] = {
+    "author": ("authors", "by", "writer", "writers", "columnist", "contributor", "byline"),
+    "title": ("headline",),
+    "column": ("columns", "series"),
+    "affiliation": ("affiliations", "institution"),
+    "number": ("no", "article"),
+}
+# Names saying what a query is about, not where to look: their values are plain words.
+ABOUT = frozenset(
+    {"topic", "topics", "subject", "about", "keyword", "keywords", "theme", "country", "place"}
+)
+_OPERATORS = frozenset({"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE"})
+_KNOWN = frozenset(FIELDS + DESK_FIELDS).union(*ALIASES.values())
+# A quoted phrase (kept as it is), or a word before a colon: not inside a word ("Af-Pak:",
+# "U.S.:"), with the space after the colon and what follows it.
+_NAME = re.compile(
+    r'"[^"]*"?'
+    r"|(?<![\w:.'’])(?<!\w-)(?P<name>[^\W\d_]+):(?P<gap>\s*)(?=(?P<next>\S*))"
+)
+_CLAUSE_START = re.compile(r"[^\W\d_]+:")
+
+
+def names_of(field: str) -> tuple[str, ...]:
+    """Every name a query may give ``field``: its own, then its aliases."""
+    return (field, *ALIASES.get(field, ()))
+
+
+def as_meant(text: str) -> str:
+    """``text`` (a query as typed) with each field's name in small letters and joined to
+    its value, and each name of :data:`ABOUT` dropped: ``Year: 2014 Author:Mishra``
+    as ``year:2014 author:Mishra``, ``topic:diaspora`` as ``diaspora``."""
+    if ":" not in text:
+        return text
+
+    def one(match: re.Match[str]) -> str:
+        name = match["name"]
+        if name is None:
+            return match[0]
+        low = name.lower()
+        if low in ABOUT:
+            return ""
+        if low not in _KNOWN:
+            return match[0]
+        value = match["next"]
+        if match["gap"] and (
+            not value or value in _OPERATORS or _CLAUSE_START.match(value) is not None
+        ):
+            return f"{low}:{match['gap']}"  # no value after it: as typed, said so later
+        return f"{low}:"
+
+    return _NAME.sub(one, text)
