@@ -123,6 +123,12 @@ GLOSSARY = {
         # In lower case where the pages print it as an acronym only.
         ("lwe jharkhand", '(lwe OR "left wing extremism") jharkhand'),
         ("ep", "ep"),
+        # With a possessive or a plural after it, as the pages print it too.
+        ("LWE's cadres", '(LWE\'s OR "left wing extremism") cadres'),
+        ("LWE’s cadres", '(LWE’s OR "left wing extremism") cadres'),
+        ("TTPs", '(TTPs OR "tehrik i taliban pakistan")'),
+        ("Lwe's", "Lwe's"),
+        ("CPEC's", "CPEC's"),
         # Untouched: quoted, fielded, unknown, wildcards.
         ('"LWE in Jharkhand"', '"LWE in Jharkhand"'),
         ('"lwe"', '"lwe"'),
@@ -181,6 +187,15 @@ def test_an_acronym_finds_its_name_written_in_full(library: tuple[Library, list[
     assert numbers(lib, "LWE") == [7001, 7002, 7003]
     both = lib.search(SearchQuery("LWE Jharkhand", highlight=False))
     assert both.total == 2 and [h.number for h in both.hits][:2] == [7001, 7002]
+
+
+def test_an_acronym_with_a_possessive_finds_its_name_written_in_full(
+    library: tuple[Library, list[str]],
+) -> None:
+    lib, _ = library
+    # Only 7002 holds "forests" and LWE in either form; it never says "LWE".
+    found = lib.search(SearchQuery("LWE's forests", highlight=False))
+    assert (found.total, found.hits[0].number) == (1, 7002)
 
 
 def test_a_name_in_full_finds_its_acronym(library: tuple[Library, list[str]]) -> None:

@@ -213,7 +213,7 @@ def _spell_out_piece(piece: str, glossary: Glossary) -> str:
     i = 0
     while i < len(tokens):
         if not plain[i]:
-            out.append(tokens[i])
+            out.append(_spelt_out_marked(tokens[i], glossary))
             i += 1
             continue
         # "NOT Act East Policy" leaves out "Act" alone: no name starts after a NOT.
@@ -232,9 +232,30 @@ def _spell_out_piece(piece: str, glossary: Glossary) -> str:
         named = glossary.spelt_out(word) if _as_acronym(word, glossary) else None
         if named:
             glossary.used[word] = " ".join(named)
-        out.append(f'({word} OR "{" ".join(named)}")' if named else word)
+        out.append(
+            f'({word} OR "{" ".join(named)}")' if named else _spelt_out_marked(word, glossary)
+        )
         i += 1
     return "".join(out)
+
+
+# An acronym with a possessive or a plural after it ("GTF's", "AQIS’s", "IDPs"): a word
+# of the query that is no plain word, its acronym first.
+_MARKED_ACRONYM = re.compile(r"([^\W\d_]{2,8})(?:['’‘]s|s)")
+
+
+def _spelt_out_marked(token: str, glossary: Glossary) -> str:
+    """``token`` also as the name in full of the acronym it is with a possessive or a
+    plural (``GTF's`` as ``(GTF's OR "global tamil forum")``), where the pages spell
+    that acronym out; else as typed."""
+    match = _MARKED_ACRONYM.fullmatch(token)
+    if match is None or not is_acronym(match[1]) or not match[1].isupper():
+        return token
+    named = glossary.spelt_out(match[1])
+    if not named:
+        return token
+    glossary.used[token] = " ".join(named)
+    return f'({token} OR "{" ".join(named)}")'
 
 
 def _as_acronym(word: str, glossary: Glossary) -> bool:
