@@ -40,6 +40,13 @@ from ipcsreader.store.synonyms import typed_words
         # A colon with nothing after it ends a word; one before a value makes a field.
         ("Pullout: Kabul", {"pullout": "Pullout", "kabul": "Kabul"}),
         ("ties:visit", {}),
+        # A country's combining form in a compound beside another country or its people.
+        ("Sino-Indian rivalry", {"sino": "Sino"}),
+        ("Indo-Pak talks", {"talk": "talks", "indo": "Indo", "pak": "Pak"}),
+        ("indo-myanmar", {"indo": "indo"}),
+        ("Indo-Pacific", {}),
+        ("Pak Pong-ju", {}),
+        ('"Sino-Indian"', {}),
         # A dash with a space after it is punctuation, not a word left out.
         ("Delhi - Tokyo", {"delhi": "Delhi", "tokyo": "Tokyo"}),
     ],
@@ -138,7 +145,7 @@ def test_each_word_is_on_one_line_of_the_table() -> None:
     analyse = fields.analyzers()["text"]
     said = [
         stem
-        for line in filter(None, synonyms._GROUPS.splitlines())
+        for line in filter(None, (synonyms._GROUPS + synonyms._COMBINING).splitlines())
         for word in line.partition(">")[0].split(",")
         for stem in (t.text for t in analyse(word.strip(), mode="query"))
     ]
@@ -196,3 +203,18 @@ def test_a_word_with_others_no_page_holds_is_searched_as_its_others_not_respelt(
     other = lib.search(SearchQuery("Naypyitaw talks", respell=True))
     assert other.respelt == (("Naypyitaw", "Naypyidaw"),)
     assert [h.number for h in other.hits if h.matched == "all"] == [8963]
+
+
+def test_a_combining_form_finds_its_country_named_in_full(tmp_path: Path) -> None:
+    pages = {
+        8971: ("Giants", "China and India: a rivalry in trade."),
+        8972: ("Ocean", "India looks to the Pacific for trade."),
+        8973: ("Rivals", "The Sino-Indian rivalry in trade."),
+    }
+    lib = library_of(tmp_path, pages)
+    result = lib.search(SearchQuery("Sino-Indian rivalry"))
+    assert [h.number for h in result.hits if h.matched == "all"] == [8973, 8971]
+    assert dict(result.also_said)["Sino"] == "china"
+    # "Indo-Pacific" is no country beside India: the page on India and the Pacific is not
+    # found as every word.
+    assert lib.search(SearchQuery("Indo-Pacific trade")).relaxed

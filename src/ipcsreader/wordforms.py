@@ -22,6 +22,7 @@ written all in capitals of up to four letters (see :func:`base_word`): "RAN", "M
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Callable
 from functools import cache
@@ -99,6 +100,12 @@ def _bases() -> dict[str, str]:
     for head in _WOMAN_COMPOUNDS.split():
         bases[head + "women"] = head + "woman"
     return bases
+
+
+@cache
+def places() -> frozenset[str]:
+    """The places of the peoples' table and their peoples' words ("india", "indian")."""
+    return frozenset(re.findall(r"[a-z]+", _PEOPLES))
 
 
 @cache

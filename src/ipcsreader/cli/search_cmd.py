@@ -128,7 +128,8 @@ def search_command(
                                in capitals also its initials (LTTE) where they print
                                those and spell them out nowhere
       India Japan ties         also relations, relationship: words of one meaning, and a
-                               capital its country (Tokyo: Japan), for less; said so
+                               capital its country (Tokyo: Japan; Sino-Indian: China),
+                               for less; said so
       Lashkar-e-Taiba          also Lashkar-e-Toiba, Lashkar-i-Taiba: a name as pages
                                print it otherwise (Dissanayake: Dissanayaka), for less;
                                said so

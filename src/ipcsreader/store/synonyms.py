@@ -7,7 +7,8 @@ its others here, which count for less than the word itself (:data:`WEIGHT`): a p
 saying what was typed still comes first. Only words of one meaning in this archive's
 prose are paired (and a name's other spellings: "Baloch", "Baluch"); one way only, a
 capital with its country (the metonymy of every foreign-affairs page), a short form with
-its name in full ("PM", "UNSC"; "govt", "ex" as readers type them in a hurry), and a
+its name in full ("PM", "UNSC"; "govt", "ex" as readers type them in a hurry), a
+country's combining form in a compound with another country's ("Sino-Indian"), and a
 narrower word with the one its pages say as well ("ambush" finds "attack"); not words
 that are merely related ("war" and "conflict").
 """
@@ -19,6 +20,7 @@ import re
 from functools import cache
 from typing import Any
 
+from ipcsreader import wordforms
 from ipcsreader.store import fields, grammar
 from ipcsreader.store.querying import STEMMED_FIELDS
 from ipcsreader.store.ranking import FIELD_BOOSTS
@@ -171,6 +173,22 @@ northeast > north east
 southeast > south east
 """
 
+# A country's combining form as a compound's first or last part ("Sino-Indian",
+# "Indo-Pak"), next to another country or its people: the reader's shorthand for the
+# country, which the page may name in full ("China and India"). Not a word of its own
+# ("Pak Pong-ju"), nor beside another word ("Indo-Pacific").
+_COMBINING = """
+sino > china
+indo > india
+russo > russia
+pak > pakistan
+bangla > bangladesh
+"""
+# Countries beside which a combining form stands, besides those of wordforms' peoples.
+_COUNTRIES_ALSO = frozenset({"us", "usa", "myanmar", "nepal", "bhutan"})
+# A compound of letters joined by hyphens, outside a field's clause.
+_COMPOUND = re.compile(r"(?<![\w:*?~^'’-])[^\W\d_]+(?:[-‐‑][^\W\d_]+)+(?![\w*?~^'’‘-])")
+
 # A word as typed outside quotes, possessive or not: not a field's name or value, a
 # prefix, a fuzzy or boosted word, nor part of a compound ("Tokyo-Seoul"). A colon with
 # nothing after it ends a word ("Delhi: Tokyo").
@@ -185,7 +203,7 @@ def _entries() -> list[tuple[list[str], list[str]]]:
     """Each line of the table: the words said, and those they stand for (the others of
     the line, where it has no ">")."""
     entries = []
-    for line in filter(None, _GROUPS.splitlines()):
+    for line in filter(None, (_GROUPS + _COMBINING).splitlines()):
         left, _, right = line.partition(">")
         said = [s.strip() for s in left.split(",")]
         entries.append((said, [s.strip() for s in right.split(",")] if right else said))
@@ -241,9 +259,35 @@ def typed_words(text: str) -> dict[str, str]:
     typed: dict[str, str] = {}
     for word in _PLAIN.findall(unquoted):
         stem = _stem(word)
-        if stem is not None and word.lower() not in left_out and stem in _table():
+        if stem is not None and word.lower() not in left_out and stem in _plain_table():
             typed.setdefault(stem, word)
+    for compound in _COMPOUND.findall(unquoted):
+        for form in _combining_forms(compound):
+            if stem := _stem(form):
+                typed.setdefault(stem, form)
     return typed
+
+
+@cache
+def _combining() -> frozenset[str]:
+    return frozenset(line.partition(">")[0].strip() for line in _COMBINING.split("\n") if line)
+
+
+@cache
+def _plain_table() -> frozenset[str]:
+    """The stems a word typed alone is searched with others for: not a combining form."""
+    return frozenset(_table()).difference(_combining())
+
+
+def _combining_forms(compound: str) -> list[str]:
+    """The combining forms of ``compound`` as typed (:data:`_COMBINING`), where each
+    other part is a combining form or a country (or its people: "Indian")."""
+    parts = re.split("[-‐‑]", compound)
+    forms = [p for p in parts if p.lower() in _combining()]
+    countries = wordforms.places() | _COUNTRIES_ALSO | _combining()
+    if not forms or any(p.lower() not in countries for p in parts):
+        return []
+    return forms
 
 
 def others_of(text: str) -> dict[str, str]:
