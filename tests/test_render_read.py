@@ -70,6 +70,14 @@ def test_highlight_marks_word_starts():
     assert highlight_pattern("  ") is None
 
 
+def test_a_word_typed_whole_marks_it_printed_with_a_hyphen():
+    # As the search finds it: the index keeps "Ryong-hae" joined too.
+    text = "Choe Ryong-hae met Kim Jong-un’s envoy; the hae and the ryong."
+    assert marked(text, highlight_pattern("Choe Ryonghae jongun"), plain=True).plain == (
+        "*Choe* *Ryong-hae* met Kim *Jong-un*’s envoy; the hae and the ryong."
+    )
+
+
 def test_a_word_typed_past_its_stem_marks_from_the_stem():
     # As the search matches it: "sanctions" finds "sanctioned", so the reader marks it.
     text = "Sanctioned firms, new sanctions, one sanction; the sanctity of it."

@@ -62,7 +62,8 @@ _AROUND = re.compile(r"^[\"'“”‘’(\[]+|(?:['’]s)?[\"'“”‘’,;:!?)
 
 def _marks(part: str) -> list[str]:
     """What marks one typed word in a page, as a search reads it:
-    - its start, or its stem's ("sanction" and "sanctions" mark "sanctioned");
+    - its start, or its stem's ("sanction" and "sanctions" mark "sanctioned"), a
+      hyphen or apostrophe allowed between its letters ("Ryonghae" marks "Ryong-hae");
     - an acronym whole, as typed or in capitals ("MoU", "MOU" and "MoUs", not "mountain";
       "US", not "usual" or "us"), and initials with dots without them too ("U.S.", "US");
     - an irregular form whole, with its base word and that word's regular forms ("fled"
@@ -86,11 +87,20 @@ def _marks(part: str) -> list[str]:
     stem = wordforms.stemmer()(folded)
     if not base and word.isascii() and len(stem) >= 4 and stem != folded:
         word = stem if folded.startswith(stem) else word
-    marks = [re.escape(word) + (r"\b" if base else r"\w*")]
+    marks = [_joinable(word) + (r"\b" if base else r"\w*")]
     if not base and folded.endswith("y") and stem == folded[:-1] + "i":
         marks.append(re.escape(folded[:-1]) + r"i(?:es|ed|er|ers|est)\b")
     marks += [re.escape(form) + r"\b" for form in wordforms.regular_forms(base) if base]
     return marks + [re.escape(form) + r"\b" for form in forms]
+
+
+def _joinable(word: str) -> str:
+    """``word``, and where typed as letters alone, also printed with a hyphen or an
+    apostrophe between two of them: the search finds "Ryong-hae" by "Ryonghae" (the
+    index keeps such a word joined too)."""
+    if not word.isalpha():
+        return re.escape(word)
+    return "[-‐‑'’]?".join(map(re.escape, word))
 
 
 def _whole(letters: str) -> str:
