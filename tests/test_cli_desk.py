@@ -288,6 +288,19 @@ def test_search_shows_unread_hits_and_takes_desk_terms(world: list[str]) -> None
     assert "No articles match “note:nothing”" in run(world, "search", "note:nothing", code=1)
 
 
+def test_a_tag_no_article_has_says_so(world: list[str]) -> None:
+    # A reader may take tag: for a subject's: the search says what it asks for.
+    assert error(world, "search", "korea tag:naxal") == (
+        "Error: you have tagged no article “naxal”: tag: asks for your own tags, and you "
+        "have none yet (ipcs tag 4842 korea)\n"
+    )
+    run(world, "tag", str(JAPAN), "japan")
+    assert "and yours are japan\n" in error(world, "search", "korea Tag: naxal")
+    # Left out, or found: nothing to say.
+    assert "No articles match" in run(world, "search", "xylophone -tag:naxal", code=1)
+    assert "No articles match" in run(world, "search", "xylophone tag:japan", code=1)
+
+
 # cite, export and trend --tag
 
 

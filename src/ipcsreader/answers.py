@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from ipcsreader.archive.known import KnownTitle
     from ipcsreader.archive.search import Plan, SearchQuery
     from ipcsreader.archive.stats import CorpusStats
+    from ipcsreader.desk.store import Desk
 
 _T = TypeVar("_T")
 
@@ -34,6 +35,9 @@ class Answers:
     """The library's ready answers (a part of :class:`ipcsreader.library.Library`)."""
 
     def _read(self, read: Callable[[Catalog], _T]) -> _T:
+        raise NotImplementedError  # the library's own
+
+    def desk(self, *, create: bool = True) -> Desk | None:
         raise NotImplementedError  # the library's own
 
     def people_named(self, checked: Plan) -> Plan:
@@ -59,11 +63,12 @@ class Answers:
     def check_filters(self, query: SearchQuery) -> None:
         """Raise NotFoundError, naming the nearest, when ``query``'s ``--author`` or an
         ``author:`` clause names nobody the pages print, or its ``--column`` or a
-        ``column:`` clause no column: why a search found nothing, where "no articles match"
-        would blame the words."""
+        ``column:`` clause no column, or a ``tag:`` no tag of the desk's: why a search
+        found nothing, where "no articles match" would blame the words."""
         from ipcsreader.archive.authors import find_people
         from ipcsreader.archive.fieldnames import names_of
         from ipcsreader.archive.search import plan
+        from ipcsreader.desk import terms
         from ipcsreader.store.printings import author_clauses, field_clauses
 
         checked = plan(query)
@@ -76,6 +81,7 @@ class Answers:
             self.columns(column=checked.filters.column, listing=True)
         for name in _asked(checked.text, field_clauses(checked.text, names_of("column"))):
             self.columns(column=name, listing=True)
+        terms.check_tags(query.text, self.desk(create=False))
 
     def columns(
         self, *, author: str | None = None, column: str | None = None, listing: bool = False

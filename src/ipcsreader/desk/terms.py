@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from ipcsreader.archive.fieldnames import as_meant
 from ipcsreader.desk import checks
-from ipcsreader.errors import QueryError
+from ipcsreader.errors import NotFoundError, QueryError, UsageError
 from ipcsreader.text import as_typed
 
 if TYPE_CHECKING:  # a query with a colon ("date:") looks for desk words; no desk opened
@@ -64,6 +64,29 @@ def narrowed(
     if query.only is not None:
         allowed &= query.only
     return replace(query, text=text, only=allowed)
+
+
+def check_tags(text: str, desk: Desk | None) -> None:
+    """Raise NotFoundError when a ``tag:`` term of the query ``text`` asks for a tag the
+    desk gives no article: why a search found nothing, where "no articles match" would
+    blame the words (a reader may take ``tag:`` for a subject's)."""
+    try:
+        found = extract(as_meant(as_typed(text)))[1]
+    except (QueryError, UsageError):
+        return  # the search said so already
+    asked = [t.value for t in found if t.field == "tag" and not t.negated]
+    unused = next((tag for tag in asked if desk is None or not desk.has_tag(tag)), None)
+    if unused is None:
+        return
+    held = [tag for tag, _ in desk.tag_counts()] if desk else []
+    mine = (
+        f"yours are {', '.join(held[:5])}{' …' if len(held) > 5 else ''}"
+        if held
+        else ("you have none yet (ipcs tag 4842 korea)")
+    )
+    raise NotFoundError(
+        f"you have tagged no article “{unused}”: tag: asks for your own tags, and {mine}"
+    )
 
 
 def extract(text: str) -> tuple[str, list[Term]]:
