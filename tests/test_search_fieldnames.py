@@ -30,6 +30,8 @@ runner = CliRunner()
         ("(By: Mishra OR by:Sahni)", "(by:Mishra OR by:Sahni)"),
         ("Writer: Routray", "writer:Routray"),  # an alias: the parser reads it as author
         ("Tag: korea", "tag:korea"),  # the desk's fields too
+        ("Note:summit", "note:summit"),
+        ("Note: the talks stalled", "Note: the talks stalled"),  # a label in prose
         ("topic:diaspora sri lanka", "diaspora sri lanka"),
         ("Subject: trilateral", "trilateral"),
         ("-topic:diaspora", "-diaspora"),

@@ -40,6 +40,9 @@ ALIASES: dict[str, tuple[str, ...]] = {
 ABOUT = frozenset(
     {"topic", "topics", "subject", "about", "keyword", "keywords", "theme", "country", "place"}
 )
+# A name that is also a label in prose ("Note: the talks stalled"): a field only with its
+# value right after the colon.
+_LABELS = frozenset({"note"})
 _OPERATORS = frozenset({"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE"})
 _KNOWN = frozenset(FIELDS + DESK_FIELDS).union(*ALIASES.values())
 # A quoted phrase (kept as it is), or a word before a colon: not inside a word ("Af-Pak:",
@@ -73,6 +76,8 @@ def as_meant(text: str) -> str:
         if low not in _KNOWN:
             return match[0]
         value = match["next"]
+        if match["gap"] and low in _LABELS:
+            return match[0]
         if match["gap"] and (
             not value or value in _OPERATORS or _CLAUSE_START.match(value) is not None
         ):
