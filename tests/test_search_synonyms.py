@@ -13,7 +13,7 @@ from ipcsreader import paths
 from ipcsreader.archive.search import SearchQuery
 from ipcsreader.cli import app
 from ipcsreader.library import Library
-from ipcsreader.model import AlsoRead
+from ipcsreader.model import AlsoRead, SearchResult
 from ipcsreader.store import fields, synonyms
 from ipcsreader.store.synonyms import typed_words
 
@@ -55,6 +55,11 @@ def test_the_words_with_others_are_those_typed_plain(query: str, typed: dict[str
     assert typed_words(query) == typed
 
 
+def all_words(result: SearchResult) -> list[int]:
+    """The hits with every word of the query, in order."""
+    return [h.number for h in result.hits if h.matched == "all"]
+
+
 @pytest.fixture(scope="module")
 def library(tmp_path_factory: pytest.TempPathFactory) -> Library:
     root = tmp_path_factory.mktemp("synonyms")
@@ -87,14 +92,14 @@ def test_a_page_saying_it_otherwise_has_every_word_after_one_saying_it(library: 
 
 def test_a_capital_finds_its_country(library: Library) -> None:
     result = library.search(SearchQuery("Tokyo relations"))
-    assert [h.number for h in result.hits if h.matched == "all"] == [8932, 8931]
+    assert all_words(result) == [8932, 8931]
     assert not result.relaxed
 
 
 def test_a_word_s_others_are_looked_for_in_the_article_s_text_only(library: Library) -> None:
     # "frontier" is border's other, and the column's name: not a reason to find 8933.
     result = library.search(SearchQuery("India border"))
-    assert [h.number for h in result.hits if h.matched == "all"] == []
+    assert all_words(result) == []
     assert dict(result.also_said) == {"border": "frontier, boundary"}
 
 
@@ -162,7 +167,7 @@ def test_a_narrower_word_finds_the_broader_one_and_not_the_reverse(tmp_path: Pat
     assert [(h.number, h.matched) for h in narrow.hits] == [(8942, "all"), (8941, "all")]
     assert dict(narrow.also_said) == {"ambush": "attack"}
     broad = lib.search(SearchQuery("Maoist attack"))
-    assert [h.number for h in broad.hits if h.matched == "all"] == [8941]
+    assert all_words(broad) == [8941]
     assert dict(broad.also_said) == {}
 
 
@@ -173,10 +178,10 @@ def test_a_word_shortened_in_a_hurry_finds_the_word_and_not_the_reverse(tmp_path
     }
     lib = library_of(tmp_path, pages)
     short = lib.search(SearchQuery("ex rebels"))
-    assert [h.number for h in short.hits if h.matched == "all"] == [8952, 8951]
+    assert all_words(short) == [8952, 8951]
     assert dict(short.also_said)["ex"] == "former"
     full = lib.search(SearchQuery("former rebels"))
-    assert [h.number for h in full.hits if h.matched == "all"] == [8951]
+    assert all_words(full) == [8951]
     assert typed_words("govt intl natl econ") == {
         "govt": "govt",
         "intl": "intl",
@@ -197,24 +202,26 @@ def test_a_word_with_others_no_page_holds_is_searched_as_its_others_not_respelt(
     lib = library_of(tmp_path, pages)
     result = lib.search(SearchQuery("Kim trips Moscow", respell=True))
     assert result.respelt == ()
-    assert [h.number for h in result.hits if h.matched == "all"] == [8961]
+    assert all_words(result) == [8961]
     assert dict(result.also_said)["trips"] == "visit"
     # Respelt as a word of its line: another spelling of it.
     other = lib.search(SearchQuery("Naypyitaw talks", respell=True))
     assert other.respelt == (("Naypyitaw", "Naypyidaw"),)
-    assert [h.number for h in other.hits if h.matched == "all"] == [8963]
+    assert all_words(other) == [8963]
+
+
+# Two countries by a combining form, by their names, and one with another word.
+COMBINED = {
+    8971: ("Giants", "China and India: a rivalry in trade."),
+    8972: ("Ocean", "India looks to the Pacific for trade."),
+    8973: ("Rivals", "The Sino-Indian rivalry in trade."),
+}
 
 
 def test_a_combining_form_finds_its_country_named_in_full(tmp_path: Path) -> None:
-    pages = {
-        8971: ("Giants", "China and India: a rivalry in trade."),
-        8972: ("Ocean", "India looks to the Pacific for trade."),
-        8973: ("Rivals", "The Sino-Indian rivalry in trade."),
-    }
-    lib = library_of(tmp_path, pages)
+    lib = library_of(tmp_path, COMBINED)
     result = lib.search(SearchQuery("Sino-Indian rivalry"))
-    assert [h.number for h in result.hits if h.matched == "all"] == [8973, 8971]
-    assert dict(result.also_said)["Sino"] == "china"
+    assert (all_words(result), dict(result.also_said)) == ([8973, 8971], {"Sino": "china"})
     # "Indo-Pacific" is no country beside India: the page on India and the Pacific is not
     # found as every word.
     assert lib.search(SearchQuery("Indo-Pacific trade")).relaxed
