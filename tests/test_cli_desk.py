@@ -296,6 +296,8 @@ def test_a_tag_no_article_has_says_so(world: list[str]) -> None:
     )
     run(world, "tag", str(JAPAN), "japan")
     assert "and yours are japan\n" in error(world, "search", "korea Tag: naxal")
+    run(world, "tag", str(KOREA), "b", "c", "d", "e", "f")
+    assert "and yours are b, c, d, e, f …\n" in error(world, "search", "korea tag:naxal")
     # Left out, or found: nothing to say.
     assert "No articles match" in run(world, "search", "xylophone -tag:naxal", code=1)
     assert "No articles match" in run(world, "search", "xylophone tag:japan", code=1)

@@ -52,8 +52,8 @@ def narrowed(
     """``query`` with its desk words taken out of its text and turned into the article
     numbers it allows (``only``), found in the text as typed on a plain keyboard
     (note:“six party”, as the index's), names as meant (``Tag: korea``); ``query`` itself
-    when it has none. ``desk`` opens
-    the desk, only then; ``every`` as for :func:`numbers`."""
+    when it has none. ``desk`` opens the desk, only then; ``every`` as for
+    :func:`numbers`."""
     typed = as_meant(as_typed(query.text))
     if ":" not in typed:
         return query
@@ -79,11 +79,10 @@ def check_tags(text: str, desk: Desk | None) -> None:
     if unused is None:
         return
     held = [tag for tag, _ in desk.tag_counts()] if desk else []
-    mine = (
-        f"yours are {', '.join(held[:5])}{' …' if len(held) > 5 else ''}"
-        if held
-        else ("you have none yet (ipcs tag 4842 korea)")
-    )
+    if held:
+        mine = f"yours are {', '.join(held[:5])}{' …' if len(held) > 5 else ''}"
+    else:
+        mine = "you have none yet (ipcs tag 4842 korea)"
     raise NotFoundError(
         f"you have tagged no article “{unused}”: tag: asks for your own tags, and {mine}"
     )
