@@ -59,6 +59,19 @@ def test_a_word_only_an_affiliation_holds_is_no_misspelling(library: Library) ->
     assert result.suggestion is None
 
 
+def test_an_institution_misspelt_is_searched_as_the_byline_spells_it(library: Library) -> None:
+    # Only a byline says "Guwahati": the words the archive knows include its bylines'.
+    result = library.search(SearchQuery("guwahti talks", respell=True))
+    assert result.respelt == (("guwahti", "guwahati"),)
+    assert [h.number for h in result.hits if h.matched == "all"] == [9602]
+    # Asked of the field by name, or by another name of it, too.
+    named = library.search(SearchQuery("institution:guwahti", respell=True))
+    assert [h.number for h in named.hits] == [9602]
+    # Two letters off a short word: not searched so, but offered.
+    offered = library.search(SearchQuery("guwhti", respell=True))
+    assert offered.total == 0 and offered.suggestion == "guwahati"
+
+
 def test_the_affiliation_field_by_name(library: Library) -> None:
     assert _first(library, "affiliation:guwahati") == [9602]
     assert _first(library, 'affiliation:"visiting fellow"') == [9602]

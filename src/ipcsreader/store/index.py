@@ -255,7 +255,7 @@ class _Kept:
         self.stamp = stamp
         self.columns: dict[tuple[str, str], list[Any]] = {}
         self.words = querying.WordCounts(reader)
-        self.vocabulary = spelling.Vocabulary(reader, ("spell", "author", "column"))
+        self.vocabulary = spelling.Vocabulary(reader, ("spell", "author", "affiliation", "column"))
 
 
 def _toc_stamp(ix: Any, path: Path) -> tuple[int, ...] | None:

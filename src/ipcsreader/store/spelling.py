@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
+from ipcsreader.archive.fieldnames import names_of
 from ipcsreader.archive.ranges import FIELD_CLAUSE
 from ipcsreader.archive.search import OPERATORS, Plan, plain_words
 from ipcsreader.store import fields
@@ -87,10 +88,10 @@ def suggest(vocabulary: Vocabulary, text: str, kept: frozenset[str] = frozenset(
 # reader would see at once, where searching the word as typed finds nothing. Two edits
 # only in a word of _LONG_WORD letters or more, a long name spelt as it is said rather
 # than as the page transliterates it ("Abeyagunasekera"): the words known are those of
-# titles, teasers, bylines and the start of each body, and a shorter word two edits off
-# is as often another word ("exeuction" is not "election"; no page says "execution" at
-# all). Not a word of four letters ("Kono" is not "Kong"), nor an acronym: capitals are
-# typed on purpose ("IDSA" is not "Idea").
+# titles, teasers, bylines (names and affiliations), columns and the start of each body,
+# and a shorter word two edits off is as often another word ("exeuction" is not
+# "election"; no page says "execution" at all). Not a word of four letters ("Kono" is not
+# "Kong"), nor an acronym: capitals are typed on purpose ("IDSA" is not "Idea").
 _SHORT_WORD = 5
 _LONG_WORD = 10
 
@@ -101,8 +102,9 @@ _LONG_WORD = 10
 _ALONE = re.compile(r"(?<![\w:'’‘.])([^\W\d_]+)(?=(?:['’‘][sS]?)?(?![\w:'’‘*?~^]))")
 
 
-# Fields holding names, whose clauses' words are respelt too ('author:"Suba Chadnran"').
-_NAMED = ("author", "authors", "by", "column")
+# Fields holding names, by every name a query gives them, whose clauses' words are respelt
+# too ('author:"Suba Chadnran"', "affiliation:guwahti").
+_NAMED = (*names_of("author"), *names_of("affiliation"), *names_of("column"))
 
 
 def respellings(vocabulary: Vocabulary, text: str) -> dict[str, str]:
