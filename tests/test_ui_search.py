@@ -148,6 +148,21 @@ def test_nothing_found_says_so_and_suggests(world) -> None:
     drive(app, scenario)
 
 
+def test_nothing_found_for_an_author_or_tag_that_is_none_says_why(world) -> None:
+    # As ipcs search says it: the name is the trouble, not the words.
+    app = make_app(*world)
+
+    async def scenario(pilot: Pilot) -> None:
+        await typed(pilot, "korea tag:naxal")
+        text = screen_text(app)
+        assert "No articles match" in text and "Try fewer" not in text
+        assert "You have tagged no article “naxal”" in text
+        await typed(pilot, "\b" * len("tag:naxal") + "author:Nobodyknown")
+        assert "No author matching 'Nobodyknown'" in screen_text(app)
+
+    drive(app, scenario)
+
+
 def test_a_word_no_article_holds_is_searched_as_its_spelling(world) -> None:
     app = make_app(*world)
 

@@ -80,10 +80,13 @@ def divided(hits: Sequence[Hit]) -> bool:
     return any(starts_some(a, b) for a, b in pairwise(hits))
 
 
-def render_no_hits(result: SearchResult) -> RenderableType:
-    """What to say when nothing matched, and what to try instead."""
+def render_no_hits(result: SearchResult, why: str | None = None) -> RenderableType:
+    """What to say when nothing matched, and what to try instead; or ``why``, where the
+    query names an author, column or tag that is none (``Library.check_filters``)."""
     what = f"“{result.query}”" if result.query else "these filters"
     parts: list[RenderableType] = [safe(f"No articles match {what}.")]
+    if why:
+        return Group(*parts, safe(why[:1].upper() + why[1:], DIM))
     parts.extend(_respelt(result))
     parts.extend(_also_read(result))
     if result.suggestion:

@@ -178,7 +178,10 @@ class SearchScreen(IpcsScreen):
                 request, self._wanted = self._wanted, None
                 answer = await self._search(request)
                 if self._wanted is None and answer is not None:
-                    self._show(request, *answer)
+                    sent, result, unread = answer
+                    why = None if result.total else await self.ipcs.service.why_nothing(sent)
+                    if self._wanted is None:
+                        self._show(request, sent, result, unread, why)
                 self.answered = request
         finally:
             self._busy = False
@@ -217,7 +220,12 @@ class SearchScreen(IpcsScreen):
         return None
 
     def _show(
-        self, request: SearchQuery, sent: SearchQuery, result: SearchResult, unread: set[int]
+        self,
+        request: SearchQuery,
+        sent: SearchQuery,
+        result: SearchResult,
+        unread: set[int],
+        why: str | None = None,
     ) -> None:
         self.shown, self._sent, self.result = request, sent, result
         self.ipcs.last_request = sent  # the list shown, prefix and all
@@ -225,7 +233,7 @@ class SearchScreen(IpcsScreen):
         if result.total:
             hits.show(result.hits, 1, unread=unread, divided=not result.question)
         else:
-            hits.nothing(render_no_hits(result))
+            hits.nothing(render_no_hits(result, why))
         facets = self.query_one(FacetList)
         if result.total:
             facets.counting()

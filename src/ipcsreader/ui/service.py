@@ -86,6 +86,21 @@ class Service:
     async def search(self, query: SearchQuery) -> SearchResult:
         return await self._call(lambda lib: lib.search(query))
 
+    async def why_nothing(self, query: SearchQuery) -> str | None:
+        """Why ``query`` found nothing where an author, column or tag it names is none the
+        archive or the desk holds (:meth:`Library.check_filters`, as ``ipcs search``
+        says it); None otherwise."""
+        from ipcsreader.errors import NotFoundError
+
+        def check(lib: Library) -> str | None:
+            try:
+                lib.check_filters(query)
+            except NotFoundError as error:
+                return error.message
+            return None
+
+        return await self._call(check)
+
     async def search_unread(self, query: SearchQuery) -> tuple[SearchResult, set[int]]:
         """``query``'s result and which of its hits to show as unread, in one call (each
         call waits its turn on the library's thread: one per keystroke, not two)."""
