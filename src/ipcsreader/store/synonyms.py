@@ -279,13 +279,19 @@ def _plain_table() -> frozenset[str]:
     return frozenset(_table()).difference(_combining())
 
 
+@cache
+def _partners() -> frozenset[str]:
+    """What may stand beside a combining form in a compound: a country, its people's word
+    ("Indian"), or another combining form."""
+    return wordforms.places() | _COUNTRIES_ALSO | _combining()
+
+
 def _combining_forms(compound: str) -> list[str]:
     """The combining forms of ``compound`` as typed (:data:`_COMBINING`), where each
-    other part is a combining form or a country (or its people: "Indian")."""
+    other part is one of :func:`_partners`."""
     parts = re.split("[-‐‑]", compound)
     forms = [p for p in parts if p.lower() in _combining()]
-    countries = wordforms.places() | _COUNTRIES_ALSO | _combining()
-    if not forms or any(p.lower() not in countries for p in parts):
+    if not forms or any(p.lower() not in _partners() for p in parts):
         return []
     return forms
 
