@@ -120,6 +120,25 @@ def test_letters_in_brackets_glued_to_a_name_are_part_of_it(typed: str, read: st
     assert plan(SearchQuery(typed)).text == read
 
 
+@pytest.mark.parametrize(
+    ("typed", "read"),
+    [
+        # A list typed with no space after its commas: the words apart; a slash joins
+        # words as a hyphen does.
+        ("russia,north korea", "russia, north korea"),
+        ("India;Japan", "India; Japan"),
+        ("india/pakistan relations", "india-pakistan relations"),
+        ('"Xi,Modi"', '"Xi, Modi"'),
+        # Between figures, beside one letter, or spaced already: as typed.
+        ("10,000 troops 9/11", "10,000 troops 9/11"),
+        ("w/o sanctions", "w/o sanctions"),
+        ("russia, china", "russia, china"),
+    ],
+)
+def test_words_glued_by_a_comma_are_apart_and_by_a_slash_hyphenated(typed: str, read: str) -> None:
+    assert plan(SearchQuery(typed)).text == read
+
+
 def test_plain_words_leave_out_fuzzy_and_boost_suffixes() -> None:
     assert plain_words('nucelar~2 korea^3 "north korea"~4 pak~') == [
         "nucelar",

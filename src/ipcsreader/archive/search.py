@@ -39,6 +39,12 @@ _FUZZY = re.compile(r"(\w+)~(\d*)")
 # writes them ("CPI(M)", "PML(N)", "JD(U)"): the brackets would group, and the letters be
 # a word of their own; read as the pages also write it, "CPI-M".
 _GLUED_BRACKETS = re.compile(r"(?<!\w)([^\W\d_]{2,})\(([^\W\d_]{1,4})\)(?![\w(])")
+# A comma or semicolon between words with no space ("russia,north korea"), as a hurried
+# reader types a list: the words, each on its own (the index would read "russia north" as
+# a phrase). A slash between words ("India/Pakistan") joins them as a hyphen does: the
+# pair side by side first, then apart. Between figures ("10,000", "9/11") or beside a
+# single letter ("w/o") either stays.
+_GLUED_LIST = re.compile(r"(?<=[^\W\d_]{2})([,;/])(?=[^\W\d_]{2})")
 
 
 @dataclass(frozen=True)
@@ -122,6 +128,7 @@ def plan(query: SearchQuery) -> Plan:
     # An article's address is its stamp ("#4842"): that article.
     typed = linked_as_stamps(fieldnames.as_meant(as_typed(query.text)))
     text = _GLUED_BRACKETS.sub(r"\1-\2", " ".join(typed.split()))
+    text = _GLUED_LIST.sub(lambda m: "-" if m[1] == "/" else m[1] + " ", text)
     check_syntax(text)
     expression = ranges.rewrite(text)
     if query.sort not in SORTS:

@@ -96,6 +96,12 @@ _MANGLED_POSSESSIVE = re.compile(r"(?<=[^\W\d_]{2})\?(?=[sS](?:[^\w*?~^]|$))")
 _LOST_POSSESSIVE = re.compile(r"(?<=[^\W\d_]{2})(?<!\bAND)(?<!\bNOT)(?<!\bOR) (?=[sS](?:[\s)]|$))")
 
 
+# A compound with a wildcard ("counter-strateg*", "Jong-u*"), outside a field's clause:
+# Whoosh would make a phrase of its parts, which takes no wildcard; the index's joined
+# word ("counterstrategies", see the word filter) is what the wildcard can reach.
+_WILD_COMPOUND = re.compile(r"(?<![\w*?~^.:])\w+(?:['’‘\-‐‑]\w+)+(?=[*?][\w*?]*(?![\w\-‐‑'’‘]))")
+
+
 def whole_words(text: str) -> str:
     """Unquoted compound words ("Jong-un's", "MH370", "U.S.") as the whole word, or else its
     parts side by side: ``(jongun OR ("jong un" ANDNOT jongun))``; a name of three syllables
@@ -125,6 +131,7 @@ def whole_words(text: str) -> str:
             f' OR (({parts})^{APART_WEIGHT} ANDNOT ("{parts}" OR {joined})))'
         )
 
+    text = unquoted(text, lambda match: APOSTROPHES_DASHES.sub("", match[0]), _WILD_COMPOUND)
     return unquoted(text, either)
 
 
