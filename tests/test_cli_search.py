@@ -61,6 +61,13 @@ def test_several_words_need_no_quotes(dirs: list[str]) -> None:
     assert [h["number"] for h in json.loads(result.stdout)["hits"]] == [9001, 9003, 9004]
 
 
+def test_a_query_typed_in_haste_or_in_capitals_finds_what_it_says(dirs: list[str]) -> None:
+    for query in ("russia,north korea", "RUSSIA KOREA NOT MOSCOW", "russia moscow moscow"):
+        result = run("search", query, "--json", *dirs)
+        assert result.exit_code == 0, result.output
+        assert json.loads(result.stdout)["hits"][0]["number"] == 9001, query
+
+
 def test_search_json(dirs: list[str]) -> None:
     result = run("search", "moscow", "--json", *dirs)
     assert result.exit_code == 0

@@ -102,6 +102,9 @@ def test_counting_exporting_and_date_order_keep_to_every_word(library: Library) 
         ("IS recruitment in Kerala", False),  # an acronym in capitals, not "is"
         ("WHO on polio", False),
         ("IS recruitment in Kerala?", True),
+        # Every word in capitals: the first tells nothing ("not" as search.plan reads it).
+        ("WHY IS India not Joining THE QUAD", True),
+        ("WHO POLIO", False),
         ("", False),
     ],
 )

@@ -127,15 +127,40 @@ def test_letters_in_brackets_glued_to_a_name_are_part_of_it(typed: str, read: st
         # words as a hyphen does.
         ("russia,north korea", "russia, north korea"),
         ("India;Japan", "India; Japan"),
+        ("hwasong,15,test", "hwasong, 15, test"),
+        ("T,C,A Rangachari", "T, C, A Rangachari"),
         ("india/pakistan relations", "india-pakistan relations"),
         ('"Xi,Modi"', '"Xi, Modi"'),
         # Between figures, beside one letter, or spaced already: as typed.
         ("10,000 troops 9/11", "10,000 troops 9/11"),
         ("w/o sanctions", "w/o sanctions"),
         ("russia, china", "russia, china"),
+        # A word typed twice running: once; in quotes, or not quite the same, as typed.
+        ("Maoist maoist ideology", "Maoist ideology"),
+        ('korea "bora bora" bora-bora', 'korea "bora bora" bora-bora'),
+        ("NOT NOT korea", "NOT korea"),
+        ("title:korea korea", "title:korea korea"),
     ],
 )
-def test_words_glued_by_a_comma_are_apart_and_by_a_slash_hyphenated(typed: str, read: str) -> None:
+def test_a_list_typed_in_haste_is_read_as_meant(typed: str, read: str) -> None:
+    assert plan(SearchQuery(typed)).text == read
+
+
+@pytest.mark.parametrize(
+    ("typed", "read"),
+    [
+        # All in capitals: AND, OR and NOT are words of it, a long word a word.
+        ("WHY IS INDIA NOT JOINING THE QUAD", "WHY IS INDIA not Joining THE QUAD"),
+        ("TALIBAN ATTACKS NOT OFFENSIVE", "Taliban Attacks not Offensive"),
+        ("CHARU MAJUMDAR LTTE AQIS", "CHARU Majumdar LTTE AQIS"),
+        # Too few words, a word in lower case, or brackets that group: as typed.
+        ("KOREA NOT SOUTH", "KOREA NOT SOUTH"),
+        ("korea russia NOT south", "korea russia NOT south"),
+        ("(KOREA OR JAPAN) NOT SOUTH CHINA", "(KOREA OR JAPAN) NOT SOUTH CHINA"),
+        ("BIMSTEC summit Kathmandu", "BIMSTEC summit Kathmandu"),
+    ],
+)
+def test_a_query_typed_in_capitals_is_read_as_typed_in_words(typed: str, read: str) -> None:
     assert plan(SearchQuery(typed)).text == read
 
 

@@ -39,12 +39,23 @@ _FUZZY = re.compile(r"(\w+)~(\d*)")
 # writes them ("CPI(M)", "PML(N)", "JD(U)"): the brackets would group, and the letters be
 # a word of their own; read as the pages also write it, "CPI-M".
 _GLUED_BRACKETS = re.compile(r"(?<!\w)([^\W\d_]{2,})\(([^\W\d_]{1,4})\)(?![\w(])")
-# A comma or semicolon between words with no space ("russia,north korea"), as a hurried
-# reader types a list: the words, each on its own (the index would read "russia north" as
-# a phrase). A slash between words ("India/Pakistan") joins them as a hyphen does: the
-# pair side by side first, then apart. Between figures ("10,000", "9/11") or beside a
-# single letter ("w/o") either stays.
-_GLUED_LIST = re.compile(r"(?<=[^\W\d_]{2})([,;/])(?=[^\W\d_]{2})")
+# A comma or semicolon with no space after it ("russia,north korea", "hwasong,15"), as a
+# hurried reader types a list: the words, each on its own (the index would read "russia
+# north" as a phrase); not between figures ("10,000"). A slash between words
+# ("India/Pakistan") joins them as a hyphen does: the pair side by side first, then
+# apart; not between figures ("9/11") or beside a single letter ("w/o").
+_GLUED_LIST = re.compile(r"(?<=\w)[,;](?=\w)|(?<=[^\W\d_]{2})/(?=[^\W\d_]{2})")
+# A word typed twice running ("Maoist Maoist ideology"), outside quotes: once, as meant;
+# twice it would count double in the ranking.
+_DOUBLED = re.compile(r"(?<![\w:'’‘\-])(\w+)(?:\s+\1)+(?![\w*?~^:'’‘\-])", re.IGNORECASE)
+# A query typed wholly in capitals (caps lock, a headline pasted), of three words or more
+# besides AND, OR and NOT and with no brackets, is read as it would be typed: those three
+# are words, not operators ("WHY IS INDIA NOT JOINING THE QUAD" leaves nothing out), and
+# a word of six letters or more is a word, not an acronym, as a capital first letter tells
+# ("MAJUMDAR" respelt as "Majumdar" is). Shorter ones may be acronyms ("LTTE", "AQIS").
+_OPERATOR_WORD = re.compile(r"\b(?:AND|OR|NOT)\b")
+_SHOUTED_WORDS = 3
+_SHOUTED_LONG = re.compile(r"\b([^\W\d_])([^\W\d_]{5,})\b")
 
 
 @dataclass(frozen=True)
@@ -128,7 +139,14 @@ def plan(query: SearchQuery) -> Plan:
     # An article's address is its stamp ("#4842"): that article.
     typed = linked_as_stamps(fieldnames.as_meant(as_typed(query.text)))
     text = _GLUED_BRACKETS.sub(r"\1-\2", " ".join(typed.split()))
-    text = _GLUED_LIST.sub(lambda m: "-" if m[1] == "/" else m[1] + " ", text)
+    text = _GLUED_LIST.sub(_unglued, text)
+    text = "".join(
+        piece if i % 2 else _DOUBLED.sub(r"\1", piece)
+        for i, piece in enumerate(re.split(r'("[^"]*")', text))
+    )
+    if _shouted(text):
+        text = _OPERATOR_WORD.sub(lambda m: m[0].lower(), text)
+        text = _SHOUTED_LONG.sub(lambda m: m[1] + m[2].lower(), text)
     check_syntax(text)
     expression = ranges.rewrite(text)
     if query.sort not in SORTS:
@@ -180,6 +198,22 @@ def parse_date(value: str | None, option: str, *, end: bool) -> dt.date | None:
     if period is None:
         raise UsageError(problem)
     return period[1] if end else period[0]
+
+
+def _unglued(match: re.Match[str]) -> str:
+    """A list's comma spaced, a slash a hyphen (:data:`_GLUED_LIST`)."""
+    if match[0] == "/":
+        return "-"
+    text, at = match.string, match.start()
+    return match[0] if text[at - 1].isdigit() and text[at + 1].isdigit() else match[0] + " "
+
+
+def _shouted(text: str) -> bool:
+    """Whether ``text`` is in capitals throughout (:data:`_OPERATOR_WORD`)."""
+    words = re.findall(r"[^\W\d_]+", _OPERATOR_WORD.sub(" ", text))
+    return (
+        len(words) >= _SHOUTED_WORDS and "(" not in text and all(word.isupper() for word in words)
+    )
 
 
 def check_syntax(text: str) -> None:

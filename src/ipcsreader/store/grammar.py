@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from functools import cache
 from typing import Any
 
+from ipcsreader.archive.search import OPERATORS
 from ipcsreader.store import fields
 from ipcsreader.text import fold
 
@@ -73,12 +74,15 @@ def is_question(words: Sequence[str], text: str) -> bool:
     """Whether a query of plain ``words`` (typed as ``text``) is put as a question.
 
     A first word in capitals is an acronym ("IS recruitment in Kerala", "WHO on polio"),
-    not the start of a question, unless the query ends in a question mark. Accents do not
-    count ("whát did …"), as the index reads words without them."""
+    not the start of a question, unless the query ends in a question mark or has no other
+    word in lower case, as a query typed in capitals throughout (``search.plan`` lowers
+    its "not": "WHY IS India not Joining"). Accents do not count ("whát did …"), as the
+    index reads words without them."""
     if not words:
         return False
     first = words[0]
-    acronym = len(first) > 1 and first.isupper()
+    lower = [w for w in words[1:] if w.islower() and w.upper() not in OPERATORS]
+    acronym = len(first) > 1 and first.isupper() and (len(words) < 3 or bool(lower))
     return (fold(first) in QUESTION_STARTS and not acronym) or text.rstrip().endswith("?")
 
 
