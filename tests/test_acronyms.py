@@ -218,6 +218,8 @@ def test_an_acronym_typed_in_lower_case_finds_its_name_in_full(
     assert numbers(lib, "lwe") == [7001, 7002, 7003]
     found = CliRunner().invoke(app, ["search", "lwe", "--json", *dirs])
     assert json.loads(found.stdout)["also_read"] == {"lwe": "left wing extremism"}
+    # With a capital first only, as some newspapers print acronyms ("Saarc", "Nato").
+    assert numbers(lib, "Lwe") == [7001, 7002, 7003]
 
 
 def test_a_word_some_page_prints_in_lower_case_is_no_acronym(
@@ -230,10 +232,14 @@ def test_a_word_some_page_prints_in_lower_case_is_no_acronym(
     assert sorted(numbers(lib, "aim")) == [7009, 7010]
 
 
+# The pages decide whether a word that may be one is one ("Modi" is printed so: no).
 @pytest.mark.parametrize(
-    ("word", "maybe"), [("iora", True), ("saarc", True), ("IORA", False), ("Modi", False)]
+    ("word", "maybe"),
+    [("iora", True), ("Saarc", True), ("Modi", True), ("IORA", False), ("MoU", False)],
 )
-def test_only_words_in_lower_case_may_be_acronyms_typed_so(word: str, maybe: bool) -> None:
+def test_words_in_lower_case_or_capitalised_may_be_acronyms_typed_so(
+    word: str, maybe: bool
+) -> None:
     assert acronyms.may_be_acronym(word) is maybe
 
 

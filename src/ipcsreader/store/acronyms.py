@@ -55,8 +55,9 @@ def is_acronym(word: str) -> bool:
 
 def may_be_acronym(word: str) -> bool:
     """Whether ``word`` may be an acronym typed in lower case, as readers in a hurry do
-    ("iora", "saarc"): the pages decide (:meth:`Glossary.printed_as_acronym`)."""
-    return bool(_TYPED.fullmatch(word)) and word.islower()
+    ("iora", "saarc"), or with a capital first only, as some newspapers print them
+    ("Saarc", "Aqis"): the pages decide (:meth:`Glossary.printed_as_acronym`)."""
+    return bool(_TYPED.fullmatch(word)) and word[1:].islower()
 
 
 def expansion(text: str, acronym: str) -> tuple[str, ...] | None:
@@ -259,8 +260,8 @@ def _spelt_out_marked(token: str, glossary: Glossary) -> str:
 
 
 def _as_acronym(word: str, glossary: Glossary) -> bool:
-    """Whether ``word`` is an acronym: typed as one, or in lower case where the pages
-    that hold it, few of all, print it as one only."""
+    """Whether ``word`` is an acronym: typed as one, or in lower case (a capital first at
+    most) where the pages that hold it, few of all, print it as one only."""
     if is_acronym(word):
         return True
     return may_be_acronym(word) and glossary.rare(word) and glossary.printed_as_acronym(word)

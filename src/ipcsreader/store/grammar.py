@@ -107,6 +107,9 @@ def named(word: str) -> bool:
     return word[:1].isupper() or any(c.isdigit() for c in word)
 
 
+_LETTER = re.compile(r"[^\W\d_]")
+
+
 def describes(words: Sequence[str]) -> bool:
     """Whether a query of plain ``words`` describes an article (see
     :data:`DESCRIPTION_WORDS`, :data:`LONG_QUERY_WORDS`); a word typed with a capital or a
@@ -119,8 +122,10 @@ def describes(words: Sequence[str]) -> bool:
     # query that asks for it and one more word (bench/README.md, eighteenth pass).
     said = [(w, not {t.text for t in text(w, mode="query")} <= function) for w in words]
     # Every word with a capital (typed in title case or in capitals) tells no name from
-    # the next: each counts ("Delhi Tokyo Washington Three-Way Strategic Dialogue").
-    runs = not all(w[:1].isupper() for w, subject in said if subject)
+    # the next: each counts ("Delhi Tokyo Washington Three-Way Strategic Dialogue"), and
+    # none is known to be a name. A figure has no case ("… Bombing 2002 French Engineers").
+    cased = [w for w, subject in said if subject and _LETTER.search(w)]
+    runs = not all(w[:1].isupper() for w in cased)
     content: list[str] = []
     capital = False
     for word, subject in said:
@@ -132,7 +137,7 @@ def describes(words: Sequence[str]) -> bool:
         capital = word[:1].isupper()
     if len(content) >= LONG_QUERY_WORDS:
         return True
-    loose = [w for w in content if not named(w)]
+    loose = [w for w in content if not named(w)] if runs else content
     return len(content) >= DESCRIPTION_WORDS and 2 * len(loose) >= len(content)
 
 
