@@ -177,16 +177,11 @@ def test_a_description_counted_exported_or_by_date_keeps_to_every_word(library: 
 
 
 def test_mostly_names_keep_to_every_word(library: Library) -> None:
-    """A word or two of topic after names asks for that topic: four words, three of them
-    a name typed with capitals, are no description (five or more are: see
-    test_what_a_description_is). Four words each with a capital tell no name from a word:
-    a description, as in lower case."""
-    result = library.search(SearchQuery("Snatched Japanese Citizens summit"))
+    """A word or two of topic after names asks for that topic: four words, in capitals,
+    are no description (five or more are: see test_what_a_description_is)."""
+    result = library.search(SearchQuery("Snatched Japanese Citizens Summit"))
     assert not result.described and not result.question and result.total == 1
     assert [(h.number, h.matched) for h in result.hits] == [(8713, "all"), (8712, "some")]
-    titled = library.search(SearchQuery("Snatched Japanese Citizens Summit"))
-    assert titled.described and titled.question
-    assert [(h.number, h.matched) for h in titled.hits] == [(8712, "some"), (8713, "all")]
 
 
 @pytest.mark.parametrize(
@@ -210,13 +205,12 @@ def test_mostly_names_keep_to_every_word(library: Library) -> None:
         ("Obama and Modi co-authored an editorial", True),  # "and" parts two names
         ("Obama and Modi co-authored an article", False),  # "article" says no subject
         # Every word with a capital (title case, capitals) tells no name from the next:
-        # each counts, as a word, and four describe; a figure has no case.
+        # each counts, and five words describe; a figure has no case.
         ("Delhi Tokyo Washington Three-Way Strategic Dialogue", True),
         ("DELHI TOKYO WASHINGTON THREE-WAY STRATEGIC DIALOGUE", True),
         ("Ram Baran Yadav Promulgate Statute", True),
-        ("Safety Board Data Perth", True),
         ("Sheraton Hotel Bus Bombing 2002 French Engineers", True),
-        ("Safety Board", False),
+        ("Safety Board Data Perth", False),
         # Fewer than four words besides function words.
         ("snatched citizens in the summit", False),
         ("North Korea", False),

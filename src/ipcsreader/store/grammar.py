@@ -122,8 +122,8 @@ def describes(words: Sequence[str]) -> bool:
     # query that asks for it and one more word (bench/README.md, eighteenth pass).
     said = [(w, not {t.text for t in text(w, mode="query")} <= function) for w in words]
     # Every word with a capital (typed in title case or in capitals) tells no name from
-    # the next: each counts ("Delhi Tokyo Washington Three-Way Strategic Dialogue"), and
-    # none is known to be a name. A figure has no case ("… Bombing 2002 French Engineers").
+    # the next: each counts ("Delhi Tokyo Washington Three-Way Strategic Dialogue"). A
+    # figure has no case ("… Bus Bombing 2002 French Engineers").
     cased = [w for w, subject in said if subject and _LETTER.search(w)]
     runs = not all(w[:1].isupper() for w in cased)
     content: list[str] = []
@@ -137,7 +137,7 @@ def describes(words: Sequence[str]) -> bool:
         capital = word[:1].isupper()
     if len(content) >= LONG_QUERY_WORDS:
         return True
-    loose = [w for w in content if not named(w)] if runs else content
+    loose = [w for w in content if not named(w)]
     return len(content) >= DESCRIPTION_WORDS and 2 * len(loose) >= len(content)
 
 
