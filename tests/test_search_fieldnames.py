@@ -35,6 +35,16 @@ runner = CliRunner()
         ("topic:diaspora sri lanka", "diaspora sri lanka"),
         ("Subject: trilateral", "trilateral"),
         ("-topic:diaspora", "-diaspora"),
+        # A web search's operators: names of fields, dates, or where a page is (dropped).
+        ("intitle:korea russia", "intitle:korea russia"),
+        ("korea after:2014", "korea date:>2014"),
+        ("Before:2016/06/01 korea", "date:<2016-06-01 korea"),
+        ("since:2015.06 korea until:2016", "date:>=2015-06 korea date:<=2016"),
+        ("korea site:ipcs.org", "korea "),
+        ('korea SITE:"ipcs org" filetype:pdf', "korea  "),
+        ('"site:ipcs.org" korea', '"site:ipcs.org" korea'),
+        ("after: the war", "after: the war"),
+        ("after:lunch", "after:lunch"),
         # Words, not fields: left as typed.
         ("Kashmir: The Way Ahead", "Kashmir: The Way Ahead"),
         ("Af-Pak: the reset", "Af-Pak: the reset"),
@@ -81,6 +91,10 @@ def found(dirs: list[str], query: str) -> list[int]:
         ('Column: "Dateline Colombo"', 'column:"dateline colombo"'),
         ("topic:nuclear talks", "nuclear talks"),
         ("Korea: Old", "korea old"),
+        ("intitle:korea", "title:korea"),
+        ("inauthor:sahni", "author:sahni"),
+        ("korea site:ipcs.org", "korea"),
+        ("korea after:2014 before:2016", "korea date:>2014 date:<2016"),
     ],
 )
 def test_a_field_typed_loosely_finds_what_its_name_asks(

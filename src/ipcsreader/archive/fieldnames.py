@@ -30,8 +30,19 @@ FIELDS = (
 DESK_FIELDS = ("tag", "is", "has", "note")
 # Other names readers give a field, each read as the field.
 ALIASES: dict[str, tuple[str, ...]] = {
-    "author": ("authors", "by", "writer", "writers", "columnist", "contributor", "byline"),
-    "title": ("headline",),
+    "author": (
+        "authors",
+        "by",
+        "writer",
+        "writers",
+        "columnist",
+        "contributor",
+        "byline",
+        "inauthor",
+    ),
+    # A web search's own names, which readers type out of habit: "intitle:korea".
+    "title": ("headline", "intitle", "allintitle"),
+    "body": ("intext", "allintext"),
     "column": ("columns", "series"),
     "affiliation": ("affiliations", "institution"),
     "number": ("no", "article"),
@@ -39,6 +50,18 @@ ALIASES: dict[str, tuple[str, ...]] = {
 # Names saying what a query is about, not where to look: their values are plain words.
 ABOUT = frozenset(
     {"topic", "topics", "subject", "about", "keyword", "keywords", "theme", "country", "place"}
+)
+# A web search's operators, typed out of habit. Those naming where a page is ("site:ipcs.org",
+# "filetype:pdf") ask nothing of an archive that is one site's articles: dropped with their
+# value. Those bounding its date ("after:2014", "before:2016-06-01", Google's; "since:" and
+# "until:" too) are the date's range: "after:2014" is "date:>2014", after that year.
+_WHERE = ("site", "inurl", "allinurl", "filetype", "ext")
+_WHEN = {"after": ">", "before": "<", "since": ">=", "until": "<="}
+_WEB = re.compile(
+    r'"[^"]*"?'
+    rf"|(?<![\w:.'’])(?i:(?P<where>{'|'.join(_WHERE)}):(?:\"[^\"]*\"|[^\s\"]*))"
+    rf"|(?<![\w:.'’])(?i:(?P<when>{'|'.join(_WHEN)})):"
+    r"(?P<date>\d{4}(?:[-/.]\d{1,2}){0,2})(?![\w/.-])"
 )
 # A name that is also a label in prose ("Note: the talks stalled"): a field only with its
 # value right after the colon.
@@ -62,9 +85,11 @@ def names_of(field: str) -> tuple[str, ...]:
 def as_meant(text: str) -> str:
     """``text`` (a query as typed) with each field's name in small letters and joined to
     its value, and each name of :data:`ABOUT` dropped: ``Year: 2014 Author:Mishra``
-    as ``year:2014 author:Mishra``, ``topic:diaspora`` as ``diaspora``."""
+    as ``year:2014 author:Mishra``, ``topic:diaspora`` as ``diaspora``; a web search's
+    operators as the archive's (:data:`_WEB`: ``after:2014`` as ``date:>2014``)."""
     if ":" not in text:
         return text
+    text = _WEB.sub(_web_operator, text)
 
     def one(match: re.Match[str]) -> str:
         name = match["name"]
@@ -85,3 +110,12 @@ def as_meant(text: str) -> str:
         return f"{low}:"
 
     return _NAME.sub(one, text)
+
+
+def _web_operator(match: re.Match[str]) -> str:
+    if match["where"]:
+        return ""
+    if match["when"]:
+        sign = _WHEN[match["when"].lower()]
+        return f"date:{sign}{re.sub(r'[/.]', '-', match['date'])}"
+    return match[0]

@@ -142,6 +142,8 @@ def search_command(
       Author: Mishra           a field's name in any case, or a space after its colon;
                                by:, writer:, columnist: are author:; topic:, subject:,
                                country: are dropped and their words searched
+      intitle:korea after:2014 a web search's operators: intitle: is title:, after:,
+                               before:, since:, until: a date's range; site: dropped
       affiliation:jnu          where an author works, as the byline says (its words
                                are searched among the others too: cdps guwahati naga)
       author:"sandip mishra"   a name, or any part of it
