@@ -140,6 +140,11 @@ def test_letters_in_brackets_glued_to_a_name_are_part_of_it(typed: str, read: st
         ('korea "bora bora" bora-bora', 'korea "bora bora" bora-bora'),
         ("NOT NOT korea", "NOT korea"),
         ("title:korea korea", "title:korea korea"),
+        # A point of the compass shortened before a region's name: in full.
+        ("S Korea def min N. Korea", "South Korea def min North Korea"),
+        ("se asia", "Southeast asia"),
+        ('"N Korea" W Korea', '"N Korea" W Korea'),
+        ("S Jaishankar Korea", "S Jaishankar Korea"),
     ],
 )
 def test_a_list_typed_in_haste_is_read_as_meant(typed: str, read: str) -> None:

@@ -175,8 +175,10 @@ def test_a_word_shortened_in_a_hurry_finds_the_word_and_not_the_reverse(tmp_path
     pages = {
         8951: ("Hill Road", "Former rebels joined the state police."),
         8952: ("Town Road", "Ex rebels held a rally."),
+        8953: ("Army Road", "The Defence Minister met the military chiefs."),
     }
     lib = library_of(tmp_path, pages)
+    assert all_words(lib.search(SearchQuery("def min mil chiefs"))) == [8953]
     short = lib.search(SearchQuery("ex rebels"))
     assert all_words(short) == [8952, 8951]
     assert dict(short.also_said)["ex"] == "former"

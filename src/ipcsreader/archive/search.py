@@ -45,6 +45,20 @@ _GLUED_BRACKETS = re.compile(r"(?<!\w)([^\W\d_]{2,})\(([^\W\d_]{1,4})\)(?![\w(])
 # ("India/Pakistan") joins them as a hyphen does: the pair side by side first, then
 # apart; not between figures ("9/11") or beside a single letter ("w/o").
 _GLUED_LIST = re.compile(r"(?<=\w)[,;](?=\w)|(?<=[^\W\d_]{2})/(?=[^\W\d_]{2})")
+# A point of the compass shortened before a region's name, as headlines print it ("N Korea",
+# "SE Asia", "S China Sea", "N Waziristan"): the name in full. Elsewhere a letter alone is
+# an initial, which a search need not find.
+_POINTS = {"n": "North", "s": "South", "e": "East", "w": "West", "c": "Central", "se": "Southeast"}
+_SHORTENED = {
+    "korea": ("n", "s"),
+    "asia": ("s", "e", "w", "c", "se"),
+    "china sea": ("s", "e"),
+    "waziristan": ("n", "s"),
+}
+_COMPASS = re.compile(
+    rf"(?<![\w.'’‘-])(?P<point>{'|'.join(_POINTS)})\.?\s+(?P<place>{'|'.join(_SHORTENED)})\b",
+    re.IGNORECASE,
+)
 # A word typed twice running ("Maoist Maoist ideology"), outside quotes: once, as meant;
 # twice it would count double in the ranking.
 _DOUBLED = re.compile(r"(?<![\w:'’‘\-])(\w+)(?:\s+\1)+(?![\w*?~^:'’‘\-])", re.IGNORECASE)
@@ -141,7 +155,7 @@ def plan(query: SearchQuery) -> Plan:
     text = _GLUED_BRACKETS.sub(r"\1-\2", " ".join(typed.split()))
     text = _GLUED_LIST.sub(_unglued, text)
     text = "".join(
-        piece if i % 2 else _DOUBLED.sub(r"\1", piece)
+        piece if i % 2 else _DOUBLED.sub(r"\1", _COMPASS.sub(_in_full, piece))
         for i, piece in enumerate(re.split(r'("[^"]*")', text))
     )
     if _shouted(text):
@@ -198,6 +212,15 @@ def parse_date(value: str | None, option: str, *, end: bool) -> dt.date | None:
     if period is None:
         raise UsageError(problem)
     return period[1] if end else period[0]
+
+
+def _in_full(match: re.Match[str]) -> str:
+    """A region's name with its point of the compass in full, where it has one so
+    (:data:`_COMPASS`)."""
+    point, place = match["point"].lower(), match["place"]
+    if point not in _SHORTENED[place.lower()]:
+        return match[0]
+    return f"{_POINTS[point]} {place}"
 
 
 def _unglued(match: re.Match[str]) -> str:

@@ -130,6 +130,14 @@ devt > development
 admin > administration
 infra > infrastructure
 econ > economy, economic
+def > defence
+min > minister
+mil > military
+pres > president
+rels > relations
+nuke > nuclear
+intel > intelligence
+parl > parliament
 airstrike > air strike, air raid
 counterterrorism > counter terrorism
 counterinsurgency > counter insurgency
