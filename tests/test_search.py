@@ -129,6 +129,7 @@ def test_letters_in_brackets_glued_to_a_name_are_part_of_it(typed: str, read: st
         ("India;Japan", "India; Japan"),
         ("hwasong,15,test", "hwasong, 15, test"),
         ("T,C,A Rangachari", "T, C, A Rangachari"),
+        ("#Maoists,#Jharkhand", "#Maoists, #Jharkhand"),
         ("india/pakistan relations", "india-pakistan relations"),
         ('"Xi,Modi"', '"Xi, Modi"'),
         # Between figures, beside one letter, or spaced already: as typed.

@@ -44,7 +44,7 @@ _GLUED_BRACKETS = re.compile(r"(?<!\w)([^\W\d_]{2,})\(([^\W\d_]{1,4})\)(?![\w(])
 # north" as a phrase); not between figures ("10,000"). A slash between words
 # ("India/Pakistan") joins them as a hyphen does: the pair side by side first, then
 # apart; not between figures ("9/11") or beside a single letter ("w/o").
-_GLUED_LIST = re.compile(r"(?<=\w)[,;](?=\w)|(?<=[^\W\d_]{2})/(?=[^\W\d_]{2})")
+_GLUED_LIST = re.compile(r"(?<=\w)[,;](?=[\w#])|(?<=[^\W\d_]{2})/(?=[^\W\d_]{2})")
 # A point of the compass shortened before a region's name, as headlines print it ("N Korea",
 # "SE Asia", "S China Sea", "N Waziristan"): the name in full. Elsewhere a letter alone is
 # an initial, which a search need not find.
