@@ -139,7 +139,7 @@ def test_letters_in_brackets_glued_to_a_name_are_part_of_it(typed: str, read: st
         # A word typed twice running: once; in quotes, or not quite the same, as typed.
         ("Maoist maoist ideology", "Maoist ideology"),
         ('korea "bora bora" bora-bora', 'korea "bora bora" bora-bora'),
-        ("NOT NOT korea", "NOT korea"),
+        ("NOT NOT korea", "NOT NOT korea"),  # an operator: the parser says what is wrong
         ("title:korea korea", "title:korea korea"),
         # A point of the compass shortened before a region's name: in full.
         ("S Korea def min N. Korea", "South Korea def min North Korea"),

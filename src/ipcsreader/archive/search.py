@@ -155,7 +155,7 @@ def plan(query: SearchQuery) -> Plan:
     text = _GLUED_BRACKETS.sub(r"\1-\2", " ".join(typed.split()))
     text = _GLUED_LIST.sub(_unglued, text)
     text = "".join(
-        piece if i % 2 else _DOUBLED.sub(r"\1", _COMPASS.sub(_in_full, piece))
+        piece if i % 2 else _DOUBLED.sub(_once, _COMPASS.sub(_in_full, piece))
         for i, piece in enumerate(re.split(r'("[^"]*")', text))
     )
     if _shouted(text):
@@ -212,6 +212,12 @@ def parse_date(value: str | None, option: str, *, end: bool) -> dt.date | None:
     if period is None:
         raise UsageError(problem)
     return period[1] if end else period[0]
+
+
+def _once(match: re.Match[str]) -> str:
+    """A word typed twice running, once (:data:`_DOUBLED`); an operator as typed, for the
+    parser to say what is wrong with it ("NOT NOT moscow")."""
+    return match[0] if match[1] in OPERATORS else match[1]
 
 
 def _in_full(match: re.Match[str]) -> str:
