@@ -44,6 +44,7 @@ runner = CliRunner()
         ('korea SITE:"ipcs org" filetype:pdf', "korea  "),
         ('"site:ipcs.org" korea', '"site:ipcs.org" korea'),
         ("after: the war", "after: the war"),
+        ("Site: the village", "Site: the village"),
         ("after:lunch", "after:lunch"),
         # Words, not fields: left as typed.
         ("Kashmir: The Way Ahead", "Kashmir: The Way Ahead"),

@@ -59,7 +59,7 @@ _WHERE = ("site", "inurl", "allinurl", "filetype", "ext")
 _WHEN = {"after": ">", "before": "<", "since": ">=", "until": "<="}
 _WEB = re.compile(
     r'"[^"]*"?'
-    rf"|(?<![\w:.'’])(?i:(?P<where>{'|'.join(_WHERE)}):(?:\"[^\"]*\"|[^\s\"]*))"
+    rf"|(?<![\w:.'’])(?i:(?P<where>{'|'.join(_WHERE)}):(?:\"[^\"]*\"|[^\s\"]+))"
     rf"|(?<![\w:.'’])(?i:(?P<when>{'|'.join(_WHEN)})):"
     r"(?P<date>\d{4}(?:[-/.]\d{1,2}){0,2})(?![\w/.-])"
 )
