@@ -141,6 +141,14 @@ def test_letters_in_brackets_glued_to_a_name_are_part_of_it(typed: str, read: st
         ('korea "bora bora" bora-bora', 'korea "bora bora" bora-bora'),
         ("NOT NOT korea", "NOT NOT korea"),  # an operator: the parser says what is wrong
         ("title:korea korea", "title:korea korea"),
+        # A request's opening words ask, and say nothing of the subject: left out.
+        ("find articles on Modi mandate", "articles on Modi mandate"),
+        ("I'm looking for the piece on Naga talks", "the piece on Naga talks"),
+        ("Can you show me korea", "korea"),
+        ("anything on Madhesi protests", "Madhesi protests"),
+        ("searching for a needle", "searching for a needle"),  # a search is a subject too
+        ("show of force", "show of force"),
+        ("find", "find"),
         # A point of the compass shortened before a region's name: in full.
         ("S Korea def min N. Korea", "South Korea def min North Korea"),
         ("se asia", "Southeast asia"),

@@ -59,6 +59,17 @@ _COMPASS = re.compile(
     rf"(?<![\w.'’‘-])(?P<point>{'|'.join(_POINTS)})\.?\s+(?P<place>{'|'.join(_SHORTENED)})\b",
     re.IGNORECASE,
 )
+# A request put to the search as to a person ("show me …", "find articles on …", "I'm
+# looking for …", "anything on …"): its opening words ask, they say nothing of the subject,
+# and a page need not hold them. Not "search for": a search is a subject too ("searching
+# for a needle in the haystack"), nor "show" alone ("show of force").
+_REQUEST = re.compile(
+    r"^(?:please\s+)?(?:(?:can|could|would|will)\s+you\s+(?:please\s+)?)?"
+    r"(?:find(?:\s+(?:me|us))?|(?:show|give|get|fetch|bring)\s+(?:me|us)"
+    r"|i(?:['’]?m|\s+am)\s+looking\s+for|looking\s+for|i(?:['’]d\s+like|\s+want|\s+need)"
+    r"|anything\s+(?:on|about))\s+(?=\S)",
+    re.IGNORECASE,
+)
 # A word typed twice running ("Maoist Maoist ideology"), outside quotes: once, as meant;
 # twice it would count double in the ranking.
 _DOUBLED = re.compile(r"(?<![\w:'’‘\-])(\w+)(?:\s+\1)+(?![\w*?~^:'’‘\-])", re.IGNORECASE)
@@ -153,7 +164,7 @@ def plan(query: SearchQuery) -> Plan:
     # An article's address is its stamp ("#4842"): that article.
     typed = linked_as_stamps(fieldnames.as_meant(as_typed(query.text)))
     text = _GLUED_BRACKETS.sub(r"\1-\2", " ".join(typed.split()))
-    text = _GLUED_LIST.sub(_unglued, text)
+    text = _REQUEST.sub("", _GLUED_LIST.sub(_unglued, text), count=1)
     text = "".join(
         piece if i % 2 else _DOUBLED.sub(_once, _COMPASS.sub(_in_full, piece))
         for i, piece in enumerate(re.split(r'("[^"]*")', text))
