@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from functools import lru_cache
 
 # Spaces that are not plain spaces, and invisible characters that pages carry by accident.
@@ -139,6 +140,15 @@ def clean_lines(text: str) -> list[str]:
 def _tidy(text: str) -> str:
     text = _CONTROLS.sub("", ESCAPES.sub("", text))
     return _RUNS.sub(" ", _INVISIBLE.sub("", _ODD_SPACES.sub(" ", text)))
+
+
+def unquoted(text: str, replace: Callable[[re.Match[str]], str], pattern: re.Pattern[str]) -> str:
+    """``text`` (a query) with each match of ``pattern`` outside quotes replaced: a phrase
+    takes its words as typed."""
+    pieces = re.split(r'("[^"]*")', text)
+    for i in range(0, len(pieces), 2):
+        pieces[i] = pattern.sub(replace, pieces[i])
+    return "".join(pieces)
 
 
 def as_typed(text: str) -> str:

@@ -14,7 +14,7 @@ from typing import Literal
 from ipcsreader.archive import fieldnames, ranges
 from ipcsreader.errors import QueryError, UsageError
 from ipcsreader.numbers import linked_as_stamps
-from ipcsreader.text import PAGE_DASHES, as_typed
+from ipcsreader.text import PAGE_DASHES, as_typed, unquoted
 
 Sort = Literal["relevance", "newest", "oldest"]
 SORTS: tuple[str, ...] = ("relevance", "newest", "oldest")
@@ -165,10 +165,7 @@ def plan(query: SearchQuery) -> Plan:
     typed = linked_as_stamps(fieldnames.as_meant(as_typed(query.text)))
     text = _GLUED_BRACKETS.sub(r"\1-\2", " ".join(typed.split()))
     text = _REQUEST.sub("", _GLUED_LIST.sub(_unglued, text), count=1)
-    text = "".join(
-        piece if i % 2 else _DOUBLED.sub(_once, _COMPASS.sub(_in_full, piece))
-        for i, piece in enumerate(re.split(r'("[^"]*")', text))
-    )
+    text = unquoted(unquoted(text, _in_full, _COMPASS), _once, _DOUBLED)
     if _shouted(text):
         text = _OPERATOR_WORD.sub(lambda m: m[0].lower(), text)
         text = _SHOUTED_LONG.sub(lambda m: m[1] + m[2].lower(), text)
@@ -267,10 +264,10 @@ def check_syntax(text: str) -> None:
         raise QueryError(f"the query has more than {MAX_QUERY_WORDS} words; use fewer")
     if text.count('"') % 2:
         raise QueryError('the query has an unclosed quote (")')
-    unquoted = re.sub(r'"[^"]*"', " ", text)  # phrases take their words literally
-    if _LEADING_WILDCARD.search(unquoted) or text.lstrip().startswith("?"):
+    bare = re.sub(r'"[^"]*"', " ", text)  # phrases take their words literally
+    if _LEADING_WILDCARD.search(bare) or text.lstrip().startswith("?"):
         raise QueryError("a word cannot start with '*' or '?'; put letters before them (nucl*)")
-    for word, number in _FUZZY.findall(unquoted):
+    for word, number in _FUZZY.findall(bare):
         edits = int(number or 1)
         if edits > MAX_FUZZY_EDITS:
             raise QueryError(f"'~' allows at most {MAX_FUZZY_EDITS} edits (nucelar~2), not {edits}")
@@ -281,7 +278,7 @@ def check_syntax(text: str) -> None:
                 f"give a word of at least {2 * edits + 1} letters"
             )
     depth = 0
-    for char in unquoted:
+    for char in bare:
         if char == "(":
             depth += 1
         elif char == ")":

@@ -13,9 +13,9 @@ from typing import Any
 from ipcsreader.archive.fieldnames import names_of
 from ipcsreader.archive.ranges import FIELD_CLAUSE
 from ipcsreader.archive.search import plain_words
-from ipcsreader.store.querying import POSSESSIVE, unquoted
+from ipcsreader.store.querying import POSSESSIVE
 from ipcsreader.store.ranking import FIELD_BOOSTS
-from ipcsreader.text import fold
+from ipcsreader.text import fold, unquoted
 
 # A query's surnames printed otherwise (see :func:`also_printed`), and its ``author:``
 # clauses with the name printed otherwise (see :func:`also_bylined`).

@@ -9,7 +9,7 @@ from __future__ import annotations
 import heapq
 import re
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from functools import cache
 from itertools import islice, product
 from typing import Any
@@ -21,7 +21,7 @@ from ipcsreader.errors import QueryError
 from ipcsreader.names import split_honorific
 from ipcsreader.store import fields
 from ipcsreader.store.ranking import FIELD_BOOSTS
-from ipcsreader.text import PAGE_DASHES
+from ipcsreader.text import PAGE_DASHES, unquoted
 
 # Fields holding word stems: a word typed past its stem is no prefix of any.
 STEMMED_FIELDS = ("title", "teaser", "body")
@@ -131,8 +131,8 @@ def whole_words(text: str) -> str:
             f' OR (({parts})^{APART_WEIGHT} ANDNOT ("{parts}" OR {joined})))'
         )
 
-    text = unquoted(text, lambda match: APOSTROPHES_DASHES.sub("", match[0]), _WILD_COMPOUND)
-    return unquoted(text, either)
+    text = unquoted(text, lambda match: _joined(match[0]), _WILD_COMPOUND)
+    return unquoted(text, either, _COMPOUND)
 
 
 # What words joined by a hyphen count for found apart, against the compound: at 1.0 the
@@ -212,17 +212,7 @@ def words_apart(text: str) -> tuple[str, bool]:
 
 def joined_words(text: str) -> str:
     """Unquoted compound words as the whole word alone ("jongun")."""
-    return unquoted(text, lambda match: _joined(match[0]))
-
-
-def unquoted(
-    text: str, replace: Callable[[re.Match[str]], str], pattern: re.Pattern[str] = _COMPOUND
-) -> str:
-    """``text`` with each match of ``pattern`` outside quotes replaced."""
-    pieces = re.split(r'("[^"]*")', text)
-    for i in range(0, len(pieces), 2):
-        pieces[i] = pattern.sub(replace, pieces[i])
-    return "".join(pieces)
+    return unquoted(text, lambda match: _joined(match[0]), _COMPOUND)
 
 
 def _joined(word: str) -> str:

@@ -10,8 +10,7 @@ from collections.abc import Collection
 from typing import Any
 
 from ipcsreader.archive.search import OPERATORS
-from ipcsreader.store.querying import unquoted
-from ipcsreader.text import MONTH_NAMES, MONTHS, NUMBER_PATTERN, YEAR, number_forms
+from ipcsreader.text import MONTH_NAMES, MONTHS, NUMBER_PATTERN, YEAR, number_forms, unquoted
 
 # A month and a year typed among the words ("North Korea March 2015", "Sept 2016"), or a
 # year alone ("Hussain 2015 Naga"), not asked of a field ("date:…", "title:March",

@@ -16,8 +16,9 @@ from ipcsreader.store import fields
 from ipcsreader.store.acronyms import is_acronym
 from ipcsreader.store.fields import one_spelling
 from ipcsreader.store.grammar import FUNCTION_WORDS
-from ipcsreader.store.querying import NAME_FIELDS, STEMMED_FIELDS, unquoted
+from ipcsreader.store.querying import NAME_FIELDS, STEMMED_FIELDS
 from ipcsreader.store.synonyms import line_of
+from ipcsreader.text import unquoted
 
 
 class Vocabulary:

@@ -22,6 +22,7 @@ from ipcsreader.store import fields, querying
 from ipcsreader.store.grammar import FUNCTION_WORDS
 from ipcsreader.store.querying import STEMMED_FIELDS
 from ipcsreader.store.spelling import VOWELS, Vocabulary, name_like, skeleton
+from ipcsreader.text import unquoted
 
 # What a page printing another spelling counts for, against one printing the name as
 # typed: as much as a word of one meaning (synonyms.WEIGHT), which the reader is told of
@@ -84,7 +85,7 @@ def spelt_otherwise(vocabulary: Vocabulary, text: str) -> tuple[str, dict[str, s
         spelt = " OR ".join(other + (match[2] or "") for other in others)
         return f"({match[0]} OR ({spelt})^{WEIGHT})"
 
-    return querying.unquoted(text, widen, _NAME), found
+    return unquoted(text, widen, _NAME), found
 
 
 def run_together(searcher: Any, text: str) -> tuple[str, dict[str, str]]:
@@ -126,8 +127,8 @@ def run_together(searcher: Any, text: str) -> tuple[str, dict[str, str]]:
         spaced[match[0]] = apart
         return f'({match[0]} OR ("{apart}" ANDNOT {match[0]}))'
 
-    text = querying.unquoted(text, join, _SIDE_BY_SIDE)
-    return querying.unquoted(text, split, _ONE_WORD), spaced
+    text = unquoted(text, join, _SIDE_BY_SIDE)
+    return unquoted(text, split, _ONE_WORD), spaced
 
 
 def _printed_run_together(reader: Any, first: str, second: str) -> bool:
