@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from ipcsreader.archive.search import SearchQuery, plan
 from ipcsreader.cli import app
 from ipcsreader.errors import NotFoundError, UsageError
 from ipcsreader.numbers import article_number, number_ranges
@@ -159,9 +160,18 @@ ADDRESSES = [
 ]
 
 
+# The number as a citation gives it (as `ipcs cite` prints it) or as part of an address.
+CITATIONS = [
+    ("Article No. 9101", 9101),
+    ("article number 9101", 9101),
+    ("articleNo=9101", 9101),
+    ("comm_select.php?articleNo=9101", 9101),
+]
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("4842", 4842), (" 7 ", 7), ("#4842", 4842), ("007", 7), *ADDRESSES],
+    [("4842", 4842), (" 7 ", 7), ("#4842", 4842), ("007", 7), *ADDRESSES, *CITATIONS],
 )
 def test_article_number(text: str, expected: int) -> None:
     assert article_number(text) == expected
@@ -195,6 +205,20 @@ def test_an_address_is_read_cited_and_searched(
     assert found.exit_code == 0, found.output
     assert [hit["number"] for hit in json.loads(found.stdout)["hits"]] == [number]
     assert number_ranges([address]) == ([number], {number})
+
+
+@pytest.mark.parametrize(
+    "text", ["IPCS Article No. 9101", "article no 9101 Seoul", "articleNo=9101&lang=en"]
+)
+def test_a_citation_among_words_searches_its_article(corpus: list[str], text: str) -> None:
+    found = run("search", text, "--json", *corpus)
+    assert found.exit_code == 0, found.output
+    assert [hit["number"] for hit in json.loads(found.stdout)["hits"]] == [9101]
+
+
+def test_an_article_of_a_constitution_is_words() -> None:
+    assert plan(SearchQuery("Article 370 Kashmir")).text == "Article 370 Kashmir"
+    assert plan(SearchQuery("Article No. 9101 Kashmir")).text == "#9101 Kashmir"
 
 
 def test_ranges_bounds() -> None:

@@ -30,6 +30,14 @@ _ARTICLE_URL = re.compile(
     r"|article/[^\s?#]*-([0-9]+)\.html?)(?![0-9A-Za-z])[^\s]*",
     re.IGNORECASE,
 )
+# The number as a citation or a part of the address gives it: "Article No. 4842", "article
+# number 4842", "comm_select.php?articleNo=4842&lang=en", "articleNo=4842" (not "Article
+# 370", a constitution's).
+_CITED = re.compile(
+    r"(?<![\w/.])(?:(?:(?:comm_select\.php)?\?(?:[^\s#]*&)?)?articleNo="
+    r"|article\s*(?:no\.?|number)\s*#?\s*)([0-9]+)(?![0-9A-Za-z])(?:[&#]\S*)?",
+    re.IGNORECASE,
+)
 
 
 def article_number(text: str) -> int:
@@ -59,9 +67,13 @@ def _read(digits: str) -> int:
 
 
 def _linked(text: str) -> str | None:
-    """The digits of the article number in ``text``, an article's address; else None."""
+    """The digits of the article number in ``text``, an article's address or citation;
+    else None."""
     address = _ARTICLE_URL.fullmatch(text)
-    return _address_digits(address) if address else None
+    if address:
+        return _address_digits(address)
+    cited = _CITED.fullmatch(text)
+    return cited[1] if cited else None
 
 
 def _address_digits(address: re.Match[str]) -> str:
@@ -69,8 +81,10 @@ def _address_digits(address: re.Match[str]) -> str:
 
 
 def linked_as_stamps(text: str) -> str:
-    """``text`` with each article address on ipcs.org as its stamp ("#4842")."""
-    return _ARTICLE_URL.sub(lambda address: f"#{_address_digits(address)}", text)
+    """``text`` with each article address on ipcs.org, and each citation of an article's
+    number (:data:`_CITED`), as its stamp ("#4842")."""
+    text = _ARTICLE_URL.sub(lambda address: f"#{_address_digits(address)}", text)
+    return _CITED.sub(lambda cited: f"#{cited[1]}", text)
 
 
 def article_numbers(texts: Iterable[str]) -> list[int]:

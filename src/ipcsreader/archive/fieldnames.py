@@ -28,6 +28,8 @@ FIELDS = (
     "number",
 )
 DESK_FIELDS = ("tag", "is", "has", "note")
+# The query language's operators, in capitals: no field's name or value.
+OPERATORS = frozenset({"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE"})
 # Other names readers give a field, each read as the field.
 ALIASES: dict[str, tuple[str, ...]] = {
     "author": (
@@ -66,7 +68,6 @@ _WEB = re.compile(
 # A name that is also a label in prose ("Note: the talks stalled"): a field only with its
 # value right after the colon.
 _LABELS = frozenset({"note"})
-_OPERATORS = frozenset({"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE"})
 _KNOWN = frozenset(FIELDS + DESK_FIELDS).union(*ALIASES.values())
 # A quoted phrase (kept as it is), or a word before a colon: not inside a word ("Af-Pak:",
 # "U.S.:"), with the space after the colon and what follows it.
@@ -104,7 +105,7 @@ def as_meant(text: str) -> str:
         if match["gap"] and low in _LABELS:
             return match[0]
         if match["gap"] and (
-            not value or value in _OPERATORS or _CLAUSE_START.match(value) is not None
+            not value or value in OPERATORS or _CLAUSE_START.match(value) is not None
         ):
             return f"{low}:{match['gap']}"  # no value after it: as typed, said so later
         return f"{low}:"

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from ipcsreader.archive import fieldnames, ranges
+from ipcsreader.archive.fieldnames import OPERATORS
 from ipcsreader.errors import QueryError, UsageError
 from ipcsreader.numbers import linked_as_stamps
 from ipcsreader.text import PAGE_DASHES, as_typed, unquoted
@@ -25,7 +26,6 @@ WORD_PATTERN = rf"\w+(?:['’‘{PAGE_DASHES}]\w+)*"
 # Initials with dots ("U.S.", "T.C.A."): one word of a query, not its letters apart; the
 # last dot is often not typed ("u.s", "l.t.t.e").
 INITIALS_PATTERN = r"(?:(?:[^\W\d_]\.){2,}|(?:[^\W\d_]\.)+[^\W\d_](?![\w.]))"
-OPERATORS = frozenset({"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE"})
 
 # Bounds that keep any query fast: a pasted paragraph fits, a pasted page does not.
 MAX_QUERY_CHARS = 1000
