@@ -166,6 +166,9 @@ CITATIONS = [
     ("article number 9101", 9101),
     ("articleNo=9101", 9101),
     ("comm_select.php?articleNo=9101", 9101),
+    # The 2010s' address's last part, copied alone.
+    ("article/japan/seoul-and-tokyo-a-cautious-thaw-9101.html", 9101),
+    ("seoul-and-tokyo-a-cautious-thaw-9101", 9101),
 ]
 
 
@@ -216,9 +219,27 @@ def test_a_citation_among_words_searches_its_article(corpus: list[str], text: st
     assert [hit["number"] for hit in json.loads(found.stdout)["hits"]] == [9101]
 
 
-def test_an_article_of_a_constitution_is_words() -> None:
-    assert plan(SearchQuery("Article 370 Kashmir")).text == "Article 370 Kashmir"
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Article 370 Kashmir",  # a constitution's
+        "india-pakistan-border-talks-2014",  # a year ends it
+        "kim-jong-un-4842",  # too few words for a title's
+        "post-2014-afghanistan-4",
+    ],
+)
+def test_what_only_looks_like_a_citation_is_words(text: str) -> None:
+    assert plan(SearchQuery(text)).text == text
+
+
+def test_an_address_naming_no_article_searches_its_last_parts_words(corpus: list[str]) -> None:
     assert plan(SearchQuery("Article No. 9101 Kashmir")).text == "#9101 Kashmir"
+    cut = "https://www.ipcs.org/article/japan/seoul-and-tokyo-a-cautious"
+    assert plan(SearchQuery(cut)).text == "seoul and tokyo a cautious"
+    assert plan(SearchQuery("www.ipcs.org/comm_select.php?articleNo= thaw")).text == "thaw"
+    found = run("search", cut, "--json", *corpus)
+    assert found.exit_code == 0, found.output
+    assert [hit["number"] for hit in json.loads(found.stdout)["hits"]][:1] == [9101]
 
 
 def test_ranges_bounds() -> None:

@@ -39,6 +39,16 @@ _CITED = re.compile(
     re.IGNORECASE,
 )
 
+# The last part of the 2010s' address, as a reader copies it without the rest ("resetting-
+# kabul-islamabad-relations-three-key-issues-4762.html"), with or without the ".html"; not
+# a slug ending in a year ("india-pakistan-border-talks-2014"), nor one of three words or
+# fewer, which may be words hyphenated ("post-2014-afghanistan-4").
+_SLUG = re.compile(
+    r"(?<![\w/.#-])(?:[^\s?#]*/)?[a-z][a-z0-9]*(?:-[a-z0-9]+)+-([0-9]+)\.html?(?![\w.])"
+    r"|(?<![\w/.#-])[a-z][a-z0-9]*(?:-[a-z0-9]+){3,}-(?!(?:19|20)[0-9]{2}(?![0-9]))([0-9]+)"
+    r"(?![\w.-])"
+)
+
 
 def article_number(text: str) -> int:
     """The article number ``text`` names: a leading ``#`` is allowed, as printed on pages,
@@ -73,7 +83,10 @@ def _linked(text: str) -> str | None:
     if address:
         return _address_digits(address)
     cited = _CITED.fullmatch(text)
-    return cited[1] if cited else None
+    if cited:
+        return cited[1]
+    slug = _SLUG.fullmatch(text)
+    return (slug[1] or slug[2]) if slug else None
 
 
 def _address_digits(address: re.Match[str]) -> str:
@@ -81,10 +94,12 @@ def _address_digits(address: re.Match[str]) -> str:
 
 
 def linked_as_stamps(text: str) -> str:
-    """``text`` with each article address on ipcs.org, and each citation of an article's
-    number (:data:`_CITED`), as its stamp ("#4842")."""
+    """``text`` with each article address on ipcs.org, each citation of an article's
+    number (:data:`_CITED`) and each address's last part (:data:`_SLUG`), as its stamp
+    ("#4842")."""
     text = _ARTICLE_URL.sub(lambda address: f"#{_address_digits(address)}", text)
-    return _CITED.sub(lambda cited: f"#{cited[1]}", text)
+    text = _CITED.sub(lambda cited: f"#{cited[1]}", text)
+    return _SLUG.sub(lambda slug: f"#{slug[1] or slug[2]}", text)
 
 
 def article_numbers(texts: Iterable[str]) -> list[int]:

@@ -27,6 +27,12 @@ WORD_PATTERN = rf"\w+(?:['’‘{PAGE_DASHES}]\w+)*"
 # last dot is often not typed ("u.s", "l.t.t.e").
 INITIALS_PATTERN = r"(?:(?:[^\W\d_]\.){2,}|(?:[^\W\d_]\.)+[^\W\d_](?![\w.]))"
 
+# An address on ipcs.org that names no article (cut short, a columnist's, a section's),
+# as a reader pastes it: the words of its last part ("…/forecast-2016-indian-ocean",
+# "…/columnist/d-suba-chandran/"), which its page's title or byline holds; nothing where
+# that is the script's name ("comm_select.php?articleNo=", cut before the number).
+_SITE_ADDRESS = re.compile(r"(?<![\w.@/])(?:https?://)?(?:www\.)?ipcs\.org\b(?P<path>/\S*)?", re.I)
+
 # Bounds that keep any query fast: a pasted paragraph fits, a pasted page does not.
 MAX_QUERY_CHARS = 1000
 MAX_QUERY_WORDS = 64
@@ -163,6 +169,7 @@ def plan(query: SearchQuery) -> Plan:
     fields' names as meant (:func:`fieldnames.as_meant`: ``Year: 2014`` is ``year:2014``)."""
     # An article's address is its stamp ("#4842"): that article.
     typed = linked_as_stamps(fieldnames.as_meant(as_typed(query.text)))
+    typed = _SITE_ADDRESS.sub(_address_words, typed)
     text = _GLUED_BRACKETS.sub(r"\1-\2", " ".join(typed.split()))
     text = _REQUEST.sub("", _GLUED_LIST.sub(_unglued, text), count=1)
     text = unquoted(unquoted(text, _in_full, _COMPASS), _once, _DOUBLED)
@@ -220,6 +227,14 @@ def parse_date(value: str | None, option: str, *, end: bool) -> dt.date | None:
     if period is None:
         raise UsageError(problem)
     return period[1] if end else period[0]
+
+
+def _address_words(match: re.Match[str]) -> str:
+    """The words of an address's last part (:data:`_SITE_ADDRESS`)."""
+    last = (match["path"] or "").split("?")[0].rstrip("/").rpartition("/")[2]
+    if last.lower().endswith(".php"):
+        return ""
+    return re.sub(r"[-_]+", " ", re.sub(r"\.html?$", "", last, flags=re.I))
 
 
 def _once(match: re.Match[str]) -> str:
