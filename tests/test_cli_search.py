@@ -62,10 +62,35 @@ def test_several_words_need_no_quotes(dirs: list[str]) -> None:
 
 
 def test_a_query_typed_in_haste_or_in_capitals_finds_what_it_says(dirs: list[str]) -> None:
-    for query in ("russia,north korea", "RUSSIA KOREA NOT MOSCOW", "russia moscow moscow"):
+    hasty = (
+        "russia,north korea",
+        "RUSSIA KOREA NOT MOSCOW",
+        "russia moscow moscow",
+        "russia vs kim",
+    )
+    for query in hasty:
         result = run("search", query, "--json", *dirs)
         assert result.exit_code == 0, result.output
         assert json.loads(result.stdout)["hits"][0]["number"] == 9001, query
+
+
+def test_a_word_cut_short_is_searched_as_the_words_it_starts(dirs: list[str]) -> None:
+    result = run("search", "russ moscow", "--json", *dirs)
+    assert result.exit_code == 0, result.output
+    answer = json.loads(result.stdout)
+    assert [h["number"] for h in answer["hits"]] == [9001]
+    assert answer["respelt"] == {"russ": "russ*"}
+    shown = run("search", "russ moscow", "--color", "never", *dirs).stdout
+    assert shown.startswith('No article says "russ": searched for "russ*" instead.\n')
+
+
+def test_a_word_searched_by_its_others_is_not_cut_short(dirs: list[str]) -> None:
+    write(Path(dirs[1]), "9005-old.txt", old_page(9005, "A Tripartite Meeting", [FILLER]))
+    result = run("search", "trip moscow", "--json", *dirs)  # "trip": "visit" (9001's)
+    assert result.exit_code == 0, result.output
+    answer = json.loads(result.stdout)
+    assert answer["respelt"] == {}
+    assert [h["number"] for h in answer["hits"]] == [9001]
 
 
 def test_search_json(dirs: list[str]) -> None:

@@ -154,6 +154,14 @@ def test_letters_in_brackets_glued_to_a_name_are_part_of_it(typed: str, read: st
         ("se asia", "Southeast asia"),
         ('"N Korea" W Korea', '"N Korea" W Korea'),
         ("S Jaishankar Korea", "S Jaishankar Korea"),
+        # Two sides set against each other: the sides.
+        ("modi mandate vs nawaz sharif", "modi mandate nawaz sharif"),
+        ("China versus India", "China India"),
+        ("Trump v. Kim", "Trump Kim"),
+        ("INDIA VS PAKISTAN", "INDIA PAKISTAN"),
+        ('"india vs pakistan" cricket', '"india vs pakistan" cricket'),
+        ("Class V students", "Class V students"),  # a capital V is a numeral or initial
+        ("VS Naipaul india vs", "VS Naipaul india vs"),
     ],
 )
 def test_a_list_typed_in_haste_is_read_as_meant(typed: str, read: str) -> None:

@@ -76,6 +76,9 @@ _REQUEST = re.compile(
     r"|anything\s+(?:on|about))\s+(?=\S)",
     re.IGNORECASE,
 )
+# Two sides set against each other ("Modi vs Sharif", "China versus India", "Trump v.
+# Kim"), outside quotes: the sides, which the page names; it need not say "versus".
+_VERSUS = re.compile(r"(?<=[\w'’)])\s+(?:(?i:vs)\.?|(?i:versus)|v\.?)\s+(?=[\w\"(])")
 # A word typed twice running ("Maoist Maoist ideology"), outside quotes: once, as meant;
 # twice it would count double in the ranking.
 _DOUBLED = re.compile(r"(?<![\w:'’‘\-])(\w+)(?:\s+\1)+(?![\w*?~^:'’‘\-])", re.IGNORECASE)
@@ -173,6 +176,7 @@ def plan(query: SearchQuery) -> Plan:
     text = _GLUED_BRACKETS.sub(r"\1-\2", " ".join(typed.split()))
     text = _REQUEST.sub("", _GLUED_LIST.sub(_unglued, text), count=1)
     text = unquoted(unquoted(text, _in_full, _COMPASS), _once, _DOUBLED)
+    text = unquoted(text, lambda _: " ", _VERSUS)
     if _shouted(text):
         text = _OPERATOR_WORD.sub(lambda m: m[0].lower(), text)
         text = _SHOUTED_LONG.sub(lambda m: m[1] + m[2].lower(), text)

@@ -76,7 +76,9 @@ def suggest(vocabulary: Vocabulary, text: str, kept: frozenset[str] = frozenset(
     the words ``kept`` as they are."""
     changed = False
     result = text
-    for word in set(plain_words(text)) - kept:
+    # A word with a wildcard stands for the words it starts: none is misspelt.
+    wildcards = set(re.findall(r"(\w+)[*?]", text))
+    for word in set(plain_words(text)) - kept - wildcards:
         best = _likeliest(vocabulary, word, 2)
         if best is not None:
             result = re.sub(rf"(?<!\w){re.escape(word)}(?!\w)", _cased(best, word), result)
@@ -95,6 +97,9 @@ def suggest(vocabulary: Vocabulary, text: str, kept: frozenset[str] = frozenset(
 # "Kong"), nor an acronym: capitals are typed on purpose ("IDSA" is not "Idea").
 _SHORT_WORD = 5
 _LONG_WORD = 10
+# A word no article holds that starts words the archive holds was typed before it was
+# finished: searched as their prefix (:func:`_cut_short`), from four letters ("russ").
+_CUT_SHORT = 4
 
 
 # A word standing alone or as a part of a compound ("Isak-Muviah"), not after a field or
@@ -122,12 +127,35 @@ def respellings(vocabulary: Vocabulary, text: str) -> dict[str, str]:
     _each_word(text, note)
     found = {}
     for word in typed:
-        if len(word) < _SHORT_WORD or is_acronym(word) or word in OPERATORS:
+        if len(word) < _CUT_SHORT or is_acronym(word) or word in OPERATORS:
+            continue
+        if _cut_short(vocabulary, word):
+            found[word] = f"{word}*"
+            continue
+        if len(word) < _SHORT_WORD:
             continue
         best = _likeliest(vocabulary, word, 2 if len(word) >= _LONG_WORD else 1)
         if best is not None:
             found[word] = _cased(best, word)
     return found
+
+
+def _cut_short(vocabulary: Vocabulary, word: str) -> bool:
+    """Whether ``word``, which no article holds, starts words the archive holds: a word
+    typed before it was finished ("appr", "russ", "denucl"), searched as their prefix
+    rather than respelt ("looki" is "looking" cut short, not "look" with a letter too
+    many)."""
+    folded = fields.fold(word)
+    if not folded.isalpha() or folded in FUNCTION_WORDS or _held(vocabulary.reader, word):
+        return False
+    # A word with others of one meaning is searched as those ("trip" as "visit").
+    if line_of(folded) is not None:
+        return False
+    return any(
+        term != folded.encode()
+        for field in vocabulary.fields
+        for term in vocabulary.reader.expand_prefix(field, folded)
+    )
 
 
 def respelt(vocabulary: Vocabulary, plan: Plan) -> Plan:
