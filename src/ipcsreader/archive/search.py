@@ -76,6 +76,21 @@ _REQUEST = re.compile(
     r"|anything\s+(?:on|about))\s+(?=\S)",
     re.IGNORECASE,
 )
+# A piece asked for by when it came out or what it is ("the latest article on …",
+# "recent piece on …", "new commentary about …", "articles on …", "2016 article …"): those
+# words say
+# nothing of the subject, and the pages do not hold them. Only at the query's start, or
+# the kind of piece after a year ("2016 piece"): elsewhere they may be the subject ("new
+# constitution", "Article 370").
+_PIECE = r"(?:ipcs\s+)?(?:articles?|pieces?|commentar(?:y|ies)|op-?eds?|essays?)"
+_WHICH_PIECE = re.compile(
+    r"^(?:(?:the|a|an)\s+)?(?:(?:(?:very\s+)?latest|most\s+recent|recent|newest)\s+"
+    rf"(?:{_PIECE}\s+(?:(?:on|about|regarding|by|from)\s+)?)?"
+    rf"|(?:new|an?|the)\s+{_PIECE}\s+(?:(?:on|about|regarding)\s+)?"
+    rf"|{_PIECE}\s+(?:on|about|regarding)\s+)(?=\S)"
+    rf"|(?<=\b(?:19|20)\d\d)\s+{_PIECE}(?=\s|$)",
+    re.IGNORECASE,
+)
 # Two sides set against each other ("Modi vs Sharif", "China versus India", "Trump v.
 # Kim"), outside quotes: the sides, which the page names; it need not say "versus".
 _VERSUS = re.compile(r"(?<=[\w'’)])\s+(?:(?i:vs)\.?|(?i:versus)|v\.?)\s+(?=[\w\"(])")
@@ -175,6 +190,7 @@ def plan(query: SearchQuery) -> Plan:
     typed = _SITE_ADDRESS.sub(_address_words, typed)
     text = _GLUED_BRACKETS.sub(r"\1-\2", " ".join(typed.split()))
     text = _REQUEST.sub("", _GLUED_LIST.sub(_unglued, text), count=1)
+    text = unquoted(text, lambda _: "", _WHICH_PIECE)
     text = unquoted(unquoted(text, _in_full, _COMPASS), _once, _DOUBLED)
     text = unquoted(text, lambda _: " ", _VERSUS)
     if _shouted(text):

@@ -98,7 +98,7 @@ def suggest(vocabulary: Vocabulary, text: str, kept: frozenset[str] = frozenset(
 _SHORT_WORD = 5
 _LONG_WORD = 10
 # A word no article holds that starts words the archive holds was typed before it was
-# finished: searched as their prefix (:func:`_cut_short`), from four letters ("russ").
+# finished: searched as their prefix (:func:`_started`), from four letters ("russ").
 _CUT_SHORT = 4
 
 
@@ -129,32 +129,36 @@ def respellings(vocabulary: Vocabulary, text: str) -> dict[str, str]:
     for word in typed:
         if len(word) < _CUT_SHORT or is_acronym(word) or word in OPERATORS:
             continue
-        if _cut_short(vocabulary, word):
+        started = _started(vocabulary, word)
+        best = None
+        if len(word) >= _SHORT_WORD:
+            best = _likeliest(vocabulary, word, 2 if len(word) >= _LONG_WORD else 1)
+        # Both a word cut short and one a letter off: the reading more articles hold
+        # ("Subha": "Sabha", not "Subhash"; "offens": "offensive", not "offend").
+        if started and (best is None or started >= vocabulary.frequency(fields.fold(best))):
             found[word] = f"{word}*"
-            continue
-        if len(word) < _SHORT_WORD:
-            continue
-        best = _likeliest(vocabulary, word, 2 if len(word) >= _LONG_WORD else 1)
-        if best is not None:
+        elif best is not None:
             found[word] = _cased(best, word)
     return found
 
 
-def _cut_short(vocabulary: Vocabulary, word: str) -> bool:
-    """Whether ``word``, which no article holds, starts words the archive holds: a word
-    typed before it was finished ("appr", "russ", "denucl"), searched as their prefix
-    rather than respelt ("looki" is "looking" cut short, not "look" with a letter too
-    many)."""
+def _started(vocabulary: Vocabulary, word: str) -> int:
+    """How many articles hold the commonest word that ``word``, which no article holds,
+    starts (0 if none): a word typed before it was finished ("appr", "russ", "denucl") is
+    searched as their prefix."""
     folded = fields.fold(word)
     if not folded.isalpha() or folded in FUNCTION_WORDS or _held(vocabulary.reader, word):
-        return False
+        return 0
     # A word with others of one meaning is searched as those ("trip" as "visit").
     if line_of(folded) is not None:
-        return False
-    return any(
-        term != folded.encode()
-        for field in vocabulary.fields
-        for term in vocabulary.reader.expand_prefix(field, folded)
+        return 0
+    return max(
+        (
+            vocabulary.frequency(term.decode("utf-8"))
+            for field in vocabulary.fields
+            for term in vocabulary.reader.expand_prefix(field, folded)
+        ),
+        default=0,
     )
 
 
