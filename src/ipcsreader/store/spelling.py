@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import replace
+from itertools import pairwise
 from typing import Any
 
 from ipcsreader.archive.fieldnames import names_of
@@ -100,6 +101,9 @@ _LONG_WORD = 10
 # A word no article holds that starts words the archive holds was typed before it was
 # finished: searched as their prefix (:func:`_started`), from four letters ("russ").
 _CUT_SHORT = 4
+# Endings that finish a word ("Commission", "recognising", "settlement"): such a word is
+# not cut short, though the archive may hold only longer ones ("commissioner").
+_FINISHED = re.compile(r"(?:ion|ment|ness|ity|ism|ing|ed|ship)$", re.IGNORECASE)
 
 
 # A word standing alone or as a part of a compound ("Isak-Muviah"), not after a field or
@@ -125,11 +129,17 @@ def respellings(vocabulary: Vocabulary, text: str) -> dict[str, str]:
         return word
 
     _each_word(text, note)
+    # A word that runs into its neighbour as a word the archive holds is part of a name
+    # spaced otherwise ("jiao long": "Jiaolong"; "Tahir ul": "Tahirul"), searched so.
+    words = plain_words(text)
+    spaced = {
+        word for pair in pairwise(words) if _held(vocabulary.reader, "".join(pair)) for word in pair
+    }
     found = {}
     for word in typed:
         if len(word) < _CUT_SHORT or is_acronym(word) or word in OPERATORS:
             continue
-        started = _started(vocabulary, word)
+        started = 0 if word in spaced or _FINISHED.search(word) else _started(vocabulary, word)
         best = None
         if len(word) >= _SHORT_WORD:
             best = _likeliest(vocabulary, word, 2 if len(word) >= _LONG_WORD else 1)
