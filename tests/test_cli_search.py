@@ -93,6 +93,14 @@ def test_a_word_searched_by_its_others_is_not_cut_short(dirs: list[str]) -> None
     assert [h["number"] for h in answer["hits"]] == [9001]
 
 
+def test_a_word_finished_by_its_ending_is_not_cut_short(dirs: list[str]) -> None:
+    write(Path(dirs[1]), "9005-old.txt", old_page(9005, "The Election Commissioner", [FILLER]))
+    result = run("search", "commission", "--json", *dirs)
+    assert result.exit_code == 0, result.output
+    # A word a letter off, as before; not "commission*".
+    assert json.loads(result.stdout)["respelt"] == {"commission": "commissioner"}
+
+
 def test_search_json(dirs: list[str]) -> None:
     result = run("search", "moscow", "--json", *dirs)
     assert result.exit_code == 0

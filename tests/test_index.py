@@ -440,6 +440,7 @@ def test_a_word_no_article_holds_is_searched_as_its_spelling(
         "Sirisna*",  # and a prefix, a fuzzy word, a boost
         "Sirisna~1",
         "Sir",  # three letters: too short to tell what it starts
+        "Abeya goonasekera",  # a name spaced otherwise (Abeyagoonasekera), not cut short
         "SIRISNA",  # an acronym is typed on purpose
         "Sirsna",  # two edits
         "Syrisenna",  # two edits in a word of nine letters
