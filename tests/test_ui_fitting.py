@@ -92,7 +92,7 @@ def test_the_tally_keeps_the_suggestion_on_a_narrow_screen(world, width: int, ta
     app = make_app(*world)
 
     async def scenario(pilot: Pilot) -> None:
-        await typed(pilot, "nort korea")
+        await typed(pilot, "norh korea")
         assert rows(app)[3] == " " + tally
 
     drive(app, scenario, size=(width, 24))
