@@ -146,7 +146,7 @@ def test_a_query_takes_both_forms(query: str, rewritten: str) -> None:
 # uses the acronym only, and once; 7004 is about something else; 7005 and 7006 use an
 # acronym that no page spells out; 7007 spells one out that a name's initials also make;
 # 7008 uses one of two letters; 7009 spells out AIM, which 7010 prints as a word and 7011
-# gives only in full.
+# gives only in full; 7012 uses NPT, which no page spells out.
 PAGES = {
     7001: (
         "Jharkhand's New Plan",
@@ -163,6 +163,7 @@ PAGES = {
     7009: ("Mission Notes", "The Assam Integration Mission (AIM) began; AIM funds flowed. "),
     7010: ("Forest Plan", "The aim of the forest plan was clear to the villages. "),
     7011: ("Village Notes", "The Assam Integration Mission reached the villages late. "),
+    7012: ("Treaty Notes", "The NPT review conference faltered again in spring. "),
 }
 
 
@@ -375,6 +376,7 @@ def test_a_name_typed_in_capitals_finds_the_acronym_of_its_initials(
         "Look East Policy",  # LEP is spelt out on a page, as another name
         "North Korea",  # two letters: too many short words are someone's initials
         "Port Of Call Notes",  # no page holds "pocn"
+        "Nay Pyi Taw",  # a name of short syllables, not NPT
     ],
 )
 def test_a_name_is_read_by_its_initials_only_where_nothing_says_otherwise(

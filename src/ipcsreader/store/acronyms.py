@@ -42,6 +42,10 @@ RARE_FLOOR = 50  # in a small archive any word is in a large share of it
 # The fewest letters of an acronym that no page spells out, found from a name typed in
 # full: two initials ("North Korea", NK) match too many short words by chance.
 _UNSPELT_LETTERS = 3
+# A name of short syllables alone ("Nay Pyi Taw", the capital of Myanmar) is a name, not
+# the words of an acronym that no page spells out (NPT): one of those has a word of four
+# letters or more.
+_WORD_LETTERS = 4
 # A word of a page, hyphenated words as their parts ("Left-wing": left, wing).
 _WORD = re.compile(r"[^\W\d_]+")
 # A query's plain words: no field, operator, wildcard, fuzzy or boost syntax.
@@ -300,6 +304,7 @@ def _longest_named_run(
                 named is None
                 and len(acronym) >= _UNSPELT_LETTERS
                 and _capitalised(typed)
+                and any(len(p) >= _WORD_LETTERS for p in parts)
                 and glossary.in_capitals(acronym)
             ):
                 return end, acronym, False
