@@ -19,11 +19,10 @@ from ipcsreader.text import fold
 # Words that carry the grammar of a question, not its subject ("what did the report say
 # about piracy"): a page answering it need not hold them, so they are not required when a
 # query has other words. They still add a little to the score where they are found.
-FUNCTION_WORDS = (
-    frozenset(
-        re.findall(
-            r"\w+",
-            """a an the of in on at to for from by with about into than and or but if so as
+_GRAMMAR = frozenset(
+    re.findall(
+        r"\w+",
+        """a an the of in on at to for from by with about into than and or but if so as
         is are was were be been being do does did has have had will would can could should
         shall may might must what which who whom whose why how when where this that these
         those there it its they their them he she his her we our you your i my me many much
@@ -33,8 +32,10 @@ FUNCTION_WORDS = (
         own same too very just also then once here each both few again further him himself
         herself itself themselves myself ourselves ours yours theirs am having doing because
         while now""",
-        )
     )
+)
+FUNCTION_WORDS = (
+    _GRAMMAR
     | frozenset(
         # Titles shortened before a name ("Dr Sandip Mishra", "Amb Salman Haidar"): pages name
         # a person with one or without (a teaser, a byline, the text), so a query need not
@@ -76,14 +77,19 @@ def is_question(words: Sequence[str], text: str) -> bool:
     A first word in capitals is an acronym ("IS recruitment in Kerala", "WHO on polio"),
     not the start of a question, unless the query ends in a question mark or has no other
     word in lower case, as a query typed in capitals throughout (``search.plan`` lowers
-    its "not": "WHY IS India not Joining"). Accents do not count ("whát did …"), as the
-    index reads words without them."""
+    its "not": "WHY IS India not Joining"). A question mark makes a question of a
+    sentence (a word of grammar in it), not of words alone. Accents do not count ("whát
+    did …"), as the index reads words without them."""
     if not words:
         return False
     first = words[0]
     lower = [w for w in words[1:] if w.islower() and w.upper() not in OPERATORS]
     acronym = len(first) > 1 and first.isupper() and (len(words) < 3 or bool(lower))
-    return (fold(first) in QUESTION_STARTS and not acronym) or text.rstrip().endswith("?")
+    if fold(first) in QUESTION_STARTS and not acronym:
+        return True
+    # A question mark after words alone, no sentence ("Salma Malik Modi mandate?"), is a
+    # reader's doubt, not a question: its words are searched as typed without it.
+    return text.rstrip().endswith("?") and any(fold(w) in _GRAMMAR for w in words)
 
 
 # A query of this many words or more besides function words, at least half of them typed
