@@ -99,7 +99,7 @@ def suggest(vocabulary: Vocabulary, text: str, kept: frozenset[str] = frozenset(
 _SHORT_WORD = 5
 _LONG_WORD = 10
 # A word no article holds that starts words the archive holds was typed before it was
-# finished: searched as their prefix (:func:`_started`), from four letters ("russ").
+# finished: searched as their prefix (:func:`_cut_short`), from four letters ("russ").
 _CUT_SHORT = 4
 # Endings that finish a word ("Commission", "recognising", "settlement"): such a word is
 # not cut short, though the archive may hold only longer ones ("commissioner").
@@ -133,42 +133,42 @@ def respellings(vocabulary: Vocabulary, text: str) -> dict[str, str]:
     # spaced otherwise ("jiao long": "Jiaolong"; "Tahir ul": "Tahirul"), searched so.
     words = plain_words(text)
     spaced = {
-        word for pair in pairwise(words) if _held(vocabulary.reader, "".join(pair)) for word in pair
+        word
+        for pair in pairwise(words)
+        if all(w.isalpha() for w in pair) and _held(vocabulary.reader, "".join(pair))
+        for word in pair
     }
     found = {}
     for word in typed:
         if len(word) < _CUT_SHORT or is_acronym(word) or word in OPERATORS:
             continue
-        started = 0 if word in spaced or _FINISHED.search(word) else _started(vocabulary, word)
-        best = None
-        if len(word) >= _SHORT_WORD:
-            best = _likeliest(vocabulary, word, 2 if len(word) >= _LONG_WORD else 1)
-        # Both a word cut short and one a letter off: the reading more articles hold
-        # ("Subha": "Sabha", not "Subhash"; "offens": "offensive", not "offend").
-        if started and (best is None or started >= vocabulary.frequency(fields.fold(best))):
+        # Cut short before a letter off: a word typed in a hurry stops before it goes
+        # wrong ("offen" is "offensive" cut short more often than "often" misspelt).
+        if word not in spaced and _cut_short(vocabulary, word):
             found[word] = f"{word}*"
-        elif best is not None:
+            continue
+        if len(word) < _SHORT_WORD:
+            continue
+        best = _likeliest(vocabulary, word, 2 if len(word) >= _LONG_WORD else 1)
+        if best is not None:
             found[word] = _cased(best, word)
     return found
 
 
-def _started(vocabulary: Vocabulary, word: str) -> int:
-    """How many articles hold the commonest word that ``word``, which no article holds,
-    starts (0 if none): a word typed before it was finished ("appr", "russ", "denucl") is
-    searched as their prefix."""
+def _cut_short(vocabulary: Vocabulary, word: str) -> bool:
+    """Whether ``word``, which no article holds, starts words the archive holds: a word
+    typed before it was finished ("appr", "russ", "denucl"), searched as their prefix.
+    Not a word finished by its ending (:data:`_FINISHED`), nor one with others of one
+    meaning ("trip": searched as "visit")."""
     folded = fields.fold(word)
-    if not folded.isalpha() or folded in FUNCTION_WORDS or _held(vocabulary.reader, word):
-        return 0
-    # A word with others of one meaning is searched as those ("trip" as "visit").
-    if line_of(folded) is not None:
-        return 0
-    return max(
-        (
-            vocabulary.frequency(term.decode("utf-8"))
-            for field in vocabulary.fields
-            for term in vocabulary.reader.expand_prefix(field, folded)
-        ),
-        default=0,
+    if not folded.isalpha() or folded in FUNCTION_WORDS or _FINISHED.search(folded):
+        return False
+    if line_of(folded) is not None or _held(vocabulary.reader, word):
+        return False
+    return any(
+        term != folded.encode()
+        for field in vocabulary.fields
+        for term in vocabulary.reader.expand_prefix(field, folded)
     )
 
 
