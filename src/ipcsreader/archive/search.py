@@ -78,10 +78,9 @@ _REQUEST = re.compile(
 )
 # A piece asked for by when it came out or what it is ("the latest article on …",
 # "recent piece on …", "new commentary about …", "articles on …", "2016 article …"): those
-# words say
-# nothing of the subject, and the pages do not hold them. Only at the query's start, or
-# the kind of piece after a year ("2016 piece"): elsewhere they may be the subject ("new
-# constitution", "Article 370").
+# words say nothing of the subject, and the pages do not hold them. Only at the query's
+# start, or the kind of piece after a year ("2016 piece"): elsewhere they may be the
+# subject ("new constitution", "Article 370").
 _PIECE = r"(?:ipcs\s+)?(?:articles?|pieces?|commentar(?:y|ies)|op-?eds?|essays?)"
 _WHICH_PIECE = re.compile(
     r"^(?:(?:the|a|an)\s+)?(?:(?:(?:very\s+)?latest|most\s+recent|recent|newest)\s+"

@@ -119,9 +119,10 @@ _NAMED = (*names_of("author"), *names_of("affiliation"), *names_of("column"))
 
 def respellings(vocabulary: Vocabulary, text: str) -> dict[str, str]:
     """The words of ``text`` standing alone outside quotes, or in a clause asked of a
-    name's field, that no article holds, each with the spelling searched instead: the
-    likeliest word of the archive one edit off (two in a long word), in the case typed.
-    A word with no such spelling is left out."""
+    name's field, that no article holds, each with the spelling searched instead: its
+    prefix where it starts words the archive holds (:func:`_cut_short`: "appr*"), else
+    the likeliest word of the archive one edit off (two in a long word), in the case
+    typed. A word with no such spelling is left out."""
     typed: dict[str, None] = {}
 
     def note(word: str) -> str:
