@@ -130,22 +130,14 @@ def respellings(vocabulary: Vocabulary, text: str) -> dict[str, str]:
         return word
 
     _each_word(text, note)
-    # A word that runs into its neighbour as a word the archive holds is part of a name
-    # spaced otherwise ("jiao long": "Jiaolong"; "Tahir ul": "Tahirul"), searched so.
     words = plain_words(text)
-    spaced = {
-        word
-        for pair in pairwise(words)
-        if all(w.isalpha() for w in pair) and _held(vocabulary.reader, "".join(pair))
-        for word in pair
-    }
     found = {}
     for word in typed:
         if len(word) < _CUT_SHORT or is_acronym(word) or word in OPERATORS:
             continue
         # Cut short before a letter off: a word typed in a hurry stops before it goes
         # wrong ("offen" is "offensive" cut short more often than "often" misspelt).
-        if word not in spaced and _cut_short(vocabulary, word):
+        if _cut_short(vocabulary, word) and not _spaced(vocabulary, word, words):
             found[word] = f"{word}*"
             continue
         if len(word) < _SHORT_WORD:
@@ -154,6 +146,16 @@ def respellings(vocabulary: Vocabulary, text: str) -> dict[str, str]:
         if best is not None:
             found[word] = _cased(best, word)
     return found
+
+
+def _spaced(vocabulary: Vocabulary, word: str, words: list[str]) -> bool:
+    """Whether ``word`` runs into a neighbour among ``words`` (plain words, as typed) as a
+    word the archive holds: part of a name spaced otherwise ("jiao long": "Jiaolong";
+    "Tahir ul": "Tahirul"), which is searched so."""
+    return any(
+        word in pair and all(w.isalpha() for w in pair) and _held(vocabulary.reader, "".join(pair))
+        for pair in pairwise(words)
+    )
 
 
 def _cut_short(vocabulary: Vocabulary, word: str) -> bool:
