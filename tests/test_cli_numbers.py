@@ -234,6 +234,8 @@ def test_what_only_looks_like_a_citation_is_words(text: str) -> None:
 
 def test_an_address_naming_no_article_searches_its_last_parts_words(corpus: list[str]) -> None:
     assert plan(SearchQuery("Article No. 9101 Kashmir")).text == "#9101 Kashmir"
+    typed = "thaw (seoul-and-tokyo-a-cautious-thaw-9101.html), seoul-and-tokyo-thaw-again-9101."
+    assert plan(SearchQuery(typed)).text == "thaw (#9101), #9101."
     cut = "https://www.ipcs.org/article/japan/seoul-and-tokyo-a-cautious"
     assert plan(SearchQuery(cut)).text == "seoul and tokyo a cautious"
     assert plan(SearchQuery("www.ipcs.org/comm_select.php?articleNo= thaw")).text == "thaw"

@@ -43,11 +43,15 @@ _CITED = re.compile(
 # kabul-islamabad-relations-three-key-issues-4762.html"), with or without the ".html"; not
 # a slug ending in a year ("india-pakistan-border-talks-2014"), nor one of three words or
 # fewer, which may be words hyphenated ("post-2014-afghanistan-4").
+# Asked of each word alone (:data:`_WORD`): searched for along a whole query, the path
+# before the last part would be scanned again from every start (a long pasted query took
+# seconds).
 _SLUG = re.compile(
-    r"(?<![\w/.#-])(?:[^\s?#]*/)?[a-z][a-z0-9]*(?:-[a-z0-9]+)+-([0-9]+)\.html?(?![\w.])"
-    r"|(?<![\w/.#-])[a-z][a-z0-9]*(?:-[a-z0-9]+){3,}-(?!(?:19|20)[0-9]{2}(?![0-9]))([0-9]+)"
-    r"(?![\w.-])"
+    r"(?:[^\s?#]*/)?[a-z][a-z0-9]*(?:-[a-z0-9]+)+-([0-9]+)\.html?"
+    r"|[a-z][a-z0-9]*(?:-[a-z0-9]+){3,}-(?!(?:19|20)[0-9]{2}$)([0-9]+)"
 )
+# A word of a query as a slug is copied: between spaces, quotes and brackets.
+_WORD = re.compile(r"[^\s\"()]+")
 
 
 def article_number(text: str) -> int:
@@ -99,7 +103,15 @@ def linked_as_stamps(text: str) -> str:
     ("#4842")."""
     text = _ARTICLE_URL.sub(lambda address: f"#{_address_digits(address)}", text)
     text = _CITED.sub(lambda cited: f"#{cited[1]}", text)
-    return _SLUG.sub(lambda slug: f"#{slug[1] or slug[2]}", text)
+    return _WORD.sub(_slug_as_stamp, text)
+
+
+def _slug_as_stamp(word: re.Match[str]) -> str:
+    """The word as its stamp where it is an address's last part (a sentence's stop or
+    comma after it kept); else as it is."""
+    core = word[0].rstrip(".,;:!?")
+    slug = _SLUG.fullmatch(core)
+    return f"#{slug[1] or slug[2]}{word[0][len(core) :]}" if slug else word[0]
 
 
 def article_numbers(texts: Iterable[str]) -> list[int]:
