@@ -34,7 +34,7 @@ _ARTICLE_URL = re.compile(
 # number 4842", "comm_select.php?articleNo=4842&lang=en", "articleNo=4842" (not "Article
 # 370", a constitution's).
 _CITED = re.compile(
-    r"(?<![\w/.])(?:(?:(?:comm_select\.php)?\?(?:[^\s#]*&)?)?articleNo="
+    r"(?<![\w/.])(?:(?:(?:comm_select\.php)?\?(?:[^\s#&?]*&)*)?articleNo="
     r"|article\s*(?:no\.?|number)\s*#?\s*)([0-9]+)(?![0-9A-Za-z])(?:[&#]\S*)?",
     re.IGNORECASE,
 )
