@@ -158,6 +158,8 @@ def test_letters_in_brackets_glued_to_a_name_are_part_of_it(typed: str, read: st
         ("new constitution Nepal", "new constitution Nepal"),  # elsewhere: words
         ("Article 370 Kashmir latest", "Article 370 Kashmir latest"),
         ('"latest article" korea', '"latest article" korea'),
+        ('latest "north korea" talks', '"north korea" talks'),  # a phrase after it
+        ('x "y"latest article on korea', 'x "y"latest article on korea'),  # not the start
         ("latest", "latest"),
         # A point of the compass shortened before a region's name: in full.
         ("S Korea def min N. Korea", "South Korea def min North Korea"),

@@ -79,17 +79,17 @@ _REQUEST = re.compile(
 # A piece asked for by when it came out or what it is ("the latest article on …",
 # "recent piece on …", "new commentary about …", "articles on …", "2016 article …"): those
 # words say nothing of the subject, and the pages do not hold them. Only at the query's
-# start, or the kind of piece after a year ("2016 piece"): elsewhere they may be the
-# subject ("new constitution", "Article 370").
+# start, as a request's opening is, or the kind of piece after a year outside quotes
+# ("2016 piece"): elsewhere they may be the subject ("new constitution", "Article 370").
 _PIECE = r"(?:ipcs\s+)?(?:articles?|pieces?|commentar(?:y|ies)|op-?eds?|essays?)"
 _WHICH_PIECE = re.compile(
     r"^(?:(?:the|a|an)\s+)?(?:(?:(?:very\s+)?latest|most\s+recent|recent|newest)\s+"
     rf"(?:{_PIECE}\s+(?:(?:on|about|regarding|by|from)\s+)?)?"
     rf"|(?:new|an?|the)\s+{_PIECE}\s+(?:(?:on|about|regarding)\s+)?"
-    rf"|{_PIECE}\s+(?:on|about|regarding)\s+)(?=\S)"
-    rf"|(?<=\b(?:19|20)\d\d)\s+{_PIECE}(?=\s|$)",
+    rf"|{_PIECE}\s+(?:on|about|regarding)\s+)(?=\S)",
     re.IGNORECASE,
 )
+_PIECE_AFTER_YEAR = re.compile(rf"(?<=\b(?:19|20)\d\d)\s+{_PIECE}(?=\s|$)", re.IGNORECASE)
 # Two sides set against each other ("Modi vs Sharif", "China versus India", "Trump v.
 # Kim"), outside quotes: the sides, which the page names; it need not say "versus".
 _VERSUS = re.compile(r"(?<=[\w'’)])\s+(?:(?i:vs)\.?|(?i:versus)|v\.?)\s+(?=[\w\"(])")
@@ -189,7 +189,7 @@ def plan(query: SearchQuery) -> Plan:
     typed = _SITE_ADDRESS.sub(_address_words, typed)
     text = _GLUED_BRACKETS.sub(r"\1-\2", " ".join(typed.split()))
     text = _REQUEST.sub("", _GLUED_LIST.sub(_unglued, text), count=1)
-    text = unquoted(text, lambda _: "", _WHICH_PIECE)
+    text = unquoted(_WHICH_PIECE.sub("", text, count=1), lambda _: "", _PIECE_AFTER_YEAR)
     text = unquoted(unquoted(text, _in_full, _COMPASS), _once, _DOUBLED)
     text = unquoted(text, lambda _: " ", _VERSUS)
     if _shouted(text):

@@ -130,14 +130,13 @@ def respellings(vocabulary: Vocabulary, text: str) -> dict[str, str]:
         return word
 
     _each_word(text, note)
-    words = plain_words(text)
     found = {}
     for word in typed:
         if len(word) < _CUT_SHORT or is_acronym(word) or word in OPERATORS:
             continue
         # Cut short before a letter off: a word typed in a hurry stops before it goes
         # wrong ("offen" is "offensive" cut short more often than "often" misspelt).
-        if _cut_short(vocabulary, word) and not _spaced(vocabulary, word, words):
+        if _cut_short(vocabulary, word) and not _spaced(vocabulary, word, plain_words(text)):
             found[word] = f"{word}*"
             continue
         if len(word) < _SHORT_WORD:
