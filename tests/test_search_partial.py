@@ -83,6 +83,19 @@ def test_fewer_than_a_page_with_every_word_go_on_with_the_tail(library: Library)
     assert {(h[1], h[2]) for h in _hits(library, "Sukma CRPF foray Page")} == {("all", None)}
 
 
+def test_fewer_than_a_page_with_every_word_give_way_to_one_better_than_them_all(
+    library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Three pages say the monsoon; the page about the attack does not, and holds the rest
+    # better than any of the three: it comes first, then they do.
+    hits = _hits(library, "Sukma CRPF monsoon")
+    assert hits[:4] == [(ABOUT, "some", ("monsoon",)), *[(n, "all", None) for n in RAIN]]
+    # Better than none of them at a lower weight, it follows them, as the tail does.
+    monkeypatch.setattr(ranking, "PARTIAL", 0.45)
+    hits = _hits(library, "Sukma CRPF monsoon")
+    assert hits[:4] == [*[(n, "all", None) for n in RAIN], (ABOUT, "some", None)]
+
+
 def test_counting_exporting_and_date_order_keep_to_every_word(library: Library) -> None:
     every = SearchQuery("Sukma CRPF foray", limit=None)
     assert ABOUT not in library.found_numbers(every).numbers

@@ -66,13 +66,14 @@ PROXIMITY_BOOST = {"title": 0.5, "teaser": 0.3, "body": 0.6}
 COORDINATION = 2.0
 # A hit lacking a word of the query joins those with every word where, its score (already
 # cut by COORDINATION) times PARTIAL, it still beats the PARTIAL_PAGE-th of them (a first
-# page, whatever page size is asked: the total stays one): the page the reader means may
-# lack a word they remember wrongly ("summit" for the page's "visit") and hold the rest
-# far better than pages that merely hold them all. 0.5 moved 3 queries up and 1 down of
-# 1,027 at 10k even, 4 up and none down at zipf; 0.7 moved two more down (bench/README.md,
-# twenty-first pass). Only for a query of PARTIAL_WORDS words or more besides function
-# words: a page with one of two words holds half the query (the same ranks with 2 as with
-# 3, and the any-word pass saved for the queries of two).
+# page, whatever page size is asked: the total stays one; fewer than a page, the best of
+# them: thirty-fourth pass): the page the reader means may lack a word they remember
+# wrongly ("summit" for the page's "visit") and hold the rest far better than pages that
+# merely hold them all. 0.5 moved 3 queries up and 1 down of 1,027 at 10k even, 4 up and
+# none down at zipf; 0.7 moved two more down (bench/README.md, twenty-first pass). Only
+# for a query of PARTIAL_WORDS words or more besides function words: a page with one of
+# two words holds half the query (the same ranks with 2 as with 3, and the any-word pass
+# saved for the queries of two).
 PARTIAL = 0.5
 PARTIAL_PAGE = 10
 PARTIAL_WORDS = 3

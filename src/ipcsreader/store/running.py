@@ -204,12 +204,15 @@ class Run:
         """``ranked`` (the hits with every word, best first) with those lacking a word
         that, their score cut to :data:`ranking.PARTIAL`, still beat the last of a first
         page of them (:data:`ranking.PARTIAL_PAGE`, whatever page size was asked: the
-        total stays one), each in its place among them (:attr:`lacking`). Fewer go on
-        with those lacking words after them instead (:meth:`some_words`)."""
+        total stays one), each in its place among them (:attr:`lacking`). Where fewer
+        than a page have every word, one lacking a word must beat them all: those with
+        every word are all on the first page anyway, and the rest go on after them
+        (:meth:`some_words`), unless one is far better than every one of them (a phrase
+        remembered with one word wrong, which a few pages hold by chance)."""
         first = ranking.PARTIAL_PAGE
-        if len(ranked) < first or self.plan.sort != "relevance" or not self._partial_worded():
+        if not ranked or self.plan.sort != "relevance" or not self._partial_worded():
             return ranked
-        last = ranked[first - 1][0]
+        last = ranked[first - 1][0] if len(ranked) >= first else ranked[0][0]
         partial = [(score * ranking.PARTIAL, d) for score, d in self.some_words(ranked, first)]
         better = [(score, d) for score, d in partial if score > last]
         if not better:
