@@ -22,6 +22,7 @@ NEVER = {
     "errors": ("*",),
     "text": ("*",),
     "wordforms": ("*",),
+    "numerals": ("*",),
     "names": ("parse", "archive", "store", "desk", "web", "cite", "render", "library"),
     "parse": ("archive", "store", "desk", "web", "cite", "render", "library", "update"),
     "archive": ("store", "desk", "web", "render", "library", "update"),

@@ -268,6 +268,9 @@ class SearchResult:
     # Words typed that were also searched as others of one meaning, which count for less
     # ("ties": "relations, relationship"; a capital as its country: "Tokyo": "japan").
     also_said: tuple[tuple[str, str], ...] = ()
+    # Years said in words, searched in figures instead: (as typed, the year):
+    # ("twenty fifteen", "2015").
+    in_figures: tuple[tuple[str, str], ...] = ()
     # Words of the query that no article holds, each with the spelling searched instead
     # (a letter off: "Seetharamiah", searched as "Seetharamaiah"): (as typed, as searched).
     respelt: tuple[tuple[str, str], ...] = ()

@@ -237,6 +237,7 @@ def search_command(
             "by_initials": list(result.by_initials),
             "dated": dict(result.dated),
             "also_said": dict(result.also_said),
+            "in_figures": dict(result.in_figures),
             "respelt": dict(result.respelt),
         }
         if facets:

@@ -192,13 +192,18 @@ def _tally(result: SearchResult) -> Text:
 
 def _also_read(result: SearchResult) -> list[Text]:
     """A line for each acronym the query was also read as the name it stands for (or a
-    name as its acronym), for each month read as a date, and for each word also searched
-    as others of one meaning: the reader sees why a hit that never says "LWE", "March
-    2015" or "ties" is there."""
+    name as its acronym), for each year said in words and searched in figures, for each
+    month read as a date, and for each word also searched as others of one meaning: the
+    reader sees why a hit that never says "LWE", "twenty fifteen", "March 2015" or "ties"
+    is there."""
     return [
         *(
             safe(f'{typed} also read as "{other}", {pairing(typed, result.by_initials)}.', DIM)
             for typed, other in result.also_read
+        ),
+        *(
+            safe(f"{typed} searched as {year}, the year it says.", DIM)
+            for typed, year in result.in_figures
         ),
         *(
             safe(f"{typed} also read as a date: articles dated {month_year(month)} have it.", DIM)

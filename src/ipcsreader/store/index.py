@@ -186,6 +186,7 @@ class SearchIndex:
             by_initials=tuple(sorted(run.by_initials)),
             dated=tuple(run.dated.items()),
             also_said=tuple(run.also_said.items()),
+            in_figures=tuple(run.in_figures.items()),
             respelt=tuple(run.respelt.items()),
             spaced=tuple(run.spaced.items()),
         )

@@ -1,5 +1,6 @@
 """A query's text read again before it is parsed: a month and year, or a year, also as
-the articles' date, and a figure either way a page prints it (outside quotes and fields);
+the articles' date, a figure either way a page prints it and a number said in words in
+figures too, and the other way round (outside quotes and fields);
 a quoted phrase no page holds as its words (:meth:`running.Run._loosen` says which).
 :mod:`querying` then parses and shapes what these give."""
 
@@ -9,6 +10,7 @@ import re
 from collections.abc import Collection
 from typing import Any
 
+from ipcsreader import numerals
 from ipcsreader.archive.search import OPERATORS
 from ipcsreader.text import MONTH_NAMES, MONTHS, NUMBER_PATTERN, YEAR, number_forms, unquoted
 
@@ -70,6 +72,71 @@ def grouped_numbers(text: str) -> str:
         return "(" + " OR ".join(f'"{f.replace(",", " ")}"' if "," in f else f for f in forms) + ")"
 
     return unquoted(text, either, _NUMBER)
+
+
+# What an other form of a number counts for, against the form typed: as a word's others
+# do (synonyms.WEIGHT; not imported, which would import the index's analysers).
+OTHER_FORM = 0.5
+# A number said in words (numerals.RUN), or in figures up to 99: an ordinal ("6th"), or a
+# count before the plural it counts ("7 constitutions"; not a name's, "Hwasong 15",
+# which pages print in figures). Not a field's value, part of a word or compound
+# ("three-way"), a group's first word ("(2 March 2015)", as dated_words writes it), a
+# decimal, a sum or a share.
+_NOT_AFTER = r"(?<![\w:*?~^.'’\-\[{<>=#,$€£₹/(])"
+_SAID = re.compile(rf"{_NOT_AFTER}({numerals.RUN})(?![*?~^'’:])")
+_PLURAL = r"[a-z]+s|people|men|women|children|personnel|police"
+_COUNT = rf"\d{{1,2}}(?:st|nd|rd|th)|\d{{1,2}}(?=\s+(?:{_PLURAL})\b)"
+_FIGURE = re.compile(rf"{_NOT_AFTER}({_COUNT})(?![\w*?~^'’\-\]}}/%:]|[.,]\d)")
+
+
+def _either(typed: str, other: str) -> str:
+    """``typed`` or, counting :data:`OTHER_FORM`, ``other``."""
+    return f"(({typed}) OR ({other})^{OTHER_FORM})"
+
+
+def said_numbers(text: str) -> tuple[str, dict[str, str], dict[str, str]]:
+    """``text`` with each number said in words also searched in figures ("six thousand one
+    hundred and five": 6105; "seventieth": 70th), counting :data:`OTHER_FORM` of the
+    words, and each year said in words searched in figures instead ("twenty fifteen":
+    2015, which :func:`dated_words` then reads as a year, with its month if one is typed
+    before it); each so read, as typed, with its figures: those also searched, then those
+    searched instead. A number under ten in one word ("eight", "first") is left as it is:
+    mostly no number in a query ("first visit", "second strike"), or one a page spells
+    out as well ("Eight Documents")."""
+    also: dict[str, str] = {}
+    instead: dict[str, str] = {}
+
+    def either(match: re.Match[str]) -> str:
+        said = match[1]
+        figures = numerals.in_figures(said)
+        if figures is None or said.lower() in numerals.UNDER_TEN:
+            return match[0]
+        typed = " ".join(said.split())
+        if numerals.is_year(said):
+            instead[typed] = figures
+            return figures
+        also[typed] = figures
+        words = " ".join(w for w in said.split() if w.lower() != "and")
+        return _either(words, f'"{figures}"' if " " in figures else figures)
+
+    return unquoted(text, either, _SAID), also, instead
+
+
+def figures_in_words(text: str) -> tuple[str, dict[str, str]]:
+    """``text`` with each count of 1-99 and each ordinal in figures also searched as words
+    ("7 constitutions": seven, "6th": sixth), counting :data:`OTHER_FORM` of the figure:
+    pages spell small numbers out. Run after :func:`dated_words` (a day of a date stays a
+    day)."""
+    read: dict[str, str] = {}
+
+    def either(match: re.Match[str]) -> str:
+        words = numerals.in_words(match[1])
+        if words is None:
+            return match[0]
+        read[match[1]] = words
+        return _either(match[1], words)
+
+    return unquoted(text, either, _FIGURE), read
 
 
 def is_dated(part: Any) -> bool:

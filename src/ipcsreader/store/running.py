@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from functools import cached_property
 from itertools import islice
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ipcsreader.archive.search import plain_words
 from ipcsreader.compat import whoosh_matching as matching
@@ -37,16 +37,31 @@ if TYPE_CHECKING:
     from ipcsreader.archive.search import Plan
 
 
-def _spelt_out(searcher: Any, expression: str) -> tuple[str, acronyms.Glossary, dict[str, str]]:
+class Numbers(NamedTuple):
+    """How a query's numbers were read (:func:`_spelt_out`): those also searched in their
+    other form, and years said in words searched in figures instead; (as typed: read)."""
+
+    also: dict[str, str]
+    instead: dict[str, str]
+
+
+def _spelt_out(
+    searcher: Any, expression: str
+) -> tuple[str, acronyms.Glossary, dict[str, str], Numbers]:
     """``expression`` with its acronyms and names in full in both forms, where the index's
     pages pair them (:func:`acronyms.spell_out`), its months and years as dates too
     (:func:`rewrites.dated_words`) and its figures either way
-    (:func:`rewrites.grouped_numbers`); the glossary that says what it was so read as
-    (``used``), and its months and years so read."""
+    (:func:`rewrites.grouped_numbers`), its numbers in words in figures too and the other
+    way round (:func:`rewrites.said_numbers`, :func:`rewrites.figures_in_words`); the
+    glossary that says what it was so read as (``used``), its months and years so read,
+    and its numbers so read (:class:`Numbers`)."""
     glossary = acronyms.Glossary(searcher)
-    text, dated = rewrites.dated_words(_typed_plain(expression))
+    text, said, years = rewrites.said_numbers(_typed_plain(expression))
+    text, dated = rewrites.dated_words(text)
+    text, in_words = rewrites.figures_in_words(text)
     text = rewrites.grouped_numbers(text)
-    return acronyms.spell_out(text, glossary), glossary, dated
+    numbers = Numbers(said | in_words, years)
+    return acronyms.spell_out(text, glossary), glossary, dated, numbers
 
 
 def _typed_plain(expression: str) -> str:
@@ -99,6 +114,7 @@ class Run:
         self.by_initials: set[str] = set()  # its names read so by their initials alone
         self.dated: dict[str, str] = {}  # its months (YYYY-MM) and years alone, as dates
         self.also_said: dict[str, str] = {}  # its words also searched as others of one meaning
+        self.in_figures: dict[str, str] = {}  # its years said in words, searched in figures
         self.spaced: dict[str, str] = {}  # its names also searched spaced otherwise
         # The parts of the query any of which will do (see _parse), and the documents that
         # match each (see ranking.coordinated).
@@ -156,9 +172,10 @@ class Run:
     def also_marked(self) -> AlsoRead:
         """What the search reads the words as besides the words typed, for a reading to
         mark too (:class:`AlsoRead`)."""
-        glossary = _spelt_out(self.searcher, self.plan.expression)[1]
+        _text, glossary, _dated, numbers = _spelt_out(self.searcher, self.plan.expression)
         typed = _typed_plain(self.plan.expression)
         said = synonyms.others_of(typed) | variants.spelt_otherwise(self.vocabulary, typed)[1]
+        said |= numbers.also | numbers.instead
         return AlsoRead(
             tuple(glossary.used.items()),
             tuple(self.respelt.items()),
@@ -385,7 +402,8 @@ class Run:
 
         q = self.parsed
         if q is None:
-            text, glossary, self.dated = _spelt_out(self.searcher, self.expression)
+            text, glossary, self.dated, numbers = _spelt_out(self.searcher, self.expression)
+            self.in_figures = numbers.instead
             self.also_read, self.by_initials = glossary.used, glossary.by_initials
             weight = printings.weight(self.searcher)
             text = printings.also_bylined(text, self.plan.bylines_also, weight)
@@ -401,7 +419,7 @@ class Run:
             # Words of one meaning: after parsing, so that each stays one word of the query.
             typed = synonyms.typed_words(_typed_plain(self.expression))
             q, self.also_said = synonyms.widened(q, typed)
-            self.also_said.update(spelt_otherwise)
+            self.also_said.update(spelt_otherwise | numbers.also)
             if self.plan.completions:
                 q = querying.completing(q, self.words, self.plan.completions)
             querying.check_expansions(q, self.searcher.reader())

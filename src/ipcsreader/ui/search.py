@@ -302,6 +302,10 @@ class SearchScreen(IpcsScreen):
             line.append(" · ", DIM)
             line.append_text(safe(typed, "bold"))
             line.append(f" also as {others}", DIM)
+        for typed, year in result.in_figures:
+            line.append(" · ", DIM)
+            line.append_text(safe(typed, "bold"))
+            line.append(f" as {year}", DIM)
         if result.suggestion:
             for version in (line, short, bare):
                 version.append(" · did you mean ", DIM)
@@ -373,7 +377,7 @@ class SearchScreen(IpcsScreen):
                 AlsoRead(
                     result.also_read,
                     result.respelt,
-                    result.also_said,
+                    result.also_said + result.in_figures,
                     result.by_initials,
                     result.spaced,
                 )
