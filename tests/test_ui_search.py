@@ -335,6 +335,8 @@ def test_an_unexpected_failure_is_a_notification_not_a_traceback(world) -> None:
         ("year:2015", "year:2015"),
         ("korea March 2015", "korea March 2015"),  # a year typed whole
         ("korea 201", "korea 201*"),
+        ("visit twenty fifteen", "visit twenty fifteen"),  # a number word typed whole
+        ("visit twenty fift", "visit twenty fift*"),
     ],
 )
 def test_the_word_being_typed_is_a_prefix(typed: str, sent: str) -> None:

@@ -34,6 +34,7 @@ from textual.widgets import Input, OptionList, Static
 from ipcsreader.archive.search import OPERATORS, SearchQuery, plain_words
 from ipcsreader.errors import IndexUnavailableError, QueryError, UsageError
 from ipcsreader.model import AlsoRead, SearchResult
+from ipcsreader.numerals import WORDS
 from ipcsreader.render.parts import DIM
 from ipcsreader.render.safe import safe
 from ipcsreader.render.search import divided, render_no_hits
@@ -58,7 +59,9 @@ _TYPING = re.compile(r"(?:^|\s)(\w{3,})$")
 # The last word, if plain and only begun (one or two letters) after other words.
 _STARTED = re.compile(r"(?<=\s)\w{1,2}$")
 # A year typed whole: "2015*" would find no more than "2015", and "2015" (alone or after a
-# month) is read as a date too only as a word (store/rewrites.dated_words).
+# month) is read as a date too only as a word (store/rewrites.dated_words); so are a year
+# and a number said in words (store/rewrites.said_numbers): "twenty fifteen*" would be
+# searched as twenty and a prefix.
 _YEAR = re.compile(YEAR)
 
 
@@ -67,7 +70,7 @@ def as_you_type(text: str) -> str:
     kab*"; its first letter or two are left out after other words ("taliban k" -> "taliban":
     a word "k" would find nothing with "taliban", and any of the words would be shown).
     Unchanged after a space, inside a phrase, when the word has syntax of its own (a
-    field, a sign, a wildcard), or when it is a year typed whole."""
+    field, a sign, a wildcard), or when it is a year or a number word typed whole."""
     if text.count('"') % 2:
         return text
     short = _STARTED.search(text)
@@ -77,7 +80,8 @@ def as_you_type(text: str) -> str:
             before.pop()
         return " ".join(before)
     found = _TYPING.search(text)
-    if found is None or found.group(1) in OPERATORS or _YEAR.fullmatch(found.group(1)):
+    word = found.group(1) if found else ""
+    if found is None or word in OPERATORS or _YEAR.fullmatch(word) or word.lower() in WORDS:
         return text
     return text + "*"
 
