@@ -298,6 +298,10 @@ class SearchScreen(IpcsScreen):
             line.append_text(safe(typed, "bold"))
             line.append(" also as ", DIM)
             line.append_text(safe(other, "bold"))
+        for typed, year in result.in_figures:
+            line.append(" · ", DIM)
+            line.append_text(safe(typed, "bold"))
+            line.append(f" as {year}", DIM)
         for typed, _month in result.dated:
             line.append(" · ", DIM)
             line.append_text(safe(typed, "bold"))
@@ -306,10 +310,6 @@ class SearchScreen(IpcsScreen):
             line.append(" · ", DIM)
             line.append_text(safe(typed, "bold"))
             line.append(f" also as {others}", DIM)
-        for typed, year in result.in_figures:
-            line.append(" · ", DIM)
-            line.append_text(safe(typed, "bold"))
-            line.append(f" as {year}", DIM)
         if result.suggestion:
             for version in (line, short, bare):
                 version.append(" · did you mean ", DIM)
