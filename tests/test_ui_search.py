@@ -118,6 +118,9 @@ def test_a_half_typed_query_says_what_is_wrong_without_an_alarm(world) -> None:
             "korea Moscow relations ",
             ["Moscow also as russia", "relations also as ties, relationship"],
         ),
+        # A year said in words, the last word typed whole; a number said in words.
+        ("korea twenty fifteen", ["twenty fifteen as 2015 · 2015 also as a date"]),
+        ("seventieth anniversary ", ["seventieth also as 70th"]),
         # A phrase the page does not hold as typed ("isolation of differing degrees").
         ('"degrees of isolation" ', ["“degrees of isolation” not as a phrase"]),
     ],
