@@ -25,8 +25,10 @@ _EXAMPLE = "like 4842"
 # An article's address on ipcs.org, as a reader copies it from a browser or a citation:
 # the current layout's (".../comm_select.php?articleNo=4842") or the 2010s' (".../article/
 # <section>/<its title>-4842.html").
+# The site, as an address starts (the scheme and "www." often left out).
+SITE = r"(?:https?://)?(?:www\.)?ipcs\.org"
 _ARTICLE_URL = re.compile(
-    r"(?:https?://)?(?:www\.)?ipcs\.org/+(?:comm_select\.php\?(?:[^\s#]*&)?articleNo=([0-9]+)"
+    SITE + r"/+(?:comm_select\.php\?(?:[^\s#]*&)?articleNo=([0-9]+)"
     r"|article/[^\s?#]*-([0-9]+)\.html?)(?![0-9A-Za-z])[^\s]*",
     re.IGNORECASE,
 )

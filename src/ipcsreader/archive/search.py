@@ -14,7 +14,7 @@ from typing import Literal
 from ipcsreader.archive import fieldnames, ranges
 from ipcsreader.archive.fieldnames import OPERATORS
 from ipcsreader.errors import QueryError, UsageError
-from ipcsreader.numbers import linked_as_stamps
+from ipcsreader.numbers import SITE, linked_as_stamps
 from ipcsreader.text import PAGE_DASHES, as_typed, unquoted
 
 Sort = Literal["relevance", "newest", "oldest"]
@@ -31,7 +31,7 @@ INITIALS_PATTERN = r"(?:(?:[^\W\d_]\.){2,}|(?:[^\W\d_]\.)+[^\W\d_](?![\w.]))"
 # as a reader pastes it: the words of its last part ("…/forecast-2016-indian-ocean",
 # "…/columnist/d-suba-chandran/"), which its page's title or byline holds; nothing where
 # that is the script's name ("comm_select.php?articleNo=", cut before the number).
-_SITE_ADDRESS = re.compile(r"(?<![\w.@/])(?:https?://)?(?:www\.)?ipcs\.org\b(?P<path>/\S*)?", re.I)
+_SITE_ADDRESS = re.compile(rf"(?<![\w.@/]){SITE}\b(?P<path>/\S*)?", re.I)
 
 # Bounds that keep any query fast: a pasted paragraph fits, a pasted page does not.
 MAX_QUERY_CHARS = 1000
