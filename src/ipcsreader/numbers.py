@@ -22,11 +22,11 @@ _DIGITS = re.compile(r"[0-9]+")
 # has one so long.
 _LONGEST = 1_000
 _EXAMPLE = "like 4842"
+# The site, as an address starts (the scheme and "www." often left out).
+SITE = r"(?:https?://)?(?:www\.)?ipcs\.org"
 # An article's address on ipcs.org, as a reader copies it from a browser or a citation:
 # the current layout's (".../comm_select.php?articleNo=4842") or the 2010s' (".../article/
 # <section>/<its title>-4842.html").
-# The site, as an address starts (the scheme and "www." often left out).
-SITE = r"(?:https?://)?(?:www\.)?ipcs\.org"
 _ARTICLE_URL = re.compile(
     SITE + r"/+(?:comm_select\.php\?(?:[^\s#]*&)?articleNo=([0-9]+)"
     r"|article/[^\s?#]*-([0-9]+)\.html?)(?![0-9A-Za-z])[^\s]*",
