@@ -42,6 +42,12 @@ FIELD_BOOSTS = {
     "column": 1.5,
     "region": 1.0,
 }
+# What a word's other form counts for, against the form typed: a word of one meaning
+# ("relations" for "ties": store/synonyms), another spelling of a name (store/variants),
+# a number in figures or in words (store/rewrites). The reader is told of each ("also
+# searched as …, weighted below the word typed"): a page saying what was typed comes first.
+# 0.3, 0.5 and 0.7 ranked the words of one meaning alike (bench/README.md, twentieth pass).
+OTHER_FORM = 0.5
 # K1: how slowly a word's combined frequency saturates. So high that it hardly does: an
 # article about a subject names it again and again where one that only touches it names
 # it once or twice, and each mention is evidence (an archive of commentary has no pages

@@ -12,6 +12,7 @@ from typing import Any
 
 from ipcsreader import numerals
 from ipcsreader.archive.search import OPERATORS
+from ipcsreader.store.ranking import OTHER_FORM
 from ipcsreader.text import MONTH_NAMES, MONTHS, NUMBER_PATTERN, YEAR, number_forms, unquoted
 
 # A month and a year typed among the words ("North Korea March 2015", "Sept 2016"), or a
@@ -74,9 +75,6 @@ def grouped_numbers(text: str) -> str:
     return unquoted(text, either, _NUMBER)
 
 
-# What an other form of a number counts for, against the form typed: as a word's others
-# do (synonyms.WEIGHT; not imported, which would import the index's analysers).
-OTHER_FORM = 0.5
 # A number said in words (numerals.RUN), or in figures up to 99: an ordinal ("6th"), or a
 # count before the plural it counts ("7 constitutions"; not a name's, "Hwasong 15",
 # which pages print in figures). Not a field's value, part of a word or compound
@@ -90,14 +88,14 @@ _FIGURE = re.compile(rf"{_NOT_AFTER}({_COUNT})(?![\w*?~^'’\-\]}}/%:]|[.,]\d)")
 
 
 def _either(typed: str, other: str) -> str:
-    """``typed`` or, counting :data:`OTHER_FORM`, ``other``."""
+    """``typed`` or, counting :data:`ranking.OTHER_FORM`, ``other``."""
     return f"(({typed}) OR ({other})^{OTHER_FORM})"
 
 
 def said_numbers(text: str) -> tuple[str, dict[str, str], dict[str, str]]:
     """``text`` with each number said in words also searched in figures ("six thousand one
-    hundred and five": 6105; "seventieth": 70th), counting :data:`OTHER_FORM` of the
-    words, and each year said in words searched in figures instead ("twenty fifteen":
+    hundred and five": 6105; "seventieth": 70th), counting :data:`ranking.OTHER_FORM` of
+    the words, and each year said in words searched in figures instead ("twenty fifteen":
     2015, which :func:`dated_words` then reads as a year, with its month if one is typed
     before it); each so read, as typed, with its figures: those also searched, then those
     searched instead. A number under ten in one word ("eight", "first") is left as it is:
@@ -124,9 +122,9 @@ def said_numbers(text: str) -> tuple[str, dict[str, str], dict[str, str]]:
 
 def figures_in_words(text: str) -> tuple[str, dict[str, str]]:
     """``text`` with each count of 1-99 and each ordinal in figures also searched as words
-    ("7 constitutions": seven, "6th": sixth), counting :data:`OTHER_FORM` of the figure:
-    pages spell small numbers out. Run after :func:`dated_words` (a day of a date stays a
-    day)."""
+    ("7 constitutions": seven, "6th": sixth), counting :data:`ranking.OTHER_FORM` of the
+    figure: pages spell small numbers out. Run after :func:`dated_words` (a day of a date
+    stays a day)."""
     read: dict[str, str] = {}
 
     def either(match: re.Match[str]) -> str:

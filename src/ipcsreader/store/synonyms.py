@@ -3,14 +3,14 @@
 A reader who half-remembers a piece types it in their own words: "India Japan ties" for
 the page on relations between them, "Delhi Tokyo Washington" for one that names the three
 countries, "pullout" where the page says "withdrawal". Each such word is also searched as
-its others here, which count for less than the word itself (:data:`WEIGHT`): a page
-saying what was typed still comes first. Only words of one meaning in this archive's
-prose are paired (and a name's other spellings: "Baloch", "Baluch"); one way only, a
-capital with its country (the metonymy of every foreign-affairs page), a short form with
-its name in full ("PM", "UNSC"; "govt", "ex" as readers type them in a hurry), a
-country's combining form in a compound with another country's ("Sino-Indian"), and a
-narrower word with the one its pages say as well ("ambush" finds "attack"); not words
-that are merely related ("war" and "conflict").
+its others here, which count for less than the word itself
+(:data:`~ipcsreader.store.ranking.OTHER_FORM`): a page saying what was typed still comes
+first. Only words of one meaning in this archive's prose are paired (and a name's other
+spellings: "Baloch", "Baluch"); one way only, a capital with its country (the metonymy of
+every foreign-affairs page), a short form with its name in full ("PM", "UNSC"; "govt",
+"ex" as readers type them in a hurry), a country's combining form in a compound with
+another country's ("Sino-Indian"), and a narrower word with the one its pages say as well
+("ambush" finds "attack"); not words that are merely related ("war" and "conflict").
 """
 
 from __future__ import annotations
@@ -23,10 +23,7 @@ from typing import Any
 from ipcsreader import wordforms
 from ipcsreader.store import fields, grammar
 from ipcsreader.store.querying import STEMMED_FIELDS
-from ipcsreader.store.ranking import FIELD_BOOSTS
-
-# What a word found as another's counts for, against the word itself.
-WEIGHT = 0.5
+from ipcsreader.store.ranking import FIELD_BOOSTS, OTHER_FORM
 
 # Each line: words of one meaning in this archive's prose, any of them standing for the
 # others; or, before a ">", words standing for those after it and not the other way: a
@@ -318,8 +315,8 @@ def _said(stem: str) -> str:
 def widened(q: Any, typed: dict[str, str]) -> tuple[Any, dict[str, str]]:
     """The parsed query ``q`` with each word of ``typed`` (:func:`typed_words`) also
     searched as its others; and each word so read, as typed, with its others ("ties":
-    "relations, relationship"). An other counts for :data:`WEIGHT` of the word, in the
-    article's own text only (title, teaser, body: "border" is no reason to find every
+    "relations, relationship"). An other counts for :data:`ranking.OTHER_FORM` of the
+    word, in the article's own text only (title, teaser, body: "border" is no reason to find every
     piece of the column "Himalayan Frontier"), each field weighted as for a word typed."""
     from whoosh import query
 
@@ -363,4 +360,4 @@ def _other(words: str) -> Any:
             parts.append(query.Phrase(field, [s[0] for s in stems], boost=boost))
         else:
             parts += [query.Term(field, stem, boost=boost) for stem in stems[0]]
-    return query.Or(parts, boost=WEIGHT)
+    return query.Or(parts, boost=OTHER_FORM)

@@ -21,13 +21,10 @@ from ipcsreader.archive.search import OPERATORS
 from ipcsreader.store import fields, querying
 from ipcsreader.store.grammar import FUNCTION_WORDS
 from ipcsreader.store.querying import STEMMED_FIELDS
+from ipcsreader.store.ranking import OTHER_FORM
 from ipcsreader.store.spelling import VOWELS, Vocabulary, name_like, skeleton
 from ipcsreader.text import unquoted
 
-# What a page printing another spelling counts for, against one printing the name as
-# typed: as much as a word of one meaning (synonyms.WEIGHT), which the reader is told of
-# the same way ("also searched as …, weighted below the word typed").
-WEIGHT = 0.5
 # How many other spellings of one name are searched, the archive's most printed first.
 MOST = 4
 # How many spellings of a name are looked up: a name of five long syllables, each with
@@ -72,8 +69,8 @@ _HEAD = 3
 def spelt_otherwise(vocabulary: Vocabulary, text: str) -> tuple[str, dict[str, str]]:
     """``text`` with each name typed (:data:`_NAME`: hyphenated syllables, or a word
     alone) that the archive also prints otherwise searched as those spellings too, below it
-    (:data:`WEIGHT`); and each such name, as typed, with its other spellings joined by
-    ", " (for the reader to be told, as of words of one meaning)."""
+    (:data:`ranking.OTHER_FORM`); and each such name, as typed, with its other spellings
+    joined by ", " (for the reader to be told, as of words of one meaning)."""
     found: dict[str, str] = {}
 
     def widen(match: re.Match[str]) -> str:
@@ -83,7 +80,7 @@ def spelt_otherwise(vocabulary: Vocabulary, text: str) -> tuple[str, dict[str, s
             return match[0]
         found[match[1]] = ", ".join(others)
         spelt = " OR ".join(other + (match[2] or "") for other in others)
-        return f"({match[0]} OR ({spelt})^{WEIGHT})"
+        return f"({match[0]} OR ({spelt})^{OTHER_FORM})"
 
     return unquoted(text, widen, _NAME), found
 
