@@ -13,11 +13,12 @@ import re
 
 _UNITS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
 _TEENS = "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen"
+# The words of 0-19, each at its value.
+_BELOW_TWENTY = [*_UNITS, *_TEENS.split()]
 _TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
 # Each number word of 0-99 and its value.
 _SMALL = {
-    **{w: n for n, w in enumerate(_UNITS)},
-    **{w: n for n, w in enumerate(_TEENS.split(), start=10)},
+    **{w: n for n, w in enumerate(_BELOW_TWENTY)},
     **{w: 10 * n for n, w in enumerate(_TENS, start=2)},
 }
 _HUNDRED = 100
@@ -29,23 +30,24 @@ _SCALES = {
     "crore": 10_000_000,
     "billion": 1_000_000_000,
 }
-_SAID_AFTER_FIGURE = frozenset({"lakh", "million", "crore", "billion"})
+# Those but the thousand, which a page writes out in its figures ("6,105").
+_SAID_AFTER_FIGURE = frozenset(_SCALES) - {"thousand"}
+# The ordinals not made by adding "th" (or "ieth" for "-y").
 _IRREGULAR_ORDINALS = {
-    "first": "one",
-    "second": "two",
-    "third": "three",
-    "fifth": "five",
-    "eighth": "eight",
-    "ninth": "nine",
-    "twelfth": "twelve",
+    "one": "first",
+    "two": "second",
+    "three": "third",
+    "five": "fifth",
+    "eight": "eighth",
+    "nine": "ninth",
+    "twelve": "twelfth",
 }
-_ORDINAL_OF = {v: k for k, v in _IRREGULAR_ORDINALS.items()}
 
 
 def _ordinal_word(cardinal: str) -> str:
     """ "seventy": "seventieth", "four": "fourth", "one": "first"."""
-    if cardinal in _ORDINAL_OF:
-        return _ORDINAL_OF[cardinal]
+    if cardinal in _IRREGULAR_ORDINALS:
+        return _IRREGULAR_ORDINALS[cardinal]
     return cardinal[:-1] + "ieth" if cardinal.endswith("y") else cardinal + "th"
 
 
@@ -144,7 +146,7 @@ def in_words(figure: str) -> str | None:
     number = int(match[1])
     tens, unit = divmod(number, 10)
     if number < 20:
-        words = [next(w for w, n in _SMALL.items() if n == number)]
+        words = [_BELOW_TWENTY[number]]
     else:
         words = [_TENS[tens - 2], *([_UNITS[unit]] if unit else [])]
     if match[2]:
