@@ -36,17 +36,22 @@ from ipcsreader.store.synonyms import typed_words
         ("India NOT ties", {}),
         ("India -ties", {}),
         ("tie* visit~ talks^2", {}),
-        ("Tokyo-Seoul", {}),
         # A colon with nothing after it ends a word; one before a value makes a field.
         ("Pullout: Kabul", {"pullout": "Pullout", "kabul": "Kabul"}),
         ("ties:visit", {}),
         # A country's combining form in a compound beside another country or its people.
         ("Sino-Indian rivalry", {"sino": "Sino"}),
         ("Indo-Pak talks", {"talk": "talks", "indo": "Indo", "pak": "Pak"}),
-        ("indo-myanmar", {"indo": "indo"}),
+        ("indo-myanmar", {"indo": "indo", "myanmar": "myanmar"}),
         ("Indo-Pacific", {}),
         ("Pak Pong-ju", {}),
         ('"Sino-Indian"', {}),
+        # The words of a compound of words in their own right (querying.words_joined).
+        ("Tokyo-Seoul", {"tokyo": "Tokyo", "seoul": "Seoul"}),
+        ("US-DPRK talks", {"talk": "talks", "dprk": "DPRK"}),
+        ("nuclear-Pyongyang", {"nuclear": "nuclear", "pyongyang": "Pyongyang"}),
+        ("Xi-Beijing", {"beij": "Beijing"}),
+        ("re-Beijing anti-Tokyo", {}),
         # A dash with a space after it is punctuation, not a word left out.
         ("Delhi - Tokyo", {"delhi": "Delhi", "tokyo": "Tokyo"}),
     ],

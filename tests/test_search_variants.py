@@ -135,11 +135,17 @@ def test_a_syllable_is_only_another_where_a_page_prints_the_whole_name(
         "Tehreek-e-Taliban*",  # a prefix
         "Jong-un",  # two syllables: a name's own, no izafat
         "attack NOT Tehreek-e-Taliban",  # left out as typed
-        "Tehreek-Labbaik-Pakistan",  # words joined, not a name's syllables
     ],
 )
 def test_names_not_typed_plain_are_searched_as_typed(library: Library, query: str) -> None:
     assert library.search(SearchQuery(query)).also_said == ()
+
+
+def test_words_joined_are_no_name_s_syllables(library: Library) -> None:
+    # No other spelling of the compound: only the table's other of one of its words
+    # (store/synonyms), as typed alone.
+    result = library.search(SearchQuery("Tehreek-Labbaik-Pakistan"))
+    assert result.also_said == (("Tehreek", "tehrik"),)
 
 
 def test_a_reading_marks_the_other_spellings(library: Library) -> None:

@@ -117,7 +117,7 @@ def whole_words(text: str) -> str:
 
     def either(match: re.Match[str]) -> str:
         joined, parts = _joined(match[0]), _parts(match[0])
-        if not _words_joined(match[0]):
+        if not words_joined(match[0]):
             spellings = [parts, *_partly_joined(match[0], parts)]
             spelt = " OR ".join(f'"{p}"' for p in spellings)
             if len(spellings) > 1:
@@ -141,16 +141,18 @@ def whole_words(text: str) -> str:
 # puts "Russia-North Korea" on the page saying "Russia and North Korea" first (bench/README.md,
 # twentieth pass).
 APART_WEIGHT = 0.5
-# A compound of words of three letters or more each, no digits ("India-Pakistan",
-# "Russia-North", "Clarion-Clipperton"); not a name's syllables ("Jong-un", "Su-yong"),
-# a short prefix ("re-think", "Af-Pak") or initials.
-_WORDS_JOINED = re.compile(r"([^\W\d_]{3,})(?:[\-‐‑][^\W\d_]{3,})+(?:['’‘][sS])?")
-# Prefixes of three letters or more, which are no word of their own: "anti-China" is not
-# "anti" and "China" apart.
+# A compound of words in their own right, no digits: of three letters or more each
+# ("India-Pakistan", "Russia-North", "Clarion-Clipperton"), or of two in capitals, initials
+# ("US-DPRK", "India-UK"), or of two capitalised first, a name ("Xi-Modi"); not a name's
+# syllables ("Jong-un", "Jong-Un", "Su-yong"), a short prefix ("re-think", "Af-Pak") or
+# initials of one letter ("J-K").
+_WORD_PART = r"(?:[^\W\d_]{3,}|[A-Z]{2})"
+_WORDS_JOINED = re.compile(rf"({_WORD_PART}|[A-Z][a-z])(?:[\-‐‑]{_WORD_PART})+(?:['’‘][sS])?")
+# Prefixes, which are no word of their own: "anti-China" is not "anti" and "China" apart.
 _PREFIXES = frozenset(
     re.findall(
         r"\w+",
-        """all anti counter cross extra half inter intra mid multi neo non off out over pan
+        """af all anti counter cross extra half inter intra mid multi neo non off out over pan
         post pre pro self semi sub super trans ultra under well""",
     )
 )
@@ -177,7 +179,7 @@ def _partly_joined(word: str, parts: str) -> list[str]:
     ]
 
 
-def _words_joined(word: str) -> bool:
+def words_joined(word: str) -> bool:
     """Whether ``word`` is words joined by hyphens (:data:`_WORDS_JOINED`), no prefix first."""
     match = _WORDS_JOINED.fullmatch(word)
     return match is not None and match[1].lower() not in _PREFIXES

@@ -87,8 +87,8 @@ _COUNT = rf"\d{{1,2}}(?:st|nd|rd|th)|\d{{1,2}}(?=\s+(?:{_PLURAL})\b)"
 _FIGURE = re.compile(rf"{_NOT_AFTER}({_COUNT})(?![\w*?~^'’\-\]}}/%:]|[.,]\d)")
 
 
-def _either(typed: str, other: str) -> str:
-    """``typed`` or, counting :data:`ranking.OTHER_FORM`, ``other``."""
+def or_other(typed: str, other: str) -> str:
+    """``typed`` or, counting :data:`ranking.OTHER_FORM`, ``other`` (query text both)."""
     return f"(({typed}) OR ({other})^{OTHER_FORM})"
 
 
@@ -115,7 +115,7 @@ def said_numbers(text: str) -> tuple[str, dict[str, str], dict[str, str]]:
             return figures
         also[typed] = figures
         words = " ".join(w for w in said.split() if w.lower() != "and")
-        return _either(words, f'"{figures}"' if " " in figures else figures)
+        return or_other(words, f'"{figures}"' if " " in figures else figures)
 
     return unquoted(text, either, _SAID), also, instead
 
@@ -132,7 +132,7 @@ def figures_in_words(text: str) -> tuple[str, dict[str, str]]:
         if words is None:
             return match[0]
         read[match[1]] = words
-        return _either(match[1], words)
+        return or_other(match[1], words)
 
     return unquoted(text, either, _FIGURE), read
 

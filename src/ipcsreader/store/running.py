@@ -21,6 +21,7 @@ from ipcsreader.errors import QueryError
 from ipcsreader.model import AlsoRead, Matched
 from ipcsreader.store import (
     acronyms,
+    epithets,
     fields,
     filtering,
     grammar,
@@ -175,7 +176,7 @@ class Run:
         _text, glossary, _dated, numbers = _spelt_out(self.searcher, self.plan.expression)
         typed = _typed_plain(self.plan.expression)
         said = synonyms.others_of(typed) | variants.spelt_otherwise(self.vocabulary, typed)[1]
-        said |= numbers.also | numbers.instead
+        said |= epithets.named(typed)[1] | numbers.also | numbers.instead
         return AlsoRead(
             tuple(glossary.used.items()),
             tuple(self.respelt.items()),
@@ -408,6 +409,7 @@ class Run:
             weight = printings.weight(self.searcher)
             text = printings.also_bylined(text, self.plan.bylines_also, weight)
             text = printings.also_printed(text, self.plan.printed_also, weight)
+            text, epithet = epithets.named(text)
             text, spelt_otherwise = variants.spelt_otherwise(self.vocabulary, text)
             text, self.spaced = variants.run_together(self.searcher, text)
             text = querying.whole_words(querying.words_apart(text)[0] if self.apart else text)
@@ -419,7 +421,7 @@ class Run:
             # Words of one meaning: after parsing, so that each stays one word of the query.
             typed = synonyms.typed_words(_typed_plain(self.expression))
             q, self.also_said = synonyms.widened(q, typed)
-            self.also_said.update(spelt_otherwise | numbers.also)
+            self.also_said.update(epithet | spelt_otherwise | numbers.also)
             if self.plan.completions:
                 q = querying.completing(q, self.words, self.plan.completions)
             querying.check_expansions(q, self.searcher.reader())

@@ -13,7 +13,7 @@ from typing import Any
 from ipcsreader.archive.fieldnames import names_of
 from ipcsreader.archive.ranges import FIELD_CLAUSE
 from ipcsreader.archive.search import OPERATORS, Plan, plain_words
-from ipcsreader.store import fields
+from ipcsreader.store import epithets, fields
 from ipcsreader.store.acronyms import is_acronym
 from ipcsreader.store.fields import one_spelling
 from ipcsreader.store.grammar import FUNCTION_WORDS
@@ -131,7 +131,12 @@ def respellings(vocabulary: Vocabulary, text: str) -> dict[str, str]:
 
     _each_word(text, note)
     found = {}
+    # An epithet's words are the reader's own, whatever the archive says ("Pearl of the
+    # Indian Ocean": no page need say "pearl").
+    said = epithets.words_of(text)
     for word in typed:
+        if word.casefold() in said:
+            continue
         if len(word) < _CUT_SHORT or is_acronym(word) or word in OPERATORS:
             continue
         # Cut short before a letter off: a word typed in a hurry stops before it goes

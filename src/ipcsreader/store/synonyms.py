@@ -21,7 +21,7 @@ from functools import cache
 from typing import Any
 
 from ipcsreader import wordforms
-from ipcsreader.store import fields, grammar
+from ipcsreader.store import fields, grammar, querying
 from ipcsreader.store.querying import STEMMED_FIELDS
 from ipcsreader.store.ranking import FIELD_BOOSTS, OTHER_FORM
 
@@ -267,10 +267,19 @@ def typed_words(text: str) -> dict[str, str]:
         if stem is not None and word.lower() not in left_out and stem in _plain_table():
             typed.setdefault(stem, word)
     for compound in _COMPOUND.findall(unquoted):
-        for form in _combining_forms(compound):
+        for form in _combining_forms(compound) + _joined_words(compound):
             if stem := _stem(form):
                 typed.setdefault(stem, form)
     return typed
+
+
+def _joined_words(compound: str) -> list[str]:
+    """The parts of ``compound`` that have others, where it joins words in their own right
+    (:func:`querying.words_joined`): "Delhi-Beijing" is Delhi and Beijing, which the search
+    finds apart too, and so India and China; "US-DPRK", the US and North Korea."""
+    if not querying.words_joined(compound):
+        return []
+    return [part for part in re.split("[-‐‑]", compound) if _stem(part) in _plain_table()]
 
 
 @cache

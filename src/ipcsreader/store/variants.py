@@ -21,7 +21,7 @@ from ipcsreader.archive.search import OPERATORS
 from ipcsreader.store import fields, querying
 from ipcsreader.store.grammar import FUNCTION_WORDS
 from ipcsreader.store.querying import STEMMED_FIELDS
-from ipcsreader.store.ranking import OTHER_FORM
+from ipcsreader.store.rewrites import or_other
 from ipcsreader.store.spelling import VOWELS, Vocabulary, name_like, skeleton
 from ipcsreader.text import unquoted
 
@@ -80,7 +80,7 @@ def spelt_otherwise(vocabulary: Vocabulary, text: str) -> tuple[str, dict[str, s
             return match[0]
         found[match[1]] = ", ".join(others)
         spelt = " OR ".join(other + (match[2] or "") for other in others)
-        return f"({match[0]} OR ({spelt})^{OTHER_FORM})"
+        return or_other(match[0], spelt)
 
     return unquoted(text, widen, _NAME), found
 
