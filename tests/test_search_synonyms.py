@@ -52,6 +52,9 @@ from ipcsreader.store.synonyms import typed_words
         ("nuclear-Pyongyang", {"nuclear": "nuclear", "pyongyang": "Pyongyang"}),
         ("Xi-Beijing", {"beij": "Beijing"}),
         ("re-Beijing anti-Tokyo", {}),
+        # A word's forms the stemmer leaves apart.
+        ("terrorist economy", {"terrorist": "terrorist", "economi": "economy"}),
+        ("Islamism", {"islam": "Islamism"}),
         # A dash with a space after it is punctuation, not a word left out.
         ("Delhi - Tokyo", {"delhi": "Delhi", "tokyo": "Tokyo"}),
     ],
@@ -155,7 +158,9 @@ def test_each_word_is_on_one_line_of_the_table() -> None:
     analyse = fields.analyzers()["text"]
     said = [
         stem
-        for line in filter(None, (synonyms._GROUPS + synonyms._COMBINING).splitlines())
+        for line in filter(
+            None, (synonyms._GROUPS + synonyms._FORMS + synonyms._COMBINING).splitlines()
+        )
         for word in line.partition(">")[0].split(",")
         for stem in (t.text for t in analyse(word.strip(), mode="query"))
     ]
@@ -232,3 +237,16 @@ def test_a_combining_form_finds_its_country_named_in_full(tmp_path: Path) -> Non
     # "Indo-Pacific" is no country beside India: the page on India and the Pacific is not
     # found as every word.
     assert lib.search(SearchQuery("Indo-Pacific trade")).relaxed
+
+
+def test_a_word_s_other_form_finds_the_page_saying_it_so(tmp_path: Path) -> None:
+    pages = {
+        8981: ("Raid Notes", "Terrorists attacked the port."),
+        8982: ("Dock Notes", "Terrorism reached the port."),
+        8983: ("Road Notes", "Bandits attacked the port."),
+    }
+    lib = library_of(tmp_path, pages)
+    result = lib.search(SearchQuery("terrorist port"))
+    assert all_words(result) == [8981, 8982]
+    assert dict(result.also_said) == {"terrorist": "terrorism"}
+    assert all_words(lib.search(SearchQuery("terrorism port"))) == [8982, 8981]

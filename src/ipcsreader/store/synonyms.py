@@ -61,7 +61,7 @@ envoy, emissary
 lawmakers, parliamentarians
 referendum, plebiscite
 uprising, revolt, rebellion, insurrection
-separatist, secessionist
+separatist, secessionist, separatism, secessionism
 crackdown, clampdown
 curbs, restrictions
 espionage, spying
@@ -84,7 +84,7 @@ tehrik, tehreek
 mujahideen, mujahidin, mujahedeen
 madrassa, madrasa, madrasah, seminary
 sharia, shariah, shariat
-jihadi, jihadist
+jihadi, jihadist, jihadism
 pashtun, pakhtun, pukhtun, pushtun
 baloch, baluch
 balochistan, baluchistan
@@ -178,6 +178,23 @@ northeast > north east
 southeast > south east
 """
 
+# Forms of one word that the stemmer leaves apart, a reader typing one for the other: the
+# follower and the creed ("terrorist", "terrorism"), the thing and its adjective
+# ("economy", "economic"). Not "nationalism", which the stemmer reads as "nation".
+_FORMS = """
+terrorist, terrorism
+extremist, extremism
+islamist, islamism
+communist, communism
+fundamentalist, fundamentalism
+expansionist, expansionism
+economy, economic
+strategy, strategic
+diplomacy, diplomatic
+democracy, democratic
+hegemony, hegemonic
+"""
+
 # A country's combining form as a compound's first or last part ("Sino-Indian",
 # "Indo-Pak"), next to another country or its people: the reader's shorthand for the
 # country, which the page may name in full ("China and India"). Not a word of its own
@@ -208,7 +225,7 @@ def _entries() -> list[tuple[list[str], list[str]]]:
     """Each line of the table: the words said, and those they stand for (the others of
     the line, where it has no ">")."""
     entries = []
-    for line in filter(None, (_GROUPS + _COMBINING).splitlines()):
+    for line in filter(None, (_GROUPS + _FORMS + _COMBINING).splitlines()):
         left, _, right = line.partition(">")
         said = [s.strip() for s in left.split(",")]
         entries.append((said, [s.strip() for s in right.split(",")] if right else said))
