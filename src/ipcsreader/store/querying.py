@@ -141,18 +141,21 @@ def whole_words(text: str) -> str:
 # puts "Russia-North Korea" on the page saying "Russia and North Korea" first (bench/README.md,
 # twentieth pass).
 APART_WEIGHT = 0.5
-# A compound of words in their own right, no digits: of three letters or more each
-# ("India-Pakistan", "Russia-North", "Clarion-Clipperton"), or of two in capitals, initials
-# ("US-DPRK", "India-UK"), or of two capitalised first, a name ("Xi-Modi"); not a name's
-# syllables ("Jong-un", "Jong-Un", "Su-yong"), a short prefix ("re-think", "Af-Pak") or
-# initials of one letter ("J-K").
-_WORD_PART = r"(?:[^\W\d_]{3,}|[A-Z]{2})"
-_WORDS_JOINED = re.compile(rf"({_WORD_PART}|[A-Z][a-z])(?:[\-‐‑]{_WORD_PART})+(?:['’‘][sS])?")
-# Prefixes, which are no word of their own: "anti-China" is not "anti" and "China" apart.
+# A compound of words in their own right, no digits ("India-Pakistan", "Russia-North",
+# "Clarion-Clipperton", "US-DPRK", "Xi-Modi"): its parts of three letters or more, or of
+# :data:`_SHORT_WORDS`; not a name's syllables ("Jong-un", "Su-yong"), a short prefix
+# ("re-think", "Af-Pak") or initials.
+_WORDS_JOINED = re.compile(r"[^\W\d_]{2,}(?:[\-‐‑][^\W\d_]{2,})+(?:['’‘][sS])?")
+# Words of two letters that stand alone in a compound, in any case: initials of a country
+# or a union, and the one leader's name of two letters the archive writes every week. Any
+# other two letters are taken for a name's syllable.
+_SHORT_WORDS = frozenset({"us", "uk", "eu", "xi"})
+# Prefixes of three letters or more, which are no word of their own: "anti-China" is not
+# "anti" and "China" apart.
 _PREFIXES = frozenset(
     re.findall(
         r"\w+",
-        """af all anti counter cross extra half inter intra mid multi neo non off out over pan
+        """all anti counter cross extra half inter intra mid multi neo non off out over pan
         post pre pro self semi sub super trans ultra under well""",
     )
 )
@@ -181,8 +184,10 @@ def _partly_joined(word: str, parts: str) -> list[str]:
 
 def words_joined(word: str) -> bool:
     """Whether ``word`` is words joined by hyphens (:data:`_WORDS_JOINED`), no prefix first."""
-    match = _WORDS_JOINED.fullmatch(word)
-    return match is not None and match[1].lower() not in _PREFIXES
+    if _WORDS_JOINED.fullmatch(word) is None:
+        return False
+    parts = [p.lower() for p in re.split("[\\-‐‑]", POSSESSIVE.sub("", word))]
+    return parts[0] not in _PREFIXES and all(len(p) > 2 or p in _SHORT_WORDS for p in parts)
 
 
 # A word the index reads as several, joined by hyphens, apostrophes, slashes, "&", "+" or
