@@ -107,6 +107,10 @@ GLOSSARY = {
         ("Left-wing Extremism in Jharkhand", "((Left-wing AND Extremism) OR lwe) in Jharkhand"),
         ("India's Act East Policy", "India's ((Act AND East AND Policy) OR aep)"),
         ("Tehrik-i-Taliban Pakistan", "((Tehrik-i-Taliban AND Pakistan) OR ttp)"),
+        # A word of the name in another form: plural, or the follower for the creed.
+        ("left wing extremists", "((left AND wing AND extremists) OR lwe)"),
+        ("Act East Policies", "((Act AND East AND Policies) OR aep)"),
+        ("left wing radicalism", "left wing radicalism"),
         ("NOT LWE", 'NOT (LWE OR "left wing extremism")'),
         ("NOT Act East Policy", "NOT Act ((East AND Policy) OR ep)"),
         ("India NOT Act East Policy", "India NOT Act ((East AND Policy) OR ep)"),

@@ -23,7 +23,7 @@ from itertools import islice
 from typing import Any
 
 from ipcsreader.archive.search import OPERATORS
-from ipcsreader.store import fields
+from ipcsreader.store import fields, synonyms
 
 # Small words an acronym may leave out ("Institute of Peace and Conflict Studies", IPCS).
 _SMALL = frozenset(
@@ -298,7 +298,7 @@ def _longest_named_run(
             if not glossary.rare(acronym):
                 continue
             named = glossary.spelt_out(acronym)
-            if named == parts:
+            if named is not None and _said_as(parts, named):
                 return end, acronym, True
             if (
                 named is None
@@ -309,6 +309,14 @@ def _longest_named_run(
             ):
                 return end, acronym, False
     return None
+
+
+def _said_as(typed: tuple[str, ...], named: tuple[str, ...]) -> bool:
+    """Whether the words ``typed`` are the name in full ``named``, word for word, each
+    perhaps in another form ("left wing extremists" for "left wing extremism")."""
+    return len(typed) == len(named) and all(
+        t == n or synonyms.one_word(t, n) for t, n in zip(typed, named, strict=True)
+    )
 
 
 def _capitalised(words: list[str]) -> bool:

@@ -272,6 +272,21 @@ def line_of(word: str) -> frozenset[str] | None:
     return None if stem is None else _lines().get(stem)
 
 
+@cache
+def _forms() -> dict[str, frozenset[str]]:
+    """Each word of the forms' table (:data:`_FORMS`), as indexed, and the others of its line."""
+    lines = [frozenset(filter(None, map(_stem, line.split(",")))) for line in _FORMS.splitlines()]
+    return {stem: line for line in lines for stem in line}
+
+
+def one_word(typed: str, other: str) -> bool:
+    """Whether ``typed`` and ``other`` are forms of one word: alike as the index reads
+    them ("Tigers", "tiger"), or forms the stemmer leaves apart ("extremists",
+    "extremism")."""
+    stem, its = _stem(typed), _stem(other)
+    return stem is not None and (stem == its or its in _forms().get(stem, ()))
+
+
 def typed_words(text: str) -> dict[str, str]:
     """The words of the query ``text`` that have others, typed outside quotes and fields
     and not left out: each as the text fields index it, with the word as typed."""
