@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from search_world import library_of
@@ -100,3 +101,13 @@ def test_through_the_command_line(library: Library) -> None:
     data = json.loads(found.stdout)
     assert [h["number"] for h in data["hits"] if h["matched"] == "all"] == [9802, 9801]
     assert data["also_said"] == {"hermit kingdom": "north korea"}
+
+
+def test_an_epithet_s_words_are_no_misspelling(tmp_path: Path) -> None:
+    # No page says "hermit" or "kingdom"; one says "Herat", a letter off "hermit".
+    lib = library_of(tmp_path, {9811: ("Test Notes", "North Korea tested in Herat.")})
+    dirs = ["--corpus", str(lib.corpus_dirs[0]), "--index", str(lib.index_dir)]
+    shown = CliRunner().invoke(app, ["search", "hermit kingdom tested", *dirs])
+    assert shown.exit_code == 0, shown.output
+    assert "#9811" in shown.stdout
+    assert "Did you mean" not in shown.stdout

@@ -79,7 +79,10 @@ def suggest(vocabulary: Vocabulary, text: str, kept: frozenset[str] = frozenset(
     result = text
     # A word with a wildcard stands for the words it starts: none is misspelt.
     wildcards = set(re.findall(r"(\w+)[*?]", text))
+    said = epithets.words_of(text)
     for word in set(plain_words(text)) - kept - wildcards:
+        if word.casefold() in said:
+            continue
         best = _likeliest(vocabulary, word, 2)
         if best is not None:
             result = re.sub(rf"(?<!\w){re.escape(word)}(?!\w)", _cased(best, word), result)
