@@ -55,6 +55,8 @@ from ipcsreader.store.synonyms import typed_words
         # A word's forms the stemmer leaves apart.
         ("terrorist economy", {"terrorist": "terrorist", "economi": "economy"}),
         ("Islamism", {"islam": "Islamism"}),
+        ("decided failure", {"decid": "decided", "failur": "failure"}),
+        ("abductees agreed", {"abducte": "abductees", "agre": "agreed"}),
         # A dash with a space after it is punctuation, not a word left out.
         ("Delhi - Tokyo", {"delhi": "Delhi", "tokyo": "Tokyo"}),
     ],

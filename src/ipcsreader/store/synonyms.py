@@ -37,11 +37,11 @@ ties, relations, relationship
 visit, trip
 withdrawal, pullout, drawdown
 talks, dialogue, negotiations
-agreement, pact
+agreement, pact, agree
 drills, exercises
 aircraft, plane, jet, airliner
 hunt, search
-abduction, kidnapping
+abduction, kidnapping, abductee
 militants, insurgents, rebels, guerrillas
 bombing, blast, explosion
 border, frontier, boundary
@@ -180,7 +180,9 @@ southeast > south east
 
 # Forms of one word that the stemmer leaves apart, a reader typing one for the other: the
 # follower and the creed ("terrorist", "terrorism"), the thing and its adjective
-# ("economy", "economic"). Not "nationalism", which the stemmer reads as "nation".
+# ("economy", "economic"), the act and the verb ("decision", "decided"). Not
+# "nationalism", which the stemmer reads as "nation", nor a verb of many other uses
+# ("close" for "closure", "include" for "inclusion", "defend" for "defence").
 _FORMS = """
 terrorist, terrorism
 extremist, extremism
@@ -193,6 +195,18 @@ strategy, strategic
 diplomacy, diplomatic
 democracy, democratic
 hegemony, hegemonic
+decision, decide
+failure, fail
+disarmament, disarm
+provocation, provoke
+invasion, invade
+intervention, intervene
+expansion, expand
+response, respond
+occupation, occupy
+detainee, detain
+seizure, seize
+denial, deny
 """
 
 # A country's combining form as a compound's first or last part ("Sino-Indian",
