@@ -6,8 +6,8 @@ typed outside quotes and fields is also searched as what it stands for, counting
 :data:`ranking.OTHER_FORM` of the words typed (a page using the epithet itself comes
 first), and the reader is told. One way only: a page on North Korea is no answer to a
 search for "hermit". Only epithets that stand for one thing wherever they are used in
-this archive's region; not "the dragon" (a capsule, a dance, a Bhutanese king's title) or
-"father of the nation" (of every country its own).
+this archive's region; not "the dragon" (a capsule, a dance, a Bhutanese king's title),
+"father of the nation" (of every country its own) or "great leader" (praise of anyone).
 """
 
 from __future__ import annotations
@@ -38,7 +38,6 @@ chicken's neck > siliguri corridor
 tamil tigers > ltte
 rocket man > kim jong un
 dear leader > kim jong il
-great leader > kim il sung
 quaid e azam > jinnah
 bangabandhu > mujib
 namo > modi
