@@ -6,7 +6,10 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
+from typer.testing import CliRunner
+
 from ipcsreader.archive.search import SearchQuery
+from ipcsreader.cli import app
 from ipcsreader.library import Library
 
 
@@ -86,3 +89,11 @@ def library_of(
 def found(library: Library, text: str) -> list[int]:
     """The numbers of every hit for ``text``, in order of number."""
     return sorted(h.number for h in library.search(SearchQuery(text)).hits)
+
+
+def searched(library: Library, *args: str) -> str:
+    """What ``ipcs search ARGS`` prints over ``library``, 100 columns wide; it must succeed."""
+    dirs = ["--corpus", str(library.corpus_dirs[0]), "--index", str(library.index_dir)]
+    out = CliRunner().invoke(app, ["search", *args, *dirs], env={"COLUMNS": "100"})
+    assert out.exit_code == 0, out.output
+    return out.output

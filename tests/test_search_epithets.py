@@ -7,11 +7,9 @@ import json
 from pathlib import Path
 
 import pytest
-from search_world import library_of
-from typer.testing import CliRunner
+from search_world import library_of, searched
 
 from ipcsreader.archive.search import SearchQuery
-from ipcsreader.cli import app
 from ipcsreader.library import Library
 from ipcsreader.model import AlsoRead
 from ipcsreader.store.epithets import named, words_of
@@ -89,16 +87,11 @@ def test_a_reading_marks_what_an_epithet_stands_for(library: Library) -> None:
 
 
 def test_through_the_command_line(library: Library) -> None:
-    dirs = ["--corpus", str(library.corpus_dirs[0]), "--index", str(library.index_dir)]
-    shown = CliRunner().invoke(
-        app, ["search", "hermit kingdom test", *dirs], env={"COLUMNS": "100"}
-    )
-    assert shown.exit_code == 0, shown.output
+    shown = searched(library, "hermit kingdom test")
     assert "hermit kingdom also searched as north korea, weighted below the word typed.\n" in (
-        shown.stdout
+        shown
     )
-    found = CliRunner().invoke(app, ["search", "hermit kingdom test", "--json", *dirs])
-    data = json.loads(found.stdout)
+    data = json.loads(searched(library, "hermit kingdom test", "--json"))
     assert [h["number"] for h in data["hits"] if h["matched"] == "all"] == [9802, 9801]
     assert data["also_said"] == {"hermit kingdom": "north korea"}
 
@@ -106,8 +99,6 @@ def test_through_the_command_line(library: Library) -> None:
 def test_an_epithet_s_words_are_no_misspelling(tmp_path: Path) -> None:
     # No page says "hermit" or "kingdom"; one says "Herat", a letter off "hermit".
     lib = library_of(tmp_path, {9811: ("Test Notes", "North Korea tested in Herat.")})
-    dirs = ["--corpus", str(lib.corpus_dirs[0]), "--index", str(lib.index_dir)]
-    shown = CliRunner().invoke(app, ["search", "hermit kingdom tested", *dirs])
-    assert shown.exit_code == 0, shown.output
-    assert "#9811" in shown.stdout
-    assert "Did you mean" not in shown.stdout
+    shown = searched(lib, "hermit kingdom tested")
+    assert "#9811" in shown
+    assert "Did you mean" not in shown

@@ -7,11 +7,9 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from search_world import FILLER, library_of, old_page, write
-from typer.testing import CliRunner
+from search_world import FILLER, library_of, old_page, searched, write
 
 from ipcsreader.archive.search import SearchQuery
-from ipcsreader.cli import app
 from ipcsreader.library import Library
 from ipcsreader.numerals import in_figures, in_words
 from ipcsreader.store.rewrites import figures_in_words, said_numbers
@@ -169,19 +167,12 @@ def test_a_year_said_in_words_is_the_year_and_the_date(library: Library) -> None
     assert result.in_figures == (("nineteen forty-eight", "1948"),)
 
 
-def _search(library: Library, *args: str) -> str:
-    dirs = ["--corpus", str(library.corpus_dirs[0]), "--index", str(library.index_dir)]
-    out = CliRunner().invoke(app, ["search", *args, *dirs], env={"COLUMNS": "100"})
-    assert out.exit_code == 0, out.output
-    return out.output
-
-
 def test_search_says_how_it_read_the_numbers(library: Library) -> None:
-    out = _search(library, "six thousand one hundred and five civilians", "--json")
+    out = searched(library, "six thousand one hundred and five civilians", "--json")
     assert '"also_said": {\n    "six thousand one hundred and five": "6105"' in out
-    out = _search(library, "Nepal constitutions nineteen forty-eight", "--json")
+    out = searched(library, "Nepal constitutions nineteen forty-eight", "--json")
     assert '"in_figures": {\n    "nineteen forty-eight": "1948"' in out
-    said = _search(library, "6th nuclear test")
+    said = searched(library, "6th nuclear test")
     assert "6th also searched as sixth, weighted below the word typed.\n" in said
-    year = _search(library, "Nepal constitutions nineteen forty-eight")
+    year = searched(library, "Nepal constitutions nineteen forty-eight")
     assert "nineteen forty-eight searched as 1948, the year it says.\n" in year
