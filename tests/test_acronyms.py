@@ -373,6 +373,27 @@ def test_a_name_typed_in_capitals_finds_the_acronym_of_its_initials(
     assert 'also marked as "LTTE", its initials, as the archive\'s pages print them.' in marked
 
 
+def test_a_name_remembered_a_word_off_finds_the_acronym_of_its_initials(
+    library: tuple[Library, list[str]],
+) -> None:
+    # 7009 spells out "Assam Integration Mission (AIM)"; the reader remembers "Inclusion".
+    lib, dirs = library
+    assert numbers(lib, "Assam Inclusion Mission")[0] == 7009
+    data = CliRunner().invoke(app, ["search", "assam inclusion mission", "--json", *dirs])
+    out = json.loads(data.stdout)
+    assert out["also_read"] == {"assam inclusion mission": "AIM"}
+    assert out["by_initials"] == ["assam inclusion mission"]
+
+
+def test_a_name_two_words_off_is_not_read_as_an_acronym(
+    library: tuple[Library, list[str]],
+) -> None:
+    typed = "Assam Inclusion Movement"
+    _, dirs = library
+    data = CliRunner().invoke(app, ["search", typed, "--json", *dirs])
+    assert json.loads(data.stdout)["also_read"] == {}
+
+
 @pytest.mark.parametrize(
     "typed",
     [

@@ -206,6 +206,34 @@ def test_a_word_no_article_holds_is_searched_as_its_spelling(dirs: list[str]) ->
 
 
 @pytest.mark.parametrize(
+    ("typed", "searched"),
+    [
+        ("Nuc1ear", "Nuclear"),  # a "1" for an "l"
+        ("Sirisena's n0rth", "north"),  # a "0" for an "o"
+        ("NucIear", "Nuclear"),  # a capital "I" for an "l" inside a word
+        ("lndia", "india"),  # an "l" for a capital "I" before a consonant
+    ],
+)
+def test_a_word_as_a_scan_misreads_it_is_searched_read_right(
+    dirs: list[str], typed: str, searched: str
+) -> None:
+    found = json.loads(run("search", typed, "--json", *dirs).stdout)
+    misread = typed.split()[-1]
+    assert found["respelt"] == {misread: searched} and found["total"] >= 1
+    shown = run("search", typed, "--limit", "1", *dirs, "--color", "never").stdout
+    assert shown.startswith(f'No article says "{misread}": searched for "{searched}" instead.')
+
+
+@pytest.mark.parametrize("typed", ["Nuclear", "G20", "AIIMS", "Lhasa", "Th0rz"])
+def test_no_misread_letter_is_read_where_the_word_is_held_or_reads_as_none(
+    dirs: list[str], typed: str
+) -> None:
+    # Held as typed, a number's digits, capitals typed on purpose, no word read right.
+    found = json.loads(run("search", typed, "--json", *dirs).stdout)
+    assert found["respelt"] == {}
+
+
+@pytest.mark.parametrize(
     ("option", "typed", "error", "printed"),
     [
         (

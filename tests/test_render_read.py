@@ -125,8 +125,8 @@ def test_words_of_one_meaning_are_marked_and_said_of_those_the_article_has():
     also = AlsoRead(said=(("Moscow", "russia"), ("ties", "relations, relationship")))
     pattern = highlight_pattern("Moscow ties", also.others())
     shown = render_plain(render_article(record, highlight=pattern, plain=True, also=also), 100)
-    assert "Moscow also marked as russia, words of one meaning.\n" in shown
-    assert "ties also marked as relations, words of one meaning.\n" in shown
+    assert "Moscow also marked as russia, which the search looked for too.\n" in shown
+    assert "ties also marked as relations, which the search looked for too.\n" in shown
     assert "*Relations* between *Russia* and Korea grew." in shown
 
 

@@ -46,6 +46,12 @@ from ipcsreader.store.synonyms import typed_words
         ("Indo-Pacific", {}),
         ("Pak Pong-ju", {}),
         ('"Sino-Indian"', {}),
+        # Typed apart, as often as joined.
+        ("Indo Pak talks", {"talk": "talks", "indo": "Indo", "pak": "Pak"}),
+        ("sino indian", {"sino": "sino"}),
+        ("Indo Pacific", {}),
+        ('Indo "Pak"', {}),
+        ("Indo, Pak", {}),
         # The words of a compound of words in their own right (querying.words_joined).
         ("Tokyo-Seoul", {"tokyo": "Tokyo", "seoul": "Seoul"}),
         ("US-DPRK talks", {"talk": "talks", "dprk": "DPRK"}),
@@ -239,6 +245,9 @@ def test_a_combining_form_finds_its_country_named_in_full(tmp_path: Path) -> Non
     # "Indo-Pacific" is no country beside India: the page on India and the Pacific is not
     # found as every word.
     assert lib.search(SearchQuery("Indo-Pacific trade")).relaxed
+    # Typed without the hyphen, as it is as often.
+    apart = lib.search(SearchQuery("sino indian rivalry"))
+    assert (all_words(apart), dict(apart.also_said)) == ([8973, 8971], {"sino": "china"})
 
 
 def test_a_word_s_other_form_finds_the_page_saying_it_so(tmp_path: Path) -> None:

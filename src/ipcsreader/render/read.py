@@ -181,7 +181,7 @@ def render_article(
         for typed, other in respelt
     )
     parts.extend(
-        safe(f"{typed} also marked as {others}, words of one meaning.", DIM)
+        safe(f"{typed} also marked as {others}, which the search looked for too.", DIM)
         for typed, others in said
     )
     if paired or respelt or said:

@@ -9,7 +9,9 @@ lower case ("iora"): such a word is one where the pages holding it print it as a
 and none as a word ("aid", "us" are words). A page may use an acronym it never
 spells out (a cut page, one written for readers who know it): a name typed in capitals
 whose initials are such an acronym, one that no page spells out otherwise, finds it too
-("Liberation Tigers of Tamil Eelam", LTTE). Nothing is kept at index time: the pairs are
+("Liberation Tigers of Tamil Eelam", LTTE), as does a name of three words or more typed
+a word off the one the pages spell out, with its initials ("Central Reserve Protection
+Force" for Central Reserve Police Force, CRPF). Nothing is kept at index time: the pairs are
 read, when a query asks, from the stored text of the pages holding the acronym.
 """
 
@@ -42,6 +44,9 @@ RARE_FLOOR = 50  # in a small archive any word is in a large share of it
 # The fewest letters of an acronym that no page spells out, found from a name typed in
 # full: two initials ("North Korea", NK) match too many short words by chance.
 _UNSPELT_LETTERS = 3
+# The fewest words of a name remembered a word off that still reads as its acronym: of
+# two, one would be a single word matched by chance.
+_OFF_WORDS = 3
 # A name of short syllables alone ("Nay Pyi Taw", the capital of Myanmar) is a name, not
 # the words of an acronym that no page spells out (NPT): one of those has a word of four
 # letters or more.
@@ -279,9 +284,10 @@ def _longest_named_run(
     tokens: list[str], plain: list[bool], start: int, glossary: Glossary
 ) -> tuple[int, str, bool] | None:
     """The longest run of plain words from ``start`` that is a name in full whose acronym
-    the pages spell out as exactly those words, or, typed as a name (:func:`_capitalised`),
-    whose acronym they print in capitals and never spell out: (the run's last token, the
-    acronym, whether the pages pair them)."""
+    the pages spell out as exactly those words, or a word off them
+    (:func:`_one_word_off`), or, typed as a name (:func:`_capitalised`), whose acronym
+    they print in capitals and never spell out: (the run's last token, the acronym,
+    whether the pages pair them)."""
     ends = [start]
     # A name's words stand apart by spaces alone: not across a comma or a bracket.
     while (
@@ -300,6 +306,10 @@ def _longest_named_run(
             named = glossary.spelt_out(acronym)
             if named is not None and _said_as(parts, named):
                 return end, acronym, True
+            # A name remembered a word off ("Central Reserve Protection Force" for the
+            # pages' Central Reserve Police Force, CRPF): its initials are the acronym.
+            if named is not None and _one_word_off(parts, named):
+                return end, acronym, False
             if (
                 named is None
                 and len(acronym) >= _UNSPELT_LETTERS
@@ -317,6 +327,18 @@ def _said_as(typed: tuple[str, ...], named: tuple[str, ...]) -> bool:
     return len(typed) == len(named) and all(
         t == n or synonyms.one_word(t, n) for t, n in zip(typed, named, strict=True)
     )
+
+
+def _one_word_off(typed: tuple[str, ...], named: tuple[str, ...]) -> bool:
+    """Whether the words ``typed``, three or more, are the name in full ``named`` but for
+    one of its own words (not a small one), typed as another with the same initial."""
+    if len(typed) != len(named) or len(typed) < _OFF_WORDS:
+        return False
+    off = [(t, n) for t, n in zip(typed, named, strict=True) if not _said_as((t,), (n,))]
+    if len(off) != 1:
+        return False
+    word, own = off[0]
+    return word[0] == own[0] and not {word, own} & _SMALL
 
 
 def _capitalised(words: list[str]) -> bool:

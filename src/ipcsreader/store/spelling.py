@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import replace
-from itertools import pairwise
+from itertools import pairwise, product
 from typing import Any
 
 from ipcsreader.archive.fieldnames import names_of
@@ -112,7 +112,10 @@ _FINISHED = re.compile(r"(?:ion|ment|ness|ity|ism|ing|ed|ship)$", re.IGNORECASE)
 # A word standing alone or as a part of a compound ("Isak-Muviah"), not after a field or
 # with a wildcard, fuzzy or boost sign; a possessive's "'s" (or a plural's "'") is not
 # part of it. The index holds a compound's parts, and the spelling vocabulary too.
-_ALONE = re.compile(r"(?<![\w:'’‘.])([^\W\d_]+)(?=(?:['’‘][sS]?)?(?![\w:'’‘*?~^]))")
+# A "0" or "1" between letters is a letter misread (:func:`_misread`): part of the word.
+_ALONE = re.compile(
+    r"(?<![\w:'’‘.])([^\W\d_]+(?:[01][^\W\d_]+)*)(?=(?:['’‘][sS]?)?(?![\w:'’‘*?~^]))"
+)
 
 
 # Fields holding names, by every name a query gives them, whose clauses' words are respelt
@@ -140,6 +143,10 @@ def respellings(vocabulary: Vocabulary, text: str) -> dict[str, str]:
     for word in typed:
         if word.casefold() in said:
             continue
+        misread = _misread(vocabulary, word)
+        if misread is not None:
+            found[word] = _cased(misread, word)
+            continue
         if len(word) < _CUT_SHORT or is_acronym(word) or word in OPERATORS:
             continue
         # Cut short before a letter off: a word typed in a hurry stops before it goes
@@ -153,6 +160,31 @@ def respellings(vocabulary: Vocabulary, text: str) -> dict[str, str]:
         if best is not None:
             found[word] = _cased(best, word)
     return found
+
+
+# Letters a scan or a PDF's text misreads, as copied into a query: "0" for "o", "1" for
+# "l" or "i" ("Th0usand", "po1icy"), a capital "I" for "l" inside a word ("NaxaI",
+# "PIus"), and an "l" for a capital "I" before a consonant at its start ("ldeology").
+_MISREAD_AS = {"0": "o", "1": "li", "I": "l", "l": "i"}
+_MISREAD = re.compile(r"[01]|(?<=[^\W\d_])I|^l(?=[^\W\d_aeiouyl])")
+# The most misread letters of a word tried: each doubles the spellings to look up.
+_MISREAD_MOST = 4
+
+
+def _misread(vocabulary: Vocabulary, word: str) -> str | None:
+    """The word some article holds (the most of them) that ``word``, which none holds, is
+    with its misread letters (:data:`_MISREAD_AS`) read right; None if there is none or
+    ``word`` has none. A capital "I" is misread only in a word otherwise in lower case
+    after its first letter ("NaxaI", not "AIIMS")."""
+    spots = [m.start() for m in _MISREAD.finditer(word)]
+    if not word[1:].replace("I", "").islower():
+        spots = [i for i in spots if word[i] != "I"]
+    if not spots or len(spots) > _MISREAD_MOST or _held(vocabulary.reader, word):
+        return None
+    choices = [_MISREAD_AS[c] if i in spots else c for i, c in enumerate(word)]
+    readings = {fields.fold("".join(letters)) for letters in product(*choices)}
+    held = [(vocabulary.frequency(r), r) for r in readings if _held(vocabulary.reader, r)]
+    return max(held)[1] if held else None
 
 
 def _spaced(vocabulary: Vocabulary, word: str, words: list[str]) -> bool:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import copy
 import re
 from functools import cache
+from itertools import pairwise
 from typing import Any
 
 from ipcsreader import wordforms
@@ -312,11 +313,22 @@ def typed_words(text: str) -> dict[str, str]:
         stem = _stem(word)
         if stem is not None and word.lower() not in left_out and stem in _plain_table():
             typed.setdefault(stem, word)
-    for compound in _COMPOUND.findall(unquoted):
+    for compound in _COMPOUND.findall(unquoted) + _apart(unquoted):
         for form in _combining_forms(compound) + _joined_words(compound):
             if stem := _stem(form):
                 typed.setdefault(stem, form)
     return typed
+
+
+def _apart(text: str) -> list[str]:
+    """Each two plain words of ``text`` side by side, a space apart, as a compound: a
+    combining form typed without its hyphen ("indo pak", "Sino Indian") is one still."""
+    found = list(_PLAIN.finditer(text))
+    return [
+        f"{a[1]}-{b[1]}"
+        for a, b in pairwise(found)
+        if not text[a.end() : b.start()].strip() and {a[1].lower(), b[1].lower()} & _combining()
+    ]
 
 
 def _joined_words(compound: str) -> list[str]:
