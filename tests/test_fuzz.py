@@ -234,6 +234,14 @@ QUERY_PARTS = st.sampled_from(
         "Taliban",
         "Ryong Hae",
         "Tahirul ",
+        # Letters a scan misreads, a name a word off its acronym's, a combining form apart.
+        "K0rea",
+        "Deve1opment",
+        "MaoIst",
+        "lndia",
+        "Korean Peninsula Energy Deployment Organisation",
+        " indo pak ",
+        "sino",
     ]
 )
 QUERIES = st.lists(st.one_of(QUERY_PARTS, st.text(max_size=8)), max_size=20).map("".join)
