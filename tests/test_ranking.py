@@ -598,3 +598,24 @@ def test_the_boosts_analyse_each_query_word_once(
             "un": {"jong", "un"},
         },
     )
+
+
+def test_hits_alike_in_all_but_their_dates_come_newest_first(tmp_path: Path) -> None:
+    # Three pieces by one byline, the query its surname alone: each scores alike (the
+    # byline's field is not weighed by length), and the newest comes first, whatever
+    # order the pages lie in on disk; the same through the command line and an export.
+    corpus = tmp_path / "corpus"
+    dates = {8101: dt.date(2016, 5, 1), 8102: dt.date(2018, 1, 9), 8103: dt.date(2014, 2, 3)}
+    for number, date in dates.items():
+        page = old_page(number, "Harbour Notes", [FILLER], author="Gurmeet Kanwal", date=date)
+        write(corpus, f"{number}-old.txt", page)
+    library = Library([corpus], tmp_path / "index")
+    library.update()
+    hits = library.search(SearchQuery("Kanwal")).hits
+    assert len({h.score for h in hits}) == 1
+    assert [h.number for h in hits] == [8102, 8101, 8103]
+    dirs = ["--corpus", str(corpus), "--index", str(tmp_path / "index")]
+    shown = CliRunner().invoke(app, ["search", "Kanwal", "--json", *dirs])
+    assert [h["number"] for h in json.loads(shown.stdout)["hits"]] == [8102, 8101, 8103]
+    exported = library.found_numbers(SearchQuery("Kanwal", limit=None)).numbers
+    assert exported == [8102, 8101, 8103]

@@ -87,13 +87,15 @@ def test_fewer_than_a_page_with_every_word_give_way_to_one_better_than_them_all(
     library: Library, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # Three pages say the monsoon; the page about the attack does not, and holds the rest
-    # better than any of the three: it comes first, then they do.
+    # better than any of the three: it comes first, then they do (alike in all but their
+    # numbers: the latest first).
+    rain = [(n, "all", None) for n in reversed(RAIN)]
     hits = _hits(library, "Sukma CRPF monsoon")
-    assert hits[:4] == [(ABOUT, "some", ("monsoon",)), *[(n, "all", None) for n in RAIN]]
+    assert hits[:4] == [(ABOUT, "some", ("monsoon",)), *rain]
     # Better than none of them at a lower weight, it follows them, as the tail does.
     monkeypatch.setattr(ranking, "PARTIAL", 0.45)
     hits = _hits(library, "Sukma CRPF monsoon")
-    assert hits[:4] == [*[(n, "all", None) for n in RAIN], (ABOUT, "some", None)]
+    assert hits[:4] == [*rain, (ABOUT, "some", None)]
 
 
 def test_counting_exporting_and_date_order_keep_to_every_word(library: Library) -> None:

@@ -141,6 +141,7 @@ def reference_tail(library: Library, text: str, limit: int) -> tuple[list[int], 
         ]
         coordinated.sort(key=lambda sd: (-sd[0], sd[1]))
         boosted = run._boost_adjacent(coordinated)
+        ranking.newest_among_equals(boosted, run.columns.date_rank())
         numbers = run.columns.values("number")
         tail = [(s, numbers[d]) for s, d in boosted if d not in every]
     return [n for _, n in tail[: limit - len(every)]], {n: s for s, n in tail}

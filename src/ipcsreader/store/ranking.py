@@ -321,6 +321,21 @@ def coordinated(
     return scored, {d for d, n in counts.items() if n == len(clauses)}, each
 
 
+def newest_among_equals(found: list[tuple[float, int]], date_rank: Sequence[int]) -> None:
+    """Puts each run of hits of equal score in ``found`` (best first) newest first, by
+    ``date_rank`` (each document's place in date order): nothing tells them apart but
+    when they were written ("Mahapatra": every piece of the byline scores alike), and the
+    index's order says only where the pages lay on disk."""
+    start = 0
+    while start < len(found):
+        end = start + 1
+        while end < len(found) and found[end][0] == found[start][0]:
+            end += 1
+        if end - start > 1:
+            found[start:end] = sorted(found[start:end], key=lambda sd: -date_rank[sd[1]])
+        start = end
+
+
 def _authored(segment: matching.Segment, forms: Collection[str]) -> set[int]:
     """The documents of ``segment`` whose author field holds any of ``forms``."""
     authored: set[int] = set()

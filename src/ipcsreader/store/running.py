@@ -238,6 +238,7 @@ class Run:
         self.lacking = {d: self._lacks(d) for _, d in better}
         head = ranked[:first] + better
         matching.best_first(head)
+        ranking.newest_among_equals(head, self.columns.date_rank())
         return head + ranked[first:]
 
     def _partial_worded(self) -> bool:
@@ -354,7 +355,9 @@ class Run:
             found, self.every, self.parts_matched = ranking.coordinated(
                 self.searcher, self.segments, run, found
             )
-        return self._boost_adjacent(found)
+        found = self._boost_adjacent(found)
+        ranking.newest_among_equals(found, self.columns.date_rank())
+        return found
 
     def _by_date(self, docs: Iterable[int]) -> list[tuple[float, int]]:
         rank = self.columns.date_rank()
