@@ -8,7 +8,8 @@ query words found side by side add a little (:func:`adjacency`), found close tog
 (in the body or the teaser), four or more in order as typed, all in the title, or naming
 the hit's column multiply it (:func:`nearness`, :func:`in_order`, :func:`whole_titles`,
 :func:`whole_columns`), and when any word of a query will do, matches with more of its
-words come first (:data:`COORDINATION`).
+words come first (:data:`COORDINATION`). Hits of equal score come newest first
+(:func:`newest_among_equals`).
 """
 
 from __future__ import annotations
@@ -326,6 +327,8 @@ def newest_among_equals(found: list[tuple[float, int]], date_rank: Sequence[int]
     ``date_rank`` (each document's place in date order): nothing tells them apart but
     when they were written ("Mahapatra": every piece of the byline scores alike), and the
     index's order says only where the pages lay on disk."""
+    if len({score for score, _ in found}) == len(found):
+        return  # nothing alike, as for most queries: no walk through them
     start = 0
     while start < len(found):
         end = start + 1
