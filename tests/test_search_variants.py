@@ -311,6 +311,18 @@ def test_words_run_together_with_capitals_find_the_words(library: Library) -> No
     assert result.also_said == ()
 
 
+def test_a_name_and_a_word_run_together_in_lower_case_find_them(library: Library) -> None:
+    # A hashtag typed in lower case: no page prints it whole, some print its words side
+    # by side, a name first.
+    assert _all(library, "srilanka diaspora") == [9330]
+    assert library.search(SearchQuery("#choeryonghae")).spaced == (
+        ("choeryonghae", "choe ryonghae"),
+    )
+    # Words no page prints side by side, or no name first: none run together.
+    assert library.search(SearchQuery("torontochennai")).spaced == ()
+    assert library.search(SearchQuery("searchandrescue")).spaced == ()
+
+
 def test_a_word_with_a_capital_inside_a_page_prints_is_itself(library: Library) -> None:
     # Printed whole: no "Mc Mahon". Words no page prints side by side: none run together.
     assert library.search(SearchQuery("McMahon Line")).spaced == ()

@@ -142,13 +142,16 @@ def _printed_run_together(reader: Any, first: str, second: str) -> bool:
 def _printed_apart(searcher: Any, word: str) -> str | None:
     """``word`` as two words that pages print side by side: a name (:func:`name_like`) of
     three letters or more and a syllable of two or three that is no function word
-    ("Tahirat" is no "Tahir at"), the longer name first: "Ryonghae" as "Ryong hae"; None
-    if it has no such parts."""
+    ("Tahirat" is no "Tahir at"), the longer name first: "Ryonghae" as "Ryong hae"; or,
+    where no page prints ``word`` at all, a name and any word after it, as a hashtag
+    typed in lower case runs them ("tarokano": "Taro Kano"; "northkorea"); None if it
+    has no such parts."""
     own = fields.fold(word)
     if word in OPERATORS or own in FUNCTION_WORDS or len(own) != len(word):
         return None
     reader = searcher.reader()
-    for cut in range(len(own) - _TAIL, len(own) - 1):
+    first = len(own) - _TAIL if _printed(reader, own) else _HEAD
+    for cut in range(first, len(own) - 1):
         head, tail = own[:cut], own[cut:]
         if (
             len(head) >= _HEAD
