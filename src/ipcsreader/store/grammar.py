@@ -51,6 +51,13 @@ FUNCTION_WORDS = (
         re.findall(r"\w+", "ipcs article articles commentary commentaries piece pieces")
     )
     | frozenset(
+        # Words framing what a reader asks of a subject ("impact of the trilateral on
+        # China", "implications of seabed mining"): the page answering it may say "what it
+        # means for China" and never "impact". Not "effect" (the stemmer reads "effective"
+        # as it) nor "significance" ("significant").
+        re.findall(r"\w+", "impact impacts implication implications consequence consequences")
+    )
+    | frozenset(
         # A letter alone is an initial ("S Malik", "R N Ravi"): pages print the name in full,
         # with initials (run together: "RN Ravi") or without, so a query need not find it.
         "abcdefghijklmnopqrstuvwxyz"

@@ -1,0 +1,63 @@
+"""Words framing what a reader asks of a subject ("impact of the trilateral on China",
+"implications of …", "consequences of …") are not its subject: the page that answers may
+never say them. A page saying them in passing does not come first for them; alone, they are
+searched."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from search_world import library_of
+from typer.testing import CliRunner
+
+from ipcsreader.archive.search import SearchQuery
+from ipcsreader.cli import app
+from ipcsreader.library import Library
+
+ABOUT = (
+    "The India-Japan-US trilateral worries China. The trilateral met in New York, and "
+    "China watched the trilateral closely."
+)
+# Says the framing words, and the subject once in passing.
+PASSING = (
+    "The impact of the monsoon on trade with China was large, with consequences and "
+    "implications for farmers; a trilateral forum met once."
+)
+
+
+@pytest.fixture(scope="module")
+def library(tmp_path_factory: pytest.TempPathFactory) -> Library:
+    pages = {8911: ("Three Partners", ABOUT), 8912: ("Monsoon Notes", PASSING)}
+    return library_of(
+        tmp_path_factory.mktemp("framing"), pages, other="Tea prices rose.", padding=6
+    )
+
+
+def ranked(library: Library, text: str) -> list[int]:
+    return [h.number for h in library.search(SearchQuery(text)).hits]
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "impact of the trilateral on China",
+        "trilateral impacts China",
+        "implications of the trilateral for China",
+        "consequences of the trilateral for China",
+    ],
+)
+def test_framing_words_do_not_choose_the_page(library: Library, query: str) -> None:
+    assert ranked(library, query)[:2] == [8911, 8912]
+
+
+def test_alone_they_are_searched(library: Library) -> None:
+    assert ranked(library, "impact") == [8912]
+
+
+def test_through_the_command_line(library: Library) -> None:
+    where = ["--corpus", str(library.corpus_dirs[0]), "--index", str(library.index_dir)]
+    query = "impact of the trilateral on China"
+    result = CliRunner().invoke(app, ["search", query, "--json", *where])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["hits"][0]["number"] == 8911
