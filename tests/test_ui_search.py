@@ -178,6 +178,20 @@ def test_a_word_no_article_holds_is_searched_as_its_spelling(world) -> None:
     drive(app, scenario)
 
 
+def test_the_last_word_misspelt_is_searched_as_its_spelling_as_it_stands(world) -> None:
+    # As a prefix it finds nothing, and the other word alone finds some hits: the word as
+    # typed is respelt, and every word found.
+    app = make_app(*world)
+
+    async def scenario(pilot: Pilot) -> None:
+        await typed(pilot, "korea moskow")
+        text = screen_text(app)
+        assert "1 hit" in text and "with any" not in text
+        assert "moskow searched as moscow" in text
+
+    drive(app, scenario)
+
+
 def test_enter_typed_at_once_opens_the_first_hit_of_the_query_as_typed(world) -> None:
     # Enter pressed before the last keys' search has answered: the article opens once the
     # hits of the query as typed are shown, marked as that search read it, not a hit of

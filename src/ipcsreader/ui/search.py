@@ -209,7 +209,9 @@ class SearchScreen(IpcsScreen):
             if typing.text != request.text:
                 try:
                     result, unread = await service.search_unread(typing)
-                    if result.total:
+                    # Hits with only some of the words: the word being typed may be whole
+                    # and misspelt ("korea moskow"), which the query as typed respells.
+                    if result.total and not result.relaxed:
                         return typing, result, unread
                 except QueryError:  # the prefix refused: the word as it stands
                     pass
