@@ -164,6 +164,20 @@ def test_a_question_mark_ending_a_word_is_punctuation(library: Library) -> None:
     assert sorted(h.number for h in apart.hits) == [8701, 8702]
 
 
+@pytest.mark.parametrize("typed", ["moscow-2015", "moscow-2015?", "moscow-2015 ?"])
+def test_a_question_mark_after_a_compound_no_page_joins_is_punctuation(
+    tmp_path, typed: str
+) -> None:
+    # No page joins the words: the compound is searched as its parts, a question mark
+    # after it or not (it kept the compound whole, and found nothing).
+    pages = {8801: ("Parade Notes", "Moscow held a parade in May 2015."), 8802: ("Tea", OTHER)}
+    for number, (title, text) in pages.items():
+        write(tmp_path / "corpus", f"{number}-old.txt", old_page(number, title, [text, FILLER]))
+    library = Library([tmp_path / "corpus"], tmp_path / "index")
+    library.update()
+    assert numbers(library, typed) == [8801]
+
+
 def test_the_article_lacking_a_word_comes_before_a_page_that_merely_has_them_all(
     library: Library,
 ) -> None:

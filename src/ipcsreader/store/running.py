@@ -313,7 +313,8 @@ class Run:
     def _parse_apart(self, apart: bool) -> bool:
         """Whether the query has words the index reads as parts (:func:`querying.words_apart`):
         if so it is parsed anew, with their parts anywhere (``apart``) or whole."""
-        if not querying.words_apart(self.expression)[1]:
+        # Read as the query is parsed: "russia-2015?" is the compound and a question mark.
+        if not querying.words_apart(_typed_plain(self.expression))[1]:
             return False
         self.apart, self.parsed = apart, None
         return True
