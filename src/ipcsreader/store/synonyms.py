@@ -309,21 +309,22 @@ def typed_words(text: str) -> dict[str, str]:
     unquoted = " ".join(pieces[0::2])
     left_out = {w.lower() for w in _LEFT_OUT.findall(unquoted)}
     typed: dict[str, str] = {}
-    for word in _PLAIN.findall(unquoted):
+    plain = list(_PLAIN.finditer(unquoted))
+    for word in (match[1] for match in plain):
         stem = _stem(word)
         if stem is not None and word.lower() not in left_out and stem in _plain_table():
             typed.setdefault(stem, word)
-    for compound in _COMPOUND.findall(unquoted) + _apart(unquoted):
+    for compound in _COMPOUND.findall(unquoted) + _apart(unquoted, plain):
         for form in _combining_forms(compound) + _joined_words(compound):
             if stem := _stem(form):
                 typed.setdefault(stem, form)
     return typed
 
 
-def _apart(text: str) -> list[str]:
-    """Each two plain words of ``text`` side by side, a space apart, as a compound: a
-    combining form typed without its hyphen ("indo pak", "Sino Indian") is one still."""
-    found = list(_PLAIN.finditer(text))
+def _apart(text: str, found: list[re.Match[str]]) -> list[str]:
+    """Each two plain words of ``text`` (``found`` in it: :data:`_PLAIN`'s matches) side by
+    side, a space apart, as a compound: a combining form typed without its hyphen ("indo
+    pak", "Sino Indian") is one still."""
     return [
         f"{a[1]}-{b[1]}"
         for a, b in pairwise(found)
