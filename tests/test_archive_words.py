@@ -9,9 +9,9 @@ import json
 
 import pytest
 from search_world import library_of
+from test_ranking import numbers
 from typer.testing import CliRunner
 
-from ipcsreader.archive.search import SearchQuery
 from ipcsreader.cli import app
 from ipcsreader.library import Library
 
@@ -38,10 +38,6 @@ def library(tmp_path_factory: pytest.TempPathFactory) -> Library:
     )
 
 
-def ranked(library: Library, text: str) -> list[int]:
-    return [h.number for h in library.search(SearchQuery(text)).hits]
-
-
 @pytest.mark.parametrize(
     "query",
     [
@@ -53,17 +49,17 @@ def ranked(library: Library, text: str) -> list[int]:
     ],
 )
 def test_words_naming_the_archive_do_not_choose_the_page(library: Library, query: str) -> None:
-    assert ranked(library, "Durand Line")[0] == 8901
-    assert ranked(library, query)[:2] == [8901, 8902]
+    assert numbers(library, "Durand Line")[0] == 8901
+    assert numbers(library, query)[:2] == [8901, 8902]
 
 
 def test_alone_they_are_searched(library: Library) -> None:
-    assert ranked(library, "IPCS commentary") == [8902]
+    assert numbers(library, "IPCS commentary") == [8902]
 
 
 @pytest.mark.parametrize("query", ["Article 370", "article 370 kashmir"])
 def test_an_article_numbered_is_a_subject(library: Library, query: str) -> None:
-    assert ranked(library, query)[0] == 8903
+    assert numbers(library, query)[0] == 8903
 
 
 def test_through_the_command_line(library: Library) -> None:

@@ -9,9 +9,9 @@ import json
 
 import pytest
 from search_world import library_of
+from test_ranking import numbers
 from typer.testing import CliRunner
 
-from ipcsreader.archive.search import SearchQuery
 from ipcsreader.cli import app
 from ipcsreader.library import Library
 
@@ -34,10 +34,6 @@ def library(tmp_path_factory: pytest.TempPathFactory) -> Library:
     )
 
 
-def ranked(library: Library, text: str) -> list[int]:
-    return [h.number for h in library.search(SearchQuery(text)).hits]
-
-
 @pytest.mark.parametrize(
     "query",
     [
@@ -48,11 +44,11 @@ def ranked(library: Library, text: str) -> list[int]:
     ],
 )
 def test_framing_words_do_not_choose_the_page(library: Library, query: str) -> None:
-    assert ranked(library, query)[:2] == [8911, 8912]
+    assert numbers(library, query)[:2] == [8911, 8912]
 
 
 def test_alone_they_are_searched(library: Library) -> None:
-    assert ranked(library, "impact") == [8912]
+    assert numbers(library, "impact") == [8912]
 
 
 def test_through_the_command_line(library: Library) -> None:

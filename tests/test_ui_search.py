@@ -166,28 +166,24 @@ def test_nothing_found_for_an_author_or_tag_that_is_none_says_why(world) -> None
     drive(app, scenario)
 
 
-def test_a_word_no_article_holds_is_searched_as_its_spelling(world) -> None:
+@pytest.mark.parametrize(
+    ("query", "said"),
+    [
+        # Two letters swapped; the word finished.
+        ("russia replyaing ", "replyaing searched as replaying"),
+        # The word being typed: as a prefix it finds nothing, and the other word alone
+        # finds some hits; the word as typed is respelt, and every word found.
+        ("korea moskow", "moskow searched as moscow"),
+    ],
+)
+def test_a_word_no_article_holds_is_searched_as_its_spelling(world, query: str, said: str) -> None:
     app = make_app(*world)
 
     async def scenario(pilot: Pilot) -> None:
-        await typed(pilot, "russia replyaing ")  # two letters swapped; the word finished
+        await typed(pilot, query)
         text = screen_text(app)
-        assert "1 hit" in text and "#4842" in text
-        assert "replyaing searched as replaying" in text
-
-    drive(app, scenario)
-
-
-def test_the_last_word_misspelt_is_searched_as_its_spelling_as_it_stands(world) -> None:
-    # As a prefix it finds nothing, and the other word alone finds some hits: the word as
-    # typed is respelt, and every word found.
-    app = make_app(*world)
-
-    async def scenario(pilot: Pilot) -> None:
-        await typed(pilot, "korea moskow")
-        text = screen_text(app)
-        assert "1 hit" in text and "with any" not in text
-        assert "moskow searched as moscow" in text
+        assert "1 hit" in text and "#4842" in text and "with any" not in text
+        assert said in text
 
     drive(app, scenario)
 
