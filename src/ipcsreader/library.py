@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from ipcsreader import paths
 from ipcsreader.answers import Answers
+from ipcsreader.desk.handle import DeskHandle
 from ipcsreader.errors import IndexUnavailableError, IpcsError, NotFoundError
 from ipcsreader.freshness import IndexStatus, StatusCheck
 from ipcsreader.model import AlsoRead, FoundNumbers, Hit, Page, Record, SearchResult
@@ -50,8 +51,7 @@ class Library(Answers):
         self._search_index: SearchIndex | None = None  # made when first asked for
         self._catalog: Catalog | None = None  # open while this library lives
         self._full: dict[int, Record] = {}  # records read in full, until the next update
-        self.desk_path = paths.desk_file()
-        self._desk: Desk | None = None
+        self._desk = DeskHandle()
         self._quick: IndexStatus | None = None  # what quick_status() found, until then
 
     @property
@@ -426,7 +426,7 @@ class Library(Answers):
 
     def search(self, query: SearchQuery) -> SearchResult:
         asked = query.text
-        query = self._desk_terms(query)
+        query = self._desk.narrowed(query, self.article_numbers)
         self._require_index()
         checked = self._checked(query)
         result = self._guarded(lambda: self._index.search(checked))
@@ -454,29 +454,13 @@ class Library(Answers):
         hits' stored fields (those who read each record from the catalog anyway), and
         whether the search relaxed the query to find them."""
         self._require_index()
-        checked = self._checked(self._desk_terms(query))
+        checked = self._checked(self._desk.narrowed(query, self.article_numbers))
         return self._guarded(lambda: self._index.numbers(checked))
 
-    def _desk_terms(self, query: SearchQuery) -> SearchQuery:
-        """``query`` with the desk's words (``tag:``, ``is:``…) turned into numbers allowed
-        (:func:`ipcsreader.desk.terms.narrowed`)."""
-        from ipcsreader.desk import terms
-
-        return terms.narrowed(query, self._made_desk, self.article_numbers)
-
-    def _made_desk(self) -> Desk:
-        desk = self.desk()
-        assert desk is not None  # made if need be
-        return desk
-
     def desk(self, *, create: bool = True) -> Desk | None:
-        """The reader's desk (:mod:`ipcsreader.desk`), opened once; made on first use unless
-        ``create`` is false (then None while there is none)."""
-        if self._desk is None:
-            from ipcsreader.desk.store import Desk
-
-            self._desk = Desk.open(self.desk_path, create=create)
-        return self._desk
+        """The reader's desk, opened once; made on first use unless ``create`` is false
+        (then None while there is none): :meth:`DeskHandle.open`."""
+        return self._desk.open(create=create)
 
     def more_like(self, number: int, limit: int = 5) -> list[Hit]:
         record = self.record(number)
