@@ -91,9 +91,15 @@ def found(library: Library, text: str) -> list[int]:
     return sorted(h.number for h in library.search(SearchQuery(text)).hits)
 
 
-def searched(library: Library, *args: str) -> str:
-    """What ``ipcs search ARGS`` prints over ``library``, 100 columns wide; it must succeed."""
-    dirs = ["--corpus", str(library.corpus_dirs[0]), "--index", str(library.index_dir)]
-    out = CliRunner().invoke(app, ["search", *args, *dirs], env={"COLUMNS": "100"})
+def dirs_of(library: Library) -> list[str]:
+    """The ``--corpus`` and ``--index`` options that name ``library``'s folders."""
+    return ["--corpus", str(library.corpus_dirs[0]), "--index", str(library.index_dir)]
+
+
+def searched(library: Library, *args: str, columns: int = 100) -> str:
+    """What ``ipcs search ARGS`` prints over ``library`` (its messages too), ``columns``
+    wide; it must succeed."""
+    env = {"COLUMNS": str(columns)}
+    out = CliRunner().invoke(app, ["search", *args, *dirs_of(library)], env=env)
     assert out.exit_code == 0, out.output
     return out.output

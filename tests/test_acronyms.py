@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
-from search_world import FILLER, old_page, write
+from search_world import FILLER, dirs_of, library_of, old_page, searched, write
 from typer.testing import CliRunner
 
 from ipcsreader.archive.search import SearchQuery
@@ -172,69 +172,57 @@ PAGES = {
 
 
 @pytest.fixture(scope="module")
-def library(tmp_path_factory: pytest.TempPathFactory) -> tuple[Library, list[str]]:
-    root = tmp_path_factory.mktemp("acronyms")
-    corpus = root / "corpus"
-    for number, (title, lead) in PAGES.items():
-        write(corpus, f"{number}-old.txt", old_page(number, title, [lead, FILLER]))
-    lib = Library([corpus], root / "index")
-    lib.update()
-    return lib, ["--corpus", str(corpus), "--index", str(root / "index")]
+def library(tmp_path_factory: pytest.TempPathFactory) -> Library:
+    return library_of(tmp_path_factory.mktemp("acronyms"), PAGES)
 
 
 def numbers(lib: Library, text: str) -> list[int]:
     return [h.number for h in lib.search(SearchQuery(text, highlight=False)).hits]
 
 
-def test_an_acronym_finds_its_name_written_in_full(library: tuple[Library, list[str]]) -> None:
-    lib, _ = library
+def test_an_acronym_finds_its_name_written_in_full(library: Library) -> None:
     # 7002 never says "LWE"; the article about LWE comes first.
-    assert numbers(lib, "LWE") == [7001, 7002, 7003]
-    both = lib.search(SearchQuery("LWE Jharkhand", highlight=False))
+    assert numbers(library, "LWE") == [7001, 7002, 7003]
+    both = library.search(SearchQuery("LWE Jharkhand", highlight=False))
     assert both.total == 2 and [h.number for h in both.hits][:2] == [7001, 7002]
 
 
 def test_an_acronym_with_a_possessive_finds_its_name_written_in_full(
-    library: tuple[Library, list[str]],
+    library: Library,
 ) -> None:
-    lib, _ = library
     # Only 7002 holds "forests" and LWE in either form; it never says "LWE".
-    found = lib.search(SearchQuery("LWE's forests", highlight=False))
+    found = library.search(SearchQuery("LWE's forests", highlight=False))
     assert (found.total, found.hits[0].number) == (1, 7002)
 
 
-def test_a_name_in_full_finds_its_acronym(library: tuple[Library, list[str]]) -> None:
-    lib, _ = library
+def test_a_name_in_full_finds_its_acronym(library: Library) -> None:
     # 7003 says only "LWE"; 7001 says it four times and the name once: it comes first.
-    assert numbers(lib, "Left-wing Extremism") == [7001, 7002, 7003]
-    assert numbers(lib, "left wing extremism") == [7001, 7002, 7003]
+    assert numbers(library, "Left-wing Extremism") == [7001, 7002, 7003]
+    assert numbers(library, "left wing extremism") == [7001, 7002, 7003]
 
 
-def test_a_quoted_acronym_is_taken_as_typed(library: tuple[Library, list[str]]) -> None:
-    lib, _ = library
-    assert numbers(lib, '"LWE"') == [7001, 7003]
-    assert numbers(lib, '"lwe"') == [7001, 7003]
+def test_a_quoted_acronym_is_taken_as_typed(library: Library) -> None:
+    assert numbers(library, '"LWE"') == [7001, 7003]
+    assert numbers(library, '"lwe"') == [7001, 7003]
 
 
 def test_an_acronym_typed_in_lower_case_finds_its_name_in_full(
-    library: tuple[Library, list[str]],
+    library: Library,
 ) -> None:
-    lib, dirs = library
-    assert numbers(lib, "lwe") == [7001, 7002, 7003]
-    found = CliRunner().invoke(app, ["search", "lwe", "--json", *dirs])
-    assert json.loads(found.stdout)["also_read"] == {"lwe": "left wing extremism"}
+    assert numbers(library, "lwe") == [7001, 7002, 7003]
+    found = json.loads(searched(library, "lwe", "--json"))
+    assert found["also_read"] == {"lwe": "left wing extremism"}
     # With a capital first only, as some newspapers print acronyms ("Saarc", "Nato").
-    assert numbers(lib, "Lwe") == [7001, 7002, 7003]
+    assert numbers(library, "Lwe") == [7001, 7002, 7003]
 
 
 def test_a_word_some_page_prints_in_lower_case_is_no_acronym(
-    library: tuple[Library, list[str]],
+    library: Library,
 ) -> None:
-    lib, _ = library
     # Typed as an acronym, AIM finds its name in full (7011); typed in lower case it is
     # the word that 7010 prints, and finds only the pages that hold it.
-    assert sorted(numbers(lib, "AIM")) == [7009, 7010, 7011]
-    assert sorted(numbers(lib, "aim")) == [7009, 7010]
+    assert sorted(numbers(library, "AIM")) == [7009, 7010, 7011]
+    assert sorted(numbers(library, "aim")) == [7009, 7010]
 
 
 # The pages decide whether a word that may be one is one ("Modi" is printed so: no).
@@ -249,28 +237,20 @@ def test_words_in_lower_case_or_capitalised_may_be_acronyms_typed_so(
 
 
 def test_search_through_the_command_line_highlights_both_forms(
-    library: tuple[Library, list[str]],
+    library: Library,
 ) -> None:
-    _, dirs = library
-    result = CliRunner().invoke(app, ["search", "LWE", "--json", *dirs])
-    assert result.exit_code == 0, result.output
-    hits = json.loads(result.stdout)["hits"]
+    hits = json.loads(searched(library, "LWE", "--json"))["hits"]
     assert [h["number"] for h in hits] == [7001, 7002, 7003]
-    assert Path(dirs[1]).is_dir()
+    assert library.corpus_dirs[0].is_dir()
 
 
-def test_the_reader_is_told_what_else_was_read(library: tuple[Library, list[str]]) -> None:
-    _, dirs = library
-    shown = CliRunner().invoke(app, ["search", "LWE", *dirs], env={"COLUMNS": "80"})
-    assert shown.exit_code == 0, shown.output
-    assert (
-        'LWE also read as "left wing extremism", as the archive\'s pages pair them.\n'
-        in shown.stdout
-    )
-    named = CliRunner().invoke(app, ["search", "Left-wing Extremism", "--json", *dirs])
-    assert json.loads(named.stdout)["also_read"] == {"Left-wing Extremism": "LWE"}
-    plain = CliRunner().invoke(app, ["search", "Jharkhand", "--json", *dirs])
-    assert json.loads(plain.stdout)["also_read"] == {}
+def test_the_reader_is_told_what_else_was_read(library: Library) -> None:
+    shown = searched(library, "LWE", columns=80)
+    assert 'LWE also read as "left wing extremism", as the archive\'s pages pair them.\n' in shown
+    named = json.loads(searched(library, "Left-wing Extremism", "--json"))
+    assert named["also_read"] == {"Left-wing Extremism": "LWE"}
+    plain = json.loads(searched(library, "Jharkhand", "--json"))
+    assert plain["also_read"] == {}
 
 
 def test_the_snippet_shows_the_acronym_typed_not_its_words_said_earlier(
@@ -288,9 +268,10 @@ def test_the_snippet_shows_the_acronym_typed_not_its_words_said_earlier(
     assert "LWE" in marked
 
 
-def read(dirs: list[str], number: int, words: str) -> str:
+def read(library: Library, number: int, words: str) -> str:
     """``ipcs read number --highlight words`` at 60 columns, marks as ``*`` (no colour)."""
-    args = ["read", str(number), "--highlight", words, "--no-mark", "--width", "60", *dirs]
+    args = ["read", str(number), "--highlight", words, "--no-mark", "--width", "60"]
+    args += dirs_of(library)
     result = CliRunner().invoke(app, args, env={"NO_COLOR": "1", "COLUMNS": "80"})
     assert result.exit_code == 0, result.output
     return result.stdout
@@ -300,26 +281,24 @@ ALSO_LWE = 'LWE also marked as "left wing extremism", as the archive\'s\npages p
 
 
 def test_read_marks_an_acronym_in_both_forms_as_the_search_reads_it(
-    library: tuple[Library, list[str]],
+    library: Library,
 ) -> None:
-    _, dirs = library
-    shown = read(dirs, 7001, "LWE")
+    shown = read(library, 7001, "LWE")
     assert "*Left-wing Extremism* (*LWE*) grew in Jharkhand. *LWE*" in shown
     assert ALSO_LWE in shown  # said as the search says it
     # 7002 has only the name: it is marked; 7004 has neither: nothing is said.
-    assert "*Left-wing extremism* in the forests" in read(dirs, 7002, "LWE")
-    assert "also marked" not in read(dirs, 7004, "LWE")
+    assert "*Left-wing extremism* in the forests" in read(library, 7002, "LWE")
+    assert "also marked" not in read(library, 7004, "LWE")
     # Typed in lower case, as the search reads it.
-    lower = read(dirs, 7001, "lwe")
+    lower = read(library, 7001, "lwe")
     assert "*Left-wing Extremism* (*LWE*)" in lower and "lwe also marked as" in lower
 
 
-def test_read_marks_a_name_in_full_and_its_acronym(library: tuple[Library, list[str]]) -> None:
-    _, dirs = library
-    shown = read(dirs, 7003, "Left-wing Extremism")
+def test_read_marks_a_name_in_full_and_its_acronym(library: Library) -> None:
+    shown = read(library, 7003, "Left-wing Extremism")
     assert "A line on *LWE* in a long budget story" in shown
     assert 'Left-wing Extremism also marked as "LWE"' in shown
-    assert "*Left-wing* *Extremism* (*LWE*)" in read(dirs, 7001, "Left-wing Extremism")
+    assert "*Left-wing* *Extremism* (*LWE*)" in read(library, 7001, "Left-wing Extremism")
 
 
 @pytest.mark.parametrize(
@@ -333,65 +312,55 @@ def test_read_marks_a_name_in_full_and_its_acronym(library: tuple[Library, list[
     ],
 )
 def test_read_marks_nothing_more_where_the_search_reads_nothing_more(
-    library: tuple[Library, list[str]], number: int, words: str, marked: str
+    library: Library, number: int, words: str, marked: str
 ) -> None:
-    _, dirs = library
-    shown = read(dirs, number, words)
+    shown = read(library, number, words)
     assert marked in shown and "also marked" not in shown
 
 
 def test_read_marks_the_spelling_a_word_no_page_holds_was_searched_as(
-    library: tuple[Library, list[str]],
+    library: Library,
 ) -> None:
     # Not an acronym's pairing: said as the search said it ("searched for … instead").
-    _, dirs = library
-    shown = read(dirs, 7001, "Jharkhnad")
+    shown = read(library, 7001, "Jharkhnad")
     assert "grew in *Jharkhand*" in shown
     assert 'Jharkhnad marked as "Jharkhand": no page says "Jharkhnad".' in shown
 
 
 def test_a_name_typed_in_capitals_finds_the_acronym_of_its_initials(
-    library: tuple[Library, list[str]],
+    library: Library,
 ) -> None:
     # 7006 says only "LTTE", and no page spells it out.
-    lib, dirs = library
-    assert numbers(lib, "Liberation Tigers of Tamil Eelam") == [7006]
-    data = CliRunner().invoke(app, ["search", "Liberation Tigers of Tamil Eelam", "--json", *dirs])
-    out = json.loads(data.stdout)
+    assert numbers(library, "Liberation Tigers of Tamil Eelam") == [7006]
+    out = json.loads(searched(library, "Liberation Tigers of Tamil Eelam", "--json"))
     assert out["also_read"] == {"Liberation Tigers of Tamil Eelam": "LTTE"}
     assert out["by_initials"] == ["Liberation Tigers of Tamil Eelam"]
     assert out["suggestion"] is None  # its words are no typos: the name was understood
-    shown = CliRunner().invoke(
-        app, ["search", "Liberation Tigers of Tamil Eelam", *dirs], env={"COLUMNS": "120"}
-    )
+    shown = searched(library, "Liberation Tigers of Tamil Eelam", columns=120)
     assert (
         'Liberation Tigers of Tamil Eelam also read as "LTTE", its initials, as the archive\'s '
-        "pages print them.\n" in shown.stdout
+        "pages print them.\n" in shown
     )
-    marked = " ".join(read(dirs, 7006, "Liberation Tigers of Tamil Eelam").split())
+    marked = " ".join(read(library, 7006, "Liberation Tigers of Tamil Eelam").split())
     assert "The *LTTE* fronts abroad" in marked
     assert 'also marked as "LTTE", its initials, as the archive\'s pages print them.' in marked
 
 
 def test_a_name_remembered_a_word_off_finds_the_acronym_of_its_initials(
-    library: tuple[Library, list[str]],
+    library: Library,
 ) -> None:
     # 7009 spells out "Assam Integration Mission (AIM)"; the reader remembers "Inclusion".
-    lib, dirs = library
-    assert numbers(lib, "Assam Inclusion Mission")[0] == 7009
-    data = CliRunner().invoke(app, ["search", "assam inclusion mission", "--json", *dirs])
-    out = json.loads(data.stdout)
+    assert numbers(library, "Assam Inclusion Mission")[0] == 7009
+    out = json.loads(searched(library, "assam inclusion mission", "--json"))
     assert out["also_read"] == {"assam inclusion mission": "AIM"}
     assert out["by_initials"] == ["assam inclusion mission"]
 
 
 def test_a_name_two_words_off_is_not_read_as_an_acronym(
-    library: tuple[Library, list[str]],
+    library: Library,
 ) -> None:
     typed = "Assam Inclusion Movement"
-    _, dirs = library
-    data = CliRunner().invoke(app, ["search", typed, "--json", *dirs])
-    assert json.loads(data.stdout)["also_read"] == {}
+    assert json.loads(searched(library, typed, "--json"))["also_read"] == {}
 
 
 @pytest.mark.parametrize(
@@ -405,8 +374,8 @@ def test_a_name_two_words_off_is_not_read_as_an_acronym(
     ],
 )
 def test_a_name_is_read_by_its_initials_only_where_nothing_says_otherwise(
-    library: tuple[Library, list[str]], typed: str
+    library: Library, typed: str
 ) -> None:
-    _, dirs = library
-    data = CliRunner().invoke(app, ["search", typed, "--json", *dirs])
+    # Some of these find nothing (exit status 1): not searched(), which must succeed.
+    data = CliRunner().invoke(app, ["search", typed, "--json", *dirs_of(library)])
     assert json.loads(data.stdout)["also_read"] == {}

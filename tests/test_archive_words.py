@@ -8,11 +8,9 @@ from __future__ import annotations
 import json
 
 import pytest
-from search_world import library_of
+from search_world import library_of, searched
 from test_ranking import numbers
-from typer.testing import CliRunner
 
-from ipcsreader.cli import app
 from ipcsreader.library import Library
 
 DURAND = "Across the Durand Line the tribal areas are contested; the Durand Line is porous."
@@ -63,7 +61,5 @@ def test_an_article_numbered_is_a_subject(library: Library, query: str) -> None:
 
 
 def test_through_the_command_line(library: Library) -> None:
-    where = ["--corpus", str(library.corpus_dirs[0]), "--index", str(library.index_dir)]
-    result = CliRunner().invoke(app, ["search", "ipcs article on durand line", "--json", *where])
-    assert result.exit_code == 0, result.output
-    assert json.loads(result.stdout)["hits"][0]["number"] == 8901
+    data = json.loads(searched(library, "ipcs article on durand line", "--json"))
+    assert data["hits"][0]["number"] == 8901

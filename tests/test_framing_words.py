@@ -8,11 +8,9 @@ from __future__ import annotations
 import json
 
 import pytest
-from search_world import library_of
+from search_world import library_of, searched
 from test_ranking import numbers
-from typer.testing import CliRunner
 
-from ipcsreader.cli import app
 from ipcsreader.library import Library
 
 ABOUT = (
@@ -52,8 +50,5 @@ def test_alone_they_are_searched(library: Library) -> None:
 
 
 def test_through_the_command_line(library: Library) -> None:
-    where = ["--corpus", str(library.corpus_dirs[0]), "--index", str(library.index_dir)]
-    query = "impact of the trilateral on China"
-    result = CliRunner().invoke(app, ["search", query, "--json", *where])
-    assert result.exit_code == 0, result.output
-    assert json.loads(result.stdout)["hits"][0]["number"] == 8911
+    data = json.loads(searched(library, "impact of the trilateral on China", "--json"))
+    assert data["hits"][0]["number"] == 8911

@@ -4,14 +4,10 @@ the pages that write the dots."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-from search_world import library_of
-from typer.testing import CliRunner
+from search_world import library_of, searched
 
 from ipcsreader.archive.search import SearchQuery, plain_words
-from ipcsreader.cli import app
 from ipcsreader.library import Library
 from ipcsreader.render.read import highlight_pattern, marked
 from ipcsreader.store.querying import whole_words, words_apart
@@ -96,15 +92,12 @@ def test_the_reader_marks_initials_either_way() -> None:
     )
 
 
-def test_search_through_the_command_line(library: Library, tmp_path: Path) -> None:
-    where = ["--corpus", str(library.corpus_dirs[0]), "--index", str(library.index_dir)]
-    result = CliRunner().invoke(app, ["search", "T.C.A. Rangachari", "--json", *where])
-    assert result.exit_code == 0, result.output
-    assert '"number": 8801' in result.stdout
+def test_search_through_the_command_line(library: Library) -> None:
+    assert '"number": 8801' in searched(library, "T.C.A. Rangachari", "--json")
     # The words to mark keep the initials whole: "T C A" apart marked every word
     # starting with t, c or a (in ipcs ui's reader too).
-    shown = CliRunner().invoke(app, ["search", "T.C.A. Rangachari", *where])
-    assert shown.stdout.rstrip().endswith("--highlight 'T.C.A. Rangachari'")
+    shown = searched(library, "T.C.A. Rangachari")
+    assert shown.rstrip().endswith("--highlight 'T.C.A. Rangachari'")
 
 
 def test_initials_are_one_word_of_a_query() -> None:

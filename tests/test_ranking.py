@@ -10,11 +10,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from search_world import FILLER, new_page, old_page, write
-from typer.testing import CliRunner
+from search_world import FILLER, library_of, new_page, old_page, searched, write
 
 from ipcsreader.archive.search import SearchQuery
-from ipcsreader.cli import app
 from ipcsreader.library import Library
 
 DISCUSSES = (
@@ -95,13 +93,9 @@ def test_when_any_word_will_do_more_words_matched_come_first(library: Library) -
 
 
 def test_through_the_command_line(library: Library) -> None:
-    dirs = ["--corpus", str(library.corpus_dirs[0]), "--index", str(library.index_dir)]
-    result = CliRunner().invoke(
-        app, ["search", "Jong-un's", "--author", "Dr Sandip Mishra", "--json", *dirs]
-    )
-    assert result.exit_code == 0, result.output
-    assert [h["number"] for h in json.loads(result.stdout)["hits"]] == [8001]
-    assert Path(dirs[1]).is_dir()
+    data = json.loads(searched(library, "Jong-un's", "--author", "Dr Sandip Mishra", "--json"))
+    assert [h["number"] for h in data["hits"]] == [8001]
+    assert library.corpus_dirs[0].is_dir()
 
 
 def test_nearness_counts_the_most_words_in_one_stretch() -> None:
@@ -152,10 +146,8 @@ def test_words_said_together_outrank_words_said_apart(together: Library, query: 
 
 
 def test_said_together_through_the_command_line(together: Library) -> None:
-    dirs = ["--corpus", str(together.corpus_dirs[0]), "--index", str(together.index_dir)]
-    result = CliRunner().invoke(app, ["search", '"harbour" cyclone year:2015', "--json", *dirs])
-    assert result.exit_code == 0, result.output
-    assert [h["number"] for h in json.loads(result.stdout)["hits"]] == [8102, 8101]
+    data = json.loads(searched(together, '"harbour" cyclone year:2015', "--json"))
+    assert [h["number"] for h in data["hits"]] == [8102, 8101]
 
 
 @pytest.fixture(scope="module")
@@ -232,10 +224,8 @@ def test_function_words_side_by_side_count_as_function_words_do(tmp_path: Path) 
 
 
 def test_the_teaser_counts_through_the_command_line(summarised: Library) -> None:
-    dirs = ["--corpus", str(summarised.corpus_dirs[0]), "--index", str(summarised.index_dir)]
-    result = CliRunner().invoke(app, ["search", "cyclone harbour", "--json", *dirs])
-    assert result.exit_code == 0, result.output
-    assert [h["number"] for h in json.loads(result.stdout)["hits"]] == [8201, 8202]
+    data = json.loads(searched(summarised, "cyclone harbour", "--json"))
+    assert [h["number"] for h in data["hits"]] == [8201, 8202]
 
 
 @pytest.mark.parametrize(
@@ -427,15 +417,15 @@ def test_a_page_left_short_is_filled_with_pages_that_have_some_of_the_words(
 ) -> None:
     """The page about the subject, lacking one of the words, comes after the one page that
     has them all in passing: not left out because another page had every word."""
-    corpus = tmp_path / "corpus"
     about = "The cyclone struck before the monsoon. Cyclone shelters filled as the cyclone came."
     passing = "A cyclone, the monsoon and Odisha were named once in a speech on the budget."
-    write(corpus, "8501-old.txt", old_page(8501, "Storm Season", [about, FILLER]))
-    write(corpus, "8502-old.txt", old_page(8502, "Budget Speech", [passing, FILLER]))
-    write(corpus, "8503-old.txt", old_page(8503, "Rain Notes", ["The monsoon came. ", FILLER]))
-    write(corpus, "8504-old.txt", old_page(8504, "Harvest", [OTHER, FILLER]))
-    lib = Library([corpus], tmp_path / "index")
-    lib.update()
+    pages = {
+        8501: ("Storm Season", about),
+        8502: ("Budget Speech", passing),
+        8503: ("Rain Notes", "The monsoon came. "),
+        8504: ("Harvest", OTHER),
+    }
+    lib = library_of(tmp_path, pages)
     result = lib.search(SearchQuery("Odisha cyclone monsoon"))
     assert not result.relaxed and result.total == 1
     assert [(h.number, h.matched) for h in result.hits] == [
@@ -462,11 +452,8 @@ def test_a_page_left_short_is_filled_with_pages_that_have_some_of_the_words(
 def test_pages_with_only_function_words_are_no_answer(tmp_path: Path) -> None:
     """Neither in the tail nor when no page has every word: "what" and "the" alone match
     nearly every page, and answer nothing."""
-    corpus = tmp_path / "corpus"
-    write(corpus, "8601-old.txt", old_page(8601, "Sea Notes", ["Piracy rose again.", FILLER]))
-    write(corpus, "8602-old.txt", old_page(8602, "Notes", ["What did the tide do?", FILLER]))
-    lib = Library([corpus], tmp_path / "index")
-    lib.update()
+    pages = {8601: ("Sea Notes", "Piracy rose again."), 8602: ("Notes", "What did the tide do?")}
+    lib = library_of(tmp_path, pages)
     assert numbers(lib, "what did the communique say about piracy") == [8601]
 
 
@@ -509,10 +496,8 @@ def test_any_word_keeps_the_fields_asked_for(
 
 
 def test_the_tail_keeps_the_fields_asked_for(filtered: Library) -> None:
-    dirs = ["--corpus", str(filtered.corpus_dirs[0]), "--index", str(filtered.index_dir)]
-    result = CliRunner().invoke(app, ["search", "cyclone monsoon year:2015", "--json", *dirs])
-    assert result.exit_code == 0, result.output
-    hits = [(h["number"], h["matched"]) for h in json.loads(result.stdout)["hits"]]
+    data = json.loads(searched(filtered, "cyclone monsoon year:2015", "--json"))
+    hits = [(h["number"], h["matched"]) for h in data["hits"]]
     assert hits == [(8701, "all"), (8703, "some")]
     # A question is answered from the pages with any of its words: the year still holds.
     assert numbers(filtered, 'what did author:"Varun Sahni" say of the monsoon cyclone') == [8703]
@@ -524,18 +509,13 @@ def test_the_tail_keeps_the_fields_asked_for(filtered: Library) -> None:
 def test_a_question_mark_for_an_apostrophe_is_one(tmp_path: Path, query: str) -> None:
     """Pages print "Japan?s" for "Japan’s", and readers copy it: the word is the
     possessive, not a wildcard for "Japan", one letter and "s" (no such word: no hits)."""
-    corpus = tmp_path / "corpus"
-    write(corpus, "8801-old.txt", old_page(8801, "Japan?s Choice", ["Japan?s policy. ", FILLER]))
-    write(corpus, "8802-old.txt", old_page(8802, "Women at Sea", ["Women sailed. ", FILLER]))
-    lib = Library([corpus], tmp_path / "index")
-    lib.update()
+    pages = {8801: ("Japan?s Choice", "Japan?s policy. "), 8802: ("Women at Sea", "Women sailed. ")}
+    lib = library_of(tmp_path, pages)
     result = lib.search(SearchQuery(query))
     assert [(h.number, h.matched) for h in result.hits] == [(8801, "all")]
     assert numbers(lib, "wom?n") == [8802]  # still a wildcard inside a word
-    dirs = ["--corpus", str(corpus), "--index", str(tmp_path / "index")]
-    result = CliRunner().invoke(app, ["search", query, "--json", *dirs])
-    assert result.exit_code == 0, result.output
-    assert [h["number"] for h in json.loads(result.stdout)["hits"]] == [8801]
+    data = json.loads(searched(lib, query, "--json"))
+    assert [h["number"] for h in data["hits"]] == [8801]
 
 
 class _Counting:
@@ -614,8 +594,7 @@ def test_hits_alike_in_all_but_their_dates_come_newest_first(tmp_path: Path) -> 
     hits = library.search(SearchQuery("Kanwal")).hits
     assert len({h.score for h in hits}) == 1
     assert [h.number for h in hits] == [8102, 8101, 8103]
-    dirs = ["--corpus", str(corpus), "--index", str(tmp_path / "index")]
-    shown = CliRunner().invoke(app, ["search", "Kanwal", "--json", *dirs])
-    assert [h["number"] for h in json.loads(shown.stdout)["hits"]] == [8102, 8101, 8103]
+    shown = json.loads(searched(library, "Kanwal", "--json"))
+    assert [h["number"] for h in shown["hits"]] == [8102, 8101, 8103]
     exported = library.found_numbers(SearchQuery("Kanwal", limit=None)).numbers
     assert exported == [8102, 8101, 8103]

@@ -6,11 +6,9 @@ import json
 from pathlib import Path
 
 import pytest
-from search_world import FILLER, new_page, old_page, write
-from typer.testing import CliRunner
+from search_world import FILLER, new_page, old_page, searched, write
 
 from ipcsreader.archive.search import SearchQuery
-from ipcsreader.cli import app
 from ipcsreader.library import Library
 
 
@@ -49,12 +47,9 @@ def test_ranks_spelt_out_are_words(library: Library) -> None:
 
 
 def test_through_the_command_line(library: Library) -> None:
-    dirs = ["--corpus", str(library.corpus_dirs[0]), "--index", str(library.index_dir)]
-    result = CliRunner().invoke(app, ["search", "Dr Sandip Mishra monsoon", "--json", *dirs])
-    assert result.exit_code == 0, result.output
-    hits = json.loads(result.stdout)["hits"]
+    hits = json.loads(searched(library, "Dr Sandip Mishra monsoon", "--json"))["hits"]
     assert [(h["number"], h["matched"]) for h in hits] == [(8901, "all")]
-    assert Path(dirs[1]).is_dir()
+    assert library.corpus_dirs[0].is_dir()
 
 
 def test_a_new_page_s_teaser_does_not_count_its_byline_twice(tmp_path: Path) -> None:

@@ -8,12 +8,10 @@ from __future__ import annotations
 import json
 
 import pytest
-from search_world import FILLER, old_page, write
+from search_world import library_of, searched
 from test_ranking import OTHER, numbers
-from typer.testing import CliRunner
 
 from ipcsreader.archive.search import SearchQuery
-from ipcsreader.cli import app
 from ipcsreader.library import Library
 from ipcsreader.store.grammar import describes, is_question
 
@@ -44,22 +42,16 @@ DESCRIPTION = "snatched Japanese citizens North Korea summit"
 
 @pytest.fixture(scope="module")
 def library(tmp_path_factory: pytest.TempPathFactory) -> Library:
-    root = tmp_path_factory.mktemp("questions")
-    corpus = root / "corpus"
-    write(corpus, "8701-old.txt", old_page(8701, "Sea Notes", [ANSWER, FILLER]))
-    write(corpus, "8702-old.txt", old_page(8702, "Budget Session", [PASSING, FILLER]))
-    write(corpus, "8703-old.txt", old_page(8703, "Port Notes", ["Karachi grew. ", FILLER]))
-    for number in range(8704, 8712):  # the question's words are rare, as in any archive
-        write(corpus, f"{number}-old.txt", old_page(number, "Other Notes", [OTHER, FILLER]))
     pages = {
+        8701: ("Sea Notes", ANSWER),
+        8702: ("Budget Session", PASSING),
+        8703: ("Port Notes", "Karachi grew. "),
+        # The question's words are rare, as in any archive.
+        **{number: ("Other Notes", OTHER) for number in range(8704, 8712)},
         8712: ("Tokyo and Pyongyang", DESCRIBED_ARTICLE),
         8713: ("Budget Review", DESCRIBED_PASSING),
     }
-    for number, (title, text) in pages.items():
-        write(corpus, f"{number}-old.txt", old_page(number, title, [text, FILLER]))
-    lib = Library([corpus], root / "index")
-    lib.update()
-    return lib
+    return library_of(tmp_path_factory.mktemp("questions"), pages)
 
 
 @pytest.mark.parametrize(
@@ -136,18 +128,14 @@ def test_through_the_command_line(
     first: list[tuple[int, str]],
     total: int,
 ) -> None:
-    dirs = ["--corpus", str(library.corpus_dirs[0]), "--index", str(library.index_dir)]
-    out = CliRunner().invoke(app, ["search", text, "--json", *dirs])
-    assert out.exit_code == 0, out.output
-    data = json.loads(out.stdout)
+    data = json.loads(searched(library, text, "--json"))
     assert data["question"] is True and data["relaxed"] is False
     assert data["described"] is described
     assert [(h["number"], h["matched"]) for h in data["hits"]][:2] == first
-    shown = CliRunner().invoke(app, ["search", text, *dirs], env={"COLUMNS": "100"})
-    assert shown.exit_code == 0, shown.output
-    assert f"{line} of its words, best first." in shown.stdout
-    assert "Articles with some of these words" not in shown.stdout
-    assert f"{total} hits in" in shown.stdout  # all of them, not "with every word"
+    shown = searched(library, text)
+    assert f"{line} of its words, best first." in shown
+    assert "Articles with some of these words" not in shown
+    assert f"{total} hits in" in shown  # all of them, not "with every word"
 
 
 def test_a_question_mark_ending_a_word_is_punctuation(library: Library) -> None:
@@ -171,11 +159,7 @@ def test_a_question_mark_after_a_compound_no_page_joins_is_punctuation(
     # No page joins the words: the compound is searched as its parts, a question mark
     # after it or not (it kept the compound whole, and found nothing).
     pages = {8801: ("Parade Notes", "Moscow held a parade in May 2015."), 8802: ("Tea", OTHER)}
-    for number, (title, text) in pages.items():
-        write(tmp_path / "corpus", f"{number}-old.txt", old_page(number, title, [text, FILLER]))
-    library = Library([tmp_path / "corpus"], tmp_path / "index")
-    library.update()
-    assert numbers(library, typed) == [8801]
+    assert numbers(library_of(tmp_path, pages), typed) == [8801]
 
 
 def test_the_article_lacking_a_word_comes_before_a_page_that_merely_has_them_all(

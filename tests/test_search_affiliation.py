@@ -5,11 +5,9 @@ from __future__ import annotations
 import json
 
 import pytest
-from search_world import FILLER, old_page, write
-from typer.testing import CliRunner
+from search_world import FILLER, old_page, searched, write
 
 from ipcsreader.archive.search import SearchQuery
-from ipcsreader.cli import app
 from ipcsreader.library import Library
 
 TALKS = "India and Pakistan resumed talks after the elections, and the mandate helped."
@@ -82,7 +80,5 @@ def test_the_affiliation_field_by_name(library: Library) -> None:
 
 
 def test_through_the_command_line(library: Library) -> None:
-    dirs = ["--corpus", str(library.corpus_dirs[0]), "--index", str(library.index_dir)]
-    shown = CliRunner().invoke(app, ["search", "affiliation:cdps", "--json", *dirs])
-    assert shown.exit_code == 0, shown.output
-    assert [h["number"] for h in json.loads(shown.stdout)["hits"]] == [9602]
+    data = json.loads(searched(library, "affiliation:cdps", "--json"))
+    assert [h["number"] for h in data["hits"]] == [9602]

@@ -7,11 +7,9 @@ import datetime as dt
 import json
 
 import pytest
-from search_world import FILLER, old_page, write
-from typer.testing import CliRunner
+from search_world import FILLER, old_page, searched, write
 
 from ipcsreader.archive.search import SearchQuery
-from ipcsreader.cli import app
 from ipcsreader.library import Library
 from ipcsreader.store.rewrites import dated_words
 
@@ -91,25 +89,19 @@ def test_a_quoted_month_is_the_text_s_only(library: Library) -> None:
 
 
 def test_through_the_command_line(library: Library) -> None:
-    dirs = ["--corpus", str(library.corpus_dirs[0]), "--index", str(library.index_dir)]
-    result = CliRunner().invoke(app, ["search", "monsoon Mar 2015", "--json", *dirs])
-    assert result.exit_code == 0, result.output
-    hits = json.loads(result.stdout)["hits"]
+    hits = json.loads(searched(library, "monsoon Mar 2015", "--json"))["hits"]
     assert sorted(h["number"] for h in hits if h["matched"] == "all") == [8921, 8922]
     # A month with a year no date can hold is a word like any other, not an error.
-    result = CliRunner().invoke(app, ["search", "monsoon March 2099", *dirs])
-    assert result.exit_code == 0, result.output
+    searched(library, "monsoon March 2099")  # it must succeed
 
 
 def test_the_reader_is_told_the_month_was_read_as_a_date(library: Library) -> None:
-    dirs = ["--corpus", str(library.corpus_dirs[0]), "--index", str(library.index_dir)]
-    shown = CliRunner().invoke(app, ["search", "monsoon March 2015", *dirs], env={"COLUMNS": "80"})
-    assert shown.exit_code == 0, shown.output
-    assert "March 2015 also read as a date: articles dated March 2015 have it.\n" in shown.stdout
-    dated = CliRunner().invoke(app, ["search", "monsoon March 2015", "--json", *dirs])
-    assert json.loads(dated.stdout)["dated"] == {"March 2015": "2015-03"}
-    plain = CliRunner().invoke(app, ["search", 'monsoon "March 2015"', "--json", *dirs])
-    assert json.loads(plain.stdout)["dated"] == {}
+    shown = searched(library, "monsoon March 2015", columns=80)
+    assert "March 2015 also read as a date: articles dated March 2015 have it.\n" in shown
+    dated = json.loads(searched(library, "monsoon March 2015", "--json"))
+    assert dated["dated"] == {"March 2015": "2015-03"}
+    plain = json.loads(searched(library, 'monsoon "March 2015"', "--json"))
+    assert plain["dated"] == {}
 
 
 def test_the_article_dated_in_a_year_typed_alone_has_every_word(library: Library) -> None:
@@ -123,7 +115,5 @@ def test_the_article_dated_in_a_year_typed_alone_has_every_word(library: Library
 
 
 def test_the_reader_is_told_the_year_was_read_as_a_date(library: Library) -> None:
-    dirs = ["--corpus", str(library.corpus_dirs[0]), "--index", str(library.index_dir)]
-    shown = CliRunner().invoke(app, ["search", "monsoon 2015", *dirs], env={"COLUMNS": "80"})
-    assert shown.exit_code == 0, shown.output
-    assert "2015 also read as a date: articles dated 2015 have it.\n" in shown.stdout
+    shown = searched(library, "monsoon 2015", columns=80)
+    assert "2015 also read as a date: articles dated 2015 have it.\n" in shown

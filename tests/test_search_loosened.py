@@ -5,10 +5,9 @@ _loosen; rewrites.loosened_phrases)."""
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
-from search_world import FILLER, old_page, write
+from search_world import dirs_of, library_of, searched
 from typer.testing import CliRunner
 
 from ipcsreader.archive.search import SearchQuery
@@ -44,26 +43,23 @@ def test_which_phrases_are_loosened(text: str, loosened: str, phrases: int) -> N
 
 
 @pytest.fixture(scope="module")
-def world(tmp_path_factory: pytest.TempPathFactory) -> tuple[Library, list[str]]:
-    root = tmp_path_factory.mktemp("loosened")
-    corpus = root / "corpus"
+def library(tmp_path_factory: pytest.TempPathFactory) -> Library:
     together = "The party called for the annihilation of class enemies in the villages."
     apart = (
         "Annihilation was a word the party used. Years later class structure in villages "
         "had changed, and old enemies had moved to towns."
     )
-    write(corpus, f"{QUOTED}-old.txt", old_page(QUOTED, "Red Notes", [together, FILLER]))
-    write(corpus, f"{SCATTERED}-old.txt", old_page(SCATTERED, "Town Notes", [apart, FILLER]))
-    write(corpus, f"{OTHER}-old.txt", old_page(OTHER, "Port Notes", ["Ships came in.", FILLER]))
-    library = Library([corpus], root / "index")
-    library.update()
-    return library, ["--corpus", str(corpus), "--index", str(root / "index")]
+    pages = {
+        QUOTED: ("Red Notes", together),
+        SCATTERED: ("Town Notes", apart),
+        OTHER: ("Port Notes", "Ships came in."),
+    }
+    return library_of(tmp_path_factory.mktemp("loosened"), pages)
 
 
 def test_a_phrase_no_page_holds_finds_its_words_close_together_first(
-    world: tuple[Library, list[str]],
+    library: Library,
 ) -> None:
-    library, _ = world
     result = library.search(SearchQuery('"annihilation of the class enemy"'))
     assert [h.number for h in result.hits] == [QUOTED, SCATTERED]
     assert result.loosened == ("annihilation of the class enemy",)
@@ -81,65 +77,57 @@ def test_a_phrase_no_page_holds_finds_its_words_close_together_first(
     ],
 )
 def test_a_phrase_is_loosened_only_where_no_page_holds_it(
-    world: tuple[Library, list[str]],
+    library: Library,
     query: str,
     loosened: tuple[str, ...],
     relaxed: bool,
     hits: list[int],
 ) -> None:
-    library, _ = world
     result = library.search(SearchQuery(query))
     assert (result.loosened, result.relaxed) == (loosened, relaxed)
     assert sorted(h.number for h in result.hits) == hits
 
 
 def test_a_description_with_a_phrase_no_page_holds_has_it_loosened(
-    world: tuple[Library, list[str]],
+    library: Library,
 ) -> None:
     # Four words, in lower case: ranked as a description is, from any of its parts.
-    library, _ = world
     result = library.search(SearchQuery('"annihilation of the class enemy" villages'))
     assert result.described and result.loosened == ("annihilation of the class enemy",)
     assert [h.number for h in result.hits][:1] == [QUOTED]
 
 
 def test_among_chosen_articles_a_phrase_is_kept_as_typed(
-    world: tuple[Library, list[str]],
+    library: Library,
 ) -> None:
     # The desk's words and ipcs new search for what was asked, no less.
-    library, _ = world
     chosen = frozenset({QUOTED, SCATTERED})
     result = library.search(SearchQuery('"annihilation of the class enemy"', only=chosen))
     assert result.total == 0 and result.loosened == ()
 
 
 def test_the_reader_is_told_the_phrase_was_not_found_as_such(
-    world: tuple[Library, list[str]],
+    library: Library,
 ) -> None:
-    _, dirs = world
     query = '"annihilation of the class enemy"'
-    shown = CliRunner().invoke(app, ["search", query, *dirs], env={"COLUMNS": "100"})
-    assert shown.exit_code == 0, shown.output
-    assert shown.stdout.startswith(
+    assert searched(library, query).startswith(
         "No article has the phrase “annihilation of the class enemy”; showing those with its "
         "words.\n"
     )
-    data = CliRunner().invoke(app, ["search", query, "--json", *dirs])
-    assert json.loads(data.stdout)["loosened"] == ["annihilation of the class enemy"]
-    kept = CliRunner().invoke(app, ["search", '"class enemies"', "--json", *dirs])
-    assert json.loads(kept.stdout)["loosened"] == []
+    data = json.loads(searched(library, query, "--json"))
+    assert data["loosened"] == ["annihilation of the class enemy"]
+    kept = json.loads(searched(library, '"class enemies"', "--json"))
+    assert kept["loosened"] == []
 
 
-def test_no_hits_quote_the_query_as_typed(world: tuple[Library, list[str]]) -> None:
-    _, dirs = world
-    shown = CliRunner().invoke(app, ["search", '"zebra crossing"', *dirs])
+def test_no_hits_quote_the_query_as_typed(library: Library) -> None:
+    shown = CliRunner().invoke(app, ["search", '"zebra crossing"', *dirs_of(library)])
     assert shown.exit_code == 1
     assert shown.stdout.startswith('No articles match “"zebra crossing"”.\n')
 
 
-def test_the_corpus_folder_is_left_as_it_was(world: tuple[Library, list[str]]) -> None:
-    _, dirs = world
-    assert sorted(p.name for p in Path(dirs[1]).iterdir()) == [
+def test_the_corpus_folder_is_left_as_it_was(library: Library) -> None:
+    assert sorted(p.name for p in library.corpus_dirs[0].iterdir()) == [
         f"{n}-old.txt" for n in (QUOTED, SCATTERED, OTHER)
     ]
 
@@ -153,9 +141,9 @@ def test_the_corpus_folder_is_left_as_it_was(world: tuple[Library, list[str]]) -
     ],
 )
 def test_commands_taking_every_hit_say_when_the_query_was_not_found_as_typed(
-    world: tuple[Library, list[str]], command: list[str]
+    library: Library, command: list[str]
 ) -> None:
-    _, dirs = world
+    dirs = dirs_of(library)
     loosened = CliRunner().invoke(app, [*command, '"annihilation of the class enemy"', *dirs])
     assert loosened.exit_code == 0, loosened.output
     said = (

@@ -7,14 +7,12 @@ import datetime as dt
 import json
 
 import pytest
-from search_world import FILLER, old_page, write
+from search_world import FILLER, old_page, searched, write
 from test_cli_search import rendered
 from textual.pilot import Pilot
-from typer.testing import CliRunner
 from ui_world import drive, make_app, screen_text, typed
 
 from ipcsreader.archive.search import SearchQuery
-from ipcsreader.cli import app
 from ipcsreader.library import Library
 from ipcsreader.model import Hit, SearchResult
 from ipcsreader.render.search import divided
@@ -130,14 +128,11 @@ def test_a_page_with_one_of_two_words_is_not_among_those_with_both(
 
 
 def test_search_says_what_the_page_lacks(library: Library) -> None:
-    dirs = ["--corpus", str(library.corpus_dirs[0]), "--index", str(library.index_dir)]
-    runner = CliRunner()
-    out = runner.invoke(app, ["search", "Sukma CRPF foray", *dirs, "--color", "never"])
-    assert out.exit_code == 0, out.output
-    assert " 1. #8901 · 2 March 2015 · East Asia Compass · without “foray”" in out.stdout
-    assert "some of these words" not in out.stdout
-    assert "16 hits in" in out.stdout
-    data = json.loads(runner.invoke(app, ["search", "Sukma CRPF foray", "--json", *dirs]).stdout)
+    out = searched(library, "Sukma CRPF foray", "--color", "never")
+    assert " 1. #8901 · 2 March 2015 · East Asia Compass · without “foray”" in out
+    assert "some of these words" not in out
+    assert "16 hits in" in out
+    data = json.loads(searched(library, "Sukma CRPF foray", "--json"))
     first, second = data["hits"][:2]
     assert (first["number"], first["matched"], first["lacks"]) == (ABOUT, "some", ["foray"])
     assert (second["matched"], second["lacks"]) == ("all", None)

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from search_world import FILLER, library_of, old_page, write
+from search_world import FILLER, library_of, old_page, searched, write
 from typer.testing import CliRunner
 
 from ipcsreader import paths
@@ -131,18 +131,15 @@ def test_the_typed_word_leads_the_snippet(library: Library) -> None:
 
 
 def test_through_the_command_line(library: Library) -> None:
-    dirs = ["--corpus", str(library.corpus_dirs[0]), "--index", str(library.index_dir)]
-    shown = CliRunner().invoke(app, ["search", "India ties", *dirs], env={"COLUMNS": "80"})
-    assert shown.exit_code == 0, shown.output
+    shown = searched(library, "India ties", columns=80)
     assert "ties also searched as relations, relationship, weighted below the word typed.\n" in (
-        shown.stdout
+        shown
     )
-    found = CliRunner().invoke(app, ["search", "India ties", "--json", *dirs])
-    data = json.loads(found.stdout)
+    data = json.loads(searched(library, "India ties", "--json"))
     assert [h["number"] for h in data["hits"] if h["matched"] == "all"] == [8931, 8932]
     assert data["also_said"] == {"ties": "relations, relationship"}
-    plain = CliRunner().invoke(app, ["search", 'India "ties"', "--json", *dirs])
-    assert json.loads(plain.stdout)["also_said"] == {}
+    plain = json.loads(searched(library, 'India "ties"', "--json"))
+    assert plain["also_said"] == {}
 
 
 def test_a_reading_marks_the_others_the_search_would_find(library: Library) -> None:

@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
-from search_world import FILLER, old_page, write
+from search_world import dirs_of, library_of, searched
 from typer.testing import CliRunner
 
 from ipcsreader.archive.search import SearchQuery
@@ -90,16 +90,7 @@ PAGES = {
 
 @pytest.fixture(scope="module")
 def library(tmp_path_factory: pytest.TempPathFactory) -> Library:
-    root = tmp_path_factory.mktemp("variants")
-    for number, (title, text) in PAGES.items():
-        write(root / "corpus", f"{number}-old.txt", old_page(number, title, [text, FILLER]))
-    lib = Library([root / "corpus"], root / "index")
-    lib.update()
-    return lib
-
-
-def _dirs(lib: Library) -> list[str]:
-    return ["--corpus", str(lib.corpus_dirs[0]), "--index", str(lib.index_dir)]
+    return library_of(tmp_path_factory.mktemp("variants"), PAGES)
 
 
 def _all(lib: Library, query: str) -> list[int]:
@@ -155,16 +146,12 @@ def test_a_reading_marks_the_other_spellings(library: Library) -> None:
 
 
 def test_through_the_command_line(library: Library) -> None:
-    dirs = _dirs(library)
-    shown = CliRunner().invoke(app, ["search", "Lashkar-e-Taiba", *dirs], env={"COLUMNS": "100"})
-    assert shown.exit_code == 0, shown.output
+    shown = searched(library, "Lashkar-e-Taiba")
     assert (
         "Lashkar-e-Taiba also searched as Lashkar-e-Toiba, weighted below the word typed.\n"
-        in shown.stdout
+        in shown
     )
-    data = json.loads(
-        CliRunner().invoke(app, ["search", "Lashkar-e-Taiba", "--json", *dirs]).stdout
-    )
+    data = json.loads(searched(library, "Lashkar-e-Taiba", "--json"))
     assert [h["number"] for h in data["hits"]] == [9304]
     assert data["also_said"] == {"Lashkar-e-Taiba": "Lashkar-e-Toiba"}
 
@@ -273,19 +260,16 @@ def test_a_name_left_out_is_left_out_as_typed(library: Library) -> None:
 
 
 def test_run_together_through_the_command_line(library: Library) -> None:
-    dirs = _dirs(library)
     for query in ("Tahir ul Qadri", "Tahirul Qadri"):
-        shown = CliRunner().invoke(app, ["search", query, "--json", *dirs])
-        assert shown.exit_code == 0, shown.output
-        hits = json.loads(shown.stdout)["hits"]
+        hits = json.loads(searched(library, query, "--json"))["hits"]
         assert sorted((h["number"], h["matched"]) for h in hits) == [(9327, "all"), (9328, "all")]
 
 
 def test_a_reading_marks_the_name_spaced_as_the_page_prints_it(library: Library) -> None:
     assert library.also_read("Tahirul Qadri") == AlsoRead(spaced=(("Tahirul", "Tahir ul"),))
     assert library.search(SearchQuery("Choe Ryong Hae went")).spaced == (("Ryong Hae", "Ryonghae"),)
-    dirs = _dirs(library)
-    read = CliRunner().invoke(app, ["read", "9328", "--highlight", "Tahirul Qadri", *dirs])
+    args = ["read", "9328", "--highlight", "Tahirul Qadri", *dirs_of(library)]
+    read = CliRunner().invoke(app, args)
     assert read.exit_code == 0, read.output
     # Marked, and not said: a spacing is no other spelling.
     assert "The cleric *Tahir ul* *Qadri* spoke in Lahore." in read.stdout
@@ -294,10 +278,7 @@ def test_a_reading_marks_the_name_spaced_as_the_page_prints_it(library: Library)
 
 def test_a_name_found_spaced_otherwise_is_no_typo(tmp_path: Path) -> None:
     # No page prints "Tahirul": it is not offered as "Tahir Qadri" ("Did you mean").
-    text = "The cleric Tahir ul Qadri spoke in Lahore."
-    write(tmp_path / "corpus", "9328-old.txt", old_page(9328, "Lahore", [text, FILLER]))
-    lib = Library([tmp_path / "corpus"], tmp_path / "index")
-    lib.update()
+    lib = library_of(tmp_path, {9328: ("Lahore", "The cleric Tahir ul Qadri spoke in Lahore.")})
     result = lib.search(SearchQuery("Tahirul Qadri"))
     assert [h.number for h in result.hits if h.matched == "all"] == [9328]
     assert result.suggestion is None

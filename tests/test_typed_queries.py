@@ -46,11 +46,9 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
-from search_world import FILLER, new_page, old_page, write
-from typer.testing import CliRunner
+from search_world import FILLER, new_page, old_page, searched, write
 
 from ipcsreader.archive.search import SearchQuery, plain_words
-from ipcsreader.cli import app
 from ipcsreader.library import Library
 from ipcsreader.store.grammar import DESCRIPTION_WORDS, named
 from ipcsreader.store.querying import question_marks
@@ -337,10 +335,8 @@ def test_a_spaced_dash_is_punctuation_not_a_sign() -> None:
 
 
 def _cli(library: Library, query: str) -> list[int]:
-    dirs = ["--corpus", str(library.corpus_dirs[0]), "--index", str(library.index_dir)]
-    result = CliRunner().invoke(app, ["search", query, "--json", "--limit", "20", *dirs])
-    assert result.exit_code == 0, result.output
-    return [h["number"] for h in json.loads(result.stdout)["hits"]]
+    data = json.loads(searched(library, query, "--json", "--limit", "20"))
+    return [h["number"] for h in data["hits"]]
 
 
 def test_curly_quoted_field_phrase_through_the_command_line(library: Library) -> None:

@@ -3,10 +3,8 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-from search_world import found, library_of
+from search_world import dirs_of, found, library_of, searched
 from typer.testing import CliRunner
 
 from ipcsreader import wordforms
@@ -193,15 +191,12 @@ def test_an_acronym_is_marked_whole_as_written() -> None:
     )
 
 
-def test_read_through_the_command_line_marks_the_form(library: Library, tmp_path: Path) -> None:
-    corpus = library.corpus_dirs[0]
-    args = ["--corpus", str(corpus), "--index", str(library.index_dir)]
-    result = CliRunner().invoke(app, ["read", "8701", "--highlight", "crisis", *args])
+def test_read_through_the_command_line_marks_the_form(library: Library) -> None:
+    args = ["read", "8701", "--highlight", "crisis", *dirs_of(library)]
+    result = CliRunner().invoke(app, args)
     assert result.exit_code == 0, result.output
     assert "Two *crises* were" in result.stdout
-    found = CliRunner().invoke(app, ["search", "meets Wuhan", "--json", *args])
-    assert found.exit_code == 0, found.output
-    assert '"number": 8701' in found.stdout
+    assert '"number": 8701' in searched(library, "meets Wuhan", "--json")
 
 
 # A place and its people's word are one word: "Korea" finds the page on "the Korean
