@@ -25,6 +25,8 @@ from ipcsreader.store.epithets import named, words_of
         ("chicken neck", '((chicken neck) OR ("siliguri corridor")^0.5)'),
         ("Quaid-e-Azam", "((Quaid-e-Azam) OR (jinnah)^0.5)"),
         ("NaMo rally", "((NaMo) OR (modi)^0.5) rally"),
+        ("Red Corridor ambush", "((Red Corridor) OR (maoist)^0.5) ambush"),
+        ("Pindi and Kabul", "((Pindi) OR (rawalpindi)^0.5) and Kabul"),
         # Two others.
         ("seven sisters", '((seven sisters) OR (northeast OR "north east")^0.5)'),
         # As typed: quoted, a field's value, a prefix, part of a longer word.

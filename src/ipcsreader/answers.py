@@ -37,7 +37,7 @@ class Answers:
     def _read(self, read: Callable[[Catalog], _T]) -> _T:
         raise NotImplementedError  # the library's own
 
-    def desk(self, *, create: bool = True) -> Desk | None:
+    def desk(self, *, create: bool) -> Desk | None:
         raise NotImplementedError  # the library's own
 
     def people_named(self, checked: Plan) -> Plan:

@@ -18,7 +18,7 @@ import sqlite3
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Literal, TypeVar, overload
 
 from ipcsreader import paths
 from ipcsreader.answers import Answers
@@ -457,6 +457,10 @@ class Library(Answers):
         checked = self._checked(self._desk.narrowed(query, self.article_numbers))
         return self._guarded(lambda: self._index.numbers(checked))
 
+    @overload
+    def desk(self, *, create: Literal[True] = True) -> Desk: ...
+    @overload
+    def desk(self, *, create: bool) -> Desk | None: ...
     def desk(self, *, create: bool = True) -> Desk | None:
         """The reader's desk, opened once; made on first use unless ``create`` is false
         (then None while there is none): :meth:`DeskHandle.open`."""

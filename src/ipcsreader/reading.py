@@ -74,9 +74,7 @@ class Reading:
 
     @property
     def desk(self) -> Desk:
-        desk = self.library.desk()
-        assert desk is not None  # made if need be
-        return desk
+        return self.library.desk()
 
     def unknown(self, numbers: Iterable[int]) -> list[int]:
         """Those of ``numbers`` that are not articles with text in the corpus."""

@@ -87,9 +87,7 @@ def _tagged(lib: Library, tag: str | None) -> frozenset[int] | None:
         return None
     from ipcsreader.desk import checks
 
-    desk = lib.desk()
-    assert desk is not None
-    found = desk.tagged(checks.tag(tag))
+    found = lib.desk().tagged(checks.tag(tag))
     if not found:
         raise NotFoundError(f"no article has the tag {tag!r}; `ipcs tags` lists yours")
     return frozenset(found)

@@ -245,9 +245,7 @@ def _desk() -> Desk:
     from ipcsreader import paths
     from ipcsreader.desk.store import Desk
 
-    desk = Desk.open(paths.desk_file())
-    assert desk is not None
-    return desk
+    return Desk.open(paths.desk_file())
 
 
 def _tally(counts: dict[str, int]) -> str:

@@ -8,7 +8,7 @@ Nothing of the desk is imported until it is asked for: most commands never open 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal, overload
 
 from ipcsreader import paths
 
@@ -24,6 +24,10 @@ class DeskHandle:
         self.path = paths.desk_file()
         self._desk: Desk | None = None
 
+    @overload
+    def open(self, *, create: Literal[True] = True) -> Desk: ...
+    @overload
+    def open(self, *, create: bool) -> Desk | None: ...
     def open(self, *, create: bool = True) -> Desk | None:
         """The desk, opened once; made on first use unless ``create`` is false (then None
         while there is none)."""
@@ -33,14 +37,9 @@ class DeskHandle:
             self._desk = Desk.open(self.path, create=create)
         return self._desk
 
-    def made(self) -> Desk:
-        desk = self.open()
-        assert desk is not None  # made if need be
-        return desk
-
     def narrowed(self, query: SearchQuery, every: Callable[[], set[int]]) -> SearchQuery:
         """``query`` with the desk's words turned into numbers allowed; ``every`` gives all
         the corpus's articles (asked only when a word needs them)."""
         from ipcsreader.desk import terms
 
-        return terms.narrowed(query, self.made, every)
+        return terms.narrowed(query, self.open, every)

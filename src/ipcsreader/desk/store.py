@@ -20,6 +20,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal, overload
 
 from ipcsreader.desk import schema
 from ipcsreader.errors import IpcsError, NotFoundError, UsageError
@@ -71,6 +72,12 @@ class Desk:
         self._db = db
         self.path = path
 
+    @overload
+    @classmethod
+    def open(cls, path: Path, *, create: Literal[True] = True) -> Desk: ...
+    @overload
+    @classmethod
+    def open(cls, path: Path, *, create: bool) -> Desk | None: ...
     @classmethod
     def open(cls, path: Path, *, create: bool = True) -> Desk | None:
         """The desk in ``path``, brought up to the current schema; None when it is absent

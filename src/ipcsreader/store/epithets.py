@@ -35,6 +35,8 @@ lion city > singapore
 graveyard of empires > afghanistan
 seven sisters > northeast, north east
 chicken's neck > siliguri corridor
+red corridor > maoist
+pindi > rawalpindi
 tamil tigers > ltte
 rocket man > kim jong un
 dear leader > kim jong il

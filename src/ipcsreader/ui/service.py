@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from ipcsreader.archive.known import KnownTitle
     from ipcsreader.cite.export import Format
     from ipcsreader.cite.styles import Citation, Style
-    from ipcsreader.desk.store import Desk, Entry
+    from ipcsreader.desk.store import Entry
     from ipcsreader.library import Library
     from ipcsreader.model import Hit, Record, SearchResult
 
@@ -156,7 +156,7 @@ class Service:
         wanted = checks.tags(tags)
 
         def retag(lib: Library) -> Entry:
-            desk = _desk(lib)
+            desk = lib.desk()
             with desk.transaction():
                 had = desk.entries([number])[number].tags
                 desk.untag([number], [t for t in had if t not in wanted])
@@ -173,7 +173,7 @@ class Service:
         note = checks.note(text) if text.strip() else None
 
         def write(lib: Library) -> Entry:
-            desk = _desk(lib)
+            desk = lib.desk()
             if note is None:
                 desk.delete_note(number)
             else:
@@ -192,7 +192,7 @@ class Service:
         return await self._call(read)
 
     async def keep_setting(self, name: str, value: str) -> None:
-        await self._call(lambda lib: _desk(lib).set_setting(name, value))
+        await self._call(lambda lib: lib.desk().set_setting(name, value))
 
     async def more_by(self, number: int, limit: int = 20) -> list[KnownTitle]:
         def gather(lib: Library) -> list[KnownTitle]:
@@ -251,9 +251,3 @@ class Service:
             return self._views[name]
 
         return await self._call(cached)
-
-
-def _desk(lib: Library) -> Desk:
-    desk = lib.desk()
-    assert desk is not None  # made if need be
-    return desk
