@@ -189,8 +189,9 @@ def _misread(vocabulary: Vocabulary, word: str) -> str | None:
 
 def _spaced(vocabulary: Vocabulary, word: str, words: list[str]) -> bool:
     """Whether ``word`` runs into a neighbour among ``words`` (plain words, as typed) as a
-    word the archive holds: part of a name spaced otherwise ("jiao long": "Jiaolong";
-    "Tahir ul": "Tahirul"), which is searched so."""
+    word the archive holds ("jiao long": "Jiaolong"; "peacek eeping": "peacekeeping"): part
+    of a word spaced otherwise, not a word cut short. (A name so spaced is searched joined,
+    :func:`ipcsreader.store.variants.run_together`; other words are not.)"""
     return any(
         word in pair and all(w.isalpha() for w in pair) and _held(vocabulary.reader, "".join(pair))
         for pair in pairwise(words)
