@@ -90,6 +90,8 @@ def test_fewer_than_a_page_with_every_word_give_way_to_one_better_than_them_all(
     rain = [(n, "all", None) for n in reversed(RAIN)]
     hits = _hits(library, "Sukma CRPF monsoon")
     assert hits[:4] == [(ABOUT, "some", ("monsoon",)), *rain]
+    # The page goes on with the best of the rest lacking the word, as it would without it.
+    assert len(hits) == 10 and {hit[1:] for hit in hits[4:]} == {("some", None)}
     # Better than none of them at a lower weight, it follows them, as the tail does.
     monkeypatch.setattr(ranking, "PARTIAL", 0.45)
     hits = _hits(library, "Sukma CRPF monsoon")

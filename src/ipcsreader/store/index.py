@@ -141,13 +141,9 @@ class SearchIndex:
                 snippets.hit(h, marked, run.matched(h.docnum, matched), typed, run.lacking)
                 for h in results
             ]
-            if (
-                not relaxed
-                and not run.question
-                and not run.lacking
-                and plan.limit
-                and 0 < len(page) < plan.limit
-            ):
+            # A page left short goes on with the best of those lacking a word (not one
+            # already among the hits with every word: run.lacking).
+            if not relaxed and not run.question and plan.limit and 0 < len(page) < plan.limit:
                 tail = run.some_words(ranked, plan.limit - len(page))
                 tailed = Results(searcher, run.query, tail)  # the any-word query's words
                 hits += [snippets.hit(h, marked, "some", typed) for h in tailed]
