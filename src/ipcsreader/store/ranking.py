@@ -77,7 +77,7 @@ COORDINATION = 2.0
 # them: thirty-fourth pass): the page the reader means may lack a word they remember
 # wrongly ("summit" for the page's "visit") and hold the rest far better than pages that
 # merely hold them all. 0.5 moved 3 queries up and 1 down of 1,027 at 10k even, 4 up and
-# none down at zipf (bench/README.md, twenty-first pass); on the 3,157 of the thirty-seventh
+# none down at zipf (bench/README.md, twenty-first pass); on the 3,156 of the thirty-seventh
 # pass, 0.65 moved 4 more up and none down at even, 1 at zipf, 8 of 8,361 with typos; 0.7
 # and 0.8 moved some down. Only for a query of PARTIAL_WORDS words or more besides function
 # words: a page with one of two words holds half the query (the same ranks with 2 as with
