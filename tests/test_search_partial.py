@@ -191,3 +191,17 @@ def test_the_app_shows_what_the_page_lacks(library: Library) -> None:
         assert "with every word" not in text and "some of these words" not in text
 
     drive(app, scenario)
+
+
+def test_the_tail_is_divided_off_after_a_joined_hit_last_among_every_word() -> None:
+    # A page lacking a word can rank last of those with every word; the tail that fills the
+    # page after it still starts below the line ("Articles with some of these words:").
+    hits = (
+        Hit(8910, 3.0, "Trade", None, (), None, "", matched="all"),
+        Hit(8901, 2.0, "Attack", None, (), None, "", matched="some", lacks=("foray",)),
+        Hit(8911, 1.0, "Ports", None, (), None, "", matched="some"),
+    )
+    assert divided(hits)
+    result = SearchResult(query="sukma crpf foray", total=2, hits=hits, seconds=0.01)
+    assert rendered(result).index("#8901") < rendered(result).index("Articles with some")
+    assert rendered(result).index("Articles with some") < rendered(result).index("#8911")

@@ -64,11 +64,11 @@ def some_words() -> Text:
 
 
 def starts_some(before: Hit | None, hit: Hit) -> bool:
-    """Whether ``hit`` is the first with only some of the words, after one with all (and
-    not one of those ranked among them: :attr:`Hit.lacks`)."""
+    """Whether ``hit`` is the first with only some of the words, after one with all or
+    one ranked among those (:attr:`Hit.lacks`), and not itself one of those."""
     return (
         before is not None
-        and before.matched == "all"
+        and (before.matched == "all" or before.lacks is not None)
         and hit.matched == "some"
         and hit.lacks is None
     )
