@@ -201,13 +201,62 @@ def word_stems(node: Any) -> list[str] | None:
     return [p.text for p in node.subqueries if p.fieldname == "body"]
 
 
+# The words setting an essay or an exam question, as a student pastes one ("Critically
+# examine the role of …", "Discuss how …", "To what extent …"), and its word limit ("(1500
+# words)", "(15 marks)"): they tell what to write, not what about, and the page answering
+# need not say them ("critically" is read as "critical", on many pages). At the start of
+# a query only, and the limit at its end: elsewhere "assessment" or "discussion" may be
+# the subject ("threat assessment").
+_INSTRUCTIONS = """critically briefly examine discuss analyse analyze evaluate assess explain
+describe elucidate comment outline justify illustrate identify compare contrast critique
+extent"""
+_LIMITS = "words marks"
+
+
+@cache
+def _stems_of(words: str) -> frozenset[str]:
+    text = fields.analyzers()["text"]
+    return frozenset(t.text for w in words.split() for t in text(w, mode="query"))
+
+
+def _instruction(found: Sequence[Sequence[str]]) -> int:
+    """How many of the first parts (each as its stems) set a question: function words and
+    instructions, one instruction at least, and a word besides them after."""
+    function, instructions = function_stems(), _stems_of(_INSTRUCTIONS)
+    told = False
+    for count, own in enumerate(found):
+        if not own or not all(s in function or s in instructions for s in own):
+            return count if told else 0
+        told = told or any(s in instructions for s in own)
+    return 0
+
+
+def _word_limit(parts: Sequence[Any], found: Sequence[Sequence[str]]) -> int:
+    """2 where the query ends in a word limit (a figure, then "words" or "marks"), else 0."""
+    from whoosh import query
+
+    if len(parts) < 4 or not found[-1] or not set(found[-1]) <= _stems_of(_LIMITS):
+        return 0
+    figure = any(
+        isinstance(t, query.Term) and t.fieldname == "body" and str(t.text).isdigit()
+        for t in parts[-2].leaves()
+    )
+    return 2 if figure else 0
+
+
 def split_function_words(q: Any) -> tuple[list[Any], list[Any]]:
-    """The parts of ``q``, an AND of words, that are not function words, and those that are."""
+    """The parts of ``q``, an AND of words, that are not function words, and those that are
+    (with an essay question's instruction and word limit: :data:`_INSTRUCTIONS`)."""
     stems = function_stems()
     found = [word_stems(sub) or [] for sub in q.subqueries]
+    lead = _instruction(found)
+    end = len(found) - _word_limit(q.subqueries, found)
     required: list[Any] = []
     optional: list[Any] = []
-    for sub, own, after in zip(q.subqueries, found, [*found[1:], []], strict=True):
+    for at, (sub, own, after) in enumerate(zip(q.subqueries, found, [*found[1:], []], strict=True)):
+        if at < lead or at >= end:
+            optional.append(sub)
+            continue
         function = bool(own) and all(stem in stems for stem in own)
         # A word before a number names that one: "Article 370", "Article 9".
         if function and not any(stem.isdigit() for stem in after):
