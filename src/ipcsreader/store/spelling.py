@@ -5,6 +5,7 @@ others (:func:`suggest`)."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
 from itertools import pairwise, product
@@ -71,6 +72,31 @@ class Vocabulary:
         """How many articles hold ``word`` (folded), field by field."""
         return sum(self.reader.doc_frequency(f, word) for f in self.fields)
 
+    def articles(self, word: str) -> set[int]:
+        """The articles whose title, teaser or body hold ``word`` as a search reads it."""
+        text = fields.analyzers()["text"]
+        held: set[int] = set()
+        searched = set(self.reader.schema.names()).intersection(STEMMED_FIELDS)
+        for term in {t.text for t in text(word, mode="query")}:
+            for field in searched:
+                if self.reader.doc_frequency(field, term):
+                    held.update(self.reader.postings(field, term).all_ids())
+        return held
+
+    def together(self, candidates: list[str], context: list[str]) -> dict[str, tuple[int, int]]:
+        """For each of ``candidates``, the most words of ``context`` an article holding it
+        also holds, and how many such articles there are ((0, 0): none holds any)."""
+        around = [self.articles(word) for word in context]
+        found = {}
+        for candidate in candidates:
+            own = self.articles(candidate)
+            held: Counter[int] = Counter()
+            for articles in around:
+                held.update(own & articles)
+            most = Counter(held.values())
+            found[candidate] = max(most.items()) if most else (0, 0)
+        return found
+
 
 def suggest(vocabulary: Vocabulary, text: str, kept: frozenset[str] = frozenset()) -> str | None:
     """The query with misspelt words replaced by the corpus's likeliest spelling, if any;
@@ -80,10 +106,11 @@ def suggest(vocabulary: Vocabulary, text: str, kept: frozenset[str] = frozenset(
     # A word with a wildcard stands for the words it starts: none is misspelt.
     wildcards = set(re.findall(r"(\w+)[*?]", text))
     said = epithets.words_of(text)
-    for word in set(plain_words(text)) - kept - wildcards:
+    words = list(dict.fromkeys(plain_words(text)))
+    for word in set(words) - kept - wildcards:
         if word.casefold() in said:
             continue
-        best = _likeliest(vocabulary, word, 2)
+        best = _likeliest(vocabulary, word, 2, [w for w in words if w != word])
         if best is not None:
             result = re.sub(rf"(?<!\w){re.escape(word)}(?!\w)", _cased(best, word), result)
             changed = True
@@ -94,11 +121,12 @@ def suggest(vocabulary: Vocabulary, text: str, kept: frozenset[str] = frozenset(
 # letter in, out, changed or two swapped": Seetharamiah, Netnayahu): a typo, as the
 # reader would see at once, where searching the word as typed finds nothing. Two edits
 # only in a word of _LONG_WORD letters or more, a long name spelt as it is said rather
-# than as the page transliterates it ("Abeyagunasekera"): the words known are those of
-# titles, teasers, bylines (names and affiliations), columns and the start of each body,
-# and a shorter word two edits off is as often another word ("exeuction" is not
-# "election"; no page says "execution" at all). Not a word of four letters ("Kono" is not
-# "Kong"), nor an acronym: capitals are typed on purpose ("IDSA" is not "Idea").
+# than as the page transliterates it ("Abeyagunasekera"): the words measured are those of
+# titles, teasers, bylines (names and affiliations), columns and the start of each body
+# (:class:`Vocabulary`), and a shorter word two edits off is as often another word
+# ("exeuction" is not "election"; no opening says "execution"). Not a word of four letters
+# ("Kono" is not "Kong"), nor an acronym: capitals are typed on purpose ("IDSA" is not
+# "Idea").
 _SHORT_WORD = 5
 _LONG_WORD = 10
 # A word no article holds that starts words the archive holds was typed before it was
@@ -137,6 +165,7 @@ def respellings(vocabulary: Vocabulary, text: str) -> dict[str, str]:
 
     _each_word(text, note)
     found = {}
+    words = list(dict.fromkeys(plain_words(text)))
     # An epithet's words are the reader's own, whatever the archive says ("Pearl of the
     # Indian Ocean": no page need say "pearl").
     said = epithets.words_of(text)
@@ -151,12 +180,13 @@ def respellings(vocabulary: Vocabulary, text: str) -> dict[str, str]:
             continue
         # Cut short before a letter off: a word typed in a hurry stops before it goes
         # wrong ("offen" is "offensive" cut short more often than "often" misspelt).
-        if _cut_short(vocabulary, word) and not _spaced(vocabulary, word, plain_words(text)):
+        if _cut_short(vocabulary, word) and not _spaced(vocabulary, word, words):
             found[word] = f"{word}*"
             continue
         if len(word) < _SHORT_WORD:
             continue
-        best = _likeliest(vocabulary, word, 2 if len(word) >= _LONG_WORD else 1)
+        context = [w for w in words if w != word]
+        best = _likeliest(vocabulary, word, 2 if len(word) >= _LONG_WORD else 1, context)
         if best is not None:
             found[word] = _cased(best, word)
     return found
@@ -252,10 +282,13 @@ def _each_word(text: str, spell: Callable[[str], str]) -> str:
     return FIELD_CLAUSE.sub(clause, unquoted(text, word, _ALONE))
 
 
-def _likeliest(vocabulary: Vocabulary, word: str, edits: int) -> str | None:
+def _likeliest(
+    vocabulary: Vocabulary, word: str, edits: int, context: list[str] | None = None
+) -> str | None:
     """The archive's likeliest spelling of ``word`` within ``edits`` edits (British and
     American spellings of a word being one), where no article holds ``word`` itself and
-    it is a word to check: the nearest, then the most used (folded)."""
+    it is a word to check: the nearest, then the one most articles hold with the other
+    words of the query (``context``, as typed), then the most used (folded)."""
     reader = vocabulary.reader
     folded = fields.fold(word)
     # A question's grammar ("what", "were") is no misspelling of a rarer word ("war").
@@ -270,23 +303,45 @@ def _likeliest(vocabulary: Vocabulary, word: str, edits: int) -> str | None:
     # A word with others of one meaning is searched as those (synonyms), not respelt to
     # another word ("trips" is not "tries"), but may be as another spelling on its line.
     kin = line_of(folded)
-    best = None
     # Measured between the spellings searched: "behvaior" is a letter off "behaviour".
-    # Of words as near, a name spelt with the same consonants is the name transliterated
-    # otherwise ("Insaf", "Insaaf"), however often the pages say another ("ISAF"); a word
-    # of the language is not ("Jining" is "Jinping", not "joining").
-    for candidate, distance in vocabulary.within_two(folded):
-        if candidate == folded or distance > edits:
-            continue
-        if kin is not None and line_of(candidate) != kin:
-            continue
+    near = [
+        (candidate, distance)
+        for candidate, distance in vocabulary.within_two(folded)
+        if candidate != folded and distance <= edits and (kin is None or line_of(candidate) == kin)
+    ]
+    if not near:
+        return None
+    nearest = min(distance for _, distance in near)
+    candidates = [candidate for candidate, distance in near if distance == nearest]
+    # Of words as near, the one found with the most of the query's other words, in the
+    # most articles: "presdent" beside "Republic Day" and "chief guest" is "president", not
+    # the commoner "present"; "mamden" beside "Trump" and "game" is "madmen", not "maiden".
+    # Then a name spelt with the same consonants, the name transliterated otherwise
+    # ("Insaf", "Insaaf"), however often the pages say another ("ISAF"); a word of the
+    # language is not ("Jining" is "Jinping", not "joining"). Then the most used.
+    context = _known(vocabulary, context or []) if len(candidates) > 1 else []
+    together = vocabulary.together(candidates, context)
+    best: tuple[tuple[int, int, bool, int], str, int] | None = None
+    for candidate in candidates:
         otherwise = skeleton(candidate) != shape or not name_like(reader, candidate)
-        key = (distance, otherwise, -vocabulary.frequency(candidate))
+        frequency = vocabulary.frequency(candidate)
+        most, articles = together.get(candidate, (0, 0))
+        key = (-most, -articles, otherwise, -frequency)
         if best is None or key < best[0]:
-            best = (key, candidate)
-    if best is None or -best[0][2] <= own * 5:
+            best = (key, candidate, frequency)
+    if best is None or best[2] <= own * 5:
         return None
     return best[1]
+
+
+def _known(vocabulary: Vocabulary, words: list[str]) -> list[str]:
+    """Those of ``words`` that say something of the subject and some article holds: the
+    query's other words a spelling is weighed against."""
+    return [
+        w
+        for w in words
+        if w.isalpha() and fields.fold(w) not in FUNCTION_WORDS and _held(vocabulary.reader, w)
+    ]
 
 
 VOWELS = re.compile(r"[aeiouy]+")
