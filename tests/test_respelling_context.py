@@ -4,8 +4,10 @@ the commoner *present*); with no other word to weigh it by, as the one most page
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
-from search_world import library_of, searched
+from search_world import FILLER, library_of, old_page, searched, write
 
 from ipcsreader.archive.search import SearchQuery
 from ipcsreader.library import Library
@@ -47,3 +49,18 @@ def test_through_the_command_line(library: Library) -> None:
     out = searched(library, "presdent Ghani visit")
     assert 'No article says "presdent": searched for "president" instead.' in out
     assert "Ghani in Islamabad" in out
+
+
+def test_a_fields_word_is_not_weighed_by_the_texts(tmp_path: Path) -> None:
+    # "Looing" is a letter off "looking" (the column's, and more pages') and "losing"
+    # (said beside "tariff" on more pages than the column's one).
+    pages = [old_page(8951, "Tariff East", ["The tariff."], column="Looking East")]
+    pages += [old_page(n, "Losses", ["Losing the tariff."]) for n in range(8952, 8955)]
+    pages += [old_page(n, "Looking Ahead", ["Tea.", FILLER]) for n in range(8955, 8960)]
+    for number, page in enumerate(pages, 8951):
+        write(tmp_path / "corpus", f"{number}-old.txt", page)
+    library = Library([tmp_path / "corpus"], tmp_path / "index")
+    library.update()
+    result = library.search(SearchQuery('column:"Looing East" tariff', respell=True))
+    assert dict(result.respelt) == {"Looing": "Looking"}
+    assert [h.number for h in result.hits] == [8951]

@@ -185,7 +185,8 @@ def respellings(vocabulary: Vocabulary, text: str) -> dict[str, str]:
             continue
         if len(word) < _SHORT_WORD:
             continue
-        context = [w for w in words if w != word]
+        # A word of a field's clause ('column:"Looing East"') is the field's, not the text's.
+        context = [w for w in words if w != word] if word in words else []
         best = _likeliest(vocabulary, word, 2 if len(word) >= _LONG_WORD else 1, context)
         if best is not None:
             found[word] = _cased(best, word)
