@@ -6,6 +6,7 @@ Elsewhere in a query they are words like any other."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from search_world import library_of, searched
@@ -63,3 +64,12 @@ def test_after_the_start_they_are_words(library: Library) -> None:
 def test_through_the_command_line(library: Library) -> None:
     query = "Examine the role of ideology in Naxal violence (1500 words)"
     assert json.loads(searched(library, query, "--json"))["hits"][0]["number"] == 8921
+
+
+def test_no_spelling_is_offered_for_the_words_setting_the_question(tmp_path: Path) -> None:
+    # "words" is on no page, "world" is: the limit's word is no typo to correct.
+    pages = {8931: ("The Naxal Creed", "The world watched Naxal violence and its ideology.")}
+    library = library_of(tmp_path, pages)
+    result = library.search(SearchQuery("Discuss Naxal ideology (250 words)", respell=True))
+    assert [h.number for h in result.hits] == [8931]
+    assert result.suggestion is None

@@ -156,10 +156,11 @@ class SearchIndex:
             chosen = plan.filters.only is not None
             # Not of a word found by its others ("ties" by "relations"), nor of a name's
             # word found as its acronym ("Tigers" of LTTE) or spaced otherwise ("Tahirul"
-            # as "Tahir ul"): it is no typo.
+            # as "Tahir ul"): it is no typo; nor of a word not required ("(250 words)").
             named = {word for name in (*run.also_read, *run.spaced) for word in name.split()}
+            kept = frozenset(run.also_said) | named | run.unrequired
             suggestion = (
-                spelling.suggest(run.vocabulary, run.plan.text, frozenset(run.also_said) | named)
+                spelling.suggest(run.vocabulary, run.plan.text, kept)
                 if total < 3 and plan.text and not chosen
                 else None
             )

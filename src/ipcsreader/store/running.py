@@ -265,19 +265,36 @@ class Run:
         return named if len(named) == len(lacks) else ()
 
     @cached_property
-    def _part_names(self) -> list[str | None]:
-        """Each part of the query any of which will do, as typed: a word, or a month read
-        as a date ("September 2018"); None for anything else."""
+    def _typed(self) -> dict[str, str]:
+        """Each stem of a plain word typed: the word."""
         typed: dict[str, str] = {}
         analyse = fields.analyzers()["text"]
         for word in plain_words(self.plan.text):
             for token in analyse(word, mode="query"):
                 typed.setdefault(token.text, word)
+        return typed
+
+    @cached_property
+    def _part_names(self) -> list[str | None]:
+        """Each part of the query any of which will do, as typed: a word, or a month read
+        as a date ("September 2018"); None for anything else."""
         months = iter(self.dated)  # in the order typed, as the parts are
         return [
-            next(months, None) if rewrites.is_dated(part) else grammar.typed_word(part, typed)
+            next(months, None) if rewrites.is_dated(part) else grammar.typed_word(part, self._typed)
             for part in self.parts
         ]
+
+    @cached_property
+    def unrequired(self) -> frozenset[str]:
+        """The words typed that the query does not require (function words, an essay
+        question's instruction and word limit): none is a typo to offer a spelling of."""
+        from whoosh import query
+
+        if type(self.parsed) is not query.And:
+            return frozenset()
+        _required, optional = grammar.split_function_words(self.parsed)
+        named = (grammar.typed_word(part, self._typed) for part in optional)
+        return frozenset(word for word in named if word is not None)
 
     @property
     def expression(self) -> str:
