@@ -72,6 +72,14 @@ class Vocabulary:
         """How many articles hold ``word`` (folded), field by field."""
         return sum(self.reader.doc_frequency(f, word) for f in self.fields)
 
+    def held_in(self, word: str) -> int:
+        """About how many articles' titles, teasers or bodies hold ``word`` as a search
+        reads it (the most of any field and term: a rank of rarity, not a count)."""
+        text = fields.analyzers()["text"]
+        searched = set(self.reader.schema.names()).intersection(STEMMED_FIELDS)
+        terms = {t.text for t in text(word, mode="query")}
+        return max((self.reader.doc_frequency(f, t) for f in searched for t in terms), default=0)
+
     def articles(self, word: str) -> set[int]:
         """The articles whose title, teaser or body hold ``word`` as a search reads it."""
         text = fields.analyzers()["text"]
@@ -335,14 +343,21 @@ def _likeliest(
     return best[1]
 
 
+# The most of the query's other words a spelling is weighed against: the rarest, which say
+# the most of the subject ("Ghani", not "visit"); each is read as the set of articles
+# holding it, and a common word's set is thousands long.
+_CONTEXT_WORDS = 4
+
+
 def _known(vocabulary: Vocabulary, words: list[str]) -> list[str]:
-    """Those of ``words`` that say something of the subject and some article holds: the
-    query's other words a spelling is weighed against."""
-    return [
-        w
+    """The rarest :data:`_CONTEXT_WORDS` of ``words`` that say something of the subject
+    and some article holds: the query's other words a spelling is weighed against."""
+    held = [
+        (vocabulary.held_in(w), w)
         for w in words
-        if w.isalpha() and fields.fold(w) not in FUNCTION_WORDS and _held(vocabulary.reader, w)
+        if w.isalpha() and fields.fold(w) not in FUNCTION_WORDS
     ]
+    return [w for count, w in sorted(c for c in held if c[0])[:_CONTEXT_WORDS]]
 
 
 VOWELS = re.compile(r"[aeiouy]+")
