@@ -159,11 +159,16 @@ def describes(words: Sequence[str]) -> bool:
 FUNCTION_WORD_WEIGHT = 0.1
 
 
-@cache
 def function_stems() -> frozenset[str]:
     """:data:`FUNCTION_WORDS` as the text fields index them."""
+    return _stems_of(FUNCTION_WORDS)
+
+
+@cache
+def _stems_of(words: frozenset[str]) -> frozenset[str]:
+    """``words`` as the text fields index them."""
     text = fields.analyzers()["text"]
-    return frozenset(t.text for w in FUNCTION_WORDS for t in text(w, mode="query"))
+    return frozenset(t.text for w in words for t in text(w, mode="query"))
 
 
 def function_words_optional(q: Any) -> Any:
@@ -207,16 +212,15 @@ def word_stems(node: Any) -> list[str] | None:
 # need not say them ("critically" is read as "critical", on many pages). At the start of
 # a query only, and the limit at its end: elsewhere "assessment" or "discussion" may be
 # the subject ("threat assessment").
-_INSTRUCTIONS = """critically briefly examine discuss analyse analyze evaluate assess explain
-describe elucidate comment outline justify illustrate identify compare contrast critique
-extent"""
-_LIMITS = "words marks"
-
-
-@cache
-def _stems_of(words: str) -> frozenset[str]:
-    text = fields.analyzers()["text"]
-    return frozenset(t.text for w in words.split() for t in text(w, mode="query"))
+_INSTRUCTIONS = frozenset(
+    re.findall(
+        r"\w+",
+        """critically briefly examine discuss analyse analyze evaluate assess explain describe
+        elucidate comment outline justify illustrate identify compare contrast critique
+        extent""",
+    )
+)
+_LIMITS = frozenset({"words", "marks"})
 
 
 def _instruction(found: Sequence[Sequence[str]]) -> int:

@@ -72,28 +72,32 @@ class Vocabulary:
         """How many articles hold ``word`` (folded), field by field."""
         return sum(self.reader.doc_frequency(f, word) for f in self.fields)
 
-    def held_in(self, word: str) -> int:
-        """About how many articles' titles, teasers or bodies hold ``word`` as a search
-        reads it (the most of any field and term: a rank of rarity, not a count)."""
+    def _in_text(self, word: str) -> list[tuple[str, str]]:
+        """Each (field, term) of the titles, teasers and bodies holding ``word`` as a
+        search reads it."""
         text = fields.analyzers()["text"]
         searched = set(self.reader.schema.names()).intersection(STEMMED_FIELDS)
         terms = {t.text for t in text(word, mode="query")}
-        return max((self.reader.doc_frequency(f, t) for f in searched for t in terms), default=0)
+        return [(f, t) for f in searched for t in terms if self.reader.doc_frequency(f, t)]
+
+    def held_in(self, word: str) -> int:
+        """About how many articles' titles, teasers or bodies hold ``word`` as a search
+        reads it (the most of any field and term: a rank of rarity, not a count)."""
+        return max((self.reader.doc_frequency(f, t) for f, t in self._in_text(word)), default=0)
 
     def articles(self, word: str) -> set[int]:
         """The articles whose title, teaser or body hold ``word`` as a search reads it."""
-        text = fields.analyzers()["text"]
         held: set[int] = set()
-        searched = set(self.reader.schema.names()).intersection(STEMMED_FIELDS)
-        for term in {t.text for t in text(word, mode="query")}:
-            for field in searched:
-                if self.reader.doc_frequency(field, term):
-                    held.update(self.reader.postings(field, term).all_ids())
+        for field, term in self._in_text(word):
+            held.update(self.reader.postings(field, term).all_ids())
         return held
 
     def together(self, candidates: list[str], context: list[str]) -> dict[str, tuple[int, int]]:
         """For each of ``candidates``, the most words of ``context`` an article holding it
-        also holds, and how many such articles there are ((0, 0): none holds any)."""
+        also holds, and how many such articles there are ((0, 0): none holds any, or no
+        ``context``: then nothing is read)."""
+        if not context:
+            return {}
         around = [self.articles(word) for word in context]
         found = {}
         for candidate in candidates:
