@@ -75,6 +75,21 @@ def test_read_json_is_the_merged_record(corpus):
     assert data["more_by"][0]["number"] == 9102
 
 
+def test_read_json_as_every_command_takes_it(corpus):
+    plain = run("read", "9101", "--json", *corpus)
+    assert plain.exit_code == 0, plain.output
+    assert plain.stdout == run("read", "9101", "--format", "json", *corpus).stdout
+    assert json.loads(plain.stdout)["number"] == 9101
+
+
+def test_read_json_with_another_format_is_refused(corpus):
+    result = run("read", "9101", "--json", "--format", "markdown", *corpus)
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "Error: --json and --format markdown ask for two formats: choose one\n"
+    )
+
+
 def test_read_markdown(corpus):
     out = run("read", "9101", "-f", "markdown", *corpus).stdout
     assert out.startswith("# Seoul and Tokyo: A Cautious Thaw\n")

@@ -132,6 +132,9 @@ def read(
         ),
     ] = True,
     color: ColorOpt = ColorMode.auto,
+    json: Annotated[
+        bool, typer.Option("--json", help="Print the article as JSON (--format json).")
+    ] = False,
     corpus: CorpusOpt = None,
     index: IndexOpt = None,
 ) -> None:
@@ -145,6 +148,11 @@ def read(
     from ipcsreader.numbers import article_number
 
     wanted = article_number(number)
+    # Every other command's data comes with --json: so does the article.
+    if json and format is ReadFormat.markdown:
+        raise UsageError("--json and --format markdown ask for two formats: choose one")
+    if json:
+        format = ReadFormat.json
     if width is not None and width < MIN_WIDTH:
         raise UsageError(f"--width must be at least {MIN_WIDTH}, not {width}")
 
