@@ -163,6 +163,13 @@ def test_no_hostile_value_ends_in_a_traceback(
         (["--bogus"], "no such option: --bogus (see ipcs -h)"),
         (["columns", "extra"], "got unexpected extra argument(s) (extra) (see ipcs columns -h)"),
         (["read"], "NUMBER is missing (see ipcs read -h)"),
+        # read lets "-5" through as a number, and so any option it does not know.
+        (
+            ["read", "9101", "--jsn"],
+            "no such option: --jsn (did you mean --json?) (see ipcs read -h)",
+        ),
+        (["open", "9101", "-x"], "no such option: -x (see ipcs open -h)"),
+        (["read", "9101", "extra"], "got unexpected extra argument(s) (extra) (see ipcs read -h)"),
         (["desk", "import"], "FILE is missing (see ipcs desk import -h)"),
         (
             ["follow", "\u202enorth"],

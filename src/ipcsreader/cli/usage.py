@@ -10,6 +10,7 @@ attributes each has.
 
 from __future__ import annotations
 
+import difflib
 import enum
 import errno
 import os
@@ -64,7 +65,27 @@ def in_our_words(error: Any, args: list[str]) -> str:
         return f"{_label(param)} is missing{where}"
     if isinstance(error, typer.BadParameter) and param is not None:
         return _bad_value(error, param, args) + where
+    unknown = _unknown_option(ctx, args) if ctx is not None else None
+    if unknown is not None:  # read, cite, open and fetch let it through as an argument
+        return unknown + where
     return _plain(error.format_message()) + where
+
+
+def _unknown_option(ctx: Any, args: list[str]) -> str | None:
+    """Of a command that lets unknown options through as arguments (``-5`` is a bad
+    article number, which it says itself), an option typed after its arguments that it
+    does not know, as Click says of the others: ``no such option: --jsn (did you mean
+    --json?)``. None where every option typed is known."""
+    if not ctx.ignore_unknown_options:
+        return None
+    known = [o for p in ctx.command.params for o in (*p.opts, *p.secondary_opts)]
+    for token in args:
+        name = token.split("=", 1)[0]
+        if re.fullmatch(r"--?[A-Za-z][\w-]*", name) and name not in known:
+            near = difflib.get_close_matches(name, [o for o in known if o.startswith("--")])
+            hint = f" (did you mean {' or '.join(sorted(near))}?)" if near else ""
+            return f"no such option: {name}{hint}"
+    return None
 
 
 def shortened(message: str) -> str:
