@@ -127,3 +127,21 @@ def test_each_author_takes_the_fullest_name_affiliation_and_honorific() -> None:
     assert record.authors == (
         Author("Sandip Kumar Mishra", "Assistant Professor, University of Delhi", "Dr"),
     )
+
+
+def test_a_listings_entries_take_the_rank_its_columnist_heading_prints() -> None:
+    # The heading prints "Vice Admiral (Retd.)" once, the entries only "Vijay Shankar".
+    listing = Listing(
+        layout="new",
+        page="column",
+        column="The Strategist",
+        columnist=Author("Vijay Shankar", honorific="Vice Admiral (Retd.)"),
+        entries=(
+            ListingEntry("Withdrawal", 5772, dt.date(2021, 6, 29), "", (Author("Vijay Shankar"),)),
+            ListingEntry("Order at Sea", 5757, None, "", (Author("Meera Iyer"),)),
+        ),
+    )
+    records = {r.number: r for r in merge([("l", listing)])}
+    assert records[5772].authors == (Author("Vijay Shankar", honorific="Vice Admiral (Retd.)"),)
+    # Another author's entry on the same page is no columnist's.
+    assert records[5757].authors == (Author("Meera Iyer"),)

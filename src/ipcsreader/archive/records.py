@@ -133,7 +133,10 @@ def _record(number: int, views: list[_View]) -> Record:
     author_sets = [(a.authors, 1) for a in arts] + [
         (e.authors or ((lst.columnist,) if lst.columnist else ()), 0) for e, lst in ents
     ]
-    authors = _merge_authors(author_sets)
+    # A column's listing prints its columnist's rank or post once, above entries that name
+    # only the author ("Vijay Shankar" under "Vice Admiral (Retd.)"): it fills them in.
+    columnists = [lst.columnist for _, lst in ents if lst.columnist]
+    authors = _merge_authors(author_sets, columnists)
 
     body = max(
         (a for a in arts if a.blocks),
@@ -181,8 +184,11 @@ def _completeness(authors: tuple[Author, ...]) -> int:
     return sum(1 + bool(a.affiliation) + bool(a.honorific) + bool(a.email) for a in authors)
 
 
-def _merge_authors(author_sets: list[tuple[tuple[Author, ...], int]]) -> tuple[Author, ...]:
-    """The most complete author list, each author filled in from the other pages.
+def _merge_authors(
+    author_sets: list[tuple[tuple[Author, ...], int]], more: Sequence[Author] = ()
+) -> tuple[Author, ...]:
+    """The most complete author list, each author filled in from the other pages (and
+    from ``more``, people the pages name who may be among the authors).
 
     The old page prints "Sandip Kumar Mishra" with an affiliation, the new one "Dr Sandip
     Mishra" with none: the record keeps the fuller name, the longer affiliation and the
@@ -193,7 +199,7 @@ def _merge_authors(author_sets: list[tuple[tuple[Author, ...], int]]) -> tuple[A
     base = _best(author_sets, lambda t: (len(t[0]), t[1], _completeness(t[0])))
     if not base:
         return ()
-    others = [a for authors, _ in author_sets for a in authors]
+    others = [a for authors, _ in author_sets for a in authors] + list(more)
 
     def surname(author: Author) -> str:
         return fold(author.name).split()[-1] if author.name.split() else ""

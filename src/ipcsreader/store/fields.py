@@ -396,8 +396,9 @@ def schema() -> Any:
         teaser=TEXT(analyzer=a["text"], multitoken_query="phrase"),
         body=TEXT(analyzer=a["text"], multitoken_query="phrase"),
         author=TEXT(analyzer=a["name"], multitoken_query="phrase"),
-        # Where each author works, as the byline says ("Visiting Fellow, IPCS"): the names
-        # of a post and a place, not prose ("Executive" is no "execution").
+        # Where each author works, as the byline says ("Visiting Fellow, IPCS"), and their
+        # rank or title ("Vice Admiral (Retd.)"): the names of a post and a place, not
+        # prose ("Executive" is no "execution").
         affiliation=TEXT(analyzer=a["name"], multitoken_query="phrase"),
         column=TEXT(analyzer=a["name"], multitoken_query="phrase"),
         region=TEXT(analyzer=a["name"], multitoken_query="phrase"),
@@ -426,7 +427,10 @@ def document(r: Record, body: str) -> dict[str, Any]:
         "teaser": without_own_byline(r.teaser, names) if r.teaser else "",
         "body": body,
         "author": "\n".join(names),
-        "affiliation": "\n".join(a.affiliation for a in r.authors if a.affiliation),
+        # The byline's rank or title with the post: a reader types "Vice Admiral Shankar".
+        "affiliation": "\n".join(
+            line for a in r.authors for line in (a.honorific, a.affiliation) if line
+        ),
         "column": r.column or "",
         "region": r.region or "",
         "column_f": r.column or "",

@@ -24,7 +24,7 @@ from ipcsreader.store.lock import LOCK_FILE
 
 # Bump when the index's schema or analysis (fields.py) changes, or moves (the schema is
 # pickled with the index, by module name): older indexes get rebuilt.
-SCHEMA_VERSION = 16
+SCHEMA_VERSION = 17
 MANIFEST_FILE = ".manifest.json"
 _TOC = re.compile(r"_MAIN_(\d+)\.toc")
 _SEGMENT = re.compile(r"MAIN_[0-9a-z]+\.\w+")
