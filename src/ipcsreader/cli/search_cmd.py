@@ -144,8 +144,9 @@ def search_command(
                                country: are dropped and their words searched
       intitle:korea after:2014 a web search's operators: intitle: is title:, after:,
                                before:, since:, until: a date's range; site: dropped
-      affiliation:jnu          where an author works, as the byline says (its words
-                               are searched among the others too: cdps guwahati naga)
+      affiliation:jnu          where an author works, and their rank, as the byline
+                               says (its words are searched among the others too:
+                               cdps guwahati naga, vice admiral shankar)
       author:"sandip mishra"   a name, or any part of it
       year:2015                articles from 2015; date:[2014 to 2016-06] a span
       date:>=2014-06           from June 2014 on; also >, <, <= (year:, number: too)
