@@ -14,7 +14,11 @@ about 2,000 characters as they are, a quarter are as long as a whole article. Th
 seed gives the same bytes.
 
 ``--spread zipf`` spreads subjects and names as a real archive does (see ``ZipfSpread``);
-the default, ``even``, is the haystack every earlier figure was measured on.
+the default, ``even``, is the haystack every earlier figure was measured on. ``--spread
+flat`` is ``even`` with no topical pull: the fifth a distractor would draw from its source
+article is drawn from all the real pages' names and words, so the distractors naming a
+person are not made around the very page that discusses them (a check on what a ranker
+learns of the generator: bench/README.md, thirty-ninth pass).
 """
 
 from __future__ import annotations
@@ -41,7 +45,7 @@ SOURCE_SHARE = 0.2  # of a distractor's names and rarer words, the share from it
 REAL_SHARE = 0.3
 LONG_SHARE = 0.25  # distractors as long as a whole article, not a saved page's first part
 SHARE_LINE = "Print Bookmark Email Facebook Subscribe"
-SPREADS = ("even", "zipf")
+SPREADS = ("even", "zipf", "flat")
 # --spread zipf: the k-th subject's share of the distractors is 1/k^SUBJECT_EXPONENT (Zipf),
 # and a real name or word's share of the draws goes with its count in the real pages to the
 # power COUNT_POWER (with Zipf-distributed counts, a power law of exponent ~2 over their
@@ -256,11 +260,12 @@ def make(reals: list[Real], count: int, seed: int, spread: str = "even") -> list
     out = []
     for i in range(count):
         source = zipf.subject(rng) if zipf else rng.choice(titled)
+        mine = vocabulary if spread == "flat" else own[source.number]
         size = rng.randint(3000, 9000) if rng.random() < LONG_SHARE else rng.randint(900, 2000)
         chosen: list[str] = []
         length = 0
         while length < size:
-            sentence = vocabulary.refill(rng, rng.choice(pool), own[source.number], other)
+            sentence = vocabulary.refill(rng, rng.choice(pool), mine, other)
             chosen.append(sentence)
             length += len(sentence) + 1
         paragraphs = []
@@ -276,7 +281,7 @@ def make(reals: list[Real], count: int, seed: int, spread: str = "even") -> list
         out.append(
             Distractor(
                 number=FIRST_NUMBER + i,
-                title=vocabulary.refill(rng, source.title, own[source.number], other),
+                title=vocabulary.refill(rng, source.title, mine, other),
                 date=dt.date(2010, 1, 1) + dt.timedelta(days=rng.randrange(365 * 10)),
                 column=rng.choice(columns),
                 region=rng.choice(regions),

@@ -106,6 +106,37 @@ def test_zipf_puts_a_name_said_once_in_far_fewer_distractors_and_keeps_the_commo
     assert 0.8 < ratio < 1.25
 
 
+def _lift(distractors: list[haystack.Distractor], name: str, words: tuple[str, ...]) -> float:
+    """How much likelier a distractor holding ``name`` is to hold one of ``words`` than one
+    that does not hold it."""
+
+    def says(d: haystack.Distractor, word: str) -> bool:
+        return (
+            re.search(rf"(?<!\w){re.escape(word)}(?!\w)", d.title + " " + " ".join(d.paragraphs))
+            is not None
+        )
+
+    holding = [d for d in distractors if says(d, name)]
+    rest = [d for d in distractors if not says(d, name)]
+    share = [sum(any(says(d, w) for w in words) for d in ds) / len(ds) for ds in (holding, rest)]
+    return share[0] - share[1]
+
+
+def test_flat_makes_no_distractor_around_a_real_page() -> None:
+    flat = haystack.make(REALS, 400, 3, "flat")
+    assert digest(flat) == digest(haystack.make(REALS, 400, 3, "flat"))
+    even = haystack.make(REALS, 400, 3)
+    # A name one article says, and words only that article uses: in the default haystack
+    # the distractors made around the article hold both; drawn from all the pages, far less.
+    said = [
+        ("Belisande Traore", ("radar", "drones")),
+        ("Quenby Osgarth", ("patrols", "ships")),
+        ("Orrinwick", ("nets", "fishermen", "fishing")),
+    ]
+    lifts = {name: (_lift(even, name, words), _lift(flat, name, words)) for name, words in said}
+    assert sum(f for _, f in lifts.values()) < sum(e for e, _ in lifts.values()) / 2, lifts
+
+
 def test_zipf_subjects_follow_their_seeded_order() -> None:
     spread = haystack.ZipfSpread(REALS, seed=5)
     assert sorted(r.number for r in spread.order) == sorted(_TEXTS)
