@@ -214,7 +214,11 @@ def test_fetch_dry_run_downloads_nothing(live: Site) -> None:
             ["fetch", "1", "--delay", "inf"],
             "the delay between requests must be 0 to 3600 seconds, not inf",
         ),
-        (["fetch", "1", "--bogus"], "no such option: --bogus"),
+        (["fetch", "1", "--bogus"], "no such option: --bogus (see ipcs fetch -h)"),
+        (
+            ["fetch", "--forse", "1"],
+            "no such option: --forse (did you mean --force?) (see ipcs fetch -h)",
+        ),
         (["fetch", "-5"], "article numbers start at 1, not '-5'"),
     ],
 )

@@ -43,8 +43,6 @@ MALFORMED = [
     ("", "not an article number: '' (like 4842: digits 0-9 only)"),
     ("0", "article numbers start at 1, not '0'"),
     ("-5", "article numbers start at 1, not '-5'"),
-    ("--5", "no such option: --5"),
-    ("--styel", "no such option: --styel"),
 ]
 
 
@@ -55,6 +53,33 @@ def test_a_malformed_number_is_one_line_and_exit_2(
 ) -> None:
     extra = [] if command[0] == "open" else corpus
     result = run(*command, text, *extra)
+    assert result.exit_code == 2, result.output
+    assert result.stderr.strip().splitlines() == [f"Error: {message}"]
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["read", "--5"], "no such option: --5 (see ipcs read -h)"),
+        (["read", "--styel"], "no such option: --styel (see ipcs read -h)"),
+        (["read", "9101", "--styel"], "no such option: --styel (see ipcs read -h)"),
+        (
+            ["cite", "--styel"],
+            "no such option: --styel (did you mean --style?) (see ipcs cite -h)",
+        ),
+        # Read as one of the numbers, as Click says of any other command's.
+        (
+            ["cite", "9101", "--styel", "apa"],
+            "no such option: --styel (did you mean --style?) (see ipcs cite -h)",
+        ),
+        (["open", "--no-browser", "--styel"], "no such option: --styel (see ipcs open -h)"),
+    ],
+)
+def test_an_option_mistyped_where_a_number_goes_is_no_such_option(
+    corpus: list[str], args: list[str], message: str
+) -> None:
+    extra = [] if args[0] == "open" else corpus
+    result = run(*args, *extra)
     assert result.exit_code == 2, result.output
     assert result.stderr.strip().splitlines() == [f"Error: {message}"]
 

@@ -53,6 +53,16 @@ class UsageError(IpcsError):
     exit_status = ExitStatus.USAGE
 
 
+class UnknownOptionError(UsageError):
+    """An option the command does not know, read where an argument was expected (commands
+    taking article numbers let "-5" through, and so any option): the command line says
+    which options it has."""
+
+    def __init__(self, option: str) -> None:
+        super().__init__(f"no such option: {option}")
+        self.option = option
+
+
 class NotFoundError(IpcsError):
     """An article number, author or column the corpus does not hold."""
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from ipcsreader.errors import NotFoundError, UsageError
+from ipcsreader.errors import NotFoundError, UnknownOptionError, UsageError
 
 # The site's numbers have 4-5 digits; nine leave room for growth and fit every store.
 MAX_ARTICLE = 999_999_999
@@ -64,7 +64,7 @@ def article_number(text: str) -> int:
     if raw.startswith("-") and _DIGITS.fullmatch(raw[1:]):
         raise UsageError(f"article numbers start at 1, not {text!r}")
     if raw.startswith("-") and raw != "-":  # commands taking numbers pass unknown options here
-        raise UsageError(f"no such option: {raw}")
+        raise UnknownOptionError(raw)
     if not _DIGITS.fullmatch(digits):
         raise UsageError(_malformed(text))
     number = _read(digits)

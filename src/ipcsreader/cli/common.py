@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 
-from ipcsreader.errors import IpcsError
+from ipcsreader.errors import IpcsError, UnknownOptionError
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
@@ -210,6 +210,12 @@ class IpcsGroup(typer.core.TyperGroup):
 
         try:
             return super().invoke(ctx)
+        except UnknownOptionError as error:  # `ipcs cite 4842 --styel`, read as a number
+            name = ctx.invoked_subcommand or ""
+            command = self.get_command(ctx, name)
+            said = usage.unknown_option(command, [error.option]) if command else None
+            warn(f"Error: {said or error.message} (see {ctx.command_path} {name} -h)")
+            ctx.exit(int(error.exit_status))
         except IpcsError as error:
             warn(f"Error: {error.message}")
             ctx.exit(int(error.exit_status))

@@ -65,20 +65,19 @@ def in_our_words(error: Any, args: list[str]) -> str:
         return f"{_label(param)} is missing{where}"
     if isinstance(error, typer.BadParameter) and param is not None:
         return _bad_value(error, param, args) + where
-    unknown = _unknown_option(ctx, args) if ctx is not None else None
-    if unknown is not None:  # read, cite, open and fetch let it through as an argument
+    # read, cite, open and fetch let unknown options through as arguments ("-5" is a bad
+    # article number, which they say themselves): one typed after the number is no extra
+    # argument but an option mistyped.
+    unknown = unknown_option(ctx.command, args) if ctx and ctx.ignore_unknown_options else None
+    if unknown is not None:
         return unknown + where
     return _plain(error.format_message()) + where
 
 
-def _unknown_option(ctx: Any, args: list[str]) -> str | None:
-    """Of a command that lets unknown options through as arguments (``-5`` is a bad
-    article number, which it says itself), an option typed after its arguments that it
-    does not know, as Click says of the others: ``no such option: --jsn (did you mean
-    --json?)``. None where every option typed is known."""
-    if not ctx.ignore_unknown_options:
-        return None
-    known = [o for p in ctx.command.params for o in (*p.opts, *p.secondary_opts)]
+def unknown_option(command: Any, args: list[str]) -> str | None:
+    """The first option in ``args`` that ``command`` does not know, as Click says of one:
+    ``no such option: --jsn (did you mean --json?)``. None where it knows every one."""
+    known = [o for p in command.params for o in (*p.opts, *p.secondary_opts)]
     for token in args:
         name = token.split("=", 1)[0]
         if re.fullmatch(r"--?[A-Za-z][\w-]*", name) and name not in known:
