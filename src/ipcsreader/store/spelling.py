@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from itertools import pairwise, product
 from typing import Any
@@ -75,10 +75,7 @@ class Vocabulary:
     def _in_text(self, word: str) -> list[tuple[str, str]]:
         """Each (field, term) of the titles, teasers and bodies holding ``word`` as a
         search reads it."""
-        text = fields.analyzers()["text"]
-        searched = set(self.reader.schema.names()).intersection(STEMMED_FIELDS)
-        terms = {t.text for t in text(word, mode="query")}
-        return [(f, t) for f in searched for t in terms if self.reader.doc_frequency(f, t)]
+        return list(_held_terms(self.reader, "text", word))
 
     def held_in(self, word: str) -> int:
         """About how many articles' titles, teasers or bodies hold ``word`` as a search
@@ -396,14 +393,15 @@ _SEARCHED = {"text": STEMMED_FIELDS, "name": NAME_FIELDS}
 def _held(reader: Any, word: str) -> bool:
     """Whether any article holds ``word`` as a search reads it, in any field searched
     (the ``spell`` field holds only the start of each body)."""
-    names = set(reader.schema.names())
-    analyzers = fields.analyzers()
-    for kind, searched in _SEARCHED.items():
-        terms = {t.text for t in analyzers[kind](word, mode="query")}
-        for field in names.intersection(searched):
-            if any(reader.doc_frequency(field, term) for term in terms):
-                return True
-    return False
+    return any(next(_held_terms(reader, kind, word), None) for kind in _SEARCHED)
+
+
+def _held_terms(reader: Any, kind: str, word: str) -> Iterator[tuple[str, str]]:
+    """Each (field, term) of the fields a search reads with the ``kind`` analyzer
+    (:data:`_SEARCHED`) that some article holds, ``word`` read as the search reads it."""
+    terms = {t.text for t in fields.analyzers()[kind](word, mode="query")}
+    for field in set(reader.schema.names()).intersection(_SEARCHED[kind]):
+        yield from ((field, term) for term in terms if reader.doc_frequency(field, term))
 
 
 def _letter_bits(word: str) -> int:
