@@ -30,6 +30,7 @@ HOSTILE = [
     "",
     " ",
     "a\x01b",
+    "a\x00b",  # only a program can pass one; every path given one was a ValueError
     "\u202eabc",
     "🙂",
     "x" * 10_240,
@@ -80,6 +81,7 @@ FORMS = [
     ["sync", "--dry-run", "--max", "{}"],
     ["sync", "--dry-run", "--section", "{}"],
     ["parse", "{}"],
+    ["export", "x", "--output", "{}"],
     ["{}"],
 ]
 
@@ -176,6 +178,10 @@ def test_no_hostile_value_ends_in_a_traceback(
             "the search holds a control character (U+202E); give plain text",
         ),
         (["follow", "--author", "\udcff"], "the author is not valid UTF-8 text"),
+        (
+            ["cite", "9101", "--corpus", "c\x00"],
+            "argument 4 holds a NUL character, which no file name, number or query can",
+        ),
     ],
 )
 def test_mistakes_are_one_line_in_our_words(

@@ -184,6 +184,10 @@ class IpcsGroup(typer.core.TyperGroup):
 
         speed_up(self, ctx)  # before any option is read: spares a command importing Pydantic
         ctx.meta.setdefault("ipcs.args", list(args))  # as typed: for messages of mistakes
+        nul = usage.nul_argument(args)
+        if nul:  # the system refuses such a path (ValueError) wherever one is opened
+            warn(f"Error: {nul}")
+            raise typer.Exit(2)
         try:
             return super().parse_args(ctx, args)
         except usage.UsageError as error:  # `ipcs --bogus`

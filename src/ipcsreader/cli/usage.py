@@ -105,6 +105,15 @@ def os_error(error: OSError) -> str:
     return f"{error.filename}: {reason}" if error.filename else reason
 
 
+def nul_argument(args: list[str]) -> str | None:
+    """What is wrong with the first argument holding a NUL character, if one does: only a
+    program can pass one (no shell can), and no file name, number or query holds it."""
+    where = next((i for i, arg in enumerate(args, 1) if "\x00" in arg), None)
+    if where is None:
+        return None
+    return f"argument {where} holds a NUL character, which no file name, number or query can"
+
+
 def unencodable(error: UnicodeEncodeError) -> tuple[str, int]:
     """What to say when text could not be written, and the exit status."""
     bad = error.object[error.start : error.end]
