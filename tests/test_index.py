@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -164,26 +165,49 @@ def test_words_joined_by_a_hyphen_are_found_apart_after_the_compound(
 
 
 @pytest.mark.parametrize(
-    ("compound", "apart"),
+    ("compound", "also"),
     [
-        ("Russia-North", True),
-        ("India-Pakistan's", True),
+        ("Russia-North", "apart"),
+        ("India-Pakistan's", "apart"),
         # A country's initials, a name of two letters, in any case.
-        ("US-DPRK", True),
-        ("us-dprk", True),
-        ("India-UK", True),
-        ("Xi-Modi", True),
-        # A name's syllables, a short prefix, a prefix that is no word of its own.
-        ("Jong-un", False),
-        ("Jong-UN", False),
-        ("Af-Pak", False),
-        ("anti-China", False),
-        ("counter-terrorism", False),
-        ("Non-State", False),
+        ("US-DPRK", "apart"),
+        ("us-dprk", "apart"),
+        ("India-UK", "apart"),
+        ("Xi-Modi", "apart"),
+        # A name's syllables, a short prefix: whole, or its parts side by side, only.
+        ("Jong-un", None),
+        ("Jong-UN", None),
+        ("Af-Pak", None),
+        # A prefix that is no word of its own: the word it is joined to, alone.
+        ("anti-China", "China^"),
+        ("counter-terrorism", "terrorism^"),
+        ("Non-State", "State^"),
+        ("inter-Korean's", "Korean^"),
+        ("anti-EU", None),  # too short to stand for the compound
     ],
 )
-def test_which_hyphenated_words_are_also_searched_apart(compound: str, apart: bool) -> None:
-    assert ("ANDNOT (" in whole_words(compound)) is apart
+def test_which_hyphenated_words_are_also_searched_apart(compound: str, also: str | None) -> None:
+    searched = whole_words(compound)
+    parts = " ".join(compound.removesuffix("'s").split("-"))
+    assert (f"({parts})^" in searched) is (also == "apart")
+    alone = re.findall(r"OR \((\w+\^)", searched)
+    assert alone == ([also] if also not in (None, "apart") else [])
+
+
+def test_a_prefixed_word_finds_the_word_it_is_joined_to_after_itself(tmp_path: Path) -> None:
+    said = {
+        9241: "The inter-Korean summit was held.",
+        9242: "The Korean summit was held.",
+        9243: "The summit was held in Geneva.",
+    }
+    for number, text in said.items():
+        page = old_page(number, "Notes", [text + " " + FILLER])
+        write(tmp_path / "corpus", f"{number}-old.txt", page)
+    lib = Library([tmp_path / "corpus"], tmp_path / "index")
+    lib.update()
+    # "inter-Korean" on one page only left the page saying "Korean" with the others.
+    found = lib.search(SearchQuery("inter-Korean summit")).hits
+    assert [(h.number, h.matched) for h in found][:2] == [(9241, "all"), (9242, "all")]
 
 
 def test_a_hyphenated_name_is_found_with_some_hyphens_dropped(tmp_path: Path) -> None:

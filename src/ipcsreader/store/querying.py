@@ -105,7 +105,8 @@ _WILD_COMPOUND = re.compile(r"(?<![\w*?~^.:])\w+(?:['’‘\-‐‑]\w+)+(?=[*?]
 def whole_words(text: str) -> str:
     """Unquoted compound words ("Jong-un's", "MH370", "U.S.") as the whole word, or else its
     parts side by side: ``(jongun OR ("jong un" ANDNOT jongun))``; a name of three syllables
-    or more also with some hyphens dropped (:func:`_partly_joined`). Pages write initials
+    or more also with some hyphens dropped (:func:`_partly_joined`); the word after a prefix
+    (:data:`_PREFIXES`) also alone, for less. Pages write initials
     mostly without dots ("US", "TCA Rangachari"): "U.S." finds them so, and "U.S." too.
 
     The index holds a hyphenated word both as its parts and joined (see the word filter):
@@ -122,6 +123,12 @@ def whole_words(text: str) -> str:
             spelt = " OR ".join(f'"{p}"' for p in spellings)
             if len(spellings) > 1:
                 spelt = f"({spelt})"
+            base = _prefixed_base(match[0])
+            if base:
+                return (
+                    f"({joined} OR ({spelt} ANDNOT {joined})"
+                    f" OR ({base}^{APART_WEIGHT} ANDNOT ({spelt} OR {joined})))"
+                )
             return f"({joined} OR ({spelt} ANDNOT {joined}))"
         # Words in their own right, joined: "Russia-North Korea" is Russia and North Korea,
         # which a page may write so ("Russia and North Korea"). Found apart, they count
@@ -151,7 +158,9 @@ _WORDS_JOINED = re.compile(r"[^\W\d_]{2,}(?:[\-‐‑][^\W\d_]{2,})+(?:['’‘]
 # other two letters are taken for a name's syllable.
 _SHORT_WORDS = frozenset({"us", "uk", "eu", "xi"})
 # Prefixes of three letters or more, which are no word of their own: "anti-China" is not
-# "anti" and "China" apart.
+# "anti" and "China" apart. The word after one is what the compound is about: found alone
+# (for APART_WEIGHT, after the compound) it finds "the Korean summit" for "inter-Korean
+# summit" (bench/README.md, fortieth pass).
 _PREFIXES = frozenset(
     re.findall(
         r"\w+",
@@ -180,6 +189,16 @@ def _partly_joined(word: str, parts: str) -> list[str]:
         for cuts in product((" ", ""), repeat=len(rest))
         if " " in cuts and "" in cuts
     ]
+
+
+def _prefixed_base(word: str) -> str | None:
+    """The word a prefix is joined to ("Korean" of "inter-Korean", "state" of "non-state"),
+    when ``word`` is one such compound of letters."""
+    parts = re.split("[\\-‐‑]", POSSESSIVE.sub("", word))
+    if len(parts) != 2 or parts[0].lower() not in _PREFIXES:
+        return None
+    base = parts[1]
+    return base if len(base) > 2 and base.isalpha() else None
 
 
 def words_joined(word: str) -> bool:
