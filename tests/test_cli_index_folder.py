@@ -45,10 +45,12 @@ def test_a_folder_of_other_files_is_refused_and_left_alone(tmp_path: Path, named
         code, output = search(theirs)
     elif named == "environment":
         code, output = search("", IPCS_INDEX=str(theirs))
-    else:  # --index "" is the folder the command runs in
+    else:  # --index "" was the folder the command runs in; now it is refused as empty
         code, output = search("", cwd=theirs)
     assert code == 2, output
     assert output.rstrip().endswith(
         "holds other files and no ipcs index: give --index a new or empty folder, or one ipcs made"
+        if named != "empty"
+        else "--index is empty: give a folder, or leave the option out (see ipcs search -h)"
     ), output
     assert sorted(p.name for p in theirs.iterdir()) == before

@@ -178,6 +178,19 @@ def test_no_hostile_value_ends_in_a_traceback(
             "the search holds a control character (U+202E); give plain text",
         ),
         (["follow", "--author", "\udcff"], "the author is not valid UTF-8 text"),
+        # An empty folder was the current one: the index was written there.
+        (
+            ["search", "x", "--index", ""],
+            "--index is empty: give a folder, or leave the option out (see ipcs search -h)",
+        ),
+        (
+            ["read", "9101", "--corpus="],
+            "--corpus is empty: give a folder, or leave the option out (see ipcs read -h)",
+        ),
+        (
+            ["export", "x", "-o", ""],
+            "--output is empty: give a file's name, or leave the option out (see ipcs export -h)",
+        ),
         (
             ["cite", "9101", "--corpus", "c\x00"],
             "argument 4 holds a NUL character, which no file name, number or query can",
@@ -190,6 +203,16 @@ def test_mistakes_are_one_line_in_our_words(
     result = CliRunner().invoke(app, args, env=world)
     assert result.exit_code == 2, result.output
     assert result.stderr == f"Error: {message}\n"
+
+
+def test_an_empty_folder_option_writes_nothing_where_it_runs(
+    world: dict[str, str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    for args in (["search", "x", "--index", ""], ["index", "--corpus", ""]):
+        result = CliRunner().invoke(app, args, env=world)
+        assert result.exit_code == 2, result.output
+    assert list(tmp_path.iterdir()) == []
 
 
 @pytest.mark.parametrize(

@@ -188,6 +188,15 @@ class IpcsGroup(typer.core.TyperGroup):
         if nul:  # the system refuses such a path (ValueError) wherever one is opened
             warn(f"Error: {nul}")
             raise typer.Exit(2)
+        command: Any = self
+        rest, path = list(args), [ctx.command_path]
+        while rest and rest[0] in getattr(command, "commands", {}):
+            command, rest = command.commands[rest[0]], rest[1:]
+            path.append(command.name)
+        empty = usage.empty_path(command, rest) if command is not self else None
+        if empty:
+            warn(f"Error: {empty} (see {' '.join(path)} -h)")
+            raise typer.Exit(2)
         try:
             return super().parse_args(ctx, args)
         except usage.UsageError as error:  # `ipcs --bogus`

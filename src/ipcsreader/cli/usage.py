@@ -87,6 +87,23 @@ def unknown_option(command: Any, args: list[str]) -> str | None:
     return None
 
 
+def empty_path(command: Any, args: list[str]) -> str | None:
+    """What is wrong with an option naming a file or folder that ``args`` give as empty
+    text (``--index "$UNSET"``): Click reads it as the current folder, where the index or
+    the export would then be written, and which ``--corpus`` would then read."""
+    for param in command.params:
+        kind = getattr(getattr(param, "type_descriptor", None), "annotation", None)
+        if get_origin(kind) is list:
+            (kind,) = get_args(kind)
+        if param.param_type_name != "option" or Path not in (kind, *get_args(kind)):
+            continue
+        if "" in _given(args, param):
+            info = param.type_descriptor.parameter_info
+            what = "a folder" if info.dir_okay else "a file's name"
+            return f"{_label(param)} is empty: give {what}, or leave the option out"
+    return None
+
+
 def shortened(message: str) -> str:
     """``message``, or when longer than :data:`MAX_MESSAGE` characters its two ends on one
     line."""

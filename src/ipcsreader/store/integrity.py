@@ -152,7 +152,7 @@ _INDEX_FILES = frozenset({catalog.CATALOG_FILE, MANIFEST_FILE, FOLDERS_FILE, LOC
 
 def check_index_folder(folder: Path) -> None:
     """UsageError for a folder given as the index that holds other files and no index
-    (``--index ~``, ``--index ""``): the index would be written among them, and Whoosh
+    (``--index ~``, ``--index .``): the index would be written among them, and Whoosh
     clears away files named like its own."""
     try:
         names = set(os.listdir(folder))
