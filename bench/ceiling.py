@@ -134,7 +134,7 @@ def main(argv: list[str] | None = None) -> None:
         args.pages, args.workdir, args.articles, args.seed, reals, args.spread
     )
     hay = Haystack(docs)
-    qs = relevance.asked_of(qs, set(library.numbers()))
+    qs = relevance.asked_of(qs, set(library.numbers()), relevance.named_numbers(args.pages))
     found = [hay.ceiling(q.text, q.number) for q in qs]
     print(f"Ceiling of MRR@10, {args.articles:,} distractors ({args.spread}, seed {args.seed})")
     for name, n, mean in totals(qs, found):

@@ -323,15 +323,31 @@ def report(
             print(f"  #{qs[i].number:<5} {qs[i].set:<11} {qs[i].family:<11} {shown}  {qs[i].text}")
 
 
-def asked_of(qs: list[Query], held: set[int]) -> list[Query]:
+def asked_of(qs: list[Query], held: set[int], named: set[int] | None = None) -> list[Query]:
     """The queries whose article the pages hold; the others are named and left out (a
-    page set of your own need not hold the project's articles)."""
+    page set of your own need not hold the project's articles). ``named``: the numbers the
+    pages' ``index.json`` gives its files, to tell a page ipcs does not read as an article
+    (a book review, a report) from one that is not there."""
     absent = sorted({q.number for q in qs if q.number not in held})
-    if absent:
-        shown = ", ".join(f"#{n}" for n in absent[:10]) + (" …" if len(absent) > 10 else "")
-        left = sum(q.number not in held for q in qs)
-        print(f"{left} queries left out: their article is not among the pages ({shown})")
+    unread = [n for n in absent if n in (named or set())]
+    for numbers, why in (
+        (unread, "their pages are there, but ipcs reads none of them as an article"),
+        ([n for n in absent if n not in unread], "their article is not among the pages"),
+    ):
+        if numbers:
+            shown = ", ".join(f"#{n}" for n in numbers[:10]) + (" …" if len(numbers) > 10 else "")
+            left = sum(q.number in numbers for q in qs)
+            print(f"{left} queries left out: {why} ({shown})")
     return [q for q in qs if q.number in held]
+
+
+def named_numbers(pages: Path) -> set[int]:
+    """The article numbers ``pages/index.json`` gives its files (none without one)."""
+    try:
+        listed = json.loads((pages / "index.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return set()
+    return {e["number"] for e in listed if isinstance(e, dict) and isinstance(e.get("number"), int)}
 
 
 def run_size(
@@ -347,7 +363,7 @@ def run_size(
     started = time.perf_counter()
     library, docs = prepare(pages, work, articles, seed, reals, spread)
     built = time.perf_counter() - started
-    qs = asked_of(qs, set(library.numbers()))
+    qs = asked_of(qs, set(library.numbers()), named_numbers(pages))
     tantivy_dir = Path(tempfile.mkdtemp(dir=work))
     try:
         engines = {

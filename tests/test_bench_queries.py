@@ -45,6 +45,22 @@ def test_queries_whose_article_is_absent_are_named_and_left_out(
     )
     assert relevance.asked_of(qs, {1, 2}) == qs
     assert capsys.readouterr().out == ""
+    # A page the folder's index.json numbers, which ipcs does not read as an article.
+    assert relevance.asked_of(qs, {1}, {1, 2}) == qs[:1]
+    assert capsys.readouterr().out == (
+        "2 queries left out: their pages are there, but ipcs reads none of them as an article"
+        " (#2)\n"
+    )
+
+
+def test_the_numbers_an_index_json_gives(tmp_path: Path) -> None:
+    assert relevance.named_numbers(tmp_path) == set()
+    (tmp_path / "index.json").write_text(
+        '[{"file": "a.txt", "number": 197}, {"file": "b.txt", "number": null}]'
+    )
+    assert relevance.named_numbers(tmp_path) == {197}
+    (tmp_path / "index.json").write_text("not json")
+    assert relevance.named_numbers(tmp_path) == set()
 
 
 def test_an_unknown_set_or_a_missing_file_is_one_line(
