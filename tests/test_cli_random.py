@@ -12,20 +12,19 @@ from __future__ import annotations
 
 import enum
 import random
-import shutil
 import types
 from pathlib import Path
 from typing import Any, Union, get_args, get_origin
 
 import pytest
 import typer
+from cli_world import offline_world
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from ipcsreader.cli import app
 
-FIXTURES = Path(__file__).resolve().parent / "fixtures" / "read"
 # The browser, the full-screen app and the network are left to their own tests.
 LEFT_OUT = {"ui", "open", "fetch", "sync"}
 HOSTILE = [
@@ -129,22 +128,10 @@ def command_lines(draw: st.DrawFn, where: Path) -> list[str]:
 
 @pytest.fixture(scope="module")
 def world(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str]]:
-    """A corpus with its index built once, a desk, and a site that is not there."""
+    """A corpus with its index built once, a desk of its own, and a site not there."""
     root = tmp_path_factory.mktemp("world")
-    shutil.copytree(FIXTURES, root / "corpus")
-    env = {
-        "IPCS_CORPUS": str(root / "corpus"),
-        "IPCS_INDEX": str(root / "index"),
-        "IPCS_DATA_DIR": str(root / "data"),
-        "IPCS_BASE_URL": "http://127.0.0.1:9",  # the discard port: nothing answers
-        "IPCS_RETRIES": "0",
-        "IPCS_MARK_READ": "0",
-        "EDITOR": "true",
-        "PAGER": "cat",
-    }
-    built = CliRunner().invoke(app, ["index"], env=env)
-    assert built.exit_code == 0, built.output
-    return root, env
+    env = offline_world(root)
+    return root, {**env, "IPCS_DATA_DIR": str(root / "data"), "IPCS_MARK_READ": "0"}
 
 
 def test_every_command_is_drawn() -> None:

@@ -8,19 +8,18 @@ need a real process: closed and broken pipes, Ctrl+C, a closed standard output.
 from __future__ import annotations
 
 import os
-import shutil
 import signal
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from cli_world import offline_world
 from typer.testing import CliRunner
 
 from ipcsreader.cli import app
 from ipcsreader.cli.usage import MAX_MESSAGE
 
-FIXTURES = Path(__file__).resolve().parent / "fixtures" / "read"
 IPCS = [sys.executable, "-c", "from ipcsreader.cli import main; main()"]
 
 # What people type by mistake, and what is typed to break things.
@@ -89,19 +88,7 @@ FORMS = [
 @pytest.fixture(scope="module")
 def world(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     """A corpus with its index built once, and a site that is not there."""
-    root = tmp_path_factory.mktemp("world")
-    shutil.copytree(FIXTURES, root / "corpus")
-    env = {
-        "IPCS_CORPUS": str(root / "corpus"),
-        "IPCS_INDEX": str(root / "index"),
-        "IPCS_BASE_URL": "http://127.0.0.1:9",  # the discard port: nothing answers
-        "IPCS_RETRIES": "0",
-        "IPCS_DELAY": "0",
-        "EDITOR": "true",
-    }
-    built = CliRunner().invoke(app, ["index"], env=env)
-    assert built.exit_code == 0, built.output
-    return env
+    return offline_world(tmp_path_factory.mktemp("world"))
 
 
 def assert_clean(result, args: list[str]) -> None:
