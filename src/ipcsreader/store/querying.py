@@ -125,21 +125,24 @@ def whole_words(text: str) -> str:
                 spelt = f"({spelt})"
             base = _prefixed_base(match[0])
             if base:
-                return (
-                    f"({joined} OR ({spelt} ANDNOT {joined})"
-                    f" OR ({base}^{APART_WEIGHT} ANDNOT ({spelt} OR {joined})))"
-                )
+                return _then_apart(joined, spelt, base)
             return f"({joined} OR ({spelt} ANDNOT {joined}))"
         # Words in their own right, joined: "Russia-North Korea" is Russia and North Korea,
         # which a page may write so ("Russia and North Korea"). Found apart, they count
         # as their own words, after the compound and its phrase.
-        return (
-            f'({joined} OR ("{parts}" ANDNOT {joined})'
-            f' OR (({parts})^{APART_WEIGHT} ANDNOT ("{parts}" OR {joined})))'
-        )
+        return _then_apart(joined, f'"{parts}"', f"({parts})")
 
     text = unquoted(text, lambda match: _joined(match[0]), _WILD_COMPOUND)
     return unquoted(text, either, _COMPOUND)
+
+
+def _then_apart(joined: str, spelt: str, apart: str) -> str:
+    """The compound ``joined``, else its ``spelt`` phrase, else ``apart`` (its words, or the
+    word after its prefix) for :data:`APART_WEIGHT` of it."""
+    return (
+        f"({joined} OR ({spelt} ANDNOT {joined})"
+        f" OR ({apart}^{APART_WEIGHT} ANDNOT ({spelt} OR {joined})))"
+    )
 
 
 # What words joined by a hyphen count for found apart, against the compound: at 1.0 the
@@ -191,10 +194,15 @@ def _partly_joined(word: str, parts: str) -> list[str]:
     ]
 
 
+def _hyphen_parts(word: str) -> list[str]:
+    """``word``'s parts between its hyphens, a possessive left off."""
+    return re.split("[\\-‐‑]", POSSESSIVE.sub("", word))
+
+
 def _prefixed_base(word: str) -> str | None:
     """The word a prefix is joined to ("Korean" of "inter-Korean", "state" of "non-state"),
     when ``word`` is one such compound of letters."""
-    parts = re.split("[\\-‐‑]", POSSESSIVE.sub("", word))
+    parts = _hyphen_parts(word)
     if len(parts) != 2 or parts[0].lower() not in _PREFIXES:
         return None
     base = parts[1]
@@ -205,7 +213,7 @@ def words_joined(word: str) -> bool:
     """Whether ``word`` is words joined by hyphens (:data:`_WORDS_JOINED`), no prefix first."""
     if _WORDS_JOINED.fullmatch(word) is None:
         return False
-    parts = [p.lower() for p in re.split("[\\-‐‑]", POSSESSIVE.sub("", word))]
+    parts = [p.lower() for p in _hyphen_parts(word)]
     return parts[0] not in _PREFIXES and all(len(p) > 2 or p in _SHORT_WORDS for p in parts)
 
 
