@@ -188,14 +188,12 @@ class IpcsGroup(typer.core.TyperGroup):
         if nul:  # the system refuses such a path (ValueError) wherever one is opened
             warn(f"Error: {nul}")
             raise typer.Exit(2)
-        command: Any = self
-        rest, path = list(args), [ctx.command_path]
-        while rest and rest[0] in getattr(command, "commands", {}):
-            command, rest = command.commands[rest[0]], rest[1:]
-            path.append(command.name)
-        empty = usage.empty_path(command, rest) if command is not self else None
+        # A command's options, before Click reads "" as the current folder (a group among
+        # the commands, `desk`, checks its own in its turn).
+        command = self.commands.get(args[0]) if args else None
+        empty = usage.empty_path(command, args[1:]) if command is not None else None
         if empty:
-            warn(f"Error: {empty} (see {' '.join(path)} -h)")
+            warn(f"Error: {empty} (see {ctx.command_path} {args[0]} -h)")
             raise typer.Exit(2)
         try:
             return super().parse_args(ctx, args)

@@ -92,9 +92,7 @@ def empty_path(command: Any, args: list[str]) -> str | None:
     text (``--index "$UNSET"``): Click reads it as the current folder, where the index or
     the export would then be written, and which ``--corpus`` would then read."""
     for param in command.params:
-        kind = getattr(getattr(param, "type_descriptor", None), "annotation", None)
-        if get_origin(kind) is list:
-            (kind,) = get_args(kind)
+        kind = _value_type(param)
         if param.param_type_name != "option" or Path not in (kind, *get_args(kind)):
             continue
         if "" in _given(args, param):
@@ -145,9 +143,7 @@ def unencodable(error: UnicodeEncodeError) -> tuple[str, int]:
 
 def _bad_value(error: Any, param: Any, args: list[str]) -> str:
     label = _label(param)
-    kind = getattr(getattr(param, "type_descriptor", None), "annotation", None)
-    if get_origin(kind) is list:  # a repeatable option: each value is checked alike
-        (kind,) = get_args(kind)
+    kind = _value_type(param)
     choices = (
         [str(m.value) for m in list[enum.Enum](kind)] if isinstance(kind, enum.EnumMeta) else []
     )
@@ -171,6 +167,15 @@ def _bad_value(error: Any, param: Any, args: list[str]) -> str:
         if kind is Path and value is not None and click_says in said:
             return f"{label} cannot be {ours}: {value}"
     return f"{label}: {_plain(said)}"
+
+
+def _value_type(param: Any) -> Any:
+    """The type each value of ``param`` is read as (a repeatable option's: each value is
+    checked alike); None when Typer gives none."""
+    kind = getattr(getattr(param, "type_descriptor", None), "annotation", None)
+    if get_origin(kind) is list:
+        (kind,) = get_args(kind)
+    return kind
 
 
 def _label(param: Any) -> str:
