@@ -1,4 +1,4 @@
-"""Words naming the archive or its kind of text ("IPCS", "article", "commentary") say
+"""Words naming the archive or its kind of text ("IPCS", "article", "column") say
 nothing of the subject: every page is an IPCS article. A reader adding them ("Durand Line
 ipcs", "commentary on the Durand Line") is answered as without them, where a page that
 happens to print them would otherwise come first. "Article 370" is a subject."""
@@ -17,7 +17,7 @@ DURAND = "Across the Durand Line the tribal areas are contested; the Durand Line
 # Names the line once and IPCS, the word "article" and "commentary" besides.
 PASSING = (
     "An IPCS article and commentary on the Durand Line said little; the IPCS article "
-    "was one commentary among many pieces."
+    "was one commentary among many pieces, a column among columns."
 )
 KASHMIR = "Article 370 of the constitution gives Kashmir its special status."
 FLIGHT = "The search for flight MH 370 went on, with 370 ships in the end."
@@ -44,6 +44,7 @@ def library(tmp_path_factory: pytest.TempPathFactory) -> Library:
         "commentary on Durand Line",
         "articles Durand Line",
         "Durand Line pieces",
+        "the Durand Line column",
     ],
 )
 def test_words_naming_the_archive_do_not_choose_the_page(library: Library, query: str) -> None:

@@ -46,9 +46,12 @@ FUNCTION_WORDS = (
     )
     | frozenset(
         # Words naming the archive or its kind of text ("IPCS article on the Durand Line",
-        # "commentary on Nepal's constitution"): every page is one, so they say nothing of
-        # the subject. Not "Article 370" (see split_function_words).
-        re.findall(r"\w+", "ipcs article articles commentary commentaries piece pieces")
+        # "commentary on Nepal's constitution", "Dateline Colombo column on migration"):
+        # every page is one, so they say nothing of the subject. Not "Article 370" (see
+        # split_function_words).
+        re.findall(
+            r"\w+", "ipcs article articles commentary commentaries piece pieces column columns"
+        )
     )
     | frozenset(
         # Words framing what a reader asks of a subject ("impact of the trilateral on
