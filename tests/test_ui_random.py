@@ -10,7 +10,6 @@ down (a dialog opened while a search runs, a key pressed on a list the next quer
 
 from __future__ import annotations
 
-import datetime as dt
 import inspect
 import pkgutil
 import random
@@ -24,7 +23,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from ipcs_site import Site
 from textual.pilot import Pilot
-from ui_world import drive, indexed, make_app, settle, small_corpus
+from ui_world import drive, indexed, make_app, serve_listed, settle, small_corpus
 
 import ipcsreader.ui
 
@@ -100,18 +99,7 @@ def offline(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[None]:
     monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
     monkeypatch.setattr("webbrowser.open", lambda *args, **kwargs: True)
     with Site() as site:
-        site.add(
-            3870,
-            "Tides and Turning Points",
-            date=dt.date(2012, 7, 2),
-            column="Harbour Notes",
-            author="Meera Iyer",
-            role="Senior Fellow",
-            paragraphs=("Every monsoon the harbour plans are redrawn.",),
-        )
-        monkeypatch.setenv("IPCS_BASE_URL", site.base_url)
-        monkeypatch.setenv("IPCS_DELAY", "0")
-        monkeypatch.setenv("IPCS_RETRIES", "0")
+        serve_listed(site, monkeypatch)
         yield
 
 

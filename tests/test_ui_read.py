@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -11,7 +10,17 @@ from ipcs_site import site_fixture as site_fixture  # the `site` fixture
 from search_world import FILLER, old_page, write
 from textual.pilot import Pilot
 from textual.widgets import Input
-from ui_world import drive, indexed, make_app, screen_text, settle, shipped, small_corpus, typed
+from ui_world import (
+    drive,
+    indexed,
+    make_app,
+    screen_text,
+    serve_listed,
+    settle,
+    shipped,
+    small_corpus,
+    typed,
+)
 
 from ipcsreader.library import Library
 from ipcsreader.ui.article import ArticleView, Match
@@ -341,18 +350,7 @@ def test_no_color_marks_the_matches_with_stars(world, monkeypatch: pytest.Monkey
 def test_a_listing_only_article_offers_f_and_fills_in_once_fetched(
     tmp_path: Path, site: Site, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    site.add(
-        3870,
-        "Tides and Turning Points",
-        date=dt.date(2012, 7, 2),
-        column="Harbour Notes",
-        author="Meera Iyer",
-        role="Senior Fellow",
-        paragraphs=("Every monsoon the harbour plans are redrawn, and every dry season forgot.",),
-    )
-    monkeypatch.setenv("IPCS_BASE_URL", site.base_url)
-    monkeypatch.setenv("IPCS_DELAY", "0")
-    monkeypatch.setenv("IPCS_RETRIES", "0")
+    serve_listed(site, monkeypatch)
     corpus, index = indexed(small_corpus(tmp_path), tmp_path / "index")
     app = make_app(corpus, index)
 

@@ -13,6 +13,8 @@ import shutil
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 
+import pytest
+from ipcs_site import Site
 from rich.console import Console
 from textual.pilot import Pilot
 
@@ -46,6 +48,23 @@ def small_corpus(tmp: Path) -> Path:
     for name in ("old-whole.txt", "column-listing.txt"):
         shutil.copy(FIXTURES / "pages" / name, corpus / name)
     return corpus
+
+
+def serve_listed(site: Site, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The article :func:`small_corpus`'s column listing names without its text (#3870),
+    published on the stand-in ``site``, which fetching then asks at once."""
+    site.add(
+        3870,
+        "Tides and Turning Points",
+        date=dt.date(2012, 7, 2),
+        column="Harbour Notes",
+        author="Meera Iyer",
+        role="Senior Fellow",
+        paragraphs=("Every monsoon the harbour plans are redrawn, and every dry season forgot.",),
+    )
+    monkeypatch.setenv("IPCS_BASE_URL", site.base_url)
+    monkeypatch.setenv("IPCS_DELAY", "0")
+    monkeypatch.setenv("IPCS_RETRIES", "0")
 
 
 def make_app(corpus: Path, index: Path, *, query: str = "", update: bool = False) -> IpcsApp:
