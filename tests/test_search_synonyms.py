@@ -258,3 +258,25 @@ def test_a_word_s_other_form_finds_the_page_saying_it_so(tmp_path: Path) -> None
     assert all_words(result) == [8981, 8982]
     assert dict(result.also_said) == {"terrorist": "terrorism"}
     assert all_words(lib.search(SearchQuery("terrorism port"))) == [8982, 8981]
+
+
+@pytest.mark.parametrize(
+    ("typed", "said", "other"),
+    [
+        ("optimistic", "optimism", "optimism"),
+        ("pessimism", "pessimistic", "pessimistic"),
+        ("populist", "populism", "populism"),
+    ],
+)
+def test_a_creed_and_its_adjective_find_each_other(
+    tmp_path: Path, typed: str, said: str, other: str
+) -> None:
+    # The stemmer reads "optimism" as "optim" and "optimistic" as "optimist".
+    pages = {
+        8991: ("Harbour Notes", f"There is {said} about the harbour."),
+        8992: ("Other Notes", "There is doubt about the harbour."),
+    }
+    lib = library_of(tmp_path, pages)
+    result = lib.search(SearchQuery(f"{typed} harbour"))
+    assert all_words(result) == [8991]
+    assert dict(result.also_said) == {typed: other}

@@ -180,13 +180,18 @@ southeast > south east
 """
 
 # Forms of one word that the stemmer leaves apart, a reader typing one for the other: the
-# follower and the creed ("terrorist", "terrorism"), the thing and its adjective
+# follower or the mood and the creed ("terrorist", "terrorism"; "optimistic", "optimism":
+# the stemmer reads them as "optimist" and "optim"), the thing and its adjective
 # ("economy", "economic"), the act and the verb ("decision", "decided"). Not
 # "nationalism", which the stemmer reads as "nation", nor a verb of many other uses
 # ("close" for "closure", "include" for "inclusion", "defend" for "defence").
 _FORMS = """
 terrorist, terrorism
 extremist, extremism
+populist, populism
+militarist, militarism
+optimistic, optimism
+pessimistic, pessimism
 islamist, islamism
 communist, communism
 fundamentalist, fundamentalism
