@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 
 import pytest
-from search_world import FILLER, column_listing, new_page, old_page, write
+from search_world import FILLER, column_listing, library_of, new_page, old_page, write
 
 from ipcsreader.archive.search import SearchQuery
 from ipcsreader.errors import IndexUnavailableError, NotFoundError, QueryError
@@ -194,23 +194,13 @@ def test_which_hyphenated_words_are_also_searched_apart(compound: str, also: str
     assert alone == ([also] if also not in (None, "apart") else [])
 
 
-def notes_library(tmp_path: Path, said: dict[int, str]) -> Library:
-    """A library of one page per number, each saying its sentence (and filler)."""
-    for number, text in said.items():
-        page = old_page(number, "Notes", [text + " " + FILLER])
-        write(tmp_path / "corpus", f"{number}-old.txt", page)
-    lib = Library([tmp_path / "corpus"], tmp_path / "index")
-    lib.update()
-    return lib
-
-
 def test_a_prefixed_word_finds_the_word_it_is_joined_to_after_itself(tmp_path: Path) -> None:
     said = {
         9241: "The inter-Korean summit was held.",
         9242: "The Korean summit was held.",
         9243: "The summit was held in Geneva.",
     }
-    lib = notes_library(tmp_path, said)
+    lib = library_of(tmp_path, {n: ("Notes", text) for n, text in said.items()})
     # "inter-Korean" on one page only left the page saying "Korean" with the others.
     found = lib.search(SearchQuery("inter-Korean summit")).hits
     assert [(h.number, h.matched) for h in found][:2] == [(9241, "all"), (9242, "all")]
@@ -241,7 +231,7 @@ def test_a_wildcard_on_a_hyphenated_word_reaches_the_word(tmp_path: Path) -> Non
         9223: "A counter move, with no strategy.",
         9224: "Kim Jong-un spoke.",
     }
-    lib = notes_library(tmp_path, said)
+    lib = library_of(tmp_path, {n: ("Notes", text) for n, text in said.items()})
     # Whoosh made a phrase of the parts and dropped the wildcard: nothing was found.
     for query, found in {
         "counter-strateg*": [9221, 9222],
