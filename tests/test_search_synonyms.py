@@ -40,7 +40,7 @@ from ipcsreader.store.synonyms import typed_words
         ("Pullout: Kabul", {"pullout": "Pullout", "kabul": "Kabul"}),
         ("ties:visit", {}),
         # A country's combining form in a compound beside another country or its people.
-        ("Sino-Indian rivalry", {"sino": "Sino"}),
+        ("Sino-Indian rivalry", {"sino": "Sino", "rivalri": "rivalry"}),
         ("Indo-Pak talks", {"talk": "talks", "indo": "Indo", "pak": "Pak"}),
         ("indo-myanmar", {"indo": "indo", "myanmar": "myanmar"}),
         ("Indo-Pacific", {}),
@@ -238,13 +238,19 @@ COMBINED = {
 def test_a_combining_form_finds_its_country_named_in_full(tmp_path: Path) -> None:
     lib = library_of(tmp_path, COMBINED)
     result = lib.search(SearchQuery("Sino-Indian rivalry"))
-    assert (all_words(result), dict(result.also_said)) == ([8973, 8971], {"Sino": "china"})
+    assert (all_words(result), dict(result.also_said)) == (
+        [8973, 8971],
+        {"Sino": "china", "rivalry": "rival"},
+    )
     # "Indo-Pacific" is no country beside India: the page on India and the Pacific is not
     # found as every word.
     assert lib.search(SearchQuery("Indo-Pacific trade")).relaxed
     # Typed without the hyphen, as it is as often.
     apart = lib.search(SearchQuery("sino indian rivalry"))
-    assert (all_words(apart), dict(apart.also_said)) == ([8973, 8971], {"sino": "china"})
+    assert (all_words(apart), dict(apart.also_said)) == (
+        [8973, 8971],
+        {"sino": "china", "rivalry": "rival"},
+    )
 
 
 def test_a_word_s_other_form_finds_the_page_saying_it_so(tmp_path: Path) -> None:
@@ -258,6 +264,32 @@ def test_a_word_s_other_form_finds_the_page_saying_it_so(tmp_path: Path) -> None
     assert all_words(result) == [8981, 8982]
     assert dict(result.also_said) == {"terrorist": "terrorism"}
     assert all_words(lib.search(SearchQuery("terrorism port"))) == [8982, 8981]
+
+
+@pytest.mark.parametrize(
+    ("typed", "said", "others"),
+    [
+        ("violent", "violence", "violence"),
+        ("sovereign", "sovereignty", "sovereignty"),
+        ("coercion", "coercive", "coercive, coerce"),
+        ("lose", "loss", "loss"),
+        ("threatened", "threat", "threat"),
+        ("secession", "secede", "secede"),
+        ("migrants", "migration", "emigration, migration"),
+    ],
+)
+def test_a_word_and_its_derived_form_find_each_other(
+    tmp_path: Path, typed: str, said: str, others: str
+) -> None:
+    # Forms the stemmer leaves apart ("violent" and "violenc", "coerciv" and "coercion").
+    pages = {
+        8993: ("Harbour Notes", f"They spoke of {said} at the harbour."),
+        8994: ("Other Notes", "They spoke of trade at the harbour."),
+    }
+    lib = library_of(tmp_path, pages)
+    result = lib.search(SearchQuery(f"{typed} harbour"))
+    assert all_words(result) == [8993]
+    assert dict(result.also_said) == {typed: others}
 
 
 @pytest.mark.parametrize(

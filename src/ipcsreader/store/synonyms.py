@@ -53,7 +53,7 @@ ceasefire, truce
 protests, demonstrations, agitation
 cooperation, collaboration
 troops, soldiers, jawans
-emigration, migration
+emigration, migration, migrant
 constitution, charter
 missing, disappeared, vanished
 incursion, intrusion, transgression
@@ -182,7 +182,9 @@ southeast > south east
 # Forms of one word that the stemmer leaves apart, a reader typing one for the other: the
 # follower or the mood and the creed ("terrorist", "terrorism"; "optimistic", "optimism":
 # the stemmer reads them as "optimist" and "optim"), the thing and its adjective
-# ("economy", "economic"), the act and the verb ("decision", "decided"). Not
+# ("economy", "economic"; "violence", "violent"), the act and the verb ("decision",
+# "decided"; "loss", "lose"). Not "strength" for "strengthen" (a reader asking for
+# "desperation, not strength" means power, not a pact strengthened), not
 # "nationalism", which the stemmer reads as "nation", nor a verb of many other uses
 # ("close" for "closure", "include" for "inclusion", "defend" for "defence").
 _FORMS = """
@@ -213,6 +215,23 @@ occupation, occupy
 detainee, detain
 seizure, seize
 denial, deny
+violence, violent
+sovereignty, sovereign
+rivalry, rival
+stability, stable
+threat, threaten
+secession, secede
+coercion, coercive, coerce
+reliance, rely
+compliance, comply
+defiance, defy
+destruction, destroy
+reduction, reduce
+pursuit, pursue
+religion, religious
+suspension, suspend
+solution, solve
+loss, lose
 """
 
 # A country's combining form as a compound's first or last part ("Sino-Indian",
