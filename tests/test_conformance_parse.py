@@ -13,7 +13,7 @@ import pytest
 
 from ipcsreader.errors import PageError
 from ipcsreader.model import Article, Listing
-from ipcsreader.parse import parse_file
+from ipcsreader.parse import parse_file, parse_text
 
 D = dt.date
 VS_NMF = "Director, National Maritime Foundation (NMF), New Delhi"
@@ -650,3 +650,36 @@ def test_whole_page_sidebars(shared_pages):
     assert bars.archive_years[0] == 2017 and bars.archive_years[-1] == 1997
     body = " ".join(parse_file(shared_pages / "4842-old.txt").paragraphs)
     assert "Copyright" not in body and "IPCS Columnists" not in body
+
+
+def _packed(text: str) -> str:
+    return "\n".join(line for line in text.splitlines() if line.strip())
+
+
+# How else a browser or a copy-and-paste saves the same page: without its blank lines,
+# with a blank line under every line, with the site's navigation kept above it.
+RESAVED = {
+    "without blank lines": _packed,
+    "with a blank line under every line": lambda text: _packed(text).replace("\n", "\n\n"),
+    "under the site's navigation": lambda text: f"Skip to main content\nMenu\n\n{text}",
+}
+
+
+@pytest.mark.parametrize("how", sorted(RESAVED))
+@pytest.mark.parametrize("name", sorted(ARTICLES) + sorted(LISTINGS))
+def test_every_page_reads_alike_saved_another_way(shared_pages, name, how):
+    text = (shared_pages / name).read_text(encoding="utf-8")
+    page, resaved = parse_text(text), parse_text(RESAVED[how](text))
+    if isinstance(page, Article):
+        assert isinstance(resaved, Article)
+        assert (resaved.number, resaved.date, resaved.column) == (
+            page.number,
+            page.date,
+            page.column,
+        )
+        assert resaved.title == page.title and resaved.authors == page.authors
+        assert resaved.paragraphs[:1] == page.paragraphs[:1]
+    else:
+        assert isinstance(resaved, Listing)
+        assert (resaved.column, resaved.columnist) == (page.column, page.columnist)
+        assert resaved.entries[:1] == page.entries[:1]

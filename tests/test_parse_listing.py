@@ -65,3 +65,10 @@ def test_a_question_mark_printed_for_an_apostrophe_in_a_listing_is_one_again():
     second = page.entries[1]
     assert second.title == "The Sea’s Turning Points"
     assert second.teaser.endswith("the harbour’s plans are redrawn")
+
+
+def test_a_column_listing_saved_with_the_site_s_navigation_above_it() -> None:
+    text = (PAGES / "column-listing.txt").read_text(encoding="utf-8")
+    page = parse_text(f"Skip to main content\nMenu\nColumns\n\n{text}")
+    assert (page.column, page.columnist) == ("Harbour Notes", Author("Meera Iyer"))
+    assert page.entries == parse_text(text).entries

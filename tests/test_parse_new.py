@@ -35,6 +35,20 @@ def test_unspaced_page_without_column_and_stamp_without_spaces():
     assert a.paragraphs[-1].endswith("because the snow clearing contracts")
 
 
+@pytest.mark.parametrize("chrome", ["Menu", "Skip to main content\nMenu", "Home\nSearch"])
+def test_the_site_s_navigation_above_a_title_is_no_column(chrome: str) -> None:
+    # A page saved from the browser may keep the navigation; without a column line, its
+    # last line stands right above the title.
+    text = (PAGES / "new-unspaced.txt").read_text(encoding="utf-8")
+    a = parse_text(f"{chrome}\n\n{text}")
+    assert (a.column, a.title) == (None, "Valley Roads: A Second Look")
+    with_column = parse_text(f"{chrome}\nMountain Letters\n{text}")
+    assert (with_column.column, with_column.title) == (
+        "Mountain Letters",
+        "Valley Roads: A Second Look",
+    )
+
+
 def test_page_saved_whole_ends_its_body_at_the_side_columns():
     a = parse_file(PAGES / "new-whole.txt")
     assert a.paragraphs[-1] == "The fishermen have stopped asking when the work will start again."

@@ -187,6 +187,50 @@ def test_a_page_saved_without_blank_lines_reads_as_with_them() -> None:
     assert packed.sidebars.same_author == spaced.sidebars.same_author
 
 
+@pytest.mark.parametrize(
+    "byline", ["", "Meera Iyer and Arjun Rao\n", "Maj Gen (Retd) Arjun Rao\n", "Prof Arjun Rao\n"]
+)
+@pytest.mark.parametrize("column", [True, False])
+def test_a_page_saved_without_blank_lines_keeps_column_and_title_apart(
+    byline: str, column: bool
+) -> None:
+    # With no blank line under the column, nor a name under the title, the two header
+    # lines are a column and a title, not a title and a byline; with a byline a name
+    # apart ("and", a rank in brackets), they still are.
+    text = (PAGES / "old-whole.txt").read_text(encoding="utf-8").replace(_BYLINE, byline)
+    if not column:
+        text = text.replace("Harbour Notes\n\nPorts", "Ports", 1)
+    single = parse_text(text)
+    packed = parse_text("\n".join(line for line in text.splitlines() if line.strip()))
+    assert (packed.column, packed.title) == (
+        "Harbour Notes" if column else None,
+        "Ports and Promises: A Coastal Ledger",
+    )
+    assert packed.authors == single.authors
+    assert packed.blocks == single.blocks
+
+
+def test_a_page_without_a_column_saved_with_a_blank_line_under_every_line() -> None:
+    # Title, name, affiliation, each alone: the title is no column, the name no title.
+    text = (PAGES / "old-whole.txt").read_text(encoding="utf-8")
+    text = text.replace("Harbour Notes\n\nPorts", "Ports", 1)
+    a = parse_text("\n\n".join(line for line in text.splitlines() if line.strip()))
+    assert (a.column, a.title, a.authors) == (
+        None,
+        "Ports and Promises: A Coastal Ledger",
+        (_IYER,),
+    )
+
+
+def test_a_short_first_paragraph_under_a_title_alone_stays_the_body_without_blank_lines():
+    text = (PAGES / "old-whole.txt").read_text(encoding="utf-8")
+    text = text.replace(_BYLINE, "").replace("Harbour Notes\n\nPorts", "Ports", 1)
+    text = text.replace("Ledger\n", "Ledger\nThe port was quiet.\n", 1)
+    a = parse_text("\n".join(line for line in text.splitlines() if line.strip()))
+    assert (a.column, a.title, a.authors) == (None, "Ports and Promises: A Coastal Ledger", ())
+    assert a.paragraphs[0] == "The port was quiet."
+
+
 _LONG_AFFILIATION = (
     "Associate Professor, Centre for Coastal Studies, School of Maritime Affairs, Kochi"
     " University, and Visiting Fellow, Harbour Institute, New Delhi"

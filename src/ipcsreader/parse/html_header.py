@@ -15,6 +15,7 @@ from itertools import pairwise
 
 from bs4 import BeautifulSoup, Tag
 
+from ipcsreader.parse.chrome import names_no_column
 from ipcsreader.parse.html_runs import HEADINGS, Run, class_words, is_header, tag_text
 from ipcsreader.parse.stamps import Stamp, block_stamp, new_stamp
 from ipcsreader.text import ends_sentence, fold
@@ -26,24 +27,6 @@ _COLUMN_MAX_WORDS = 10
 _COLUMN_LINK = "columns_select"
 _AFTER_STAMP = 2
 _LABEL_WORDS = 3  # "Filed under", "Column:" before a column's link
-# Crumbs and labels that name a part of the site, never a column.
-_GENERIC = frozenset(
-    fold(w)
-    for w in (
-        "home",
-        "ipcs",
-        "columns",
-        "column",
-        "commentaries",
-        "commentary",
-        "articles",
-        "issue briefs",
-        "special reports",
-        "research papers",
-        "discussion reports",
-        "publications",
-    )
-)
 _CRUMB_MARKS = re.compile(r"\s*(?:»|›|>|/|\||→)\s*")
 
 
@@ -141,7 +124,7 @@ def _column_like(run: Run) -> bool:
         and not run.linked
         and run.block.name not in ("h1", "h2")
         and new_stamp(text) is None
-        and fold(text) not in _GENERIC
+        and not names_no_column(text)
         and any(c.isalpha() for c in text)
     )
 

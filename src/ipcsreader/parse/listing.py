@@ -15,6 +15,7 @@ from dataclasses import replace
 
 from ipcsreader.model import Author, Listing, ListingEntry, SourceFormat
 from ipcsreader.names import author, split_authors, split_honorific
+from ipcsreader.parse.chrome import names_no_column
 from ipcsreader.parse.old import article_after_stamp
 from ipcsreader.parse.stamps import LISTING_META, find, loose_old_stamp, make_date, new_stamp
 from ipcsreader.text import ends_sentence, title_key
@@ -93,7 +94,8 @@ def _meta_authors(names: str) -> tuple[Author, ...]:
 def column_listing(lines: list[str], *, source: str | None, fmt: SourceFormat) -> Listing:
     filled = [x for x in lines if x]
     first_bullet = next((i for i, x in enumerate(filled) if _BULLET.match(x)), len(filled))
-    head = filled[:first_bullet]
+    # A page saved with the site's navigation above the column's name ("Menu").
+    head = list(itertools.dropwhile(names_no_column, filled[:first_bullet]))
     column = None
     columnist: Author | None = None
     if head:

@@ -11,13 +11,21 @@ from __future__ import annotations
 import re
 
 from ipcsreader.model import Article, Author, SourceFormat
-from ipcsreader.names import author, has_affiliation_word, is_byline_name, split_authors
+from ipcsreader.names import (
+    author,
+    has_affiliation_word,
+    is_byline_name,
+    is_name_like,
+    split_authors,
+)
 from ipcsreader.parse import body, sidebar
 from ipcsreader.parse.stamps import REGION, Stamp, find, loose_old_stamp
+from ipcsreader.text import fold
 
 _EMAIL = re.compile(r"^(?:e-?mail\s*:?\s*)?(\S+@\S+\.\w+)$", re.IGNORECASE)
 _BARE_NUMBER = re.compile(r"^#\s*\d+$")
 _BODY_MIN_WORDS = 16
+_COLUMN_MAX_WORDS = 5  # "Af-Pak Diary", "IPCS Discussion": a column's name is short
 # Lines under a title, byline included, read as the byline on a page with a blank line
 # under every line: names, affiliations and e-mail addresses of two authors at most.
 _SPACED_BYLINE_MAX = 6
@@ -44,7 +52,16 @@ def _headed(lines: list[str], runs: list[tuple[int, int]]) -> list[tuple[int, in
     if not runs:
         return runs
     start, end = runs[0]
-    cut = next((i for i in range(start + 1, end) if _is_body_line(lines[i])), None)
+    cut = next(
+        (
+            i
+            for i in range(start + 1, end)
+            # An affiliation under a name may run as long as a paragraph.
+            if _is_body_line(lines[i])
+            and not (_is_byline_line(lines[i]) and _names_someone(lines[i - 1]))
+        ),
+        None,
+    )
     if cut is None or _is_body_line(lines[start]):
         return runs
     return [(start, cut), (cut, end), *runs[1:]]
@@ -75,6 +92,46 @@ def _is_byline_line(line: str) -> bool:
         return True
     first, *_ = line.split()
     return has_affiliation_word(first) and not _SENTENCE_END.search(line)
+
+
+def _column_over_title(first: str, second: str) -> bool:
+    """Whether the first two lines of a header saved without blank lines are a column
+    and a title rather than a title and its byline (or a short first paragraph): the
+    second reads as a headline (a small word in lower case, a colon, a question, a
+    figure; no full stop) and names no one, and the first is short. An affiliation
+    comes under a name, never right under a title."""
+    words = second.split()
+    if is_name_like(second, max_tokens=8) or "@" in second or _STATEMENT_END.search(second):
+        return False
+    if _names_someone(second):
+        return False
+    headline = any(w[0].islower() for w in words) or any(c in second for c in ":?0123456789")
+    return headline and len(first.split()) <= _COLUMN_MAX_WORDS and not _SENTENCE_END.search(first)
+
+
+def _is_statement(line: str) -> bool:
+    """A sentence of the body ("The port was quiet."), not a name or an affiliation."""
+    return (
+        bool(_STATEMENT_END.search(line))
+        and not is_name_like(line, max_tokens=8)
+        and not has_affiliation_word(line)
+        and "@" not in line
+    )
+
+
+def _title_over_byline(lines: list[str], runs: list[tuple[int, int]]) -> bool:
+    """Whether the first three runs, a line each (a page saved with a blank line under
+    every line), are a title, a name and an affiliation or e-mail address: no column."""
+    if len(runs) < 3 or any(end - start != 1 for start, end in runs[:3]):
+        return False
+    name, after = lines[runs[1][0]], lines[runs[2][0]]
+    affiliation = not _is_body_line(after) and not _names_someone(after)
+    return _names_someone(name) and (affiliation or bool(_EMAIL.match(after)))
+
+
+def _names_someone(line: str) -> bool:
+    """Whether ``line`` is a byline: one name or more ("Meera Iyer and Arjun Rao")."""
+    return all(map(is_byline_name, split_authors(line)))
 
 
 def _is_body_line(line: str) -> bool:
@@ -141,21 +198,40 @@ def article_after_stamp(
     title = None
     authors: tuple[Author, ...] = ()
     body_from = len(content)
+    known = column
     if groups:
         g0 = content[slice(*groups[0])]
         nxt = content[slice(*groups[1])] if len(groups) > 1 else None
-        if len(g0) == 1 and (nxt is None or not _is_body_line(nxt[0])):
+        # A page inside a listing comes with its column known, and starts at its title.
+        free = known is None or fold(g0[0]) == fold(known)
+        if (
+            free
+            and len(g0) == 1
+            and (nxt is None or not _is_body_line(nxt[0]))
+            and not _title_over_byline(content, groups)
+        ):
             column = g0[0]
             groups = groups[1:]
-        elif len(g0) > 2 and is_byline_name(g0[2]) and not is_byline_name(g0[1]):
-            # No blank line under the column: column, title, then the byline.
+        elif (
+            free
+            and len(g0) > 1
+            and (
+                _column_over_title(g0[0], g0[1])
+                or (len(g0) > 2 and _names_someone(g0[2]) and not is_byline_name(g0[1]))
+            )
+        ):
+            # No blank line under the column: column, title, then the byline if any.
             column = g0[0]
             groups[0] = (groups[0][0] + 1, groups[0][1])
         if groups and not _is_body_line(content[groups[0][0]]):
             groups = _spaced(content, groups)
-            head = [line for line in content[slice(*groups[0])] if line]
+            rows = [i for i in range(*groups[0]) if content[i]]
+            # A short first paragraph right under a title with no byline (no blank line
+            # between them) is the body's, not an author.
+            cut = next((k for k, i in enumerate(rows) if k and _is_statement(content[i])), None)
+            head = [content[i] for i in rows[:cut]]
             title, authors = head[0], _authors(head[1:])
-            body_from = groups[0][1]
+            body_from = groups[0][1] if cut is None else rows[cut]
         elif groups:
             body_from = groups[0][0]
     blocks = body.blocks(content[body_from:], headings)
