@@ -657,11 +657,13 @@ def _packed(text: str) -> str:
 
 
 # How else a browser or a copy-and-paste saves the same page: without its blank lines,
-# with a blank line under every line, with the site's navigation kept above it.
+# with a blank line under every line, with the site's navigation or footer kept.
 RESAVED = {
     "without blank lines": _packed,
     "with a blank line under every line": lambda text: _packed(text).replace("\n", "\n\n"),
     "under the site's navigation": lambda text: f"Skip to main content\nMenu\n\n{text}",
+    "under a breadcrumb trail": lambda text: f"Home | Commentaries | Columns\n\n{text}",
+    "over the site's footer": lambda text: f"{text}\n\n© 2024 IPCS. All rights reserved.\n",
 }
 
 

@@ -35,7 +35,9 @@ def test_unspaced_page_without_column_and_stamp_without_spaces():
     assert a.paragraphs[-1].endswith("because the snow clearing contracts")
 
 
-@pytest.mark.parametrize("chrome", ["Menu", "Skip to main content\nMenu", "Home\nSearch"])
+@pytest.mark.parametrize(
+    "chrome", ["Menu", "Skip to main content\nMenu", "Home\nSearch", "Home » Commentaries"]
+)
 def test_the_site_s_navigation_above_a_title_is_no_column(chrome: str) -> None:
     # A page saved from the browser may keep the navigation; without a column line, its
     # last line stands right above the title.
@@ -47,6 +49,12 @@ def test_the_site_s_navigation_above_a_title_is_no_column(chrome: str) -> None:
         "Mountain Letters",
         "Valley Roads: A Second Look",
     )
+
+
+def test_a_breadcrumb_trail_above_a_title_names_its_column_last() -> None:
+    text = (PAGES / "new-unspaced.txt").read_text(encoding="utf-8")
+    a = parse_text(f"Home » Columns » Mountain Letters\n{text}")
+    assert (a.column, a.title) == ("Mountain Letters", "Valley Roads: A Second Look")
 
 
 def test_page_saved_whole_ends_its_body_at_the_side_columns():
@@ -122,3 +130,14 @@ def test_a_page_cut_inside_its_author_block_has_no_name_for_a_paragraph() -> Non
     assert a.authors == (Author("Ravi Fernando"),)  # from the teaser
     assert a.blocks == ()
     assert a.truncated
+
+
+@pytest.mark.parametrize(
+    "footer",
+    ["© 2024 IPCS. All rights reserved.", "Copyright 2019 Institute of Peace and Conflict Studies"],
+)
+def test_the_site_s_footer_ends_the_body_of_a_page_saved_whole(footer: str) -> None:
+    text = (PAGES / "new-unspaced.txt").read_text(encoding="utf-8")
+    cut = parse_text(text)
+    a = parse_text(f"{text}\n\n{footer}\n")
+    assert a.blocks == cut.blocks and not a.truncated

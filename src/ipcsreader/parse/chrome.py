@@ -1,8 +1,10 @@
 """Lines the site prints around an article that name no column: the parts of the site
-("Commentaries", "Columns") and the navigation a page saved as text keeps above its title
-("Skip to main content", "Menu")."""
+("Commentaries", "Columns"), the navigation a page saved as text keeps above its title
+("Skip to main content", "Menu"), and a breadcrumb trail of them ("Home » Columns")."""
 
 from __future__ import annotations
+
+import re
 
 from ipcsreader.text import fold
 
@@ -30,9 +32,24 @@ _NAVIGATION_TEXT = """
     subscribe contact us about share print close open back top
 """
 _NAVIGATION = frozenset(_NAVIGATION_TEXT.split())
+CRUMB_MARKS = re.compile(r"\s*(?:»|›|>|/|\||→)\s*")
+
+
+def _is_chrome(part: str) -> bool:
+    folded = fold(part)
+    return folded in SITE_PARTS or all(w in _NAVIGATION for w in folded.split())
 
 
 def names_no_column(line: str) -> bool:
-    """Whether ``line`` is a part of the site or its navigation rather than a column."""
-    folded = fold(line)
-    return folded in SITE_PARTS or all(w in _NAVIGATION for w in folded.split())
+    """Whether ``line`` is a part of the site, its navigation or a trail of them rather
+    than a column."""
+    return all(map(_is_chrome, CRUMB_MARKS.split(line)))
+
+
+def column_named(line: str) -> str | None:
+    """The column ``line`` names, printed alone or at the end of a breadcrumb trail
+    ("Home » Columns » Red Affairs"); None for chrome."""
+    *trail, last = CRUMB_MARKS.split(line)
+    if not last or _is_chrome(last):
+        return None
+    return last if trail and all(map(_is_chrome, trail)) else line

@@ -10,12 +10,11 @@ title (above it, or between it and the stamp), and a breadcrumb's column
 
 from __future__ import annotations
 
-import re
 from itertools import pairwise
 
 from bs4 import BeautifulSoup, Tag
 
-from ipcsreader.parse.chrome import names_no_column
+from ipcsreader.parse.chrome import CRUMB_MARKS, names_no_column
 from ipcsreader.parse.html_runs import HEADINGS, Run, class_words, is_header, tag_text
 from ipcsreader.parse.stamps import Stamp, block_stamp, new_stamp
 from ipcsreader.text import ends_sentence, fold
@@ -27,7 +26,6 @@ _COLUMN_MAX_WORDS = 10
 _COLUMN_LINK = "columns_select"
 _AFTER_STAMP = 2
 _LABEL_WORDS = 3  # "Filed under", "Column:" before a column's link
-_CRUMB_MARKS = re.compile(r"\s*(?:»|›|>|/|\||→)\s*")
 
 
 def find_stamp(every: list[Run]) -> tuple[int, Stamp] | None:
@@ -136,7 +134,7 @@ def _breadcrumb_column(soup: BeautifulSoup, title: str | None) -> str | None:
         if link is not None and tag_text(link):
             return tag_text(link)
         parts = [c for c in (tag_text(x) for x in trail.find_all("li")) if c] or [
-            c for c in _CRUMB_MARKS.split(tag_text(trail)) if c
+            c for c in CRUMB_MARKS.split(tag_text(trail)) if c
         ]
         for before, crumb in pairwise(parts):
             if fold(before) in ("columns", "column") and crumb != title:

@@ -13,7 +13,7 @@ from dataclasses import replace
 from ipcsreader.model import Article, Author, SourceFormat
 from ipcsreader.names import author, is_name_like, leading_names
 from ipcsreader.parse import body, sidebar
-from ipcsreader.parse.chrome import names_no_column
+from ipcsreader.parse.chrome import column_named
 from ipcsreader.parse.stamps import find, new_stamp
 from ipcsreader.text import ends_sentence, fold
 
@@ -85,7 +85,7 @@ def parse(
     if title is not None and title in before:
         above = before[: len(before) - 1 - before[::-1].index(title)]
         # A page saved without its column may show the site's navigation there.
-        column = above[-1] if above and not names_no_column(above[-1]) else None
+        column = column_named(above[-1]) if above else None
     after = list(lines[at + 1 :])
     rows = [j for j, x in enumerate(after) if x]
     teaser = None

@@ -20,6 +20,9 @@ _CONTRIBUTORS = "other regular contributors"
 _SAME_AUTHOR = "article by same author"
 _BROWSE = re.compile(r"^Browse by (.+)$", re.IGNORECASE)
 _BROWSE_MAX_WORDS = 5
+# The site's footer, kept by a page saved whole as text: "© 2024 IPCS. All rights reserved."
+_FOOTER = re.compile(r"^(?:©|\(c\)\s|copyright\b.*(?:©|\d{4}|reserved))", re.IGNORECASE)
+_FOOTER_MAX_WORDS = 20
 _YEAR_HEADING = re.compile(r"^Year (\d{4})$")
 _YEARS = re.compile(r"^\d{4}(?: \d{4})*$")
 _MONTHS_LINE = re.compile(r"^(?:January|February|March|April|May|June|July|August|September)\b")
@@ -77,13 +80,16 @@ def columnists(lines: list[str]) -> tuple[ColumnistEntry, ...]:
 
 def body_end(lines: list[str]) -> int | None:
     """Where the side columns start in ``lines`` (an article's lines after its stamp): at
-    the closing share line, or at a side column's heading where a page lacks that line."""
+    the closing share line, or at a side column's heading or the site's footer where a
+    page lacks that line."""
     for i, line in enumerate(lines):
         key = line.casefold()
         if is_share_line(line) or key in (_COLUMNISTS, _CONTRIBUTORS, _SAME_AUTHOR):
             return i
         # A heading, not a paragraph that happens to begin so.
         if _BROWSE.match(line) and len(line.split()) <= _BROWSE_MAX_WORDS:
+            return i
+        if _FOOTER.match(line) and len(line.split()) <= _FOOTER_MAX_WORDS:
             return i
     return None
 
