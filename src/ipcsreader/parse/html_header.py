@@ -14,7 +14,8 @@ from itertools import pairwise
 
 from bs4 import BeautifulSoup, Tag
 
-from ipcsreader.parse.chrome import CRUMB_MARKS, names_no_column
+from ipcsreader.names import leading_names
+from ipcsreader.parse.chrome import CRUMB_MARKS, column_named, names_no_column
 from ipcsreader.parse.html_runs import HEADINGS, Run, class_words, is_header, tag_text
 from ipcsreader.parse.stamps import Stamp, block_stamp, new_stamp
 from ipcsreader.text import ends_sentence, fold
@@ -65,8 +66,13 @@ def find_title(soup: BeautifulSoup, rs: list[Run], at: int) -> tuple[str | None,
     above = [i for i in near if i < at]
     t = next((i for i in reversed(above) if rs[i].block.name in HEADINGS), None)
     below = at + stamp_length(rs, at) + 1
-    # A title printed under its date: a heading there that outranks the one above.
-    if below < len(rs) and rs[below].block.name in HEADINGS:
+    # A title printed under its date: a heading there that outranks the one above, unless
+    # it opens on a name, as a teaser does ("Dr Vijay Sakhuja examines …").
+    if (
+        below < len(rs)
+        and rs[below].block.name in HEADINGS
+        and not (t is not None and leading_names(rs[below].text))
+    ):
         rank = rs[t].block.name if t is not None else "h9"
         t = below if str(rs[below].block.name) < str(rank) else t
     if t is None and above:
@@ -98,7 +104,8 @@ def find_column(
     for i in (t - 1, t + 1):
         # Right above the title, or between it and the stamp: a short label of its own.
         if 0 <= i < len(rs) and i not in used and (i < t or i < at) and _column_like(rs[i]):
-            return rs[i].text, i
+            # A breadcrumb trail without its class names the column last.
+            return column_named(rs[i].text), i
     return _breadcrumb_column(soup, rs[t].text), None
 
 
