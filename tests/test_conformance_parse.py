@@ -8,6 +8,7 @@ affiliation), and the start of the first body block.
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 
 import pytest
 
@@ -657,13 +658,16 @@ def _packed(text: str) -> str:
 
 
 # How else a browser or a copy-and-paste saves the same page: without its blank lines,
-# with a blank line under every line, with the site's navigation or footer kept.
+# with a blank line under every line, with the site's navigation or footer kept, its
+# accents apart from their letters (as macOS writes them), bullets for its middle dots.
 RESAVED = {
     "without blank lines": _packed,
     "with a blank line under every line": lambda text: _packed(text).replace("\n", "\n\n"),
     "under the site's navigation": lambda text: f"Skip to main content\nMenu\n\n{text}",
     "under a breadcrumb trail": lambda text: f"Home | Commentaries | Columns\n\n{text}",
     "over the site's footer": lambda text: f"{text}\n\n© 2024 IPCS. All rights reserved.\n",
+    "with its letters decomposed": lambda text: unicodedata.normalize("NFD", text),
+    "with bullets for its dots": lambda text: text.replace("·", "•"),
 }
 
 

@@ -3,6 +3,8 @@
 import datetime as dt
 from pathlib import Path
 
+import pytest
+
 from ipcsreader.model import Author, ListingEntry
 from ipcsreader.parse import parse_file, parse_text
 
@@ -72,3 +74,11 @@ def test_a_column_listing_saved_with_the_site_s_navigation_above_it() -> None:
     page = parse_text(f"Skip to main content\nMenu\nColumns\n\n{text}")
     assert (page.column, page.columnist) == ("Harbour Notes", Author("Meera Iyer"))
     assert page.entries == parse_text(text).entries
+
+
+@pytest.mark.parametrize("dot", ["•", "|"])
+def test_a_column_listing_with_another_mark_for_its_dots(dot: str) -> None:
+    text = (PAGES / "column-listing.txt").read_text(encoding="utf-8")
+    assert "·" in text
+    page = parse_text(text.replace("·", dot))
+    assert (page.column, page.entries) == (parse_text(text).column, parse_text(text).entries)

@@ -181,8 +181,12 @@ def repair_mojibake(text: str) -> str:
 
     UTF-8 read as cp1252 ("â€™") goes through ftfy's ``fix_encoding`` (which leaves curly
     quotes alone); cp1252 read as Mac Central European ("Nepalís", "ďQuoteĒ") is repaired
-    only where the damaged character cannot be a letter of the word.
+    only where the damaged character cannot be a letter of the word. Letters saved
+    decomposed (a letter, then its accent: as macOS writes them) are composed first, so
+    that a page reads, and is searched, as the same page saved otherwise.
     """
+    if not text.isascii() and not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
     if not _surely_clean(text):
         import ftfy
 

@@ -34,10 +34,11 @@ CUT_NEW_STAMP = re.compile(rf"^\d{{1,2}}\s+[A-Za-z]{{3,9}}\.?,?(?:\s*\d{{1,4}})?
 BARE_STAMP = re.compile(rf"^{_DATE}\s+#?\s*(\d{{1,6}})$")
 # ... and may put a label before it ("Published: 05 May, 2016 | 5001").
 _LABEL = re.compile(r"^[A-Za-z][A-Za-z ]{0,24}:\s*")
-# "Vijay Shankar · 06 Jul, 2015 · 4896" under a title in a column listing.
-LISTING_META = re.compile(rf"^(.+?)\s*·\s*{_DATE}\s*·\s*(\d{{1,6}})$")
+# "Vijay Shankar · 06 Jul, 2015 · 4896" under a title in a column listing (a bullet or a
+# bar for the dot, as in a stamp).
+LISTING_META = re.compile(rf"^(.+?)\s*{_DOT}\s*{_DATE}\s*{_DOT}\s*(\d{{1,6}})$")
 # "IPCS · 27 Feb, 2020 · 206 · Special Report": a publication, not a commentary.
-PUBLICATION_META = re.compile(rf"^(.*?)\s*·\s*{_DATE}\s*·\s*(\d{{1,6}})\s*·\s*(.+)$")
+PUBLICATION_META = re.compile(rf"^(.*?)\s*{_DOT}\s*{_DATE}\s*{_DOT}\s*(\d{{1,6}})\s*{_DOT}\s*(.+)$")
 # "Home Contact Us" … "China - Articles": the old site's category line.
 REGION = re.compile(r"^(.+?)\s+[-–]\s+Articles$")
 SHARE_LINE = "Print Bookmark Email Facebook Subscribe"
