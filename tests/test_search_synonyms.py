@@ -269,6 +269,9 @@ def test_a_word_s_other_form_finds_the_page_saying_it_so(tmp_path: Path) -> None
 @pytest.mark.parametrize(
     ("typed", "said", "others"),
     [
+        ("optimistic", "optimism", "optimism"),
+        ("pessimism", "pessimistic", "pessimistic"),
+        ("populist", "populism", "populism"),
         ("violent", "violence", "violence"),
         ("sovereign", "sovereignty", "sovereignty"),
         ("coercion", "coercive", "coercive, coerce"),
@@ -278,37 +281,16 @@ def test_a_word_s_other_form_finds_the_page_saying_it_so(tmp_path: Path) -> None
         ("migrants", "migration", "emigration, migration"),
     ],
 )
-def test_a_word_and_its_derived_form_find_each_other(
+def test_a_word_and_its_other_form_find_each_other(
     tmp_path: Path, typed: str, said: str, others: str
 ) -> None:
-    # Forms the stemmer leaves apart ("violent" and "violenc", "coerciv" and "coercion").
+    # Forms the stemmer leaves apart: it reads "optimism" as "optim" and "optimistic" as
+    # "optimist", "violent" as "violent" and "violence" as "violenc".
     pages = {
-        8993: ("Harbour Notes", f"They spoke of {said} at the harbour."),
-        8994: ("Other Notes", "They spoke of trade at the harbour."),
-    }
-    lib = library_of(tmp_path, pages)
-    result = lib.search(SearchQuery(f"{typed} harbour"))
-    assert all_words(result) == [8993]
-    assert dict(result.also_said) == {typed: others}
-
-
-@pytest.mark.parametrize(
-    ("typed", "said", "other"),
-    [
-        ("optimistic", "optimism", "optimism"),
-        ("pessimism", "pessimistic", "pessimistic"),
-        ("populist", "populism", "populism"),
-    ],
-)
-def test_a_creed_and_its_adjective_find_each_other(
-    tmp_path: Path, typed: str, said: str, other: str
-) -> None:
-    # The stemmer reads "optimism" as "optim" and "optimistic" as "optimist".
-    pages = {
-        8991: ("Harbour Notes", f"There is {said} about the harbour."),
-        8992: ("Other Notes", "There is doubt about the harbour."),
+        8991: ("Harbour Notes", f"They spoke of {said} at the harbour."),
+        8992: ("Other Notes", "They spoke of trade at the harbour."),
     }
     lib = library_of(tmp_path, pages)
     result = lib.search(SearchQuery(f"{typed} harbour"))
     assert all_words(result) == [8991]
-    assert dict(result.also_said) == {typed: other}
+    assert dict(result.also_said) == {typed: others}
