@@ -29,6 +29,11 @@ def test_is_name_like():
     assert not is_name_like("The Indian Ocean")
     assert not is_name_like("Forecast 2016: East Asia")
     assert not is_name_like("it is a name")
+    # A title's small words capitalised are no part of a name; a given name that is
+    # such a word elsewhere ("An") still is.
+    assert not is_name_like("Harbours Without Ships")
+    assert not is_name_like("Pirates Of The Strait")
+    assert is_name_like("Nguyen Van An")
 
 
 def test_split_authors():

@@ -100,6 +100,13 @@ _PARTICLES = frozenset(
         "ter",
     ]
 )
+# Small words a title capitalises, never inside a name ("Harbours Without Ships"). Not
+# those that are also given names ("An", "To", "On": Tô Lâm, Nguyen Van An).
+_TITLE_WORDS_TEXT = """
+    And Of The For From With Without Over Under Between Beyond Against Amid Towards
+    Toward Into Versus Vs Or Not After Before Through Across Behind Within Its Are Was Is
+"""
+_TITLE_WORDS = frozenset(_TITLE_WORDS_TEXT.split())
 # Capitalised words that start sentences, never names.
 _NOT_NAMES = frozenset(
     [
@@ -200,6 +207,8 @@ def is_name_like(line: str, max_tokens: int = 6) -> bool:
     _, rest = split_honorific(line)
     tokens = rest.rstrip(".").split()
     if not 1 <= len(tokens) <= max_tokens or tokens[0] in _NOT_NAMES:
+        return False
+    if any(t in _TITLE_WORDS for t in tokens[1:]):  # "Harbours Without Ships"
         return False
     if any(ch.isdigit() for ch in rest) or any(ch in rest for ch in ':;?!"“”'):
         return False
