@@ -1,6 +1,7 @@
 """Old-layout article pages, on fixture pages written for each quirk."""
 
 import datetime as dt
+import textwrap
 from pathlib import Path
 
 import pytest
@@ -277,3 +278,18 @@ def test_a_page_without_its_closing_share_line_ends_its_body_at_the_side_columns
     a = parse_text(text.replace(closing, "what a harbour is for.\n\n"))
     assert a.blocks == whole.blocks and len(a.blocks) == 4
     assert a.sidebars == whole.sidebars and not a.truncated
+
+
+@pytest.mark.parametrize("width", [64, 72, 80])
+def test_a_body_saved_broken_at_a_fixed_width_reads_as_one_line_a_paragraph(width: int) -> None:
+    # As a text browser or a "save as text" breaks lines; a compound broken after its
+    # hyphen is one word again.
+    text = (PAGES / "old-whole.txt").read_text(encoding="utf-8")
+    text = text.replace("three new harbour", "three new harbour-development", 1)
+    wrapped = "\n".join(
+        part
+        for line in text.splitlines()
+        for part in (textwrap.wrap(line, width) if len(line) > width else [line])
+    )
+    assert max(map(len, wrapped.splitlines())) <= width
+    assert parse_text(wrapped).blocks == parse_text(text).blocks

@@ -1,6 +1,7 @@
 """An article body as blocks: paragraphs, sub-headings, an opening epigraph, speakers.
 
-Both layouts print one paragraph per line. Pages with blank lines between paragraphs
+Both layouts print one paragraph per line (a page saved broken at a fixed width is read
+so again). Pages with blank lines between paragraphs
 set a sub-heading (or a speaker's name) directly above its paragraph, so there
 adjacency is a clue; pages without blank lines leave only the line's shape.
 """
@@ -70,6 +71,12 @@ _SMALL_WORDS = frozenset(
         "its",
     ]
 )
+# A body broken at a fixed width: enough lines to tell, at a width in this range, with a
+# good share of them within a word's length of it.
+_WRAPPED_MIN_LINES = 6
+_WRAP_WIDTHS = (60, 100)
+_WRAP_SLACK = 12
+_WRAPPED_SHARE = 0.4
 _HEADING_MAX_WORDS = 14
 _ATTRIBUTION_MAX_WORDS = 14
 _ROLE_MAX_WORDS = 30
@@ -135,11 +142,38 @@ def _is_epigraph(items: list[tuple[str, bool]], spaced: bool) -> bool:
     return quote[:1] in _OPENING_QUOTES and quote.rstrip()[-1:] in _CLOSING_QUOTES
 
 
+def unwrapped(lines: list[str]) -> list[str]:
+    """``lines`` with each paragraph on one line again, where a text browser or a "save as
+    text" broke them at a fixed width (every line at most some 60 to 100 characters, many
+    of them close to it): a line runs on into the next where the next one's first word
+    would not have fitted on it. Lines of a page saved unwrapped are returned as they are.
+    """
+    filled = [line for line in lines if line]
+    if len(filled) < _WRAPPED_MIN_LINES:
+        return lines
+    width = max(map(len, filled))
+    near = sum(len(line) >= width - _WRAP_SLACK for line in filled)
+    if not _WRAP_WIDTHS[0] <= width <= _WRAP_WIDTHS[1] or near < _WRAPPED_SHARE * len(filled):
+        return lines
+    out: list[str] = []
+    last = 0  # the length of the line before, as printed
+    for line in lines:
+        if line and out and out[-1] and last + 1 + len(line.split()[0]) > width:
+            # A compound broken after its hyphen ("India-" / "Maoist") is one word again.
+            hyphen = out[-1].endswith("-") and out[-1][-2:-1].isalpha()
+            out[-1] = f"{out[-1]}{'' if hyphen else ' '}{line}"
+        else:
+            out.append(line)
+        last = len(line)
+    return out
+
+
 def blocks(lines: list[str], headings: frozenset[str] = frozenset()) -> tuple[Block, ...]:
-    """Blocks of a body given as lines ("" for a blank line).
+    """Blocks of a body given as lines ("" for a blank line), unwrapped (:func:`unwrapped`).
 
     ``headings`` are lines known from page structure to be sub-headings (HTML).
     """
+    lines = unwrapped(lines)
     items: list[tuple[str, bool]] = []  # (line, next raw line is not blank)
     for i, line in enumerate(lines):
         if line:
