@@ -145,15 +145,19 @@ def _is_epigraph(items: list[tuple[str, bool]], spaced: bool) -> bool:
 def unwrapped(lines: list[str]) -> list[str]:
     """``lines`` with each paragraph on one line again, where a text browser or a "save as
     text" broke them at a fixed width (every line at most some 60 to 100 characters, many
-    of them close to it): a line runs on into the next where the next one's first word
-    would not have fitted on it. Lines of a page saved unwrapped are returned as they are.
+    of them close to it, most of those stopping mid-sentence): a line runs on into the
+    next where the next one's first word would not have fitted on it. Lines of a page
+    saved unwrapped are returned as they are.
     """
     filled = [line for line in lines if line]
     if len(filled) < _WRAPPED_MIN_LINES:
         return lines
     width = max(map(len, filled))
-    near = sum(len(line) >= width - _WRAP_SLACK for line in filled)
-    if not _WRAP_WIDTHS[0] <= width <= _WRAP_WIDTHS[1] or near < _WRAPPED_SHARE * len(filled):
+    near = [line for line in filled if len(line) >= width - _WRAP_SLACK]
+    if not _WRAP_WIDTHS[0] <= width <= _WRAP_WIDTHS[1] or len(near) < _WRAPPED_SHARE * len(filled):
+        return lines
+    # Broken lines stop mid-sentence; a page of short paragraphs or items ends them.
+    if sum(not ends_sentence(line) for line in near) < _WRAPPED_SHARE * len(near):
         return lines
     out: list[str] = []
     last = 0  # the length of the line before, as printed
