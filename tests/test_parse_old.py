@@ -298,7 +298,9 @@ def test_a_body_saved_broken_at_a_fixed_width_reads_as_one_line_a_paragraph(widt
 def test_a_body_of_short_paragraphs_is_not_taken_for_one_broken_at_a_width() -> None:
     # Each line near the longest, but each a whole sentence: nothing to join.
     text = (PAGES / "old-whole.txt").read_text(encoding="utf-8")
-    short = [f"Berth {n} was promised in the spring and never opened at all." for n in range(8)]
+    short = [
+        f"Berth {n} was promised to the fishermen in the spring and never opened." for n in range(8)
+    ]
     body = "\n".join(short) + "\n"
     start = text.index("The fishing towns")
     end = text.index("Print Bookmark", start)
