@@ -1,6 +1,7 @@
 """New-layout article pages (comm_select.php), on fixture pages written for each quirk."""
 
 import datetime as dt
+import textwrap
 from pathlib import Path
 
 import pytest
@@ -141,3 +142,19 @@ def test_the_site_s_footer_ends_the_body_of_a_page_saved_whole(footer: str) -> N
     cut = parse_text(text)
     a = parse_text(f"{text}\n\n{footer}\n")
     assert a.blocks == cut.blocks and not a.truncated
+
+
+@pytest.mark.parametrize("width", [60, 72, 80])
+@pytest.mark.parametrize("name", ["new-spaced.txt", "new-unspaced.txt"])
+def test_a_page_saved_broken_at_a_fixed_width_reads_as_saved_whole(name: str, width: int) -> None:
+    # Title, teaser and paragraphs broken as a text browser breaks them, blank lines
+    # between paragraphs or none.
+    text = (PAGES / name).read_text(encoding="utf-8")
+    wrapped = "\n".join(
+        part
+        for line in text.splitlines()
+        for part in (textwrap.wrap(line, width) if len(line) > width else [line])
+    )
+    assert wrapped != text
+    a, b = parse_text(text), parse_text(wrapped)
+    assert (b.title, b.teaser, b.authors, b.blocks) == (a.title, a.teaser, a.authors, a.blocks)

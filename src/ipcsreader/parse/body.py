@@ -8,6 +8,8 @@ adjacency is a clue; pages without blank lines leave only the line's shape.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from ipcsreader.model import Block
 from ipcsreader.names import is_name_like, split_honorific
 from ipcsreader.text import ends_sentence
@@ -71,12 +73,13 @@ _SMALL_WORDS = frozenset(
         "its",
     ]
 )
-# A body broken at a fixed width: enough lines to tell, at a width in this range, with a
-# good share of them within a word's length of it.
-_WRAPPED_MIN_LINES = 6
-_WRAP_WIDTHS = (60, 100)
+# A page broken at a fixed width: at a width in this range, with enough of its long lines
+# (over 60% of it) within a word's length of it to tell.
+_WRAP_WIDTHS = (50, 100)
+_LONG_SHARE = 0.6
 _WRAP_SLACK = 12
-_WRAPPED_SHARE = 0.4
+_WRAPPED_MIN_LINES = 3
+_WRAPPED_SHARE = 0.5
 _HEADING_MAX_WORDS = 14
 _ATTRIBUTION_MAX_WORDS = 14
 _ROLE_MAX_WORDS = 30
@@ -142,42 +145,64 @@ def _is_epigraph(items: list[tuple[str, bool]], spaced: bool) -> bool:
     return quote[:1] in _OPENING_QUOTES and quote.rstrip()[-1:] in _CLOSING_QUOTES
 
 
-def unwrapped(lines: list[str]) -> list[str]:
-    """``lines`` with each paragraph on one line again, where a text browser or a "save as
-    text" broke them at a fixed width (every line at most some 60 to 100 characters, many
-    of them close to it, most of those stopping mid-sentence): a line runs on into the
-    next where the next one's first word would not have fitted on it. Lines of a page
-    saved unwrapped are returned as they are.
-    """
+def wrap_width(lines: list[str]) -> int | None:
+    """The width a page's ``lines`` were broken at, where a text browser or a "save as
+    text" broke them so: no line longer than some 50 to 100 characters, most of the long
+    ones close to it and stopping mid-sentence. None for a page saved unbroken."""
     filled = [line for line in lines if line]
-    if len(filled) < _WRAPPED_MIN_LINES:
-        return lines
-    width = max(map(len, filled))
-    near = [line for line in filled if len(line) >= width - _WRAP_SLACK]
-    if not _WRAP_WIDTHS[0] <= width <= _WRAP_WIDTHS[1] or len(near) < _WRAPPED_SHARE * len(filled):
-        return lines
+    width = max(map(len, filled), default=0)
+    if not _WRAP_WIDTHS[0] <= width <= _WRAP_WIDTHS[1]:
+        return None
+    long = [line for line in filled if len(line) >= _LONG_SHARE * width]
+    near = [line for line in long if len(line) >= width - _WRAP_SLACK]
+    if len(near) < _WRAPPED_MIN_LINES or len(near) < _WRAPPED_SHARE * len(long):
+        return None
     # Broken lines stop mid-sentence; a page of short paragraphs or items ends them.
     if sum(not ends_sentence(line) for line in near) < _WRAPPED_SHARE * len(near):
+        return None
+    return width
+
+
+def runs_on(line: str, following: str, width: int) -> bool:
+    """Whether ``line`` was broken before ``following``: its first word would not fit."""
+    return bool(line and following) and len(line) + 1 + len(following.split()[0]) > width
+
+
+def joined(line: str, following: str) -> str:
+    """Two pieces of a broken line as one; a compound broken after its hyphen ("India-" /
+    "Maoist") is one word again."""
+    hyphen = line.endswith("-") and line[-2:-1].isalpha()
+    return f"{line}{'' if hyphen else ' '}{following}"
+
+
+def rejoined(
+    lines: list[str], width: int | None, *, apart: Callable[[str], bool] = lambda line: False
+) -> list[str]:
+    """``lines`` broken at ``width`` whole again: each joined to the one it ran on to
+    (:func:`runs_on`), unless ``apart`` says that one stands alone (a name). Blank lines
+    stay; nothing changes where ``width`` is None."""
+    if width is None:
         return lines
     out: list[str] = []
-    last = 0  # the length of the line before, as printed
+    last = ""  # the line before, as printed
     for line in lines:
-        if line and out and out[-1] and last + 1 + len(line.split()[0]) > width:
-            # A compound broken after its hyphen ("India-" / "Maoist") is one word again.
-            hyphen = out[-1].endswith("-") and out[-1][-2:-1].isalpha()
-            out[-1] = f"{out[-1]}{'' if hyphen else ' '}{line}"
+        if out and out[-1] and runs_on(last, line, width) and not apart(line):
+            out[-1] = joined(out[-1], line)
         else:
             out.append(line)
-        last = len(line)
+        last = line
     return out
 
 
-def blocks(lines: list[str], headings: frozenset[str] = frozenset()) -> tuple[Block, ...]:
-    """Blocks of a body given as lines ("" for a blank line), unwrapped (:func:`unwrapped`).
+def blocks(
+    lines: list[str], headings: frozenset[str] = frozenset(), width: int | None = None
+) -> tuple[Block, ...]:
+    """Blocks of a body given as lines ("" for a blank line).
 
-    ``headings`` are lines known from page structure to be sub-headings (HTML).
+    ``headings`` are lines known from page structure to be sub-headings (HTML); ``width``,
+    the width the page was broken at (:func:`wrap_width`), its paragraphs joined again.
     """
-    lines = unwrapped(lines)
+    lines = rejoined(lines, width)
     items: list[tuple[str, bool]] = []  # (line, next raw line is not blank)
     for i, line in enumerate(lines):
         if line:

@@ -78,7 +78,9 @@ def parse(
         # No stamp, or the page ends on it: its number may be cut ("· 50" of "· 5092").
         return Article(layout="new", source=source, format=fmt, truncated=True)
     at, stamp = found
-    before = [x for x in lines[:at] if x]
+    # A long title broken at a width (a page saved so) is one line again.
+    width = body.wrap_width(lines)
+    before = body.rejoined([x for x in lines[:at] if x], width)
     if title is None and before:
         title = before[-1]
     column = None
@@ -92,14 +94,26 @@ def parse(
     start = 0
     if rows and not _repeats(after, rows[0]):
         teaser = after[rows[0]]
-        start = rows[0] + 1
+        # A teaser broken at a width (a page saved so) goes on to the lines it runs on to,
+        # up to an author block.
+        k = 0
+        while (
+            width is not None
+            and k + 1 < len(rows)
+            and rows[k + 1] == rows[k] + 1
+            and not _repeats(after, rows[k + 1])
+            and body.runs_on(after[rows[k]], after[rows[k + 1]], width)
+        ):
+            teaser = body.joined(teaser, after[rows[k + 1]])
+            k += 1
+        start = rows[k] + 1
     authors, start = author_blocks(after, start)
     authors = with_teaser_honorifics(authors, teaser) if authors else leading_names(teaser or "")
     start = _past_names(after, start, authors)
     content = after[start:]
     # A page saved whole may print the site's side columns after the body.
     end = sidebar.body_end(content)
-    blocks = body.blocks(content if end is None else content[:end], headings)
+    blocks = body.blocks(content if end is None else content[:end], headings, width)
     return Article(
         layout="new",
         number=stamp.number,

@@ -192,6 +192,7 @@ def article_after_stamp(
 ) -> Article:
     """The article whose stamp is ``lines[at]``: column, title group, body, sidebars."""
     rest = lines[at + 1 :]
+    width = body.wrap_width(lines)  # a page saved broken at a width
     end = sidebar.body_end(rest)
     content = rest if end is None else rest[:end]
     groups = _headed(content, _groups(content))
@@ -229,12 +230,13 @@ def article_after_stamp(
             # A short first paragraph right under a title with no byline (no blank line
             # between them) is the body's, not an author.
             cut = next((k for k, i in enumerate(rows) if k and _is_statement(content[i])), None)
-            head = [content[i] for i in rows[:cut]]
+            # A long title or affiliation broken at a width goes on, never onto a name.
+            head = body.rejoined([content[i] for i in rows[:cut]], width, apart=_names_someone)
             title, authors = head[0], _authors(head[1:])
             body_from = groups[0][1] if cut is None else rows[cut]
         elif groups:
             body_from = groups[0][0]
-    blocks = body.blocks(content[body_from:], headings)
+    blocks = body.blocks(content[body_from:], headings, width)
     truncated = end is None
     bars = sidebar.parse([] if end is None else rest[end:])
     return Article(
