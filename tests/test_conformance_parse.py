@@ -659,7 +659,8 @@ def _packed(text: str) -> str:
 
 # How else a browser or a copy-and-paste saves the same page: without its blank lines,
 # with a blank line under every line, with the site's navigation or footer kept, its
-# accents apart from their letters (as macOS writes them), bullets for its middle dots.
+# accents apart from their letters (as macOS writes them), its middle dots as other marks
+# or lost.
 RESAVED = {
     "without blank lines": _packed,
     "with a blank line under every line": lambda text: _packed(text).replace("\n", "\n\n"),
@@ -668,6 +669,8 @@ RESAVED = {
     "over the site's footer": lambda text: f"{text}\n\n© 2024 IPCS. All rights reserved.\n",
     "with its letters decomposed": lambda text: unicodedata.normalize("NFD", text),
     "with bullets for its dots": lambda text: text.replace("·", "•"),
+    "with '?' for its dots, as saved in ASCII": lambda text: text.replace("·", "?"),
+    "with its dots lost, as drawn by a style sheet": lambda text: text.replace("·", " "),
 }
 
 

@@ -19,8 +19,10 @@ _LOOSE_OLD_STAMP = re.compile(
     rf"^#\s*(\d{{1,6}})(?:\s*,\s*|\s+|$)"
     rf"(?:{_DATE}|\d{{1,2}}(?:\s+[A-Za-z]{{1,9}}\.?(?:\s*,?\s*\d{{1,4}})?)?)?$"
 )
-# A new stamp's middle dot (or a bar), and the number after it, with any spacing or none.
-_DOT = r"[·•|]"
+# A new stamp's middle dot, and the number after it, with any spacing or none. A save may
+# print the dot as a bullet, a bar, a dash or a slash, an asterisk, a "?" (text saved as
+# ASCII, as it prints "?" for an apostrophe) or its HTML entity left unread.
+_DOT = r"(?:[·•|?*/–—-]|&middot;|&#183;|&#xb7;)"
 _DOT_NUMBER = rf"{_DOT}\s*#?\s*(\d{{1,6}})$"
 # "03 Feb, 2014 · 4286". The date is required: "· 2019" alone may be a list of years on a
 # page that is no article.
@@ -29,14 +31,14 @@ NEW_STAMP = re.compile(rf"^{_DATE}\s*{_DOT_NUMBER}")
 DATELESS_STAMP = re.compile(rf"^{_DOT_NUMBER}")
 # ... and a stamp cut off part-way ("01 Dec, 20", "01 Dec, 2014 ·"), its number lost.
 CUT_NEW_STAMP = re.compile(rf"^\d{{1,2}}\s+[A-Za-z]{{3,9}}\.?,?(?:\s*\d{{1,4}})?(?:\s*{_DOT}\s*)?$")
-# In HTML, a block of its own holding only a date and a number is a stamp without its dot
-# (the dot drawn by a style sheet): "03 Feb, 2014 4286".
+# A line or an HTML block of its own holding only a date and a number is a stamp without
+# its dot (the dot drawn by a style sheet): "03 Feb, 2014 4286".
 BARE_STAMP = re.compile(rf"^{_DATE}\s+#?\s*(\d{{1,6}})$")
 # ... and may put a label before it ("Published: 05 May, 2016 | 5001").
 _LABEL = re.compile(r"^[A-Za-z][A-Za-z ]{0,24}:\s*")
-# "Vijay Shankar · 06 Jul, 2015 · 4896" under a title in a column listing (a bullet or a
-# bar for the dot, as in a stamp).
-LISTING_META = re.compile(rf"^(.+?)\s*{_DOT}\s*{_DATE}\s*{_DOT}\s*(\d{{1,6}})$")
+# "Vijay Shankar · 06 Jul, 2015 · 4896" under a title in a column listing (another mark
+# for the dot, as in a stamp, or none).
+LISTING_META = re.compile(rf"^(.+?)(?:\s*{_DOT}\s*|\s+){_DATE}(?:\s*{_DOT}\s*|\s+)(\d{{1,6}})$")
 # "IPCS · 27 Feb, 2020 · 206 · Special Report": a publication, not a commentary.
 PUBLICATION_META = re.compile(rf"^(.*?)\s*{_DOT}\s*{_DATE}\s*{_DOT}\s*(\d{{1,6}})\s*{_DOT}\s*(.+)$")
 # "Home Contact Us" … "China - Articles": the old site's category line.
@@ -76,15 +78,16 @@ def loose_old_stamp(line: str) -> Stamp | None:
 
 
 def new_stamp(line: str) -> Stamp | None:
-    m = NEW_STAMP.match(line)
+    """A new page's stamp: its date and number, with their dot or, a line of their own,
+    without it (a dot drawn by a style sheet is lost when a page is copied as text)."""
+    m = NEW_STAMP.match(line) or BARE_STAMP.match(line)
     return Stamp(int(m[4]), make_date(m[1], m[2], m[3])) if m else None
 
 
 def block_stamp(text: str) -> Stamp | None:
-    """A stamp as an HTML block may print it: with its dot or bar, or without."""
-    text = _LABEL.sub("", text, count=1)
-    m = NEW_STAMP.match(text) or BARE_STAMP.match(text)
-    return Stamp(int(m[4]), make_date(m[1], m[2], m[3])) if m else None
+    """A stamp as an HTML block may print it: with its dot or bar, or without, after a
+    label ("Published:")."""
+    return new_stamp(_LABEL.sub("", text, count=1))
 
 
 def find(
