@@ -21,7 +21,7 @@ __all__ = ["PARSER_VERSION", "parse_bytes", "parse_file", "parse_text"]
 
 # Bump when the parser reads pages it could not read before: an index update then reads
 # again every file that failed under an older version (those that succeeded stay as read).
-PARSER_VERSION = 5
+PARSER_VERSION = 6
 
 _HEADER_LINES = 12
 
