@@ -1,9 +1,9 @@
 """An article body as blocks: paragraphs, sub-headings, an opening epigraph, speakers.
 
 Both layouts print one paragraph per line (a page saved broken at a fixed width is read
-so again). Pages with blank lines between paragraphs
-set a sub-heading (or a speaker's name) directly above its paragraph, so there
-adjacency is a clue; pages without blank lines leave only the line's shape.
+so again). Pages with blank lines between paragraphs set a sub-heading (or a speaker's
+name) directly above its paragraph, so there adjacency is a clue; pages without blank
+lines leave only the line's shape.
 """
 
 from __future__ import annotations
@@ -73,8 +73,8 @@ _SMALL_WORDS = frozenset(
         "its",
     ]
 )
-# A page broken at a fixed width: at a width in this range, with enough of its long lines
-# (over 60% of it) within a word's length of it to tell.
+# A page broken at a fixed width: its longest line in this range, and enough of its long
+# lines (over 60% of that) within a word's length of it, most of them mid-sentence.
 _WRAP_WIDTHS = (50, 100)
 _LONG_SHARE = 0.6
 _WRAP_SLACK = 12

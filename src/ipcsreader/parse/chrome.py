@@ -9,7 +9,7 @@ import re
 from ipcsreader.text import fold
 
 # Crumbs and labels that name a part of the site, never a column.
-SITE_PARTS = frozenset(
+_SITE_PARTS = frozenset(
     fold(w)
     for w in (
         "home",
@@ -37,7 +37,7 @@ CRUMB_MARKS = re.compile(r"\s*(?:»|›|>|/|\||→)\s*")
 
 def _is_chrome(part: str) -> bool:
     folded = fold(part)
-    return folded in SITE_PARTS or all(w in _NAVIGATION for w in folded.split())
+    return folded in _SITE_PARTS or all(w in _NAVIGATION for w in folded.split())
 
 
 def names_no_column(line: str) -> bool:

@@ -100,12 +100,16 @@ def _column_over_title(first: str, second: str) -> bool:
     second reads as a headline (a small word in lower case, a colon, a question, a
     figure; no full stop) and names no one, and the first is short. An affiliation
     comes under a name, never right under a title."""
-    words = second.split()
-    if is_name_like(second, max_tokens=8) or "@" in second or _STATEMENT_END.search(second):
+    if (
+        is_name_like(second, max_tokens=8)
+        or _names_someone(second)
+        or "@" in second
+        or _STATEMENT_END.search(second)
+    ):
         return False
-    if _names_someone(second):
-        return False
-    headline = any(w[0].islower() for w in words) or any(c in second for c in ":?0123456789")
+    headline = any(w[0].islower() for w in second.split()) or any(
+        c in second for c in ":?0123456789"
+    )
     return headline and len(first.split()) <= _COLUMN_MAX_WORDS and not _SENTENCE_END.search(first)
 
 
