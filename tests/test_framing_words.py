@@ -1,7 +1,7 @@
 """Words framing what a reader asks of a subject ("impact of the trilateral on China",
-"implications of …", "consequences of …") are not its subject: the page that answers may
-never say them. A page saying them in passing does not come first for them; alone, they are
-searched."""
+"implications of …", "consequences of …") or of its author ("the piece arguing that …", "a
+Japanese take on …") are not its subject: the page that answers may never say them. A page
+saying them in passing does not come first for them; alone, they are searched."""
 
 from __future__ import annotations
 
@@ -43,6 +43,32 @@ def library(tmp_path_factory: pytest.TempPathFactory) -> Library:
 )
 def test_framing_words_do_not_choose_the_page(library: Library, query: str) -> None:
     assert numbers(library, query)[:2] == [8911, 8912]
+
+
+# Say how an author argues, with the subject in passing.
+ARGUED = "A scholar argued, in passing, that a trilateral forum met, and China watched."
+TAKE = "A scholar's take, in passing: a trilateral forum met, and China watched."
+
+
+@pytest.fixture(scope="module")
+def authored(tmp_path_factory: pytest.TempPathFactory) -> Library:
+    pages = {8911: ("Three Partners", ABOUT), 8913: ("Short Notes", TAKE), 8914: ("Notes", ARGUED)}
+    return library_of(
+        tmp_path_factory.mktemp("authored"), pages, other="Tea prices rose.", padding=6
+    )
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "arguing trilateral China",
+        "the piece arguing about the trilateral and China",
+        "take on the trilateral and China",
+        "takes on the trilateral and China",
+    ],
+)
+def test_words_of_an_author_s_stance_do_not_choose_the_page(authored: Library, query: str) -> None:
+    assert numbers(authored, query)[0] == 8911
 
 
 def test_alone_they_are_searched(library: Library) -> None:

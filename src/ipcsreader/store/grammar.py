@@ -61,6 +61,12 @@ FUNCTION_WORDS = (
         re.findall(r"\w+", "impact impacts implication implications consequence consequences")
     )
     | frozenset(
+        # Words framing a reader's request about the author's stance ("the piece arguing
+        # that …", "a Pakistani scholar's take on Modi"): the page argues, and may never
+        # say so.
+        re.findall(r"\w+", "argue argues arguing argued take takes")
+    )
+    | frozenset(
         # A letter alone is an initial ("S Malik", "R N Ravi"): pages print the name in full,
         # with initials (run together: "RN Ravi") or without, so a query need not find it.
         "abcdefghijklmnopqrstuvwxyz"
