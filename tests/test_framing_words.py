@@ -24,9 +24,19 @@ PASSING = (
 )
 
 
+# Say how an author argues, with the subject in passing.
+ARGUED = "A scholar argued, in passing, that a trilateral forum met, and China watched."
+TAKE = "A scholar's take, in passing: a trilateral forum met, and China watched."
+
+
 @pytest.fixture(scope="module")
 def library(tmp_path_factory: pytest.TempPathFactory) -> Library:
-    pages = {8911: ("Three Partners", ABOUT), 8912: ("Monsoon Notes", PASSING)}
+    pages = {
+        8911: ("Three Partners", ABOUT),
+        8912: ("Monsoon Notes", PASSING),
+        8913: ("Short Notes", TAKE),
+        8914: ("Notes", ARGUED),
+    }
     return library_of(
         tmp_path_factory.mktemp("framing"), pages, other="Tea prices rose.", padding=6
     )
@@ -39,40 +49,19 @@ def library(tmp_path_factory: pytest.TempPathFactory) -> Library:
         "trilateral impacts China",
         "implications of the trilateral for China",
         "consequences of the trilateral for China",
-    ],
-)
-def test_framing_words_do_not_choose_the_page(library: Library, query: str) -> None:
-    assert numbers(library, query)[:2] == [8911, 8912]
-
-
-# Say how an author argues, with the subject in passing.
-ARGUED = "A scholar argued, in passing, that a trilateral forum met, and China watched."
-TAKE = "A scholar's take, in passing: a trilateral forum met, and China watched."
-
-
-@pytest.fixture(scope="module")
-def authored(tmp_path_factory: pytest.TempPathFactory) -> Library:
-    pages = {8911: ("Three Partners", ABOUT), 8913: ("Short Notes", TAKE), 8914: ("Notes", ARGUED)}
-    return library_of(
-        tmp_path_factory.mktemp("authored"), pages, other="Tea prices rose.", padding=6
-    )
-
-
-@pytest.mark.parametrize(
-    "query",
-    [
         "arguing trilateral China",
         "the piece arguing about the trilateral and China",
         "take on the trilateral and China",
         "takes on the trilateral and China",
     ],
 )
-def test_words_of_an_author_s_stance_do_not_choose_the_page(authored: Library, query: str) -> None:
-    assert numbers(authored, query)[0] == 8911
+def test_framing_words_do_not_choose_the_page(library: Library, query: str) -> None:
+    assert numbers(library, query)[0] == 8911
 
 
 def test_alone_they_are_searched(library: Library) -> None:
     assert numbers(library, "impact") == [8912]
+    assert numbers(library, "take") == [8913]
 
 
 def test_through_the_command_line(library: Library) -> None:
