@@ -251,6 +251,12 @@ class Site:
         host, port = self._server.server_address[:2]
         return f"http://{host}:{port}"
 
+    def point_ipcs_here(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """Points ``ipcs`` at this site for the test, asking at once and only once."""
+        monkeypatch.setenv("IPCS_BASE_URL", self.base_url)
+        monkeypatch.setenv("IPCS_DELAY", "0")
+        monkeypatch.setenv("IPCS_RETRIES", "0")
+
 
 def _page(text: str) -> Reply:
     return Reply(200, text.encode("utf-8"), {"Content-Type": "text/html; charset=UTF-8"})

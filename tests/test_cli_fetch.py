@@ -41,9 +41,7 @@ def live(site: Site, monkeypatch: pytest.MonkeyPatch) -> Site:
         paragraphs=("The dramatic change of government in Colombo surprised many observers.",),
     )
     site.robots_txt = "User-agent: *\nDisallow: /comm_select.php?articleNo=5102\n"
-    monkeypatch.setenv("IPCS_BASE_URL", site.base_url)
-    monkeypatch.setenv("IPCS_DELAY", "0")
-    monkeypatch.setenv("IPCS_RETRIES", "0")
+    site.point_ipcs_here(monkeypatch)
     return site
 
 

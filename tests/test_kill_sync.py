@@ -37,9 +37,7 @@ def live(monkeypatch: pytest.MonkeyPatch) -> Iterator[Site]:
                 date=dt.date(2016, 7, n - 5100),
                 paragraphs=(f"Paragraph about harbour{n} and the rains.", "A second one."),
             )
-        monkeypatch.setenv("IPCS_BASE_URL", site.base_url)
-        monkeypatch.setenv("IPCS_DELAY", "0")
-        monkeypatch.setenv("IPCS_RETRIES", "0")
+        site.point_ipcs_here(monkeypatch)
         yield site
 
 

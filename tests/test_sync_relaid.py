@@ -55,9 +55,7 @@ def test_sync_then_read_gives_every_field(monkeypatch: pytest.MonkeyPatch, layou
     with Site(layout=layout) as site:
         for number, fields in ARTICLES.items():
             site.add(number, **fields)  # type: ignore[arg-type]
-        monkeypatch.setenv("IPCS_BASE_URL", site.base_url)
-        monkeypatch.setenv("IPCS_DELAY", "0")
-        monkeypatch.setenv("IPCS_RETRIES", "0")
+        site.point_ipcs_here(monkeypatch)
         synced = CliRunner().invoke(app, ["sync", "--json"])
         assert synced.exit_code == 0, synced.output
         assert sorted(json.loads(synced.stdout)["saved"]) == sorted(ARTICLES)

@@ -62,9 +62,7 @@ def serve_listed(site: Site, monkeypatch: pytest.MonkeyPatch) -> None:
         role="Senior Fellow",
         paragraphs=("Every monsoon the harbour plans are redrawn, and every dry season forgot.",),
     )
-    monkeypatch.setenv("IPCS_BASE_URL", site.base_url)
-    monkeypatch.setenv("IPCS_DELAY", "0")
-    monkeypatch.setenv("IPCS_RETRIES", "0")
+    site.point_ipcs_here(monkeypatch)
 
 
 def make_app(corpus: Path, index: Path, *, query: str = "", update: bool = False) -> IpcsApp:
