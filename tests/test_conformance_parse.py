@@ -11,6 +11,7 @@ import datetime as dt
 import unicodedata
 
 import pytest
+import resaved
 
 from ipcsreader.errors import PageError
 from ipcsreader.model import Article, Listing
@@ -653,17 +654,13 @@ def test_whole_page_sidebars(shared_pages):
     assert "Copyright" not in body and "IPCS Columnists" not in body
 
 
-def _packed(text: str) -> str:
-    return "\n".join(line for line in text.splitlines() if line.strip())
-
-
 # How else a browser or a copy-and-paste saves the same page: without its blank lines,
 # with a blank line under every line, with the site's navigation or footer kept, its
 # accents apart from their letters (as macOS writes them), its middle dots as other marks
 # or lost.
 RESAVED = {
-    "without blank lines": _packed,
-    "with a blank line under every line": lambda text: _packed(text).replace("\n", "\n\n"),
+    "without blank lines": resaved.packed,
+    "with a blank line under every line": resaved.spaced,
     "under the site's navigation": lambda text: f"Skip to main content\nMenu\n\n{text}",
     "under a breadcrumb trail": lambda text: f"Home | Commentaries | Columns\n\n{text}",
     "over the site's footer": lambda text: f"{text}\n\n© 2024 IPCS. All rights reserved.\n",
@@ -678,17 +675,17 @@ RESAVED = {
 @pytest.mark.parametrize("name", sorted(ARTICLES) + sorted(LISTINGS))
 def test_every_page_reads_alike_saved_another_way(shared_pages, name, how):
     text = (shared_pages / name).read_text(encoding="utf-8")
-    page, resaved = parse_text(text), parse_text(RESAVED[how](text))
+    page, again = parse_text(text), parse_text(RESAVED[how](text))
     if isinstance(page, Article):
-        assert isinstance(resaved, Article)
-        assert (resaved.number, resaved.date, resaved.column) == (
+        assert isinstance(again, Article)
+        assert (again.number, again.date, again.column) == (
             page.number,
             page.date,
             page.column,
         )
-        assert resaved.title == page.title and resaved.authors == page.authors
-        assert resaved.paragraphs[:1] == page.paragraphs[:1]
+        assert again.title == page.title and again.authors == page.authors
+        assert again.paragraphs[:1] == page.paragraphs[:1]
     else:
-        assert isinstance(resaved, Listing)
-        assert (resaved.column, resaved.columnist) == (page.column, page.columnist)
-        assert resaved.entries[:1] == page.entries[:1]
+        assert isinstance(again, Listing)
+        assert (again.column, again.columnist) == (page.column, page.columnist)
+        assert again.entries[:1] == page.entries[:1]

@@ -1,10 +1,10 @@
 """New-layout article pages (comm_select.php), on fixture pages written for each quirk."""
 
 import datetime as dt
-import textwrap
 from pathlib import Path
 
 import pytest
+import resaved
 
 from ipcsreader.errors import PageError
 from ipcsreader.model import Author, Block
@@ -150,11 +150,7 @@ def test_a_page_saved_broken_at_a_fixed_width_reads_as_saved_whole(name: str, wi
     # Title, teaser and paragraphs broken as a text browser breaks them, blank lines
     # between paragraphs or none.
     text = (PAGES / name).read_text(encoding="utf-8")
-    wrapped = "\n".join(
-        part
-        for line in text.splitlines()
-        for part in (textwrap.wrap(line, width) if len(line) > width else [line])
-    )
+    wrapped = resaved.broken_at(text, width)
     assert wrapped != text
     a, b = parse_text(text), parse_text(wrapped)
     assert (b.title, b.teaser, b.authors, b.blocks) == (a.title, a.teaser, a.authors, a.blocks)

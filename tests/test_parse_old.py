@@ -1,10 +1,10 @@
 """Old-layout article pages, on fixture pages written for each quirk."""
 
 import datetime as dt
-import textwrap
 from pathlib import Path
 
 import pytest
+import resaved
 
 from ipcsreader.model import Author, Block
 from ipcsreader.parse import parse_file, parse_text
@@ -178,7 +178,7 @@ def test_a_second_author_under_the_first_is_an_author(
 def test_a_page_saved_without_blank_lines_reads_as_with_them() -> None:
     text = (PAGES / "old-whole.txt").read_text(encoding="utf-8")
     spaced = parse_text(text)
-    packed = parse_text("\n".join(line for line in text.splitlines() if line.strip()))
+    packed = parse_text(resaved.packed(text))
     assert (packed.column, packed.title) == (
         "Harbour Notes",
         "Ports and Promises: A Coastal Ledger",
@@ -202,7 +202,7 @@ def test_a_page_saved_without_blank_lines_keeps_column_and_title_apart(
     if not column:
         text = text.replace("Harbour Notes\n\nPorts", "Ports", 1)
     single = parse_text(text)
-    packed = parse_text("\n".join(line for line in text.splitlines() if line.strip()))
+    packed = parse_text(resaved.packed(text))
     assert (packed.column, packed.title) == (
         "Harbour Notes" if column else None,
         "Ports and Promises: A Coastal Ledger",
@@ -215,7 +215,7 @@ def test_a_page_without_a_column_saved_with_a_blank_line_under_every_line() -> N
     # Title, name, affiliation, each alone: the title is no column, the name no title.
     text = (PAGES / "old-whole.txt").read_text(encoding="utf-8")
     text = text.replace("Harbour Notes\n\nPorts", "Ports", 1)
-    a = parse_text("\n\n".join(line for line in text.splitlines() if line.strip()))
+    a = parse_text(resaved.spaced(text))
     assert (a.column, a.title, a.authors) == (
         None,
         "Ports and Promises: A Coastal Ledger",
@@ -227,7 +227,7 @@ def test_a_short_first_paragraph_under_a_title_alone_stays_the_body_without_blan
     text = (PAGES / "old-whole.txt").read_text(encoding="utf-8")
     text = text.replace(_BYLINE, "").replace("Harbour Notes\n\nPorts", "Ports", 1)
     text = text.replace("Ledger\n", "Ledger\nThe port was quiet.\n", 1)
-    a = parse_text("\n".join(line for line in text.splitlines() if line.strip()))
+    a = parse_text(resaved.packed(text))
     assert (a.column, a.title, a.authors) == (None, "Ports and Promises: A Coastal Ledger", ())
     assert a.paragraphs[0] == "The port was quiet."
 
@@ -253,7 +253,7 @@ def test_a_page_saved_with_a_blank_line_under_every_line_reads_as_without(
 ) -> None:
     text = (PAGES / "old-whole.txt").read_text(encoding="utf-8").replace(_BYLINE, byline)
     single = parse_text(text)
-    double = parse_text("\n\n".join(line for line in text.splitlines() if line.strip()))
+    double = parse_text(resaved.spaced(text))
     assert (double.column, double.title) == (single.column, single.title)
     assert double.authors == single.authors and double.authors
     # The body's text is kept whole; a sub-heading, told by having no blank line under
@@ -286,11 +286,7 @@ def test_a_body_saved_broken_at_a_fixed_width_reads_as_one_line_a_paragraph(widt
     # hyphen is one word again.
     text = (PAGES / "old-whole.txt").read_text(encoding="utf-8")
     text = text.replace("three new harbour", "three new harbour-development", 1)
-    wrapped = "\n".join(
-        part
-        for line in text.splitlines()
-        for part in (textwrap.wrap(line, width) if len(line) > width else [line])
-    )
+    wrapped = resaved.broken_at(text, width)
     assert max(map(len, wrapped.splitlines())) <= width
     assert parse_text(wrapped).blocks == parse_text(text).blocks
 
