@@ -654,6 +654,14 @@ def test_whole_page_sidebars(shared_pages):
     assert "Copyright" not in body and "IPCS Columnists" not in body
 
 
+def _under_a_trail_to_itself(text: str) -> str:
+    """The page under a breadcrumb trail ending on its own title (a listing's: its
+    column), as a browser's "save as text" keeps it."""
+    page = parse_text(text)
+    last = page.title if isinstance(page, Article) else page.column
+    return f"Home » Commentaries » {last or ''}\n\n{text}"
+
+
 # How else a browser or a copy-and-paste saves the same page: without its blank lines,
 # with a blank line under every line, with the site's navigation or footer kept, its
 # accents apart from their letters (as macOS writes them), its middle dots as other marks
@@ -663,6 +671,7 @@ RESAVED = {
     "with a blank line under every line": resaved.spaced,
     "under the site's navigation": lambda text: f"Skip to main content\nMenu\n\n{text}",
     "under a breadcrumb trail": lambda text: f"Home | Commentaries | Columns\n\n{text}",
+    "under a breadcrumb trail ending on its title": _under_a_trail_to_itself,
     "over the site's footer": lambda text: f"{text}\n\n© 2024 IPCS. All rights reserved.\n",
     "with its letters decomposed": lambda text: unicodedata.normalize("NFD", text),
     "with bullets for its dots": lambda text: text.replace("·", "•"),

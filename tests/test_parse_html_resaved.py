@@ -22,6 +22,23 @@ from ipcsreader.parse import parse_bytes
 FIXTURES = Path(__file__).parent / "fixtures"
 HTML_PAGES = sorted([*FIXTURES.glob("pages/*.html"), *FIXTURES.glob("shapes/*.html")])
 
+_BLOCK_OPENING = re.compile(r"<(?:p|div|h[1-6]|td|li)\b")
+
+
+def _under_a_trail_to_itself(html: str) -> str:
+    """The page with a breadcrumb trail (no class, no links) right above the block of its
+    first field (column, title or old stamp), the trail's last crumb being its title."""
+    number, _, column, title, *_ = _fields(html.encode())
+    body = html.find("<body>")
+    found = [html.find(f">{x}<", body) for x in (column, title) if x is not None]
+    if title is None or min(found, default=-1) < 0:
+        return html
+    # An old page's stamp ("#3950, 3 September 2012") comes first.
+    at = min(found + [i for i in [html.find(f">#{number},", body)] if i >= 0])
+    opening = [m.start() for m in _BLOCK_OPENING.finditer(html, 0, at)][-1]
+    return f"{html[:opening]}<div>Home » Commentaries » {title}</div>{html[opening:]}"
+
+
 REWRITES: dict[str, Callable[[str], str]] = {
     "b as strong": lambda h: h.replace("<b>", "<strong>").replace("</b>", "</strong>"),
     "no classes": lambda h: re.sub(r"\sclass=(\"[^\"]*\"|'[^']*')", "", h),
@@ -47,6 +64,7 @@ REWRITES: dict[str, Callable[[str], str]] = {
     "a footer": lambda h: h.replace(
         "</body>", "<footer><p>© 2024 IPCS. All rights reserved.</p></footer></body>"
     ),
+    "a breadcrumb trail ending on the title": _under_a_trail_to_itself,
     "a comment": lambda h: h.replace("<body>", "<body><!-- <p>an old paragraph</p> -->"),
 }
 

@@ -76,6 +76,17 @@ def test_a_column_listing_saved_with_the_site_s_navigation_above_it() -> None:
     assert page.entries == parse_text(text).entries
 
 
+def test_a_breadcrumb_trail_ending_in_the_column_is_passed_over_or_names_it() -> None:
+    text = (PAGES / "column-listing.txt").read_text(encoding="utf-8")
+    page = parse_text(f"Home » Columns » Harbour Notes\n\n{text}")
+    assert (page.column, page.columnist) == ("Harbour Notes", Author("Meera Iyer"))
+    assert page.entries == parse_text(text).entries
+    # Saved without the column's own line, the trail is all that names it.
+    bare = text.split("\n", 1)[1]
+    alone = parse_text(f"Home » Columns » Harbour Notes\n{bare}")
+    assert (alone.column, alone.entries) == ("Harbour Notes", parse_text(text).entries)
+
+
 @pytest.mark.parametrize("dot", ["•", "|"])
 def test_a_column_listing_with_another_mark_for_its_dots(dot: str) -> None:
     text = (PAGES / "column-listing.txt").read_text(encoding="utf-8")

@@ -58,6 +58,30 @@ def test_a_breadcrumb_trail_above_a_title_names_its_column_last() -> None:
     assert (a.column, a.title) == ("Mountain Letters", "Valley Roads: A Second Look")
 
 
+@pytest.mark.parametrize(
+    "trail",
+    [
+        "Home » Commentaries » Valley Roads: A Second Look",
+        "Home » Commentaries » Valley Roads: A Sec…",
+        "Home / Commentaries / Valley Roads: A Second Look",
+        "Home » Columns » Mountain Letters » Valley Roads: A Second Look",
+    ],
+)
+def test_a_breadcrumb_trail_ending_on_the_title_names_no_column_but_its_own(trail: str) -> None:
+    # A browser's "save as text" keeps the trail, whose last crumb is the page itself.
+    text = (PAGES / "new-unspaced.txt").read_text(encoding="utf-8")
+    a = parse_text(f"{trail}\n{text}")
+    column = "Mountain Letters" if "Columns" in trail else None
+    assert (a.column, a.title) == (column, "Valley Roads: A Second Look")
+
+
+def test_a_title_with_a_slash_under_a_trail_ending_on_it() -> None:
+    text = (PAGES / "new-unspaced.txt").read_text(encoding="utf-8")
+    text = text.replace("Valley Roads: A Second Look", "Af/Pak Roads: A Second Look")
+    a = parse_text(f"Home » Commentaries » Af/Pak Roads: A Second Look\n{text}")
+    assert (a.column, a.title) == (None, "Af/Pak Roads: A Second Look")
+
+
 def test_page_saved_whole_ends_its_body_at_the_side_columns():
     a = parse_file(PAGES / "new-whole.txt")
     assert a.paragraphs[-1] == "The fishermen have stopped asking when the work will start again."

@@ -33,6 +33,8 @@ _NAVIGATION_TEXT = """
 """
 _NAVIGATION = frozenset(_NAVIGATION_TEXT.split())
 CRUMB_MARKS = re.compile(r"\s*(?:»|›|>|/|\||→)\s*")
+# The fewest characters of a title a trail cuts short: fewer say too little to be sure.
+_CUT_TITLE = 12
 
 
 def _is_chrome(part: str) -> bool:
@@ -46,10 +48,32 @@ def names_no_column(line: str) -> bool:
     return all(map(_is_chrome, CRUMB_MARKS.split(line)))
 
 
-def column_named(line: str) -> str | None:
+def column_named(line: str, title: str | None = None) -> str | None:
     """The column ``line`` names, printed alone or at the end of a breadcrumb trail
-    ("Home » Columns » Red Affairs"); None for chrome."""
+    ("Home » Columns » Red Affairs"); None for chrome. A trail may end on the page's own
+    ``title``, whole or cut short ("Home » Commentaries » Resetting Kabul…"): that crumb
+    names no column."""
+    if title is not None:
+        line = _without_title(line, title)
     *trail, last = CRUMB_MARKS.split(line)
     if not last or _is_chrome(last):
         return None
     return last if trail and all(map(_is_chrome, trail)) else line
+
+
+def _without_title(line: str, title: str) -> str:
+    # The title may hold a crumb's mark of its own ("Af/Pak"): tried from the left, the
+    # longest ending that is the title is cut.
+    for mark in CRUMB_MARKS.finditer(line):
+        if _is_title(line[mark.end() :], title):
+            return line[: mark.start()]
+    return line
+
+
+def _is_title(crumb: str, title: str) -> bool:
+    """Whether ``crumb`` is ``title``, or its opening cut short with an ellipsis."""
+    said, whole = fold(crumb).strip(), fold(title).strip()
+    if said == whole:
+        return True
+    cut = said.removesuffix("…").removesuffix("...").rstrip()
+    return cut != said and len(cut) >= _CUT_TITLE and whole.startswith(cut)

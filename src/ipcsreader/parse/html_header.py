@@ -104,8 +104,10 @@ def find_column(
     for i in (t - 1, t + 1):
         # Right above the title, or between it and the stamp: a short label of its own.
         if 0 <= i < len(rs) and i not in used and (i < t or i < at) and _column_like(rs[i]):
-            # A breadcrumb trail without its class names the column last.
-            return column_named(rs[i].text), i
+            # A breadcrumb trail without its class names the column last, or none.
+            name = column_named(rs[i].text, rs[t].text)
+            if name is not None:
+                return name, i
     return _breadcrumb_column(soup, rs[t].text), None
 
 

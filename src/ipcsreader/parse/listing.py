@@ -15,10 +15,10 @@ from dataclasses import replace
 
 from ipcsreader.model import Author, Listing, ListingEntry, SourceFormat
 from ipcsreader.names import author, split_authors, split_honorific
-from ipcsreader.parse.chrome import names_no_column
+from ipcsreader.parse.chrome import column_named, names_no_column
 from ipcsreader.parse.old import article_after_stamp
 from ipcsreader.parse.stamps import LISTING_META, find, loose_old_stamp, make_date, new_stamp
-from ipcsreader.text import ends_sentence, title_key
+from ipcsreader.text import ends_sentence, fold, title_key
 
 COLUMNISTS_HEADING = "IPCS Columnists"
 _BULLET = re.compile(r"^[•·▪●◦*-]\s*")
@@ -91,11 +91,23 @@ def _meta_authors(names: str) -> tuple[Author, ...]:
     return tuple(author(n) for n in split_authors(names))
 
 
+def _past_trail(head: list[str]) -> list[str]:
+    """``head`` with a breadcrumb trail ending in the column ("Home » Columns » Dateline
+    Colombo") read as the column's name, or passed over when the column's own line (with
+    its columnist) follows."""
+    crumb = column_named(head[0]) if head else None
+    if crumb is None or crumb == head[0]:
+        return head
+    if len(head) > 1 and fold(head[1]).startswith(fold(crumb)):
+        return head[1:]
+    return [crumb, *head[1:]]
+
+
 def column_listing(lines: list[str], *, source: str | None, fmt: SourceFormat) -> Listing:
     filled = [x for x in lines if x]
     first_bullet = next((i for i, x in enumerate(filled) if _BULLET.match(x)), len(filled))
     # A page saved with the site's navigation above the column's name ("Menu").
-    head = list(itertools.dropwhile(names_no_column, filled[:first_bullet]))
+    head = _past_trail(list(itertools.dropwhile(names_no_column, filled[:first_bullet])))
     column = None
     columnist: Author | None = None
     if head:

@@ -87,7 +87,7 @@ def parse(
     if title is not None and title in before:
         above = before[: len(before) - 1 - before[::-1].index(title)]
         # A page saved without its column may show the site's navigation there.
-        column = column_named(above[-1]) if above else None
+        column = column_named(above[-1], title) if above else None
     after = list(lines[at + 1 :])
     rows = [j for j, x in enumerate(after) if x]
     teaser = None
