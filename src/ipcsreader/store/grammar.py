@@ -67,6 +67,18 @@ FUNCTION_WORDS = (
         re.findall(r"\w+", "argue argues arguing argued take takes")
     )
     | frozenset(
+        # Words framing a reader's errand ("urgent background on the Sukma ambush for a story
+        # tonight", "reading for the week on Naxalism", "need a quick explainer"): how and
+        # when they want it, never what it is about. Not "something" nor "anything": a
+        # reader hedging a query of names is better served reading it as a description.
+        re.findall(
+            r"\w+",
+            """urgent urgently explainer explainers backgrounder background primer overview
+            summary tonight deadline week story reading quick quickly fast need needs
+            needed please locate""",
+        )
+    )
+    | frozenset(
         # A letter alone is an initial ("S Malik", "R N Ravi"): pages print the name in full,
         # with initials (run together: "RN Ravi") or without, so a query need not find it.
         "abcdefghijklmnopqrstuvwxyz"
