@@ -79,3 +79,9 @@ def test_alone_they_are_searched(library: Library) -> None:
 def test_through_the_command_line(library: Library) -> None:
     data = json.loads(searched(library, "impact of the trilateral on China", "--json"))
     assert data["hits"][0]["number"] == 8911
+
+
+def test_a_piece_told_apart_from_another_is_the_one_wanted(library: Library) -> None:
+    # The words of the piece not wanted ("monsoon", "farmers") are the other page's.
+    query = "not the monsoon and farmers piece, the one on the trilateral and China"
+    assert numbers(library, query)[0] == 8911

@@ -174,6 +174,20 @@ def test_letters_in_brackets_glued_to_a_name_are_part_of_it(typed: str, read: st
         ('"india vs pakistan" cricket', '"india vs pakistan" cricket'),
         ("Class V students", "Class V students"),  # a capital V is a numeral or initial
         ("VS Naipaul india vs", "VS Naipaul india vs"),
+        # A piece told apart from another: the one wanted.
+        (
+            "not the Ghani visit column, the earlier one on the ICG report",
+            "the earlier one on the ICG report",
+        ),
+        ("Sakhuja on MH370, not the one on China; the IORA one", "Sakhuja on MH370, the IORA one"),
+        ("Mishra, Not his 2017 piece, but the 2018 one", "Mishra, the 2018 one"),
+        (
+            "desperation, not strength, the analyst says",
+            "desperation, not strength, the analyst says",
+        ),
+        ("Japan not the main target", "Japan not the main target"),
+        ('"not the one, the other" korea', '"not the one, the other" korea'),
+        ("korea NOT the south, the north", "korea NOT the south, the north"),  # an operator
     ],
 )
 def test_a_list_typed_in_haste_is_read_as_meant(typed: str, read: str) -> None:

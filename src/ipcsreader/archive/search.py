@@ -76,6 +76,14 @@ _REQUEST = re.compile(
     r"|anything\s+(?:on|about))\s+(?=\S)",
     re.IGNORECASE,
 )
+# A piece told apart from another ("not the Ghani visit column, the earlier one on the
+# Crisis Group report"): the words of the piece not wanted are another page's, and would
+# choose it. Only "not the …" (or "that", "his" …) up to a comma that the piece wanted
+# follows: "desperation, not strength" says what the page says.
+_NOT_THAT_ONE = re.compile(
+    r"(?<![\w-])[Nn]ot\s+(?i:the|that|this|his|her|their)\s+[^,;\"]{2,100}?\s*[,;]\s*"
+    r"(?i:(?:but|rather|instead)\s+)?(?=(?i:the|that|this|his|her|their|one)\b)"
+)
 # A piece asked for by when it came out or what it is ("the latest article on …",
 # "recent piece on …", "new commentary about …", "articles on …", "2016 article …"): those
 # words say nothing of the subject, and the pages do not hold them. Only at the query's
@@ -189,6 +197,7 @@ def plan(query: SearchQuery) -> Plan:
     typed = _SITE_ADDRESS.sub(_address_words, typed)
     text = _GLUED_BRACKETS.sub(r"\1-\2", " ".join(typed.split()))
     text = _REQUEST.sub("", _GLUED_LIST.sub(_unglued, text), count=1)
+    text = unquoted(text, lambda _: "", _NOT_THAT_ONE).strip()
     text = unquoted(_WHICH_PIECE.sub("", text, count=1), lambda _: "", _PIECE_AFTER_YEAR)
     text = unquoted(unquoted(text, _in_full, _COMPASS), _once, _DOUBLED)
     text = unquoted(text, lambda _: " ", _VERSUS)
