@@ -673,6 +673,9 @@ RESAVED = {
     "under a breadcrumb trail": lambda text: f"Home | Commentaries | Columns\n\n{text}",
     "under a breadcrumb trail ending on its title": _under_a_trail_to_itself,
     "over the site's footer": lambda text: f"{text}\n\n© 2024 IPCS. All rights reserved.\n",
+    "over what a site prints under an article": lambda text: (
+        f"{text}\n\nRelated\n\nAnother Title\n\nLeave a comment\n"
+    ),
     "with its letters decomposed": lambda text: unicodedata.normalize("NFD", text),
     "with bullets for its dots": lambda text: text.replace("·", "•"),
     "with '?' for its dots, as saved in ASCII": lambda text: text.replace("·", "?"),

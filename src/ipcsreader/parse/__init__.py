@@ -12,7 +12,7 @@ from pathlib import Path
 from ipcsreader.errors import PageError
 from ipcsreader.model import Article, ListingEntry, Page, SourceFormat
 from ipcsreader.names import author
-from ipcsreader.parse import limits, listing, new, old, other
+from ipcsreader.parse import dumps, limits, listing, new, old, other
 from ipcsreader.parse.decode import check_text, decode, normalise
 from ipcsreader.parse.stamps import REGION, find, is_share_line, new_stamp, old_stamp
 from ipcsreader.text import repair_question_apostrophes
@@ -75,7 +75,7 @@ def _parse(text: str, source: str | None) -> Page:
         lines, headings, title, fmt = converted.lines, converted.headings, converted.title, "html"
         people, soup = converted.people, converted.soup
     else:
-        lines = normalise(text)
+        lines = dumps.without_browser_marks(normalise(text))
     if not any(lines):
         raise PageError("an empty page: no text in it")
     if listing.is_column_listing(lines):

@@ -9,6 +9,7 @@ lines leave only the line's shape.
 from __future__ import annotations
 
 from collections.abc import Callable
+from itertools import pairwise
 
 from ipcsreader.model import Block
 from ipcsreader.names import is_name_like, split_honorific
@@ -155,12 +156,28 @@ def wrap_width(lines: list[str]) -> int | None:
         return None
     long = [line for line in filled if len(line) >= _LONG_SHARE * width]
     near = [line for line in long if len(line) >= width - _WRAP_SLACK]
+    if len(near) < _WRAPPED_MIN_LINES and _goes_on_in_lower_case(lines, width):
+        # A page of a few lines shows its width where a line near it runs on, mid-sentence
+        # and mid-clause, to the next ("… held a feast; three" / "years later …").
+        return width
     if len(near) < _WRAPPED_MIN_LINES or len(near) < _WRAPPED_SHARE * len(long):
         return None
     # Broken lines stop mid-sentence; a page of short paragraphs or items ends them.
     if sum(not ends_sentence(line) for line in near) < _WRAPPED_SHARE * len(near):
         return None
     return width
+
+
+def _goes_on_in_lower_case(lines: list[str], width: int) -> bool:
+    """Whether the lines near ``width`` that have a line under them mostly stop
+    mid-sentence and go on to a word in lower case."""
+    pairs = [
+        (line, following)
+        for line, following in pairwise(lines)
+        if line and following and len(line) >= width - _WRAP_SLACK
+    ]
+    lower = [following[0].islower() and not ends_sentence(line) for line, following in pairs]
+    return any(lower) and sum(lower) >= _WRAPPED_SHARE * len(pairs)
 
 
 def runs_on(line: str, following: str, width: int) -> bool:

@@ -1,6 +1,7 @@
-"""Lines the site prints around an article that name no column: the parts of the site
-("Commentaries", "Columns"), the navigation a page saved as text keeps above its title
-("Skip to main content", "Menu"), and a breadcrumb trail of them ("Home » Columns")."""
+"""Lines the site prints around an article that are none of its fields: the parts of the
+site ("Commentaries", "Columns"), the navigation a page saved as text keeps above its title
+("Skip to main content", "Menu"), a breadcrumb trail of them ("Home » Columns"), and a row
+of share buttons ("Print Email Share")."""
 
 from __future__ import annotations
 
@@ -32,6 +33,14 @@ _NAVIGATION_TEXT = """
     subscribe contact us about share print close open back top
 """
 _NAVIGATION = frozenset(_NAVIGATION_TEXT.split())
+# A line of nothing but these, one of them a button, is a row of share buttons ("Print
+# Email Facebook", "Share this article on X").
+_SHARE_TEXT = """
+    print email e-mail mail facebook twitter linkedin whatsapp share bookmark subscribe
+    tweet pinterest reddit telegram google google+
+"""
+_SHARE_BUTTONS = frozenset(_SHARE_TEXT.split())
+_SHARE_WORDS = _SHARE_BUTTONS | {"x", "this", "article", "on", "via"}
 CRUMB_MARKS = re.compile(r"\s*(?:»|›|>|/|\||→)\s*")
 # The fewest characters of a title a trail cuts short: fewer say too little to be sure.
 _CUT_TITLE = 12
@@ -77,3 +86,11 @@ def _is_title(crumb: str, title: str) -> bool:
         return True
     cut = said.removesuffix("…").removesuffix("...").rstrip()
     return cut != said and len(cut) >= _CUT_TITLE and whole.startswith(cut)
+
+
+def is_share_buttons(text: str) -> bool:
+    """A line of share-button words only ("Print Email Facebook")."""
+    words = [w.strip(":|,·") for w in text.casefold().split()]
+    return all(w in _SHARE_WORDS or not w for w in words) and any(
+        w in _SHARE_BUTTONS for w in words
+    )

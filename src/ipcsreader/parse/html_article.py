@@ -18,6 +18,7 @@ from bs4 import BeautifulSoup, Tag
 from ipcsreader.model import Article, Block
 from ipcsreader.names import leading_names
 from ipcsreader.parse import body
+from ipcsreader.parse.chrome import is_share_buttons
 from ipcsreader.parse.html_header import NEAR, find_column, find_stamp, find_title, stamp_length
 from ipcsreader.parse.html_people import Bylines, Person
 from ipcsreader.parse.html_runs import Link, Run, class_words, inside, runs
@@ -25,33 +26,6 @@ from ipcsreader.parse.new import with_teaser_honorifics
 from ipcsreader.parse.stamps import LISTING_META, PUBLICATION_META, Stamp, new_stamp
 from ipcsreader.text import ends_sentence
 
-# A line of nothing but these is a row of share buttons.
-_SHARE_WORDS = frozenset(
-    [
-        "print",
-        "email",
-        "e-mail",
-        "mail",
-        "facebook",
-        "twitter",
-        "linkedin",
-        "whatsapp",
-        "share",
-        "bookmark",
-        "subscribe",
-        "tweet",
-        "pinterest",
-        "reddit",
-        "telegram",
-        "google",
-        "google+",
-        "x",
-        "this",
-        "article",
-        "on",
-        "via",
-    ]
-)
 _TEASER_WORDS = frozenset(["teaser", "summary", "excerpt", "standfirst", "synopsis", "lead"])
 _BODY_HEADINGS = frozenset(["h2", "h3", "h4"])
 
@@ -67,7 +41,7 @@ def parse(soup: BeautifulSoup, source: str | None = None) -> Article | None:
     shown = [
         i
         for i, r in enumerate(every)
-        if all(id(t) in spared for t in r.chrome) and not _is_share_line(r.text)
+        if all(id(t) in spared for t in r.chrome) and not is_share_buttons(r.text)
     ]
     page = _Page([every[i] for i in shown], bisect_left(shown, at), stamp)
     links = [
@@ -76,12 +50,6 @@ def parse(soup: BeautifulSoup, source: str | None = None) -> Article | None:
         if all(id(t) in spared for t in x.chrome)
     ]
     return page.article(soup, links, source)
-
-
-def _is_share_line(text: str) -> bool:
-    """A line of share-button words only ("Print Email Facebook")."""
-    words = [w.strip(":|,·") for w in text.casefold().split()]
-    return bool(words) and all(w in _SHARE_WORDS or not w for w in words)
 
 
 @dataclass

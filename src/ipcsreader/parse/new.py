@@ -8,25 +8,40 @@ name is the author ("Dr Vijay Sakhuja analyses …").
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from ipcsreader.model import Article, Author, SourceFormat
-from ipcsreader.names import author, is_name_like, leading_names
+from ipcsreader.names import (
+    author,
+    has_affiliation_word,
+    is_name_like,
+    leading_names,
+    split_authors,
+)
 from ipcsreader.parse import body, sidebar
-from ipcsreader.parse.chrome import column_named
+from ipcsreader.parse.chrome import column_named, is_share_buttons
 from ipcsreader.parse.stamps import find, new_stamp
 from ipcsreader.text import ends_sentence, fold
 
 _ROLE_MAX_WORDS = 20
+_BY = re.compile(r"by:?\s+(.+)", re.IGNORECASE)
+_NAME_TIMES = 3  # an author block prints its name up to this many times
 
 
 def author_blocks(lines: list[str], i: int) -> tuple[list[Author], int]:
-    """Author blocks ("Name" / "Name" / "Role") starting at the first non-blank from ``i``."""
+    """Author blocks ("Name" / "Name" / "Role") starting at the first non-blank from ``i``.
+
+    The name may come a third time (a page saved from its markup by a text browser prints
+    the photo's caption too): once more is no role."""
     found: list[Author] = []
     while True:
-        rows = [j for j in range(i, len(lines)) if lines[j]][:3]
-        if len(rows) < 2 or lines[rows[0]] != lines[rows[1]] or not is_name_like(lines[rows[0]]):
+        rows = [j for j in range(i, len(lines)) if lines[j]][: _NAME_TIMES + 1]
+        name = lines[rows[0]] if rows else ""
+        times = next((k for k, j in enumerate(rows) if lines[j] != name), len(rows))
+        if times < 2 or not is_name_like(name):
             return found, i
+        rows = rows[times - 2 : times + 1]
         role = lines[rows[2]] if len(rows) == 3 else None
         is_role = (
             role is not None
@@ -34,8 +49,38 @@ def author_blocks(lines: list[str], i: int) -> tuple[list[Author], int]:
             and not ends_sentence(role)
             and not (len(rows) == 3 and _repeats(lines, rows[2]))
         )
-        found.append(author(lines[rows[0]], role if is_role else None))
+        found.append(author(name, role if is_role else None))
         i = (rows[2] if is_role else rows[1]) + 1
+
+
+def _byline(lines: list[str], i: int) -> tuple[list[Author], int]:
+    """The authors of a byline line from ``i`` ("By A and B", "By A, Senior Fellow"), as
+    a page printing one under its teaser has them; none, and ``i``, for another line."""
+    row = next((j for j in range(i, len(lines)) if lines[j]), None)
+    said = _BY.match(lines[row]) if row is not None else None
+    if row is None or said is None or ends_sentence(said[1]):
+        return [], i
+    names, _, role = said[1].partition(", ")
+    people = split_authors(names)
+    if not all(is_name_like(n) for n in people) or (role and len(people) > 1):
+        return [], i
+    if role and not _is_role(role):
+        return [], i
+    return [author(n, role or None) for n in people], row + 1
+
+
+def _undoubled(lines: list[str]) -> list[str]:
+    """``lines`` with a name printed twice on one line ("Bibhu Prasad Routray Bibhu Prasad
+    Routray": a link and a caption side by side, as a text browser saves them) on two."""
+    out = []
+    for line in lines:
+        words = line.split()
+        half = len(words) // 2
+        if half >= 2 and words[:half] == words[half:] and is_name_like(" ".join(words[:half])):
+            out += [" ".join(words[:half])] * 2
+        else:
+            out.append(line)
+    return out
 
 
 def _repeats(lines: list[str], j: int) -> bool:
@@ -44,16 +89,40 @@ def _repeats(lines: list[str], j: int) -> bool:
     return following == [lines[j]]
 
 
-def _past_names(lines: list[str], i: int, authors: list[Author]) -> int:
-    """Where the body starts from ``i``, past lines that only name an author: an author
-    block the page was cut inside ("Name" printed once of its twice), which is no
-    paragraph of the article."""
-    names = {fold(a.name) for a in authors}
-    rows = [j for j in range(i, len(lines)) if lines[j]]
-    for j in rows:
-        if fold(author(lines[j]).name) not in names:
-            return j
-    return len(lines)
+def _past_names(lines: list[str], i: int, authors: list[Author]) -> tuple[int, list[Author]]:
+    """Where the body starts from ``i``, past lines that only name an author, and the
+    ``authors`` with what those lines add (a role printed under a name, an honorific).
+
+    Such lines are an author block the page was cut inside ("Name" printed once of its
+    twice), or one printing its name once ("Dr Name" / "Role", as a text browser saves the
+    markup): no paragraph of the article."""
+    names = {fold(a.name): k for k, a in enumerate(authors)}
+    found = list(authors)
+    roled: set[int] = set()
+    named = None  # the author the line above names
+    for j in (j for j in range(i, len(lines)) if lines[j] and not is_share_buttons(lines[j])):
+        printed = author(lines[j])
+        k = names.get(fold(printed.name))
+        if k is not None:
+            named = k
+            if found[k].honorific is None and printed.honorific is not None:
+                found[k] = replace(found[k], honorific=printed.honorific)
+        elif named is not None and named not in roled and _is_role(lines[j]):
+            roled.add(named)
+            if found[named].affiliation is None:
+                found[named] = replace(found[named], affiliation=lines[j])
+        else:
+            return j, found
+    return len(lines), found
+
+
+def _is_role(line: str) -> bool:
+    """A role and body under a name ("Former Director, National Maritime Foundation")."""
+    return (
+        len(line.split()) <= _ROLE_MAX_WORDS
+        and not ends_sentence(line)
+        and has_affiliation_word(line)
+    )
 
 
 def with_teaser_honorifics(authors: list[Author], teaser: str | None) -> list[Author]:
@@ -88,7 +157,7 @@ def parse(
         above = before[: len(before) - 1 - before[::-1].index(title)]
         # A page saved without its column may show the site's navigation there.
         column = column_named(above[-1], title) if above else None
-    after = list(lines[at + 1 :])
+    after = _undoubled(lines[at + 1 :])
     rows = [j for j, x in enumerate(after) if x]
     teaser = None
     start = 0
@@ -108,12 +177,21 @@ def parse(
             k += 1
         start = rows[k] + 1
     authors, start = author_blocks(after, start)
-    authors = with_teaser_honorifics(authors, teaser) if authors else leading_names(teaser or "")
-    start = _past_names(after, start, authors)
+    if not authors:
+        authors, start = _byline(after, start)
+    # The teaser names every author ("Prof Anita Rao and Kabir Sethi analyse …"), where an
+    # author block may be cut off or printed otherwise.
+    blocked = {fold(a.name) for a in authors}
+    authors = with_teaser_honorifics(authors, teaser) + [
+        a for a in leading_names(teaser or "") if fold(a.name) not in blocked
+    ]
+    start, authors = _past_names(after, start, authors)
     content = after[start:]
     # A page saved whole may print the site's side columns after the body.
     end = sidebar.body_end(content)
-    blocks = body.blocks(content if end is None else content[:end], headings, width)
+    # A row of share buttons saved with the text is none of it.
+    kept = ["" if is_share_buttons(x) else x for x in content[:end]]
+    blocks = body.blocks(kept, headings, width)
     return Article(
         layout="new",
         number=stamp.number,

@@ -1,5 +1,6 @@
 """The old site's side columns, printed after an article's closing share line (a page
-of the new layout saved whole may print them too, without that line).
+of the new layout saved whole may print them too, without that line), and where an
+article's body ends before them or before what a site prints under it.
 
 Sections: "IPCS Columnists" (column, columnist, recent titles), "OTHER REGULAR
 contributors", "Browse by …" taxonomies, "Article by same Author", the archive years.
@@ -12,8 +13,9 @@ import re
 
 from ipcsreader.model import ColumnistEntry, Sidebars
 from ipcsreader.names import author, split_honorific
+from ipcsreader.parse.chrome import is_share_buttons
 from ipcsreader.parse.stamps import is_share_line
-from ipcsreader.text import repair_question_apostrophes
+from ipcsreader.text import ends_sentence, repair_question_apostrophes
 
 _COLUMNISTS = "ipcs columnists"
 _CONTRIBUTORS = "other regular contributors"
@@ -23,6 +25,12 @@ _BROWSE_MAX_WORDS = 5
 # The site's footer, kept by a page saved whole as text: "© 2024 IPCS. All rights reserved."
 _FOOTER = re.compile(r"^(?:©|\(c\)\s|copyright\b.*(?:©|\d{4}|reserved))", re.IGNORECASE)
 _FOOTER_MAX_WORDS = 20
+_AFTER_ARTICLE = re.compile(
+    r"(?:related(?: articles| posts| commentaries| reading)?|most (?:read|popular|viewed)"
+    r"|(?:leave|post|add) a comment|\d* ?comments?|(?:more|also) (?:in|from|by) .{2,60}"
+    r"|you may also like|also read|read more):?",
+    re.IGNORECASE,
+)
 _YEAR_HEADING = re.compile(r"^Year (\d{4})$")
 _YEARS = re.compile(r"^\d{4}(?: \d{4})*$")
 _MONTHS_LINE = re.compile(r"^(?:January|February|March|April|May|June|July|August|September)\b")
@@ -80,8 +88,8 @@ def columnists(lines: list[str]) -> tuple[ColumnistEntry, ...]:
 
 def body_end(lines: list[str]) -> int | None:
     """Where the side columns start in ``lines`` (an article's lines after its stamp): at
-    the closing share line, or at a side column's heading or the site's footer where a
-    page lacks that line."""
+    the closing share line, or at a side column's heading, the site's footer or what it
+    prints under an article where a page lacks that line."""
     for i, line in enumerate(lines):
         key = line.casefold()
         if is_share_line(line) or key in (_COLUMNISTS, _CONTRIBUTORS, _SAME_AUTHOR):
@@ -90,6 +98,13 @@ def body_end(lines: list[str]) -> int | None:
         if _BROWSE.match(line) and len(line.split()) <= _BROWSE_MAX_WORDS:
             return i
         if _FOOTER.match(line) and len(line.split()) <= _FOOTER_MAX_WORDS:
+            return i
+        # What a site prints under an article ("Related", "Leave a comment", "More in Red
+        # Affairs"), as a heading (a capital, no full stop: "also in multilateral
+        # organisations." is a line of a paragraph), or share buttons with no sentence after.
+        if (_AFTER_ARTICLE.fullmatch(line) and line[0].isupper() and not ends_sentence(line)) or (
+            is_share_buttons(line) and not any(map(ends_sentence, lines[i + 1 :]))
+        ):
             return i
     return None
 
