@@ -22,6 +22,7 @@ import pytest
 from search_world import FILLER, old_page, write
 from typer.testing import CliRunner
 
+import ipcsreader
 from ipcsreader.archive.search import SearchQuery
 from ipcsreader.cli import app
 from ipcsreader.library import Library
@@ -268,7 +269,18 @@ DAMAGE = {
     "catalog-header-garbled": lambda ix: garble(ix / catalog.CATALOG_FILE, 0, 100),
     "manifest-garbage": lambda ix: (ix / integrity.MANIFEST_FILE).write_text("[1, 2"),
     "older-version": lambda ix: (ix / integrity.MANIFEST_FILE).unlink(),
+    "older-parser": lambda ix: _read_by_parser(ix, ipcsreader.PARSER_VERSION - 1),
 }
+
+
+def _read_by_parser(index: Path, version: int) -> None:
+    """The manifest of an index whose pages a parser of ``version`` read."""
+    manifest = json.loads((index / integrity.MANIFEST_FILE).read_text(encoding="utf-8"))
+    assert manifest["format"][-1] == ipcsreader.PARSER_VERSION
+    manifest["format"][-1] = version
+    (index / integrity.MANIFEST_FILE).write_text(json.dumps(manifest), encoding="utf-8")
+
+
 MESSAGES = {
     "segment-deleted": "Rebuilding the search index in {ix}: the file {seg} is missing.\n",
     "segment-truncated": (
@@ -284,6 +296,9 @@ MESSAGES = {
     "catalog-header-garbled": "Rebuilding the search index in {ix}: its catalog is unreadable.\n",
     "manifest-garbage": "Rebuilding the search index in {ix}: its manifest is unreadable.\n",
     "older-version": (
+        "Rebuilding the search index in {ix}: it was made by an older version of ipcs.\n"
+    ),
+    "older-parser": (
         "Rebuilding the search index in {ix}: it was made by an older version of ipcs.\n"
     ),
 }

@@ -114,10 +114,6 @@ class IndexUpdate:
         started = time.time_ns()
         found = corpus.scan(self.corpus_dirs, folders)
         known = old.files() if old else {}
-        from ipcsreader.parse import PARSER_VERSION  # here: a search never needs the parser
-
-        # Files that failed under an older parser are read again, changed or not.
-        retry = old is not None and old.parser() != str(PARSER_VERSION)
         files: dict[str, FileEntry] = {}
         fresh: dict[str, Page] = {}  # headline pages parsed in this run
         spooled: dict[str, Spooled] = {}  # and where their articles' bodies wait
@@ -125,11 +121,7 @@ class IndexUpdate:
         unseen: list[str] = []
         for key in sorted(found):
             st, prev = found[key], known.get(key)
-            if (
-                prev
-                and (prev.size, prev.mtime_ns) == (st.size, st.mtime_ns)
-                and not (retry and prev.error)
-            ):
+            if prev and (prev.size, prev.mtime_ns) == (st.size, st.mtime_ns):
                 files[key] = _kept(key, prev, summary)
             else:
                 unseen.append(key)
@@ -159,7 +151,7 @@ class IndexUpdate:
                 summary.failed.append((key, reason))
                 changed.add(key)  # what it held is gone with it
                 continue
-            if prev and prev.sha256 == digest and not (retry and prev.error):
+            if prev and prev.sha256 == digest:
                 # Touched but identical: remember the new mtime, index nothing.
                 files[key] = _kept(key, replace(prev, size=st.size, mtime_ns=st.mtime_ns), summary)
                 continue
@@ -247,7 +239,6 @@ class IndexUpdate:
                     if shown
                     else None,
                     rebuild=rebuild,
-                    parser=str(PARSER_VERSION),
                 ),
             )
         finally:

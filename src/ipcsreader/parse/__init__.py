@@ -17,11 +17,8 @@ from ipcsreader.parse.decode import check_text, decode, normalise
 from ipcsreader.parse.stamps import REGION, find, is_share_line, new_stamp, old_stamp
 from ipcsreader.text import repair_question_apostrophes
 
-__all__ = ["PARSER_VERSION", "parse_bytes", "parse_file", "parse_text"]
+__all__ = ["parse_bytes", "parse_file", "parse_text"]
 
-# Bump when the parser reads pages it could not read before: an index update then reads
-# again every file that failed under an older version (those that succeeded stay as read).
-PARSER_VERSION = 6
 
 _HEADER_LINES = 12
 

@@ -108,7 +108,6 @@ class Changes:
     bodies: Iterable[tuple[int, bytes]] = ()
     views: Any = None
     rebuild: bool = False
-    parser: str = ""  # the parser's version, which every file's error was recorded by
 
 
 class BrowseFact(NamedTuple):
@@ -186,10 +185,6 @@ class Catalog:
     def updated(self) -> dt.datetime | None:
         value = self._meta("updated")
         return dt.datetime.fromisoformat(value) if value else None
-
-    def parser(self) -> str | None:
-        """The parser version of the last update (None before versions were recorded)."""
-        return self._meta("parser")
 
     def fingerprint(self) -> str | None:
         """The digest of the corpus as the last update saw it (:func:`corpus.fingerprint`)."""
@@ -491,7 +486,6 @@ def _finish(db: sqlite3.Connection, changes: Changes) -> None:
         [
             ("updated", changes.updated.isoformat()),
             ("fingerprint", changes.fingerprint),
-            ("parser", changes.parser),
             ("files", str(db.execute("SELECT count(*) FROM files").fetchone()[0])),
         ],
     )

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+import ipcsreader
 from ipcsreader.errors import UsageError
 from ipcsreader.store import catalog
 from ipcsreader.store.fsutil import atomic_write
@@ -73,7 +74,8 @@ def _hash(path: Path) -> str:
 
 
 def _format() -> list[int]:
-    return [SCHEMA_VERSION, catalog.VERSION]
+    # The parser's version too: pages read by an older one are read again.
+    return [SCHEMA_VERSION, catalog.VERSION, ipcsreader.PARSER_VERSION]
 
 
 def write_manifest(index_dir: Path) -> None:
