@@ -673,6 +673,7 @@ RESAVED = {
     "under a breadcrumb trail": lambda text: f"Home | Commentaries | Columns\n\n{text}",
     "under a breadcrumb trail ending on its title": _under_a_trail_to_itself,
     "over the site's footer": lambda text: f"{text}\n\n© 2024 IPCS. All rights reserved.\n",
+    "with a text browser's link numbers and list of links": resaved.linked,
     "over what a site prints under an article": lambda text: (
         f"{text}\n\nRelated\n\nAnother Title\n\nLeave a comment\n"
     ),
