@@ -325,6 +325,36 @@ def test_a_damaged_index_is_rebuilt_with_a_message(
     assert hashes(corpus) == before
 
 
+@pytest.mark.parametrize("command", [["search", "korea"], ["index"], ["read", "9001"]])
+def test_an_index_a_newer_ipcs_made_is_left_alone_saying_why(
+    world: tuple[Path, Path], command: list[str]
+) -> None:
+    # Rebuilt, it would be read as this ipcs reads pages, and the newer one would rebuild
+    # it again at its next command.
+    corpus, index = world
+    _read_by_parser(index, ipcsreader.PARSER_VERSION + 1)
+    manifest = (index / integrity.MANIFEST_FILE).read_bytes()
+    result = runner.invoke(app, [*command, *dirs(corpus, index)])
+    assert result.exit_code != 0
+    assert result.stderr.splitlines() == [
+        f"Error: the index in {index} was made by a newer version of ipcs; upgrade this one "
+        "(or rebuild the index for it: ipcs index --rebuild)"
+    ]
+    assert (index / integrity.MANIFEST_FILE).read_bytes() == manifest
+
+
+def test_an_index_a_newer_ipcs_made_is_rebuilt_when_asked(world: tuple[Path, Path]) -> None:
+    corpus, index = world
+    _read_by_parser(index, ipcsreader.PARSER_VERSION + 1)
+    result = runner.invoke(app, ["index", "--rebuild", *dirs(corpus, index)])
+    assert result.exit_code == 0, result.output
+    assert result.stderr == (
+        f"Rebuilding the search index in {index}: it was made by a newer version of ipcs.\n"
+    )
+    assert numbers(index, corpus) == BEFORE
+    assert Library.open(corpus, index).status().state == "fresh"
+
+
 def test_an_index_of_another_schema_is_rebuilt(world: tuple[Path, Path]) -> None:
     from whoosh.fields import ID, Schema
     from whoosh.index import create_in

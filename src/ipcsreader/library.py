@@ -163,13 +163,24 @@ class Library(Answers):
         """Whether another process is writing the index right now."""
         return not self._lock.held and is_locked(self.index_dir)
 
-    def _diagnose(self) -> tuple[str | None, bool]:
+    def _diagnose(self, *, rebuilding: bool = False) -> tuple[str | None, bool]:
         """Why the index on disk cannot be trusted (None: whole, or simply absent), and
-        whether an update was cut off after Whoosh committed."""
+        whether an update was cut off after Whoosh committed.
+
+        An index a newer ipcs made is left alone, with an error saying what to do, unless
+        ``rebuilding`` (``ipcs index --rebuild``): two versions sharing one index would
+        otherwise rebuild it in turn, each as it reads pages."""
         has_catalog = (self.index_dir / catalog.CATALOG_FILE).exists()
         if not (has_catalog and integrity.has_index(self.index_dir)):
             return None, False
         found = integrity.check(self.index_dir)
+        if found.newer:
+            if rebuilding:
+                return integrity.NEWER, False
+            raise IndexUnavailableError(
+                f"the index in {self.index_dir} was made by a newer version of ipcs; upgrade "
+                "this one (or rebuild the index for it: ipcs index --rebuild)"
+            )
         if found.damage is None and self._catalog_or_none() is None:
             return _UNREADABLE, False
         return found.damage, found.interrupted
@@ -205,7 +216,7 @@ class Library(Answers):
         gc.disable()
         try:
             integrity.remove_leftovers(self.index_dir)
-            damage = damage or self._diagnose()[0]
+            damage = damage or self._diagnose(rebuilding=rebuild)[0]
             try:
                 summary = self._apply(rebuild, progress, damage)
             except sqlite3.DatabaseError:

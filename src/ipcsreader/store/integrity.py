@@ -30,6 +30,7 @@ MANIFEST_FILE = ".manifest.json"
 _TOC = re.compile(r"_MAIN_(\d+)\.toc")
 _SEGMENT = re.compile(r"MAIN_[0-9a-z]+\.\w+")
 _OLDER = "it was made by an older version of ipcs"
+NEWER = "it was made by a newer version of ipcs"
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,9 @@ class Check:
 
     damage: str | None = None
     interrupted: bool = False
+    # Made by a newer ipcs (a later schema, or a parser that reads pages otherwise): not
+    # damage this one should repair, by rebuilding it worse, unless asked to.
+    newer: bool = False
 
 
 def has_index(index_dir: Path) -> bool:
@@ -116,7 +120,9 @@ def check(index_dir: Path) -> Check:
     except (KeyError, TypeError, ValueError, AttributeError):
         return Check("its manifest is unreadable")
     if fmt != _format():
-        return Check(_OLDER)
+        # Each part of the format only grows from one version of ipcs to the next.
+        later = isinstance(fmt, list) and all(type(x) is int for x in fmt) and fmt > _format()
+        return Check(newer=True) if later else Check(_OLDER)
     if toc != latest_toc(index_dir):
         return Check(interrupted=True)
     try:
