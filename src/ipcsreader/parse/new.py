@@ -2,8 +2,10 @@
 
 [column] / title / "03 Feb, 2014 · 4286" / teaser / [Name / Name / Role]… / body, with
 or without blank lines between them; a page saved whole may go on with the side columns
-the old site printed (see ``sidebar``). Without an author block, the teaser's leading
-name is the author ("Dr Vijay Sakhuja analyses …").
+the old site printed (see ``sidebar``). Without an author block, a byline ("By A and B")
+or the teaser's leading names are the authors ("Dr Vijay Sakhuja analyses …"). A page a
+text browser saved from the markup may print a name three times, twice on a line, or
+once over its role, and rows of share buttons (``tests/test_parse_dumps.py``).
 """
 
 from __future__ import annotations
