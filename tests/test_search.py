@@ -188,6 +188,12 @@ def test_letters_in_brackets_glued_to_a_name_are_part_of_it(typed: str, read: st
         ("Japan not the main target", "Japan not the main target"),
         ('"not the one, the other" korea', '"not the one, the other" korea'),
         ("korea NOT the south, the north", "korea NOT the south, the north"),  # an operator
+        # A list in one line: its marks, where no bracket they close was opened.
+        ("1) Ghani visit 2) ICG report 3) reset", "Ghani visit ICG report reset"),
+        ("a) Nepal b) Madhesi iv) Tharu", "Nepal Madhesi Tharu"),
+        ("(korea OR japan) 1) abe", "(korea OR japan) abe"),
+        ("(a OR b) korea", "(a OR b) korea"),
+        ('"1) x" 2) korea', '"1) x" korea'),
     ],
 )
 def test_a_list_typed_in_haste_is_read_as_meant(typed: str, read: str) -> None:

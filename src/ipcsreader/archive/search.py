@@ -84,6 +84,10 @@ _NOT_THAT_ONE = re.compile(
     r"(?<![\w-])[Nn]ot\s+(?i:the|that|this|his|her|their)\s+[^,;\"]{2,100}?\s*[,;]\s*"
     r"(?i:(?:but|rather|instead)\s+)?(?=(?i:the|that|this|his|her|their|one)\b)"
 )
+# The marks of a list typed or pasted in one line ("1) Ghani's visit 2) the ICG report",
+# "a) … b) …", "iv) …"): a bracket closing no group. Taken out only where brackets do not
+# pair, as then the parser could only refuse the query: "(a OR b)" stays a group.
+_LIST_MARK = re.compile(r"(?<![\w()])(?:\d{1,2}|[A-Za-z]|[ivxIVX]{2,4})\)(?=\s|$)")
 # A piece asked for by when it came out or what it is ("the latest article on …",
 # "recent piece on …", "new commentary about …", "articles on …", "2016 article …"): those
 # words say nothing of the subject, and the pages do not hold them. Only at the query's
@@ -201,6 +205,8 @@ def plan(query: SearchQuery) -> Plan:
     text = unquoted(_WHICH_PIECE.sub("", text, count=1), lambda _: "", _PIECE_AFTER_YEAR)
     text = unquoted(unquoted(text, _in_full, _COMPASS), _once, _DOUBLED)
     text = unquoted(text, lambda _: " ", _VERSUS)
+    if _unpaired_closing(text):
+        text = " ".join(unquoted(text, lambda _: " ", _LIST_MARK).split())
     if _shouted(text):
         text = _OPERATOR_WORD.sub(lambda m: m[0].lower(), text)
         text = _SHOUTED_LONG.sub(lambda m: m[1] + m[2].lower(), text)
@@ -244,6 +250,12 @@ def plan(query: SearchQuery) -> Plan:
         completions=query.completions,
         respell=query.respell,
     )
+
+
+def _unpaired_closing(text: str) -> bool:
+    """Whether ``text`` closes more brackets than it opens, outside quotes."""
+    bare = re.sub(r'"[^"]*"', " ", text)
+    return bare.count(")") > bare.count("(")
 
 
 def parse_date(value: str | None, option: str, *, end: bool) -> dt.date | None:
