@@ -252,9 +252,14 @@ def plan(query: SearchQuery) -> Plan:
     )
 
 
+def _outside_quotes(text: str) -> str:
+    """``text`` with its phrases blanked out: they take their words literally."""
+    return re.sub(r'"[^"]*"', " ", text)
+
+
 def _unpaired_closing(text: str) -> bool:
     """Whether ``text`` closes more brackets than it opens, outside quotes."""
-    bare = re.sub(r'"[^"]*"', " ", text)
+    bare = _outside_quotes(text)
     return bare.count(")") > bare.count("(")
 
 
@@ -319,7 +324,7 @@ def check_syntax(text: str) -> None:
         raise QueryError(f"the query has more than {MAX_QUERY_WORDS} words; use fewer")
     if text.count('"') % 2:
         raise QueryError('the query has an unclosed quote (")')
-    bare = re.sub(r'"[^"]*"', " ", text)  # phrases take their words literally
+    bare = _outside_quotes(text)
     if _LEADING_WILDCARD.search(bare) or text.lstrip().startswith("?"):
         raise QueryError("a word cannot start with '*' or '?'; put letters before them (nucl*)")
     for word, number in _FUZZY.findall(bare):
