@@ -357,3 +357,12 @@ def test_open_bad_number(monkeypatch):
 def test_help_has_examples():
     for command in ("cite", "export", "trend", "stats", "open"):
         assert "Example: ipcs " + command in run(command, "--help").stdout
+
+
+def test_cite_all_hits_says_a_label_was_read_as_words(corpus):
+    result = run("cite", "--all-hits", "Region: Korea", "--style", "mla", "--json", *corpus)
+    assert result.exit_code == 0, result.output
+    assert sorted(d["number"] for d in json.loads(result.stdout)) == [9001, 9002, 9004]
+    assert result.stderr.endswith(
+        "\nNo article matches “Region:” as labelled; took those with the words anywhere.\n"
+    )

@@ -68,6 +68,14 @@ def numbers(dirs: list[str], query: str) -> list[int]:
         ("#9003 korea", [9003]),
         ("#9002 korea", []),
         ("#1", []),
+        # A date in words, as the site prints it and forms are filled in.
+        ("date:Dec 2014", [9090]),
+        ("Date: 2 March 2015", [9001]),
+        ('date:"March 2, 2015"', [9001]),
+        ("date:>=June 2014 korea", [9004, 9001]),
+        ("date:1st jan. 2014", []),
+        ("Topic: korea; Date: March 2015;", [9001]),
+        ("Year: 2016;", [9002]),
     ],
 )
 def test_dates_years_and_numbers_compare_as_written(
@@ -94,6 +102,8 @@ BAD_NUMERIC_VALUES = [
     "(2014 OR 2015)",
     "[a TO b]",
     ">2015-1x",
+    '"31 February 2015"',
+    '"Smarch 2015"',
     "¹",  # digits int() refuses (superscripts) are no number
     "²⁰¹⁵",
 ]
@@ -186,3 +196,29 @@ def test_an_article_stamp_is_its_number_not_a_word_to_highlight(dirs: list[str])
 def test_a_quoted_name_phrase_finds_its_article(dirs: list[str]) -> None:
     assert numbers(dirs, 'title:"north korea"') == [9001]
     assert Path(dirs[1]).is_dir()
+
+
+@pytest.mark.parametrize("label", ["Column", "Region", "Author", "By", "Title"])
+def test_a_label_filled_in_as_on_a_form_that_matches_nothing_is_searched_as_words(
+    dirs: list[str], label: str
+) -> None:
+    # No article is filed under "Korea" as a column, region or author, nor titled "Korea
+    # Seoul": those with the words anywhere, said so.
+    query = f"{label}: Korea Seoul" if label == "Title" else f"{label}: Korea"
+    result = search(dirs, query)
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["labelled"] == [label]
+    assert {hit["number"] for hit in data["hits"]} == set(numbers(dirs, query.split(": ")[1]))
+    shown = runner.invoke(app, ["search", query, *dirs], env={"COLUMNS": "100"})
+    assert shown.stdout.startswith(
+        f"No article matches “{label}:” as labelled; showing those with the words anywhere.\n"
+    )
+
+
+def test_a_label_that_matches_is_a_field_and_one_typed_as_syntax_stays_one(
+    dirs: list[str],
+) -> None:
+    data = json.loads(search(dirs, "Author: Mishra").stdout)
+    assert [hit["number"] for hit in data["hits"]] == [9001] and data["labelled"] == []
+    assert search(dirs, "column:Korea").exit_code == 1  # no column so named: none

@@ -181,6 +181,8 @@ def test_filters_through_the_cli(dirs: list[str]) -> None:
     assert found("--year", "2015") == [9001]
     assert found("--since", "2016") == [9002]
     assert found("--until", "2014-01") == [9003]
+    assert found("--since", "May 2016") == [9002]  # as the site prints a date
+    assert found("--until", "10 January 2014") == [9003]
 
 
 def test_no_hits_exit_1_with_a_suggestion(dirs: list[str]) -> None:

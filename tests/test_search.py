@@ -61,8 +61,8 @@ def test_parse_date(value: str | None, end: bool, expected: dt.date | None) -> N
         ),
         (SearchQuery(year=15), "--year must be a four-digit year, not 15"),
         (
-            SearchQuery(since="March 2015"),
-            "--since 'March 2015' is not a date: use YYYY, YYYY-MM or YYYY-MM-DD",
+            SearchQuery(since="Smarch 2015"),
+            "--since 'Smarch 2015' is not a date: use YYYY, YYYY-MM or YYYY-MM-DD",
         ),
         (
             SearchQuery(until="2015-13"),
@@ -188,6 +188,21 @@ def test_letters_in_brackets_glued_to_a_name_are_part_of_it(typed: str, read: st
         ("Japan not the main target", "Japan not the main target"),
         ('"not the one, the other" korea', '"not the one, the other" korea'),
         ("korea NOT the south, the north", "korea NOT the south, the north"),  # an operator
+        # The same told by likeness: the kind of piece is the wanted one's too.
+        (
+            "like Mishra's piece on Abe's strategy, but the 2018 one on abductions",
+            "Mishra’s piece the 2018 one on abductions",
+        ),
+        (
+            "similar to the Red Affairs column about Sukma, but the one on Jharkhand",
+            "the Red Affairs column the one on Jharkhand",
+        ),
+        (
+            "Indo-Pacific columns like Modi in Myanmar, but the one on Papua",
+            "Indo-Pacific columns the one on Papua",
+        ),
+        ("looks like rain, but the talks went on", "looks like rain, but the talks went on"),
+        ("like Abe, Modi", "like Abe, Modi"),
         # A list in one line: its marks, where no bracket they close was opened.
         ("1) Ghani visit 2) ICG report 3) reset", "Ghani visit ICG report reset"),
         ("a) Nepal b) Madhesi iv) Tharu", "Nepal Madhesi Tharu"),

@@ -55,6 +55,11 @@ runner = CliRunner()
         ("author: AND korea", "author: AND korea"),
         ("Year:", "year:"),
         ("author: title:korea", "author: title:korea"),
+        # Punctuation ending a value, as a form or a list parts its fields: not the value's.
+        ("Topic: forecast; Year: 2016; Author: Sakhuja", "forecast; year:2016 author:Sakhuja"),
+        ("Region: China | Year: 2015 | korea", "region:China | year:2015 | korea"),
+        ("author:Mishra, korea", "author:Mishra korea"),
+        ("Korea; Abe, Modi", "Korea; Abe, Modi"),  # no field: words as typed
     ],
 )
 def test_field_names_as_meant(typed: str, meant: str) -> None:

@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from ipcsreader.update import Notify, Progress, UpdateSummary
 
 _T = TypeVar("_T")
+_Found = TypeVar("_Found", SearchResult, FoundNumbers)
 
 
 class Library(Answers):
@@ -439,9 +440,20 @@ class Library(Answers):
         asked = query.text
         query = self._desk.narrowed(query, self.article_numbers)
         self._require_index()
-        checked = self._checked(query)
-        result = self._guarded(lambda: self._index.search(checked))
+        result = self._answered(query, self._index.search, lambda found: found.total > 0)
         return result if query.text == asked else replace(result, query=" ".join(asked.split()))
+
+    def _answered(
+        self, query: SearchQuery, run: Callable[[Plan], _Found], found: Callable[[_Found], bool]
+    ) -> _Found:
+        """``run`` for ``query`` as searched; where labels filled in as on a form
+        ("Region: East Asia") found nothing, for their words instead, said so."""
+        checked = self._checked(query)
+        answer = self._guarded(lambda: run(checked))
+        if found(answer) or checked.unlabelled is None:
+            return answer
+        words = self._checked(replace(query, text=checked.unlabelled))
+        return replace(self._guarded(lambda: run(words)), labelled=checked.labelled)
 
     def _checked(self, query: SearchQuery) -> Plan:
         """``query`` as searched: its misspelt words found first (a surname typed with a
@@ -465,8 +477,8 @@ class Library(Answers):
         hits' stored fields (those who read each record from the catalog anyway), and
         whether the search relaxed the query to find them."""
         self._require_index()
-        checked = self._checked(self._desk.narrowed(query, self.article_numbers))
-        return self._guarded(lambda: self._index.numbers(checked))
+        query = self._desk.narrowed(query, self.article_numbers)
+        return self._answered(query, self._index.numbers, lambda found: bool(found.numbers))
 
     @overload
     def desk(self, *, create: Literal[True] = True) -> Desk: ...

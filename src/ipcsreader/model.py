@@ -277,16 +277,20 @@ class SearchResult:
     # A name's words typed spaced otherwise than pages print them, also searched as those
     # pages print them, unsaid: (as typed, as printed): ("Ryong Hae", "Ryonghae").
     spaced: tuple[tuple[str, str], ...] = ()
+    # Labels of fields filled in as on a form ("Region: East Asia"), as typed, under which
+    # no article is filed: the hits have the labels' values as words anywhere instead.
+    labelled: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
 class FoundNumbers:
     """The numbers of the articles a search finds, in its order, and how it found them:
-    ``relaxed`` and ``loosened`` as :class:`SearchResult` has them."""
+    ``relaxed``, ``loosened`` and ``labelled`` as :class:`SearchResult` has them."""
 
     numbers: list[int]
     relaxed: bool = False
     loosened: tuple[str, ...] = ()
+    labelled: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

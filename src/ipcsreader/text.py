@@ -166,10 +166,23 @@ def as_typed(text: str) -> str:
     text = clean_line(_LINE_BREAK_HYPHEN.sub(_rejoined, text))
     if text.isascii():
         return _WORD_APOSTROPHE.sub("’", text) if "'" in text or "`" in text else text
+    if "»" in text or "«" in text:
+        text = _guillemets(text)
     # Composed: the word pattern takes a combining accent ("Co\u0302te") for a break.
     text = unicodedata.normalize("NFC", text.translate(_TYPED))
     text = _WORD_APOSTROPHE.sub("’", _WORD_DASH.sub("-", text))
     return _SINGLE_QUOTED.sub(r"'\1'", text) if "‘" in text else text
+
+
+# Guillemets round words, French-spaced or not («New Approach», « la paix »): quotes. One
+# standing alone between spaces is a separator, as a breadcrumb trail prints it ("Home »
+# Columns » …", "Read more »").
+_GUILLEMETS = re.compile(r"«\s*([^«»]*?)\s*»")
+_SEPARATOR = re.compile(r" ?(?<!\S)[«»](?!\S)")
+
+
+def _guillemets(text: str) -> str:
+    return _SEPARATOR.sub("", _GUILLEMETS.sub(r'"\1"', text))
 
 
 def _rejoined(match: re.Match[str]) -> str:

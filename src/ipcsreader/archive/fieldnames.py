@@ -76,6 +76,11 @@ _NAME = re.compile(
     r"|(?<![\w:.'’])(?<!\w-)(?P<name>[^\W\d_]+):(?P<gap>\s*)(?=(?P<next>\S*))"
 )
 _CLAUSE_START = re.compile(r"[^\W\d_]+:")
+# Punctuation ending a field's value ("Year: 2016;", "author:Mishra,"): it parts the value
+# from what follows, as in a form or a list, and is no part of it.
+_VALUE_END = re.compile(
+    rf"(?<![\w:.'’])((?i:{'|'.join(sorted(_KNOWN))}):[^\s\"()]*?[^\s\"();,|])[;,|]+(?=\s|$)"
+)
 
 
 def names_of(field: str) -> tuple[str, ...]:
@@ -86,8 +91,9 @@ def names_of(field: str) -> tuple[str, ...]:
 def as_meant(text: str) -> str:
     """``text`` (a query as typed) with each field's name in small letters and joined to
     its value, and each name of :data:`ABOUT` dropped: ``Year: 2014 Author:Mishra``
-    as ``year:2014 author:Mishra``, ``topic:diaspora`` as ``diaspora``; a web search's
-    operators as the archive's (:data:`_WEB`: ``after:2014`` as ``date:>2014``)."""
+    as ``year:2014 author:Mishra``, ``topic:diaspora`` as ``diaspora``, ``Year: 2016;``
+    as ``year:2016``; a web search's operators as the archive's (:data:`_WEB`:
+    ``after:2014`` as ``date:>2014``)."""
     if ":" not in text:
         return text
     text = _WEB.sub(_web_operator, text)
@@ -110,7 +116,46 @@ def as_meant(text: str) -> str:
             return f"{low}:{match['gap']}"  # no value after it: as typed, said so later
         return f"{low}:"
 
+    return _VALUE_END.sub(r"\1", _NAME.sub(one, text))
+
+
+# The fields whose values are words (names, titles): a label of one filled in as on a
+# form ("Region: East Asia") is a guess at how the archive files the page, which it may
+# file otherwise (the page is "China"'s); its words may still find it.
+_WORD_FIELDS = frozenset(
+    name for field in FIELDS if field not in ("year", "date", "number") for name in names_of(field)
+)
+
+
+def form_labels(text: str) -> tuple[str, ...]:
+    """The labels of word fields in ``text`` written as a form prints them, a space after
+    the colon ("Region: East Asia", "Author: Sakhuja"), as typed: their values, searched
+    as fields, may find nothing that their words would (see :func:`labels_as_words`)."""
+    return tuple(
+        match["name"]
+        for match in _NAME.finditer(text)
+        if match["name"] and match["gap"] and match["next"] and _is_form_label(match)
+    )
+
+
+def labels_as_words(text: str) -> str:
+    """``text`` with the labels of :func:`form_labels` dropped, their values kept as words."""
+
+    def one(match: re.Match[str]) -> str:
+        if match["name"] and match["gap"] and match["next"] and _is_form_label(match):
+            return ""
+        return match[0]
+
     return _NAME.sub(one, text)
+
+
+def _is_form_label(match: re.Match[str]) -> bool:
+    value = match["next"]
+    return (
+        match["name"].lower() in _WORD_FIELDS
+        and value not in OPERATORS
+        and _CLAUSE_START.match(value) is None
+    )
 
 
 def _web_operator(match: re.Match[str]) -> str:

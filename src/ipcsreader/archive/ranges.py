@@ -17,6 +17,7 @@ import unicodedata
 
 from ipcsreader.archive.fieldnames import names_of
 from ipcsreader.errors import QueryError
+from ipcsreader.text import MONTHS
 
 # The fields holding dates and numbers, by every name a reader may use for them.
 NUMERIC_FIELDS = {name: field for field in ("date", "year", "number") for name in names_of(field)}
@@ -25,6 +26,20 @@ FIELD_CLAUSE = re.compile(
     r"(?<![\w:])(\w+):(\"[^\"]*\"?|[\[{][^\]}]*[\]}]?|\([^)]*\)?|[^\s()\"]*)", re.UNICODE
 )
 _DATE = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
+# A date as a reader writes it in words, as the site prints it ("2 March 2015", "Dec
+# 2014", "March 2, 2015"): a day and month of that year, or the month.
+_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
+_WORDED_DATE = rf"(?:{_DAY}\s+)?(?:{_MONTH})\.?(?:\s+{_DAY})?,?\s+\d{{4}}"
+_WORDED = re.compile(
+    rf"(?:(?P<day>{_DAY})\s+)?(?P<month>{_MONTH})\.?(?:\s+(?P<on>{_DAY}))?,?\s+(?P<year>\d{{4}})",
+    re.IGNORECASE,
+)
+# A date clause with such a date, its words not quoted ("date:Dec 2014", "Date: 2 March
+# 2015" once the label is read): the date, quoted, so that the clause holds all of it.
+_WORDED_CLAUSE = re.compile(
+    rf"(?<![\w:])(?P<name>\w+):(?P<value>(?:[<>]=?|=)?{_WORDED_DATE})(?!\w)", re.IGNORECASE
+)
 _RANGE = re.compile(r"\s*(\S*?)\s*\bTO\b\s*(\S*)\s*", re.IGNORECASE)
 _COMPARISON = re.compile(r"(>=|<=|=>|=<|>|<|=)?\s*(.*)", re.DOTALL)
 _LARGEST_NUMBER = 2**32 - 1  # the index keeps article numbers and years in 32 bits
@@ -55,7 +70,12 @@ def rewrite(text: str) -> str:
     def stamp(match: re.Match[str]) -> str:
         return _clause("number", "number", match[1], typed=match[0])
 
-    return FIELD_CLAUSE.sub(one, STAMP.sub(stamp, text))
+    def worded(match: re.Match[str]) -> str:
+        if NUMERIC_FIELDS.get(match["name"].lower()) != "date":
+            return match[0]
+        return f'{match["name"]}:"{match["value"]}"'
+
+    return FIELD_CLAUSE.sub(one, _WORDED_CLAUSE.sub(worded, STAMP.sub(stamp, text)))
 
 
 def _clause(field: str, name: str, value: str, typed: str | None = None) -> str:
@@ -122,7 +142,8 @@ def _bound(field: str, typed: str, value: str, *, high: bool, strict: bool) -> s
 
 
 def _period(value: str, typed: str) -> tuple[dt.date, dt.date]:
-    """The first and last day that YYYY, YYYY-MM or YYYY-MM-DD covers."""
+    """The first and last day that YYYY, YYYY-MM or YYYY-MM-DD (or the date in words)
+    covers."""
     period = period_of(value)
     if period is None:
         raise QueryError(
@@ -133,8 +154,9 @@ def _period(value: str, typed: str) -> tuple[dt.date, dt.date]:
 
 
 def period_of(value: str) -> tuple[dt.date, dt.date] | None:
-    """The first and last day of YYYY, YYYY-MM or YYYY-MM-DD; None if it is no date."""
-    match = _DATE.fullmatch(_ascii_digits(value.strip()))
+    """The first and last day of YYYY, YYYY-MM or YYYY-MM-DD, or of a date in words ("2
+    March 2015", "Dec 2014"); None if it is no date."""
+    match = _DATE.fullmatch(_in_figures(_ascii_digits(value.strip())))
     if not match:
         return None
     year = int(match[1])
@@ -149,6 +171,17 @@ def period_of(value: str) -> tuple[dt.date, dt.date] | None:
         return dt.date(year, 1, 1), dt.date(year, 12, 31)
     except (ValueError, calendar.IllegalMonthError):
         return None
+
+
+def _in_figures(value: str) -> str:
+    """A date in words ("2 March 2015", "Dec 2014") as YYYY-MM-DD or YYYY-MM; any other
+    value as it is."""
+    worded = _WORDED.fullmatch(value)
+    if not worded:
+        return value
+    month = f"{worded['year']}-{MONTHS[worded['month'].lower()]}"
+    day = worded["day"] or worded["on"]
+    return f"{month}-{day.rstrip('stndrhSTNDRH')}" if day else month
 
 
 def _ascii_digits(text: str) -> str:

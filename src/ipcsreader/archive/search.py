@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from ipcsreader.archive import fieldnames, ranges
+from ipcsreader.archive import fieldnames, pasted, ranges
 from ipcsreader.archive.fieldnames import OPERATORS
 from ipcsreader.errors import QueryError, UsageError
 from ipcsreader.numbers import SITE, linked_as_stamps
@@ -83,6 +83,16 @@ _REQUEST = re.compile(
 _NOT_THAT_ONE = re.compile(
     r"(?<![\w-])[Nn]ot\s+(?i:the|that|this|his|her|their)\s+[^,;\"]{2,100}?\s*[,;]\s*"
     r"(?i:(?:but|rather|instead)\s+)?(?=(?i:the|that|this|his|her|their|one)\b)"
+)
+# The same told by likeness ("like Mishra's piece on Abe's strategy, but the 2018 one on
+# the abductions"): the kind of piece is the wanted one's too ("Mishra's piece", "the Red
+# Affairs column"); what that one is on, not. Only where "but" names a piece ("the later
+# one", "the follow-up"): "looks like rain, but the talks went on" says what it says.
+_LIKE_THAT_BUT = re.compile(
+    r"(?<![\w-])(?i:like|similar\s+to)\s+(?P<kind>[^,;\"]{2,100}?)"
+    r"(?P<on>\s+(?i:on|about|regarding|over)\s+[^,;\"]{2,100}?)?\s*,\s*(?i:but)\s+"
+    r"(?=(?i:(?:the|that|this|his|her|their)\s+(?:\S+\s+){0,3}?"
+    r"(?:one|piece|column|article|commentary|follow-up)|one)\b)"
 )
 # The marks of a list typed or pasted in one line ("1) Ghani's visit 2) the ICG report",
 # "a) … b) …", "iv) …"): a bracket closing no group. Taken out only where brackets do not
@@ -184,6 +194,11 @@ class Plan:
     # the name printed otherwise ('author:"Vijay Sakhuja"': "Vijay Sakhhuja"), and the
     # surname as typed and as printed there.
     bylines_also: tuple[tuple[str, tuple[tuple[str, str, str], ...]], ...] = ()
+    # Labels of word fields filled in as on a form ("Region: East Asia"), as typed, and the
+    # text without them (their values as words), searched where the labels find nothing
+    # (:func:`fieldnames.form_labels`); None where there are none.
+    labelled: tuple[str, ...] = ()
+    unlabelled: str | None = None
 
     @property
     def offset(self) -> int:
@@ -194,14 +209,20 @@ def plan(query: SearchQuery) -> Plan:
     """Check every option of ``query``; raise a one-line error naming the first problem.
 
     The text and names are read as typed on a plain keyboard (:func:`as_typed`): a query
-    pasted from a page, a PDF or a word processor asks what the same words typed do; its
-    fields' names as meant (:func:`fieldnames.as_meant`: ``Year: 2014`` is ``year:2014``)."""
-    # An article's address is its stamp ("#4842"): that article.
-    typed = linked_as_stamps(fieldnames.as_meant(as_typed(query.text)))
-    typed = _SITE_ADDRESS.sub(_address_words, typed)
+    pasted from a page, a PDF, a word processor, an address or notes asks what the same
+    words typed do (:mod:`.pasted`); its fields' names as meant
+    (:func:`fieldnames.as_meant`: ``Year: 2014`` is ``year:2014``)."""
+    typed = as_typed(pasted.decoded(query.text))
+    labelled = fieldnames.form_labels(typed)
+    unlabelled = fieldnames.labels_as_words(typed) if labelled else None
+    # An article's address is its stamp ("#4842"): that article; another on the site, its
+    # words. Then the marks of notes, which an address may hold ("comm_select.php").
+    typed = linked_as_stamps(fieldnames.as_meant(typed))
+    typed = pasted.unmarked(_SITE_ADDRESS.sub(_address_words, typed))
     text = _GLUED_BRACKETS.sub(r"\1-\2", " ".join(typed.split()))
     text = _REQUEST.sub("", _GLUED_LIST.sub(_unglued, text), count=1)
-    text = unquoted(text, lambda _: "", _NOT_THAT_ONE).strip()
+    text = unquoted(text, lambda _: "", _NOT_THAT_ONE)
+    text = unquoted(text, _kind_kept, _LIKE_THAT_BUT).strip()
     text = unquoted(_WHICH_PIECE.sub("", text, count=1), lambda _: "", _PIECE_AFTER_YEAR)
     text = unquoted(unquoted(text, _in_full, _COMPASS), _once, _DOUBLED)
     text = unquoted(text, lambda _: " ", _VERSUS)
@@ -249,6 +270,8 @@ def plan(query: SearchQuery) -> Plan:
         highlight=query.highlight,
         completions=query.completions,
         respell=query.respell,
+        labelled=labelled,
+        unlabelled=unlabelled,
     )
 
 
@@ -264,7 +287,8 @@ def _unpaired_closing(text: str) -> bool:
 
 
 def parse_date(value: str | None, option: str, *, end: bool) -> dt.date | None:
-    """YYYY, YYYY-MM or YYYY-MM-DD as the first day it covers (or the last, with ``end``)."""
+    """YYYY, YYYY-MM or YYYY-MM-DD (or a date in words, "2 March 2015") as the first day
+    it covers (or the last, with ``end``)."""
     if value is None or not value.strip():
         return None
     problem = f"{option} {value!r} is not a date: use YYYY, YYYY-MM or YYYY-MM-DD"
@@ -280,6 +304,13 @@ def _address_words(match: re.Match[str]) -> str:
     if last.lower().endswith(".php"):
         return ""
     return re.sub(r"[-_]+", " ", re.sub(r"\.html?$", "", last, flags=re.I))
+
+
+def _kind_kept(match: re.Match[str]) -> str:
+    """The kind of piece a likeness names (:data:`_LIKE_THAT_BUT`), where it says what
+    that piece is on ("Mishra's piece"); nothing where it does not ("like Modi in
+    Myanmar": that is the piece)."""
+    return f"{match['kind']} " if match["on"] else ""
 
 
 def _once(match: re.Match[str]) -> str:

@@ -64,12 +64,16 @@ def _matching_numbers(lib: Library, query: str, *, tag: str | None = None) -> li
     hits = lib.found_numbers(SearchQuery(text=query, limit=None, highlight=False, only=only))
     if not hits.numbers:
         raise NotFoundError(f"No articles match {query!r}{_with_tag(tag)}")
-    _say_how_found(hits.relaxed, hits.loosened)
+    _say_how_found(hits.relaxed, hits.loosened, hits.labelled)
     return hits.numbers
 
 
-def _say_how_found(relaxed: bool, loosened: tuple[str, ...]) -> None:
+def _say_how_found(relaxed: bool, loosened: tuple[str, ...], labelled: tuple[str, ...]) -> None:
     """Say on stderr where the articles taken are not those with the query as typed."""
+    if labelled:
+        from ipcsreader.render.search import labelled_line
+
+        warn(labelled_line(labelled, "took").plain.rstrip())
     for phrase in loosened:
         warn(f"No article has the phrase “{phrase}”; took those with its words.")
     if relaxed:
@@ -270,7 +274,7 @@ def trend(
     )
     if result.total == 0:
         raise NotFoundError(f"No articles match {query!r}{_with_tag(tag)}")
-    _say_how_found(result.relaxed, result.loosened)
+    _say_how_found(result.relaxed, result.loosened, result.labelled)
     data = make_trend(query, by.value, result.total, result.facets.get(by.value, ()))
     if json:
         emit_json(trend_to_dict(data))

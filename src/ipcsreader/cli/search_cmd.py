@@ -173,7 +173,8 @@ def search_command(
     several, "Ram Baran Yadav", counts once), or four at least half in lower case
     ("seized citizens Japan summit"), as the page may say "abducted".
 
-    Dates for --since and --until: YYYY, YYYY-MM or YYYY-MM-DD.
+    Dates for --since and --until: YYYY, YYYY-MM or YYYY-MM-DD, or as the site prints
+    them ("2 March 2015", "March 2015").
     Exit code 1 when nothing matches, 2 when the query cannot be understood.
 
     \b
@@ -232,6 +233,7 @@ def search_command(
             "suggestion": result.suggestion,
             "relaxed": result.relaxed,
             "loosened": list(result.loosened),
+            "labelled": list(result.labelled),
             "question": result.question,
             "described": result.described,
             "also_read": dict(result.also_read),

@@ -34,6 +34,8 @@ def render_results(result: SearchResult, unread: frozenset[int] = frozenset()) -
     """The hits of one page (those in ``unread`` said to be so), then the tally, a
     suggestion, the facets and a reading hint."""
     parts: list[RenderableType] = [*_respelt(result), *map(_loosened, result.loosened)]
+    if result.labelled:
+        parts.append(labelled_line(result.labelled, "showing"))
     if result.relaxed:
         parts.append(Text("No article has all of these words; showing those with any.\n", DIM))
     elif result.described:
@@ -228,6 +230,16 @@ def _respelt(result: SearchResult) -> list[Text]:
 def _loosened(phrase: str) -> Text:
     """A line for a quoted phrase no article holds as typed, searched as its words."""
     return safe(f"No article has the phrase “{phrase}”; showing those with its words.\n", DIM)
+
+
+def labelled_line(labels: tuple[str, ...], doing: str) -> Text:
+    """A line for labels filled in as on a form that no article matches as fields: the
+    hits have the labels' values as words anywhere (``doing``: "showing", "took")."""
+    named = " or ".join(f"“{label}:”" for label in labels)
+    return safe(
+        f"No article matches {named} as labelled; {doing} those with the words anywhere.\n",
+        DIM,
+    )
 
 
 def _did_you_mean(suggestion: str) -> Text:

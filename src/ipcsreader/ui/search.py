@@ -286,6 +286,11 @@ class SearchScreen(IpcsScreen):
                 version.append(" · ", DIM)
                 version.append_text(safe(f"“{phrase}”", "bold"))
                 version.append(" not as a phrase", DIM)
+        for label in result.labelled:
+            for version in (line, short):
+                version.append(" · ", DIM)
+                version.append_text(safe(f"{label}:", "bold"))
+                version.append(" as words", DIM)
         if result.relaxed:
             line.append(" · none has every word: hits with any", DIM)
             short.append(" · any word", DIM)

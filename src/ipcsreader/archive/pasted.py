@@ -1,0 +1,108 @@
+"""What a query copied from elsewhere carries besides its words.
+
+A web page's escapes (``India &amp; Nepal``, ``Abe&#39;s``), a search address's encoding
+(``north+korea``, ``North%20Korea``), notes' Markdown (``**Kim Jong-un**``, ``_Quad_``,
+``[the piece](https://…)``, a bullet ``*``), a reference manager's BibTeX
+(``title={…}``), code (``q="…"``, ``{"q": "…"}``, ``search('…')``), names written as
+code (``north_korea``, a blank ``____`` left for a word) and a file's name
+(``~/Downloads/ipcs_kabul_reset.pdf``): each is read as the words it stands for. Words in
+single quotes are a phrase, as in double ones. The query's own syntax is left as it is:
+``nucl*`` is still a prefix, ``-word`` still leaves out, ``date:[2014 TO 2016]`` is still
+a range.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from urllib.parse import unquote_plus
+
+from ipcsreader.text import unquoted
+
+# A character reference as HTML writes it, its semicolon typed: without one, "&amp" may be
+# a word of the query's own ("R&D", "AT&T").
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+# A character an address escapes: a space (%20), a quote (%27, %22), a comma (%2C),
+# brackets, a letter beyond ASCII (%C3…). One of them must be there: "5%AB" is no address.
+_SENT_AS_ESCAPE = re.compile(r"%(?:2[0-9A-Fa-f]|3[A-Fa-f]|[57][BbDd]|C[2-9A-Fa-f]|E[0-9A-Fa-f])")
+# A plus sign joining two words ("north+korea"): an address's space. Not one standing
+# before a word ("+korea", the parser's own "just this word").
+_JOINING_PLUS = re.compile(r"(?<=\w)\+(?=\w)")
+# Emphasis (``**bold**``, ``*italics*``, ``__bold__``, ``_italics_``): the words between
+# the marks. A star ending a word with none opening it is a prefix (``nucl*``).
+_EMPHASIS = re.compile(r"(?<![\w*])(\*{1,3}|_{1,3})(?=[^\s*_])(.+?)(?<=[^\s*_])\1(?![\w*])")
+# A link (``[the piece](https://ipcs.org/…)``): its text; the address says nothing the
+# reader asked.
+_LINK = re.compile(r"\[([^\[\]]*)\]\((?:https?://|www\.)[^()\s]*\)")
+# A document saved under a name ("~/Downloads/ipcs_kabul_reset.pdf",
+# "C:\\Reading\\Sakhuja-China-deep-sea-forays.docx"): the words of its name; its folders
+# and its kind say nothing of the piece, and its hyphens part words as its underscores do.
+# Not an address on the web: ipcs.org's name an article (see ``numbers.linked_as_stamps``).
+_SAVED_AS = re.compile(
+    r"(?<!\S)(?!\S*(?i:://|www\.|\.(?:org|com|net|in|edu|gov)\b))(?:[^\s\\/]*[\\/])*(?P<name>[^\s\\/]+)\.(?i:pdf|docx?|odt|rtf|txt|html?|epub|md)(?!\S)"
+)
+# What a bracket or brace may open: a quoted phrase (its words as typed), a field's value
+# ("date:[2014 TO 2016]", for the parser to read or refuse) or a range ("[4000 TO 4100]").
+# Any other ("[India-Japan-US trilateral]", BibTeX's "title={…}") is punctuation.
+_RANGE = re.compile(r'"[^"]*"|\w+:[\[{][^\]}]*[\]}]?|[\[{][^\[\]{}]*\sTO\s[^\[\]{}]*[\]}]')
+_BRACKET = re.compile(r"[\[\]{}]")
+# A word left blank in brackets ("[blank]", "[...]", "[?]"): no word of the page.
+_BLANK = re.compile(r"\[\s*(?:blank|\.{2,}|…|\?+|_+|-+)?\s*\]", re.IGNORECASE)
+# Code a query was copied out of: an assignment (``q="…"``), a JSON key (``{"q": "…"}``),
+# a call (``search('…')``). The quote or bracket glued to a name would make one word of
+# the two ("q=\"Chandran", a phrase of words no page holds); the key and the sign are no
+# words of the page.
+_ASSIGNED = re.compile(r"(?<=\w)\s*=\s*(?=[\"'(\[{])")
+_KEY = re.compile(r'"\w{1,20}"\s*:\s*(?=["\[{\d])')
+_CALLED = re.compile(r"(?<=[^\W\d_]{2})\((?=[\"'])")
+# Words in single quotes ('New Approach', as code and many writers quote): a phrase, as
+# in double quotes, so that one no page holds is searched as its words. An apostrophe
+# inside or after a word (Abe's, the Maoists' ideology) opens none.
+_SINGLE_QUOTED = re.compile(r"(?<![\w’'\"])'(?=[^\s'])([^'\"]*?)(?<=[^\s'])'(?![\w’'])")
+# A star standing alone (a bullet, a footnote's mark) and stars opening a word in twos
+# or more (bold left open): marks, not the wildcard that ``nucl*`` is.
+_LONE_STARS = re.compile(r"(?<!\S)\*+(?!\S)|(?<![\w*])\*{2,}(?=\w)")
+
+
+def decoded(text: str) -> str:
+    """``text`` with HTML's character references and an address's escapes read (before
+    :func:`ipcsreader.text.as_typed`, which tidies what they stand for), and Markdown's
+    links as their text (before an address in them is read as the words it holds)."""
+    if "](" in text:
+        text = _LINK.sub(r"\1", text)
+    if "." in text:
+        text = _SAVED_AS.sub(lambda match: re.sub(r"[-_.]+", " ", match["name"]), text)
+    if "&" in text:
+        text = _ENTITY.sub(lambda match: html.unescape(match[0]), text)
+    if "%" in text and _SENT_AS_ESCAPE.search(text):
+        text = unquote_plus(text, errors="replace")
+    elif "+" in text and not any(char.isspace() for char in text.strip()):
+        # A query of words joined by plus signs and no space: an address's, not typed.
+        text = _JOINING_PLUS.sub(" ", text)
+    return text
+
+
+def unmarked(text: str) -> str:
+    """``text`` without the Markdown of notes and the underscores of names written as
+    code (after :func:`ipcsreader.text.as_typed`)."""
+    if "[" in text or "{" in text or "]" in text or "}" in text:
+        text = _without_brackets(_BLANK.sub(" ", text))
+    if "'" in text:
+        text = unquoted(text, lambda match: f'"{match[1]}"', _SINGLE_QUOTED)
+    if "=" in text or '":' in text or "(" in text:
+        text = _CALLED.sub(" (", _ASSIGNED.sub(" ", _KEY.sub(" ", text)))
+    if "*" in text or "_" in text:
+        text = _EMPHASIS.sub(r"\2", text)
+        # Stars with no word beside them are no marks of anything: the parser refuses them.
+        text = _LONE_STARS.sub(" ", text) if re.search(r"\w", text) else text
+        text = text.replace("_", " ")
+    return text
+
+
+def _without_brackets(text: str) -> str:
+    """``text`` with brackets and braces that open no range (:data:`_RANGE`) as spaces."""
+    pieces, at = [], 0
+    for match in _RANGE.finditer(text):
+        pieces += [_BRACKET.sub(" ", text[at : match.start()]), match[0]]
+        at = match.end()
+    return "".join([*pieces, _BRACKET.sub(" ", text[at:])])

@@ -1,0 +1,126 @@
+"""A query copied from elsewhere (a web page's source, a search address, notes in Markdown,
+a file name) asks what its words typed ask: the escapes and marks it carries are no words
+of any page, and some of them were errors of the query language."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from search_world import library_of, searched
+
+from ipcsreader.archive.search import SearchQuery, plan
+from ipcsreader.errors import QueryError
+from ipcsreader.library import Library
+
+
+@pytest.mark.parametrize(
+    ("pasted", "read"),
+    [
+        # A web page's character references.
+        ("India &amp; Nepal", "India & Nepal"),
+        ("Abe&#39;s gambit", "Abe’s gambit"),
+        ("&quot;brain drain&quot; Sri Lanka", '"brain drain" Sri Lanka'),
+        ("gambit&nbsp;abduction", "gambit abduction"),
+        ("Abe&rsquo;s &#x2018;new approach&#x2019;", 'Abe’s "new approach"'),
+        ("R&D spending AT&T", "R&D spending AT&T"),  # no semicolon: the query's own
+        # A search address's encoding.
+        ("north%20korea%20russia", "north korea russia"),
+        ("pakistan%27s+afghan+policy+%22baggage%22", 'pakistan’s afghan policy "baggage"'),
+        ("north+korea+russia", "north korea russia"),
+        ("C%C3%B4te", "Côte"),
+        ("korea +russia", "korea +russia"),  # a plus opening a word: the parser's own
+        ("5%AB rise", "5%AB rise"),  # no character an address escapes
+        # Notes' Markdown: emphasis, links, headings left to the parser, bullets.
+        ("**PNS Zulfiqar** hijack _AQIS_", "PNS Zulfiqar hijack AQIS"),
+        ("***Quad*** talks", "Quad talks"),
+        ("*Indo-Pacific* __policy__", "Indo-Pacific policy"),
+        ("[the trilateral](https://ipcs.org/x) China", "the trilateral China"),
+        ("* Modi-Obama summit * Khobragade", "Modi-Obama summit Khobragade"),
+        ("**bold left open", "bold left open"),
+        # A reference manager's BibTeX, notes' square brackets: punctuation.
+        (
+            "@article{x, title={Nepal's New Constitution}}",
+            "@article x, title= Nepal’s New Constitution",
+        ),
+        ("[Serious] Taliban offensive", "Serious Taliban offensive"),
+        # Code a query was copied out of: the words and phrases, not the names and signs.
+        ('q="Durand Line control"', 'q "Durand Line control"'),
+        ('{"q": "Japan new approach", "site": "ipcs"}', '"Japan new approach", "ipcs"'),
+        ("search('brain drain culture')", 'search ("brain drain culture")'),
+        # A file's name: its words, without its folders and kind; an article's address
+        # is still the article.
+        ("~/Downloads/ipcs_kabul_reset.pdf", "ipcs kabul reset"),
+        ("C:\\Reading\\Sakhuja-China-deep-sea.docx", "Sakhuja China deep sea"),
+        ("ipcs.org/article/pakistan/resetting-kabul-4762.html", "#4762"),
+        ("report.pdf on Nepal", "report on Nepal"),
+        # Words in single quotes: a phrase; an apostrophe opens none.
+        ("'North Korea' Russia", '"North Korea" Russia'),
+        (
+            "the Maoists' ideology, Abe's 'New Approach'",
+            'the Maoists\' ideology, Abe’s "New Approach"',
+        ),
+        # Guillemets round words are quotes; one standing alone, a breadcrumb's separator.
+        (
+            "Home » Columns » Maritime Matters » Deep Sea Forays",
+            "Home Columns Maritime Matters Deep Sea Forays",
+        ),
+        ("brain drain Read more »", "brain drain Read more"),
+        ("« la paix » Japan »New Approach«", '"la paix" Japan "New Approach"'),
+        # Names written as code, and a blank left for a word.
+        ("north_korea nuclear_test", "north korea nuclear test"),
+        ("India's ____ policy towards Nepal", "India’s policy towards Nepal"),
+        (
+            "Maritime terrorism: [blank] as a staging point [...]",
+            "Maritime terrorism: as a staging point",
+        ),
+        ("comm_select.php?articleNo=4842", "#4842"),  # an address keeps its own
+        # The query language's own marks stay.
+        ("nucl* korea", "nucl* korea"),
+        ("korea -russia", "korea -russia"),
+        ('"north korea" title:russia', '"north korea" title:russia'),
+        (
+            "number:[4000 TO 4100] [4000 TO 4100] date:{2014 TO 2016}",
+            "number:[4000 TO 4100] [4000 TO 4100] date:{2014 TO 2016}",
+        ),
+    ],
+)
+def test_what_a_pasted_query_carries_is_read_as_its_words(pasted: str, read: str) -> None:
+    assert " ".join(plan(SearchQuery(pasted)).text.split()) == read
+
+
+def test_a_wildcard_opening_a_word_is_still_refused() -> None:
+    with pytest.raises(QueryError, match="cannot start with"):
+        plan(SearchQuery("*ism korea"))
+
+
+ABOUT = "The trilateral worries China. The trilateral met in New York; China's envoy watched."
+
+
+@pytest.fixture(scope="module")
+def library(tmp_path_factory: pytest.TempPathFactory) -> Library:
+    pages = {8921: ("Three Partners", ABOUT), 8922: ("Tea Notes", "Tea prices rose in China.")}
+    return library_of(tmp_path_factory.mktemp("pasted"), pages, other="Tea prices rose.", padding=6)
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "trilateral &amp; China&#39;s envoy",
+        "trilateral%20China%27s%20envoy",
+        "trilateral+china",
+        "**trilateral** _China_",
+        "* trilateral * China",
+        "trilateral_china",
+    ],
+)
+def test_the_page_is_found(library: Library, query: str) -> None:
+    # Pages holding only some of the words follow; none holds them all but the one.
+    hits = library.search(SearchQuery(query)).hits
+    assert [hit.number for hit in hits if hit.matched == "all"] == [8921]
+
+
+def test_through_the_command_line(library: Library) -> None:
+    data = json.loads(searched(library, "**trilateral** &amp; China", "--json"))
+    assert data["hits"][0]["number"] == 8921
+    assert data["hits"][0]["matched"] == "all"
