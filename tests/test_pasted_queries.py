@@ -54,6 +54,12 @@ from ipcsreader.library import Library
         ("C:\\Reading\\Sakhuja-China-deep-sea.docx", "Sakhuja China deep sea"),
         ("ipcs.org/article/pakistan/resetting-kabul-4762.html", "#4762"),
         ("report.pdf on Nepal", "report on Nepal"),
+        # A pattern typed with a programmer's habits: its words and alternatives.
+        ("naxal(ite)?.*ideology.*violence", "naxal ideology violence"),
+        ("NSCN-?K.*myanmar.*(naga|kuki)", "NSCN-K myanmar (naga OR kuki)"),
+        ("hwasong.*north korea polic(y|ies)", "hwasong north korea policy"),
+        ("west papua|irian jaya.*identity", "west papua OR irian jaya identity"),
+        ("India|Pakistan talks", "India|Pakistan talks"),  # no pattern's sign: as typed
         # Words in single quotes: a phrase; an apostrophe opens none.
         ("'North Korea' Russia", '"North Korea" Russia'),
         (

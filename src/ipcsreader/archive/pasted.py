@@ -59,6 +59,15 @@ _CALLED = re.compile(r"(?<=[^\W\d_]{2})\((?=[\"'])")
 # in double quotes, so that one no page holds is searched as its words. An apostrophe
 # inside or after a word (Abe's, the Maoists' ideology) opens none.
 _SINGLE_QUOTED = re.compile(r"(?<![\w’'\"])'(?=[^\s'])([^'\"]*?)(?<=[^\s'])'(?![\w’'])")
+# A pattern typed with a programmer's habits ("naxal(ite)?.*ideology", "NSCN-?K",
+# "japan.*(kuril|northern territories)", "polic(y|ies)"), read where ".*", ".+" or
+# "(…)?" shows it is one: its words, what it makes optional left out, alternatives either
+# word, a word's endings as its first.
+_PATTERN = re.compile(r"\.[*+]|\)\?")
+_ANY_RUN = re.compile(r"\.[*+?]")
+_OPTIONAL = re.compile(r"\([^()|]*\)\?|(?<=[\w-])\?")
+_ENDINGS = re.compile(r"(?<=\w)\(([^()|\s]+)\|[^()]*\)")
+_EITHER = re.compile(r"\s*\|\s*")
 # A star standing alone (a bullet, a footnote's mark) and stars opening a word in twos
 # or more (bold left open): marks, not the wildcard that ``nucl*`` is.
 _LONE_STARS = re.compile(r"(?<!\S)\*+(?!\S)|(?<![\w*])\*{2,}(?=\w)")
@@ -87,6 +96,9 @@ def unmarked(text: str) -> str:
     code (after :func:`ipcsreader.text.as_typed`)."""
     if "[" in text or "{" in text or "]" in text or "}" in text:
         text = _without_brackets(_BLANK.sub(" ", text))
+    if _PATTERN.search(text):
+        text = _ANY_RUN.sub(" ", _OPTIONAL.sub("", text))
+        text = _EITHER.sub(" OR ", _ENDINGS.sub(r"\1", text))
     if "'" in text:
         text = unquoted(text, lambda match: f'"{match[1]}"', _SINGLE_QUOTED)
     if "=" in text or '":' in text or "(" in text:
