@@ -24,6 +24,9 @@ from ipcsreader.library import Library
         ("gambit&nbsp;abduction", "gambit abduction"),
         ("Abe&rsquo;s &#x2018;new approach&#x2019;", 'Abe’s "new approach"'),
         ("R&D spending AT&T", "R&D spending AT&T"),  # no semicolon: the query's own
+        # Encoding damage, repaired as on pages: "â€“" holds a curly quote.
+        ("Durand Line: who is in control? â€“ Af-Pak", "Durand Line: who is in control? – Af-Pak"),
+        ("Japanâ€™s â€˜New Approachâ€™", 'Japan’s "New Approach"'),
         # A search address's encoding.
         ("north%20korea%20russia", "north korea russia"),
         ("pakistan%27s+afghan+policy+%22baggage%22", 'pakistan’s afghan policy "baggage"'),

@@ -1,6 +1,7 @@
 """What a query copied from elsewhere carries besides its words.
 
-A web page's escapes (``India &amp; Nepal``, ``Abe&#39;s``), a search address's encoding
+A web page's escapes (``India &amp; Nepal``, ``Abe&#39;s``), encoding damage
+(``Japanâ€™s``, ``â€“``, whose "“" would open a phrase), a search address's encoding
 (``north+korea``, ``North%20Korea``), notes' Markdown (``**Kim Jong-un**``, ``_Quad_``,
 ``[the piece](https://…)``, a bullet ``*``), a reference manager's BibTeX
 (``title={…}``), code (``q="…"``, ``{"q": "…"}``, ``search('…')``), names written as
@@ -17,7 +18,7 @@ import html
 import re
 from urllib.parse import unquote_plus
 
-from ipcsreader.text import unquoted
+from ipcsreader.text import repair_mojibake, unquoted
 
 # A character reference as HTML writes it, its semicolon typed: without one, "&amp" may be
 # a word of the query's own ("R&D", "AT&T").
@@ -76,7 +77,10 @@ _LONE_STARS = re.compile(r"(?<!\S)\*+(?!\S)|(?<![\w*])\*{2,}(?=\w)")
 def decoded(text: str) -> str:
     """``text`` with HTML's character references and an address's escapes read (before
     :func:`ipcsreader.text.as_typed`, which tidies what they stand for), and Markdown's
-    links as their text (before an address in them is read as the words it holds)."""
+    links as their text (before an address in them is read as the words it holds); text
+    passed through a wrong encoding ("Japanâ€™s", "â€“") repaired as pages are."""
+    if not text.isascii():
+        text = repair_mojibake(text)
     if "](" in text:
         text = _LINK.sub(r"\1", text)
     if "." in text:
