@@ -123,6 +123,8 @@ def test_a_half_typed_query_says_what_is_wrong_without_an_alarm(world) -> None:
         ("seventieth anniversary ", ["seventieth also as 70th"]),
         # A phrase the page does not hold as typed ("isolation of differing degrees").
         ('"degrees of isolation" ', ["“degrees of isolation” not as a phrase"]),
+        # A label filled in as on a form that no article matches: its words anywhere.
+        ("Region: Korea ", ["Region: as words"]),
     ],
 )
 def test_the_tally_says_what_the_words_were_also_read_as(

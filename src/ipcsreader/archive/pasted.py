@@ -40,7 +40,8 @@ _LINK = re.compile(r"\[([^\[\]]*)\]\((?:https?://|www\.)[^()\s]*\)")
 # and its kind say nothing of the piece, and its hyphens part words as its underscores do.
 # Not an address on the web: ipcs.org's name an article (see ``numbers.linked_as_stamps``).
 _SAVED_AS = re.compile(
-    r"(?<!\S)(?!\S*(?i:://|www\.|\.(?:org|com|net|in|edu|gov)\b))(?:[^\s\\/]*[\\/])*(?P<name>[^\s\\/]+)\.(?i:pdf|docx?|odt|rtf|txt|html?|epub|md)(?!\S)"
+    r"(?<!\S)(?!\S*(?i:://|www\.|\.(?:org|com|net|in|edu|gov)\b))"
+    r"(?:[^\s\\/]*[\\/])*(?P<name>[^\s\\/]+)\.(?i:pdf|docx?|odt|rtf|txt|html?|epub|md)(?!\S)"
 )
 # What a bracket or brace may open: a quoted phrase (its words as typed), a field's value
 # ("date:[2014 TO 2016]", for the parser to read or refuse) or a range ("[4000 TO 4100]").
@@ -96,8 +97,11 @@ def decoded(text: str) -> str:
 
 
 def unmarked(text: str) -> str:
-    """``text`` without the Markdown of notes and the underscores of names written as
-    code (after :func:`ipcsreader.text.as_typed`)."""
+    """``text`` without what notes, code and patterns wrap its words in: brackets that
+    make no range, a pattern's signs, single quotes (a phrase's double ones instead),
+    code's names and signs, Markdown's stars and underscores (after
+    :func:`ipcsreader.text.as_typed`; an address of ipcs.org is read before, see
+    :func:`ipcsreader.archive.search.plan`)."""
     if "[" in text or "{" in text or "]" in text or "}" in text:
         text = _without_brackets(_BLANK.sub(" ", text))
     if _PATTERN.search(text):
