@@ -250,8 +250,8 @@ def library(tmp_path: Path) -> Library:
         ('"north korea', 'the query has an unclosed quote (")'),
         ("(north korea", "the query has a '(' that is never closed"),
         ("north korea)", "the query has a ')' with no '(' before it"),
-        ("x" * 10_000, "the query is 10,000 characters long; the most is 1,000"),
-        (" ".join(f"word{n}" for n in range(65)), "the query has more than 64 words; use fewer"),
+        ("x" * 10_000, "the query is 10,000 characters long; the most is 1,600"),
+        (" ".join(f"w{n}" for n in range(161)), "the query has more than 160 words; use fewer"),
         ("*", "a word cannot start with '*' or '?'; put letters before them (nucl*)"),
         ("korea *ism", "a word cannot start with '*' or '?'; put letters before them (nucl*)"),
         ("title:?orea", "a word cannot start with '*' or '?'; put letters before them (nucl*)"),
@@ -294,4 +294,4 @@ def test_a_phrase_may_hold_question_marks() -> None:
 def test_hostile_query_through_the_cli_exits_2(hostile: list[str]) -> None:
     result = runner.invoke(app, ["search", "x" * 10_000, *hostile])
     assert result.exit_code == 2
-    assert result.stderr.endswith("Error: the query is 10,000 characters long; the most is 1,000\n")
+    assert result.stderr.endswith("Error: the query is 10,000 characters long; the most is 1,600\n")

@@ -63,6 +63,21 @@ from ipcsreader.library import Library
         ("hwasong.*north korea polic(y|ies)", "hwasong north korea policy"),
         ("west papua|irian jaya.*identity", "west papua OR irian jaya identity"),
         ("India|Pakistan talks", "India|Pakistan talks"),  # no pattern's sign: as typed
+        # A search command typed out of habit: what it looks for.
+        ('grep -ri "when xi met modi" *', '"when xi met modi"'),
+        ('find . -iname "*karachi*" | xargs grep -il "zulfiqar"', '"karachi" "zulfiqar"'),
+        ("find articles on korea -china", "korea -china"),  # no command: as typed
+        # ipcs search's options typed into the query: its fields; others left out.
+        ("korea --year 2015 --author Mishra --sort date", "korea year:2015 author:Mishra"),
+        (
+            'brain drain --column "Dateline Colombo" --since 2015',
+            'brain drain column:"Dateline Colombo" date:>=2015',
+        ),
+        ("north korea -- russia", "north korea -- russia"),
+        # A search address's query string: its words and fields.
+        ("?q=short+sea+shipping&author=sakhuja&page=2", "short sea shipping author:sakhuja"),
+        ("search?query=nepal%20constitution&sort=date", "nepal constitution"),
+        ("https://www.ipcs.org/comm_select.php?articleNo=4842", "#4842"),
         # Words in single quotes: a phrase; an apostrophe opens none.
         ("'North Korea' Russia", '"North Korea" Russia'),
         (
@@ -133,3 +148,20 @@ def test_through_the_command_line(library: Library) -> None:
     data = json.loads(searched(library, "**trilateral** &amp; China", "--json"))
     assert data["hits"][0]["number"] == 8921
     assert data["hits"][0]["matched"] == "all"
+
+
+def test_leaving_out_a_letter_a_function_word_or_a_word_no_page_holds_is_no_exclusion(
+    library: Library,
+) -> None:
+    # "-a" of a command line's flag, "NOT the", "-zzyzx": none leaves out what was meant;
+    # leaving out a word some page holds still leaves those pages out.
+    for query in ("trilateral China -a", "trilateral China NOT the", "trilateral -zzyzx China"):
+        hits = library.search(SearchQuery(query)).hits
+        assert [hit.number for hit in hits if hit.matched == "all"] == [8921], query
+    assert library.search(SearchQuery("trilateral China -envoy")).hits == ()
+
+
+def test_a_pasted_paragraph_is_searched(library: Library) -> None:
+    paragraph = " ".join([ABOUT] * 8)  # 112 words: more than a query could hold before
+    assert len(paragraph.split()) > 100
+    assert library.search(SearchQuery(paragraph)).hits[0].number == 8921

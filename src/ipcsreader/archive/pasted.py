@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import html
 import re
-from urllib.parse import unquote_plus
+from urllib.parse import parse_qsl, unquote_plus
 
 from ipcsreader.text import repair_mojibake, unquoted
 
@@ -26,6 +26,27 @@ _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]
 # A character an address escapes: a space (%20), a quote (%27, %22), a comma (%2C),
 # brackets, a letter beyond ASCII (%C3…). One of them must be there: "5%AB" is no address.
 _SENT_AS_ESCAPE = re.compile(r"%(?:2[0-9A-Fa-f]|3[A-Fa-f]|[57][BbDd]|C[2-9A-Fa-f]|E[0-9A-Fa-f])")
+# A search address's query string, the whole query ("?q=north+korea&year=2015",
+# "search?query=nepal%20constitution&sort=date"): the words searched, its fields as the
+# query's own, what orders or pages the answer left out. Not a whole address: one of
+# ipcs.org names an article (``numbers.linked_as_stamps``), another its words.
+_QUERY_STRING = re.compile(
+    r"\s*(?:[\w-]*\?(?=[A-Za-z_]\w*=)|(?=[A-Za-z_]\w*=[^&\s]*&))"
+    r"(?P<pairs>[A-Za-z_]\w*=[^&\s]*(?:&[A-Za-z_]\w*=[^&\s]*)*)\s*"
+)
+_PARAMETER_FIELDS = {
+    "author": "author:",
+    "column": "column:",
+    "region": "region:",
+    "year": "year:",
+    "since": "date:>=",
+    "from": "date:>=",
+    "until": "date:<=",
+    "to": "date:<=",
+}
+_ORDERING = frozenset(
+    {"sort", "order", "page", "limit", "start", "offset", "lang", "hl", "format", "per_page"}
+)
 # A plus sign joining two words ("north+korea"): an address's space. Not one standing
 # before a word ("+korea", the parser's own "just this word").
 _JOINING_PLUS = re.compile(r"(?<=\w)\+(?=\w)")
@@ -70,6 +91,27 @@ _ANY_RUN = re.compile(r"\.[*+?]")
 _OPTIONAL = re.compile(r"\([^()|]*\)\?|(?<=[\w-])\?")
 _ENDINGS = re.compile(r"(?<=\w)\(([^()|\s]+)\|[^()]*\)")
 _EITHER = re.compile(r"\s*\|\s*")
+# A search command typed out of habit ("grep -ri \"when xi met modi\" *", "find . -iname
+# \"*karachi*\" | xargs grep -il zulfiqar"): what it looks for; its commands, options,
+# paths and pipes are no words of the page.
+_COMMAND = re.compile(r"(?:^|\|)\s*(?:grep|egrep|fgrep|rg|ag|ack|find|locate)\s+[-.~/\"']")
+_COMMAND_PART = re.compile(
+    r"(?<!\S)(?:(?:grep|egrep|fgrep|rg|ag|ack|find|locate|xargs)(?=\s|$)"
+    r"|-{1,2}[A-Za-z][\w-]*(?:=\S*)?|\.{1,2}/?|~?/\S*|[^\s\"]*/|\*\S*|\|)(?!\S)"
+)
+# Options of ipcs search typed into the query ("--year 2015", "--author Mishra",
+# "--column \"Dateline Colombo\""): what they ask, as the query's fields; its other options
+# ("--sort date", "--limit 5") and any other ("--verbose") left out.
+_OPTION = re.compile(r'(?<!\S)--(?P<name>[A-Za-z][\w-]*)(?:[=\s]+(?P<value>"[^"]*"|[^\s"-]\S*))?')
+_AS_FIELDS = {
+    "author": "author:",
+    "column": "column:",
+    "region": "region:",
+    "year": "year:",
+    "since": "date:>=",
+    "until": "date:<=",
+}
+_WITH_VALUES = frozenset({"sort", "limit", "page", "color", "colour"})
 # A star standing alone (a bullet, a footnote's mark) and stars opening a word in twos
 # or more (bold left open): marks, not the wildcard that ``nucl*`` is.
 _LONE_STARS = re.compile(r"(?<!\S)\*+(?!\S)|(?<![\w*])\*{2,}(?=\w)")
@@ -86,6 +128,8 @@ def decoded(text: str) -> str:
         text = _LINK.sub(r"\1", text)
     if "." in text:
         text = _SAVED_AS.sub(lambda match: re.sub(r"[-_.]+", " ", match["name"]), text)
+    if "=" in text and (asked := _QUERY_STRING.fullmatch(text)):
+        return " ".join(_parameter(key, value) for key, value in parse_qsl(asked["pairs"]))
     if "&" in text:
         text = _ENTITY.sub(lambda match: html.unescape(match[0]), text)
     if "%" in text and _SENT_AS_ESCAPE.search(text):
@@ -109,6 +153,10 @@ def unmarked(text: str) -> str:
         text = _EITHER.sub(" OR ", _ENDINGS.sub(r"\1", text))
     if "'" in text:
         text = unquoted(text, lambda match: f'"{match[1]}"', _SINGLE_QUOTED)
+    if _COMMAND.search(text):
+        text = _COMMAND_PART.sub(" ", text)
+    if "--" in text:
+        text = _OPTION.sub(_option, text)
     if "=" in text or '":' in text or "(" in text:
         text = _CALLED.sub(" (", _ASSIGNED.sub(" ", _KEY.sub(" ", text)))
     if "*" in text or "_" in text:
@@ -117,6 +165,24 @@ def unmarked(text: str) -> str:
         text = _LONE_STARS.sub(" ", text) if re.search(r"\w", text) else text
         text = text.replace("_", " ")
     return text
+
+
+def _parameter(key: str, value: str) -> str:
+    """One parameter of a query string (:data:`_QUERY_STRING`) as the query's words."""
+    key = key.lower()
+    if key in _ORDERING or key.startswith("utm_"):
+        return ""
+    if key in _PARAMETER_FIELDS:
+        return _PARAMETER_FIELDS[key] + (f'"{value}"' if " " in value else value)
+    return value
+
+
+def _option(match: re.Match[str]) -> str:
+    """An option of ipcs search typed into the query (:data:`_OPTION`) as what it asks."""
+    name, value = match["name"].lower(), match["value"] or ""
+    if name in _AS_FIELDS and value:
+        return f" {_AS_FIELDS[name]}{value} "
+    return " " if name in _WITH_VALUES else f" {value} "
 
 
 def _without_brackets(text: str) -> str:

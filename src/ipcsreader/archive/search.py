@@ -33,9 +33,11 @@ INITIALS_PATTERN = r"(?:(?:[^\W\d_]\.){2,}|(?:[^\W\d_]\.)+[^\W\d_](?![\w.]))"
 # that is the script's name ("comm_select.php?articleNo=", cut before the number).
 _SITE_ADDRESS = re.compile(rf"(?<![\w.@/]){SITE}\b(?P<path>/\S*)?", re.I)
 
-# Bounds that keep any query fast: a pasted paragraph fits, a pasted page does not.
-MAX_QUERY_CHARS = 1000
-MAX_QUERY_WORDS = 64
+# Bounds that keep any query fast: a pasted paragraph fits (a reader looking for the
+# source of a passage; 160 words take about a second at 10,000 articles, bench/README's
+# forty-fourth pass), a pasted page does not.
+MAX_QUERY_CHARS = 1600
+MAX_QUERY_WORDS = 160
 MAX_FUZZY_EDITS = 2
 # A wildcard that starts a word ("*ism", "?a") makes Whoosh read the whole vocabulary. A
 # question mark standing after a word ("what is it ?") ends a question: punctuation.

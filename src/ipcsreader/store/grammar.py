@@ -192,6 +192,37 @@ def _stems_of(words: frozenset[str]) -> frozenset[str]:
     return frozenset(t.text for w in words for t in text(w, mode="query"))
 
 
+def without_vain_exclusions(q: Any, reader: Any) -> Any:
+    """``q``, an AND of words, without the words it leaves out that leave out nothing a
+    reader meant: a letter alone or a function word ("-a", "NOT the": nearly every page
+    holds one, as the flag of a command line pasted, "-a Mishra", does not mean), and a
+    word no article holds ("-ri" of a pasted grep): it leaves out nothing, yet a query
+    leaving out a word is never relaxed to any of its others."""
+    from whoosh import query
+
+    if type(q) is not query.And:
+        return q
+    kept = [
+        part
+        for part in q.subqueries
+        if not (isinstance(part, query.Not) and _vain(part.query, reader))
+    ]
+    if len(kept) == len(q.subqueries) or not kept:
+        return q
+    return kept[0] if len(kept) == 1 else query.And(kept, boost=q.boost)
+
+
+def _vain(q: Any, reader: Any) -> bool:
+    """Whether leaving out what ``q`` matches leaves out nothing a reader meant."""
+    terms = [(field, text) for field, text in q.iter_all_terms() if isinstance(text, str)]
+    if not terms:
+        return False
+    words = {text for _field, text in terms}
+    if all(len(word) == 1 for word in words) or words <= function_stems():
+        return True
+    return not any(reader.doc_frequency(field, text) for field, text in terms)
+
+
 def function_words_optional(q: Any) -> Any:
     """``q``, an AND of words, with its function words (:data:`FUNCTION_WORDS`) made
     optional, unless it has no other words."""

@@ -439,6 +439,7 @@ class Run:
             except Exception as error:  # Whoosh's parser trips in many ways over odd input
                 raise QueryError(querying.parse_failure(error)) from None
             querying.check(q)
+            q = grammar.without_vain_exclusions(q, self.searcher.reader())
             # Words of one meaning: after parsing, so that each stays one word of the query.
             typed = synonyms.typed_words(_typed_plain(self.expression))
             q, self.also_said = synonyms.widened(q, typed)
