@@ -24,6 +24,9 @@ from ipcsreader.library import Library
         ("gambit&nbsp;abduction", "gambit abduction"),
         ("Abe&rsquo;s &#x2018;new approach&#x2019;", 'Abe’s "new approach"'),
         ("R&D spending AT&T", "R&D spending AT&T"),  # no semicolon: the query's own
+        # An accent typed on purpose is no damage (a page's "í" may stand for "’"; the
+        # fixed Hypothesis profile found "Kím" read as "K’m").
+        ("ｗ\xadｈａｔ ｄｉｄ Kím Ｊ\xadｏｎｇ-ｕｎ ｓａｙ", "what did Kím Jong-un say"),
         # Encoding damage, repaired as on pages: "â€“" holds a curly quote.
         ("Durand Line: who is in control? â€“ Af-Pak", "Durand Line: who is in control? – Af-Pak"),
         ("Japanâ€™s â€˜New Approachâ€™", 'Japan’s "New Approach"'),
@@ -77,6 +80,7 @@ from ipcsreader.library import Library
         # A search address's query string: its words and fields.
         ("?q=short+sea+shipping&author=sakhuja&page=2", "short sea shipping author:sakhuja"),
         ("search?query=nepal%20constitution&sort=date", "nepal constitution"),
+        ("articleNo=9101&lang=en", "#9101"),
         ("https://www.ipcs.org/comm_select.php?articleNo=4842", "#4842"),
         # Words in single quotes: a phrase; an apostrophe opens none.
         ("'North Korea' Russia", '"North Korea" Russia'),

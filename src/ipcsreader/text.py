@@ -198,12 +198,7 @@ def repair_mojibake(text: str) -> str:
     decomposed (a letter, then its accent: as macOS writes them) are composed first, so
     that a page reads, and is searched, as the same page saved otherwise.
     """
-    if not text.isascii() and not unicodedata.is_normalized("NFC", text):
-        text = unicodedata.normalize("NFC", text)
-    if not _surely_clean(text):
-        import ftfy
-
-        text = ftfy.fix_encoding(text)
+    text = utf8_as_cp1252_undone(text)
     if not ("í" in text or "ď" in text or "Ď" in text):
         return text
     fixed = _MAC_APOSTROPHE.sub("’", text)
@@ -212,6 +207,19 @@ def repair_mojibake(text: str) -> str:
     if fixed != text:  # the page is damaged this way: dashes read the same way too
         fixed = _MAC_EM_DASH.sub("—", _MAC_EN_DASH.sub("–", fixed))
     return fixed
+
+
+def utf8_as_cp1252_undone(text: str) -> str:
+    """``text`` composed, and with UTF-8 read as cp1252 ("Japanâ€™s") undone by ftfy's
+    ``fix_encoding``: the damage of :func:`repair_mojibake` that no accent typed on
+    purpose ("Kím") can be taken for."""
+    if not text.isascii() and not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    if not _surely_clean(text):
+        import ftfy
+
+        text = ftfy.fix_encoding(text)
+    return text
 
 
 def _surely_clean(text: str) -> bool:

@@ -18,7 +18,7 @@ import html
 import re
 from urllib.parse import parse_qsl, unquote_plus
 
-from ipcsreader.text import repair_mojibake, unquoted
+from ipcsreader.text import unquoted, utf8_as_cp1252_undone
 
 # A character reference as HTML writes it, its semicolon typed: without one, "&amp" may be
 # a word of the query's own ("R&D", "AT&T").
@@ -35,6 +35,7 @@ _QUERY_STRING = re.compile(
     r"(?P<pairs>[A-Za-z_]\w*=[^&\s]*(?:&[A-Za-z_]\w*=[^&\s]*)*)\s*"
 )
 _PARAMETER_FIELDS = {
+    "articleno": "#",
     "author": "author:",
     "column": "column:",
     "region": "region:",
@@ -121,9 +122,10 @@ def decoded(text: str) -> str:
     """``text`` with HTML's character references and an address's escapes read (before
     :func:`ipcsreader.text.as_typed`, which tidies what they stand for), and Markdown's
     links as their text (before an address in them is read as the words it holds); text
-    passed through a wrong encoding ("Japanâ€™s", "â€“") repaired as pages are."""
+    passed through a wrong encoding ("Japanâ€™s", "â€“") repaired as pages are (not the
+    damage a page's accents may stand for: a reader types "Kím" on purpose)."""
     if not text.isascii():
-        text = repair_mojibake(text)
+        text = utf8_as_cp1252_undone(text)
     if "](" in text:
         text = _LINK.sub(r"\1", text)
     if "." in text:
