@@ -30,6 +30,7 @@ from ipcsreader.library import Library
         # Encoding damage, repaired as on pages: "â€“" holds a curly quote.
         ("Durand Line: who is in control? â€“ Af-Pak", "Durand Line: who is in control? – Af-Pak"),
         ("Japanâ€™s â€˜New Approachâ€™", 'Japan’s "New Approach"'),
+        ("â€œbaggage of the pastâ€ ICG", '"baggage of the past" ICG'),  # its last byte lost
         # A search address's encoding.
         ("north%20korea%20russia", "north korea russia"),
         ("pakistan%27s+afghan+policy+%22baggage%22", 'pakistan’s afghan policy "baggage"'),

@@ -48,6 +48,10 @@ _PARAMETER_FIELDS = {
 _ORDERING = frozenset(
     {"sort", "order", "page", "limit", "start", "offset", "lang", "hl", "format", "per_page"}
 )
+# A closing quote's third byte has no cp1252 character and is often lost in the copy
+# ("â€œbaggage of the pastâ€ ICG"): what is left of it, before a space or the end, is that
+# quote (ftfy would read it and the space as a dagger).
+_LOST_CLOSING_QUOTE = re.compile(r"â€(?=[\s.,;:!?)]|$)")
 # A plus sign joining two words ("north+korea"): an address's space. Not one standing
 # before a word ("+korea", the parser's own "just this word").
 _JOINING_PLUS = re.compile(r"(?<=\w)\+(?=\w)")
@@ -125,7 +129,7 @@ def decoded(text: str) -> str:
     passed through a wrong encoding ("Japanâ€™s", "â€“") repaired as pages are (not the
     damage a page's accents may stand for: a reader types "Kím" on purpose)."""
     if not text.isascii():
-        text = utf8_as_cp1252_undone(text)
+        text = utf8_as_cp1252_undone(_LOST_CLOSING_QUOTE.sub("”", text))
     if "](" in text:
         text = _LINK.sub(r"\1", text)
     if "." in text:
