@@ -131,28 +131,24 @@ def form_labels(text: str) -> tuple[str, ...]:
     """The labels of word fields in ``text`` written as a form prints them, a space after
     the colon ("Region: East Asia", "Author: Sakhuja"), as typed: their values, searched
     as fields, may find nothing that their words would (see :func:`labels_as_words`)."""
-    return tuple(
-        match["name"]
-        for match in _NAME.finditer(text)
-        if match["name"] and match["gap"] and match["next"] and _is_form_label(match)
-    )
+    return tuple(match["name"] for match in _NAME.finditer(text) if _is_form_label(match))
 
 
 def labels_as_words(text: str) -> str:
     """``text`` with the labels of :func:`form_labels` dropped, their values kept as words."""
 
-    def one(match: re.Match[str]) -> str:
-        if match["name"] and match["gap"] and match["next"] and _is_form_label(match):
-            return ""
-        return match[0]
-
-    return _NAME.sub(one, text)
+    return _NAME.sub(lambda match: "" if _is_form_label(match) else match[0], text)
 
 
 def _is_form_label(match: re.Match[str]) -> bool:
-    value = match["next"]
-    return (
-        match["name"].lower() in _WORD_FIELDS
+    """Whether a match of :data:`_NAME` is a word field's label as a form prints it, with
+    a value after the space."""
+    name, value = match["name"], match["next"]
+    return bool(
+        name
+        and match["gap"]
+        and value
+        and name.lower() in _WORD_FIELDS
         and value not in OPERATORS
         and _CLAUSE_START.match(value) is None
     )

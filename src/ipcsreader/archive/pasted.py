@@ -34,17 +34,6 @@ _QUERY_STRING = re.compile(
     r"\s*(?:[\w-]*\?(?=[A-Za-z_]\w*=)|(?=[A-Za-z_]\w*=[^&\s]*&))"
     r"(?P<pairs>[A-Za-z_]\w*=[^&\s]*(?:&[A-Za-z_]\w*=[^&\s]*)*)\s*"
 )
-_PARAMETER_FIELDS = {
-    "articleno": "#",
-    "author": "author:",
-    "column": "column:",
-    "region": "region:",
-    "year": "year:",
-    "since": "date:>=",
-    "from": "date:>=",
-    "until": "date:<=",
-    "to": "date:<=",
-}
 _ORDERING = frozenset(
     {"sort", "order", "page", "limit", "start", "offset", "lang", "hl", "format", "per_page"}
 )
@@ -117,6 +106,13 @@ _AS_FIELDS = {
     "until": "date:<=",
 }
 _WITH_VALUES = frozenset({"sort", "limit", "page", "color", "colour"})
+# A query string's fields: the options' names, and those a site's address uses besides.
+_PARAMETER_FIELDS = {
+    **_AS_FIELDS,
+    "articleno": "#",
+    "from": _AS_FIELDS["since"],
+    "to": _AS_FIELDS["until"],
+}
 # A star standing alone (a bullet, a footnote's mark) and stars opening a word in twos
 # or more (bold left open): marks, not the wildcard that ``nucl*`` is.
 _LONE_STARS = re.compile(r"(?<!\S)\*+(?!\S)|(?<![\w*])\*{2,}(?=\w)")

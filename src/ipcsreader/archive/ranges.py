@@ -30,7 +30,6 @@ _DATE = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
 # 2014", "March 2, 2015"): a day and month of that year, or the month.
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
-_WORDED_DATE = rf"(?:{_DAY}\s+)?(?:{_MONTH})\.?(?:\s+{_DAY})?,?\s+\d{{4}}"
 _WORDED = re.compile(
     rf"(?:(?P<day>{_DAY})\s+)?(?P<month>{_MONTH})\.?(?:\s+(?P<on>{_DAY}))?,?\s+(?P<year>\d{{4}})",
     re.IGNORECASE,
@@ -38,7 +37,7 @@ _WORDED = re.compile(
 # A date clause with such a date, its words not quoted ("date:Dec 2014", "Date: 2 March
 # 2015" once the label is read): the date, quoted, so that the clause holds all of it.
 _WORDED_CLAUSE = re.compile(
-    rf"(?<![\w:])(?P<name>\w+):(?P<value>(?:[<>]=?|=)?{_WORDED_DATE})(?!\w)", re.IGNORECASE
+    rf"(?<![\w:])(?P<name>\w+):(?P<value>(?:[<>]=?|=)?{_WORDED.pattern})(?!\w)", re.IGNORECASE
 )
 _RANGE = re.compile(r"\s*(\S*?)\s*\bTO\b\s*(\S*)\s*", re.IGNORECASE)
 _COMPARISON = re.compile(r"(>=|<=|=>|=<|>|<|=)?\s*(.*)", re.DOTALL)
