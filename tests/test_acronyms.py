@@ -308,7 +308,7 @@ def test_read_marks_a_name_in_full_and_its_acronym(library: Library) -> None:
         (7001, '"LWE"', "Left-wing Extremism (*LWE*) grew"),  # quoted: as typed
         (7010, "aim", "The *aim* of the forest plan"),  # a page prints it as a word
         (7001, "title:LWE", "Left-wing Extremism (LWE) grew"),  # fielded
-        (7001, "LWE (", "Left-wing Extremism (*LWE*) grew"),  # a query the search refuses
+        (7001, "LWE date:[2014", "Left-wing Extremism (*LWE*) grew"),  # a query refused
     ],
 )
 def test_read_marks_nothing_more_where_the_search_reads_nothing_more(

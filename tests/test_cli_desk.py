@@ -363,7 +363,7 @@ def test_follow_and_new(world: list[str]) -> None:
 def test_follow_errors(world: list[str]) -> None:
     assert "follow one thing" in error(world, "follow", code=2)
     assert "follow one thing" in error(world, "follow", "x", "--author", "y", code=2)
-    assert "unclosed quote" in error(world, "follow", '"north', code=2)
+    assert "never closed" in error(world, "follow", "korea date:[2014", code=2)
     run(world, "follow", "korea")
     assert "already follow" in error(world, "follow", "korea", code=2)
     assert "no follow 9" in error(world, "unfollow", "9")
@@ -383,35 +383,38 @@ def test_a_follow_that_cannot_run_stops_no_other(world: list[str], tmp_path: Pat
     file = tmp_path / "desk.json"
     run(world, "desk", "export", str(file))
     data = json.loads(file.read_text())
-    bad = {**data["follows"][0], "id": 2, "query": "korea ((("}
+    bad = {**data["follows"][0], "id": 2, "query": "korea date:[2014"}
     data["follows"].append(bad)
     file.write_text(json.dumps(data))
     result = runner.invoke(app, ["desk", "import", str(file)])
     assert result.exit_code == 0, result.output
     assert result.stderr == (
-        "follow 2 (“korea (((”) cannot run: the query has a '(' that is never closed\n"
+        "follow 2 (“korea date:[2014”) cannot run: "
+        "the query has a range ('[' or '{') that is never closed\n"
     )
     # Named at once, before anything arrives for it.
     assert (
         run(world, "follows")
         .splitlines()[1]
-        .endswith("  cannot run: the query has a '(' that is never closed")
+        .endswith("  cannot run: the query has a range ('[' or '{') that is never closed")
     )
     assert [f["error"] for f in json.loads(run(world, "follows", "--json"))] == [
         None,
-        "the query has a '(' that is never closed",
+        "the query has a range ('[' or '{') that is never closed",
     ]
-    assert "2  “korea (((” cannot run" in run(world, "new", "--peek")
+    assert "2  “korea date:[2014” cannot run" in run(world, "new", "--peek")
     desk_world.arrive(corpus, 7100, "Pyongyang Again", "North Korea tests a missile.")
     text = run(world, "new", "--peek")
     assert "1  “korea” (1)\n  #7100 " in text
     assert text.endswith(
-        "\n2  “korea (((” cannot run: the query has a '(' that is never closed\n"
+        "\n2  “korea date:[2014” cannot run: "
+        "the query has a range ('[' or '{') that is never closed\n"
         "   Change it: ipcs unfollow 2, then ipcs follow again.\n"
     )
     shown = json.loads(run(world, "new", "--json"))
     assert [f["id"] for f in shown["follows"]] == [1]
-    assert shown["broken"] == [{**bad, "error": "the query has a '(' that is never closed"}]
+    never = "the query has a range ('[' or '{') that is never closed"
+    assert shown["broken"] == [{**bad, "error": never}]
 
 
 def test_new_without_follows(world: list[str]) -> None:

@@ -306,7 +306,10 @@ def test_no_hits_without_a_suggestion(dirs: list[str]) -> None:
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["search", '"north korea'], 'Error: the query has an unclosed quote (")\n'),
+        (
+            ["search", "korea date:[2014"],
+            "Error: the query has a range ('[' or '{') that is never closed\n",
+        ),
         (
             ["search", "year:abc"],
             "Error: 'year:abc': 'abc' is not a year; use year:2015, year:>=2010 or "

@@ -83,6 +83,48 @@ from ipcsreader.library import Library
         ("search?query=nepal%20constitution&sort=date", "nepal constitution"),
         ("articleNo=9101&lang=en", "#9101"),
         ("https://www.ipcs.org/comm_select.php?articleNo=4842", "#4842"),
+        # A query in SQL: its conditions as the query's clauses; what it selects, from
+        # where and in which order, no words of a page.
+        (
+            "SELECT * FROM articles WHERE title LIKE '%Korean Peninsula%' ORDER BY date DESC",
+            'title:"Korean Peninsula"',
+        ),
+        (
+            "select id, title from articles a where a.author = 'Sandip Kumar Mishra' and "
+            "title like '%Abe%North Korea%' and year >= 2017 limit 5;",
+            'author:"Sandip Kumar Mishra" title:Abe title:"North Korea" year:>=2017',
+        ),
+        (
+            "SELECT * FROM articles WHERE column_name = 'Maritime Matters' AND body LIKE "
+            "'%Jiaolong%' OR content LIKE '%seabed%' AND author NOT LIKE '%Gupta%'",
+            'column:"Maritime Matters" body:Jiaolong OR seabed -author:Gupta',
+        ),
+        ("SELECT * FROM docs WHERE docs MATCH 'north korea'", "north korea"),
+        ("SELECT * FROM articles WHERE id > 4000", "SELECT FROM articles WHERE id > 4000"),
+        ("select the best articles from Japan", "select the best articles from Japan"),
+        # A bibliographic database's syntax: its years as the year, its tags and
+        # operators of nearness left out, its truncation a prefix.
+        (
+            'Routray BP[au] AND "Charu Mazumdar"[tiab] AND 2014/11[dp]',
+            'Routray BP AND "Charu Mazumdar" AND year:2014',
+        ),
+        (
+            "TS=(IORA NEAR/5 chairmanship) AND PY=2016 AND AU=Sakhuja",
+            "(IORA chairmanship) AND year:2016 AND Sakhuja",
+        ),
+        (
+            '(reset$ adj4 afghanistan).ti. and "crisis group".ab. and 2014.yr.',
+            '(reset* afghanistan) and "crisis group" and year:2014',
+        ),
+        (
+            "TITLE-ABS-KEY(seabed PRE/2 exploration) AND PUBYEAR IS 2014",
+            "(seabed exploration) AND year:2014",
+        ),
+        ("sukma /s crpf /p maoist! & dantewada", "sukma crpf maoist* & dantewada"),
+        ("HWASONG(W)15 AND (Sakhuja WN AU)", "HWASONG 15 AND (Sakhuja )"),
+        ("TX (Ashok Leyland N5 Mongla)", "TX (Ashok Leyland Mongla)"),
+        ("Modi wins! Sharif waits", "Modi wins* Sharif waits"),
+        ("G20 W5 summit N2 talks", "G20 summit talks"),
         # Words in single quotes: a phrase; an apostrophe opens none.
         ("'North Korea' Russia", '"North Korea" Russia'),
         (
@@ -141,6 +183,7 @@ def library(tmp_path_factory: pytest.TempPathFactory) -> Library:
         "**trilateral** _China_",
         "* trilateral * China",
         "trilateral_china",
+        "SELECT title FROM articles WHERE body LIKE '%trilateral%' AND body LIKE '%China%'",
     ],
 )
 def test_the_page_is_found(library: Library, query: str) -> None:

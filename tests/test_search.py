@@ -84,12 +84,8 @@ def test_bad_options(query: SearchQuery, message: str) -> None:
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        ('"north korea', 'the query has an unclosed quote (")'),
-        ("(russia OR china", "the query has a '(' that is never closed"),
-        ("russia) china", "the query has a ')' with no '(' before it"),
         ("date:[2014 to 2016", "the query has a range ('[' or '{') that is never closed"),
-        ("russia OR", "AND and OR need a word on each side"),
-        ("AND russia", "AND and OR need a word on each side"),
+        ("korea date:{2014", "the query has a range ('[' or '{') that is never closed"),
     ],
 )
 def test_bad_query_text(text: str, message: str) -> None:
@@ -139,7 +135,7 @@ def test_letters_in_brackets_glued_to_a_name_are_part_of_it(typed: str, read: st
         # A word typed twice running: once; in quotes, or not quite the same, as typed.
         ("Maoist maoist ideology", "Maoist ideology"),
         ('korea "bora bora" bora-bora', 'korea "bora bora" bora-bora'),
-        ("NOT NOT korea", "NOT NOT korea"),  # an operator: the parser says what is wrong
+        ("NOT NOT korea", "NOT korea"),  # operators in a row: the last (see mending)
         ("title:korea korea", "title:korea korea"),
         # A request's opening words ask, and say nothing of the subject: left out.
         ("find articles on Modi mandate", "Modi mandate"),

@@ -446,14 +446,15 @@ class Library(Answers):
     def _answered(
         self, query: SearchQuery, run: Callable[[Plan], _Found], found: Callable[[_Found], bool]
     ) -> _Found:
-        """``run`` for ``query`` as searched; where labels filled in as on a form
-        ("Region: East Asia") found nothing, for their words instead, said so."""
+        """``run`` for ``query`` as searched, with the slips of its syntax left out said;
+        where labels filled in as on a form ("Region: East Asia") found nothing, for their
+        words instead, said so."""
         checked = self._checked(query)
         answer = self._guarded(lambda: run(checked))
-        if found(answer) or checked.unlabelled is None:
-            return answer
-        words = self._checked(replace(query, text=checked.unlabelled))
-        return replace(self._guarded(lambda: run(words)), labelled=checked.labelled)
+        if not found(answer) and checked.unlabelled is not None:
+            words = self._checked(replace(query, text=checked.unlabelled))
+            answer = replace(self._guarded(lambda: run(words)), labelled=checked.labelled)
+        return replace(answer, mended=checked.mended) if checked.mended else answer
 
     def _checked(self, query: SearchQuery) -> Plan:
         """``query`` as searched: its misspelt words found first (a surname typed with a

@@ -280,17 +280,22 @@ class SearchResult:
     # Labels of fields filled in as on a form ("Region: East Asia"), as typed, under which
     # no article is filed: the hits have the labels' values as words anywhere instead.
     labelled: tuple[str, ...] = ()
+    # Slips of the query's syntax left out, as the reader is told them ('an unclosed
+    # quote (")', "“AND” with no word after it"): the hits are the rest's.
+    mended: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
 class FoundNumbers:
     """The numbers of the articles a search finds, in its order, and how it found them:
-    ``relaxed``, ``loosened`` and ``labelled`` as :class:`SearchResult` has them."""
+    ``relaxed``, ``loosened``, ``labelled`` and ``mended`` as :class:`SearchResult` has
+    them."""
 
     numbers: list[int]
     relaxed: bool = False
     loosened: tuple[str, ...] = ()
     labelled: tuple[str, ...] = ()
+    mended: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

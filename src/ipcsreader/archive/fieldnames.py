@@ -56,8 +56,15 @@ ABOUT = frozenset(
 # A web search's operators, typed out of habit. Those naming where a page is ("site:ipcs.org",
 # "filetype:pdf") ask nothing of an archive that is one site's articles: dropped with their
 # value. Those bounding its date ("after:2014", "before:2016-06-01", Google's; "since:" and
-# "until:" too) are the date's range: "after:2014" is "date:>2014", after that year.
-_WHERE = ("site", "inurl", "allinurl", "filetype", "ext")
+# "until:" too) are the date's range: "after:2014" is "date:>2014", after that year. So are
+# the operators of platforms a link to a piece was shared on, which say where the link
+# was, in what language, how liked ("in:#afpak", "lang:en", "min_faves:10",
+# "subreddit:geopolitics", "filter:links", "source:IPCS", "during:march").
+_WHERE = (
+    *("site", "inurl", "allinurl", "filetype", "ext"),
+    *("in", "lang", "filter", "min_faves", "min_retweets", "min_replies", "during"),
+    *("subreddit", "flair", "label", "source"),
+)
 _WHEN = {"after": ">", "before": "<", "since": ">=", "until": "<="}
 _WEB = re.compile(
     r'"[^"]*"?'
@@ -68,7 +75,8 @@ _WEB = re.compile(
 # A name that is also a label in prose ("Note: the talks stalled"): a field only with its
 # value right after the colon.
 _LABELS = frozenset({"note"})
-_KNOWN = frozenset(FIELDS + DESK_FIELDS).union(*ALIASES.values())
+# Every name a query may give a field, as a field's.
+NAMES = frozenset(FIELDS + DESK_FIELDS).union(*ALIASES.values())
 # A quoted phrase (kept as it is), or a word before a colon: not inside a word ("Af-Pak:",
 # "U.S.:"), with the space after the colon and what follows it.
 _NAME = re.compile(
@@ -79,7 +87,7 @@ _CLAUSE_START = re.compile(r"[^\W\d_]+:")
 # Punctuation ending a field's value ("Year: 2016;", "author:Mishra,"): it parts the value
 # from what follows, as in a form or a list, and is no part of it.
 _VALUE_END = re.compile(
-    rf"(?<![\w:.'’])((?i:{'|'.join(sorted(_KNOWN))}):[^\s\"()]*?[^\s\"();,|])[;,|]+(?=\s|$)"
+    rf"(?<![\w:.'’])((?i:{'|'.join(sorted(NAMES))}):[^\s\"()]*?[^\s\"();,|])[;,|]+(?=\s|$)"
 )
 
 
@@ -105,7 +113,7 @@ def as_meant(text: str) -> str:
         low = name.lower()
         if low in ABOUT:
             return ""
-        if low not in _KNOWN:
+        if low not in NAMES:
             return match[0]
         value = match["next"]
         if match["gap"] and low in _LABELS:

@@ -4,12 +4,14 @@ A web page's escapes (``India &amp; Nepal``, ``Abe&#39;s``), encoding damage
 (``Japanâ€™s``, ``â€“``, whose "“" would open a phrase), a search address's encoding
 (``north+korea``, ``North%20Korea``), notes' Markdown (``**Kim Jong-un**``, ``_Quad_``,
 ``[the piece](https://…)``, a bullet ``*``), a reference manager's BibTeX
-(``title={…}``), code (``q="…"``, ``{"q": "…"}``, ``search('…')``), names written as
-code (``north_korea``, a blank ``____`` left for a word) and a file's name
-(``~/Downloads/ipcs_kabul_reset.pdf``): each is read as the words it stands for. Words in
-single quotes are a phrase, as in double ones. The query's own syntax is left as it is:
-``nucl*`` is still a prefix, ``-word`` still leaves out, ``date:[2014 TO 2016]`` is still
-a range.
+(``title={…}``), code (``q="…"``, ``{"q": "…"}``, ``search('…')``), a query in SQL
+(``SELECT * FROM articles WHERE title LIKE '%Korean Peninsula%'``: what its conditions
+ask), a bibliographic database's syntax (``Routray BP[au] AND 2014[dp]``,
+``TS=(IORA NEAR/5 chairmanship)``), names written as code (``north_korea``, a blank
+``____`` left for a word) and a file's name (``~/Downloads/ipcs_kabul_reset.pdf``): each
+is read as the words it stands for. Words in single quotes are a phrase, as in double
+ones. The query's own syntax is left as it is: ``nucl*`` is still a prefix, ``-word``
+still leaves out, ``date:[2014 TO 2016]`` is still a range.
 """
 
 from __future__ import annotations
@@ -113,6 +115,70 @@ _PARAMETER_FIELDS = {
     "from": _AS_FIELDS["since"],
     "to": _AS_FIELDS["until"],
 }
+# A query written in SQL, as to a database of the articles ("SELECT * FROM articles WHERE
+# title LIKE '%Korean Peninsula%' AND year = 2018 ORDER BY date DESC"): what its conditions
+# ask, each as the query's own clause (:func:`_condition`); what it selects, from where, in
+# which order, are no words of a page.
+_SQL = re.compile(
+    r"\s*SELECT\s.+?\sFROM\s+[\w.]+(?:\s+(?:AS\s+)?(?!WHERE\b|ORDER\b|GROUP\b|LIMIT\b)\w+)?"
+    r"(?:\s+WHERE\s+(?P<where>.+?))?\s*(?:(?:ORDER|GROUP)\s+BY\s.*|LIMIT\s.*)?;?\s*",
+    re.IGNORECASE | re.DOTALL,
+)
+_CONDITION = re.compile(
+    r"(?:(?P<join>AND|OR)\s+)?(?P<not>NOT\s+)?[(\s]*(?:\w+\.)?(?P<column>\w+)\s*"
+    r"(?P<op>NOT\s+I?LIKE|I?LIKE|MATCH|==?|!=|<>|[<>]=?)\s*"
+    r"(?P<value>'(?:[^']|'')*'|\"[^\"]*\"|[^\s()]+)[)\s]*",
+    re.IGNORECASE,
+)
+# A table's columns by the query's fields they are; others ("content", "text") are
+# words anywhere.
+_COLUMNS = {
+    **{name: "author:" for name in ("author", "authors", "author_name", "writer", "byline")},
+    **{name: "column:" for name in ("column", "column_name", "col", "series")},
+    **{name: f"{name}:" for name in ("title", "teaser", "body", "region", "year", "date")},
+    "headline": "title:",
+    "summary": "teaser:",
+    "published": "date:",
+    "pub_date": "date:",
+}
+_BOUNDS = {">": ">", "<": "<", ">=": ">=", "<=": "<="}
+
+
+# A bibliographic database's syntax, typed out of habit (PubMed, Ovid, Web of Science,
+# Scopus, Dialog, Westlaw, Engineering Village): its year fields as the query's year
+# ("2015[dp]", "PY=2017", "2014.yr.", "PUBYEAR IS 2016"); its field tags ("[tiab]",
+# ".ti,ab.", "TS=", "TITLE-ABS-KEY(", "WN TI"), its operators of nearness ("NEAR/3",
+# "W/5", "adj3", "/s", "N5", "HWASONG(W)15") left out, the words they bind kept; its
+# truncation ("maoist!", "reset$") as the prefix it is.
+_CATALOGUE = (
+    (re.compile(r"(?<![\w-])(\d{4})(?:/\d{1,2}){0,2}\[(?i:dp|pdat)\]"), r"year:\1"),
+    (re.compile(r"(?<![\w-])(\d{4})\.(?i:yr)\."), r"year:\1"),
+    (re.compile(r"(?<![\w-])(?:PY|PUBYEAR\s+IS)\s*=?\s*(\d{4})(?!\w)"), r"year:\1"),
+    (re.compile(r"(?<![\w-])PUBYEAR\s*([<>]=?)\s*(\d{4})(?!\w)"), r"year:\1\2"),
+    (re.compile(r"\[(?i:au|ti|tiab|ab|mh|majr|tw|all|ad|pt|la|ta|sh|mesh|dp)\]"), " "),
+    (re.compile(r"\.(?i:ti|ab|mp|au|tw|kw|sh|pt|jn|kf|hw|yr)(?:,(?i:ti|ab|kw|tw))*\."), " "),
+    (re.compile(r"(?<![\w-])(?:TS|TI|AU|AB|SO|KW|KY|TX|SU|OG|AK|ALL)\s*=\s*"), " "),
+    (
+        re.compile(
+            r"(?<![\w-])(?:TITLE-ABS-KEY|TITLE-ABS|TITLE|ABS|KEY|AUTHLASTNAME|AUTHFIRST"
+            r"|AUTHOR-NAME|AUTH|SRCTITLE|AFFIL)(?=\()"
+        ),
+        "",
+    ),
+    (re.compile(r"\bWN\s+(?:TI|AB|AU|KY|ALL|CV|ST)\b"), " "),
+    (
+        re.compile(
+            r"(?<!\S)(?:(?:NEAR|ONEAR|PRE|W|N)/\d{1,2}|/[sSpP]|/\d{1,2}|(?i:adj)\d{0,2}"
+            r"|[NW]\d{1,2})(?!\S)"
+        ),
+        " ",
+    ),
+    (re.compile(r"(?<=\w)\(\d{0,2}[WNwn]\)(?=\w)"), " "),
+    (re.compile(r"(?<=[^\W\d_]{3})[$!](?=[\s)]|$)"), "*"),
+)
+_CATALOGUED = re.compile(r"\[|\.[a-z]{2}[.,]|=|\(|/|(?i:adj)|[NW]\d|\bWN\b|[$!](?:[\s)]|$)|PUBYEAR")
+
+
 # A star standing alone (a bullet, a footnote's mark) and stars opening a word in twos
 # or more (bold left open): marks, not the wildcard that ``nucl*`` is.
 _LONE_STARS = re.compile(r"(?<!\S)\*+(?!\S)|(?<![\w*])\*{2,}(?=\w)")
@@ -123,13 +189,17 @@ def decoded(text: str) -> str:
     :func:`ipcsreader.text.as_typed`, which tidies what they stand for), and Markdown's
     links as their text (before an address in them is read as the words it holds); text
     passed through a wrong encoding ("Japanâ€™s", "â€“") repaired as pages are (not the
-    damage a page's accents may stand for: a reader types "Kím" on purpose)."""
+    damage a page's accents may stand for: a reader types "Kím" on purpose); a query in
+    SQL as what its conditions ask (:data:`_SQL`)."""
     if not text.isascii():
         text = utf8_as_cp1252_undone(_LOST_CLOSING_QUOTE.sub("”", text))
     if "](" in text:
         text = _LINK.sub(r"\1", text)
     if "." in text:
         text = _SAVED_AS.sub(lambda match: re.sub(r"[-_.]+", " ", match["name"]), text)
+    if (text[:1].isspace() or text[:1] in "sS") and (sql := _SQL.fullmatch(text)):
+        conditions = map(_condition, _CONDITION.finditer(sql["where"] or ""))
+        text = " ".join(filter(None, conditions)) or text
     if "=" in text and (asked := _QUERY_STRING.fullmatch(text)):
         return " ".join(_parameter(key, value) for key, value in parse_qsl(asked["pairs"]))
     if "&" in text:
@@ -147,7 +217,11 @@ def unmarked(text: str) -> str:
     make no range, a pattern's signs, single quotes (a phrase's double ones instead),
     code's names and signs, Markdown's stars and underscores (after
     :func:`ipcsreader.text.as_typed`; an address of ipcs.org is read before, see
-    :func:`ipcsreader.archive.search.plan`)."""
+    :func:`ipcsreader.archive.search.plan`); a bibliographic database's syntax as what it
+    asks (:data:`_CATALOGUE`)."""
+    if _CATALOGUED.search(text):
+        for pattern, replacement in _CATALOGUE:
+            text = pattern.sub(replacement, text)
     if "[" in text or "{" in text or "]" in text or "}" in text:
         text = _without_brackets(_BLANK.sub(" ", text))
     if _PATTERN.search(text):
@@ -177,6 +251,29 @@ def _parameter(key: str, value: str) -> str:
     if key in _PARAMETER_FIELDS:
         return _PARAMETER_FIELDS[key] + (f'"{value}"' if " " in value else value)
     return value
+
+
+def _condition(match: re.Match[str]) -> str:
+    """One condition of an SQL query's WHERE (:data:`_SQL`) as the query's own clause: a
+    pattern's pieces (``title LIKE '%Abe%North Korea%'``) as phrases of that field, a
+    value (``year = 2017``, ``date >= '2015-01-01'``) as the field's; one not wanted
+    (``NOT LIKE``, ``!=``) left out; "OR" kept between two."""
+    op = " ".join(match["op"].upper().split())
+    value = match["value"]
+    if value[:1] in "'\"":
+        value = value[1:-1].replace("''", "'")
+    field = _COLUMNS.get(match["column"].lower(), "")
+    if op == "MATCH":
+        return f"{'OR ' if match['join'] else ''}{value}"
+    if op in _BOUNDS:
+        if field not in ("year:", "date:"):
+            return ""
+        field += _BOUNDS[op]
+    pieces = [p.strip() for p in re.split(r"[%_]+" if "LIKE" in op else r"$^", value)]
+    phrases = [f'"{p}"' if " " in p else p for p in pieces if p]
+    left = "-" if match["not"] or op.startswith("NOT") or op in ("!=", "<>") else ""
+    joined = " ".join(f"{left}{field}{phrase}" for phrase in phrases)
+    return f"OR {joined}" if joined and (match["join"] or "").upper() == "OR" else joined
 
 
 def _option(match: re.Match[str]) -> str:

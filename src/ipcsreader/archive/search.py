@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from ipcsreader.archive import fieldnames, pasted, ranges
+from ipcsreader.archive import fieldnames, mending, pasted, ranges
 from ipcsreader.archive.fieldnames import OPERATORS
 from ipcsreader.errors import QueryError, UsageError
 from ipcsreader.numbers import SITE, linked_as_stamps
@@ -201,6 +201,8 @@ class Plan:
     # (:func:`fieldnames.form_labels`); None where there are none.
     labelled: tuple[str, ...] = ()
     unlabelled: str | None = None
+    # Slips of the query's syntax left out (:mod:`.mending`), as the reader is told them.
+    mended: tuple[str, ...] = ()
 
     @property
     def offset(self) -> int:
@@ -233,6 +235,9 @@ def plan(query: SearchQuery) -> Plan:
     if _shouted(text):
         text = _OPERATOR_WORD.sub(lambda m: m[0].lower(), text)
         text = _SHOUTED_LONG.sub(lambda m: m[1] + m[2].lower(), text)
+    text, mended = mending.mended(text)
+    if mended and not text and not _narrowed(query):
+        raise QueryError(f"nothing to search for once left out: {'; '.join(mended)}")
     check_syntax(text)
     expression = ranges.rewrite(text)
     if query.sort not in SORTS:
@@ -274,7 +279,14 @@ def plan(query: SearchQuery) -> Plan:
         respell=query.respell,
         labelled=labelled,
         unlabelled=unlabelled,
+        mended=mended,
     )
+
+
+def _narrowed(query: SearchQuery) -> bool:
+    """Whether ``query``'s options choose articles without words."""
+    options = (query.author, query.column, query.region, query.year, query.since, query.until)
+    return any(option is not None for option in options) or query.only is not None
 
 
 def _outside_quotes(text: str) -> str:
@@ -347,16 +359,15 @@ def _shouted(text: str) -> bool:
 
 
 def check_syntax(text: str) -> None:
-    """Catch what the query parser would silently guess at (unclosed quotes and brackets)
-    and what would take too long to answer (huge queries, words that match every word)."""
+    """Catch what the query parser would silently guess at (a range never closed; quotes,
+    brackets and operators left unpaired are mended before, see :mod:`.mending`) and what
+    would take too long to answer (huge queries, words that match every word)."""
     if len(text) > MAX_QUERY_CHARS:
         raise QueryError(
             f"the query is {len(text):,} characters long; the most is {MAX_QUERY_CHARS:,}"
         )
     if len(re.findall(r"\S+", text)) > MAX_QUERY_WORDS:
         raise QueryError(f"the query has more than {MAX_QUERY_WORDS} words; use fewer")
-    if text.count('"') % 2:
-        raise QueryError('the query has an unclosed quote (")')
     bare = _outside_quotes(text)
     if _LEADING_WILDCARD.search(bare) or text.lstrip().startswith("?"):
         raise QueryError("a word cannot start with '*' or '?'; put letters before them (nucl*)")
@@ -370,20 +381,8 @@ def check_syntax(text: str) -> None:
                 f"'{word}~{number}' is too short for {edits} edit{'s' if edits > 1 else ''}: "
                 f"give a word of at least {2 * edits + 1} letters"
             )
-    depth = 0
-    for char in bare:
-        if char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-            if depth < 0:
-                raise QueryError("the query has a ')' with no '(' before it")
-    if depth:
-        raise QueryError("the query has a '(' that is never closed")
     if re.search(r"[\[{][^\]}]*$", text):
         raise QueryError("the query has a range ('[' or '{') that is never closed")
-    if re.search(r"(?:^|\s)(?:AND|OR)\s*$|^\s*(?:AND|OR)(?:\s|$)", text):
-        raise QueryError("AND and OR need a word on each side")
 
 
 def _blank_to_none(value: str | None) -> str | None:

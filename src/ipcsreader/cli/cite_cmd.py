@@ -27,7 +27,7 @@ from ipcsreader.errors import IpcsError, NotFoundError, UsageError
 
 if TYPE_CHECKING:
     from ipcsreader.library import Library
-    from ipcsreader.model import Record
+    from ipcsreader.model import FoundNumbers, Record, SearchResult
 
 
 class CiteStyle(StrEnum):
@@ -64,12 +64,17 @@ def _matching_numbers(lib: Library, query: str, *, tag: str | None = None) -> li
     hits = lib.found_numbers(SearchQuery(text=query, limit=None, highlight=False, only=only))
     if not hits.numbers:
         raise NotFoundError(f"No articles match {query!r}{_with_tag(tag)}")
-    _say_how_found(hits.relaxed, hits.loosened, hits.labelled)
+    _say_how_found(hits)
     return hits.numbers
 
 
-def _say_how_found(relaxed: bool, loosened: tuple[str, ...], labelled: tuple[str, ...]) -> None:
+def _say_how_found(hits: FoundNumbers | SearchResult) -> None:
     """Say on stderr where the articles taken are not those with the query as typed."""
+    relaxed, loosened, labelled = hits.relaxed, hits.loosened, hits.labelled
+    if hits.mended:
+        from ipcsreader.render.search import mended_line
+
+        warn(mended_line(hits.mended).plain.rstrip())
     if labelled:
         from ipcsreader.render.search import labelled_line
 
@@ -274,7 +279,7 @@ def trend(
     )
     if result.total == 0:
         raise NotFoundError(f"No articles match {query!r}{_with_tag(tag)}")
-    _say_how_found(result.relaxed, result.loosened, result.labelled)
+    _say_how_found(result)
     data = make_trend(query, by.value, result.total, result.facets.get(by.value, ()))
     if json:
         emit_json(trend_to_dict(data))

@@ -234,6 +234,7 @@ def search_command(
             "relaxed": result.relaxed,
             "loosened": list(result.loosened),
             "labelled": list(result.labelled),
+            "mended": list(result.mended),
             "question": result.question,
             "described": result.described,
             "also_read": dict(result.also_read),

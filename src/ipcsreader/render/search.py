@@ -34,6 +34,8 @@ def render_results(result: SearchResult, unread: frozenset[int] = frozenset()) -
     """The hits of one page (those in ``unread`` said to be so), then the tally, a
     suggestion, the facets and a reading hint."""
     parts: list[RenderableType] = [*_respelt(result), *map(_loosened, result.loosened)]
+    if result.mended:
+        parts.append(mended_line(result.mended))
     if result.labelled:
         parts.append(labelled_line(result.labelled, "showing"))
     if result.relaxed:
@@ -230,6 +232,11 @@ def _respelt(result: SearchResult) -> list[Text]:
 def _loosened(phrase: str) -> Text:
     """A line for a quoted phrase no article holds as typed, searched as its words."""
     return safe(f"No article has the phrase “{phrase}”; showing those with its words.\n", DIM)
+
+
+def mended_line(slips: tuple[str, ...]) -> Text:
+    """A line for the slips of a query's syntax left out of it, the rest searched."""
+    return safe(f"Left out of the query: {'; '.join(slips)}.\n", DIM)
 
 
 def labelled_line(labels: tuple[str, ...], doing: str) -> Text:

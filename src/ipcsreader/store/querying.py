@@ -282,8 +282,8 @@ def boost_words(text: str) -> list[str]:
 
 def loose_names(q: Any) -> Any:
     """Phrases on author, column and region names as all their words, in any order,
-    without honorifics, an initial standing for any name it starts: "Dr Sandip Mishra"
-    and "S Mishra" find "Sandip Kumar Mishra"."""
+    without honorifics, an initial standing for any name it starts: "Dr Sandip Mishra",
+    "S Mishra" and "SK Mishra" find "Sandip Kumar Mishra"."""
     from whoosh import query
 
     def swap(sub: Any) -> Any:
@@ -294,6 +294,10 @@ def loose_names(q: Any) -> Any:
     return q.accept(swap)
 
 
+# Two or three letters with no vowel in an author's name: initials, no name's word.
+_RUN_INITIALS = re.compile(r"[b-df-hj-np-tv-z]{2,3}")
+
+
 def name_query(field: str, tokens: Sequence[str], boost: float = 1.0) -> Any:
     """All of a name's words (analysed ``tokens``) in ``field``; see :func:`_loose_names`."""
     from whoosh import query
@@ -301,6 +305,9 @@ def name_query(field: str, tokens: Sequence[str], boost: float = 1.0) -> Any:
     if field == "author":
         _, rest = split_honorific(" ".join(tokens))
         tokens = rest.split() or list(tokens)
+        # Initials run together, as references print them ("SK Mishra", "DS Chandran"):
+        # a letter each.
+        tokens = [i for t in tokens for i in (t if _RUN_INITIALS.fullmatch(t) else [t])]
     parts = [query.Prefix(field, t) if len(t) == 1 else query.Term(field, t) for t in tokens]
     return parts[0] if len(parts) == 1 else query.And(parts, boost=boost)
 

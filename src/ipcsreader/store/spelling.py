@@ -42,6 +42,13 @@ class Vocabulary:
         self.fields = fields
         # By first letter, then by length searched: each word, as searched, its letters.
         self._letters: dict[str, dict[int, list[tuple[str, str, int]]]] = {}
+        # By first letter, then by skeleton: the words with a vowel after their first letter.
+        self._skeletons: dict[str, dict[str, list[str]]] = {}
+
+    def _terms(self, letter: str) -> list[str]:
+        """The words starting with ``letter``, in every field, in alphabetical order."""
+        found = {t for f in self.fields for t in self.reader.expand_prefix(f, letter)}
+        return [t.decode("utf-8") for t in sorted(found)]
 
     def within_two(self, word: str) -> list[tuple[str, int]]:
         """The words within two edits of ``word`` (a swap of neighbours is one), in the
@@ -50,9 +57,7 @@ class Vocabulary:
         by_length = self._letters.get(word[:1])
         if by_length is None:
             by_length = self._letters[word[:1]] = {}
-            terms = sorted({t for f in self.fields for t in self.reader.expand_prefix(f, word[:1])})
-            for btext in terms:
-                term = btext.decode("utf-8")
+            for term in self._terms(word[:1]):
                 searched = one_spelling(term)
                 entry = (term, searched, _letter_bits(searched))
                 by_length.setdefault(len(searched), []).append(entry)
@@ -67,6 +72,18 @@ class Vocabulary:
         ]
         near.sort()
         return near
+
+    def voiced(self, word: str) -> list[str]:
+        """The words sharing ``word``'s first letter and its :func:`skeleton` that have a
+        vowel after it: what ``word``, typed without its vowels ("nxl", "idlgy"), stands
+        for."""
+        by_skeleton = self._skeletons.get(word[:1])
+        if by_skeleton is None:
+            by_skeleton = self._skeletons[word[:1]] = {}
+            for term in self._terms(word[:1]):
+                if _VOWEL_INSIDE.search(term):
+                    by_skeleton.setdefault(skeleton(term), []).append(term)
+        return by_skeleton.get(skeleton(word), [])
 
     def frequency(self, word: str) -> int:
         """How many articles hold ``word`` (folded), field by field."""
@@ -174,6 +191,9 @@ def respellings(vocabulary: Vocabulary, text: str) -> dict[str, str]:
 
     _each_word(text, note)
     found = {}
+    # Words of three letters are read without their vowels only where others of the query
+    # are typed so: alone, "prc" is an acronym in small letters more often than "price".
+    habit = sum(_vowelless(w) and not _held(vocabulary.reader, w) for w in typed) > 1
     words = list(dict.fromkeys(plain_words(text)))
     # An epithet's words are the reader's own, whatever the archive says ("Pearl of the
     # Indian Ocean": no page need say "pearl").
@@ -185,7 +205,14 @@ def respellings(vocabulary: Vocabulary, text: str) -> dict[str, str]:
         if misread is not None:
             found[word] = _cased(misread, word)
             continue
-        if len(word) < _CUT_SHORT or is_acronym(word) or word in OPERATORS:
+        if len(word) < _UNVOICED or is_acronym(word) or word in OPERATORS:
+            continue
+        # Weighed against the other words as searched: "mssl tst plcy" is "missile test policy".
+        others = [found.get(w, w) for w in words if w != word]
+        if (voiced := _voiced(vocabulary, word, others, habit)) is not None:
+            found[word] = _cased(voiced, word)
+            continue
+        if len(word) < _CUT_SHORT:
             continue
         # Cut short before a letter off: a word typed in a hurry stops before it goes
         # wrong ("offen" is "offensive" cut short more often than "often" misspelt).
@@ -200,6 +227,58 @@ def respellings(vocabulary: Vocabulary, text: str) -> dict[str, str]:
         if best is not None:
             found[word] = _cased(best, word)
     return found
+
+
+# A word typed without its vowels, as in a text message ("nxl idlgy of vlnc", "mssl tst",
+# "apprch"): searched as the word of the archive with its consonants in that order and
+# its first letter (:func:`skeleton`), of three consonants or more; "nk" may be anything.
+# Not the abbreviations of chat ("pls", "ngl", "pct"), which stand for no one word.
+_UNVOICED = 3
+_VOWEL_INSIDE = re.compile(r"(?<=.)[aeiou]")
+_VOICED_MOST = 8
+_CHAT = frozenset(
+    re.findall(
+        r"\w+", "pls plz thx thnx tnx ngl tbh imo imho idk btw fyi lol lmk smh wrt nvm pct txt"
+    )
+)
+
+
+def _vowelless(word: str) -> bool:
+    """Whether ``word`` has the shape of a word typed without its vowels
+    (:data:`_UNVOICED`)."""
+    folded = fields.fold(word)
+    return (
+        folded.isalpha()
+        and not _VOWEL_INSIDE.search(folded)
+        and folded not in _CHAT
+        and len(skeleton(folded)) >= _UNVOICED
+        and not is_acronym(word)
+    )
+
+
+def _voiced(vocabulary: Vocabulary, word: str, context: list[str], habit: bool) -> str | None:
+    """The word some article holds that ``word``, typed without its vowels and held by
+    none, stands for (:data:`_UNVOICED`): the one most articles hold with the query's
+    other words (``context``), then the most used; None if ``word`` has a vowel after its
+    first letter or no such word, if it has three letters and the query no ``habit`` of
+    words so typed, or if no article holds one with the other words ("30 kms from
+    Jaffna": "kms" is no word typed so)."""
+    folded = fields.fold(word)
+    if not _vowelless(word) or (len(folded) <= _UNVOICED and not habit):
+        return None
+    if _held(vocabulary.reader, word):
+        return None
+    # The most used few: each weighed against the context is a read of its articles.
+    candidates = sorted(vocabulary.voiced(folded), key=vocabulary.frequency)[-_VOICED_MOST:]
+    if not candidates:
+        return None
+    known = _known(vocabulary, context)
+    together = vocabulary.together(candidates, known)
+    best = min(
+        candidates,
+        key=lambda c: (*(-n for n in together.get(c, (0, 0))), -vocabulary.frequency(c), c),
+    )
+    return None if known and not together[best][0] else best
 
 
 # Letters a scan or a PDF's text misreads, as copied into a query: "0" for "o", "1" for

@@ -286,6 +286,11 @@ class SearchScreen(IpcsScreen):
                 version.append(" · ", DIM)
                 version.append_text(safe(f"“{phrase}”", "bold"))
                 version.append(" not as a phrase", DIM)
+        if result.mended:
+            for version in (line, short):
+                version.append(" · ", DIM)
+                version.append_text(safe("; ".join(result.mended), "bold"))
+                version.append(" left out", DIM)
         for label in result.labelled:
             for version in (line, short):
                 version.append(" · ", DIM)
