@@ -199,6 +199,27 @@ def test_letters_in_brackets_glued_to_a_name_are_part_of_it(typed: str, read: st
         ),
         ("looks like rain, but the talks went on", "looks like rain, but the talks went on"),
         ("like Abe, Modi", "like Abe, Modi"),
+        # A piece placed by its neighbours in the archive: the neighbours left out.
+        (
+            "Red Affairs column right after 'Anti-Naxal Operations', on Mazumdar's khatam line",
+            "Red Affairs column , on Mazumdar’s khatam line",
+        ),
+        (
+            "Sakhuja column between Mishra's Abe piece (Oct 2017) and his Hwasong-15 one - "
+            "coastal shipping",
+            "Sakhuja column - coastal shipping",
+        ),
+        (
+            "piece published the day before Hussain's naga column in October 2015 - trilateral",
+            "piece - trilateral",
+        ),
+        ("ties after Modi's landslide win", "ties after Modi’s landslide win"),  # when
+        ("Kashmir before and after Article 370", "Kashmir before and after Article 370"),
+        (  # the piece read, not a neighbour
+            "right after my exams I read an IPCS piece on Mazumdar",
+            "right after my exams I read an IPCS piece on Mazumdar",
+        ),
+        ('the column after "Ports and Promises"', 'the column after "Ports and Promises"'),
         # A list in one line: its marks, where no bracket they close was opened.
         ("1) Ghani visit 2) ICG report 3) reset", "Ghani visit ICG report reset"),
         ("a) Nepal b) Madhesi iv) Tharu", "Nepal Madhesi Tharu"),
