@@ -96,13 +96,6 @@ _LIKE_THAT_BUT = re.compile(
     r"(?=(?i:(?:the|that|this|his|her|their)\s+(?:\S+\s+){0,3}?"
     r"(?:one|piece|column|article|commentary|follow-up)|one)\b)"
 )
-# A piece placed by its neighbours in the archive ("the Red Affairs column right after
-# 'Anti-Naxal Operations: …', on Mazumdar", "the Sakhuja column between Mishra's Abe piece
-# and his Hwasong-15 one - coastal shipping"): the neighbours' words are other pages', and
-# would choose them. Only where what follows "after", "before", "between", "alongside" …
-# names a piece (a title in quotes, or a word for one: "piece", "column", "one" …) and
-# ends where the query goes on (a dash, a comma, its end): "ties after Modi's landslide
-# win" says when, and stays.
 # Words that say nothing of a piece's subject, beside its neighbours.
 _NO_SUBJECT = frozenset(
     re.findall(
@@ -112,17 +105,24 @@ _NO_SUBJECT = frozenset(
     )
 )
 _NEIGHBOUR_UNIT = r'"[^"]*"|(?!\s[-–—]\s)[^",;]'
+# A piece placed by its neighbours in the archive ("the Red Affairs column right after
+# 'Anti-Naxal Operations: …', on Mazumdar", "the Sakhuja column between Mishra's Abe piece
+# and his Hwasong-15 one - coastal shipping"): the neighbours' words are other pages', and
+# would choose them. Only where what follows "after", "before", "between", "alongside" …
+# names a piece (a title in quotes, or a word for one: "piece", "column", "one" …) and
+# ends where the query goes on (a dash, a comma, its end): "ties after Modi's landslide
+# win" says when, and stays.
 _NEIGHBOURS = re.compile(
     r"(?i:(?:(?:came\s+out|ran|appeared|published)\s+)?"
     r"(?:(?:right|just|immediately|directly|the\s+day|a\s+few\s+days|a\s+(?:day|week|month))\s+)?"
     r"(?:after|before|between|alongside|following|preceding|followed)"
     r"|from\s+the\s+same\s+(?:\w+\s+)?(?:\d{4}\s+)?as)\s+"
-    rf"(?P<other>(?:{_NEIGHBOUR_UNIT})*?"
+    rf"(?P<other>(?:{_NEIGHBOUR_UNIT}){{0,120}}?"
     # A piece named as the reader knows it ("his … one", "Routray's … piece", "the …
     # column"), not one read ("an IPCS piece on …": that is the one wanted).
-    rf'(?:"[^"]*"|(?i:\b(?:the|his|her|their)\s|[\'’]s\s)(?:{_NEIGHBOUR_UNIT})*?'
+    rf'(?:"[^"]*"|(?i:\b(?:the|his|her|their)\s|[\'’]s\s)(?:{_NEIGHBOUR_UNIT}){{0,120}}?'
     r"\b(?i:piece|column|commentary|instalment|entry|forecast|critique|one)\b)"
-    rf"(?:{_NEIGHBOUR_UNIT})*?)"
+    rf"(?:{_NEIGHBOUR_UNIT}){{0,120}}?)"
     r"(?=\s[-–—]\s|\s*[,;]|\s*$)"
 )
 # The marks of a list typed or pasted in one line ("1) Ghani's visit 2) the ICG report",
@@ -256,7 +256,8 @@ def plan(query: SearchQuery) -> Plan:
     text = _REQUEST.sub("", _GLUED_LIST.sub(_unglued, text), count=1)
     text = unquoted(text, lambda _: "", _NOT_THAT_ONE)
     text = unquoted(text, _kind_kept, _LIKE_THAT_BUT).strip()
-    text = _without_neighbours(text)
+    # (A query too long to search is refused below, not read so: a slow reading of a page.)
+    text = _without_neighbours(text) if len(text) <= MAX_QUERY_CHARS else text
     text = unquoted(_WHICH_PIECE.sub("", text, count=1), lambda _: "", _PIECE_AFTER_YEAR)
     text = unquoted(unquoted(text, _in_full, _COMPASS), _once, _DOUBLED)
     text = unquoted(text, lambda _: " ", _VERSUS)
