@@ -56,6 +56,10 @@ QUOTE = 'an unclosed quote (")'
         ("abe missiles 2017 year:", "abe missiles 2017", ("“year:” with no value",)),
         ('karachi date:"" aqis', "karachi aqis", ("“date:” with no value",)),
         ('author:"Sandip Mishra" abe', 'author:"Sandip Mishra" abe', ()),
+        # A desk field with a value it does not take: a platform's, pasted.
+        ("in:#afpak has:link durand line", "durand line", ("“has:link” (has: takes note or tag)",)),
+        ("korea is:maybe", "korea", ("“is:maybe” (is: takes read or unread)",)),
+        ("korea has:note", "korea has:note", ()),
         # Slips of several kinds, each said.
         ("Year: AND korea", "korea", ("“year:” with no value", "“AND” with no word before it")),
     ],

@@ -3,10 +3,11 @@
 A quote opened and never closed (``"spring offensive taliban``), a bracket with no
 partner (``(ghani visit pakistan``), an operator with no word on one side (``korea AND``,
 ``OR durand line``), operators piled up (``kanu sanyal AND NOT OR naxal``), a field with
-no value (``korea year:``, ``date:""``): each is left out and the rest searched, and the
-reader is told what was left out, rather than refused: a web search answers such a query,
-and the words typed say what is wanted. What the query language cannot read any other way
-(a range never closed, a word opening with ``*``) is still refused
+no value (``korea year:``, ``date:""``), a desk field with a value it does not take (a
+chat's ``has:link``, pasted): each is left out and the rest searched, and the reader is
+told what was left out, rather than refused: a web search answers such a query, and the
+words typed say what is wanted. What the query language cannot read any other way (a
+range never closed, a word opening with ``*``) is still refused
 (:func:`ipcsreader.archive.search.check_syntax`).
 """
 
@@ -28,6 +29,10 @@ _PILED = re.compile(rf"(?<!\S){_OPERATOR}(?:\s+{_OPERATOR})+(?!\S)")
 # A field's name with no value: at the end, before a space, or an empty pair of quotes.
 _NAME = rf"(?<![\w:.'’])(?i:{'|'.join(sorted(fieldnames.NAMES, key=len, reverse=True))}):"
 _EMPTY_FIELD = re.compile(rf'{_NAME}(?:""(?!\S)|(?=\s|$))')
+# A desk field with a value it does not take ("has:link", a chat's search pasted).
+_DESK_VALUE = re.compile(
+    rf"(?<![\w:.'’-])-?(?P<field>{'|'.join(fieldnames.DESK_VALUES)}):(?P<value>[^\s()\"]+)"
+)
 
 
 def mended(text: str) -> tuple[str, tuple[str, ...]]:
@@ -56,6 +61,15 @@ def mended(text: str) -> tuple[str, tuple[str, ...]]:
         return kept
 
     text = unquoted(text, piled, _PILED)
+
+    def undesked(match: re.Match[str]) -> str:
+        allowed = fieldnames.DESK_VALUES[match["field"]]
+        if match["value"].casefold() in allowed:
+            return match[0]
+        slips.append(f"“{match[0]}” ({match['field']}: takes {' or '.join(allowed)})")
+        return " "
+
+    text = unquoted(text, undesked, _DESK_VALUE)
     for pattern, where in ((_LEADING, "before"), (_TRAILING, "after")):
         dangling = pattern.search(_blanked(text))
         if dangling and dangling[0].strip():

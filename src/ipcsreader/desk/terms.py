@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from ipcsreader.archive.fieldnames import as_meant
+from ipcsreader.archive.fieldnames import DESK_VALUES, as_meant
 from ipcsreader.desk import checks
 from ipcsreader.errors import NotFoundError, QueryError, UsageError
 from ipcsreader.text import as_typed
@@ -25,7 +25,6 @@ if TYPE_CHECKING:  # a query with a colon ("date:") looks for desk words; no des
     from ipcsreader.desk.store import Desk
 
 FIELDS = ("tag", "is", "has", "note")
-_VALUES = {"is": ("read", "unread"), "has": ("note", "tag")}
 # A quoted phrase (kept as it is), or a desk term with its optional negation.
 _TOKEN = re.compile(
     r'"[^"]*"'
@@ -89,13 +88,18 @@ def check_tags(text: str, desk: Desk | None) -> None:
 
 
 def extract(text: str) -> tuple[str, list[Term]]:
-    """The query text without its desk terms, and those terms (checked)."""
+    """The query text without its desk terms, and those terms (checked). An ``is:`` or
+    ``has:`` with a value of neither is left in the text, for the search to leave out and
+    say so (a platform's ``has:link``, pasted)."""
     terms: list[Term] = []
     kept: list[str] = []
     cursor = 0
     for match in _TOKEN.finditer(text):
         if match["field"] is None:
             continue  # a phrase: its words are the text's
+        value = match["quoted"] if match["quoted"] is not None else match["word"]
+        if match["field"] in DESK_VALUES and value.casefold() not in DESK_VALUES[match["field"]]:
+            continue
         before, after = text[cursor : match.start()], text[match.end() :]
         term = _term(match)
         if (
@@ -124,9 +128,6 @@ def _term(match: re.Match[str]) -> Term:
         if not re.search(r"\w", value):
             raise QueryError(f"note:{value} has no words to look for in your notes")
         return Term(field, value, negated)
-    allowed = _VALUES[field]
-    if value.casefold() not in allowed:
-        raise QueryError(f"{field}: takes {' or '.join(allowed)}, not {value!r}")
     return Term(field, value.casefold(), negated)
 
 
