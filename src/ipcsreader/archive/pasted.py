@@ -141,7 +141,7 @@ _COLUMNS = {
     "published": "date:",
     "pub_date": "date:",
 }
-_BOUNDS = {">": ">", "<": "<", ">=": ">=", "<=": "<="}
+_BOUNDS = frozenset({">", "<", ">=", "<="})
 
 
 # A bibliographic database's syntax, typed out of habit (PubMed, Ovid, Web of Science,
@@ -268,9 +268,9 @@ def _condition(match: re.Match[str]) -> str:
     if op in _BOUNDS:
         if field not in ("year:", "date:"):
             return ""
-        field += _BOUNDS[op]
-    pieces = [p.strip() for p in re.split(r"[%_]+" if "LIKE" in op else r"$^", value)]
-    phrases = [f'"{p}"' if " " in p else p for p in pieces if p]
+        field += op
+    pieces = re.split(r"[%_]+", value) if "LIKE" in op else [value]
+    phrases = [f'"{p}"' if " " in p else p for p in map(str.strip, pieces) if p]
     left = "-" if match["not"] or op.startswith("NOT") or op in ("!=", "<>") else ""
     joined = " ".join(f"{left}{field}{phrase}" for phrase in phrases)
     return f"OR {joined}" if joined and (match["join"] or "").upper() == "OR" else joined

@@ -191,9 +191,10 @@ def respellings(vocabulary: Vocabulary, text: str) -> dict[str, str]:
 
     _each_word(text, note)
     found = {}
-    # Words of three letters are read without their vowels only where others of the query
-    # are typed so: alone, "prc" is an acronym in small letters more often than "price".
-    habit = sum(_vowelless(w) and not _held(vocabulary.reader, w) for w in typed) > 1
+    # Words typed without their vowels that no article holds; those of three letters are
+    # read so only where others of the query are typed so: alone, "prc" is an acronym in
+    # small letters more often than "price".
+    unvoiced = {w for w in typed if _vowelless(w) and not _held(vocabulary.reader, w)}
     words = list(dict.fromkeys(plain_words(text)))
     # An epithet's words are the reader's own, whatever the archive says ("Pearl of the
     # Indian Ocean": no page need say "pearl").
@@ -207,11 +208,13 @@ def respellings(vocabulary: Vocabulary, text: str) -> dict[str, str]:
             continue
         if len(word) < _UNVOICED or is_acronym(word) or word in OPERATORS:
             continue
-        # Weighed against the other words as searched: "mssl tst plcy" is "missile test policy".
-        others = [found.get(w, w) for w in words if w != word]
-        if (voiced := _voiced(vocabulary, word, others, habit)) is not None:
-            found[word] = _cased(voiced, word)
-            continue
+        if word in unvoiced and (len(fields.fold(word)) > _UNVOICED or len(unvoiced) > 1):
+            # Weighed against the other words as searched: "mssl tst plcy" is "missile
+            # test policy".
+            others = [found.get(w, w) for w in words if w != word]
+            if (voiced := _voiced(vocabulary, word, others)) is not None:
+                found[word] = _cased(voiced, word)
+                continue
         if len(word) < _CUT_SHORT:
             continue
         # Cut short before a letter off: a word typed in a hurry stops before it goes
@@ -256,28 +259,20 @@ def _vowelless(word: str) -> bool:
     )
 
 
-def _voiced(vocabulary: Vocabulary, word: str, context: list[str], habit: bool) -> str | None:
+def _voiced(vocabulary: Vocabulary, word: str, context: list[str]) -> str | None:
     """The word some article holds that ``word``, typed without its vowels and held by
-    none, stands for (:data:`_UNVOICED`): the one most articles hold with the query's
-    other words (``context``), then the most used; None if ``word`` has a vowel after its
-    first letter or no such word, if it has three letters and the query no ``habit`` of
-    words so typed, or if no article holds one with the other words ("30 kms from
-    Jaffna": "kms" is no word typed so)."""
-    folded = fields.fold(word)
-    if not _vowelless(word) or (len(folded) <= _UNVOICED and not habit):
-        return None
-    if _held(vocabulary.reader, word):
-        return None
+    none (:func:`_vowelless`), stands for: the one most articles hold with the query's
+    other words (``context``), then the most used; None if there is no such word, or if
+    no article holds one with the other words ("30 kms from Jaffna": "kms" is no word
+    typed so)."""
+    used = {c: vocabulary.frequency(c) for c in vocabulary.voiced(fields.fold(word))}
     # The most used few: each weighed against the context is a read of its articles.
-    candidates = sorted(vocabulary.voiced(folded), key=vocabulary.frequency)[-_VOICED_MOST:]
+    candidates = sorted(used, key=used.__getitem__)[-_VOICED_MOST:]
     if not candidates:
         return None
     known = _known(vocabulary, context)
     together = vocabulary.together(candidates, known)
-    best = min(
-        candidates,
-        key=lambda c: (*(-n for n in together.get(c, (0, 0))), -vocabulary.frequency(c), c),
-    )
+    best = min(candidates, key=lambda c: (*(-n for n in together.get(c, (0, 0))), -used[c], c))
     return None if known and not together[best][0] else best
 
 
