@@ -100,6 +100,8 @@ from ipcsreader.library import Library
             'column:"Maritime Matters" body:Jiaolong OR seabed -author:Gupta',
         ),
         ("SELECT * FROM docs WHERE docs MATCH 'north korea'", "north korea"),
+        ("select * from docs where year = 2015 and docs match 'korea'", "year:2015 korea"),
+        ("SELECT * FROM docs WHERE year = 2015 OR docs MATCH 'korea'", "year:2015 OR korea"),
         ("SELECT * FROM articles WHERE id > 4000", "SELECT FROM articles WHERE id > 4000"),
         ("select the best articles from Japan", "select the best articles from Japan"),
         # A bibliographic database's syntax: its years as the year, its tags and

@@ -259,12 +259,13 @@ def _condition(match: re.Match[str]) -> str:
     value (``year = 2017``, ``date >= '2015-01-01'``) as the field's; one not wanted
     (``NOT LIKE``, ``!=``) left out; "OR" kept between two."""
     op = " ".join(match["op"].upper().split())
+    either = "OR " if (match["join"] or "").upper() == "OR" else ""
     value = match["value"]
     if value[:1] in "'\"":
         value = value[1:-1].replace("''", "'")
     field = _COLUMNS.get(match["column"].lower(), "")
     if op == "MATCH":
-        return f"{'OR ' if match['join'] else ''}{value}"
+        return f"{either}{value}"
     if op in _BOUNDS:
         if field not in ("year:", "date:"):
             return ""
@@ -273,7 +274,7 @@ def _condition(match: re.Match[str]) -> str:
     phrases = [f'"{p}"' if " " in p else p for p in map(str.strip, pieces) if p]
     left = "-" if match["not"] or op.startswith("NOT") or op in ("!=", "<>") else ""
     joined = " ".join(f"{left}{field}{phrase}" for phrase in phrases)
-    return f"OR {joined}" if joined and (match["join"] or "").upper() == "OR" else joined
+    return f"{either}{joined}" if joined else ""
 
 
 def _option(match: re.Match[str]) -> str:
