@@ -71,6 +71,11 @@ from ipcsreader.library import Library
         ('grep -ri "when xi met modi" *', '"when xi met modi"'),
         ('find . -iname "*karachi*" | xargs grep -il "zulfiqar"', '"karachi" "zulfiqar"'),
         ("find articles on korea -china", "korea -china"),  # no command: as typed
+        ("find -iname '*karachi*'", '"karachi"'),
+        ("locate -i zulfiqar", "zulfiqar"),
+        # "find" or "locate" and a quote: a request, its words' minus signs kept.
+        ('find "north korea" -russia', '"north korea" -russia'),
+        ('locate "frigate attack" -china', '"frigate attack" -china'),
         # ipcs search's options typed into the query: its fields; others left out.
         ("korea --year 2015 --author Mishra --sort date", "korea year:2015 author:Mishra"),
         (
@@ -78,6 +83,7 @@ from ipcsreader.library import Library
             'brain drain column:"Dateline Colombo" date:>=2015',
         ),
         ("north korea -- russia", "north korea -- russia"),
+        ("korea --corpus ~/ipcs/pages --index idx --json", "korea"),
         # A search address's query string: its words and fields.
         ("?q=short+sea+shipping&author=sakhuja&page=2", "short sea shipping author:sakhuja"),
         ("search?query=nepal%20constitution&sort=date", "nepal constitution"),

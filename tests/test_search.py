@@ -139,6 +139,7 @@ def test_letters_in_brackets_glued_to_a_name_are_part_of_it(typed: str, read: st
         ("title:korea korea", "title:korea korea"),
         # A request's opening words ask, and say nothing of the subject: left out.
         ("find articles on Modi mandate", "Modi mandate"),
+        ("locate articles on Modi mandate", "Modi mandate"),
         ("I'm looking for the piece on Naga talks", "Naga talks"),
         ("Can you show me korea", "korea"),
         ("anything on Madhesi protests", "Madhesi protests"),

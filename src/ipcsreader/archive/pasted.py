@@ -89,15 +89,18 @@ _ENDINGS = re.compile(r"(?<=\w)\(([^()|\s]+)\|[^()]*\)")
 _EITHER = re.compile(r"\s*\|\s*")
 # A search command typed out of habit ("grep -ri \"when xi met modi\" *", "find . -iname
 # \"*karachi*\" | xargs grep -il zulfiqar"): what it looks for; its commands, options,
-# paths and pipes are no words of the page.
-_COMMAND = re.compile(r"(?:^|\|)\s*(?:grep|egrep|fgrep|rg|ag|ack|find|locate)\s+[-.~/\"']")
+# paths and pipes are no words of the page. "find" and "locate" followed by a quote are
+# English ('find "north korea" -china'): as commands they take a path or an option first.
+_COMMAND = re.compile(
+    r"(?:^|\|)\s*(?:(?:grep|egrep|fgrep|rg|ag|ack)\s+[-.~/\"']|(?:find|locate)\s+[-.~/])"
+)
 _COMMAND_PART = re.compile(
     r"(?<!\S)(?:(?:grep|egrep|fgrep|rg|ag|ack|find|locate|xargs)(?=\s|$)"
     r"|-{1,2}[A-Za-z][\w-]*(?:=\S*)?|\.{1,2}/?|~?/\S*|[^\s\"]*/|\*\S*|\|)(?!\S)"
 )
 # Options of ipcs search typed into the query ("--year 2015", "--author Mishra",
 # "--column \"Dateline Colombo\""): what they ask, as the query's fields; its other options
-# ("--sort date", "--limit 5") and any other ("--verbose") left out.
+# ("--sort date", "--limit 5", "--corpus ~/ipcs") and any other ("--verbose") left out.
 _OPTION = re.compile(r'(?<!\S)--(?P<name>[A-Za-z][\w-]*)(?:[=\s]+(?P<value>"[^"]*"|[^\s"-]\S*))?')
 _AS_FIELDS = {
     "author": "author:",
@@ -107,7 +110,7 @@ _AS_FIELDS = {
     "since": "date:>=",
     "until": "date:<=",
 }
-_WITH_VALUES = frozenset({"sort", "limit", "page", "color", "colour"})
+_WITH_VALUES = frozenset({"sort", "limit", "page", "color", "colour", "corpus", "index"})
 # A query string's fields: the options' names, and those a site's address uses besides.
 _PARAMETER_FIELDS = {
     **_AS_FIELDS,

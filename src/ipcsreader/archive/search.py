@@ -68,12 +68,12 @@ _COMPASS = re.compile(
     re.IGNORECASE,
 )
 # A request put to the search as to a person ("show me …", "find articles on …", "I'm
-# looking for …", "anything on …"): its opening words ask, they say nothing of the subject,
-# and a page need not hold them. Not "search for": a search is a subject too ("searching
-# for a needle in the haystack"), nor "show" alone ("show of force").
+# looking for …", "anything on …", "locate …"): its opening words ask, they say nothing
+# of the subject, and a page need not hold them. Not "search for": a search is a subject
+# too ("searching for a needle in the haystack"), nor "show" alone ("show of force").
 _REQUEST = re.compile(
     r"^(?:please\s+)?(?:(?:can|could|would|will)\s+you\s+(?:please\s+)?)?"
-    r"(?:find(?:\s+(?:me|us))?|(?:show|give|get|fetch|bring)\s+(?:me|us)"
+    r"(?:(?:find|locate)(?:\s+(?:me|us))?|(?:show|give|get|fetch|bring)\s+(?:me|us)"
     r"|i(?:['’]?m|\s+am)\s+looking\s+for|looking\s+for|i(?:['’]d\s+like|\s+want|\s+need)"
     r"|anything\s+(?:on|about))\s+(?=\S)",
     re.IGNORECASE,
