@@ -242,6 +242,37 @@ QUERY_PARTS = st.sampled_from(
         "Korean Peninsula Energy Deployment Organisation",
         " indo pak ",
         "sino",
+        # Syntax pasted from elsewhere: SQL, a catalogue's, a platform's, a shell's, a
+        # search address's and ipcs's own options; a desk field; a piece placed by its
+        # neighbours; words typed without their vowels.
+        "SELECT * FROM articles WHERE ",
+        "title LIKE '%Korea%'",
+        " MATCH ",
+        "year = ",
+        "'",
+        "2015[dp]",
+        "PY=",
+        ".yr.",
+        "NEAR/3",
+        "adj3",
+        "(W)",
+        "TITLE-ABS-KEY(",
+        "in:#",
+        "lang:",
+        "has:",
+        "is:",
+        "tag:",
+        "grep -ri ",
+        "find . -iname ",
+        "--year ",
+        "--author",
+        "?q=",
+        "&page=",
+        " after the ",
+        " piece",
+        "before",
+        "nxl",
+        "mssl tst",
     ]
 )
 QUERIES = st.lists(st.one_of(QUERY_PARTS, st.text(max_size=8)), max_size=20).map("".join)
@@ -256,6 +287,8 @@ QUERIES = st.lists(st.one_of(QUERY_PARTS, st.text(max_size=8)), max_size=20).map
 @example("year:¹", "relevance")  # a superscript digit: int() refused it
 # One hit has every word: the page goes on with hits having some (the test's own mistake).
 @example("korea KEDO", "relevance")
+# A boost between a word and its edits: Whoosh built an automaton for nine edits, for minutes.
+@example("okPUs^~999999999999999999", "relevance")
 def test_random_queries(library: Library, text: str, sort: str) -> None:
     try:
         query = SearchQuery(text=text, sort=sort, facets=("year",), respell=True)

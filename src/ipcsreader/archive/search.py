@@ -42,7 +42,9 @@ MAX_FUZZY_EDITS = 2
 # A wildcard that starts a word ("*ism", "?a") makes Whoosh read the whole vocabulary. A
 # question mark standing after a word ("what is it ?") ends a question: punctuation.
 _LEADING_WILDCARD = re.compile(r"(?:^|[\s:(\"'+-])(?:\*|\?+(?=[^\s)]))")
-_FUZZY = re.compile(r"(\w+)~(\d*)")
+# A fuzzy word, its edits; Whoosh reads "~" after any mark as the word's too ("korea^~8",
+# "korea)~8"), and more edits than two take it seconds to minutes.
+_FUZZY = re.compile(r"(\w+)(?:\^[\d.]*|[^\w\s\"~])*~(\d*)")
 # A party's or faction's letters in brackets glued to its name, as the region's press
 # writes them ("CPI(M)", "PML(N)", "JD(U)"): the brackets would group, and the letters be
 # a word of their own; read as the pages also write it, "CPI-M".
