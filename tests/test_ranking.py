@@ -601,3 +601,32 @@ def test_hits_alike_in_all_but_their_dates_come_newest_first(tmp_path: Path) -> 
     assert [h["number"] for h in shown["hits"]] == [8102, 8101, 8103]
     exported = library.found_numbers(SearchQuery("Kanwal", limit=None)).numbers
     assert exported == [8102, 8101, 8103]
+
+
+def test_the_byline_of_the_person_named_outweighs_a_page_that_mentions_them(
+    tmp_path: Path,
+) -> None:
+    """A query naming an author asks first for their pieces: a byline is worth four mentions
+    in the body (ranking.FIELD_BOOSTS), so the review that names her among others and says
+    the other words more often comes second."""
+    corpus = tmp_path / "corpus"
+    own = (
+        "The year is about to end. India and Pakistan began it with firing across the "
+        "border, and Pakistan watched the elections in India closely. "
+    )
+    review = 2 * (
+        "The forecast series had three projections on Pakistan in 2015, one by Salma Malik "
+        "of QAU. Pakistan in 2015 faces India and its own army; Pakistan and India may talk "
+        "in 2015, the panel said, and Pakistan may gain. "
+    )
+    pages = {
+        8101: ("India-Pakistan Relations in 2015", [own, FILLER], "Salma Malik"),
+        8102: ("Pakistan in 2015: Review of the Forecast", [review, FILLER], "R Krishnamurthy"),
+    }
+    for number, (title, paragraphs, author) in pages.items():
+        write(corpus, f"{number}-old.txt", old_page(number, title, paragraphs, author=author))
+    for n in range(8110, 8130):
+        write(corpus, f"{n}-old.txt", old_page(n, f"Monsoon Notes {n}", [OTHER, FILLER]))
+    lib = Library([corpus], tmp_path / "index")
+    lib.update()
+    assert numbers(lib, "Salma Malik India Pakistan")[:2] == [8101, 8102]

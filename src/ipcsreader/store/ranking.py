@@ -33,7 +33,12 @@ FIELD_BOOSTS = {
     "title": 2.0,
     "teaser": 1.2,
     "body": 1.0,
-    "author": 2.0,
+    # A byline naming the person typed says whose piece it is, where a page naming them
+    # among others (a panel's review, a reply) may say the query's other words more often:
+    # on the 871 queries of the bench file naming an author, 4 moved 5 up and none down at
+    # 10k even, 3 up at zipf, against 2; 6 and 8 moved some down (bench/README.md,
+    # forty-sixth pass). The tune set had ranked 1 to 4 alike.
+    "author": 4.0,
     # Where the author works ("Executive Director, CDPS, Guwahati"): a reader who types
     # the institution means the author's pages. 0.5, 1 and 2 ranked those queries alike;
     # above 0.5 the only other moves were pages lifted because their author's affiliation
