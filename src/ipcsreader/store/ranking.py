@@ -37,7 +37,7 @@ FIELD_BOOSTS = {
     # among others (a panel's review, a reply) may say the query's other words more often:
     # on the 871 queries of the bench file naming an author, 4 moved 5 up and none down at
     # 10k even, 3 up at zipf, against 2; 6 and 8 moved some down (bench/README.md,
-    # forty-sixth pass). The tune set had ranked 1 to 4 alike.
+    # forty-sixth pass). The eleventh pass's tune set had ranked 1 to 4 alike.
     "author": 4.0,
     # Where the author works ("Executive Director, CDPS, Guwahati"): a reader who types
     # the institution means the author's pages. 0.5, 1 and 2 ranked those queries alike;
