@@ -265,6 +265,15 @@ def library(tmp_path: Path) -> Library:
         ("korea^2.5~7", "'~' allows at most 2 edits (nucelar~2), not 7"),
         ("ko^~2", "'ko~2' is too short for 2 edits: give a word of at least 5 letters"),
         ("a*", "'a*' stands for more than 1,000 different words; make it longer"),
+        # A range of words typed without a field: as typed, not as the first field it is.
+        (
+            "korea [a TO az]",
+            "'[a TO az]' stands for more than 1,000 different words; make it longer",
+        ),
+        (
+            "korea {a TO az}",
+            "'{a TO az}' stands for more than 1,000 different words; make it longer",
+        ),
         (
             "date:[x to y]",
             "'date:[x to y]': 'x' is not a date; use YYYY, YYYY-MM or YYYY-MM-DD, as in "

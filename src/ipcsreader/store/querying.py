@@ -376,7 +376,7 @@ def parse_failure(error: Exception) -> str:
 
 def check_expansions(q: Any, reader: Any) -> None:
     """Refuse wildcards, fuzzy words and ranges that stand for too many words to be fast."""
-    from whoosh.query import FuzzyTerm, MultiTerm, Prefix, Wildcard
+    from whoosh.query import FuzzyTerm, MultiTerm, Prefix, TermRange, Wildcard
 
     left = MAX_EXPANSIONS
     for sub in _walk(q):
@@ -391,6 +391,14 @@ def check_expansions(q: Any, reader: Any) -> None:
                     typed = f"{sub.text}*"
                 elif isinstance(sub, FuzzyTerm):
                     typed = f"{sub.text}~{sub.maxdist}"
+                elif isinstance(sub, TermRange):
+                    # As typed: a range typed without a field is searched in each field.
+                    typed = "{}{} TO {}{}".format(
+                        "{" if sub.startexcl else "[",
+                        sub.start,
+                        sub.end,
+                        "}" if sub.endexcl else "]",
+                    )
                 else:
                     typed = sub.text if isinstance(sub, Wildcard) else str(sub)
                 raise QueryError(
