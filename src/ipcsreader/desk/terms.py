@@ -101,7 +101,7 @@ def extract(text: str) -> tuple[str, list[Term]]:
         if match["field"] in DESK_VALUES and value.casefold() not in DESK_VALUES[match["field"]]:
             continue
         before, after = text[cursor : match.start()], text[match.end() :]
-        term = _term(match)
+        term = _term(match["field"], value, bool(match["neg"]))
         if (
             _depth(text[: match.start()])
             or _JOINED.search(before.strip())
@@ -118,10 +118,7 @@ def extract(text: str) -> tuple[str, list[Term]]:
     return " ".join("".join(kept).split()), terms
 
 
-def _term(match: re.Match[str]) -> Term:
-    field = match["field"]
-    value = match["quoted"] if match["quoted"] is not None else match["word"]
-    negated = bool(match["neg"])
+def _term(field: str, value: str, negated: bool) -> Term:
     if field == "tag":
         return Term(field, checks.tag(value), negated)
     if field == "note":
