@@ -273,6 +273,22 @@ def test_plain_words_leave_out_syntax() -> None:
 @pytest.mark.parametrize(
     ("typed", "words"),
     [
+        # A range typed without a field: its ends are no words to mark or respell.
+        ("korea [a TO az]", ["korea"]),
+        ("korea {2014 to 2016} talks", ["korea", "talks"]),
+        ("korea [TO 2015]", ["korea"]),
+        # Brackets holding words, not a range: the words.
+        ("[Serious] korea", ["Serious", "korea"]),
+        ("{Peace or Catalyst to Conflict}", ["Peace", "or", "Catalyst", "to", "Conflict"]),
+    ],
+)
+def test_plain_words_leave_out_a_range_without_a_field(typed: str, words: list[str]) -> None:
+    assert plain_words(typed) == words
+
+
+@pytest.mark.parametrize(
+    ("typed", "words"),
+    [
         # A colon with nothing after it is punctuation, as the parser reads it (a word
         # dropped here lost its highlight and its nearness to the others).
         ("Korea: Russia", ["Korea", "Russia"]),

@@ -435,6 +435,10 @@ def _blank_to_none(value: str | None) -> str | None:
 _SUFFIX = re.compile(r"[~^][0-9.]*$")
 
 
+# A range typed without a field ("[a TO az]", "{2014 TO 2016}"): its ends are no words.
+_BARE_RANGE = re.compile(r"[\[{]\s*(?:[^\s\[\]{}]+\s+)?(?i:TO)(?:\s+[^\s\[\]{}]+)?\s*[\]}]")
+
+
 def plain_words(text: str) -> list[str]:
     """The words of a query (as typed on a plain keyboard: "Jong–un" is one word),
     without operators, fielded clauses or syntax."""
@@ -443,6 +447,7 @@ def plain_words(text: str) -> list[str]:
     unfielded = ranges.FIELD_CLAUSE.sub(
         lambda clause: " " if clause[2] else clause[1], ranges.STAMP.sub(" ", as_typed(text))
     )
+    unfielded = _BARE_RANGE.sub(" ", unfielded)
     for token in re.findall(r"\S+", unfielded):
         if token in OPERATORS or ":" in token:
             continue
