@@ -275,6 +275,10 @@ def library(tmp_path: Path) -> Library:
             "'{a TO az}' stands for more than 1,000 different words; make it longer",
         ),
         (
+            "korea body:[a TO]",
+            "'[a TO]' stands for more than 1,000 different words; make it longer",
+        ),
+        (
             "date:[x to y]",
             "'date:[x to y]': 'x' is not a date; use YYYY, YYYY-MM or YYYY-MM-DD, as in "
             "date:2015, date:2015-06-30, date:>=2014 or date:[2014 TO 2016-06]",

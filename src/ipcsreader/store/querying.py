@@ -393,10 +393,10 @@ def check_expansions(q: Any, reader: Any) -> None:
                     typed = f"{sub.text}~{sub.maxdist}"
                 elif isinstance(sub, TermRange):
                     # As typed: a range typed without a field is searched in each field.
-                    typed = "{}{} TO {}{}".format(
+                    typed = "{}{}TO{}{}".format(
                         "{" if sub.startexcl else "[",
-                        sub.start,
-                        sub.end,
+                        f"{sub.start} " if sub.start else "",
+                        f" {sub.end}" if sub.end else "",
                         "}" if sub.endexcl else "]",
                     )
                 else:
