@@ -18,10 +18,16 @@ import re
 from ipcsreader.archive import fieldnames
 from ipcsreader.text import unquoted
 
-_OPERATOR = r"(?:AND|OR|NOT|ANDNOT|ANDMAYBE)"
+
+def _either(operators: frozenset[str]) -> str:
+    """A pattern matching any of the query language's ``operators``."""
+    return f"(?:{'|'.join(sorted(operators))})"
+
+
+_OPERATOR = _either(fieldnames.OPERATORS)
 # Operators opening the query with no word before them ("OR durand line"): NOT may open
 # one ("NOT korea": every article but those).
-_LEADING = re.compile(r"^\s*(?:(?:AND|OR|ANDNOT|ANDMAYBE)\s+)+")
+_LEADING = re.compile(rf"^\s*(?:{_either(fieldnames.OPERATORS - {'NOT'})}\s+)+")
 _TRAILING = re.compile(rf"(?:(?<=\s)|^){_OPERATOR}(?:\s+{_OPERATOR})*\s*$")
 # Operators in a row ("AND NOT OR", "NOT NOT", "OR AND"): the last says how the next word
 # joins, "AND NOT" being one ("korea AND NOT russia").
