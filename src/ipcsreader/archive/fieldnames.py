@@ -80,6 +80,8 @@ _WEB = re.compile(
 _LABELS = frozenset({"note"})
 # Every name a query may give a field, as a field's.
 NAMES = frozenset(FIELDS + DESK_FIELDS).union(*ALIASES.values())
+# One of them opening a field's clause, with its colon: not inside a word or a value.
+NAMED = rf"(?<![\w:.'’])(?i:{'|'.join(sorted(NAMES))}):"
 # A quoted phrase (kept as it is), or a word before a colon: not inside a word ("Af-Pak:",
 # "U.S.:"), with the space after the colon and what follows it.
 _NAME = re.compile(
@@ -89,9 +91,7 @@ _NAME = re.compile(
 _CLAUSE_START = re.compile(r"[^\W\d_]+:")
 # Punctuation ending a field's value ("Year: 2016;", "author:Mishra,"): it parts the value
 # from what follows, as in a form or a list, and is no part of it.
-_VALUE_END = re.compile(
-    rf"(?<![\w:.'’])((?i:{'|'.join(sorted(NAMES))}):[^\s\"()]*?[^\s\"();,|])[;,|]+(?=\s|$)"
-)
+_VALUE_END = re.compile(rf"({NAMED}[^\s\"()]*?[^\s\"();,|])[;,|]+(?=\s|$)")
 
 
 def names_of(field: str) -> tuple[str, ...]:

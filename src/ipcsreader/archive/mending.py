@@ -33,8 +33,7 @@ _TRAILING = re.compile(rf"(?:(?<=\s)|^){_OPERATOR}(?:\s+{_OPERATOR})*\s*$")
 # joins, "AND NOT" being one ("korea AND NOT russia").
 _PILED = re.compile(rf"(?<!\S){_OPERATOR}(?:\s+{_OPERATOR})+(?!\S)")
 # A field's name with no value: at the end, before a space, or an empty pair of quotes.
-_NAME = rf"(?<![\w:.'’])(?i:{'|'.join(sorted(fieldnames.NAMES, key=len, reverse=True))}):"
-_EMPTY_FIELD = re.compile(rf'{_NAME}(?:""(?!\S)|(?=\s|$))')
+_EMPTY_FIELD = re.compile(rf'{fieldnames.NAMED}(?:""(?!\S)|(?=\s|$))')
 # A desk field with a value it does not take ("has:link", a chat's search pasted).
 _DESK_VALUE = re.compile(
     rf"(?<![\w:.'’-])-?(?P<field>{'|'.join(fieldnames.DESK_VALUES)}):(?P<value>[^\s()\"]+)"
