@@ -90,6 +90,13 @@ def test_options_alone_still_choose_articles() -> None:
     assert plan(SearchQuery("AND", author="Mishra")).text == ""
 
 
+@pytest.mark.parametrize("blank", ["", "  "])
+def test_a_blank_option_chooses_nothing_and_the_slip_is_still_refused(blank: str) -> None:
+    # A blank --author is no condition (the filters drop it), so nothing is left to search.
+    with pytest.raises(QueryError, match="nothing to search for once left out"):
+        plan(SearchQuery("AND", author=blank, column=blank, region=blank))
+
+
 TRILATERAL = "The trilateral worries China. The trilateral met in New York."
 
 
@@ -131,3 +138,9 @@ def test_nothing_left_is_an_error_in_one_line(library: Library) -> None:
     assert result.stderr == (
         "Error: nothing to search for once left out: “OR” with no word after it\n"
     )
+
+
+def test_a_blank_author_leaves_nothing_to_search_either(library: Library) -> None:
+    result = CliRunner().invoke(app, ["search", "OR", "--author", " ", *dirs_of(library)])
+    assert result.exit_code == 2
+    assert result.stderr.startswith("Error: nothing to search for once left out")

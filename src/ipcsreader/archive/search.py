@@ -202,6 +202,11 @@ class Filters:
     # for Vijay Sakhuja), from the people view: a byline printing any of them will do too.
     author_names: tuple[str, ...] = ()
 
+    @property
+    def narrows(self) -> bool:
+        """Whether any condition is set: then they choose articles without words."""
+        return self != Filters()
+
 
 @dataclass(frozen=True)
 class Plan:
@@ -269,8 +274,6 @@ def plan(query: SearchQuery) -> Plan:
         text = _OPERATOR_WORD.sub(lambda m: m[0].lower(), text)
         text = _SHOUTED_LONG.sub(lambda m: m[1] + m[2].lower(), text)
     text, mended = mending.mended(text)
-    if mended and not text and not _narrowed(query):
-        raise QueryError(f"nothing to search for once left out: {'; '.join(mended)}")
     check_syntax(text)
     expression = ranges.rewrite(text)
     if query.sort not in SORTS:
@@ -299,6 +302,8 @@ def plan(query: SearchQuery) -> Plan:
         until=until,
         only=query.only,
     )
+    if mended and not text and not filters.narrows:
+        raise QueryError(f"nothing to search for once left out: {'; '.join(mended)}")
     return Plan(
         text=text,
         expression=expression,
@@ -314,12 +319,6 @@ def plan(query: SearchQuery) -> Plan:
         unlabelled=unlabelled,
         mended=mended,
     )
-
-
-def _narrowed(query: SearchQuery) -> bool:
-    """Whether ``query``'s options choose articles without words."""
-    options = (query.author, query.column, query.region, query.year, query.since, query.until)
-    return any(option is not None for option in options) or query.only is not None
 
 
 def _outside_quotes(text: str) -> str:
