@@ -242,6 +242,9 @@ def test_a_list_typed_in_haste_is_read_as_meant(typed: str, read: str) -> None:
         ("CHARU MAJUMDAR LTTE AQIS", "CHARU Majumdar LTTE AQIS"),
         # Too few words, a word in lower case, or brackets that group: as typed.
         ("KOREA NOT SOUTH", "KOREA NOT SOUTH"),
+        # Words counted as typed, a hyphen's or an apostrophe's parts one word.
+        ("JONG-UN OR ABE'S", "JONG-UN OR ABE’S"),
+        ("ＪＯＮＧ-ÚＮ OR ＡＢＥ'Ｓ", "JONG-ÚN OR ABE’S"),
         ("korea russia NOT south", "korea russia NOT south"),
         ("(KOREA OR JAPAN) NOT SOUTH CHINA", "(KOREA OR JAPAN) NOT SOUTH CHINA"),
         ("BIMSTEC summit Kathmandu", "BIMSTEC summit Kathmandu"),

@@ -392,8 +392,9 @@ def _unglued(match: re.Match[str]) -> str:
 
 
 def _shouted(text: str) -> bool:
-    """Whether ``text`` is in capitals throughout (:data:`_OPERATOR_WORD`)."""
-    words = re.findall(r"[^\W\d_]+", _OPERATOR_WORD.sub(" ", text))
+    """Whether ``text`` is in capitals throughout (:data:`_OPERATOR_WORD`). Words are
+    counted as typed: "JONG-UN OR ABE'S" is two and an operator."""
+    words = re.findall(r"[^\W\d_]\S*", _OPERATOR_WORD.sub(" ", text))
     return (
         len(words) >= _SHOUTED_WORDS and "(" not in text and all(word.isupper() for word in words)
     )
