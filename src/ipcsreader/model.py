@@ -318,7 +318,14 @@ class AlsoRead:
     def others(self) -> list[str]:
         """Every other form, to mark beside the words typed."""
         said = [other for _typed, others in self.said for other in others.split(", ")]
-        return [other for _typed, other in (*self.paired, *self.respelt, *self.spaced)] + said
+        respelt = [(typed, marked_words(other)) for typed, other in self.respelt]
+        return [other for _typed, other in (*self.paired, *respelt, *self.spaced) if other] + said
+
+
+def marked_words(reading: str) -> str:
+    """The words a reading marks in the text: not its fields' clauses (a citation key
+    read as "author:mishra year:2015 russia" marks "russia")."""
+    return " ".join(word for word in reading.split() if ":" not in word)
 
 
 def _iso(d: dt.date | None) -> str | None:

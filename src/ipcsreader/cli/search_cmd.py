@@ -154,6 +154,8 @@ def search_command(
                                said in the text, or the article's date ("March 2015"
                                quoted: the text only)
       #4842                    the article numbered 4842 (number:4842)
+      mishra2015russia         a citation key, as ipcs cite --style bibtex writes it:
+                               author:mishra year:2015 russia, and said so
       nucl*                    words starting with "nucl"
       nucelar~2                words within two edits of "nucelar"
       Seetharamiah             a word no article holds: searched as the word the pages

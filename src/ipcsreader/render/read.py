@@ -15,7 +15,7 @@ from rich.text import Text
 from ipcsreader import wordforms
 from ipcsreader.archive.known import KnownTitle
 from ipcsreader.archive.search import INITIALS_PATTERN
-from ipcsreader.model import AlsoRead, Block, Hit, Record, article_url
+from ipcsreader.model import AlsoRead, Block, Hit, Record, article_url, marked_words
 from ipcsreader.render.parts import (
     DIM,
     NUMBER_STYLE,
@@ -166,7 +166,11 @@ def render_article(
     also = also or AlsoRead()
     # Said only of a reading this article has: what was marked, not what was looked for.
     paired = [(typed, other) for typed, other in also.paired if _has(record, other)]
-    respelt = [(typed, other) for typed, other in also.respelt if _has(record, other)]
+    respelt = [
+        (typed, other)
+        for typed, reading in also.respelt
+        if (other := marked_words(reading)) and _has(record, other)
+    ]
     said = [
         (typed, had)
         for typed, others in also.said

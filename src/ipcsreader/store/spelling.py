@@ -14,7 +14,7 @@ from typing import Any
 from ipcsreader.archive.fieldnames import names_of
 from ipcsreader.archive.ranges import FIELD_CLAUSE
 from ipcsreader.archive.search import OPERATORS, Plan, plain_words
-from ipcsreader.store import epithets, fields
+from ipcsreader.store import citekeys, epithets, fields
 from ipcsreader.store.acronyms import is_acronym
 from ipcsreader.store.fields import one_spelling
 from ipcsreader.store.grammar import FUNCTION_WORDS
@@ -334,7 +334,11 @@ def respelt(vocabulary: Vocabulary, plan: Plan) -> Plan:
     them and has not had them yet; its text is left as typed."""
     if not plan.respell:
         return plan
-    found = respellings(vocabulary, plan.text)
+    reader = vocabulary.reader
+    keys = citekeys.readings(
+        plan.text, byline=lambda name: _byline(reader, name), held=lambda w: _held(reader, w)
+    )
+    found = {**keys, **respellings(vocabulary, plan.text)}
     return replace(plan, respell=False, respelt=tuple(found.items()))
 
 
@@ -345,10 +349,15 @@ def spelt(plan: Plan) -> Plan:
         return plan
     respelling = dict(plan.respelt)
 
-    def spell(text: str) -> str:
-        return _each_word(text, lambda word: respelling.get(word, word))
+    def spell(text: str, *, parsed: bool) -> str:
+        keyed = citekeys.spelt(text, respelling, parsed=parsed)
+        return _each_word(keyed, lambda word: respelling.get(word, word))
 
-    return replace(plan, text=spell(plan.text), expression=spell(plan.expression))
+    return replace(
+        plan,
+        text=spell(plan.text, parsed=False),
+        expression=spell(plan.expression, parsed=True),
+    )
 
 
 def _each_word(text: str, spell: Callable[[str], str]) -> str:
@@ -468,6 +477,14 @@ def _held(reader: Any, word: str) -> bool:
     """Whether any article holds ``word`` as a search reads it, in any field searched
     (the ``spell`` field holds only the start of each body)."""
     return any(next(_held_terms(reader, kind, word), None) for kind in _SEARCHED)
+
+
+def _byline(reader: Any, name: str) -> bool:
+    """Whether some article's byline prints ``name`` (a surname, say)."""
+    return any(
+        reader.doc_frequency("author", t.text)
+        for t in fields.analyzers()["name"](name, mode="query")
+    )
 
 
 def _held_terms(reader: Any, kind: str, word: str) -> Iterator[tuple[str, str]]:
