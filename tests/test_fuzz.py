@@ -273,6 +273,13 @@ QUERY_PARTS = st.sampled_from(
         "before",
         "nxl",
         "mssl tst",
+        # Citation keys, as ipcs cite and other tools write them.
+        "mishra2015russia",
+        "Mishra2015",
+        "2015russia",
+        "mishra2016northkorea",
+        "\\cite{",
+        "b}",
     ]
 )
 QUERIES = st.lists(st.one_of(QUERY_PARTS, st.text(max_size=8)), max_size=20).map("".join)
