@@ -65,6 +65,7 @@ def test_a_key_reads_as_byline_year_and_title_words(typed: str, reading: dict[st
         "mishra-2015 mishra2015-16 mishra15 mishra20155",  # no key's shape
         "mishra1815russia",  # no year of the archive
         "korea NOT mishra2015russia",  # left out as typed: NOT takes one clause
+        "korea ANDNOT mishra2015russia",
     ],
 )
 def test_what_is_no_key_is_left_as_typed(typed: str) -> None:

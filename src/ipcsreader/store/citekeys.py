@@ -8,14 +8,12 @@ import re
 from collections.abc import Callable
 
 from ipcsreader.archive.ranges import rewrite
+from ipcsreader.store.querying import LEFT_OUT
 from ipcsreader.text import unquoted
 
 # Letters, a year, letters, standing alone: not part of an address, a field's clause, a
 # prefix, a fuzzy or boosted word, a hashtag or a handle.
 _KEY = re.compile(r"(?<![\w:#@/.\-'’])([^\W\d_]{2,})((?:19|20)\d\d)([^\W\d_]*)(?![\w:*?~^/\-'’])")
-# A key left out ("NOT mishra2015russia") is left out as typed, as a name is: what it
-# reads as is several clauses, which NOT would not all take.
-_LEFT_OUT = re.compile(r"\bNOT\s*$")
 
 
 def readings(
@@ -39,7 +37,7 @@ def readings(
 
 
 def _left_out(key: re.Match[str]) -> bool:
-    return _LEFT_OUT.search(key.string, 0, key.start()) is not None
+    return LEFT_OUT.search(key.string, 0, key.start()) is not None
 
 
 def _title_words(letters: str, held: Callable[[str], bool]) -> str:

@@ -27,6 +27,10 @@ from ipcsreader.text import PAGE_DASHES, unquoted
 STEMMED_FIELDS = ("title", "teaser", "body")
 # Fields holding names, where a phrase means the name's words in any order.
 NAME_FIELDS = ("author", "affiliation", "column", "region")
+# What leaves out the clause after it ("NOT Lashkar-e-Taiba", "ANDNOT …"), at the end of
+# the text before the clause: a name or key so left out is left out as typed, since what
+# it would be read as is several clauses, which NOT would not all take.
+LEFT_OUT = re.compile(r"\b(?:AND)?NOT\s*$")
 # The fields plain words search; a reader may also name each, and the dates and number.
 SEARCHED_FIELDS = (*STEMMED_FIELDS, *NAME_FIELDS)
 USER_FIELDS = (*SEARCHED_FIELDS, "year", "date", "number")

@@ -52,8 +52,6 @@ _NAME = re.compile(
     rf"(?<![{_NOT_BEFORE}])({querying.SYLLABLES.pattern}|[^\W\d_]{{{_LONG_WORD},}})"
     rf"(['’‘][sS])?(?![{_NOT_AFTER}])"
 )
-# A name left out ("NOT Lashkar-e-Taiba") is left out as typed, like a word of one meaning.
-_LEFT_OUT = re.compile(r"\b(?:AND)?NOT\s*$")
 _DASH = re.compile(r"[\-‐‑]")
 # Words typed side by side, letters only, outside quotes and fields, none a prefix,
 # wildcard, fuzzy or boosted word, nor inside a group the search made ("(… OR …)").
@@ -74,7 +72,7 @@ def spelt_otherwise(vocabulary: Vocabulary, text: str) -> tuple[str, dict[str, s
     found: dict[str, str] = {}
 
     def widen(match: re.Match[str]) -> str:
-        left_out = _LEFT_OUT.search(match.string, 0, match.start())
+        left_out = querying.LEFT_OUT.search(match.string, 0, match.start())
         others = [] if left_out else _others(vocabulary, match[1])
         if not others:
             return match[0]
@@ -104,7 +102,7 @@ def run_together(searcher: Any, text: str) -> tuple[str, dict[str, str]]:
         while at < len(words):
             pair = words[at : at + 2]
             before = f"{match.string[: match.start()]}{' '.join(words[:at])}"
-            left_out = _LEFT_OUT.search(before)
+            left_out = querying.LEFT_OUT.search(before)
             if len(pair) == 2 and not left_out and _printed_run_together(reader, *pair):
                 apart, joined = f"({pair[0]} {pair[1]})", f"{pair[0]}{pair[1].lower()}"
                 out.append(f"({apart} OR ({joined} ANDNOT {apart}))")
@@ -117,7 +115,7 @@ def run_together(searcher: Any, text: str) -> tuple[str, dict[str, str]]:
 
     def split(match: re.Match[str]) -> str:
         apart = None
-        if not _LEFT_OUT.search(match.string, 0, match.start()):
+        if not querying.LEFT_OUT.search(match.string, 0, match.start()):
             apart = _printed_apart(searcher, match[0]) or _camel_apart(searcher, match[0])
         if not apart:
             return match[0]
