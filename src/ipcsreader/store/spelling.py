@@ -481,10 +481,7 @@ def _held(reader: Any, word: str) -> bool:
 
 def _byline(reader: Any, name: str) -> bool:
     """Whether some article's byline prints ``name`` (a surname, say)."""
-    return any(
-        reader.doc_frequency("author", t.text)
-        for t in fields.analyzers()["name"](name, mode="query")
-    )
+    return any(field == "author" for field, _term in _held_terms(reader, "name", name))
 
 
 def _held_terms(reader: Any, kind: str, word: str) -> Iterator[tuple[str, str]]:
