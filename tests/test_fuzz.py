@@ -280,6 +280,17 @@ QUERY_PARTS = st.sampled_from(
         "mishra2016northkorea",
         "\\cite{",
         "b}",
+        # Spans and lists of a field's values, bars between words.
+        "..",
+        "...",
+        "–",
+        "2014-16",
+        ",",
+        "|",
+        "||",
+        "year:2014,2015",
+        "author:(Mishra|Sahni)",
+        "region:(",
     ]
 )
 QUERIES = st.lists(st.one_of(QUERY_PARTS, st.text(max_size=8)), max_size=20).map("".join)

@@ -66,7 +66,7 @@ from ipcsreader.library import Library
         ("NSCN-?K.*myanmar.*(naga|kuki)", "NSCN-K myanmar (naga OR kuki)"),
         ("hwasong.*north korea polic(y|ies)", "hwasong north korea policy"),
         ("west papua|irian jaya.*identity", "west papua OR irian jaya identity"),
-        ("India|Pakistan talks", "India|Pakistan talks"),  # no pattern's sign: as typed
+        ("India|Pakistan talks", "India OR Pakistan talks"),  # a bar alone: as a web search
         # A search command typed out of habit: what it looks for.
         ('grep -ri "when xi met modi" *', '"when xi met modi"'),
         ('find . -iname "*karachi*" | xargs grep -il "zulfiqar"', '"karachi" "zulfiqar"'),

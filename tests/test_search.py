@@ -127,6 +127,14 @@ def test_letters_in_brackets_glued_to_a_name_are_part_of_it(typed: str, read: st
         ("T,C,A Rangachari", "T, C, A Rangachari"),
         ("#Maoists,#Jharkhand", "#Maoists, #Jharkhand"),
         ("india/pakistan relations", "india-pakistan relations"),
+        # A bar glued between words, or two spaced, as a web search reads them: either
+        # word; not in a phrase, nor a bar alone, which parts a pasted line's items.
+        ("Madhesi|Madheshi Tharu", "Madhesi OR Madheshi Tharu"),
+        ("Kurils || Kuriles|Kuril", "Kurils OR Kuriles OR Kuril"),
+        ('"Kurils|Kuriles"', '"Kurils|Kuriles"'),
+        ("2014 | Varun Sahni | Big Picture", "2014 | Varun Sahni | Big Picture"),
+        ("Region: China | Year: 2015 | korea", "region:China | year:2015 | korea"),
+        ("korea |", "korea |"),
         ('"Xi,Modi"', '"Xi, Modi"'),
         # Between figures, beside one letter, or spaced already: as typed.
         ("10,000 troops 9/11", "10,000 troops 9/11"),

@@ -60,6 +60,19 @@ runner = CliRunner()
         ("Region: China | Year: 2015 | korea", "region:China | year:2015 | korea"),
         ("author:Mishra, korea", "author:Mishra korea"),
         ("Korea; Abe, Modi", "Korea; Abe, Modi"),  # no field: words as typed
+        # A field's values listed, as readers list them: any of them.
+        ("year:2014,2015 korea", "(year:2014 OR year:2015) korea"),
+        ("Author:Sahni|Mahapatra", "(author:Sahni OR author:Mahapatra)"),
+        ("writer:(Sakhuja | Mishra)", "(writer:Sakhuja OR writer:Mishra)"),
+        ("region:(India, North Korea)", '(region:India OR region:"North Korea")'),
+        ("year:(2014 OR 2015)", "(year:2014 OR year:2015)"),
+        ('-author:("Mishra, Sandip", Sahni)', '-(author:"Mishra, Sandip" OR author:Sahni)'),
+        # One value, a group the parser reads, or a desk field: as typed.
+        ("author:(Sandip Mishra)", "author:(Sandip Mishra)"),
+        ("author:(Sahni AND Mishra)", "author:(Sahni AND Mishra)"),
+        ("author:(Sahni,)", "author:(Sahni,)"),
+        ("tag:korea,japan", "tag:korea,japan"),
+        ('"year:2014,2015"', '"year:2014,2015"'),
     ],
 )
 def test_field_names_as_meant(typed: str, meant: str) -> None:

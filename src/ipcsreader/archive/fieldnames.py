@@ -99,6 +99,41 @@ def names_of(field: str) -> tuple[str, ...]:
     return (field, *ALIASES.get(field, ()))
 
 
+# A field of the index given several values, as readers list them: "year:2014,2015",
+# "author:Sahni|Mahapatra", "region:(India, China)", "year:(2014 OR 2015)". The parser
+# would ask for all of them at once (an article by both Sahni and Mahapatra), or take the
+# commas for words; meant is any of them. Not the desk's fields, whose terms stand alone.
+_INDEX_NAMES = sorted((n for f in FIELDS for n in names_of(f)), key=len, reverse=True)
+_LISTED = re.compile(
+    r'"[^"]*"?'
+    rf"|(?<![\w:.'’])(?P<name>(?i:{'|'.join(_INDEX_NAMES)})):"
+    r'(?:\((?P<group>(?:[^()"]|"[^"]*")*)\)|(?P<bare>[^\s"(),;|]+(?:[,|]+[^\s"(),;|]+)+))'
+)
+# One value of such a list, and what parts it from the next: a comma, a bar (or two) or OR.
+_ITEM = re.compile(r'\s*("[^"]*"|(?:(?!\s+OR\s)[^,|"])+?)\s*(,|\|\|?|\s+OR\s+|$)')
+_NOT_A_VALUE = re.compile(r"[:()\[\]{}]|\b(?:AND|NOT|ANDNOT|ANDMAYBE)\b")
+
+
+def _listed(match: re.Match[str]) -> str:
+    """A field's list of values (:data:`_LISTED`) as a clause on each, any of them."""
+    if match["name"] is None:
+        return match[0]
+    listed = match["group"] if match["group"] is not None else match["bare"]
+    items, at = [], 0
+    for item in _ITEM.finditer(listed):
+        if item.start() != at or not item[1]:
+            return match[0]
+        items.append(item[1])
+        at = item.end()
+        if not item[2]:
+            break
+    if at != len(listed) or len(items) < 2 or any(_NOT_A_VALUE.search(i) for i in items):
+        return match[0]  # one value, or a group the parser reads (author:(Sandip Mishra))
+    name = match["name"]
+    quoted = [i if i.startswith('"') or " " not in i else f'"{i}"' for i in items]
+    return "(" + " OR ".join(f"{name}:{i}" for i in quoted) + ")"
+
+
 def as_meant(text: str) -> str:
     """``text`` (a query as typed) with each field's name in small letters and joined to
     its value, and each name of :data:`ABOUT` dropped: ``Year: 2014 Author:Mishra``
@@ -127,7 +162,7 @@ def as_meant(text: str) -> str:
             return f"{low}:{match['gap']}"  # no value after it: as typed, said so later
         return f"{low}:"
 
-    return _VALUE_END.sub(r"\1", _NAME.sub(one, text))
+    return _LISTED.sub(_listed, _VALUE_END.sub(r"\1", _NAME.sub(one, text)))
 
 
 # The fields whose values are words (names, titles): a label of one filled in as on a

@@ -40,6 +40,17 @@ _WORDED_CLAUSE = re.compile(
     rf"(?<![\w:])(?P<name>\w+):(?P<value>(?:[<>]=?|=)?{_WORDED.pattern})(?!\w)", re.IGNORECASE
 )
 _RANGE = re.compile(r"\s*(\S*?)\s*\bTO\b\s*(\S*)\s*", re.IGNORECASE)
+# A span written as readers write one outside the query language: "2014..2016" (as in
+# code and some search engines), "2014–2016" (an en or em dash, as print sets it), and for
+# years and numbers "2014-2016" or "2014-16" (a year's range as a report's title gives it),
+# for dates "2014-2016" (two years: a month has two digits). Both ends inclusive; either
+# may be left out ("2014..", "..2016"), not both.
+_SPAN = re.compile(r"\s*([^.\s–—\[\]{}]*?)\s*(?:\.{2,3}|[–—])\s*([^.\s–—\[\]{}]*)\s*")
+_HYPHENED = {
+    "year": re.compile(r"(\d{4})-(\d{2}|\d{4})"),
+    "number": re.compile(r"(\d+)-(\d+)"),
+    "date": re.compile(r"(\d{4})-(\d{4})"),
+}
 _COMPARISON = re.compile(r"(>=|<=|=>|=<|>|<|=)?\s*(.*)", re.DOTALL)
 _LARGEST_NUMBER = 2**32 - 1  # the index keeps article numbers and years in 32 bits
 _ENDS = {
@@ -83,13 +94,21 @@ def _clause(field: str, name: str, value: str, typed: str | None = None) -> str:
     raw = _ascii_digits(raw.strip())
     if not raw or raw == '"':
         raise QueryError(f"'{typed}' needs a value, as in {_EXAMPLES[field]}")
+    span = _SPAN.fullmatch(raw) or _HYPHENED[field].fullmatch(raw)
+    if span and (span[1] or span[2]):
+        low, high = span[1], span[2]
+        if field == "year" and len(high) == 2:  # "2014-16": the end in the same century
+            high = low[:2] + high
+        raw = f"[{low} TO {high}]"
     if raw[0] == "(":
         raise QueryError(
             f"'{typed}': give {name}: one value or range; join several with OR "
             f"({name}:A OR {name}:B)"
         )
     if raw[0] in "[{":
-        inside = _RANGE.fullmatch(raw[1:-1]) if raw[-1] in "]}" else None
+        inside = None
+        if raw[-1] in "]}":
+            inside = _RANGE.fullmatch(raw[1:-1]) or _SPAN.fullmatch(raw[1:-1])
         if inside is None:
             raise QueryError(f"'{typed}' is not a range; write it as {name}:[A TO B]")
         low, high = inside[1], inside[2]

@@ -55,6 +55,11 @@ _GLUED_BRACKETS = re.compile(r"(?<!\w)([^\W\d_]{2,})\(([^\W\d_]{1,4})\)(?![\w(])
 # ("India/Pakistan") joins them as a hyphen does: the pair side by side first, then
 # apart; not between figures ("9/11") or beside a single letter ("w/o").
 _GLUED_LIST = re.compile(r"(?<=\w)[,;](?=[\w#])|(?<=[^\W\d_]{2})/(?=[^\W\d_]{2})")
+# A bar glued between two words ("Madhesi|Madheshi"), or two spaced ("Kurils || Kuriles"),
+# as in a web search or code: either word. A bar standing alone parts a pasted line's
+# items ("21 October 2014 | Varun Sahni | Big Picture") or a form's fields ("Region: China
+# | Year: 2015"), and stays; a field's values so listed are its own (fieldnames.as_meant).
+_BAR = re.compile(r'(?<![^\s|])([^\s:|"()]+)(?:\|\|?|\s+\|\|\s+)(?=[^\s:|"()]+(?![^\s|]))')
 # A point of the compass shortened before a region's name, as headlines print it ("N Korea",
 # "SE Asia", "S China Sea", "N Waziristan"): the name in full. Elsewhere a letter alone is
 # an initial, which a search need not find.
@@ -260,7 +265,7 @@ def plan(query: SearchQuery) -> Plan:
     typed = linked_as_stamps(fieldnames.as_meant(typed))
     typed = pasted.unmarked(_SITE_ADDRESS.sub(_address_words, typed))
     text = _GLUED_BRACKETS.sub(r"\1-\2", " ".join(typed.split()))
-    text = _REQUEST.sub("", _GLUED_LIST.sub(_unglued, text), count=1)
+    text = _REQUEST.sub("", _GLUED_LIST.sub(_unglued, unquoted(text, _either, _BAR)), count=1)
     text = unquoted(text, lambda _: "", _NOT_THAT_ONE)
     text = unquoted(text, _kind_kept, _LIKE_THAT_BUT).strip()
     # (A query too long to search is refused below, not read so: a slow reading of a page.)
@@ -381,6 +386,11 @@ def _in_full(match: re.Match[str]) -> str:
     if point not in _SHORTENED[place.lower()]:
         return match[0]
     return f"{_POINTS[point]} {place}"
+
+
+def _either(match: re.Match[str]) -> str:
+    """A word and the bar after it (:data:`_BAR`) as the word and OR."""
+    return f"{match[1]} OR "
 
 
 def _unglued(match: re.Match[str]) -> str:

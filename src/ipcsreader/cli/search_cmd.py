@@ -136,7 +136,7 @@ def search_command(
       Choe Ryong Hae           also Choe Ryonghae: a name spaced as pages print it, run
                                together or apart (Tahirul Qadri: Tahir ul Qadri)
       #SriLanka                also Sri Lanka: words a hashtag runs together
-      russia OR china          either word
+      russia OR china          either word (Kurils|Kuriles too)
       korea NOT south          leave out articles with a word ("korea -south" too)
       title:korea              a word in the title; also author:, column:, region:
       Author: Mishra           a field's name in any case, or a space after its colon;
@@ -150,6 +150,8 @@ def search_command(
       author:"sandip mishra"   a name, or any part of it
       year:2015                articles from 2015; date:[2014 to 2016-06] a span
       date:>=2014-06           from June 2014 on; also >, <, <= (year:, number: too)
+      year:2014..2016          a span as readers write one (year:2014-16, 2015..)
+      author:(Sahni|Mishra)    any of a field's values (year:2014,2016)
       korea March 2015         a month and its year (or a year alone) among the words:
                                said in the text, or the article's date ("March 2015"
                                quoted: the text only)
