@@ -193,6 +193,18 @@ def test_letters_in_brackets_glued_to_a_name_are_part_of_it(typed: str, read: st
         ("Japan not the main target", "Japan not the main target"),
         ('"not the one, the other" korea', '"not the one, the other" korea'),
         ("korea NOT the south, the north", "korea NOT the south, the north"),  # an operator
+        # Told after the one wanted: to the end after a dash or comma, or "rather than".
+        (
+            "Modi's three C's in Myanmar - not the Sakhuja piece quoting them, nor his ports one",
+            "Modi’s three C’s in Myanmar",
+        ),
+        ("Mishra on Abe, not the one on Kim", "Mishra on Abe"),
+        (
+            "the Looking East column rather than the Indo-Pacific one - Naga ceasefire",
+            "the Looking East column - Naga ceasefire",
+        ),
+        ("Japan, not the main target", "Japan, not the main target"),  # no piece named
+        ("nuclear doctrine rather than tactics", "nuclear doctrine rather than tactics"),
         # The same told by likeness: the kind of piece is the wanted one's too.
         (
             "like Mishra's piece on Abe's strategy, but the 2018 one on abductions",
@@ -222,6 +234,10 @@ def test_letters_in_brackets_glued_to_a_name_are_part_of_it(typed: str, read: st
             "piece published the day before Hussain's naga column in October 2015 - trilateral",
             "piece - trilateral",
         ),
+        (  # by its author's writing it
+            "Routray column a few weeks after Chandran wrote on the ICG report, on Sukma",
+            "Routray column , on Sukma",
+        ),
         ("ties after Modi's landslide win", "ties after Modi’s landslide win"),  # when
         ("Kashmir before and after Article 370", "Kashmir before and after Article 370"),
         (  # the piece read, not a neighbour
@@ -229,6 +245,36 @@ def test_letters_in_brackets_glued_to_a_name_are_part_of_it(typed: str, read: st
             "right after my exams I read an IPCS piece on Mazumdar",
         ),
         ('the column after "Ports and Promises"', 'the column after "Ports and Promises"'),
+        # A piece the reader has already, named first: left out, its author kept.
+        (
+            "I have Sakhuja's 'Ports and Promises' - where is his next column on Mongla port",
+            "Sakhuja’s where is his next column on Mongla port",
+        ),
+        (
+            "read Routray's piece on the Sukma attack, need his later one on vigilantes",
+            "Routray’s need his later one on vigilantes",
+        ),
+        (
+            "got the column on Abe, want the other one on abductions",
+            "want the other one on abductions",
+        ),
+        # Nothing else said of the one wanted, no piece named, or not at the start: as typed.
+        (
+            "have Mishra's column on Abe, want his next one",
+            "have Mishra’s column on Abe, want his next one",
+        ),
+        (
+            "have india and pakistan resumed talks, what next",
+            "have india and pakistan resumed talks, what next",
+        ),
+        (
+            "read the ICG report, what did Chandran say about it",
+            "read the ICG report, what did Chandran say about it",
+        ),
+        (
+            "Chandran: I have his piece on the reset, where is the next",
+            "Chandran: I have his piece on the reset, where is the next",
+        ),
         # A list in one line: its marks, where no bracket they close was opened.
         ("1) Ghani visit 2) ICG report 3) reset", "Ghani visit ICG report reset"),
         ("a) Nepal b) Madhesi iv) Tharu", "Nepal Madhesi Tharu"),

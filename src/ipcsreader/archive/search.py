@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from ipcsreader.archive import fieldnames, mending, pasted, ranges
+from ipcsreader.archive import fieldnames, mending, otherpieces, pasted, ranges
 from ipcsreader.archive.fieldnames import OPERATORS
 from ipcsreader.errors import QueryError, UsageError
 from ipcsreader.numbers import SITE, linked_as_stamps
@@ -84,53 +84,6 @@ _REQUEST = re.compile(
     r"|i(?:['’]?m|\s+am)\s+looking\s+for|looking\s+for|i(?:['’]d\s+like|\s+want|\s+need)"
     r"|anything\s+(?:on|about))\s+(?=\S)",
     re.IGNORECASE,
-)
-# A piece told apart from another ("not the Ghani visit column, the earlier one on the
-# Crisis Group report"): the words of the piece not wanted are another page's, and would
-# choose it. Only "not the …" (or "that", "his" …) up to a comma that the piece wanted
-# follows: "desperation, not strength" says what the page says.
-_NOT_THAT_ONE = re.compile(
-    r"(?<![\w-])[Nn]ot\s+(?i:the|that|this|his|her|their)\s+[^,;\"]{2,100}?\s*[,;]\s*"
-    r"(?i:(?:but|rather|instead)\s+)?(?=(?i:the|that|this|his|her|their|one)\b)"
-)
-# The same told by likeness ("like Mishra's piece on Abe's strategy, but the 2018 one on
-# the abductions"): the kind of piece is the wanted one's too ("Mishra's piece", "the Red
-# Affairs column"); what that one is on, not. Only where "but" names a piece ("the later
-# one", "the follow-up"): "looks like rain, but the talks went on" says what it says.
-_LIKE_THAT_BUT = re.compile(
-    r"(?<![\w-])(?i:like|similar\s+to)\s+(?P<kind>[^,;\"]{2,100}?)"
-    r"(?P<on>\s+(?i:on|about|regarding|over)\s+[^,;\"]{2,100}?)?\s*,\s*(?i:but)\s+"
-    r"(?=(?i:(?:the|that|this|his|her|their)\s+(?:\S+\s+){0,3}?"
-    r"(?:one|piece|column|article|commentary|follow-up)|one)\b)"
-)
-# Words that say nothing of a piece's subject, beside its neighbours.
-_NO_SUBJECT = frozenset(
-    re.findall(
-        r"\w+",
-        "the an that which what came ran out published appeared piece column article "
-        "commentary one ipcs his her their its",
-    )
-)
-_NEIGHBOUR_UNIT = r'"[^"]*"|(?!\s[-–—]\s)[^",;]'
-# A piece placed by its neighbours in the archive ("the Red Affairs column right after
-# 'Anti-Naxal Operations: …', on Mazumdar", "the Sakhuja column between Mishra's Abe piece
-# and his Hwasong-15 one - coastal shipping"): the neighbours' words are other pages', and
-# would choose them. Only where what follows "after", "before", "between", "alongside" …
-# names a piece (a title in quotes, or a word for one: "piece", "column", "one" …) and
-# ends where the query goes on (a dash, a comma, its end): "ties after Modi's landslide
-# win" says when, and stays.
-_NEIGHBOURS = re.compile(
-    r"(?i:(?:(?:came\s+out|ran|appeared|published)\s+)?"
-    r"(?:(?:right|just|immediately|directly|the\s+day|a\s+few\s+days|a\s+(?:day|week|month))\s+)?"
-    r"(?:after|before|between|alongside|following|preceding|followed)"
-    r"|from\s+the\s+same\s+(?:\w+\s+)?(?:\d{4}\s+)?as)\s+"
-    rf"(?P<other>(?:{_NEIGHBOUR_UNIT}){{0,120}}?"
-    # A piece named as the reader knows it ("his … one", "Routray's … piece", "the …
-    # column"), not one read ("an IPCS piece on …": that is the one wanted).
-    rf'(?:"[^"]*"|(?i:\b(?:the|his|her|their)\s|[\'’]s\s)(?:{_NEIGHBOUR_UNIT}){{0,120}}?'
-    r"\b(?i:piece|column|commentary|instalment|entry|forecast|critique|one)\b)"
-    rf"(?:{_NEIGHBOUR_UNIT}){{0,120}}?)"
-    r"(?=\s[-–—]\s|\s*[,;]|\s*$)"
 )
 # The marks of a list typed or pasted in one line ("1) Ghani's visit 2) the ICG report",
 # "a) … b) …", "iv) …"): a bracket closing no group. Taken out only where brackets do not
@@ -266,10 +219,8 @@ def plan(query: SearchQuery) -> Plan:
     typed = pasted.unmarked(_SITE_ADDRESS.sub(_address_words, typed))
     text = _GLUED_BRACKETS.sub(r"\1-\2", " ".join(typed.split()))
     text = _REQUEST.sub("", _GLUED_LIST.sub(_unglued, unquoted(text, _either, _BAR)), count=1)
-    text = unquoted(text, lambda _: "", _NOT_THAT_ONE)
-    text = unquoted(text, _kind_kept, _LIKE_THAT_BUT).strip()
     # (A query too long to search is refused below, not read so: a slow reading of a page.)
-    text = _without_neighbours(text) if len(text) <= MAX_QUERY_CHARS else text
+    text = otherpieces.left_out(text, neighbours=len(text) <= MAX_QUERY_CHARS)
     text = unquoted(_WHICH_PIECE.sub("", text, count=1), lambda _: "", _PIECE_AFTER_YEAR)
     text = unquoted(unquoted(text, _in_full, _COMPASS), _once, _DOUBLED)
     text = unquoted(text, lambda _: " ", _VERSUS)
@@ -355,22 +306,6 @@ def _address_words(match: re.Match[str]) -> str:
     if last.lower().endswith(".php"):
         return ""
     return re.sub(r"[-_]+", " ", re.sub(r"\.html?$", "", last, flags=re.I))
-
-
-def _without_neighbours(text: str) -> str:
-    """``text`` without the pieces it places the one wanted by (:data:`_NEIGHBOURS`),
-    where it says something of that one besides ("the column after 'Ports and Promises'"
-    says nothing else: as typed)."""
-    left = _NEIGHBOURS.sub(" ", text)
-    own = {w.casefold() for w in re.findall(r"[^\W\d_]{2,}", left)} - _NO_SUBJECT
-    return left if own else text
-
-
-def _kind_kept(match: re.Match[str]) -> str:
-    """The kind of piece a likeness names (:data:`_LIKE_THAT_BUT`), where it says what
-    that piece is on ("Mishra's piece"); nothing where it does not ("like Modi in
-    Myanmar": that is the piece)."""
-    return f"{match['kind']} " if match["on"] else ""
 
 
 def _once(match: re.Match[str]) -> str:
