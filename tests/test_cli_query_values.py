@@ -198,8 +198,8 @@ def test_odd_values_of_word_fields_answer_or_say_why(
     assert result.exception is None or isinstance(result.exception, SystemExit)
     if result.exit_code == 2:
         assert result.stderr.startswith("Error: ") and result.stderr.count("\n") == 1
-    elif result.stderr:  # nothing found, and nobody (no column) is so named: the error says so
-        assert result.exit_code == 1 and field in ("author", "column"), result.output
+    elif result.stderr:  # nothing found, and nobody (no column, region) is so named: said so
+        assert result.exit_code == 1 and field in ("author", "column", "region"), result.output
         assert result.stderr.startswith(f"Error: No {field} matching ")
         assert result.stderr.count("\n") == 1
     else:
@@ -251,3 +251,35 @@ def test_a_label_that_matches_is_a_field_and_one_typed_as_syntax_stays_one(
     data = json.loads(search(dirs, "Author: Mishra").stdout)
     assert [hit["number"] for hit in data["hits"]] == [9001] and data["labelled"] == []
     assert search(dirs, "column:Korea").exit_code == 1  # no column so named: none
+
+
+@pytest.mark.parametrize(
+    ("query", "option", "error"),
+    [
+        (
+            "korea region:Europe",
+            [],
+            "No region matching 'Europe'; the regions are China, India, South Asia",
+        ),
+        ('korea region:"East Asia"', [], "No region matching 'East Asia'; did you mean: South"),
+        ("korea", ["--region", "Indai"], "No region matching 'Indai'; did you mean: India?"),
+        ("korea region:(Nepal, Bhutan)", [], "No region matching 'Nepal'; the regions are "),
+    ],
+)
+def test_a_region_that_files_no_article_says_which_do(
+    dirs: list[str], query: str, option: list[str], error: str
+) -> None:
+    # Nothing found because no article is filed so: the error names the regions there are,
+    # where "No articles match" would blame the words.
+    result = runner.invoke(app, ["search", query, *option, *dirs])
+    assert result.exit_code == 1, result.output
+    assert result.stderr.startswith(f"Error: {error}") and result.stderr.count("\n") == 1
+
+
+@pytest.mark.parametrize("query", ["xylophone region:india", 'korea -region:"East Asia"'])
+def test_a_region_there_or_left_out_is_no_reason_nothing_was_found(
+    dirs: list[str], query: str
+) -> None:
+    result = runner.invoke(app, ["search", query, *dirs])
+    assert not result.stderr, result.stderr
+    assert result.exit_code == (1 if "xylophone" in query else 0), result.output

@@ -29,6 +29,9 @@ if TYPE_CHECKING:
     from ipcsreader.desk.store import Desk
 
 _T = TypeVar("_T")
+# How many of the archive's regions an error lists where none is near the one asked for
+# (the site files its articles under some thirty).
+_REGIONS_LISTED = 12
 
 
 class Answers:
@@ -62,10 +65,12 @@ class Answers:
 
     def check_filters(self, query: SearchQuery) -> None:
         """Raise NotFoundError, naming the nearest, when ``query``'s ``--author`` or an
-        ``author:`` clause names nobody the pages print, or its ``--column`` or a
-        ``column:`` clause no column, or a ``tag:`` no tag of the desk's: why a search
+        ``author:`` clause names nobody the pages print, its ``--column`` or a ``column:``
+        clause no column, its ``--region`` or a ``region:`` clause no region (where none is
+        near, the regions there are), or a ``tag:`` no tag of the desk's: why a search
         found nothing, where "no articles match" would blame the words."""
         from ipcsreader.archive.authors import find_people
+        from ipcsreader.archive.browse import check_named
         from ipcsreader.archive.fieldnames import names_of
         from ipcsreader.archive.search import plan
         from ipcsreader.desk import terms
@@ -81,6 +86,12 @@ class Answers:
             self.columns(column=checked.filters.column, listing=True)
         for name in _asked(checked.text, field_clauses(checked.text, names_of("column"))):
             self.columns(column=name, listing=True)
+        regions = [checked.filters.region] if checked.filters.region else []
+        regions += _asked(checked.text, field_clauses(checked.text, names_of("region")))
+        if regions:
+            filed = self._read(lambda store: store.regions())
+            for name in regions:
+                check_named("region", name, filed, listed=_REGIONS_LISTED)
         terms.check_tags(query.text, self.desk(create=False))
 
     def columns(

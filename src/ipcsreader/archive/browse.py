@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import calendar
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol, TypeVar
 
@@ -187,9 +187,23 @@ def _containing(facts: list[_F], attr: str, wanted: str) -> list[_F]:
     key = wanted_key(attr, wanted)
     picked = [f for f in facts if key in (column_key(getattr(f, attr)) or "")]
     if not picked:
-        names = {getattr(f, attr) for f in facts if getattr(f, attr)}
-        raise NotFoundError(f"No {attr} matching {wanted!r}{did_you_mean(wanted, names)}")
+        check_named(attr, wanted, {getattr(f, attr) for f in facts if getattr(f, attr)})
     return picked
+
+
+def check_named(attr: str, wanted: str, names: Collection[str], *, listed: int = 0) -> None:
+    """NotFoundError where none of ``names`` (the archive's regions, say) holds ``wanted``'s
+    words, naming the nearest; where none is near, the first ``listed`` of them."""
+    key = wanted_key(attr, wanted)
+    if any(key in (column_key(name) or "") for name in names):
+        return
+    hint = did_you_mean(wanted, names)
+    if not hint and listed and names:
+        shown = sorted(names)
+        more = " …" if len(shown) > listed else ""
+        many = f"the {attr}s are" if len(shown) > 1 else f"the only {attr} is"
+        hint = f"; {many} {', '.join(shown[:listed])}{more}"
+    raise NotFoundError(f"No {attr} matching {wanted!r}{hint}")
 
 
 def _nothing(years: list[int], filters: list[tuple[str, str]]) -> str:

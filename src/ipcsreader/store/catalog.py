@@ -294,6 +294,11 @@ class Catalog:
         rows = self._db.execute(f"{query} WHERE year = ? ORDER BY number", (year,))
         return [BrowseFact(*row) for row in rows]
 
+    def regions(self) -> set[str]:
+        """Every region a record is filed under."""
+        query = "SELECT DISTINCT region FROM records WHERE region IS NOT NULL"
+        return {r for (r,) in self._db.execute(query)}
+
     def years(self) -> list[int]:
         """The years of the dated records, in order."""
         query = "SELECT DISTINCT year FROM records WHERE year IS NOT NULL ORDER BY year"
