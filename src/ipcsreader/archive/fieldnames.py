@@ -111,7 +111,7 @@ _LISTED = re.compile(
 )
 # One value of such a list, and what parts it from the next: a comma, a bar (or two) or OR.
 _ITEM = re.compile(r'\s*("[^"]*"|(?:(?!\s+OR\s)[^,|"])+?)\s*(,|\|\|?|\s+OR\s+|$)')
-_NOT_A_VALUE = re.compile(r"[:()\[\]{}]|\b(?:AND|NOT|ANDNOT|ANDMAYBE)\b")
+_NOT_A_VALUE = re.compile(rf"[:()\[\]{{}}]|\b(?:{'|'.join(sorted(OPERATORS - {'OR'}))})\b")
 
 
 def _listed(match: re.Match[str]) -> str:

@@ -27,11 +27,12 @@ _NOT_THAT_ONE = re.compile(
 # "rather than", "instead of" ("the Looking East column rather than the Indo-Pacific one -
 # NSCN-K"). Only where it names a piece ("piece", "column", "one" …): "Japan, not the
 # main target" says what the page says.
+_ONE_NAMED = r"\b(?i:piece|column|article|commentary|one)\b"
 _NOT_THAT_ONE_AFTER = re.compile(
     r"(?:\s[-–—]\s*|\s*[,;]\s*)(?:but\s+)?[Nn]ot\s+(?i:the|that|this|his|her|their)\s+"
-    r"[^\"]{0,80}?\b(?i:piece|column|article|commentary|one)\b[^\"]{0,150}$"
+    rf"[^\"]{{0,80}}?{_ONE_NAMED}[^\"]{{0,150}}$"
     r"|\s(?i:rather\s+than|instead\s+of)\s+(?i:the|that|this|his|her|their)\s+"
-    r"[^,;\"]{0,80}?\b(?i:piece|column|article|commentary|one)\b"
+    rf"[^,;\"]{{0,80}}?{_ONE_NAMED}"
 )
 # The same told by likeness ("like Mishra's piece on Abe's strategy, but the 2018 one on
 # the abductions"): the kind of piece is the wanted one's too ("Mishra's piece", "the Red
@@ -118,8 +119,7 @@ def _without_neighbours(text: str) -> str:
     where it says something of that one besides ("the column after 'Ports and Promises'"
     says nothing else: as typed)."""
     left = _NEIGHBOURS.sub(" ", text)
-    own = {w.casefold() for w in re.findall(r"[^\W\d_]{2,}", left)} - _NO_SUBJECT
-    return left if own else text
+    return left if _subject_words(left) else text
 
 
 def _without_held(text: str) -> str:
@@ -130,8 +130,12 @@ def _without_held(text: str) -> str:
     if held is None:
         return text
     rest = text[held.end() :]
-    own = {w.casefold() for w in re.findall(r"[^\W\d_]{2,}", rest)} - _NO_SUBJECT - _ASKING
-    return (held["whose"] or "") + rest if own else text
+    return (held["whose"] or "") + rest if _subject_words(rest) - _ASKING else text
+
+
+def _subject_words(text: str) -> set[str]:
+    """The words of ``text`` that may say what a piece is on (not :data:`_NO_SUBJECT`)."""
+    return {w.casefold() for w in re.findall(r"[^\W\d_]{2,}", text)} - _NO_SUBJECT
 
 
 def _kind_kept(match: re.Match[str]) -> str:
